@@ -1,0 +1,164 @@
+/**
+ * Page templates: complete HTML documents for notes, list pages and redirects.
+ *
+ * 1. Every page reads and links without JavaScript: the note article (shared
+ *    with the app through web/lib/render-note-article.ts), table of contents,
+ *    breadcrumbs, backlinks, and a search link to the full index at `/search/`.
+ * 2. The theme follows `prefers-color-scheme` in CSS; a tiny inline script only
+ *    applies a stored explicit choice before first paint.
+ * 3. Pages stay small: no graph or search data is ever inlined; the app loads
+ *    them on demand.
+ */
+import type { AppAssets, ListPage, NoteData, SiteInfo, Slug } from '../types.ts';
+import { escapeHtml } from '../../web/lib/html.ts';
+import { renderListSections } from '../../web/lib/render-list-sections.ts';
+import { renderNoteArticle } from '../../web/lib/render-note-article.ts';
+import { renderToc } from '../../web/lib/render-toc.ts';
+import { themeStorageKey } from '../../web/lib/theme.ts';
+import { withBase } from '../../web/lib/with-base.ts';
+
+/** Render the page of one note. */
+export function renderNotePage(note: NoteData, site: SiteInfo, assets: AppAssets): string {
+  const base = site.basePath;
+  return renderDocument({
+    site,
+    assets,
+    title: note.title,
+    url: note.url,
+    description: note.frontmatter.description,
+    kind: 'note',
+    math: note.html.includes('class="katex'),
+    main: renderNoteArticle(note, base),
+    toc: renderToc(note.headings),
+  });
+}
+
+const listKinds: Record<ListPage['kind'], string> = {
+  tag: 'Tag',
+  tags: 'Index',
+  folder: 'Folder',
+  start: '',
+  'not-found': 'Not found',
+  search: 'Index',
+  graph: '',
+};
+
+/** Render a page that is not a note: tag, tag index, folder, start, 404, search index or the global graph. */
+export function renderListPage(page: ListPage, site: SiteInfo, assets: AppAssets): string {
+  const base = site.basePath;
+  const count = page.sections.reduce((n, s) => n + s.items.length, 0);
+  const kicker = listKinds[page.kind];
+  const meta =
+    page.kind === 'tag' || page.kind === 'folder' ? `<p class="note-meta"><span>${count} ${count === 1 ? 'note' : 'notes'}</span></p>` : '';
+  const header =
+    `<header class="note-header">${kicker ? `<p class="kicker">${kicker}</p>` : ''}` +
+    `<h1 class="note-title" tabindex="-1">${escapeHtml(page.title)}</h1>${meta}</header>`;
+  const intro = page.introHtml ?? defaultIntro(page, base);
+  const body = intro ? `<div class="note-body">${intro}</div>` : '';
+  const sections = renderListSections(page.sections, base);
+  const main =
+    page.kind === 'graph'
+      ? `<garden-graph-view class="graph-page"><div class="graph-fallback">${header}${body}${sections}</div></garden-graph-view>`
+      : `<article class="list-page" data-page-kind="${page.kind}">${header}${body}${sections}</article>`;
+  return renderDocument({ site, assets, title: page.title, url: page.url, kind: page.kind, math: false, main, toc: '' });
+}
+
+/** Render a page that sends readers (and crawlers, via canonical) from an old URL to `to`, keeping the `#anchor`. */
+export function renderRedirectPage(to: Slug, site: SiteInfo): string {
+  const href = withBase(site.basePath, to);
+  const canonical = site.url ? absoluteUrl(site.url, to) : href;
+  return (
+    `<!doctype html><html lang="${escapeHtml(site.lang ?? 'en')}"><head><meta charset="utf-8">` +
+    `<title>Redirecting to ${escapeHtml(href)}</title>` +
+    `<link rel="canonical" href="${escapeHtml(canonical)}"><meta name="robots" content="noindex">` +
+    `<meta http-equiv="refresh" content="0; url=${escapeHtml(href)}">` +
+    `<script>location.replace(${scriptString(href)}+location.hash)</script>` +
+    `</head><body><p>This page has moved to <a href="${escapeHtml(href)}">${escapeHtml(href)}</a>.</p></body></html>`
+  );
+}
+
+interface DocumentParts {
+  site: SiteInfo;
+  assets: AppAssets;
+  title: string;
+  url: Slug;
+  description?: string;
+  kind: 'note' | ListPage['kind'];
+  math: boolean;
+  main: string;
+  toc: string;
+}
+
+function renderDocument(p: DocumentParts): string {
+  const { site, assets } = p;
+  const base = site.basePath;
+  const asset = (path: string): string => escapeHtml(withBase(base, path));
+  const description = p.description ?? site.description;
+  const fullTitle = p.kind === 'start' ? site.title : `${p.title} · ${site.title}`;
+  const styles = [...assets.styles, ...(p.math ? (assets.mathStyles ?? []) : [])];
+  const mathCss = assets.mathStyles?.[0];
+  const wide = p.kind === 'graph';
+  const head = [
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeHtml(fullTitle)}</title>`,
+    description ? `<meta name="description" content="${escapeHtml(description)}">` : '',
+    site.url && p.kind !== 'not-found' ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.url, p.url))}">` : '',
+    `<meta property="og:title" content="${escapeHtml(p.title)}">`,
+    `<meta name="color-scheme" content="light dark">`,
+    `<script>try{var t=localStorage.getItem(${scriptString(themeStorageKey)});if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}</script>`,
+    ...styles.map((s) => `<link rel="stylesheet" href="${asset(s)}">`),
+    ...(assets.preload ?? []).map((s) => `<link rel="modulepreload" href="${asset(s)}">`),
+    ...assets.scripts.map((s) => `<script type="module" src="${asset(s)}"></script>`),
+  ];
+  const sidebar = wide
+    ? ''
+    : `<aside class="sidebar" aria-label="Contents and graph"><div class="sidebar-inner"><div data-region="toc">${p.toc}</div><garden-local-graph></garden-local-graph></div></aside>`;
+  return (
+    `<!doctype html>\n<html lang="${escapeHtml(site.lang ?? 'en')}"><head>${head.filter(Boolean).join('')}</head>` +
+    `<body><a class="skip-link" href="#main">Skip to content</a>` +
+    `<garden-app base="${escapeHtml(base)}" page-kind="${p.kind}"${mathCss ? ` math-css="${asset(mathCss)}"` : ''}>` +
+    renderHeader(site) +
+    `<div class="layout" data-layout="${wide ? 'wide' : 'note'}"><main id="main" tabindex="-1">${p.main}</main>${sidebar}</div>` +
+    `<footer class="site-footer"><p>${escapeHtml(site.title)} · grown with Trellis</p></footer>` +
+    `</garden-app></body></html>\n`
+  );
+}
+
+function renderHeader(site: SiteInfo): string {
+  const link = (path: string, text: string): string => `<a href="${escapeHtml(withBase(site.basePath, path))}">${text}</a>`;
+  return (
+    `<header class="site-header"><div class="site-header-inner">` +
+    `<a class="site-title" href="${escapeHtml(withBase(site.basePath, '/'))}">${escapeHtml(site.title)}</a>` +
+    `<nav class="site-nav" aria-label="Site">${link('/graph/', 'Graph')}${link('/tags/', 'Tags')}</nav>` +
+    `<a class="search-link" href="${escapeHtml(withBase(site.basePath, '/search/'))}" data-action="search">` +
+    `<span>Search</span><kbd aria-hidden="true">/</kbd></a>` +
+    `<garden-theme-toggle></garden-theme-toggle>` +
+    `</div></header>`
+  );
+}
+
+function defaultIntro(page: ListPage, base: string): string {
+  switch (page.kind) {
+    case 'not-found':
+      return `<p>There is no note at this address. It may have moved or been renamed. Try <a href="${escapeHtml(withBase(base, '/search/'))}">searching</a>, or start from the <a href="${escapeHtml(withBase(base, '/'))}">home page</a>.</p>`;
+    case 'search':
+      return `<p>Every note of the garden, A to Z. Press <kbd>/</kbd> to search as you type.</p>`;
+    case 'graph':
+      return `<p>The interactive graph needs JavaScript. The main topics and their central notes:</p>`;
+    case 'tag':
+    case 'tags':
+    case 'folder':
+    case 'start':
+      return '';
+  }
+}
+
+function absoluteUrl(siteUrl: string, path: string): string {
+  return siteUrl.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '');
+}
+
+/** A JavaScript string literal that is safe inside an inline `<script>`. */
+function scriptString(text: string): string {
+  return JSON.stringify(text).replace(/</g, '\\u003c');
+}

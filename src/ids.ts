@@ -1,0 +1,99 @@
+/**
+ * Identities: branded note paths, ids and slugs, and the normalisation that
+ * Obsidian applies when it compares names. Pure functions only.
+ */
+import type { NoteId, NotePath, Slug } from './types.ts';
+
+/** Whether a vault-relative path names a Markdown note. */
+export function isNotePath(path: string): path is NotePath {
+  return /\.md$/i.test(path);
+}
+
+/** Brand a vault-relative POSIX path as a note path; throws on other extensions. */
+export function toNotePath(path: string): NotePath {
+  if (!isNotePath(path)) throw new Error(`ids: "${path}" is not a Markdown path; check isNotePath first`);
+  return path.normalize('NFC') as NotePath;
+}
+
+/** The note id of a path: the path without its `.md` extension. */
+export function toNoteId(path: NotePath): NoteId {
+  return path.slice(0, -3) as NoteId;
+}
+
+/** Key under which Obsidian compares names and paths: NFC, case-folded. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** The last path segment of an id or path. */
+export function baseName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? path : path.slice(i + 1);
+}
+
+/** The folder part of a path ('' at the vault root). */
+export function dirName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** URL-safe form of one path segment: lower case, spaces and unsafe punctuation to `-`, letters of every script kept. */
+export function slugifySegment(segment: string): string {
+  const s = segment
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/[^\p{L}\p{N}\p{M}\-.~]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return s || 'untitled';
+}
+
+/** The pretty URL of a note id, e.g. `Editing/Create or edit Task` -> `/editing/create-or-edit-task/`. */
+export function toSlug(id: NoteId): Slug {
+  return ('/' + id.split('/').map(slugifySegment).join('/') + '/') as Slug;
+}
+
+/** Normalise a frontmatter `permalink` into a slug; returns undefined when it is unusable. */
+export function permalinkToSlug(permalink: string): Slug | undefined {
+  const parts = permalink.split('/').filter((p) => p && p !== '.' && p !== '..');
+  if (parts.some((p) => p.includes('\\'))) return undefined;
+  if (parts.length === 0) return '/' as Slug;
+  return ('/' + parts.map((p) => encodeURIComponent(decodeSafe(p))).join('/') + '/') as Slug;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The URL of a tag page. */
+export function tagSlug(tag: string): Slug {
+  return ('/tags/' + tag.split('/').map(slugifySegment).join('/') + '/') as Slug;
+}
+
+/** Key Obsidian uses to compare heading anchors: NFC, case-folded, link-breaking characters as spaces, spaces collapsed. */
+export function anchorKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[#^|:\\[\]%]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The HTML id of a heading with the given text (before de-duplication within a note). */
+export function headingId(text: string): string {
+  const key = anchorKey(text)
+    .replace(/[!"$&'()*+,./;<=>?@`{}~]/g, '')
+    .replace(/ /g, '-');
+  return key || 'section';
+}
+
+/** The HTML id of an Obsidian block (`^id`). */
+export function blockElementId(id: string): string {
+  return '^' + id;
+}

@@ -1,0 +1,133 @@
+/**
+ * Facts of a transformed tree: headings (and their HTML ids), links with
+ * source positions and the paragraph around them, plain text and word count.
+ */
+import type { Heading as MdHeading, Link, Nodes, Parent, Root } from 'mdast';
+import { headingId } from '../ids.ts';
+import type { Heading, LinkRef } from '../types.ts';
+import { parseSize, splitMarkdownUrl, splitTarget } from './link-ref.ts';
+import { toPlainText } from './plain-text.ts';
+import type { WikiLink } from './wiki-link.ts';
+
+const contextTypes = new Set(['paragraph', 'heading', 'tableRow']);
+const maxContext = 400;
+
+/** What facts extraction returns. */
+export interface TreeFacts {
+  headings: Heading[];
+  links: LinkRef[];
+  text: string;
+  wordCount: number;
+}
+
+/** Extract facts; sets `data.hProperties.id` on headings and `data.linkIndex` on link nodes. */
+export function extractFacts(tree: Root): TreeFacts {
+  const headings = collectHeadings(tree);
+  const links: LinkRef[] = [];
+  collectLinks(tree, links);
+  const text = toPlainText(tree);
+  return { headings, links, text, wordCount: countWords(text) };
+}
+
+function collectHeadings(tree: Root): Heading[] {
+  const used = new Map<string, number>();
+  const out: Heading[] = [];
+  const walk = (p: Parent) => {
+    for (const n of p.children as Nodes[]) {
+      if (n.type === 'heading') add(n);
+      else if ("children" in n) walk(n);
+    }
+  };
+  const add = (n: MdHeading) => {
+    const text = toPlainText(n).trim();
+    const base = headingId(text);
+    const seen = used.get(base) ?? 0;
+    used.set(base, seen + 1);
+    const id = seen === 0 ? base : `${base}-${seen}`;
+    const data = (n.data ??= {});
+    data.hProperties = { ...(data.hProperties ?? {}), id };
+    out.push({ depth: n.depth, text, id, line: n.position?.start.line ?? 0 });
+  };
+  walk(tree);
+  return out;
+}
+
+type LinkNode = WikiLink | Link;
+
+function collectLinks(parent: Parent, links: LinkRef[]): void {
+  for (const n of parent.children as Nodes[]) {
+    if (contextTypes.has(n.type)) {
+      const found: LinkNode[] = [];
+      findLinks(n, found);
+      if (found.length > 0) addLinks(n, found, links);
+    } else if ('children' in n) {
+      collectLinks(n, links);
+    }
+  }
+}
+
+function findLinks(n: Nodes, found: LinkNode[]): void {
+  if (n.type === 'wikiLink') found.push(n);
+  else if (n.type === 'link' && splitMarkdownUrl(n.url)) found.push(n);
+  if ('children' in n) for (const c of n.children) findLinks(c as Nodes, found);
+}
+
+function addLinks(block: Nodes, found: LinkNode[], links: LinkRef[]): void {
+  const marks = new Map<Nodes, [number, number]>();
+  const full = toPlainText(block, new Set(found), marks).trimEnd();
+  for (const node of found) {
+    const range = marks.get(node);
+    const { context, highlight } = clip(full, range);
+    const position = { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
+    const index = links.length;
+    if (node.type === 'wikiLink') {
+      const parts = splitTarget(node.value);
+      const size = node.data.embed ? parseSize(node.data.alias) : undefined;
+      links.push({
+        ...parts,
+        ...(node.data.alias && !size ? { alias: node.data.alias } : {}),
+        ...(size ?? {}),
+        kind: node.data.embed ? 'embed' : 'link',
+        syntax: 'wiki',
+        position,
+        context,
+        ...(highlight ? { highlight } : {}),
+      });
+      node.data.linkIndex = index;
+    } else {
+      const parts = splitMarkdownUrl(node.url)!;
+      links.push({ ...parts, kind: 'link', syntax: 'markdown', position, context, ...(highlight ? { highlight } : {}) });
+      (node.data ??= {}).linkIndex = index;
+    }
+  }
+}
+
+/** Cut long context to a window around the link, keeping the highlight range valid. */
+function clip(full: string, range: [number, number] | undefined): { context: string; highlight?: [number, number] } {
+  if (full.length <= maxContext || !range) {
+    return range ? { context: full, highlight: range } : { context: full.slice(0, maxContext) };
+  }
+  const start = Math.max(0, Math.min(range[0] - 150, full.length - maxContext));
+  const end = Math.min(full.length, start + maxContext);
+  const prefix = start > 0 ? '…' : '';
+  const context = prefix + full.slice(start, end) + (end < full.length ? '…' : '');
+  return { context, highlight: [range[0] - start + prefix.length, Math.min(range[1], end) - start + prefix.length] };
+}
+
+function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+declare module 'mdast' {
+  interface Data {
+    linkIndex?: number;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Frontmatter: the YAML block that remark-frontmatter isolates, parsed with
+ * `yaml` and normalised into `Frontmatter`. Invalid YAML gives a positioned
+ * diagnostic and empty frontmatter; the note still builds.
+ */
+import type { Yaml } from 'mdast';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ruleIds } from '../constants.ts';
+import type { Diagnostic, Frontmatter, NotePath } from '../types.ts';
+
+/** Parse and normalise a frontmatter node (or none). */
+export function readFrontmatter(node: Yaml | undefined, file: NotePath): { frontmatter: Frontmatter; diagnostics: Diagnostic[] } {
+  const empty: Frontmatter = { aliases: [], tags: [], publish: true };
+  if (!node) return { frontmatter: empty, diagnostics: [] };
+  let data: unknown;
+  try {
+    data = parseYaml(node.value, { maxAliasCount: 100, prettyErrors: false });
+  } catch (error) {
+    const base = node.position?.start.line ?? 1;
+    const pos = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return {
+      frontmatter: empty,
+      diagnostics: [
+        {
+          file,
+          line: base + (pos?.line ?? 0),
+          column: pos?.col ?? 1,
+          ruleId: ruleIds.invalidFrontmatter,
+          severity: 'warning',
+          reason: `Invalid YAML frontmatter: ${reason}; the note is built without its frontmatter`,
+        },
+      ],
+    };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { frontmatter: empty, diagnostics: [] };
+  return { frontmatter: normalize(data as Record<string, unknown>), diagnostics: [] };
+}
+
+function normalize(d: Record<string, unknown>): Frontmatter {
+  const fm: Frontmatter = {
+    aliases: list(d.aliases ?? d.alias, /,/),
+    tags: list(d.tags ?? d.tag, /[,\s]+/).map((t) => t.replace(/^#/, '')).filter(Boolean),
+    publish: !(d.publish === false || d.draft === true),
+  };
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : v instanceof Date ? toIsoDate(v) : typeof v === 'number' ? String(v) : undefined);
+  const title = str(d.title);
+  if (title) fm.title = title;
+  for (const key of ['date', 'created', 'updated', 'permalink', 'description', 'series'] as const) {
+    const v = str(d[key]);
+    if (v) fm[key] = v;
+  }
+  if (!fm.updated) {
+    const v = str(d.modified ?? d['last-tended'] ?? d.lastmod);
+    if (v) fm.updated = v;
+  }
+  if (typeof d.order === 'number' && Number.isFinite(d.order)) fm.order = d.order;
+  if (d.stage === 'seedling' || d.stage === 'budding' || d.stage === 'evergreen') fm.stage = d.stage;
+  return fm;
+}
+
+function list(v: unknown, separator: RegExp): string[] {
+  if (typeof v === 'string') return v.split(separator).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v)) return v.filter((x) => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim()).filter(Boolean);
+  return [];
+}
+
+function toIsoDate(d: Date): string {
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}

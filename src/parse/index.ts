@@ -1,0 +1,61 @@
+/**
+ * Parse stage: one note's text to a transformed mdast and its facts.
+ *
+ * 1. Parse with unified (CommonMark, GFM, frontmatter, math, wiki-links, embeds).
+ * 2. Read frontmatter (positioned diagnostic when invalid).
+ * 3. Normalise wiki-links, remove `%%comments%%`, mark `==highlights==`,
+ *    callouts, `#tags` and `^block-ids`.
+ * 4. Extract facts: title, tags, headings, blocks, links with context, text.
+ */
+import type { Root, Yaml } from 'mdast';
+import { baseName } from '../ids.ts';
+import type { Diagnostic, NoteFile, ParsedNote } from '../types.ts';
+import { extractFacts } from './facts.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { parseMarkdown } from './processor.ts';
+import { extractBlockIds } from './transforms/block-ids.ts';
+import { markCallouts } from './transforms/callouts.ts';
+import { removeComments } from './transforms/comments.ts';
+import { markHighlights } from './transforms/highlights.ts';
+import { normalizeWikiLinks } from './transforms/normalize-wiki-links.ts';
+import { extractInlineTags } from './transforms/tags.ts';
+
+/** A parsed note together with its tree, for rendering in the same pass. */
+export interface ParseResult {
+  note: ParsedNote;
+  tree: Root;
+}
+
+/** Parse a note's decoded text. `diagnostics` from decoding are carried into the result. */
+export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: string, diagnostics: Diagnostic[] = []): ParseResult {
+  const tree = parseMarkdown(text);
+  const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
+  const fm = readFrontmatter(yaml, file.path);
+  if (yaml) tree.children.shift();
+
+  normalizeWikiLinks(tree);
+  removeComments(tree);
+  markHighlights(tree);
+  markCallouts(tree);
+  const inlineTags = extractInlineTags(tree);
+  const blocks = extractBlockIds(tree);
+  const facts = extractFacts(tree);
+
+  const frontmatter = fm.frontmatter;
+  const tags = [...new Set([...frontmatter.tags, ...inlineTags])];
+  const note: ParsedNote = {
+    path: file.path,
+    id: file.id,
+    hash: file.hash,
+    title: frontmatter.title ?? baseName(file.id),
+    frontmatter,
+    tags,
+    headings: facts.headings,
+    blocks,
+    links: facts.links,
+    text: facts.text,
+    wordCount: facts.wordCount,
+    diagnostics: [...diagnostics, ...fm.diagnostics],
+  };
+  return { note, tree };
+}

@@ -1,0 +1,24 @@
+/**
+ * The unified parser for Obsidian-flavoured Markdown: CommonMark, GFM,
+ * YAML frontmatter, math and wiki-links/embeds. Parsing only; transforms run
+ * in parse-note.ts so each is a plain function over the tree.
+ */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { remarkWikiLinks } from './wiki-link.ts';
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm, { singleTilde: false })
+  .use(remarkMath)
+  .use(remarkWikiLinks);
+
+/** Parse Markdown text to mdast. */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}

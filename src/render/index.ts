@@ -1,0 +1,114 @@
+/**
+ * Render stage: a parsed note's tree to HTML, split into top-level blocks
+ * with their source lines, so the assembler can transclude a heading's
+ * section or a block without rendering the note again.
+ *
+ * 1. mdast -> hast with handlers for wiki-links/embeds, tags, mermaid, local links.
+ * 2. Raw HTML (only when the note has some) parsed and sanitised (sanitize-schema.ts).
+ * 3. Math with KaTeX, code with Shiki (skipped for very large notes).
+ * 4. One HTML string per top-level block; embeds left as placeholders.
+ */
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Code, Image, Link, Root } from 'mdast';
+import { toHast, type State } from 'mdast-util-to-hast';
+import rehypeKatex from 'rehype-katex';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
+import { VFile } from 'vfile';
+import { tagSlug } from '../ids.ts';
+import type { Tag } from '../parse/transforms/tags.ts';
+import { resolveLink } from '../resolve/resolve-link.ts';
+import { resolveTarget } from '../resolve/resolve-target.ts';
+import type { ParsedNote } from '../types.ts';
+import { attachmentUrl, type RenderContext } from './context.ts';
+import { linkElement, wikiLinkHandler } from './handlers/wiki-link.ts';
+import { themes } from './highlighter.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+
+/** One rendered top-level block and the source lines it spans. */
+export interface RenderedBlock {
+  start: number;
+  end: number;
+  html: string;
+}
+
+/** A rendered note, before embeds are filled in. */
+export interface RenderedNote {
+  blocks: RenderedBlock[];
+  nonce: string;
+  /** Link indexes of note embeds left as placeholders. */
+  embeds: number[];
+}
+
+/** Render a note's transformed tree. `highlight` is false for very large notes. */
+export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, highlight = true): RenderedNote {
+  let hasRaw = false;
+  const hast = toHast(tree, {
+    allowDangerousHtml: true,
+    handlers: {
+      wikiLink: wikiLinkHandler(ctx, note.id, note.links),
+      tag: (_s: State, node: Tag): Element => ({
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['tag'], href: tagSlug(node.value), dataTag: node.value },
+        children: [{ type: 'text', value: '#' + node.value }],
+      }),
+      code: (state: State, node: Code) => (node.lang === 'mermaid' ? mermaid(node) : state.handlers.code!.call(state, state, node, undefined) ?? []),
+      link: (state: State, node: Link) => localLink(ctx, note, state, node),
+      image: (state: State, node: Image) => localImage(ctx, note, state, node),
+      html: (state: State, node) => {
+        hasRaw = true;
+        return state.handlers.html!.call(state, state, node, undefined) ?? [];
+      },
+    },
+  }) as HastRoot;
+
+  let root = hast;
+  const file = new VFile();
+  if (hasRaw) {
+    root = rehypeRaw()(root, file) as HastRoot;
+    rehypeSanitize(sanitizeSchema)(root);
+  }
+  rehypeKatex({ strict: 'ignore' })(root, file);
+  if (highlight && ctx.highlighter) {
+    rehypeShikiFromHighlighter(ctx.highlighter, { themes, defaultColor: false, fallbackLanguage: 'text', addLanguageClass: true })(root, file, () => {});
+  }
+
+  const blocks: RenderedBlock[] = [];
+  for (const child of root.children) {
+    if (child.type === 'text' && !child.value.trim()) continue;
+    const html = toHtml(child as RootContent, { allowDangerousHtml: false });
+    const start = child.position?.start.line ?? Number.MAX_SAFE_INTEGER;
+    const end = child.position?.end.line ?? Number.MAX_SAFE_INTEGER;
+    blocks.push({ start, end, html });
+  }
+  const embeds = note.links.flatMap((l, i) => (l.kind === 'embed' ? [i] : []));
+  return { blocks, nonce: ctx.nonce, embeds };
+}
+
+function mermaid(node: Code): Element {
+  return { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: node.value }] };
+}
+
+function localLink(ctx: RenderContext, note: ParsedNote, state: State, node: Link): ElementContent | ElementContent[] {
+  const index = node.data?.linkIndex;
+  const ref = index === undefined ? undefined : note.links[index];
+  if (!ref) return state.handlers.link!.call(state, state, node, undefined) ?? [];
+  const { resolution } = resolveLink(ctx.index, note.id, ref);
+  return linkElement(ctx, resolution, state.all(node), ref);
+}
+
+function localImage(ctx: RenderContext, note: ParsedNote, state: State, node: Image): ElementContent | ElementContent[] {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url)) return state.handlers.image!.call(state, state, node, undefined) ?? [];
+  let path = node.url;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    /* keep as written */
+  }
+  const t = resolveTarget(ctx.index, note.id, path);
+  const src = t.kind === 'attachment' ? attachmentUrl(t.path) : node.url;
+  return { type: 'element', tagName: 'img', properties: { src, alt: node.alt ?? '', loading: 'lazy', ...(node.title ? { title: node.title } : {}) }, children: [] };
+}

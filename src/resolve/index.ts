@@ -1,0 +1,74 @@
+/**
+ * Resolve stage: every link of every note against the link index.
+ *
+ * 1. Index notes by path and file name, attachments by path and name.
+ * 2. Resolve each link (docs/linking.md): exact path, name, path suffix,
+ *    relative; rank duplicates and report ambiguity.
+ * 3. Check heading and block anchors against the target's facts.
+ * 4. Report broken links, broken anchors and ambiguous links as diagnostics.
+ */
+import { ruleIds } from '../constants.ts';
+import type { Diagnostic, NoteId, ParsedNote, ResolvedLink } from '../types.ts';
+import { buildLinkIndex, type LinkIndex } from './link-index.ts';
+import { checkAnchor, resolveLink } from './resolve-link.ts';
+
+/** The resolve stage's output. */
+export interface ResolveResult {
+  index: LinkIndex;
+  /** Links per source note, in source order. */
+  links: Map<NoteId, ResolvedLink[]>;
+  diagnostics: Diagnostic[];
+}
+
+/** Resolve every link of `notes` (all notes, published or not). */
+export function resolveGarden(notes: readonly ParsedNote[], attachments: readonly string[]): ResolveResult {
+  const index = buildLinkIndex(
+    notes.map((n) => ({ id: n.id, publish: n.frontmatter.publish })),
+    attachments,
+  );
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  const links = new Map<NoteId, ResolvedLink[]>();
+  const diagnostics: Diagnostic[] = [];
+  for (const note of notes) {
+    const out: ResolvedLink[] = [];
+    for (const ref of note.links) {
+      const { resolution, ambiguous } = resolveLink(index, note.id, ref);
+      let r = resolution;
+      const where = { file: note.path, line: ref.position.line, column: ref.position.column };
+      if ((r.kind === 'note' || r.kind === 'self') && r.anchor) {
+        const target = r.kind === 'note' ? byId.get(r.target)! : note;
+        const anchor = checkAnchor(r.anchor, target.headings, target.blocks, ref.headings);
+        r = { ...r, anchor };
+        if (!anchor.found) {
+          const what = anchor.kind === 'block' ? `block \`^${anchor.id}\`` : `heading \`${anchor.text}\``;
+          diagnostics.push({
+            ...where,
+            ruleId: anchor.kind === 'block' ? ruleIds.missingBlock : ruleIds.missingHeading,
+            severity: 'warning',
+            reason: `Cannot find ${what} in \`${target.path}\``,
+          });
+        }
+      }
+      if (r.kind === 'missing') {
+        const written = ref.target + (ref.block ? `#^${ref.block}` : ref.headings.map((h) => '#' + h).join(''));
+        diagnostics.push({
+          ...where,
+          ruleId: ref.kind === 'embed' && /\.\w+$/.test(ref.target) && !/\.md$/i.test(ref.target) ? ruleIds.missingAttachment : ruleIds.missingNote,
+          severity: 'warning',
+          reason: `Cannot find \`${written}\``,
+        });
+      }
+      if (ambiguous) {
+        diagnostics.push({
+          ...where,
+          ruleId: ruleIds.ambiguousLink,
+          severity: 'info',
+          reason: `\`${ref.target}\` matches ${ambiguous.length} notes; chose \`${ambiguous[0]}\` (own folder, then shallowest, then alphabetical). Write a longer path to choose: ${ambiguous.map((c) => `\`${c}\``).join(', ')}`,
+        });
+      }
+      out.push({ source: note.id, ref, resolution: r, ...(ambiguous ? { ambiguous } : {}) });
+    }
+    links.set(note.id, out);
+  }
+  return { index, links, diagnostics };
+}

@@ -1,0 +1,103 @@
+/**
+ * Obsidian's "shortest path when possible" resolution of a link target to a
+ * note or attachment. The rules are specified in docs/linking.md; each is
+ * pinned by test/resolve.test.ts.
+ */
+import { baseName, dirName, nameKey } from '../ids.ts';
+import type { NoteId } from '../types.ts';
+import type { IndexedNote, LinkIndex } from './link-index.ts';
+
+/** Result of resolving a target path/name (anchors are handled separately). */
+export type TargetResolution =
+  | { kind: 'note'; note: IndexedNote; candidates?: NoteId[] }
+  | { kind: 'attachment'; path: string; candidates?: string[] }
+  | { kind: 'missing' };
+
+const noteExt = /\.md$/i;
+const anyExt = /\.([A-Za-z0-9]{1,8})$/;
+
+/**
+ * Resolve `target` (as written, without anchor) from the note `sourceId`.
+ * @param target e.g. `Note`, `Folder/Note`, `Note.md`, `./Note`, `image.png`
+ */
+export function resolveTarget(index: LinkIndex, sourceId: NoteId, target: string): TargetResolution {
+  const written = target.trim().normalize('NFC').replace(/\\/g, '/').replace(/^\/+/, '');
+  if (!written) return { kind: 'missing' };
+  const relative = /^\.\.?\//.test(written);
+  const t = relative ? joinRelative(dirName(sourceId), written) : written;
+  if (!t) return { kind: 'missing' };
+
+  const ext = anyExt.exec(t)?.[1];
+  const isNote = ext === undefined || noteExt.test(t) || !looksLikeAttachment(ext);
+  if (isNote) {
+    const note = resolveNote(index, sourceId, t.replace(noteExt, ''), relative);
+    if (note.kind !== 'missing') return note;
+    if (ext === undefined || noteExt.test(t)) return note;
+  }
+  return resolveAttachment(index, sourceId, t, relative);
+}
+
+function resolveNote(index: LinkIndex, sourceId: NoteId, t: string, relative: boolean): TargetResolution {
+  const key = nameKey(t);
+  const exact = index.byPath.get(key);
+  if (exact) return { kind: 'note', note: exact };
+  if (relative) return { kind: 'missing' };
+  const named = index.byName.get(nameKey(baseName(t)));
+  if (!named) return { kind: 'missing' };
+  const matches = key.includes('/') ? named.filter((n) => nameKey(n.id).endsWith('/' + key)) : named;
+  if (matches.length === 0) return { kind: 'missing' };
+  if (matches.length === 1) return { kind: 'note', note: matches[0]! };
+  const ranked = rankCandidates(matches, (n) => n.id, dirName(sourceId));
+  return { kind: 'note', note: ranked[0]!, candidates: ranked.map((n) => n.id) };
+}
+
+function resolveAttachment(index: LinkIndex, sourceId: NoteId, t: string, relative: boolean): TargetResolution {
+  const key = nameKey(t);
+  const exact = index.attachmentsByPath.get(key);
+  if (exact) return { kind: 'attachment', path: exact };
+  if (relative) return { kind: 'missing' };
+  const named = index.attachmentsByName.get(nameKey(baseName(t)));
+  if (!named) return { kind: 'missing' };
+  const matches = key.includes('/') ? named.filter((p) => nameKey(p).endsWith('/' + key)) : named;
+  if (matches.length === 0) return { kind: 'missing' };
+  if (matches.length === 1) return { kind: 'attachment', path: matches[0]! };
+  const ranked = rankCandidates(matches, (p) => p, dirName(sourceId));
+  return { kind: 'attachment', path: ranked[0]!, candidates: ranked };
+}
+
+/** Prefer the linking note's own folder, then the shallowest path, then alphabetical order. */
+export function rankCandidates<T>(items: readonly T[], pathOf: (item: T) => string, sourceDir: string): T[] {
+  const depth = (p: string) => p.split('/').length;
+  return [...items].sort((a, b) => {
+    const pa = pathOf(a);
+    const pb = pathOf(b);
+    const sa = dirName(pa) === sourceDir ? 0 : 1;
+    const sb = dirName(pb) === sourceDir ? 0 : 1;
+    if (sa !== sb) return sa - sb;
+    if (depth(pa) !== depth(pb)) return depth(pa) - depth(pb);
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  });
+}
+
+/** Join a `./` or `../` target onto a folder; undefined when it climbs out of the vault. */
+function joinRelative(dir: string, target: string): string | undefined {
+  const parts = dir ? dir.split('/') : [];
+  for (const seg of target.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+const attachmentExts = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'avif', 'bmp', 'ico',
+  'pdf', 'mp3', 'wav', 'ogg', 'm4a', 'flac', 'webm', 'mp4', 'mov', 'mkv', 'ogv',
+  'canvas', 'base', 'csv', 'txt', 'json', 'zip',
+]);
+
+function looksLikeAttachment(ext: string): boolean {
+  return attachmentExts.has(ext.toLowerCase());
+}

@@ -1,0 +1,413 @@
+/**
+ * Types shared by the builder (src/) and the web app (web/).
+ *
+ * Everything that crosses a stage boundary, or is written to dist/ and read by
+ * the app, is declared here. Keep this module free of runtime imports so the
+ * browser bundle can import it for types only.
+ */
+
+/** Vault-relative POSIX path with extension, e.g. `Editing/Create or edit Task.md`. */
+export type NotePath = string & { readonly __brand: 'NotePath' };
+/** Stable note identity: the vault-relative path without the `.md` extension. */
+export type NoteId = string & { readonly __brand: 'NoteId' };
+/** Site URL path of a page, always starting and ending with `/`, e.g. `/editing/create-or-edit-task/`. */
+export type Slug = string & { readonly __brand: 'Slug' };
+
+/** 1-based line and column, as in unist positions. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** A diagnostic about the garden's content (never about our own bugs). */
+export interface Diagnostic {
+  /** Vault-relative file the problem is in. */
+  file: string;
+  line: number;
+  column: number;
+  /** Kebab-case rule id from src/constants.ts, e.g. `missing-note`. */
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  /** A sentence in Markdown, with a suggestion where there is one. */
+  reason: string;
+}
+
+/** The kind of a link as found in the source. */
+export type LinkKind = 'link' | 'embed';
+
+/** A link target as written, split into its parts (before resolution). */
+export interface LinkRef {
+  /** Target path or name as written, without anchor; empty for `[[#Heading]]`. */
+  target: string;
+  /** Heading path (`['Heading', 'Sub']`) when the anchor is a heading. */
+  headings: string[];
+  /** Block id (without `^`) when the anchor is a block ref. */
+  block?: string;
+  /** Text shown for the link (`[[a|text]]`), if any. */
+  alias?: string;
+  kind: LinkKind;
+  /** `wiki` for `[[..]]`/`![[..]]`, `markdown` for `[text](local.md)`. */
+  syntax: 'wiki' | 'markdown';
+  /** Position of the whole link in the source. */
+  position: Point;
+  /** Plain text of the paragraph (or heading, table row, list item) around the link, for backlinks. */
+  context: string;
+  /** Character range of the link's text inside `context`. */
+  highlight?: [number, number];
+  /** Image size from `![[image.png|300]]` or `|300x200`. */
+  width?: number;
+  height?: number;
+}
+
+/** A heading of a note. */
+export interface Heading {
+  depth: number;
+  /** Plain text of the heading. */
+  text: string;
+  /** HTML id used in rendered pages (Obsidian-normalised, unique in the note). */
+  id: string;
+  line: number;
+}
+
+/** A block that carries an Obsidian block id (`^id`). */
+export interface BlockId {
+  id: string;
+  line: number;
+}
+
+/** Frontmatter fields Trellis understands. Unknown keys are kept in `extra`. */
+export interface Frontmatter {
+  title?: string;
+  aliases: string[];
+  tags: string[];
+  /** false when `draft: true` or `publish: false`. */
+  publish: boolean;
+  date?: string;
+  created?: string;
+  updated?: string;
+  permalink?: string;
+  description?: string;
+  series?: string;
+  order?: number;
+  stage?: 'seedling' | 'budding' | 'evergreen';
+}
+
+/** A note after scanning: identity plus raw content. */
+export interface NoteFile {
+  path: NotePath;
+  id: NoteId;
+  /** Absolute path on disk. */
+  absPath: string;
+  /** sha256 of the raw bytes, hex. */
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** An attachment (any non-Markdown file that is not ignored). */
+export interface AttachmentFile {
+  path: string;
+  absPath: string;
+  size: number;
+}
+
+/** Everything parse learns about a note; serialisable (crosses worker threads and the cache). */
+export interface ParsedNote {
+  path: NotePath;
+  id: NoteId;
+  hash: string;
+  title: string;
+  frontmatter: Frontmatter;
+  /** Frontmatter tags plus inline `#tags`, deduplicated, without `#`. */
+  tags: string[];
+  headings: Heading[];
+  blocks: BlockId[];
+  links: LinkRef[];
+  /** Plain text of the whole note body, comments excluded. */
+  text: string;
+  wordCount: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Resolution result of one link; callers switch on `kind`. */
+export type Resolution =
+  | { kind: 'note'; target: NoteId; anchor?: Anchor }
+  | { kind: 'attachment'; path: string }
+  | { kind: 'self'; anchor?: Anchor }
+  | { kind: 'missing'; suggestion?: NoteId }
+  | { kind: 'unpublished'; target: NoteId };
+
+/** A resolved anchor inside a target note. */
+export type Anchor =
+  | { kind: 'heading'; id: string; text: string; found: boolean }
+  | { kind: 'block'; id: string; found: boolean };
+
+/** One link after resolution. */
+export interface ResolvedLink {
+  source: NoteId;
+  ref: LinkRef;
+  resolution: Resolution;
+  /** When several notes matched by name: the candidates (the chosen one first). */
+  ambiguous?: NoteId[];
+}
+
+/** A backlink as shown under a note. */
+export interface Backlink {
+  source: NoteId;
+  title: string;
+  url: Slug;
+  kind: LinkKind;
+  /** The paragraph around the link, as plain text. */
+  context: string;
+  /** Character range of the link text inside `context`, for highlighting, when known. */
+  highlight?: [number, number];
+}
+
+/** A topic (community) of the link graph. */
+export interface Topic {
+  id: number;
+  name: string;
+  color: string;
+  size: number;
+  /** Most central notes of the topic, best first. */
+  hubs: NoteId[];
+}
+
+/** A note entry of graph.json. */
+export interface GraphNote {
+  id: NoteId;
+  path: NotePath;
+  title: string;
+  url: Slug;
+  tags: string[];
+  aliases: string[];
+  topic?: number;
+  x?: number;
+  y?: number;
+  /** Importance in [0, 1] (PageRank, normalised), for node size. */
+  weight?: number;
+}
+
+/** A link entry of graph.json: one per distinct (source, target, kind), no self-links. */
+export interface GraphLink {
+  source: NoteId;
+  target: NoteId;
+  kind: LinkKind;
+}
+
+/** dist/graph.json, documented in docs/output.md. Stable: only additive changes within a version. */
+export interface GraphJson {
+  version: 1;
+  notes: GraphNote[];
+  links: GraphLink[];
+  topics?: Topic[];
+}
+
+/** Per-note JSON written at `<url>index.json`, loaded by the app on in-place navigation. */
+export interface NoteData {
+  id: NoteId;
+  path: NotePath;
+  title: string;
+  url: Slug;
+  tags: string[];
+  aliases: string[];
+  /** Rendered body HTML (sanitised), without the page chrome. */
+  html: string;
+  headings: Heading[];
+  backlinks: Backlink[];
+  outgoing: { id: NoteId; title: string; url: Slug }[];
+  frontmatter: Frontmatter;
+  topic?: number;
+  /** ISO dates. */
+  created?: string;
+  updated?: string;
+  wordCount: number;
+}
+
+/** A document handed to the search indexer. */
+export interface SearchDoc {
+  id: NoteId;
+  url: Slug;
+  title: string;
+  aliases: string[];
+  headings: { text: string; id: string }[];
+  tags: string[];
+  body: string;
+}
+
+/** A field of a note that search indexes; ranked in this order (title highest). */
+export type SearchField = 'title' | 'aliases' | 'headings' | 'tags' | 'body';
+
+/** A group of postings shards: the small fields (title, aliases, headings, tags) or the note bodies. */
+export type SearchGroup = 'fields' | 'body';
+
+/**
+ * One posting of a FlexSearch `Index` map, exactly as its chunked `export` writes it and `import`
+ * reads it: the encoded term, then one array of note numbers per resolution slot (slot 0 = the
+ * term comes earliest in the field). A tuple because that is FlexSearch's wire format.
+ */
+export type SearchPostingEntry = [term: string, slots: (number[] | null)[]];
+
+/** A postings shard reference in the manifest. */
+export interface SearchShardRef {
+  /** File name relative to `_search/`. */
+  file: string;
+  /** Smallest term the shard may hold. Shards of a group are sorted by it; the first one is `''`. */
+  first: string;
+}
+
+/** A docs chunk reference in the manifest. */
+export interface SearchDocsRef {
+  /** File name relative to `_search/`. */
+  file: string;
+  /** Number of the first note in the chunk. Chunks are sorted by it; the first one is 0. */
+  start: number;
+}
+
+/** `_search/manifest.json`: the only search file a page fetches before knowing the query terms. */
+export interface SearchManifest {
+  version: 1;
+  /** Notes are numbered 0..docCount-1 in `NoteId` order; postings hold these numbers. */
+  docCount: number;
+  /** Postings of the `headings` field hold `note * headingStride + headingIndex`. */
+  headingStride: number;
+  /** FlexSearch `resolution` each field index was built with. */
+  resolution: Record<SearchField, number>;
+  /** Ranking weight of each field. */
+  weights: Record<SearchField, number>;
+  /** Postings shards, partitioned by term range, per group. */
+  groups: Record<SearchGroup, SearchShardRef[]>;
+  /** Docs chunks (url, title, headings, text for snippets), partitioned by note number. */
+  docs: SearchDocsRef[];
+}
+
+/** A postings shard file: the FlexSearch map entries of one term range, per field, sorted by term. */
+export interface SearchPostingsShard {
+  version: 1;
+  fields: Partial<Record<SearchField, SearchPostingEntry[]>>;
+}
+
+/** A note as stored in a docs chunk, for building hits and snippets. */
+export interface SearchDocEntry {
+  id: NoteId;
+  url: Slug;
+  title: string;
+  /** Indexed headings; the position in this list is the heading index used by postings. */
+  headings: { text: string; id: string }[];
+  /** Plain body text, cut to the builder's `maxBodyChars`. */
+  body: string;
+}
+
+/** A docs chunk file: consecutive notes starting at note number `start`. */
+export interface SearchDocsChunk {
+  version: 1;
+  start: number;
+  docs: SearchDocEntry[];
+}
+
+/** One search result, best first in a result list. */
+export interface SearchHit {
+  id: NoteId;
+  url: Slug;
+  title: string;
+  /** The title as HTML, matched words wrapped in `<mark>`, everything else escaped. */
+  titleHtml: string;
+  /** The best matching heading, when the query hit a heading; jump to `#id`. */
+  heading?: { text: string; id: string };
+  /** A short piece of the body as HTML, matched words wrapped in `<mark>`, everything else escaped. */
+  snippet: string;
+  score: number;
+}
+
+/** A file the search builder produced, for the emitter to write. */
+export interface SearchFile {
+  /** Path relative to dist/, under `_search/`. */
+  path: string;
+  contents: string | Uint8Array;
+}
+
+/** Sizes measured while building the search index. */
+export interface SearchStats {
+  postingsShards: number;
+  docsChunks: number;
+  /** Largest gzipped size among the files that were gzip-checked (those whose raw size could exceed the budget). */
+  maxCheckedGzipBytes: number;
+  /** Files over the gzip budget (a single term whose postings alone exceed it); normally empty. */
+  overBudget: string[];
+}
+
+/** Output of the search stage. */
+export interface SearchArtifacts {
+  files: SearchFile[];
+  stats: SearchStats;
+}
+
+/** The link report printed by `trellis check --json`. */
+export interface CheckReport {
+  notes: number;
+  links: number;
+  broken: { source: string; line: number; column: number; target: string }[];
+  ambiguous: { source: string; line: number; target: string; chosen: string; candidates: string[] }[];
+  brokenAnchors: { source: string; line: number; target: string; anchor: string }[];
+  orphans: string[];
+}
+
+/** Site-wide facts the page templates need. */
+export interface SiteInfo {
+  /** Site title, shown in the header and after each page title. */
+  title: string;
+  /** URL path the site is served under; starts and ends with `/` (`/` at a domain root, `/garden/` in a subfolder). */
+  basePath: string;
+  /** Absolute origin plus base path (`https://example.org/garden/`), for canonical links; omitted when unknown. */
+  url?: string;
+  /** Default meta description for pages without their own. */
+  description?: string;
+  /** BCP 47 language of the content; `en` when omitted. */
+  lang?: string;
+}
+
+/** URL paths (site-relative, starting with `/_app/`) of the built reading app, linked from every page. */
+export interface AppAssets {
+  /** Module scripts, in load order. */
+  scripts: string[];
+  /** Stylesheets needed on every page. */
+  styles: string[];
+  /** Chunks the scripts import statically, for `<link rel="modulepreload">`. */
+  preload?: string[];
+  /** Stylesheets only needed on pages with math (KaTeX); linked when the body contains `class="katex"`. */
+  mathStyles?: string[];
+}
+
+/** One entry of a list page. */
+export interface ListItem {
+  title: string;
+  url: Slug;
+  /** One line of plain text under the title (description or first paragraph). */
+  description?: string;
+  /** ISO date shown beside the title. */
+  updated?: string;
+  stage?: Frontmatter['stage'];
+  /** A count shown beside the title (e.g. notes with a tag). */
+  count?: number;
+}
+
+/** A titled group of items on a list page. */
+export interface ListSection {
+  title: string;
+  /** Optional link for the section title (a folder or tag page). */
+  url?: Slug;
+  items: ListItem[];
+}
+
+/**
+ * A page that is not a note: tag pages, folder pages, the tag index, "Start here", 404,
+ * the search page (a full index that works without JavaScript) and the global graph page.
+ */
+export interface ListPage {
+  kind: 'tag' | 'tags' | 'folder' | 'start' | 'not-found' | 'search' | 'graph';
+  url: Slug;
+  title: string;
+  /** Sanitised HTML shown above the lists (a folder note body, a welcome text). */
+  introHtml?: string;
+  sections: ListSection[];
+}

@@ -1,0 +1,21 @@
+import type { NoteData } from '../../src/types.ts';
+import { escapeHtml } from './html.ts';
+import { renderBacklinks } from './render-backlinks.ts';
+import { renderBreadcrumbs } from './render-breadcrumbs.ts';
+import { renderNoteHeader } from './render-note-header.ts';
+
+/**
+ * Render the `<article>` of a note: breadcrumbs, header, body and backlinks.
+ * The page template prerenders it and the app renders the same markup when it
+ * navigates in place, so both paths show identical pages.
+ */
+export function renderNoteArticle(note: NoteData, basePath: string): string {
+  return (
+    `<article class="note" data-note-id="${escapeHtml(note.id)}">` +
+    renderBreadcrumbs(note.path, basePath) +
+    renderNoteHeader(note, basePath) +
+    `<div class="note-body">${note.html}</div>` +
+    renderBacklinks(note.backlinks, basePath) +
+    `</article>`
+  );
+}

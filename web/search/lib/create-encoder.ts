@@ -1,0 +1,37 @@
+import { Charset, Encoder } from 'flexsearch';
+import { toCjkGrams } from './cjk-grams.ts';
+import { hasCjk, splitScriptRuns } from './script-runs.ts';
+
+/** Words longer than this are not indexed (hashes, base64, minified code). */
+const maxTermLength = 48;
+
+/**
+ * Create the FlexSearch encoder shared by the builder and the browser, so a query is encoded
+ * exactly as the notes were: Unicode-normalised, lower-cased, diacritics and doubled letters
+ * folded (FlexSearch's `Default` charset), numbers kept whole so `20` is a prefix of `2024`,
+ * and CJK runs turned into bigrams. Every step keeps prefixes prefixes, which prefix search needs.
+ */
+export function createEncoder(): Encoder {
+  return new Encoder({
+    ...Charset.Default,
+    numeric: false,
+    maxlength: maxTermLength,
+    finalize: splitCjkTerms,
+  });
+}
+
+function splitCjkTerms(terms: string[]): string[] {
+  if (!terms.some(hasCjk)) return terms;
+  const out: string[] = [];
+  for (const term of terms) {
+    if (!hasCjk(term)) {
+      out.push(term);
+      continue;
+    }
+    for (const run of splitScriptRuns(term)) {
+      if (run.cjk) out.push(...toCjkGrams(run.text));
+      else out.push(run.text);
+    }
+  }
+  return out;
+}
