@@ -81,6 +81,7 @@ export function anchorKey(text: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/[#^|:\\[\]%]/g, ' ')
+    .replace(/[`*]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -256,14 +256,6 @@ export interface SearchShardRef {
   first: string;
 }
 
-/** A docs chunk reference in the manifest. */
-export interface SearchDocsRef {
-  /** File name relative to `_search/`. */
-  file: string;
-  /** Number of the first note in the chunk. Chunks are sorted by it; the first one is 0. */
-  start: number;
-}
-
 /** `_search/manifest.json`: the only search file a page fetches before knowing the query terms. */
 export interface SearchManifest {
   version: 1;
@@ -277,8 +269,12 @@ export interface SearchManifest {
   weights: Record<SearchField, number>;
   /** Postings shards, partitioned by term range, per group. */
   groups: Record<SearchGroup, SearchShardRef[]>;
-  /** Docs chunks (url, title, headings, text for snippets), partitioned by note number. */
-  docs: SearchDocsRef[];
+  /**
+   * Docs chunks (url, title, headings, text for snippets), partitioned by note number: chunk `i`
+   * is `docs-<i>.<hash>.json` and starts at note `starts[i]` (ascending, the first 0). One hash
+   * for all chunks keeps the manifest small (a name per chunk would dominate it).
+   */
+  docs: { hash: string; starts: number[] };
 }
 
 /** A postings shard file: the FlexSearch map entries of one term range, per field, sorted by term. */

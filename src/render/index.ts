@@ -11,7 +11,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Code, Image, Link, Root } from 'mdast';
-import { toHast, type State } from 'mdast-util-to-hast';
+import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
 import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -55,12 +55,12 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
         properties: { className: ['tag'], href: tagSlug(node.value), dataTag: node.value },
         children: [{ type: 'text', value: '#' + node.value }],
       }),
-      code: (state: State, node: Code) => (node.lang === 'mermaid' ? mermaid(node) : state.handlers.code!.call(state, state, node, undefined) ?? []),
+      code: (state: State, node: Code) => (node.lang === 'mermaid' ? mermaid(node) : defaultHandlers.code(state, node)),
       link: (state: State, node: Link) => localLink(ctx, note, state, node),
       image: (state: State, node: Image) => localImage(ctx, note, state, node),
       html: (state: State, node) => {
         hasRaw = true;
-        return state.handlers.html!.call(state, state, node, undefined) ?? [];
+        return defaultHandlers.html(state, node) ?? [];
       },
     },
   }) as HastRoot;
@@ -95,13 +95,13 @@ function mermaid(node: Code): Element {
 function localLink(ctx: RenderContext, note: ParsedNote, state: State, node: Link): ElementContent | ElementContent[] {
   const index = node.data?.linkIndex;
   const ref = index === undefined ? undefined : note.links[index];
-  if (!ref) return state.handlers.link!.call(state, state, node, undefined) ?? [];
+  if (!ref) return defaultHandlers.link(state, node);
   const { resolution } = resolveLink(ctx.index, note.id, ref);
   return linkElement(ctx, resolution, state.all(node), ref);
 }
 
 function localImage(ctx: RenderContext, note: ParsedNote, state: State, node: Image): ElementContent | ElementContent[] {
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url)) return state.handlers.image!.call(state, state, node, undefined) ?? [];
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url)) return defaultHandlers.image(state, node);
   let path = node.url;
   try {
     path = decodeURIComponent(path);

@@ -1,0 +1,133 @@
+/**
+ * The build: wires the stages in order and times them.
+ * scan -> parse+render (worker pool, content-hash cache) -> resolve -> graph -> assemble -> emit.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { indexFingerprint, openCache } from './cache.ts';
+import { deriveGardenGraph, type GardenGraph } from './graph/index.ts';
+import { runJobs } from './parse/pool.ts';
+import type { NoteJob, NoteJobResult } from './parse/job.ts';
+import { assembleNote } from './render/assemble.ts';
+import { resolveGarden } from './resolve/index.ts';
+import { scanGarden, type ScannedNote } from './scan/index.ts';
+import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './types.ts';
+import { buildCheckReport } from './report.ts';
+
+/** Options of a build. */
+export interface BuildOptions {
+  garden: string;
+  /** Skip the content-hash cache (cold build). */
+  noCache?: boolean;
+  /** Worker threads (default: all cores). */
+  threads?: number;
+  /** Compute topics and layout. */
+  layout?: boolean;
+  /** Called with (done, total) while notes are processed. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One published or unpublished note with everything the emitter needs. */
+export interface BuiltNote {
+  parsed: ParsedNote;
+  url: Slug;
+  publish: boolean;
+  html: string;
+  mtimeMs: number;
+}
+
+/** The result of building a garden (before emitting). */
+export interface GardenModel {
+  root: string;
+  notes: BuiltNote[];
+  attachments: AttachmentFile[];
+  links: Map<NoteId, ResolvedLink[]>;
+  graph: GardenGraph;
+  diagnostics: Diagnostic[];
+  report: CheckReport;
+  timings: Record<string, number>;
+  cacheHits: number;
+}
+
+/** Build the garden model. */
+export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
+  const root = path.resolve(options.garden);
+
+  const scan = await scanGarden(root);
+  lap('scan');
+
+  const attachmentPaths = scan.attachments.map((a) => a.path);
+  const indexEntries = scan.notes.map((n) => `${n.id}\u0001${n.content.publish ? 1 : 0}\u0001${n.url}`);
+  const fingerprint = indexFingerprint([...indexEntries, '\u0002', ...attachmentPaths]);
+  const { results, cacheHits } = await parseAndRender(root, scan.notes, attachmentPaths, fingerprint, options);
+  lap('parse');
+
+  const parsed = results.map((r) => r.note);
+  const resolved = resolveGarden(parsed, attachmentPaths);
+  lap('resolve');
+
+  const urlOf = new Map(scan.notes.map((n) => [n.id, n.url]));
+  const published = parsed.filter((p) => p.frontmatter.publish);
+  const graph = deriveGardenGraph(published.map((note) => ({ note, url: urlOf.get(note.id)! })), resolved.links, { layout: options.layout ?? true });
+  lap('graph');
+
+  const diagnostics: Diagnostic[] = [...scan.diagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
+  const byId = new Map(results.map((r) => [r.note.id, { parsed: r.note, rendered: r.rendered, url: urlOf.get(r.note.id) }]));
+  const mtimes = new Map(scan.notes.map((n) => [n.id, n.mtimeMs]));
+  const notes: BuiltNote[] = parsed.map((p) => ({
+    parsed: p,
+    url: urlOf.get(p.id)!,
+    publish: p.frontmatter.publish,
+    html: p.frontmatter.publish ? assembleNote(p.id, { notes: byId, links: resolved.links }, diagnostics) : '',
+    mtimeMs: mtimes.get(p.id) ?? 0,
+  }));
+  lap('assemble');
+
+  const report = buildCheckReport(parsed, resolved.links, graph.orphans);
+  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return { root, notes, attachments: scan.attachments, links: resolved.links, graph, diagnostics, report, timings, cacheHits };
+}
+
+async function parseAndRender(
+  root: string,
+  notes: readonly ScannedNote[],
+  attachments: string[],
+  fingerprint: string,
+  options: BuildOptions,
+): Promise<{ results: NoteJobResult[]; cacheHits: number }> {
+  const cache = options.noCache ? undefined : await openCache(root, fingerprint);
+  const results = new Array<NoteJobResult>(notes.length);
+  const misses: number[] = [];
+  await Promise.all(
+    notes.map(async (n, i) => {
+      const hit = await cache?.get(n.id, n.hash);
+      if (hit) results[i] = hit;
+      else misses.push(i);
+    }),
+  );
+  misses.sort((a, b) => a - b);
+  const total = notes.length;
+  const cacheHits = total - misses.length;
+  options.onProgress?.(cacheHits, total);
+  if (misses.length > 0) {
+    const jobs: NoteJob[] = misses.map((i) => ({ path: notes[i]!.path, id: notes[i]!.id, hash: notes[i]!.hash, text: notes[i]!.content.text! }));
+    const init = {
+      notes: notes.map((n) => ({ id: n.id, publish: n.content.publish })),
+      urls: notes.filter((n) => n.content.publish).map((n) => [n.id, n.url] as [NoteId, Slug]),
+      attachments,
+      nonce: randomBytes(8).toString('hex'),
+    };
+    const out = await runJobs(jobs, init, options.threads ? { threads: options.threads } : {}, (done) => options.onProgress?.(cacheHits + done, total));
+    misses.forEach((noteIndex, k) => (results[noteIndex] = out[k]!));
+    if (cache) await Promise.all(misses.map((i) => cache.set(notes[i]!.id, notes[i]!.hash, results[i]!)));
+  }
+  await cache?.prune();
+  return { results, cacheHits };
+}

@@ -1,0 +1,67 @@
+/**
+ * The content-hash cache of parse+render results, kept outside the garden
+ * (users' vaults stay clean): `$TRELLIS_CACHE_DIR`, else
+ * `$XDG_CACHE_HOME/trellis`, else `~/.cache/trellis`, one folder per garden.
+ * An entry's key covers the note's bytes, the garden's link index and the
+ * engine version, so any change that could alter a note's output misses.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { engineVersion } from './constants.ts';
+import type { NoteJobResult } from './parse/job.ts';
+
+/** A cache bound to one garden and one link index. */
+export interface NoteCache {
+  get(id: string, hash: string): Promise<NoteJobResult | undefined>;
+  set(id: string, hash: string, value: NoteJobResult): Promise<void>;
+  /** Delete entries not read or written since the cache was opened. */
+  prune(): Promise<void>;
+}
+
+/** The cache folder for a garden. */
+export function cacheDir(gardenRoot: string): string {
+  const base = process.env.TRELLIS_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'trellis');
+  const id = createHash('sha256').update(path.resolve(gardenRoot)).digest('hex').slice(0, 16);
+  return path.join(base, id);
+}
+
+/** Open the cache for `gardenRoot` under the given index fingerprint. */
+export async function openCache(gardenRoot: string, indexFingerprint: string): Promise<NoteCache> {
+  const dir = cacheDir(gardenRoot);
+  await fs.mkdir(dir, { recursive: true });
+  const used = new Set<string>();
+  const keyOf = (id: string, hash: string) => {
+    const key = createHash('sha256').update(`${engineVersion}\u0000${indexFingerprint}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
+    used.add(key);
+    return key;
+  };
+  return {
+    async get(id, hash) {
+      try {
+        return deserialize(await fs.readFile(path.join(dir, keyOf(id, hash)))) as NoteJobResult;
+      } catch {
+        return undefined;
+      }
+    },
+    async prune() {
+      const names = await fs.readdir(dir).catch(() => [] as string[]);
+      await Promise.all(names.filter((n) => !used.has(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
+    },
+    async set(id, hash, value) {
+      const file = path.join(dir, keyOf(id, hash));
+      const tmp = `${file}.${process.pid}.tmp`;
+      await fs.writeFile(tmp, serialize(value));
+      await fs.rename(tmp, file);
+    },
+  };
+}
+
+/** Fingerprint of everything outside a note that its output depends on. */
+export function indexFingerprint(entries: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const e of entries) h.update(e).update('\u0000');
+  return h.digest('hex');
+}

@@ -1,0 +1,139 @@
+/**
+ * The command line: `trellis build | check | dev | new`.
+ * Usage errors exit 2; `check` exits 1 when a link or anchor is broken.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildGarden, type GardenModel } from './build.ts';
+import { emitSite } from './emit/index.ts';
+import { formatDiagnostic } from './format.ts';
+import { createProgress } from './progress.ts';
+import type { SiteInfo } from './types.ts';
+
+const help = `trellis: Obsidian-style Markdown gardens to fast websites
+
+Usage:
+  trellis build [garden] [--out dist] [--no-cache] [--quiet]
+  trellis check [garden] [--json]
+  trellis dev   [garden] [--port 5173]
+  trellis new "Title" [garden] [--folder F]
+  trellis --help | --version
+
+  garden      the folder of notes (default: garden/)
+  --out       where the site is written (default: dist/); replaced atomically
+  --no-cache  ignore the build cache (a cold build)
+  --json      print the link report as JSON
+`;
+
+class UsageError extends Error {}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`trellis: ${(error as Error).message}\n\n${help}`);
+      return 2;
+    }
+    process.stderr.write(`trellis: ${(error as Error).stack ?? error}\n`);
+    return 1;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      port: { type: 'string' },
+      folder: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write('trellis 0.1.0\n');
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case 'build': {
+      const garden = rest[0] ?? 'garden';
+      const model = await build(garden, !values['no-cache'], !!values.quiet);
+      const app = await loadApp();
+      const t = performance.now();
+      const out = values.out ?? 'dist';
+      const result = await emitSite(model, { out, site: siteInfo(garden), app });
+      model.timings.emit = Math.round(performance.now() - t);
+      if (!values.quiet) summary(model, `${result.files} files written to ${out}/`);
+      return 0;
+    }
+    case 'check': {
+      const garden = rest[0] ?? 'garden';
+      const model = await buildGarden({ garden, layout: false, onProgress: values.json ? undefined : createProgress('Checking') });
+      if (values.json) process.stdout.write(JSON.stringify(model.report, null, 2) + '\n');
+      else summary(model, '');
+      return model.report.broken.length + model.report.brokenAnchors.length > 0 ? 1 : 0;
+    }
+    case 'dev': {
+      const { startDev } = await import('./dev/index.ts');
+      const port = values.port ? Number(values.port) : 5173;
+      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+      await startDev({ garden: rest[0] ?? 'garden', port, out: values.out });
+      return await new Promise<number>(() => {});
+    }
+    case 'new': {
+      const title = rest[0];
+      if (!title) throw new UsageError('new needs a title: trellis new "My note"');
+      const { createNote } = await import('./dev/new-note.ts');
+      const file = await createNote(rest[1] ?? 'garden', title, values.folder);
+      process.stdout.write(`Created ${file}\n`);
+      return 0;
+    }
+    case undefined:
+      throw new UsageError('missing command');
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function build(garden: string, cache: boolean, quiet: boolean): Promise<GardenModel> {
+  return buildGarden({ garden, noCache: !cache, onProgress: quiet ? undefined : createProgress('Building') });
+}
+
+/** The site facts for a garden. */
+export function siteInfo(garden: string): SiteInfo {
+  const name = path.basename(path.resolve(garden));
+  return { title: name === 'garden' ? 'Trellis garden' : name, basePath: '/' };
+}
+
+async function loadApp() {
+  try {
+    const { ensureAppBundle } = await import('./emit/app-bundle.ts');
+    return await ensureAppBundle();
+  } catch (error) {
+    process.stderr.write(`trellis: the reading app could not be built (${(error as Error).message}); pages work without it\n`);
+    return undefined;
+  }
+}
+
+function summary(model: GardenModel, extra: string): void {
+  const shown = model.diagnostics.filter((d) => d.severity !== 'info' || process.env.TRELLIS_VERBOSE);
+  for (const d of shown.slice(0, 200)) process.stderr.write(formatDiagnostic(model.root, d) + '\n');
+  if (shown.length > 200) process.stderr.write(`… and ${shown.length - 200} more\n`);
+  const r = model.report;
+  const total = Object.values(model.timings).reduce((a, b) => a + b, 0);
+  process.stdout.write(
+    `${r.notes} notes, ${r.links} links, ${r.broken.length} broken, ${r.brokenAnchors.length} broken anchors, ${r.ambiguous.length} ambiguous, ${r.orphans.length} orphans` +
+      ` in ${(total / 1000).toFixed(2)} s${model.cacheHits ? ` (${model.cacheHits} from cache)` : ''}${extra ? '; ' + extra : ''}\n`,
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Emit stage: write the finished site to dist/, atomically.
+ *
+ * 1. A page and a NoteData JSON per published note (`<url>index.html`, `<url>index.json`).
+ * 2. Redirect pages for aliases; list pages (tags, folders, start, search, graph, 404).
+ * 3. graph.json, search shards, rss.xml, sitemap.xml, the app bundle, attachments.
+ * 4. Swap the staging folder in (write-site.ts); on any error the old site stays.
+ */
+import path from 'node:path';
+import type { GardenModel } from '../build.ts';
+import { slugifySegment } from '../ids.ts';
+import { buildSearchIndex } from '../search/index.ts';
+import type { AppAssets, NoteData, SearchDoc, SiteInfo, Slug } from '../types.ts';
+import { renderRss, renderSitemap } from './feeds.ts';
+import { deriveListPages } from './list-pages.ts';
+import { toNoteData } from './note-data.ts';
+import { renderListPage, renderNotePage, renderRedirectPage } from './page-template.ts';
+import { openSiteWriter } from './write-site.ts';
+
+/** Options of the emitter. */
+export interface EmitOptions {
+  out: string;
+  site: SiteInfo;
+  /** The built app: folder to copy to `_app/` and the asset URLs. */
+  app?: { dir: string; assets: AppAssets; files: string[] };
+}
+
+/** What the emitter wrote. */
+export interface EmitResult {
+  files: number;
+  notes: NoteData[];
+}
+
+/** Write the site for `model`. */
+export async function emitSite(model: GardenModel, options: EmitOptions): Promise<EmitResult> {
+  const writer = await openSiteWriter(options.out);
+  try {
+    const published = model.notes.filter((n) => n.publish);
+    const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
+    const assets: AppAssets = options.app?.assets ?? { scripts: [], styles: [] };
+    const notes: NoteData[] = [];
+    const urls = new Set<string>(published.map((n) => n.url));
+
+    await inBatches(published, 32, async (n) => {
+      const data = toNoteData(n, model.graph, info);
+      notes.push(data);
+      await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets));
+      await writer.write(dataFile(n.url), JSON.stringify(data));
+    });
+    notes.sort((a, b) => (a.id < b.id ? -1 : 1));
+
+    for (const n of published) {
+      for (const alias of n.parsed.frontmatter.aliases) {
+        const url = ('/' + alias.split('/').map(slugifySegment).join('/') + '/') as Slug;
+        if (urls.has(url)) continue;
+        urls.add(url);
+        await writer.write(pageFile(url), renderRedirectPage(n.url, options.site));
+      }
+    }
+    for (const page of deriveListPages(notes, urls)) {
+      if (page.kind !== 'not-found' && urls.has(page.url)) continue;
+      urls.add(page.url);
+      const html = renderListPage(page, options.site, assets);
+      await writer.write(page.kind === 'not-found' ? '404.html' : pageFile(page.url), html);
+    }
+
+    await writer.write('graph.json', JSON.stringify(model.graph.json));
+    const textOf = new Map(published.map((n) => [n.parsed.id, n.parsed.text]));
+    const docs: SearchDoc[] = notes.map((n) => {
+      return { id: n.id, url: n.url, title: n.title, aliases: n.aliases, headings: n.headings.map((h) => ({ text: h.text, id: h.id })), tags: n.tags, body: textOf.get(n.id) ?? '' };
+    });
+    for (const f of buildSearchIndex(docs).files) await writer.write(f.path, f.contents);
+    await writer.write('rss.xml', renderRss(notes, options.site));
+    await writer.write('sitemap.xml', renderSitemap(notes, options.site));
+    if (options.app) for (const f of options.app.files) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
+    for (const a of model.attachments) await writer.copy(a.path, a.absPath);
+
+    const files = writer.written.length;
+    await writer.commit();
+    return { files, notes };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+function pageFile(url: string): string {
+  return decodeURIComponent(url).replace(/^\//, '') + 'index.html';
+}
+
+function dataFile(url: string): string {
+  return decodeURIComponent(url).replace(/^\//, '') + 'index.json';
+}
+
+async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}

@@ -1,0 +1,114 @@
+/**
+ * Pages that are not notes: tag pages (nested tags roll up into their
+ * parents), the tag index, folder pages, "Start here" (series and entry
+ * points), the no-JavaScript search index, the global graph page and 404.
+ */
+import { dirName, slugifySegment, tagSlug } from '../ids.ts';
+import type { NoteData, ListItem, ListPage, ListSection, Slug } from '../types.ts';
+
+/** All list pages of a site. */
+export function deriveListPages(notes: readonly NoteData[], takenUrls: ReadonlySet<string>): ListPage[] {
+  return [...tagPages(notes), ...folderPages(notes, takenUrls), startPage(notes), searchPage(notes), graphPage(notes), notFoundPage(notes)];
+}
+
+function item(n: NoteData): ListItem {
+  return {
+    title: n.title,
+    url: n.url,
+    ...(n.frontmatter.description ? { description: n.frontmatter.description } : {}),
+    ...(n.updated ? { updated: n.updated } : {}),
+    ...(n.frontmatter.stage ? { stage: n.frontmatter.stage } : {}),
+  };
+}
+
+const byTitle = (a: ListItem, b: ListItem) => a.title.localeCompare(b.title);
+
+function tagPages(notes: readonly NoteData[]): ListPage[] {
+  const byTag = new Map<string, NoteData[]>();
+  for (const n of notes) {
+    const all = new Set<string>();
+    for (const tag of n.tags) {
+      const parts = tag.split('/');
+      for (let i = 1; i <= parts.length; i++) all.add(parts.slice(0, i).join('/'));
+    }
+    for (const t of all) {
+      const list = byTag.get(t);
+      if (list) list.push(n);
+      else byTag.set(t, [n]);
+    }
+  }
+  const tags = [...byTag.keys()].sort();
+  const pages: ListPage[] = tags.map((tag) => {
+    const children = tags.filter((t) => t.startsWith(tag + '/') && !t.slice(tag.length + 1).includes('/'));
+    const sections: ListSection[] = [{ title: 'Notes', items: byTag.get(tag)!.map(item).sort(byTitle) }];
+    if (children.length) sections.unshift({ title: 'Nested tags', items: children.map((c) => ({ title: '#' + c, url: tagSlug(c), count: byTag.get(c)!.length })) });
+    return { kind: 'tag', url: tagSlug(tag), title: '#' + tag, sections };
+  });
+  const roots = tags.filter((t) => !t.includes('/'));
+  pages.push({ kind: 'tags', url: '/tags/' as Slug, title: 'Tags', sections: [{ title: 'All tags', items: roots.map((t) => ({ title: '#' + t, url: tagSlug(t), count: byTag.get(t)!.length })) }] });
+  return pages;
+}
+
+function folderPages(notes: readonly NoteData[], takenUrls: ReadonlySet<string>): ListPage[] {
+  const byFolder = new Map<string, NoteData[]>();
+  for (const n of notes) {
+    let dir = dirName(n.id);
+    while (dir) {
+      const list = byFolder.get(dir);
+      if (list) list.push(n);
+      else byFolder.set(dir, [n]);
+      dir = dirName(dir);
+    }
+  }
+  const pages: ListPage[] = [];
+  for (const [folder, list] of byFolder) {
+    const url = folderSlug(folder);
+    if (takenUrls.has(url)) continue;
+    const direct = list.filter((n) => dirName(n.id) === folder);
+    const subfolders = [...new Set(list.map((n) => dirName(n.id)).filter((d) => d !== folder && dirName(d) === folder))].sort();
+    const sections: ListSection[] = [];
+    if (subfolders.length) sections.push({ title: 'Folders', items: subfolders.map((d) => ({ title: d.slice(folder.length + 1), url: folderSlug(d), count: byFolder.get(d)?.length ?? 0 })) });
+    sections.push({ title: 'Notes', items: direct.map(item).sort(byTitle) });
+    pages.push({ kind: 'folder', url, title: folder.slice(folder.lastIndexOf('/') + 1), sections });
+  }
+  return pages;
+}
+
+/** URL of a folder page. */
+export function folderSlug(folder: string): Slug {
+  return ('/' + folder.split('/').map(slugifySegment).join('/') + '/') as Slug;
+}
+
+/** Notes of each series in reading order (frontmatter `order`, then title). */
+export function seriesOf(notes: readonly NoteData[]): Map<string, NoteData[]> {
+  const series = new Map<string, NoteData[]>();
+  for (const n of notes) {
+    const s = n.frontmatter.series;
+    if (!s) continue;
+    const list = series.get(s);
+    if (list) list.push(n);
+    else series.set(s, [n]);
+  }
+  for (const list of series.values()) list.sort((a, b) => (a.frontmatter.order ?? 1e9) - (b.frontmatter.order ?? 1e9) || a.title.localeCompare(b.title));
+  return series;
+}
+
+function startPage(notes: readonly NoteData[]): ListPage {
+  const sections: ListSection[] = [...seriesOf(notes)].map(([name, list]) => ({ title: name, items: list.map(item) }));
+  const entry = [...notes].sort((a, b) => b.outgoing.length - a.outgoing.length || a.title.localeCompare(b.title)).slice(0, 6);
+  sections.unshift({ title: 'Entry points', items: entry.map(item) });
+  return { kind: 'start', url: '/start/' as Slug, title: 'Start here', sections };
+}
+
+function searchPage(notes: readonly NoteData[]): ListPage {
+  return { kind: 'search', url: '/search/' as Slug, title: 'All notes', sections: [{ title: `${notes.length} notes`, items: notes.map(item).sort(byTitle) }] };
+}
+
+function graphPage(notes: readonly NoteData[]): ListPage {
+  return { kind: 'graph', url: '/graph/' as Slug, title: 'Graph', sections: [{ title: 'Notes', items: notes.map(item).sort(byTitle) }] };
+}
+
+function notFoundPage(notes: readonly NoteData[]): ListPage {
+  const recent = [...notes].sort((a, b) => (b.updated ?? '').localeCompare(a.updated ?? '')).slice(0, 10);
+  return { kind: 'not-found', url: '/404/' as Slug, title: 'Page not found', sections: [{ title: 'Recently tended', items: recent.map(item) }] };
+}

@@ -1,0 +1,37 @@
+/**
+ * Per-note JSON for the web app (`<url>index.json`): rendered body, headings,
+ * backlinks with context, outgoing links, frontmatter and dates.
+ */
+import type { BuiltNote } from '../build.ts';
+import type { GardenGraph } from '../graph/index.ts';
+import type { NoteData, NoteId, Slug } from '../types.ts';
+
+/** Build the NoteData of a published note. */
+export function toNoteData(note: BuiltNote, graph: GardenGraph, info: ReadonlyMap<NoteId, { title: string; url: Slug }>): NoteData {
+  const p = note.parsed;
+  const fm = p.frontmatter;
+  const fileDate = note.mtimeMs ? new Date(note.mtimeMs).toISOString().slice(0, 10) : undefined;
+  const created = fm.created ?? fm.date ?? fileDate;
+  const updated = fm.updated ?? fileDate ?? created;
+  const topic = graph.topicOf.get(p.id);
+  return {
+    id: p.id,
+    path: p.path,
+    title: p.title,
+    url: note.url,
+    tags: p.tags,
+    aliases: fm.aliases,
+    html: note.html,
+    headings: p.headings,
+    backlinks: graph.backlinks.get(p.id) ?? [],
+    outgoing: (graph.outgoing.get(p.id) ?? []).flatMap((id) => {
+      const t = info.get(id);
+      return t ? [{ id, title: t.title, url: t.url }] : [];
+    }),
+    frontmatter: fm,
+    ...(topic !== undefined ? { topic } : {}),
+    ...(created ? { created } : {}),
+    ...(updated ? { updated } : {}),
+    wordCount: p.wordCount,
+  };
+}

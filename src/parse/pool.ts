@@ -1,0 +1,114 @@
+/**
+ * A pool of worker threads (one per core) that runs note jobs in batches.
+ * A batch that crashes its worker or runs past its time limit is retried note
+ * by note on a fresh worker; a note that still fails becomes a diagnostic,
+ * so no input can crash or hang the build.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { failedNote, type NoteJob, type NoteJobResult } from './job.ts';
+import type { WorkerInit, WorkerRequest } from './worker.ts';
+
+/** Pool settings. */
+export interface Options {
+  threads: number;
+  /** Milliseconds a single note may take before it is given up. */
+  noteTimeoutMs: number;
+  /** Target characters per batch. */
+  batchChars: number;
+}
+
+/** Defaults: all cores, 30 s per note. */
+export const defaultOptions: Options = { threads: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), noteTimeoutMs: 30_000, batchChars: 96_000 };
+
+const workerUrl = new URL('./worker-entry.mjs', import.meta.url);
+
+function spawn(init: WorkerInit): Worker {
+  return new Worker(workerUrl, { workerData: init });
+}
+
+/** Run every job on the pool; results come back in job order. */
+export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partial<Options> = {}, onProgress?: (done: number) => void): Promise<NoteJobResult[]> {
+  const settings = { ...defaultOptions, ...options };
+  const results = new Array<NoteJobResult>(jobs.length);
+  const batches = makeBatches(jobs, settings.batchChars);
+  let done = 0;
+  let next = 0;
+  const threads = Math.min(settings.threads, Math.max(1, batches.length));
+
+  const runBatch = (worker: Worker, indexes: number[]): Promise<NoteJobResult[]> =>
+    new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error(`timed out after ${settings.noteTimeoutMs * indexes.length} ms`)), settings.noteTimeoutMs * indexes.length);
+      const onMessage = (msg: { results: NoteJobResult[] }) => {
+        cleanup();
+        resolve(msg.results);
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`worker exited with code ${code}`));
+      };
+      const cleanup = () => {
+        clearTimeout(timeout);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      const req: WorkerRequest = { batch: 0, jobs: indexes.map((i) => jobs[i]!) };
+      worker.postMessage(req);
+    });
+
+  const lane = async () => {
+    let worker = spawn(init);
+    try {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        try {
+          const out = await runBatch(worker, batch);
+          batch.forEach((jobIndex, k) => (results[jobIndex] = out[k]!));
+        } catch {
+          await worker.terminate();
+          worker = spawn(init);
+          for (const jobIndex of batch) {
+            try {
+              results[jobIndex] = (await runBatch(worker, [jobIndex]))[0]!;
+            } catch (error) {
+              await worker.terminate();
+              worker = spawn(init);
+              results[jobIndex] = failedNote(jobs[jobIndex]!, error, init.nonce);
+            }
+          }
+        }
+        done += batch.length;
+        onProgress?.(done);
+      }
+    } finally {
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: threads }, lane));
+  return results;
+}
+
+function makeBatches(jobs: NoteJob[], batchChars: number): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let chars = 0;
+  jobs.forEach((job, i) => {
+    current.push(i);
+    chars += job.text.length;
+    if (chars >= batchChars || current.length >= 64) {
+      batches.push(current);
+      current = [];
+      chars = 0;
+    }
+  });
+  if (current.length) batches.push(current);
+  return batches;
+}

@@ -1,0 +1,38 @@
+/**
+ * Worker thread entry: receives the garden's link index once, then batches
+ * of note jobs, and answers with parsed and rendered notes.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildLinkIndex, type IndexedNote } from '../resolve/link-index.ts';
+import type { RenderContext } from '../render/context.ts';
+import { getHighlighter } from '../render/highlighter.ts';
+import type { NoteId, Slug } from '../types.ts';
+import { runNoteJob, type NoteJob } from './job.ts';
+
+/** Data every worker starts with. */
+export interface WorkerInit {
+  notes: IndexedNote[];
+  urls: [NoteId, Slug][];
+  attachments: string[];
+  nonce: string;
+}
+
+/** A batch request. */
+export interface WorkerRequest {
+  batch: number;
+  jobs: NoteJob[];
+}
+
+const init = workerData as WorkerInit;
+const ready = (async (): Promise<RenderContext> => ({
+  index: buildLinkIndex(init.notes, init.attachments),
+  urls: new Map(init.urls),
+  nonce: init.nonce,
+  highlighter: await getHighlighter(),
+}))();
+
+parentPort!.on('message', async (req: WorkerRequest) => {
+  const ctx = await ready;
+  const results = req.jobs.map((job) => runNoteJob(job, ctx));
+  parentPort!.postMessage({ batch: req.batch, results });
+});

@@ -1,0 +1,104 @@
+/**
+ * Assemble a note's final body HTML: join its rendered blocks and fill each
+ * embed placeholder with the target note, the section under a heading, or a
+ * block, recursively. Cycles and over-deep nesting are cut with a link and a
+ * diagnostic.
+ */
+import { maxEmbedDepth, ruleIds } from '../constants.ts';
+import type { Diagnostic, Heading, NoteId, ParsedNote, ResolvedLink, Slug } from '../types.ts';
+import { embedMarker } from './context.ts';
+import type { RenderedBlock, RenderedNote } from './index.ts';
+
+/** What the assembler reads about every note. */
+export interface AssembleInput {
+  notes: ReadonlyMap<NoteId, { parsed: ParsedNote; rendered: RenderedNote; url?: Slug }>;
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
+}
+
+/** Assemble note `id`; diagnostics for cut embeds are pushed to `diagnostics`. */
+export function assembleNote(id: NoteId, input: AssembleInput, diagnostics: Diagnostic[]): string {
+  const entry = input.notes.get(id);
+  if (!entry) return '';
+  return fill(id, entry.rendered.blocks, input, [id], diagnostics);
+}
+
+function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput, stack: string[], diagnostics: Diagnostic[]): string {
+  const entry = input.notes.get(id)!;
+  const html = blocks.map((b) => b.html).join('\n');
+  if (entry.rendered.embeds.length === 0) return html;
+  const prefix = `<!--${embedMarker(entry.rendered.nonce, 0).slice(0, -1)}`;
+  const parts = html.split(prefix);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i]!;
+    const close = part.indexOf('-->');
+    const linkIndex = Number(part.slice(0, close));
+    out += embed(id, linkIndex, input, stack, diagnostics) + part.slice(close + 3);
+  }
+  return out;
+}
+
+function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: string[], diagnostics: Diagnostic[]): string {
+  const link = input.links.get(id)?.[linkIndex];
+  if (!link) return '';
+  const r = link.resolution;
+  const targetId = r.kind === 'note' ? r.target : r.kind === 'self' ? id : undefined;
+  if (!targetId) return '';
+  const target = input.notes.get(targetId);
+  if (!target) return '';
+  const anchor = r.kind === 'note' || r.kind === 'self' ? r.anchor : undefined;
+  const where = { file: input.notes.get(id)!.parsed.path, line: link.ref.position.line, column: link.ref.position.column };
+  const title = target.parsed.title + (anchor?.kind === 'heading' ? ' › ' + anchor.text.replace(/#/g, ' › ') : '');
+  const href = (target.url ?? '') + (anchor ? '#' + (anchor.kind === 'block' ? '^' + anchor.id : anchor.id) : '');
+  const asLink = `<a class="internal embed-cut" href="${escapeAttr(href)}" data-note="${escapeAttr(targetId)}">${escapeText(title)}</a>`;
+
+  // The stack holds `id` for whole notes and `id#anchor` for sections; a section of a note
+  // already shown whole, or the same section twice, is a cycle.
+  const key = anchor ? `${targetId}#${anchor.id}` : targetId;
+  if (stack.includes(key) || stack.includes(targetId)) {
+    diagnostics.push({ ...where, ruleId: ruleIds.embedCycle, severity: 'warning', reason: `Embed cycle: ${[...stack, key].map((s) => `\`${s}\``).join(' → ')}; the embed is shown as a link` });
+    return asLink;
+  }
+  if (stack.length > maxEmbedDepth) {
+    diagnostics.push({ ...where, ruleId: ruleIds.embedDepth, severity: 'info', reason: `Embeds nest deeper than ${maxEmbedDepth} levels; the innermost is shown as a link` });
+    return asLink;
+  }
+  const blocks = selectBlocks(target.rendered.blocks, target.parsed, anchor);
+  if (!blocks) return asLink;
+  const body = fill(targetId, blocks, input, [...stack, key], diagnostics);
+  return (
+    `<div class="transclusion" data-note="${escapeAttr(targetId)}">` +
+    `<div class="transclusion-header"><a class="internal" href="${escapeAttr(href)}" data-note="${escapeAttr(targetId)}">${escapeText(title)}</a></div>` +
+    `<div class="transclusion-body">${body}</div></div>`
+  );
+}
+
+/** The blocks an embed shows: all, a heading's section, or the block holding `^id`. */
+export function selectBlocks(blocks: readonly RenderedBlock[], note: ParsedNote, anchor: import('../types.ts').Anchor | undefined): readonly RenderedBlock[] | undefined {
+  if (!anchor) return blocks;
+  if (!anchor.found) return undefined;
+  if (anchor.kind === 'block') {
+    const b = note.blocks.find((x) => x.id.toLowerCase() === anchor.id.toLowerCase());
+    if (!b) return undefined;
+    const hit = blocks.find((x) => x.start <= b.line && b.line <= x.end);
+    return hit ? [hit] : undefined;
+  }
+  const h = note.headings.find((x) => x.id === anchor.id);
+  if (!h) return undefined;
+  const end = sectionEnd(note.headings, h);
+  return blocks.filter((b) => b.start >= h.line && b.start < end);
+}
+
+function sectionEnd(headings: readonly Heading[], h: Heading): number {
+  const i = headings.indexOf(h);
+  for (let k = i + 1; k < headings.length; k++) if (headings[k]!.depth <= h.depth) return headings[k]!.line;
+  return Number.MAX_SAFE_INTEGER;
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

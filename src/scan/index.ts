@@ -1,0 +1,97 @@
+/**
+ * Scan stage: find notes and attachments, read and hash notes, and assign
+ * each published note its URL.
+ *
+ * 1. Walk the garden (walk.ts): dot-folders ignored, symlink loops refused.
+ * 2. Read, hash and decode each note; peek at publish/permalink (read-note.ts).
+ * 3. Give every published note a unique URL (permalink, else its path slug).
+ */
+import { ruleIds } from '../constants.ts';
+import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../ids.ts';
+import type { AttachmentFile, Diagnostic, NoteFile, NoteId, Slug } from '../types.ts';
+import { readNote, type NoteContent } from './read-note.ts';
+import { walkGarden } from './walk.ts';
+import { promises as fs } from 'node:fs';
+
+/** A scanned note: file identity plus decoded content. */
+export interface ScannedNote extends NoteFile {
+  content: NoteContent;
+  url: Slug;
+}
+
+/** Output of the scan stage. */
+export interface ScanResult {
+  notes: ScannedNote[];
+  attachments: AttachmentFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Scan the garden at `root`. */
+export async function scanGarden(root: string): Promise<ScanResult> {
+  const walked = await walkGarden(root);
+  const diagnostics = [...walked.diagnostics];
+  const attachments: AttachmentFile[] = [];
+  const noteFiles = walked.files.filter((f) => isNotePath(f.rel));
+  for (const f of walked.files) {
+    if (isNotePath(f.rel)) continue;
+    const st = await fs.stat(f.abs).catch(() => undefined);
+    attachments.push({ path: f.rel, absPath: f.abs, size: st?.size ?? 0 });
+  }
+  const notes: ScannedNote[] = [];
+  const contents = await mapLimit(noteFiles, 64, async (f) => {
+    const path = toNotePath(f.rel);
+    try {
+      return { f, path, content: await readNote(f.abs, path) };
+    } catch (error) {
+      diagnostics.push({ file: f.rel, line: 1, column: 1, ruleId: ruleIds.unreadable, severity: 'warning', reason: `Cannot read note: ${(error as Error).message}` });
+      return undefined;
+    }
+  });
+  const usedUrls = new Map<Slug, NoteId>();
+  for (const item of contents) {
+    if (!item) continue;
+    const { f, path, content } = item;
+    diagnostics.push(...content.diagnostics);
+    if (content.text === undefined) continue;
+    const id = toNoteId(path);
+    let url = (content.permalink && permalinkToSlug(content.permalink)) || toSlug(id);
+    if (content.publish) {
+      const taken = usedUrls.get(url);
+      if (taken) {
+        const fallback = toSlug(id);
+        diagnostics.push({ file: path, line: 1, column: 1, ruleId: ruleIds.duplicateSlug, severity: 'warning', reason: `URL \`${url}\` is already used by \`${taken}\`; this note is published at \`${fallback === url ? url + '2/' : fallback}\`` });
+        url = (fallback === url || usedUrls.has(fallback) ? url + encodeURIComponent(id.replace(/\//g, '-')) + '/' : fallback) as Slug;
+      }
+      usedUrls.set(url, id);
+    }
+    notes.push({ path, id, absPath: f.abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content: { ...content, diagnostics: [] }, url });
+  }
+  giveHomeTheRoot(notes, usedUrls);
+  return { notes, attachments, diagnostics };
+}
+
+/** The root note named `index`, `Home` or `README` (first published one) is served at `/` unless a permalink took it. */
+function giveHomeTheRoot(notes: ScannedNote[], usedUrls: Map<Slug, NoteId>): void {
+  if (usedUrls.has('/' as Slug)) return;
+  for (const name of ['index', 'home', 'readme']) {
+    const home = notes.find((n) => n.content.publish && n.id.toLowerCase() === name && !n.content.permalink);
+    if (home) {
+      home.url = '/' as Slug;
+      return;
+    }
+  }
+}
+
+/** Map with at most `limit` promises in flight, keeping order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}

@@ -1,0 +1,70 @@
+import type { SearchField } from '../types.ts';
+
+/** Options of the search stage. */
+export interface Options {
+  /** Largest gzipped size of any file under `_search/`, in bytes. */
+  maxShardGzipBytes?: number;
+  /** Raw JSON size a postings shard is filled to before its gzipped size is checked. */
+  targetShardBytes?: number;
+  /** Raw JSON size of a docs chunk; small, because a query fetches one per top hit. */
+  targetDocsChunkBytes?: number;
+  /** Characters of a note's body that are indexed and kept for snippets. */
+  maxBodyChars?: number;
+  /** Headings of a note that are indexed (the rest are not searchable). */
+  maxHeadings?: number;
+  /** Ranking weight per field. */
+  weights?: Partial<Record<SearchField, number>>;
+  /** FlexSearch `resolution` (number of position slots) per field. */
+  resolution?: Partial<Record<SearchField, number>>;
+}
+
+/** Options after defaults are applied. */
+export interface Settings {
+  maxShardGzipBytes: number;
+  targetShardBytes: number;
+  targetDocsChunkBytes: number;
+  maxBodyChars: number;
+  maxHeadings: number;
+  weights: Record<SearchField, number>;
+  resolution: Record<SearchField, number>;
+}
+
+/** Defaults, chosen with `bench/search-bench.ts` on a synthetic 10,000-note garden. */
+export const defaultOptions: Settings = {
+  maxShardGzipBytes: 300_000,
+  targetShardBytes: 100_000,
+  targetDocsChunkBytes: 16_000,
+  maxBodyChars: 100_000,
+  maxHeadings: 200,
+  weights: { title: 10, aliases: 8, headings: 5, tags: 3, body: 1 },
+  // One slot per position bucket; each unused slot before a posting costs `null,` in the
+  // shard, so bodies get few buckets (early / middle / late) and short fields get one per word.
+  resolution: { title: 3, aliases: 3, headings: 3, tags: 1, body: 3 },
+};
+
+/** Merge options with the defaults and validate them. */
+export function toSettings(options: Options = {}): Settings {
+  const settings: Settings = {
+    ...defaultOptions,
+    ...options,
+    weights: { ...defaultOptions.weights, ...options.weights },
+    resolution: { ...defaultOptions.resolution, ...options.resolution },
+  };
+  const numbers: [string, number][] = [
+    ['maxShardGzipBytes', settings.maxShardGzipBytes],
+    ['targetShardBytes', settings.targetShardBytes],
+    ['targetDocsChunkBytes', settings.targetDocsChunkBytes],
+    ['maxBodyChars', settings.maxBodyChars],
+    ['maxHeadings', settings.maxHeadings],
+    ...Object.entries(settings.resolution).map(([field, value]): [string, number] => [`resolution.${field}`, value]),
+  ];
+  for (const [name, value] of numbers) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new Error(`Search: option \`${name}\` must be a positive integer, got ${value}; fix the search options.`);
+    }
+  }
+  for (const [field, value] of Object.entries(settings.weights)) {
+    if (!(value > 0)) throw new Error(`Search: weight of \`${field}\` must be positive, got ${value}; fix the search options.`);
+  }
+  return settings;
+}

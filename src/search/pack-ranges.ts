@@ -1,0 +1,79 @@
+import { gzipSync } from 'node:zlib';
+
+/** A run of consecutive items rendered into one file. */
+export interface PackedRange {
+  /** First item, inclusive. */
+  from: number;
+  /** Last item, exclusive. */
+  to: number;
+  contents: string;
+  /** Gzipped size, when it was measured (only files whose raw size could exceed the budget are). */
+  gzipBytes?: number;
+  /** True when a single item alone exceeds the budget. */
+  overBudget: boolean;
+}
+
+/** Bytes below the budget under which gzip cannot exceed it: gzip adds a header and, for incompressible data, 5 bytes per 16 KB block. */
+const gzipOverhead = 1024;
+
+/**
+ * Pack consecutive items into files: fill each up to `target` raw bytes, then halve any file
+ * whose gzipped size exceeds `budget` until it fits or holds a single item.
+ * @param sizes raw byte size of each item
+ * @param render the file contents for items [from, to)
+ */
+export function packRanges(
+  sizes: readonly number[],
+  target: number,
+  budget: number,
+  render: (from: number, to: number) => string,
+): PackedRange[] {
+  const packed: PackedRange[] = [];
+  let from = 0;
+  let bytes = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    if (i > from && bytes + sizes[i]! > target) {
+      fit(from, i, sizes, budget, render, packed);
+      from = i;
+      bytes = 0;
+    }
+    bytes += sizes[i]!;
+  }
+  if (sizes.length > from) fit(from, sizes.length, sizes, budget, render, packed);
+  return packed;
+}
+
+function fit(
+  from: number,
+  to: number,
+  sizes: readonly number[],
+  budget: number,
+  render: (from: number, to: number) => string,
+  packed: PackedRange[],
+): void {
+  const contents = render(from, to);
+  if (Buffer.byteLength(contents) <= budget - gzipOverhead) {
+    packed.push({ from, to, contents, overBudget: false });
+    return;
+  }
+  const gzipBytes = gzipSync(contents).length;
+  if (gzipBytes <= budget || to - from === 1) {
+    packed.push({ from, to, contents, gzipBytes, overBudget: gzipBytes > budget });
+    return;
+  }
+  const mid = splitByBytes(from, to, sizes);
+  fit(from, mid, sizes, budget, render, packed);
+  fit(mid, to, sizes, budget, render, packed);
+}
+
+/** The index that splits [from, to) into two non-empty halves of about equal bytes. */
+function splitByBytes(from: number, to: number, sizes: readonly number[]): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += sizes[i]!;
+  let bytes = 0;
+  for (let i = from; i < to - 1; i++) {
+    bytes += sizes[i]!;
+    if (bytes >= total / 2) return i + 1;
+  }
+  return to - 1;
+}

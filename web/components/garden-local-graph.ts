@@ -1,0 +1,153 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { GraphJson } from '../../src/types.ts';
+import { withBase } from '../lib/with-base.ts';
+import type { GraphDepth } from '../store/garden-store.ts';
+import { StoreController } from '../store/store-controller.ts';
+
+/**
+ * The local graph beside a note: a disclosure that, once opened, loads
+ * graph.json and the graph code (sigma, graphology) and shows the current
+ * note's neighbourhood, 1 to 3 links deep. Open state and depth are kept in
+ * the store, so they survive navigation and visits. Shows nothing on pages
+ * that are not notes.
+ */
+@customElement('garden-local-graph')
+export class GardenLocalGraph extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      font-family: var(--font-ui);
+    }
+    .head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+    }
+    h2 {
+      margin: 0;
+      font-size: 0.75rem;
+      font-weight: 600;
+      letter-spacing: 0.08em;
+      text-transform: uppercase;
+      color: var(--muted);
+    }
+    button,
+    select {
+      font: inherit;
+      font-size: 0.8rem;
+      color: var(--muted);
+      background: transparent;
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      padding: 0.2rem 0.5rem;
+      cursor: pointer;
+    }
+    button:hover,
+    select:hover {
+      color: var(--text);
+      background: var(--hover);
+    }
+    button:focus-visible,
+    select:focus-visible,
+    a:focus-visible {
+      outline: 2px solid var(--accent);
+      outline-offset: 2px;
+    }
+    .controls {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      margin: 0.6rem 0;
+      font-size: 0.8rem;
+      color: var(--muted);
+    }
+    label {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4rem;
+    }
+    a {
+      color: var(--accent);
+      text-decoration: none;
+    }
+    p {
+      font-size: 0.85rem;
+      color: var(--muted);
+    }
+  `;
+
+  readonly #store = new StoreController(this);
+  @state() private json?: GraphJson;
+  @state() private failed = false;
+
+  protected override willUpdate(): void {
+    const store = this.#store.value;
+    if (store?.state.localGraph.open && store.state.page.kind === 'note') void this.#load();
+  }
+
+  protected override render(): unknown {
+    const store = this.#store.value;
+    if (!store || store.state.page.kind !== 'note') return nothing;
+    const { open, depth } = store.state.localGraph;
+    return html`<section aria-labelledby="local-graph-title">
+      <div class="head">
+        <h2 id="local-graph-title">Graph</h2>
+        <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="local-graph-body" @click=${() => store.setLocalGraph(!open)}>
+          ${open ? 'Hide' : 'Show'}
+        </button>
+      </div>
+      ${open
+        ? html`<div id="local-graph-body">
+            <div class="controls">
+              <label
+                >Depth
+                <select @change=${this.#handleDepth}>
+                  ${[1, 2, 3].map((d) => html`<option value=${d} ?selected=${d === depth}>${d}</option>`)}
+                </select></label
+              >
+              <a href=${withBase(store.state.basePath, '/graph/')}>Full graph →</a>
+            </div>
+            ${this.#renderBody(depth)}
+          </div>`
+        : nothing}
+    </section>`;
+  }
+
+  #renderBody(depth: GraphDepth): unknown {
+    const store = this.#store.value;
+    if (this.failed) return html`<p>The graph could not be loaded.</p>`;
+    if (!this.json || !store || store.state.page.kind !== 'note') return html`<p>Loading the graph…</p>`;
+    return html`<garden-local-graph-panel
+      .json=${this.json}
+      .noteId=${store.state.page.id}
+      .depth=${depth}
+      .theme=${store.state.theme}
+      .base=${store.state.basePath}
+    ></garden-local-graph-panel>`;
+  }
+
+  async #load(): Promise<void> {
+    const store = this.#store.value;
+    if (!store || this.json || this.failed) return;
+    try {
+      const [json] = await Promise.all([store.loadGraph(), import('./garden-local-graph-panel.ts')]);
+      this.json = json;
+    } catch (error) {
+      console.warn('Graph: graph.json or the graph code could not be loaded.', error);
+      this.failed = true;
+    }
+  }
+
+  readonly #handleDepth = (e: Event): void => {
+    const value = Number((e.target as HTMLSelectElement).value);
+    this.#store.value?.setLocalGraph(true, value === 2 || value === 3 ? value : 1);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'garden-local-graph': GardenLocalGraph;
+  }
+}

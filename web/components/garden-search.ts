@@ -1,0 +1,211 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { createNavigateEvent } from '../events/garden-navigate.ts';
+import { createSearchCloseEvent } from '../events/garden-search-close.ts';
+import { moveActive } from '../lib/move-active.ts';
+import { snippetSegments } from '../lib/snippet-segments.ts';
+import { toHitUrl } from '../lib/to-hit-url.ts';
+import { searchStyles } from './garden-search.styles.ts';
+
+/** The fields of a search hit the dialog shows (see web/search/search-client.ts). */
+interface Hit {
+  id: string;
+  url: string;
+  title: string;
+  heading?: { text: string; id: string };
+  /** HTML whose only markup is `<mark>`. */
+  snippet: string;
+}
+
+interface SearchEngine {
+  query(q: string): Promise<Hit[]>;
+}
+
+type SearchModule = { SearchClient: new (baseUrl: string) => SearchEngine };
+
+/** The search client, loaded on first use so its index code is not part of the first page load. */
+const searchModules = import.meta.glob<SearchModule>('../search/search-client.ts');
+
+type Status = 'idle' | 'loading' | 'ready' | 'unavailable';
+
+/**
+ * The search dialog: a modal with a searchbox named "Search", results with
+ * highlighted snippets, arrow keys and Enter to choose, and heading hits that
+ * open the note at that heading.
+ *
+ * @fires garden-search-close - The dialog closed; carries the query for next time.
+ * @fires garden-navigate - A hit was chosen.
+ * @property open - Whether the dialog is shown.
+ * @property query - Query to show when the dialog opens.
+ * @property base - Site base path, handed to the search client and used for hit URLs.
+ */
+@customElement('garden-search')
+export class GardenSearch extends LitElement {
+  static override styles = searchStyles;
+
+  @property({ type: Boolean }) open = false;
+  @property() query = '';
+  @property() base = '/';
+
+  @state() private hits: Hit[] = [];
+  @state() private active = -1;
+  @state() private status: Status = 'idle';
+  @state() private text = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('input') private input!: HTMLInputElement;
+
+  #engine?: Promise<SearchEngine>;
+  #seq = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) {
+      this.text = this.query;
+      this.#schedule(this.query, 0);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open && !this.dialog.open) {
+      this.dialog.showModal();
+      this.input.focus();
+      this.input.select();
+    } else if (!this.open && this.dialog.open) {
+      this.dialog.close();
+    }
+  }
+
+  protected override render(): unknown {
+    const activeId = this.active >= 0 ? `hit-${this.active}` : nothing;
+    return html`<dialog aria-label="Search" @close=${this.#handleClose} @click=${this.#handleBackdrop}>
+      <div class="panel">
+        <div class="field">
+          <svg aria-hidden="true" viewBox="0 0 24 24"><circle cx="11" cy="11" r="7"></circle><path d="m20 20-4-4"></path></svg>
+          <input
+            type="search"
+            aria-label="Search"
+            placeholder="Search notes"
+            autocomplete="off"
+            spellcheck="false"
+            aria-controls="results"
+            aria-activedescendant=${activeId}
+            .value=${this.text}
+            @input=${this.#handleInput}
+            @keydown=${this.#handleKeydown}
+          />
+          <kbd>esc</kbd>
+        </div>
+        <ul id="results" role="listbox" aria-label="Results" ?hidden=${this.hits.length === 0}>
+          ${this.hits.map((hit, i) => this.#renderHit(hit, i))}
+        </ul>
+        <p class="status" role="status">${this.#statusText()}</p>
+        <footer class="hints" aria-hidden="true">
+          <span><kbd>↑</kbd><kbd>↓</kbd> choose</span><span><kbd>↵</kbd> open</span><span><kbd>esc</kbd> close</span>
+        </footer>
+      </div>
+    </dialog>`;
+  }
+
+  #renderHit(hit: Hit, i: number): unknown {
+    return html`<li
+      role="option"
+      id=${`hit-${i}`}
+      aria-selected=${i === this.active ? 'true' : 'false'}
+      @click=${() => this.#choose(i)}
+      @pointermove=${() => (this.active = i)}
+    >
+      <span class="hit-title">${hit.title}${hit.heading ? html`<span class="hit-heading"> › ${hit.heading.text}</span>` : nothing}</span>
+      <span class="hit-snippet">${snippetSegments(hit.snippet).map((s) => (s.mark ? html`<mark>${s.text}</mark>` : s.text))}</span>
+    </li>`;
+  }
+
+  #statusText(): string {
+    if (this.status === 'unavailable') return 'Search is unavailable right now.';
+    if (this.text.trim() === '') return '';
+    if (this.status === 'loading') return 'Searching…';
+    if (this.hits.length === 0) return `No notes match “${this.text.trim()}”.`;
+    return `${this.hits.length} ${this.hits.length === 1 ? 'result' : 'results'}`;
+  }
+
+  #schedule(q: string, delay: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#run(q), delay);
+  }
+
+  async #run(q: string): Promise<void> {
+    const seq = ++this.#seq;
+    if (q.trim() === '') {
+      this.hits = [];
+      this.active = -1;
+      return;
+    }
+    this.status = 'loading';
+    try {
+      const engine = await this.#loadEngine();
+      const hits = await engine.query(q);
+      if (seq !== this.#seq) return;
+      this.hits = hits;
+      this.active = hits.length > 0 ? 0 : -1;
+      this.status = 'ready';
+    } catch (error) {
+      if (seq !== this.#seq) return;
+      console.warn('Search: the index could not be loaded or queried.', error);
+      this.hits = [];
+      this.status = 'unavailable';
+    }
+  }
+
+  #loadEngine(): Promise<SearchEngine> {
+    this.#engine ??= (async () => {
+      const load = searchModules['../search/search-client.ts'];
+      if (!load) throw new Error('Search: web/search/search-client.ts is missing from this build');
+      const { SearchClient } = await load();
+      return new SearchClient(this.base);
+    })();
+    this.#engine.catch(() => (this.#engine = undefined));
+    return this.#engine;
+  }
+
+  #choose(i: number): void {
+    const hit = this.hits[i];
+    if (!hit) return;
+    this.dialog.close();
+    this.dispatchEvent(createNavigateEvent({ url: toHitUrl(hit, this.base) }));
+  }
+
+  readonly #handleInput = (e: InputEvent): void => {
+    this.text = (e.target as HTMLInputElement).value;
+    this.#schedule(this.text, 80);
+  };
+
+  readonly #handleKeydown = (e: KeyboardEvent): void => {
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        e.preventDefault();
+        this.active = moveActive(this.active, this.hits.length, e.key);
+        this.renderRoot.querySelector(`#hit-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+        return;
+      case 'Enter':
+        e.preventDefault();
+        this.#choose(this.active);
+        return;
+    }
+  };
+
+  readonly #handleClose = (): void => {
+    this.dispatchEvent(createSearchCloseEvent({ query: this.text }));
+  };
+
+  readonly #handleBackdrop = (e: MouseEvent): void => {
+    if (e.target === this.dialog) this.dialog.close();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'garden-search': GardenSearch;
+  }
+}

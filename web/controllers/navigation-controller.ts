@@ -1,0 +1,211 @@
+import type { ReactiveController } from 'lit';
+import type { NoteData } from '../../src/types.ts';
+import type { GardenApp } from '../components/garden-app.ts';
+import { enhanceArticle } from '../enhance/enhance-article.ts';
+import type { GardenNavigateEvent } from '../events/garden-navigate.ts';
+import type { GardenNodeSelectEvent } from '../events/garden-node-select.ts';
+import { anchorId } from '../lib/anchor-id.ts';
+import { classifyLink } from '../lib/classify-link.ts';
+import { readHistoryEntry, type HistoryEntry } from '../lib/read-history-entry.ts';
+import { renderNoteArticle } from '../lib/render-note-article.ts';
+import { renderToc } from '../lib/render-toc.ts';
+import { withBase } from '../lib/with-base.ts';
+import type { PageState } from '../store/garden-store.ts';
+
+/** The swappable parts of a page, kept for the entry the reader arrived on. */
+interface Snapshot {
+  title: string;
+  main: string;
+  toc: string;
+  page: PageState;
+}
+
+/**
+ * In-place navigation for `<garden-app>`: intercepts clicks on internal links
+ * and `garden-navigate` requests, loads the target's index.json, swaps the
+ * article and table of contents, and keeps history, scroll positions and
+ * `#anchor` targets right. Pages that are not notes load normally.
+ */
+export class NavigationController implements ReactiveController {
+  readonly #host: GardenApp;
+  #seq = 0;
+  #key = '';
+  #shownPath = '';
+  readonly #scroll = new Map<string, number>();
+  readonly #snapshots = new Map<string, Snapshot>();
+
+  constructor(host: GardenApp) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    history.scrollRestoration = 'manual';
+    const entry = readHistoryEntry(history.state);
+    this.#key = entry?.key ?? newKey();
+    if (!entry) this.#saveEntry();
+    else if (entry.scrollY !== undefined) window.scrollTo(0, entry.scrollY);
+    this.#shownPath = location.pathname;
+    const snapshot = this.#takeSnapshot();
+    if (snapshot) this.#snapshots.set(this.#key, snapshot);
+    document.addEventListener('click', this.#handleClick);
+    window.addEventListener('popstate', this.#handlePopState);
+    window.addEventListener('pagehide', this.#handlePageHide);
+    this.#host.addEventListener('garden-navigate', this.#handleNavigate);
+    this.#host.addEventListener('garden-node-select', this.#handleNodeSelect);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('click', this.#handleClick);
+    window.removeEventListener('popstate', this.#handlePopState);
+    window.removeEventListener('pagehide', this.#handlePageHide);
+    this.#host.removeEventListener('garden-navigate', this.#handleNavigate);
+    this.#host.removeEventListener('garden-node-select', this.#handleNodeSelect);
+  }
+
+  /** Show `target`: in place for notes (push adds a history entry, pop follows one), by a full load otherwise. */
+  async navigate(target: URL, mode: 'push' | 'pop'): Promise<void> {
+    const link = classifyLink(target, new URL(location.href), this.#host.base);
+    this.#host.previews = [];
+    if (link.kind === 'other') {
+      location.assign(target.href);
+      return;
+    }
+    if (link.kind === 'same-page' && mode === 'push') {
+      this.#scroll.set(this.#key, window.scrollY);
+      this.#key = newKey();
+      history.pushState(this.#entry(), '', target.href);
+      scrollToAnchor(link.hash);
+      return;
+    }
+    const seq = ++this.#seq;
+    const snapshot = mode === 'pop' ? this.#snapshots.get(this.#key) : undefined;
+    let note: NoteData | undefined;
+    if (!snapshot && link.kind === 'page') note = await this.#host.store.loadNote(link.path).catch(() => undefined);
+    if (seq !== this.#seq) return;
+    if (!snapshot && (!note || !this.#regions())) {
+      if (mode === 'push') location.assign(target.href);
+      else location.reload();
+      return;
+    }
+    if (mode === 'push') {
+      this.#scroll.set(this.#key, window.scrollY);
+      this.#key = newKey();
+      history.pushState(this.#entry(), '', target.href);
+    }
+    if (snapshot) this.#restore(snapshot);
+    else if (note) this.#show(note);
+    this.#shownPath = new URL(target.href).pathname;
+    this.#placeView(mode, target.hash);
+  }
+
+  #show(note: NoteData): void {
+    const regions = this.#regions();
+    if (!regions) return;
+    const base = this.#host.base;
+    regions.main.innerHTML = renderNoteArticle(note, base);
+    regions.toc.innerHTML = renderToc(note.headings);
+    document.title = `${note.title} · ${siteTitle()}`;
+    this.#host.pageKind = 'note';
+    this.#host.store.setPage({ kind: 'note', id: note.id, url: withBase(base, note.url), title: note.title });
+    this.#host.announcement = note.title;
+    enhanceArticle(regions.main, { mathCss: this.#host.mathCss });
+  }
+
+  #restore(snapshot: Snapshot): void {
+    const regions = this.#regions();
+    if (!regions) return;
+    regions.main.innerHTML = snapshot.main;
+    regions.toc.innerHTML = snapshot.toc;
+    document.title = snapshot.title;
+    this.#host.store.setPage(snapshot.page);
+    this.#host.announcement = snapshot.title;
+    enhanceArticle(regions.main, { mathCss: this.#host.mathCss });
+  }
+
+  #placeView(mode: 'push' | 'pop', hash: string): void {
+    const saved = mode === 'pop' ? (this.#scroll.get(this.#key) ?? readHistoryEntry(history.state)?.scrollY) : undefined;
+    if (saved !== undefined) window.scrollTo(0, saved);
+    else if (!scrollToAnchor(hash)) window.scrollTo(0, 0);
+    if (mode === 'push') this.#regions()?.main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }
+
+  #regions(): { main: HTMLElement; toc: HTMLElement } | undefined {
+    const main = document.querySelector<HTMLElement>('main#main');
+    const toc = document.querySelector<HTMLElement>('[data-region="toc"]');
+    return main && toc ? { main, toc } : undefined;
+  }
+
+  #takeSnapshot(): Snapshot | undefined {
+    const regions = this.#regions();
+    if (!regions) return undefined;
+    return { title: document.title, main: regions.main.innerHTML, toc: regions.toc.innerHTML, page: this.#host.store.state.page };
+  }
+
+  #entry(): HistoryEntry {
+    return { trellis: 1, key: this.#key };
+  }
+
+  /** Record the current entry as ours, with the scroll position, for reloads and back/forward across documents. */
+  #saveEntry(): void {
+    history.replaceState({ ...this.#entry(), scrollY: window.scrollY }, '');
+  }
+
+  readonly #handleClick = (e: MouseEvent): void => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const anchor = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    if (!anchor || anchor.hasAttribute('download') || (anchor.target && anchor.target !== '_self')) return;
+    if (anchor.dataset.action === 'search') {
+      e.preventDefault();
+      this.#host.store.openSearch();
+      return;
+    }
+    const target = new URL(anchor.href, location.href);
+    if (classifyLink(target, new URL(location.href), this.#host.base).kind === 'other') return;
+    e.preventDefault();
+    void this.navigate(target, 'push');
+  };
+
+  readonly #handleNavigate = (e: GardenNavigateEvent): void => {
+    void this.navigate(new URL(e.detail.url, location.href), 'push');
+  };
+
+  readonly #handleNodeSelect = (e: GardenNodeSelectEvent): void => {
+    void this.navigate(new URL(withBase(this.#host.base, e.detail.url), location.href), 'push');
+  };
+
+  readonly #handlePopState = (e: PopStateEvent): void => {
+    this.#scroll.set(this.#key, window.scrollY);
+    const entry = readHistoryEntry(e.state);
+    this.#key = entry?.key ?? newKey();
+    if (!entry) this.#saveEntry();
+    if (location.pathname === this.#shownPath) {
+      const saved = this.#scroll.get(this.#key) ?? entry?.scrollY;
+      if (saved !== undefined) window.scrollTo(0, saved);
+      else if (!scrollToAnchor(location.hash)) window.scrollTo(0, 0);
+      return;
+    }
+    void this.navigate(new URL(location.href), 'pop');
+  };
+
+  readonly #handlePageHide = (): void => this.#saveEntry();
+}
+
+/** Scroll to the element a fragment names and mark it; false when there is none. */
+function scrollToAnchor(hash: string): boolean {
+  const id = anchorId(hash);
+  const target = id ? document.getElementById(id) : null;
+  document.querySelector('.is-target')?.classList.remove('is-target');
+  if (!target) return false;
+  target.classList.add('is-target');
+  target.scrollIntoView({ block: 'start' });
+  return true;
+}
+
+function siteTitle(): string {
+  return document.querySelector('.site-title')?.textContent?.trim() ?? '';
+}
+
+function newKey(): string {
+  return Math.random().toString(36).slice(2, 10);
+}

@@ -1,0 +1,22 @@
+import mermaid from 'mermaid';
+
+/**
+ * Draw one mermaid block from its kept source (`data-source`) in the current
+ * theme. A diagram with a syntax error keeps its source visible and is marked
+ * `data-mermaid="error"`.
+ */
+export async function renderMermaid(block: HTMLElement): Promise<void> {
+  const source = block.dataset.source ?? block.textContent ?? '';
+  const dark = document.documentElement.dataset.theme === 'dark';
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'neutral', fontFamily: 'inherit' });
+  try {
+    const { svg } = await mermaid.render(`garden-mermaid-${Math.random().toString(36).slice(2)}`, source);
+    block.innerHTML = svg;
+    block.dataset.mermaid = 'drawn';
+    block.setAttribute('role', 'img');
+    block.setAttribute('aria-label', 'Diagram');
+  } catch {
+    block.textContent = source;
+    block.dataset.mermaid = 'error';
+  }
+}

@@ -1,0 +1,22 @@
+import { dirName } from '../../src/ids.ts';
+import type { GraphJson } from '../../src/types.ts';
+
+/** The choices the graph filters offer. */
+export interface GraphFacets {
+  /** Every tag used, sorted case-insensitively. */
+  tags: string[];
+  /** Every folder and parent folder that holds notes, sorted; '' (the root) is not listed. */
+  folders: string[];
+}
+
+/** Collect the tags and folders of the notes in graph.json. */
+export function listGraphFacets(json: GraphJson): GraphFacets {
+  const tags = new Set<string>();
+  const folders = new Set<string>();
+  for (const note of json.notes) {
+    for (const t of note.tags) tags.add(t);
+    for (let f = dirName(note.path); f !== ''; f = dirName(f)) folders.add(f);
+  }
+  const byText = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base' });
+  return { tags: [...tags].sort(byText), folders: [...folders].sort(byText) };
+}

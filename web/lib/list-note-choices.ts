@@ -1,0 +1,31 @@
+import { dirName } from '../../src/ids.ts';
+import type { GraphNote, NoteId } from '../../src/types.ts';
+
+/** A note as offered in a "find a note" field. */
+export interface NoteChoice {
+  /** Text the reader picks: the title, followed by the folder when several notes share the title. */
+  text: string;
+  id: NoteId;
+}
+
+/** The notes as unique, sorted choices for a text field with suggestions. */
+export function listNoteChoices(notes: Pick<GraphNote, 'id' | 'title' | 'path'>[]): NoteChoice[] {
+  const count = new Map<string, number>();
+  for (const n of notes) count.set(n.title.toLowerCase(), (count.get(n.title.toLowerCase()) ?? 0) + 1);
+  const seen = new Set<string>();
+  const choices: NoteChoice[] = [];
+  for (const n of notes) {
+    const shared = (count.get(n.title.toLowerCase()) ?? 0) > 1;
+    let text = shared ? `${n.title} (${dirName(n.path) || '/'})` : n.title;
+    if (seen.has(text.toLowerCase())) text = `${n.title} (${n.id})`;
+    seen.add(text.toLowerCase());
+    choices.push({ text, id: n.id });
+  }
+  return choices.sort((a, b) => a.text.localeCompare(b.text, 'en', { sensitivity: 'base' }));
+}
+
+/** The note a typed text picks: an exact (case-insensitive) choice, else undefined. */
+export function pickNote(choices: NoteChoice[], text: string): NoteId | undefined {
+  const want = text.trim().toLowerCase();
+  return choices.find((c) => c.text.toLowerCase() === want)?.id;
+}

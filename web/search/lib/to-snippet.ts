@@ -1,0 +1,42 @@
+import type { Encoder } from 'flexsearch';
+import { findMatches } from './find-matches.ts';
+import type { QueryTerm } from './query-terms.ts';
+import { toMarkedHtml } from './to-marked-html.ts';
+
+/** How to cut a snippet. */
+export interface SnippetOptions {
+  /** Target length of the snippet, in characters. */
+  length: number;
+  /** Look for matches in the text; false when the note did not match in its body. */
+  scan: boolean;
+}
+
+/** How far to look for a space when cutting, so words are not split. */
+const boundarySlack = 24;
+
+/**
+ * A piece of `text` around its first match, as HTML with the matched words in `<mark>` and `…`
+ * where the text was cut; the start of the text when nothing matches.
+ */
+export function toSnippet(text: string, terms: readonly QueryTerm[], encoder: Encoder, options: SnippetOptions): string {
+  const first = options.scan ? findMatches(text, terms, encoder, { max: 1 })[0] : undefined;
+  const start = first ? toBoundary(text, first.start - Math.floor(options.length / 4), -1) : 0;
+  let end = toBoundary(text, Math.max(start + options.length, first?.end ?? 0), 1);
+  const ranges = first ? findMatches(text, terms, encoder, { from: start, to: end }) : [];
+  end = Math.max(end, ranges[ranges.length - 1]?.end ?? 0);
+  const body = toMarkedHtml(text, start, end, ranges).trim();
+  return (start > 0 ? '…' : '') + body + (end < text.length ? '…' : '');
+}
+
+/** Move `at` to a nearby whitespace in `direction` (or keep it), never splitting a surrogate pair. */
+function toBoundary(text: string, at: number, direction: 1 | -1): number {
+  if (at <= 0) return 0;
+  if (at >= text.length) return text.length;
+  for (let i = 0; i < boundarySlack; i++) {
+    const probe = at + i * direction;
+    if (probe <= 0 || probe >= text.length) break;
+    if (/\s/.test(text[probe]!)) return probe;
+  }
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
+}

@@ -1,0 +1,141 @@
+import type { GraphJson, NoteData, NoteId } from '../../src/types.ts';
+import { resolveTheme, themeStorageKey, type Theme } from '../lib/theme.ts';
+
+/** The page on screen: a note (known once its data is loaded or read from the page) or any other page. */
+export type PageState = { kind: 'note'; id: NoteId; url: string; title: string } | { kind: 'other'; url: string };
+
+/** Depths the local graph offers, in hops from the current note. */
+export type GraphDepth = 1 | 2 | 3;
+
+/** All shared state of the reading app; replaced, never mutated, on each change. */
+export interface GardenState {
+  /** Site base path, starting and ending with `/`. */
+  basePath: string;
+  page: PageState;
+  theme: Theme;
+  search: { open: boolean; query: string };
+  localGraph: { open: boolean; depth: GraphDepth };
+}
+
+/** What the store needs from the browser; injected so tests can run without one. */
+export interface StoreEnvironment {
+  fetch: (url: string) => Promise<Response>;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  systemDark: boolean;
+}
+
+const localGraphKey = 'trellis-local-graph';
+
+/**
+ * The single store of the reading app, owned by `<garden-app>` and provided to
+ * every component with @lit/context. Holds the state plus the actions that
+ * change it, and caches fetched note and graph data. Emits `change` after
+ * every state change.
+ */
+export class GardenStore extends EventTarget {
+  #state: GardenState;
+  readonly #env: StoreEnvironment;
+  readonly #notes = new Map<string, Promise<NoteData>>();
+  #graph?: Promise<GraphJson>;
+
+  constructor(basePath: string, page: PageState, env: StoreEnvironment) {
+    super();
+    this.#env = env;
+    const stored = readStorage(env.storage, localGraphKey);
+    const [open, depth] = stored?.split(':') ?? [];
+    const d = Number(depth);
+    this.#state = {
+      basePath,
+      page,
+      theme: resolveTheme(readStorage(env.storage, themeStorageKey), env.systemDark),
+      search: { open: false, query: '' },
+      localGraph: { open: open === 'open', depth: d === 2 || d === 3 ? d : 1 },
+    };
+  }
+
+  /** The current state. */
+  get state(): GardenState {
+    return this.#state;
+  }
+
+  /** Load the data of the note at a page path (`/a/b/`, base path included), cached per path; rejects when there is none. */
+  loadNote(pagePath: string): Promise<NoteData> {
+    const path = pagePath.endsWith('/') ? pagePath : pagePath + '/';
+    let pending = this.#notes.get(path);
+    if (!pending) {
+      pending = this.#fetchJson<NoteData>(path + 'index.json');
+      pending.catch(() => this.#notes.delete(path));
+      this.#notes.set(path, pending);
+    }
+    return pending;
+  }
+
+  /** Load graph.json once; later calls share the same promise. */
+  loadGraph(): Promise<GraphJson> {
+    if (!this.#graph) {
+      this.#graph = this.#fetchJson<GraphJson>(this.#state.basePath + 'graph.json');
+      this.#graph.catch(() => (this.#graph = undefined));
+    }
+    return this.#graph;
+  }
+
+  /** Record the page now on screen. */
+  setPage(page: PageState): void {
+    this.#set({ page });
+  }
+
+  /** Switch the theme and remember the choice. */
+  setTheme(theme: Theme): void {
+    writeStorage(this.#env.storage, themeStorageKey, theme);
+    this.#set({ theme });
+  }
+
+  /** Follow a change of the system colour scheme, unless the reader chose a theme explicitly. */
+  setSystemDark(dark: boolean): void {
+    const stored = readStorage(this.#env.storage, themeStorageKey);
+    this.#set({ theme: resolveTheme(stored, dark) });
+  }
+
+  /** Open the search dialog, optionally with a query. */
+  openSearch(query = this.#state.search.query): void {
+    this.#set({ search: { open: true, query } });
+  }
+
+  /** Close the search dialog, keeping the last query for next time. */
+  closeSearch(query = this.#state.search.query): void {
+    this.#set({ search: { open: false, query } });
+  }
+
+  /** Show or hide the local graph and choose its depth; remembered across pages and visits. */
+  setLocalGraph(open: boolean, depth: GraphDepth = this.#state.localGraph.depth): void {
+    writeStorage(this.#env.storage, localGraphKey, `${open ? 'open' : 'closed'}:${depth}`);
+    this.#set({ localGraph: { open, depth } });
+  }
+
+  async #fetchJson<T>(url: string): Promise<T> {
+    const response = await this.#env.fetch(url);
+    if (!response.ok) throw new Error(`Store: ${url} answered ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  #set(patch: Partial<GardenState>): void {
+    this.#state = { ...this.#state, ...patch };
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+function readStorage(storage: StoreEnvironment['storage'], key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(storage: StoreEnvironment['storage'], key: string, value: string): void {
+  try {
+    storage?.setItem(key, value);
+  } catch {
+    // Storage can be full or disabled (private mode); the choice then lasts for this page only.
+  }
+}
