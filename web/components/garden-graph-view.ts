@@ -89,7 +89,10 @@ export class GardenGraphView extends LitElement {
   @state() private found?: NoteId;
   @state() private path?: string[];
   @state() private pathStatus = '';
-  @state() private focus?: string;
+  /** Note under the pointer in the drawing: the side list shows its neighbours. */
+  @state() private pointed?: string;
+  /** Note focused or hovered in the side list: highlighted in the drawing. */
+  @state() private listFocus?: string;
   @query('garden-graph-canvas') private canvas?: GardenGraphCanvas;
 
   #graph?: GardenGraph;
@@ -155,7 +158,7 @@ export class GardenGraphView extends LitElement {
     };
     let title = 'Central notes';
     let items: NeighbourItem[];
-    const centre = this.found ?? this.focus;
+    const centre = this.found ?? this.pointed;
     if (this.path) {
       title = 'Path';
       items = this.path.map((id) => item(id));
@@ -180,7 +183,7 @@ export class GardenGraphView extends LitElement {
       const edges = new Set(this.path.slice(1).map((id, i) => pathEdgeKey(this.path![i]!, id)));
       view.path = { nodes: new Set(this.path), edges };
     } else {
-      const centre = this.focus ?? this.found;
+      const centre = this.listFocus ?? this.found;
       if (centre && graph.hasNode(centre)) view.focus = { id: centre, neighbours: new Set(graph.neighbors(centre)) };
     }
     return view;
@@ -212,11 +215,11 @@ export class GardenGraphView extends LitElement {
   };
 
   readonly #handleCanvasHover = (e: GardenNodeHoverEvent): void => {
-    if (!this.found) this.focus = e.detail.id ?? undefined;
+    if (!this.found) this.pointed = e.detail.id ?? undefined;
   };
 
   readonly #handleListHover = (e: GardenNodeHoverEvent): void => {
-    this.focus = e.detail.id ?? undefined;
+    this.listFocus = e.detail.id ?? undefined;
   };
 }
 

@@ -55,9 +55,9 @@ export function rankDocs(terms: readonly TermPostings[], settings: RankSettings)
     const idf = Math.log(1 + count / Math.max(1, docs.length));
     for (const doc of docs) {
       if (matched[doc] === 0) touched.push(doc);
-      score[doc] += idf * (termMax[doc]! + 0.1 * (termSum[doc]! - termMax[doc]!));
-      matched[doc] += 1;
-      body[doc] |= termBody[doc]!;
+      score[doc] = score[doc]! + idf * (termMax[doc]! + 0.1 * (termSum[doc]! - termMax[doc]!));
+      matched[doc] = matched[doc]! + 1;
+      body[doc] = body[doc]! | termBody[doc]!;
       termMax[doc] = 0;
       termSum[doc] = 0;
       termBody[doc] = 0;
@@ -101,7 +101,7 @@ function collectTerm(query: QueryTerm, postings: readonly FieldPosting[], settin
         if (!(doc >= 0 && doc < termMax.length)) continue;
         if (termSum[doc] === 0) docs.push(doc);
         if (value > termMax[doc]!) termMax[doc] = value;
-        termSum[doc] += value;
+        termSum[doc] = termSum[doc]! + value;
         if (field === 'body') termBody[doc] = 1;
         if (field === 'headings' && !seenHeadings.has(id)) {
           seenHeadings.add(id);

@@ -1,0 +1,23 @@
+/** Test helpers: temporary gardens written from a map of files. */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The real Obsidian vault shared with the project (MIT, 118 notes). */
+export const tasksVault = path.resolve(import.meta.dirname, '../../../shared/fixtures/obsidian-tasks-docs');
+
+/** Write `files` (path -> text or bytes) into a new temporary folder and return it. */
+export function makeGarden(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'trellis-test-'));
+  for (const [rel, contents] of Object.entries(files)) {
+    const abs = path.join(root, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, contents);
+  }
+  return root;
+}
+
+/** A fresh empty temporary folder. */
+export function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'trellis-out-'));
+}

@@ -1,0 +1,16 @@
+import type { SearchHit } from '../../../src/types.ts';
+
+/** A message to the search worker. */
+export type SearchRequest =
+  /** Where `_search/` is (absolute URL, ending with `/`); send once, before the first query. */
+  | { type: 'init'; baseUrl: string }
+  /** Run a query; `seq`, if given, is echoed back so the sender can match the reply. */
+  | { type: 'query'; q: string; limit: number; seq?: number };
+
+/**
+ * A message from the search worker. A query overtaken by a newer one before it finished gets
+ * no reply at all: its sender has moved on.
+ */
+export type SearchResponse =
+  | { type: 'results'; q: string; seq?: number; hits: SearchHit[] }
+  | { type: 'error'; q: string; seq?: number; message: string };
