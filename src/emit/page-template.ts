@@ -131,7 +131,7 @@ function renderHeader(site: SiteInfo): string {
     `<header class="site-header"><div class="site-header-inner">` +
     `<a class="site-title" href="${escapeHtml(withBase(site.basePath, '/'))}">${escapeHtml(site.title)}</a>` +
     `<nav class="site-nav" aria-label="Site">${link('/graph/', 'Graph')}${link('/tags/', 'Tags')}</nav>` +
-    `<a class="search-link" href="${escapeHtml(withBase(site.basePath, '/search/'))}" data-action="search">` +
+    `<a class="search-link" href="${escapeHtml(withBase(site.basePath, '/search/'))}" data-action="search" aria-label="Search">` +
     `<span>Search</span><kbd aria-hidden="true">/</kbd></a>` +
     `<garden-theme-toggle></garden-theme-toggle>` +
     `</div></header>`

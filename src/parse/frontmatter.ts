@@ -14,7 +14,7 @@ export function readFrontmatter(node: Yaml | undefined, file: NotePath): { front
   if (!node) return { frontmatter: empty, diagnostics: [] };
   let data: unknown;
   try {
-    data = parseYaml(node.value, { maxAliasCount: 100, prettyErrors: false });
+    data = parseYaml(node.value, { maxAliasCount: 100 });
   } catch (error) {
     const base = node.position?.start.line ?? 1;
     const pos = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;

@@ -215,7 +215,8 @@ export class GardenGraphView extends LitElement {
   };
 
   readonly #handleCanvasHover = (e: GardenNodeHoverEvent): void => {
-    if (!this.found) this.pointed = e.detail.id ?? undefined;
+    // Sticky: the list keeps the last pointed note, so the pointer can travel to it.
+    if (e.detail.id) this.pointed = e.detail.id;
   };
 
   readonly #handleListHover = (e: GardenNodeHoverEvent): void => {

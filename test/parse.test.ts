@@ -1,0 +1,74 @@
+/** The Obsidian syntax the parse stage understands, as facts of the tree. */
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../src/parse/index.ts';
+import type { NoteId, NotePath } from '../src/types.ts';
+
+const parse = (text: string) => parseNote({ path: 'n.md' as NotePath, id: 'n' as NoteId, hash: '' }, text).note;
+const targets = (text: string) => parse(text).links.map((l) => ({ target: l.target, kind: l.kind, headings: l.headings, block: l.block, alias: l.alias }));
+
+describe('wiki-links', () => {
+  it('splits target, heading path, block and alias', () => {
+    expect(targets('[[Note]] [[Folder/Note|text]] [[Note.md]] [[Note#Heading]] [[Note#A#B]] [[Note#^blk]] [[#Local]]')).toEqual([
+      { target: 'Note', kind: 'link', headings: [], block: undefined, alias: undefined },
+      { target: 'Folder/Note', kind: 'link', headings: [], block: undefined, alias: 'text' },
+      { target: 'Note.md', kind: 'link', headings: [], block: undefined, alias: undefined },
+      { target: 'Note', kind: 'link', headings: ['Heading'], block: undefined, alias: undefined },
+      { target: 'Note', kind: 'link', headings: ['A', 'B'], block: undefined, alias: undefined },
+      { target: 'Note', kind: 'link', headings: [], block: 'blk', alias: undefined },
+      { target: '', kind: 'link', headings: ['Local'], block: undefined, alias: undefined },
+    ]);
+  });
+  it('parses embeds, with image sizes', () => {
+    const links = parse('![[Note]] ![[Note#Sec]] ![[pic.png|300]] ![[pic.png|300x200]]').links;
+    expect(links.map((l) => [l.kind, l.target, l.width, l.height])).toEqual([
+      ['embed', 'Note', undefined, undefined],
+      ['embed', 'Note', undefined, undefined],
+      ['embed', 'pic.png', 300, undefined],
+      ['embed', 'pic.png', 300, 200],
+    ]);
+  });
+  it('keeps the escaped pipe inside tables as an alias', () => {
+    expect(targets('| a |\n|---|\n| [[Note\\|shown]] |')).toEqual([{ target: 'Note', kind: 'link', headings: [], block: undefined, alias: 'shown' }]);
+  });
+  it('ignores links in code and in %%comments%%, inline and across blocks', () => {
+    expect(targets('`[[Code]]` %%[[Hidden]]%% [[Shown]]\n\n%%\n[[Gone]]\n\nstill [[Gone2]]\n%%\n\n[[After]]').map((t) => t.target)).toEqual(['Shown', 'After']);
+  });
+  it('counts Markdown links to local .md files', () => {
+    expect(targets('[a](Folder/My%20Note.md#Part) [b](https://x.org/a.md) [c](other.html)')).toEqual([
+      { target: 'Folder/My Note.md', kind: 'link', headings: ['Part'], block: undefined, alias: undefined },
+    ]);
+  });
+  it('records the paragraph around a link and where the link text is', () => {
+    const [link] = parse('Before [[Target|the text]] after.').links;
+    expect(link!.context).toBe('Before the text after.');
+    expect(link!.context.slice(...link!.highlight!)).toBe('the text');
+    expect(link!.position).toEqual({ line: 1, column: 8 });
+  });
+});
+
+describe('note facts', () => {
+  it('reads frontmatter', () => {
+    const n = parse('---\ntitle: T\naliases: [A, "B c"]\ntags: [x/y, "#z"]\npublish: false\nseries: S\norder: 2\nstage: budding\ncreated: 2025-01-02\n---\nBody #inline/tag and #1 not a tag');
+    expect(n.title).toBe('T');
+    expect(n.frontmatter).toMatchObject({ aliases: ['A', 'B c'], tags: ['x/y', 'z'], publish: false, series: 'S', order: 2, stage: 'budding', created: '2025-01-02' });
+    expect(n.tags).toEqual(['x/y', 'z', 'inline/tag']);
+  });
+  it('treats draft: true as unpublished, and takes the title from the file name', () => {
+    const n = parse('---\ndraft: true\n---\n# Heading');
+    expect(n.frontmatter.publish).toBe(false);
+    expect(n.title).toBe('n');
+  });
+  it('gives headings Obsidian-normalised unique ids', () => {
+    expect(parse('# A: b\n## Same\n## Same\n## `code` **bold**').headings.map((h) => h.id)).toEqual(['a-b', 'same', 'same-1', 'code-bold']);
+  });
+  it('finds block ids on paragraphs, list items and after tables', () => {
+    expect(parse('Para ^p1\n\n- item ^li\n\n| a |\n|---|\n| b |\n\n^tbl').blocks.map((b) => b.id)).toEqual(['p1', 'li', 'tbl']);
+  });
+  it('reports invalid YAML with its position and keeps the body', () => {
+    const n = parse('---\ntitle: ok\nbad: [unclosed\n---\nText [[Link]]');
+    expect(n.diagnostics).toHaveLength(1);
+    expect(n.diagnostics[0]).toMatchObject({ file: 'n.md', ruleId: 'invalid-frontmatter' });
+    expect([n.diagnostics[0]!.line, n.diagnostics[0]!.column]).toEqual([3, 15]);
+    expect(n.links.map((l) => l.target)).toEqual(['Link']);
+  });
+});
