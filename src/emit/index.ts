@@ -6,6 +6,7 @@
  * 3. graph.json, search shards, rss.xml, sitemap.xml, the app bundle, attachments.
  * 4. Swap the staging folder in (write-site.ts); on any error the old site stays.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GardenModel } from '../build.ts';
 import { slugifySegment } from '../ids.ts';
@@ -22,7 +23,7 @@ export interface EmitOptions {
   out: string;
   site: SiteInfo;
   /** The built app: folder to copy to `_app/` and the asset URLs. */
-  app?: { dir: string; assets: AppAssets; files: string[] };
+  app?: { dir: string; assets: AppAssets };
 }
 
 /** What the emitter wrote. */
@@ -72,7 +73,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     for (const f of buildSearchIndex(docs).files) await writer.write(f.path, f.contents);
     await writer.write('rss.xml', renderRss(notes, options.site));
     await writer.write('sitemap.xml', renderSitemap(notes, options.site));
-    if (options.app) for (const f of options.app.files) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
+    if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
     for (const a of model.attachments) await writer.copy(a.path, a.absPath);
 
     const files = writer.written.length;
@@ -82,6 +83,12 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     await writer.abort();
     throw error;
   }
+}
+
+/** Every file below `dir`, as relative POSIX paths. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 function pageFile(url: string): string {

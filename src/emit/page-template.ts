@@ -106,6 +106,7 @@ function renderDocument(p: DocumentParts): string {
     site.url && p.kind !== 'not-found' ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.url, p.url))}">` : '',
     `<meta property="og:title" content="${escapeHtml(p.title)}">`,
     `<meta name="color-scheme" content="light dark">`,
+    `<link rel="icon" href="${favicon}">`,
     `<script>try{var t=localStorage.getItem(${scriptString(themeStorageKey)});if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}</script>`,
     ...styles.map((s) => `<link rel="stylesheet" href="${asset(s)}">`),
     ...(assets.preload ?? []).map((s) => `<link rel="modulepreload" href="${asset(s)}">`),
@@ -124,6 +125,11 @@ function renderDocument(p: DocumentParts): string {
     `</garden-app></body></html>\n`
   );
 }
+
+/** A sprout on a green tile, inline so no page ever requests /favicon.ico. */
+const favicon =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%232e6c5b'/%3E" +
+  "%3Cpath d='M16 26V15m0 2c0-5 4-8 9-8 0 5-4 8-9 8Zm0-1c0-4-3-7-8-7 0 4 3 7 8 7Z' fill='%23fff' stroke='%23fff' stroke-width='1.5' stroke-linejoin='round'/%3E%3C/svg%3E";
 
 function renderHeader(site: SiteInfo): string {
   const link = (path: string, text: string): string => `<a href="${escapeHtml(withBase(site.basePath, path))}">${text}</a>`;

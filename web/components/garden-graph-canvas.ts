@@ -73,7 +73,7 @@ export class GardenGraphCanvas extends LitElement {
     this.#sigma = undefined;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     const sigma = this.#sigma;
     if (!sigma) return;
     if (changed.has('theme')) this.#applyTheme(sigma);

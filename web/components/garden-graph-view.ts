@@ -100,7 +100,7 @@ export class GardenGraphView extends LitElement {
   #choices: NoteChoice[] = [];
   #visible?: Set<string>;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     const store = this.#store.value;
     if (store && !this.json && !this.failed) {
       store.loadGraph().then(

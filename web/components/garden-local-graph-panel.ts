@@ -48,7 +48,7 @@ export class GardenLocalGraphPanel extends LitElement {
   @property() theme: Theme = 'light';
   @property() base = '/';
 
-  @state() private focus?: string;
+  @state() private listFocus?: string;
 
   #graph?: GardenGraph;
   #sub?: GardenGraph;
@@ -74,7 +74,8 @@ export class GardenLocalGraphPanel extends LitElement {
   protected override render(): unknown {
     const sub = this.#sub;
     const view: GraphView = { current: this.noteId };
-    if (sub && this.focus && sub.hasNode(this.focus)) view.focus = { id: this.focus, neighbours: new Set(sub.neighbors(this.focus)) };
+    const focus = this.listFocus;
+    if (sub && focus && sub.hasNode(focus)) view.focus = { id: focus, neighbours: new Set(sub.neighbors(focus)) };
     return html`<garden-graph-canvas
         .graph=${sub}
         .view=${view}
@@ -91,7 +92,7 @@ export class GardenLocalGraphPanel extends LitElement {
   }
 
   readonly #handleHover = (e: GardenNodeHoverEvent): void => {
-    if (e.target instanceof HTMLElement && e.target.localName === 'garden-neighbour-list') this.focus = e.detail.id ?? undefined;
+    if (e.target instanceof HTMLElement && e.target.localName === 'garden-neighbour-list') this.listFocus = e.detail.id ?? undefined;
   };
 }
 

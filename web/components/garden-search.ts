@@ -4,27 +4,14 @@ import { createNavigateEvent } from '../events/garden-navigate.ts';
 import { createSearchCloseEvent } from '../events/garden-search-close.ts';
 import { moveActive } from '../lib/move-active.ts';
 import { snippetSegments } from '../lib/snippet-segments.ts';
+import type { SearchHit } from '../../src/types.ts';
 import { toHitUrl } from '../lib/to-hit-url.ts';
+import { withBase } from '../lib/with-base.ts';
 import { searchStyles } from './garden-search.styles.ts';
 
-/** The fields of a search hit the dialog shows (see web/search/search-client.ts). */
-interface Hit {
-  id: string;
-  url: string;
-  title: string;
-  heading?: { text: string; id: string };
-  /** HTML whose only markup is `<mark>`. */
-  snippet: string;
-}
-
-interface SearchEngine {
-  query(q: string): Promise<Hit[]>;
-}
-
-type SearchModule = { SearchClient: new (baseUrl: string) => SearchEngine };
-
-/** The search client, loaded on first use so its index code is not part of the first page load. */
-const searchModules = import.meta.glob<SearchModule>('../search/search-client.ts');
+/** The search client, loaded on first use so the index code is not part of the first page load. */
+type SearchClientModule = typeof import('../search/search-client.ts');
+type SearchEngine = InstanceType<SearchClientModule['SearchClient']>;
 
 type Status = 'idle' | 'loading' | 'ready' | 'unavailable';
 
@@ -47,7 +34,7 @@ export class GardenSearch extends LitElement {
   @property() query = '';
   @property() base = '/';
 
-  @state() private hits: Hit[] = [];
+  @state() private hits: SearchHit[] = [];
   @state() private active = -1;
   @state() private status: Status = 'idle';
   @state() private text = '';
@@ -108,7 +95,7 @@ export class GardenSearch extends LitElement {
     </dialog>`;
   }
 
-  #renderHit(hit: Hit, i: number): unknown {
+  #renderHit(hit: SearchHit, i: number): unknown {
     return html`<li
       role="option"
       id=${`hit-${i}`}
@@ -116,8 +103,8 @@ export class GardenSearch extends LitElement {
       @click=${() => this.#choose(i)}
       @pointermove=${() => (this.active = i)}
     >
-      <span class="hit-title">${hit.title}${hit.heading ? html`<span class="hit-heading"> › ${hit.heading.text}</span>` : nothing}</span>
-      <span class="hit-snippet">${snippetSegments(hit.snippet).map((s) => (s.mark ? html`<mark>${s.text}</mark>` : s.text))}</span>
+      <span class="hit-title">${marked(hit.titleHtml || hit.title)}${hit.heading ? html`<span class="hit-heading"> › ${hit.heading.text}</span>` : nothing}</span>
+      <span class="hit-snippet">${marked(hit.snippet)}</span>
     </li>`;
   }
 
@@ -150,7 +137,7 @@ export class GardenSearch extends LitElement {
       this.active = hits.length > 0 ? 0 : -1;
       this.status = 'ready';
     } catch (error) {
-      if (seq !== this.#seq) return;
+      if (seq !== this.#seq || (error instanceof DOMException && error.name === 'AbortError')) return;
       console.warn('Search: the index could not be loaded or queried.', error);
       this.hits = [];
       this.status = 'unavailable';
@@ -159,10 +146,8 @@ export class GardenSearch extends LitElement {
 
   #loadEngine(): Promise<SearchEngine> {
     this.#engine ??= (async () => {
-      const load = searchModules['../search/search-client.ts'];
-      if (!load) throw new Error('Search: web/search/search-client.ts is missing from this build');
-      const { SearchClient } = await load();
-      return new SearchClient(this.base);
+      const { SearchClient } = await import('../search/search-client.ts');
+      return new SearchClient(withBase(this.base, '/_search/'));
     })();
     this.#engine.catch(() => (this.#engine = undefined));
     return this.#engine;
@@ -202,6 +187,11 @@ export class GardenSearch extends LitElement {
   readonly #handleBackdrop = (e: MouseEvent): void => {
     if (e.target === this.dialog) this.dialog.close();
   };
+}
+
+/** A hit's HTML (only `<mark>` markup) as text and `<mark>` parts, never as raw HTML. */
+function marked(source: string): unknown[] {
+  return snippetSegments(source).map((s) => (s.mark ? html`<mark>${s.text}</mark>` : s.text));
 }
 
 declare global {

@@ -1,4 +1,4 @@
-import Graph from 'graphology';
+import { DirectedGraph } from 'graphology';
 import { dirName } from '../../src/ids.ts';
 import type { GraphJson, LinkKind, Slug } from '../../src/types.ts';
 
@@ -23,7 +23,7 @@ export interface EdgeAttributes {
 }
 
 /** The graph the app displays: directed, one edge per linked pair and direction. */
-export type GardenGraph = Graph<NodeAttributes, EdgeAttributes>;
+export type GardenGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
 
 /** Colour of notes without a topic; readable on light and dark backgrounds. */
 export const noTopicColor = '#8c8f96';
@@ -40,7 +40,7 @@ export function nodeSize(weight: number): number {
  * same pair become one edge.
  */
 export function buildGraph(json: GraphJson): GardenGraph {
-  const graph: GardenGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  const graph: GardenGraph = new DirectedGraph({ multi: false, allowSelfLoops: false });
   const colors = new Map((json.topics ?? []).map((t) => [t.id, t.color]));
   json.notes.forEach((note, i) => {
     const fallback = spiral(i);

@@ -11,7 +11,7 @@ const stageLabels = { seedling: 'Seedling', budding: 'Budding', evergreen: 'Ever
 
 /**
  * Render the header of a note: the title (focus target after in-place
- * navigation), then stage, dates, reading time, series and tags.
+ * navigation) under its series, then stage, dates, reading time and tags.
  */
 export function renderNoteHeader(note: NoteData, basePath: string): string {
   const fm = note.frontmatter;
@@ -26,15 +26,15 @@ export function renderNoteHeader(note: NoteData, basePath: string): string {
   if (createdText) meta.push(`<span>Planted ${createdText}</span>`);
   if (updatedText && updated?.slice(0, 10) !== created?.slice(0, 10)) meta.push(`<span>Tended ${updatedText}</span>`);
   if (note.wordCount > 0) meta.push(`<span>${Math.max(1, Math.round(note.wordCount / wordsPerMinute))} min read</span>`);
-  if (fm.series) {
-    const part = fm.order !== undefined ? `Part ${escapeHtml(String(fm.order))} of ` : 'Part of ';
-    meta.push(`<span class="series">${part}<cite>${escapeHtml(fm.series)}</cite></span>`);
-  }
   const tags = note.tags.map(
     (t) => `<li><a class="tag" href="${escapeHtml(withBase(basePath, tagSlug(t)))}">#${escapeHtml(t)}</a></li>`,
   );
+  const series = fm.series
+    ? `<p class="kicker series">${escapeHtml(fm.series)}${fm.order !== undefined ? ` · Part ${escapeHtml(String(fm.order))}` : ''}</p>`
+    : '';
   return (
     `<header class="note-header">` +
+    series +
     `<h1 class="note-title" tabindex="-1">${escapeHtml(note.title)}</h1>` +
     (meta.length > 0 ? `<p class="note-meta">${meta.join('')}</p>` : '') +
     (tags.length > 0 ? `<ul class="tags" aria-label="Tags">${tags.join('')}</ul>` : '') +

@@ -5,7 +5,7 @@ import type { SearchRequest, SearchResponse } from './lib/protocol.ts';
 export interface SearchWorkerLike {
   postMessage(message: SearchRequest): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<SearchResponse>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  addEventListener(type: 'error', listener: (event: Pick<ErrorEvent, 'message'>) => void): void;
   terminate(): void;
 }
 

@@ -5,19 +5,32 @@ import { hasCjk, splitScriptRuns } from './script-runs.ts';
 /** Words longer than this are not indexed (hashes, base64, minified code). */
 const maxTermLength = 48;
 
+const latinDiacritics = /[\u0300-\u036f]/g;
+
 /**
  * Create the FlexSearch encoder shared by the builder and the browser, so a query is encoded
- * exactly as the notes were: Unicode-normalised, lower-cased, diacritics and doubled letters
- * folded (FlexSearch's `Default` charset), numbers kept whole so `20` is a prefix of `2024`,
- * and CJK runs turned into bigrams. Every step keeps prefixes prefixes, which prefix search needs.
+ * exactly as the notes were: compatibility-normalised (ﬁ → fi, full-width → ASCII), Latin
+ * diacritics dropped, lower-cased, doubled letters folded (FlexSearch's `Default` charset),
+ * numbers kept whole so `20` is a prefix of `2024`, and CJK runs turned into bigrams. Every
+ * step keeps prefixes prefixes, which prefix search needs.
  */
 export function createEncoder(): Encoder {
   return new Encoder({
     ...Charset.Default,
+    normalize: normalizeText,
+    split: /[^\p{L}\p{N}\p{M}]+/u,
     numeric: false,
     maxlength: maxTermLength,
     finalize: splitCjkTerms,
   });
+}
+
+/**
+ * NFKD then NFC: FlexSearch's default stops after NFKD, which leaves kana voicing marks and
+ * Hangul jamo decomposed (デ → テ + ゙, 한 → ᄒ ᅡ ᆫ), so CJK words fell apart.
+ */
+function normalizeText(text: string): string {
+  return text.normalize('NFKD').replace(latinDiacritics, '').normalize('NFC').toLowerCase();
 }
 
 function splitCjkTerms(terms: string[]): string[] {

@@ -1,11 +1,14 @@
 import type { Encoder } from 'flexsearch';
 import type { QueryTerm } from './query-terms.ts';
 import { splitScriptRuns } from './script-runs.ts';
+import { wordPattern } from './word-pattern.ts';
 
 /** A matched piece of text, in UTF-16 offsets; `end` is exclusive. */
 export interface MatchRange {
   start: number;
   end: number;
+  /** Bit `i` is set when query term `i` matched here (terms after the 31st share bit 31). */
+  terms: number;
 }
 
 /** Where to look and when to stop. */
@@ -18,7 +21,6 @@ export interface FindMatchesOptions {
   max?: number;
 }
 
-const wordPattern = /[\p{L}\p{N}]+/gu;
 
 /**
  * Find the words of a text that a query matches, by encoding each word the way the index did:
@@ -33,8 +35,8 @@ export function findMatches(
   options: FindMatchesOptions = {},
 ): MatchRange[] {
   const { from = 0, to = text.length, max = Infinity } = options;
-  const latin = terms.filter((term) => !term.cjk);
-  const cjk = terms.filter((term) => term.cjk);
+  const latin = terms.flatMap((term, i) => (term.cjk ? [] : [{ ...term, bit: toBit(i) }]));
+  const cjk = terms.flatMap((term, i) => (term.cjk ? [{ ...term, bit: toBit(i) }] : []));
   const ranges: MatchRange[] = [];
   const words = new RegExp(wordPattern.source, wordPattern.flags);
   words.lastIndex = from;
@@ -44,8 +46,9 @@ export function findMatches(
     for (const run of splitScriptRuns(match[0])) {
       const offset = match.index + run.start;
       if (run.cjk) matchCjkRun(run.text, offset, cjk, ranges);
-      else if (latin.length > 0 && matchesWord(run.text, latin, encoder)) {
-        ranges.push({ start: offset, end: offset + run.text.length });
+      else if (latin.length > 0) {
+        const bits = matchWord(run.text, latin, encoder);
+        if (bits !== 0) ranges.push({ start: offset, end: offset + run.text.length, terms: bits });
       }
     }
     if (ranges.length > before) found++;
@@ -53,22 +56,32 @@ export function findMatches(
   return mergeRanges(ranges);
 }
 
-function matchesWord(word: string, terms: readonly QueryTerm[], encoder: Encoder): boolean {
-  return encoder
-    .encode(word)
-    .some((encoded) => terms.some((term) => (term.prefix ? encoded.startsWith(term.term) : encoded === term.term)));
+type NumberedTerm = QueryTerm & { bit: number };
+
+function toBit(index: number): number {
+  return 1 << Math.min(index, 31);
 }
 
-function matchCjkRun(run: string, offset: number, terms: readonly QueryTerm[], ranges: MatchRange[]): void {
+function matchWord(word: string, terms: readonly NumberedTerm[], encoder: Encoder): number {
+  let bits = 0;
+  for (const encoded of encoder.encode(word)) {
+    for (const term of terms) {
+      if (term.prefix ? encoded.startsWith(term.term) : encoded === term.term) bits |= term.bit;
+    }
+  }
+  return bits;
+}
+
+function matchCjkRun(run: string, offset: number, terms: readonly NumberedTerm[], ranges: MatchRange[]): void {
   if (terms.length === 0) return;
   const chars = Array.from(run);
   let position = offset;
   chars.forEach((char, i) => {
     const next = chars[i + 1];
-    for (const { term } of terms) {
-      if (term === char) ranges.push({ start: position, end: position + char.length });
+    for (const { term, bit } of terms) {
+      if (term === char) ranges.push({ start: position, end: position + char.length, terms: bit });
       else if (next !== undefined && term === char + next) {
-        ranges.push({ start: position, end: position + char.length + next.length });
+        ranges.push({ start: position, end: position + char.length + next.length, terms: bit });
       }
     }
     position += char.length;
@@ -80,8 +93,10 @@ function mergeRanges(ranges: MatchRange[]): MatchRange[] {
   const merged: MatchRange[] = [];
   for (const range of sorted) {
     const last = merged[merged.length - 1];
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else merged.push({ ...range });
+    if (last && range.start <= last.end) {
+      last.end = Math.max(last.end, range.end);
+      last.terms |= range.terms;
+    } else merged.push({ ...range });
   }
   return merged;
 }

@@ -1,5 +1,6 @@
 import type { Encoder } from 'flexsearch';
 import { hasCjk } from './script-runs.ts';
+import { wordPattern } from './word-pattern.ts';
 
 /** An encoded query term. */
 export interface QueryTerm {
@@ -11,7 +12,6 @@ export interface QueryTerm {
   cjk: boolean;
 }
 
-const wordPattern = /[\p{L}\p{N}]+/gu;
 
 /**
  * Encode a query into distinct terms. The last word is a prefix unless the query ends with a
@@ -19,7 +19,7 @@ const wordPattern = /[\p{L}\p{N}]+/gu;
  */
 export function toQueryTerms(query: string, encoder: Encoder): QueryTerm[] {
   const words = query.match(wordPattern) ?? [];
-  const finished = !/[\p{L}\p{N}]$/u.test(query);
+  const finished = !/[\p{L}\p{N}\p{M}]$/u.test(query);
   const terms = new Map<string, QueryTerm>();
   words.forEach((word, wordIndex) => {
     const encoded = encoder.encode(word);

@@ -22,7 +22,10 @@ export interface RankedDoc {
   score: number;
   /** How many distinct query terms the note matched (in any field). */
   matchedTerms: number;
-  /** Index of the heading that matched the most query terms, if any heading matched. */
+  /**
+   * Index of the heading that matched the most query terms, when it matched more of them than
+   * the title did (jumping to a heading only helps when the title is not the better match).
+   */
   heading?: number;
   /** Whether any query term matched the body (so a snippet can show it). */
   bodyMatched: boolean;
@@ -48,19 +51,23 @@ export function rankDocs(terms: readonly TermPostings[], settings: RankSettings)
   const termMax = new Float64Array(count);
   const termSum = new Float64Array(count);
   const termBody = new Uint8Array(count);
+  const title = new Uint16Array(count);
+  const termTitle = new Uint8Array(count);
   const headings = new Map<number, Map<number, number>>();
   const touched: number[] = [];
   for (const { query, postings } of terms) {
-    const docs = collectTerm(query, postings, settings, { termMax, termSum, termBody, headings });
+    const docs = collectTerm(query, postings, settings, { termMax, termSum, termBody, termTitle, headings });
     const idf = Math.log(1 + count / Math.max(1, docs.length));
     for (const doc of docs) {
       if (matched[doc] === 0) touched.push(doc);
       score[doc] = score[doc]! + idf * (termMax[doc]! + 0.1 * (termSum[doc]! - termMax[doc]!));
       matched[doc] = matched[doc]! + 1;
       body[doc] = body[doc]! | termBody[doc]!;
+      title[doc] = title[doc]! + termTitle[doc]!;
       termMax[doc] = 0;
       termSum[doc] = 0;
       termBody[doc] = 0;
+      termTitle[doc] = 0;
     }
   }
   const better = (a: number, b: number): boolean =>
@@ -70,7 +77,7 @@ export function rankDocs(terms: readonly TermPostings[], settings: RankSettings)
     score: score[doc]!,
     matchedTerms: matched[doc]!,
     bodyMatched: body[doc] === 1,
-    ...toBestHeading(headings.get(doc)),
+    ...toBestHeading(headings.get(doc), title[doc]!),
   }));
 }
 
@@ -78,13 +85,14 @@ interface TermArrays {
   termMax: Float64Array;
   termSum: Float64Array;
   termBody: Uint8Array;
+  termTitle: Uint8Array;
   /** Note → heading index → number of query terms it matched; filled across terms. */
   headings: Map<number, Map<number, number>>;
 }
 
 /** Accumulate one query term's postings into the per-term arrays; returns the notes it touched. */
 function collectTerm(query: QueryTerm, postings: readonly FieldPosting[], settings: RankSettings, arrays: TermArrays): number[] {
-  const { termMax, termSum, termBody, headings } = arrays;
+  const { termMax, termSum, termBody, termTitle, headings } = arrays;
   const docs: number[] = [];
   const stride = settings.headingStride;
   const seenHeadings = new Set<number>();
@@ -103,6 +111,7 @@ function collectTerm(query: QueryTerm, postings: readonly FieldPosting[], settin
         if (value > termMax[doc]!) termMax[doc] = value;
         termSum[doc] = termSum[doc]! + value;
         if (field === 'body') termBody[doc] = 1;
+        if (field === 'title') termTitle[doc] = 1;
         if (field === 'headings' && !seenHeadings.has(id)) {
           seenHeadings.add(id);
           let counts = headings.get(doc);
@@ -137,8 +146,8 @@ function selectTop(items: readonly number[], limit: number, better: (a: number, 
   return top;
 }
 
-/** The heading that matched the most query terms (the first one on ties). */
-function toBestHeading(counts: Map<number, number> | undefined): { heading?: number } {
+/** The heading that matched the most query terms (the first one on ties), if it beats the title. */
+function toBestHeading(counts: Map<number, number> | undefined, titleMatches: number): { heading?: number } {
   let heading: number | undefined;
   let best = 0;
   for (const [index, count] of counts ?? []) {
@@ -147,5 +156,5 @@ function toBestHeading(counts: Map<number, number> | undefined): { heading?: num
       heading = index;
     }
   }
-  return heading === undefined ? {} : { heading };
+  return heading === undefined || best <= titleMatches ? {} : { heading };
 }

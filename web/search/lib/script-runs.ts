@@ -8,7 +8,8 @@ export interface ScriptRun {
 
 // Han, kana and Hangul: scripts written without spaces between words (or, for Korean, with
 // spaces between phrases), so a whitespace split leaves whole sentences as one "word".
-const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// Script_Extensions, not Script: the long-vowel mark ー and the iteration mark 々 are `Common`.
+const cjkChar = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 
 /** Whether the text contains a CJK character. */
 export function hasCjk(text: string): boolean {

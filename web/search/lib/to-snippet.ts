@@ -1,5 +1,5 @@
 import type { Encoder } from 'flexsearch';
-import { findMatches } from './find-matches.ts';
+import { findMatches, type MatchRange } from './find-matches.ts';
 import type { QueryTerm } from './query-terms.ts';
 import { toMarkedHtml } from './to-marked-html.ts';
 
@@ -13,19 +13,44 @@ export interface SnippetOptions {
 
 /** How far to look for a space when cutting, so words are not split. */
 const boundarySlack = 24;
+/** Matches looked at when choosing where to cut; bounds the work on long notes. */
+const maxMatches = 200;
 
 /**
- * A piece of `text` around its first match, as HTML with the matched words in `<mark>` and `…`
- * where the text was cut; the start of the text when nothing matches.
+ * A piece of `text` where the most distinct query terms match close together (the first such
+ * place), as HTML with the matched words in `<mark>` and `…` where the text was cut; the start
+ * of the text when nothing matches.
  */
 export function toSnippet(text: string, terms: readonly QueryTerm[], encoder: Encoder, options: SnippetOptions): string {
-  const first = options.scan ? findMatches(text, terms, encoder, { max: 1 })[0] : undefined;
-  const start = first ? toBoundary(text, first.start - Math.floor(options.length / 4), -1) : 0;
-  let end = toBoundary(text, Math.max(start + options.length, first?.end ?? 0), 1);
-  const ranges = first ? findMatches(text, terms, encoder, { from: start, to: end }) : [];
+  const best = options.scan ? pickWindow(findMatches(text, terms, encoder, { max: maxMatches }), options.length) : undefined;
+  const start = best ? toBoundary(text, best.start - Math.floor(options.length / 4), -1) : 0;
+  let end = toBoundary(text, Math.max(start + options.length, best?.end ?? 0), 1);
+  const ranges = best ? findMatches(text, terms, encoder, { from: start, to: end }) : [];
   end = Math.max(end, ranges[ranges.length - 1]?.end ?? 0);
   const body = toMarkedHtml(text, start, end, ranges).trim();
   return (start > 0 ? '…' : '') + body + (end < text.length ? '…' : '');
+}
+
+/** The match that starts the window (of ¾ the snippet length) covering the most distinct terms. */
+function pickWindow(matches: readonly MatchRange[], length: number): MatchRange | undefined {
+  let best: MatchRange | undefined;
+  let bestCount = 0;
+  for (let i = 0; i < matches.length; i++) {
+    let bits = 0;
+    for (let j = i; j < matches.length && matches[j]!.start < matches[i]!.start + length * 0.75; j++) bits |= matches[j]!.terms;
+    const count = countBits(bits);
+    if (count > bestCount) {
+      best = matches[i];
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function countBits(bits: number): number {
+  let count = 0;
+  for (let rest = bits >>> 0; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 /** Move `at` to a nearby whitespace in `direction` (or keep it), never splitting a surrogate pair. */

@@ -1,0 +1,127 @@
+/**
+ * The reading app bundle (web/), built once and cached.
+ *
+ * 1. Hash the app's sources: every file under web/, vite.config.ts, the
+ *    builder modules the app imports, and package-lock.json (dependency versions).
+ * 2. Reuse `node_modules/.cache/trellis-app/<hash>/` when it exists.
+ * 3. Otherwise build with Vite's JS API into a temporary folder next to it,
+ *    turn the Vite manifest into `AppAssets`, and move the folder into place
+ *    (atomically, so concurrent builds never see half a bundle).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppAssets } from '../types.ts';
+
+/** Project root: the folder holding web/ and vite.config.ts. */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Files outside web/ that end up in the bundle or decide how it is built. Keep in sync with web/'s imports of src/ (tested). */
+export const appBundleInputs = ['vite.config.ts', 'src/ids.ts', 'src/types.ts', 'package-lock.json'];
+
+/** URL folder the bundle is served from, relative to the site base path. */
+const urlPrefix = '/_app/';
+
+/** Build the app bundle unless a cached build of the same sources exists; returns the folder to copy to `dist/_app/` and the asset URLs. */
+export async function ensureAppBundle(): Promise<{ dir: string; assets: AppAssets }> {
+  const hash = await hashSources();
+  const cache = path.join(root, 'node_modules', '.cache', 'trellis-app');
+  const final = path.join(cache, hash);
+  const cached = await readAssets(final);
+  if (cached) return { dir: path.join(final, 'app'), assets: cached };
+
+  const temp = `${final}.tmp-${process.pid}-${Date.now()}`;
+  await mkdir(temp, { recursive: true });
+  try {
+    const assets = await buildInto(path.join(temp, 'app'));
+    await writeFile(path.join(temp, 'assets.json'), JSON.stringify(assets, null, 2) + '\n');
+    await rename(temp, final).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    });
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+  const assets = await readAssets(final);
+  if (!assets) throw new Error(`App bundle: ${final}/assets.json is missing after the build; delete ${cache} and retry`);
+  return { dir: path.join(final, 'app'), assets };
+}
+
+async function buildInto(outDir: string): Promise<AppAssets> {
+  const { build } = await import('vite');
+  await build({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  const manifestPath = path.join(outDir, '.vite', 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+  await rm(path.join(outDir, '.vite'), { recursive: true, force: true });
+  return toAssets(manifest);
+}
+
+/** One entry of Vite's build manifest (the fields we read). */
+interface ManifestChunk {
+  file: string;
+  name?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+
+type Manifest = Record<string, ManifestChunk>;
+
+/** Turn Vite's manifest into page asset URLs: the main script, its CSS, its static chunks, and the KaTeX stylesheet. */
+export function toAssets(manifest: Manifest): AppAssets {
+  const entries = Object.values(manifest).filter((c) => c.isEntry);
+  const main = entries.find((c) => c.name === 'main' || c.file.endsWith('.js'));
+  if (!main) throw new Error('App bundle: the Vite manifest has no `main` entry; check rolldownOptions.input in vite.config.ts');
+  const preload = new Set<string>();
+  const styles = new Set(main.css ?? []);
+  const visit = (key: string): void => {
+    const chunk = manifest[key];
+    if (!chunk || preload.has(chunk.file)) return;
+    preload.add(chunk.file);
+    for (const css of chunk.css ?? []) styles.add(css);
+    for (const next of chunk.imports ?? []) visit(next);
+  };
+  for (const key of main.imports ?? []) visit(key);
+  const katex = entries.find((c) => c.file.endsWith('.css') && c.name === 'katex');
+  const url = (file: string): string => urlPrefix + file;
+  return {
+    scripts: [url(main.file)],
+    styles: [...styles].map(url),
+    preload: [...preload].map(url),
+    ...(katex ? { mathStyles: [url(katex.file)] } : {}),
+  };
+}
+
+async function readAssets(dir: string): Promise<AppAssets | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, 'assets.json'), 'utf8')) as AppAssets;
+  } catch {
+    return undefined;
+  }
+}
+
+async function hashSources(): Promise<string> {
+  const files = [...(await listFiles(path.join(root, 'web'))), ...appBundleInputs.map((f) => path.join(root, f))];
+  const hash = createHash('sha256');
+  for (const file of files.sort()) {
+    hash.update(path.relative(root, file) + '\0');
+    hash.update(await readFile(file).catch(() => Buffer.from('(missing)')));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full)));
+    else if (!/\.test\.ts$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}

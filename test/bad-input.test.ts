@@ -1,0 +1,99 @@
+/**
+ * Bad input: each case gives a diagnostic with file:line:column, and the
+ * rest of the garden still builds. Nothing crashes or hangs the build.
+ */
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildGarden, type GardenModel } from '../src/build.ts';
+import { makeGarden } from './helpers/garden.ts';
+
+const paragraph = 'Replication keeps copies of data on several machines so that a failure of one does not lose it. '.repeat(10) + '\n\n';
+const json = JSON.stringify(Array.from({ length: 6000 }, (_, i) => ({ id: i, name: `item-${i}`, tags: ['a', 'b'], nested: { x: i * 2, y: 'value' } })), null, 2);
+
+let model: GardenModel;
+let root: string;
+
+beforeAll(async () => {
+  root = makeGarden({
+    'Good.md': '# Good\n\nLinks to [[Good]] itself, [[Spaced Name]], [[日本語のノート]], [[🌱 Seedling]] and [[Missing Note]].\n',
+    'Bad YAML.md': '---\ntitle: ok\ntags: [unclosed\n---\nThe body still renders with [[Good]].\n',
+    'Binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]),
+    'Latin1.md': Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait links [[Good]]\n')]),
+    'Empty.md': '',
+    'Huge.md': paragraph.repeat(Math.ceil(5_000_000 / paragraph.length)),
+    'Json Dump.md': '# Dump\n\n```json\n' + json + '\n```\n',
+    'Cycle A.md': 'A embeds ![[Cycle B]]\n',
+    'Cycle B.md': 'B embeds ![[Cycle A]]\n',
+    'Self Embed.md': 'I embed myself: ![[Self Embed]]\n',
+    'one/Dup.md': 'first',
+    'two/Dup.md': 'second',
+    'Linker.md': 'Which one? [[Dup]]\n',
+    'Spaced Name.md': 'spaces in the name',
+    '日本語のノート.md': '# 見出し\n\n分散システムのノート',
+    '🌱 Seedling.md': 'emoji name',
+    'Deep.md': '>'.repeat(3000) + ' deep quote\n',
+    'Backtrack.md': '[['.repeat(20000) + ' ' + '=='.repeat(20000) + ' ' + '#'.repeat(20000) + ' ' + '^'.repeat(5000) + '\n',
+    '.obsidian/workspace.md': '[[Ignored]]',
+    '.trash/Old.md': '[[Ignored]]',
+  });
+  symlinkSync(root, path.join(root, 'loop'));
+  model = await buildGarden({ garden: root, noCache: true });
+}, 180_000);
+
+const diag = (file: string, ruleId: string) => model.diagnostics.filter((d) => d.file === file && d.ruleId === ruleId);
+const built = (p: string) => model.notes.find((n) => n.parsed.path === p);
+
+describe('bad input', () => {
+  it('invalid YAML frontmatter: positioned diagnostic, body still built', () => {
+    expect(diag('Bad YAML.md', 'invalid-frontmatter')).toMatchObject([{ line: 3, column: 16 }]);
+    expect(built('Bad YAML.md')!.html).toContain('The body still renders');
+  });
+  it('binary .md file: skipped with a diagnostic', () => {
+    expect(diag('Binary.md', 'binary-note')).toMatchObject([{ line: 1, column: 1 }]);
+    expect(built('Binary.md')).toBeUndefined();
+  });
+  it('non-UTF-8 file: diagnostic at the bad byte, note still built', () => {
+    expect(diag('Latin1.md', 'invalid-encoding')).toMatchObject([{ line: 1, column: 4 }]);
+    expect(built('Latin1.md')!.parsed.links.map((l) => l.target)).toEqual(['Good']);
+  });
+  it('empty note: diagnostic, page still built', () => {
+    expect(diag('Empty.md', 'empty-note')).toHaveLength(1);
+    expect(built('Empty.md')).toBeDefined();
+  });
+  it('a 5 MB note and 500 KB of JSON in a code block build', () => {
+    expect(built('Huge.md')!.parsed.wordCount).toBeGreaterThan(700_000);
+    expect(diag('Huge.md', 'large-note')).toHaveLength(1);
+    expect(built('Json Dump.md')!.html).toContain('item-5999');
+  });
+  it('embed cycles are cut with a diagnostic', () => {
+    expect(diag('Cycle A.md', 'embed-cycle').length + diag('Cycle B.md', 'embed-cycle').length).toBeGreaterThanOrEqual(1);
+    expect(diag('Self Embed.md', 'embed-cycle')).toMatchObject([{ line: 1, column: 17 }]);
+    expect(built('Cycle A.md')!.html).toContain('class="transclusion"');
+  });
+  it('self-links render as links to the page itself and are not graph edges', () => {
+    expect(built('Good.md')!.html).toContain('class="internal self"');
+    expect(model.graph.json.links.some((l) => l.source === l.target)).toBe(false);
+  });
+  it('duplicate names: chosen deterministically and reported as ambiguous', () => {
+    expect(model.report.ambiguous).toEqual([{ source: 'Linker.md', line: 1, target: 'Dup', chosen: 'one/Dup.md', candidates: ['one/Dup.md', 'two/Dup.md'] }]);
+  });
+  it('names with spaces, emoji and non-Latin scripts resolve and get URLs', () => {
+    const good = built('Good.md')!;
+    expect(good.html).toContain('href="/spaced-name/"');
+    expect(good.html).toContain(`href="/日本語のノート/"`);
+    expect(good.html).toMatch(/href="\/seedling\/"|href="\/🌱-seedling\/"/);
+    expect(model.report.broken).toEqual([{ source: 'Good.md', line: 3, column: 77, target: 'Missing Note' }]);
+    expect(good.html).toContain('class="internal unresolved"');
+  });
+  it('dot-folders are ignored and a symlink loop is reported', () => {
+    expect(model.notes.some((n) => n.parsed.path.startsWith('.'))).toBe(false);
+    expect(model.diagnostics.some((d) => d.file === 'loop' && d.ruleId === 'symlink-loop')).toBe(true);
+    expect(model.notes.some((n) => n.parsed.path.startsWith('loop/'))).toBe(false);
+  });
+  it('absurd nesting and backtracking bait do not crash the build', () => {
+    expect(built('Deep.md')).toBeDefined();
+    expect(built('Backtrack.md')).toBeDefined();
+    expect(built('Good.md')!.html).toContain('Spaced Name');
+  });
+});
