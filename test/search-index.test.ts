@@ -12,7 +12,7 @@ const cjkDoc: SearchDoc = {
   aliases: [],
   headings: [{ text: '数据复制', id: '数据复制' }],
   tags: ['架构'],
-  body: '分布式系统是由多台计算机通过网络协作组成的系统。数据复制可以提高可用性，但会带来一致性问题。',
+  body: '分布式系统是由多台计算机通过网络协作组成的系统。数据复制可以提高可用性，但会带来一致性问题。データベースの検索も速い。',
 };
 
 const docs: SearchDoc[] = [
@@ -95,6 +95,9 @@ describe('buildSearchIndex + search engine on real notes', () => {
     expect(hits?.[0]?.snippet).toContain('<mark>分布式</mark>系统');
     expect((await engine.query('可用', 10))?.map((hit) => hit.id)).toEqual(['Notes/分布式系统']);
     expect((await engine.query('协', 10))?.map((hit) => hit.id)).toEqual(['Notes/分布式系统']);
+    const japanese = await engine.query('データ', 10);
+    expect(japanese?.map((hit) => hit.id)).toEqual(['Notes/分布式系统']);
+    expect(japanese?.[0]?.snippet).toContain('<mark>データ</mark>ベース');
     const heading = await engine.query('复制', 10);
     expect(heading?.[0]?.heading).toEqual({ text: '数据复制', id: '数据复制' });
     expect(await engine.query('分布式数据库', 10)).toEqual(
@@ -112,6 +115,12 @@ describe('buildSearchIndex + search engine on real notes', () => {
     const [hit] = (await tagged.query('marvel', 10))!;
     expect(hit!.snippet).toBe('Write &lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>marvel</mark>.');
     expect(hit!.titleHtml).toBe('Use &lt;b&gt; tags');
+  });
+
+  it('builds an empty garden into a manifest that answers nothing', async () => {
+    const empty = serve(buildSearchIndex([]));
+    expect([...empty.files.keys()]).toEqual(['manifest.json']);
+    expect(await empty.engine.query('anything', 10)).toEqual([]);
   });
 
   it('returns nothing for an empty query without loading anything', async () => {

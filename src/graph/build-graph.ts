@@ -13,7 +13,8 @@ export interface NodeAttributes {
 
 /** Edge attributes. */
 export interface EdgeAttributes {
-  kind: LinkKind;
+  /** Kinds of link from source to target (`link`, `embed` or both), in first-seen order. */
+  kinds: LinkKind[];
   positions: { line: number; column: number }[];
 }
 
@@ -31,10 +32,13 @@ export function buildGraph(notes: readonly { id: NoteId; title: string }[], link
       const target = link.resolution.target;
       if (!graph.hasNode(target) || target === source) continue;
       const kind = link.ref.kind;
-      const key = `${kind}:${source}\u0000${target}`;
+      const key = `${source}\u0000${target}`;
       const position = link.ref.position;
-      if (graph.hasEdge(key)) graph.getEdgeAttribute(key, 'positions').push(position);
-      else graph.addDirectedEdgeWithKey(key, source, target, { kind, positions: [position] });
+      if (graph.hasEdge(key)) {
+        const attrs = graph.getEdgeAttributes(key);
+        attrs.positions.push(position);
+        if (!attrs.kinds.includes(kind)) attrs.kinds.push(kind);
+      } else graph.addDirectedEdgeWithKey(key, source, target, { kinds: [kind], positions: [position] });
     }
   }
   return graph;

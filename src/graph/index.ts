@@ -79,7 +79,10 @@ export function deriveGardenGraph(published: readonly GraphNoteInput[], links: R
         ...(weights.has(note.id) ? { weight: weights.get(note.id)! } : {}),
       };
     }),
-    links: graph.mapEdges((_key, attrs, source, target) => ({ source: source as NoteId, target: target as NoteId, kind: attrs.kind })),
+    links: graph.reduceEdges<GraphJson['links']>((acc, _key, attrs, source, target) => {
+      for (const kind of attrs.kinds) acc.push({ source: source as NoteId, target: target as NoteId, kind });
+      return acc;
+    }, []),
     topics,
   };
   return { graph, backlinks, outgoing, orphans, topicOf, topics, weights, json };

@@ -25,21 +25,30 @@ export function computeTopics(graph: LinkGraph, weights: ReadonlyMap<NoteId, num
     else members.set(c, [id as NoteId]);
   }
   const ordered = [...members.values()].sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
+  const used = new Set<string>();
   const topics: Topic[] = ordered.map((ids, i) => {
     const hubs = [...ids].sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, 5);
     for (const id of ids) topicOf.set(id, i);
-    return { id: i, name: nameTopic(ids, hubs, graph, tagsOf), color: palette[i % palette.length]!, size: ids.length, hubs };
+    const candidates = nameCandidates(ids, hubs, graph, tagsOf);
+    const name = candidates.find((c) => !used.has(c)) ?? candidates[0]!;
+    used.add(name);
+    return { id: i, name, color: palette[i % palette.length]!, size: ids.length, hubs };
   });
   dedupeNames(topics);
   return { topicOf, topics };
 }
 
-function nameTopic(ids: readonly NoteId[], hubs: readonly NoteId[], graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[]): string {
+/** Names a topic could take, best first: its majority folder, its majority tag (nested, then root), its hub's title. */
+function nameCandidates(ids: readonly NoteId[], hubs: readonly NoteId[], graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[]): string[] {
+  const out: string[] = [];
   const folder = majority(ids.map((id) => (id.includes('/') ? id.slice(0, id.indexOf('/')) : undefined)), 0.5);
-  if (folder) return folder;
-  const tag = majority(ids.flatMap((id) => [...new Set(tagsOf(id).map((t) => t.split('/')[0]!))]), 0.4, ids.length);
-  if (tag) return humanize(tag);
-  return graph.getNodeAttribute(hubs[0]!, 'title');
+  if (folder) out.push(folder);
+  const nested = majority(ids.flatMap((id) => [...new Set(tagsOf(id).filter((t) => t.includes('/')).map((t) => t.slice(t.lastIndexOf('/') + 1)))]), 0.4, ids.length);
+  if (nested) out.push(humanize(nested));
+  const root = majority(ids.flatMap((id) => [...new Set(tagsOf(id).map((t) => t.split('/')[0]!))]), 0.4, ids.length);
+  if (root) out.push(humanize(root));
+  out.push(graph.getNodeAttribute(hubs[0]!, 'title'));
+  return out;
 }
 
 /** The most frequent value if it covers `share` of `total` (default: the list length). */

@@ -5,6 +5,7 @@ import type { NoteId } from '../../src/types.ts';
 import { NavigationController } from '../controllers/navigation-controller.ts';
 import { PreviewController, type PreviewState } from '../controllers/preview-controller.ts';
 import { enhanceArticle } from '../enhance/enhance-article.ts';
+import { redrawMermaid } from '../enhance/observe-mermaid.ts';
 import type { GardenSearchCloseEvent } from '../events/garden-search-close.ts';
 import { isSearchShortcut } from '../lib/is-search-shortcut.ts';
 import { GardenStore, type PageState } from '../store/garden-store.ts';
@@ -100,7 +101,7 @@ export class GardenApp extends LitElement {
   }
 
   readonly #handleStoreChange = (): void => {
-    this.#applyTheme();
+    if (this.#applyTheme()) redrawMermaid(document);
     this.requestUpdate();
   };
 
@@ -124,9 +125,12 @@ export class GardenApp extends LitElement {
     this.store.openSearch();
   };
 
-  #applyTheme(): void {
+  /** Put the store's theme on `<html>`; true when it changed. */
+  #applyTheme(): boolean {
     const root = document.documentElement;
-    if (root.dataset.theme !== this.store.state.theme) root.dataset.theme = this.store.state.theme;
+    if (root.dataset.theme === this.store.state.theme) return false;
+    root.dataset.theme = this.store.state.theme;
+    return true;
   }
 }
 

@@ -121,7 +121,7 @@ export class GardenGraphCanvas extends LitElement {
       labelRenderedSizeThreshold: 7,
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
-      stagePadding: 24,
+      stagePadding: 56,
       nodeReducer: (node, data) => reduceNode(node, data, this.#effective, graphPalette(this.theme)),
       edgeReducer: (edge) => {
         const graph = this.#sigma?.getGraph() ?? this.graph;

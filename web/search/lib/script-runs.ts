@@ -18,6 +18,7 @@ export function hasCjk(text: string): boolean {
 
 /** Split a word into runs of CJK and non-CJK characters, keeping their offsets. */
 export function splitScriptRuns(word: string): ScriptRun[] {
+  if (!cjkChar.test(word)) return [{ text: word, start: 0, cjk: false }];
   const runs: ScriptRun[] = [];
   let offset = 0;
   for (const char of word) {

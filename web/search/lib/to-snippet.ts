@@ -22,7 +22,9 @@ const maxMatches = 200;
  * of the text when nothing matches.
  */
 export function toSnippet(text: string, terms: readonly QueryTerm[], encoder: Encoder, options: SnippetOptions): string {
-  const best = options.scan ? pickWindow(findMatches(text, terms, encoder, { max: maxMatches }), options.length) : undefined;
+  // With one term the first match is as good as any, so stop there.
+  const max = terms.length === 1 ? 1 : maxMatches;
+  const best = options.scan ? pickWindow(findMatches(text, terms, encoder, { max }), options.length) : undefined;
   const start = best ? toBoundary(text, best.start - Math.floor(options.length / 4), -1) : 0;
   let end = toBoundary(text, Math.max(start + options.length, best?.end ?? 0), 1);
   const ranges = best ? findMatches(text, terms, encoder, { from: start, to: end }) : [];
