@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { NoteId } from '../../src/types.ts';
+import { GardenStore, type StoreEnvironment } from './garden-store.ts';
+
+function makeEnv(files: Record<string, unknown>, stored: Record<string, string> = {}, systemDark = false) {
+  const requests: string[] = [];
+  const storage = new Map(Object.entries(stored));
+  const env: StoreEnvironment = {
+    fetch: async (url) => {
+      requests.push(url);
+      return url in files ? new Response(JSON.stringify(files[url])) : new Response('Not found', { status: 404 });
+    },
+    storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
+    systemDark,
+  };
+  return { env, requests, storage };
+}
+
+const page = { kind: 'note' as const, id: 'a' as NoteId, url: '/a/', title: 'A' };
+
+describe('GardenStore', () => {
+  it('loads note data from <url>index.json once per page', async () => {
+    const { env, requests } = makeEnv({ '/garden/b/index.json': { title: 'B' } });
+    const store = new GardenStore('/garden/', page, env);
+    const [first, second] = await Promise.all([store.loadNote('/garden/b/'), store.loadNote('/garden/b')]);
+    expect(first.title).toBe('B');
+    expect(second).toBe(first);
+    expect(requests).toEqual(['/garden/b/index.json']);
+  });
+
+  it('rejects for pages without data and retries later', async () => {
+    const { env, requests } = makeEnv({});
+    const store = new GardenStore('/', page, env);
+    await expect(store.loadNote('/tags/')).rejects.toThrow('Store: /tags/index.json answered 404');
+    await expect(store.loadNote('/tags/')).rejects.toThrow();
+    expect(requests).toEqual(['/tags/index.json', '/tags/index.json']);
+  });
+
+  it('loads graph.json from the base path once', async () => {
+    const { env, requests } = makeEnv({ '/g/graph.json': { version: 1, notes: [], links: [] } });
+    const store = new GardenStore('/g/', page, env);
+    await store.loadGraph();
+    await store.loadGraph();
+    expect(requests).toEqual(['/g/graph.json']);
+  });
+
+  it('follows the system theme until the reader picks one, and remembers the pick', () => {
+    const { env, storage } = makeEnv({}, {}, true);
+    const store = new GardenStore('/', page, env);
+    expect(store.state.theme).toBe('dark');
+    store.setSystemDark(false);
+    expect(store.state.theme).toBe('light');
+    store.setTheme('dark');
+    expect(storage.get('trellis-theme')).toBe('dark');
+    store.setSystemDark(false);
+    expect(store.state.theme).toBe('dark');
+  });
+
+  it('remembers the local graph settings across visits', () => {
+    const { env, storage } = makeEnv({});
+    new GardenStore('/', page, env).setLocalGraph(true, 3);
+    expect(storage.get('trellis-local-graph')).toBe('open:3');
+    const next = new GardenStore('/', page, env);
+    expect(next.state.localGraph).toEqual({ open: true, depth: 3 });
+  });
+
+  it('emits change with a new state object on every action', () => {
+    const { env } = makeEnv({});
+    const store = new GardenStore('/', page, env);
+    const states: unknown[] = [];
+    store.addEventListener('change', () => states.push(store.state));
+    const before = store.state;
+    store.openSearch('raft');
+    store.closeSearch('raft log');
+    expect(states).toHaveLength(2);
+    expect(before.search).toEqual({ open: false, query: '' });
+    expect(store.state.search).toEqual({ open: false, query: 'raft log' });
+    expect(states[0]).not.toBe(before);
+  });
+
+  it('keeps working when storage throws', () => {
+    const { env } = makeEnv({});
+    const broken: StoreEnvironment = {
+      ...env,
+      storage: {
+        getItem: () => {
+          throw new Error('denied');
+        },
+        setItem: () => {
+          throw new Error('denied');
+        },
+      },
+    };
+    const store = new GardenStore('/', page, broken);
+    store.setTheme('dark');
+    expect(store.state.theme).toBe('dark');
+  });
+});
