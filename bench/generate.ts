@@ -125,7 +125,7 @@ function writeNote(index: number, plan: readonly PlannedNote[], random: () => nu
   const linkCount = 5 + Math.floor(random() * 6);
   const links = Array.from({ length: linkCount }, () => toLink(index, plan, random, summary));
   const lines = ['---', `title: ${note.title}`, `aliases: [${note.alias}]`, `tags: [${note.tags.join(', ')}]`, `created: 2024-0${1 + (index % 9)}-1${index % 10}`, '---', ''];
-  lines.push(`${sentence(12)} ${links.shift() ?? ''}`, '');
+  lines.push(sentence(12), '');
   const perSection = Math.max(20, Math.floor(note.words / note.headings.length));
   let blockIndex = 0;
   note.headings.forEach((heading, h) => {
@@ -134,9 +134,15 @@ function writeNote(index: number, plan: readonly PlannedNote[], random: () => nu
     while (written < perSection) {
       const size = 30 + Math.floor(random() * 60);
       let paragraph = Array.from({ length: Math.ceil(size / 12) }, () => sentence(12)).join(' ');
-      if (links.length > 0 && (random() < 0.5 || h === note.headings.length - 1)) paragraph += ` See ${links.shift()} for more.`;
+      let embed: string | undefined;
+      if (links.length > 0 && (random() < 0.5 || h === note.headings.length - 1)) {
+        const link = links.shift()!;
+        if (link.startsWith('!')) embed = link;
+        else paragraph += ` See ${link} for more.`;
+      }
       if (blockIndex < note.blocks.length && random() < 0.3) paragraph += ` ^${note.blocks[blockIndex++]}`;
       lines.push(paragraph, '');
+      if (embed) lines.push(embed, '');
       written += size;
     }
     lines.push(...toExtra(random, pick, sentence));
@@ -163,8 +169,8 @@ function toLink(index: number, plan: readonly PlannedNote[], random: () => numbe
   if (roll < 0.6) return `[[${other.title}|${other.alias.toLowerCase()}]]`;
   if (roll < 0.75) return `[[${other.title}#${other.headings[Math.floor(random() * other.headings.length)]}]]`;
   if (roll < 0.88) return `[[${other.title}#^${other.blocks[Math.floor(random() * other.blocks.length)]}]]`;
-  if (roll < 0.94 && small) return `\n\n![[${other.title}#${other.headings[0]}]]\n`;
-  if (small) return `\n\n![[${other.title}]]\n`;
+  if (roll < 0.94 && small) return `![[${other.title}#${other.headings[0]}]]`;
+  if (small) return `![[${other.title}]]`;
   return `[[${other.title}]]`;
 }
 

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { NoteId } from '../../src/types.ts';
 import { NavigationController } from '../controllers/navigation-controller.ts';
 import { PreviewController, type PreviewState } from '../controllers/preview-controller.ts';
-import { enhanceArticle } from '../enhance/enhance-article.ts';
+import { enhanceArticle, type EnhanceOptions } from '../enhance/enhance-article.ts';
 import { redrawMermaid } from '../enhance/observe-mermaid.ts';
 import type { GardenSearchCloseEvent } from '../events/garden-search-close.ts';
 import { isSearchShortcut } from '../lib/is-search-shortcut.ts';
@@ -56,7 +56,7 @@ export class GardenApp extends LitElement {
     this.#darkQuery.addEventListener('change', this.#handleSystemTheme);
     this.#applyTheme();
     const main = this.querySelector('main');
-    if (main) enhanceArticle(main, { mathCss: this.mathCss });
+    if (main) enhanceArticle(main, this.enhanceOptions());
     if (this.pageKind === 'search') this.store.openSearch(new URL(location.href).searchParams.get('q') ?? '');
   }
 
@@ -70,6 +70,15 @@ export class GardenApp extends LitElement {
   /** Show the page at `url` (base path included, `#anchor` allowed), in place when it is a note. */
   navigate(url: string): Promise<void> {
     return this.#navigation.navigate(new URL(url, location.href), 'push');
+  }
+
+  /** How content shown as the page's main article is enhanced. */
+  enhanceOptions(): EnhanceOptions {
+    const page = this.store.state.page.url;
+    return {
+      mathCss: this.mathCss,
+      backlinks: { basePath: this.base, load: async () => (await this.store.loadNote(page)).backlinks },
+    };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -109,7 +109,7 @@ export class NavigationController implements ReactiveController {
     this.#host.pageKind = 'note';
     this.#host.store.setPage({ kind: 'note', id: note.id, url: withBase(base, note.url), title: note.title });
     this.#host.announcement = note.title;
-    enhanceArticle(regions.main, { mathCss: this.#host.mathCss });
+    enhanceArticle(regions.main, this.#host.enhanceOptions());
   }
 
   #restore(snapshot: Snapshot): void {
@@ -120,7 +120,7 @@ export class NavigationController implements ReactiveController {
     document.title = snapshot.title;
     this.#host.store.setPage(snapshot.page);
     this.#host.announcement = snapshot.title;
-    enhanceArticle(regions.main, { mathCss: this.#host.mathCss });
+    enhanceArticle(regions.main, this.#host.enhanceOptions());
   }
 
   #placeView(mode: 'push' | 'pop', hash: string): void {

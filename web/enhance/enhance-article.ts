@@ -1,4 +1,5 @@
 import { addCopyButtons } from './add-copy-buttons.ts';
+import { enableAllBacklinks, type AllBacklinks } from './enable-all-backlinks.ts';
 import { enhanceCallouts } from './enhance-callouts.ts';
 import { ensureStylesheet } from './ensure-stylesheet.ts';
 import { observeMermaid } from './observe-mermaid.ts';
@@ -7,12 +8,15 @@ import { observeMermaid } from './observe-mermaid.ts';
 export interface EnhanceOptions {
   /** URL of the KaTeX stylesheet, linked when the content has math. */
   mathCss?: string;
+  /** Source of the full backlinks list, for notes whose list was cut. */
+  backlinks?: AllBacklinks;
 }
 
 /**
  * Add the interactive parts of note content that the prerendered HTML cannot
  * have: copy buttons on code blocks, foldable `div` callouts, lazily drawn
- * mermaid diagrams, and the math stylesheet. Safe to call again on the same
+ * mermaid diagrams, the math stylesheet, and "Show all" for long backlink
+ * lists. Safe to call again on the same
  * content (already enhanced parts are skipped).
  */
 export function enhanceArticle(root: HTMLElement, options: EnhanceOptions): void {
@@ -20,4 +24,5 @@ export function enhanceArticle(root: HTMLElement, options: EnhanceOptions): void
   enhanceCallouts(root);
   observeMermaid(root);
   if (options.mathCss && root.querySelector('.katex')) ensureStylesheet(options.mathCss);
+  if (options.backlinks) enableAllBacklinks(root, options.backlinks);
 }

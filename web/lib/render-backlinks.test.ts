@@ -46,6 +46,15 @@ describe('renderBacklinks', () => {
     expect(paragraph.replace(/<\/?mark>/g, '').length).toBeLessThan(340);
   });
 
+  it('shows the first notes only, with a button to show all', () => {
+    const many = Array.from({ length: 7 }, (_, i) => link(`N${i}`, 'see Raft', 'Raft'));
+    const html = renderBacklinks(many, '/', 5);
+    expect(html.match(/class="backlink-title"/g)).toHaveLength(5);
+    expect(html).toContain('<span class="count">7</span>');
+    expect(html).toContain('<p class="backlinks-more">2 more notes link here. <button type="button" class="backlinks-all" data-action="all-backlinks" hidden>Show all 7</button></p>');
+    expect(renderBacklinks(many, '/', 7)).not.toContain('backlinks-more');
+  });
+
   it('prefixes the base path', () => {
     expect(renderBacklinks([link('A', 'see B', 'B')], '/garden/')).toContain('href="/garden/a/"');
   });

@@ -6,19 +6,23 @@ import { withBase } from './with-base.ts';
 /** Longest context shown per backlink, in characters, before it is trimmed around the link. */
 const maxContext = 320;
 
+/** Linking notes shown on a page by default; hubs of big gardens can have thousands, and pages must stay small. */
+export const backlinkLimit = 50;
+
 /**
  * Render the "Backlinks" region of a note: one entry per linking note with its
  * context paragraph and the link text marked. Several links from the same note
- * are grouped under one title.
+ * are grouped under one title. Past `limit` notes, a "Show all" button (made
+ * visible by the app) stands in for the rest.
  */
-export function renderBacklinks(backlinks: Backlink[], basePath: string): string {
+export function renderBacklinks(backlinks: Backlink[], basePath: string, limit = backlinkLimit): string {
   const groups = new Map<string, Backlink[]>();
   for (const b of backlinks) {
     const list = groups.get(b.source);
     if (list) list.push(b);
     else groups.set(b.source, [b]);
   }
-  const items = [...groups.values()].map((links) => {
+  const items = [...groups.values()].slice(0, limit).map((links) => {
     const first = links[0]!;
     const href = escapeHtml(withBase(basePath, first.url));
     const embed = links.every((l) => l.kind === 'embed') ? ' <span class="backlink-kind">embeds this note</span>' : '';
@@ -29,10 +33,16 @@ export function renderBacklinks(backlinks: Backlink[], basePath: string): string
     return `<li class="backlink"><a class="backlink-title" href="${href}">${escapeHtml(first.title)}</a>${embed}${contexts}</li>`;
   });
   const count = groups.size;
+  const hidden = count - items.length;
+  const more =
+    hidden > 0
+      ? `<p class="backlinks-more">${hidden} more ${hidden === 1 ? 'note links' : 'notes link'} here. ` +
+        `<button type="button" class="backlinks-all" data-action="all-backlinks" hidden>Show all ${count}</button></p>`
+      : '';
   const body =
     count === 0
       ? '<p class="backlinks-empty">No notes link here yet.</p>'
-      : `<ul class="backlink-list">${items.join('')}</ul>`;
+      : `<ul class="backlink-list">${items.join('')}</ul>${more}`;
   return (
     `<section class="backlinks" aria-label="Backlinks">` +
     `<h2 class="backlinks-title">Backlinks${count > 0 ? ` <span class="count">${count}</span>` : ''}</h2>` +

@@ -1,0 +1,61 @@
+/**
+ * One-note edit to updated output, the way `trellis dev` does it: in one warm process (app bundle
+ * loaded, cache warm), append a sentence with a new link to note A, rebuild and re-emit, and stop
+ * the clock once A's page shows the sentence AND B's `index.json` lists A among its backlinks.
+ * The note is restored afterwards so the garden can be reused.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildGarden, type GardenModel } from '../../src/build.ts';
+import { siteInfo } from '../../src/cli.ts';
+import { ensureAppBundle } from '../../src/emit/app-bundle.ts';
+import { emitSite } from '../../src/emit/index.ts';
+import type { NoteData } from '../../src/types.ts';
+
+/** What an in-process edit measured. */
+export interface EditCost {
+  /** Warm in-process rebuild + emit with nothing changed. */
+  noChangeMs: number;
+  /** Edit to both outputs updated. */
+  editMs: number;
+  /** Stage timings of the edit rebuild (ms), from `model.timings` plus `emit`. */
+  timings: Record<string, number>;
+  /** Stage timings of the no-change rebuild; `graph` includes topics and layout. */
+  noChangeTimings: Record<string, number>;
+  editedUrl: string;
+}
+
+/** Measure a one-note edit on `garden`, emitting to `out` with the build cache in `cacheDir`. */
+export async function measureEdit(garden: string, out: string, cacheDir: string): Promise<EditCost> {
+  process.env.TRELLIS_CACHE_DIR = cacheDir;
+  const app = await ensureAppBundle();
+  const site = siteInfo(garden);
+  const rebuild = async (): Promise<{ model: GardenModel; ms: number; timings: Record<string, number> }> => {
+    const start = performance.now();
+    const model = await buildGarden({ garden });
+    const t = performance.now();
+    await emitSite(model, { out, site, app });
+    return { model, ms: performance.now() - start, timings: { ...model.timings, emit: Math.round(performance.now() - t) } };
+  };
+  await rebuild(); // warms the process (JIT, worker pool) and the cache
+  const still = await rebuild();
+  const published = still.model.notes.filter((n) => n.publish && n.parsed.path.split('/').length > 1);
+  const a = published[Math.floor(published.length / 2)]!;
+  const b = published.find((n) => n !== a && n.html.length < 20_000)!;
+  const file = path.join(garden, a.parsed.path);
+  const original = readFileSync(file, 'utf8');
+  const marker = `benchedit${Date.now().toString(36)}`;
+  try {
+    writeFileSync(file, `${original}\n\nA new thought, ${marker}, about [[${b.parsed.title}]].\n`);
+    const start = performance.now();
+    const edited = await rebuild();
+    const page = readFileSync(path.join(out, decodeURI(a.url), 'index.html'), 'utf8');
+    const data = JSON.parse(readFileSync(path.join(out, decodeURI(b.url), 'index.json'), 'utf8')) as NoteData;
+    const editMs = performance.now() - start;
+    if (!page.includes(marker)) throw new Error(`Bench: the page of ${a.parsed.path} does not show the edit`);
+    if (!data.backlinks.some((l) => l.source === a.parsed.id && l.context.includes(marker))) throw new Error(`Bench: ${b.parsed.path} has no backlink from the edit`);
+    return { noChangeMs: still.ms, editMs, timings: edited.timings, noChangeTimings: still.timings, editedUrl: a.url };
+  } finally {
+    writeFileSync(file, original);
+  }
+}
