@@ -6,7 +6,8 @@
  * 2. Reuse `node_modules/.cache/trellis-app/<hash>/` when it exists.
  * 3. Otherwise build with Vite's JS API into a temporary folder next to it,
  *    turn the Vite manifest into `AppAssets`, and move the folder into place
- *    (atomically, so concurrent builds never see half a bundle).
+ *    (atomically, so concurrent builds never see half a bundle). Older builds
+ *    are then deleted.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import type { AppAssets } from '../types.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Files outside web/ that end up in the bundle or decide how it is built. Keep in sync with web/'s imports of src/ (tested). */
-export const appBundleInputs = ['vite.config.ts', 'src/ids.ts', 'src/types.ts', 'package-lock.json'];
+export const appBundleInputs = ['vite.config.ts', 'src/emit/app-bundle.ts', 'src/ids.ts', 'src/types.ts', 'package-lock.json'];
 
 /** URL folder the bundle is served from, relative to the site base path. */
 const urlPrefix = '/_app/';
@@ -44,7 +45,17 @@ export async function ensureAppBundle(): Promise<{ dir: string; assets: AppAsset
   }
   const assets = await readAssets(final);
   if (!assets) throw new Error(`App bundle: ${final}/assets.json is missing after the build; delete ${cache} and retry`);
+  await pruneOlderBuilds(cache, hash);
   return { dir: path.join(final, 'app'), assets };
+}
+
+/** Delete finished builds of other sources (temporary folders of running builds are left alone). */
+async function pruneOlderBuilds(cache: string, keep: string): Promise<void> {
+  for (const entry of await readdir(cache, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== keep && /^[0-9a-f]{16}$/.test(entry.name)) {
+      await rm(path.join(cache, entry.name), { recursive: true, force: true });
+    }
+  }
 }
 
 async function buildInto(outDir: string): Promise<AppAssets> {

@@ -12,15 +12,16 @@ import { buildSearchIndex } from '../../src/search/index.ts';
 import type { AppAssets, ListPage, SiteInfo, Slug } from '../../src/types.ts';
 import { fixtureGraph, fixtureNotes } from './fixture-notes.ts';
 
-/** Where the fixture site is written. */
-export const fixtureDir = fileURLToPath(new URL('../.tmp/web-fixture/', import.meta.url));
+/** Where fixture sites are written, one subfolder per test file so test files can run in parallel. */
+export const fixtureRoot = fileURLToPath(new URL('../.tmp/web-fixture/', import.meta.url));
 
 /** The fixture's site settings. */
 export const fixtureSite: SiteInfo = { title: 'Fixture Garden', basePath: '/', description: 'A small garden for tests.' };
 
-/** Build the app bundle (cached) and write the fixture site; returns its folder and the app's asset URLs. */
-export async function buildFixtureSite(): Promise<{ dir: string; assets: AppAssets }> {
+/** Build the app bundle (cached) and write the fixture site to `fixtureRoot/<name>/`; returns its folder and the app's asset URLs. */
+export async function buildFixtureSite(name: string): Promise<{ dir: string; assets: AppAssets }> {
   const app = await ensureAppBundle();
+  const fixtureDir = path.join(fixtureRoot, name);
   await rm(fixtureDir, { recursive: true, force: true });
   await mkdir(fixtureDir, { recursive: true });
   const write = async (file: string, contents: string): Promise<void> => {

@@ -1,0 +1,73 @@
+/** The CLI as a user runs it: exit codes, JSON report, atomic output. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildGarden } from '../src/build.ts';
+import { emitSite } from '../src/emit/index.ts';
+import { makeGarden, tempDir } from './helpers/garden.ts';
+
+const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
+const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, TRELLIS_CACHE_DIR: tempDir() } });
+
+describe('trellis CLI', () => {
+  it('prints help and exits 2 on usage errors', () => {
+    expect(run(['--help']).stdout).toContain('trellis build [garden]');
+    const bad = run(['frobnicate']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown command "frobnicate"');
+    expect(run(['build', '--bogus']).status).toBe(2);
+  }, 60_000);
+
+  it('check exits 1 with positioned diagnostics when a link is broken, 0 when clean', () => {
+    const garden = makeGarden({ 'a.md': '# A\n\nSee [[b]] and [[nowhere]] and [[b#Nope]].\n', 'b.md': '# B\n' });
+    const broken = run(['check', garden]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('a.md:3:15: warning: Cannot find `nowhere` [missing-note]');
+    expect(broken.stderr).toContain('a.md:3:31: warning: Cannot find heading `Nope` in `b.md` [missing-heading]');
+    const json = JSON.parse(run(['check', garden, '--json']).stdout);
+    expect(json).toEqual({
+      notes: 2,
+      links: 3,
+      broken: [{ source: 'a.md', line: 3, column: 15, target: 'nowhere' }],
+      ambiguous: [],
+      brokenAnchors: [{ source: 'a.md', line: 3, target: 'b.md', anchor: 'Nope' }],
+      orphans: [],
+    });
+    const clean = makeGarden({ 'a.md': '[[b]]', 'b.md': 'hi' });
+    expect(run(['check', clean]).status).toBe(0);
+  }, 60_000);
+
+  it('build writes the site and a summary line', () => {
+    const garden = makeGarden({ 'Home.md': '# Home\n\n[[Other]]', 'Other.md': 'other' });
+    const out = path.join(tempDir(), 'site');
+    const r = run(['build', garden, '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^2 notes, 1 links, 0 broken/m);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('href="/other/"');
+    expect(existsSync(path.join(out, 'other/index.json'))).toBe(true);
+  }, 120_000);
+
+  it('a failed build leaves the previous site intact', async () => {
+    const garden = makeGarden({ 'Home.md': 'first version' });
+    const out = path.join(tempDir(), 'site');
+    await emitSite(await buildGarden({ garden, noCache: true }), { out, site: { title: 't', basePath: '/' } });
+    const before = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const model = await buildGarden({ garden, noCache: true });
+    const missingApp = { dir: path.join(tempDir(), 'does-not-exist'), assets: { scripts: [], styles: [] } };
+    await expect(emitSite(model, { out, site: { title: 't', basePath: '/' }, app: missingApp })).rejects.toThrow();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(before);
+    expect(existsSync(path.join(out, 'graph.json'))).toBe(true);
+  }, 60_000);
+
+  it('new creates a note from the template and never overwrites', () => {
+    const garden = makeGarden({ 'a.md': 'x' });
+    const first = spawnSync(process.execPath, [bin, 'new', 'Gossip Notes', garden, '--folder', 'drafts'], { encoding: 'utf8' });
+    expect(first.status).toBe(0);
+    expect(readFileSync(path.join(garden, 'drafts/Gossip Notes.md'), 'utf8')).toContain('title: "Gossip Notes"');
+    const again = spawnSync(process.execPath, [bin, 'new', 'Gossip Notes', garden, '--folder', 'drafts'], { encoding: 'utf8' });
+    expect(again.status).toBe(1);
+    const escape = spawnSync(process.execPath, [bin, 'new', 'x', garden, '--folder', '../..'], { encoding: 'utf8' });
+    expect(escape.status).toBe(1);
+  }, 60_000);
+});
