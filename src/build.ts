@@ -27,6 +27,9 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What derive needs of a scanned note. */
+export type SourceNote = Pick<ScannedNote, 'id' | 'url' | 'mtimeMs'>;
+
 /** One published or unpublished note with everything the emitter needs. */
 export interface BuiltNote {
   parsed: ParsedNote;
@@ -69,18 +72,52 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const { results, cacheHits } = await parseAndRender(root, scan.notes, attachmentPaths, fingerprint, options);
   lap('parse');
 
+  const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
+  const model = deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true });
+  model.cacheHits = cacheHits;
+  for (const [k, v] of Object.entries(timings)) model.timings[k] = v;
+  return model;
+}
+
+/** Options of `deriveModel`. */
+export interface DeriveOptions {
+  /** Compute topics and layout. */
+  layout: boolean;
+}
+
+/**
+ * Everything after parse+render: resolve, graph, assemble, report. Pure over
+ * its inputs; the dev server calls it with its in-memory results, so an
+ * incremental rebuild and a clean build share this code.
+ */
+export function deriveModel(
+  root: string,
+  sources: readonly SourceNote[],
+  attachments: readonly AttachmentFile[],
+  results: readonly NoteJobResult[],
+  scanDiagnostics: readonly Diagnostic[],
+  options: DeriveOptions,
+): GardenModel {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
+  const attachmentPaths = attachments.map((a) => a.path);
   const parsed = results.map((r) => r.note);
   const resolved = resolveGarden(parsed, attachmentPaths);
   lap('resolve');
 
-  const urlOf = new Map(scan.notes.map((n) => [n.id, n.url]));
+  const urlOf = new Map(sources.map((n) => [n.id, n.url]));
   const published = parsed.filter((p) => p.frontmatter.publish);
-  const graph = deriveGardenGraph(published.map((note) => ({ note, url: urlOf.get(note.id)! })), resolved.links, { layout: options.layout ?? true });
+  const graph = deriveGardenGraph(published.map((note) => ({ note, url: urlOf.get(note.id)! })), resolved.links, { layout: options.layout });
   lap('graph');
 
-  const diagnostics: Diagnostic[] = [...scan.diagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
+  const diagnostics: Diagnostic[] = [...scanDiagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
   const byId = new Map(results.map((r) => [r.note.id, { parsed: r.note, rendered: r.rendered, url: urlOf.get(r.note.id) }]));
-  const mtimes = new Map(scan.notes.map((n) => [n.id, n.mtimeMs]));
+  const mtimes = new Map(sources.map((n) => [n.id, n.mtimeMs]));
   const notes: BuiltNote[] = parsed.map((p) => ({
     parsed: p,
     url: urlOf.get(p.id)!,
@@ -91,8 +128,8 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   lap('assemble');
 
   const report = buildCheckReport(parsed, resolved.links, graph.orphans);
-  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  return { root, notes, attachments: scan.attachments, links: resolved.links, graph, diagnostics, report, timings, cacheHits };
+  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
+  return { root, notes, attachments: [...attachments], links: resolved.links, graph, diagnostics, report, timings, cacheHits: 0 };
 }
 
 async function parseAndRender(

@@ -31,4 +31,4 @@ export const largeNoteBytes = 1_000_000;
 export const maxEmbedDepth = 4;
 
 /** Bumped whenever parse/render output changes shape, so old cache entries are not reused. */
-export const engineVersion = '1';
+export const engineVersion = '2';

@@ -50,6 +50,8 @@ export interface LinkRef {
   syntax: 'wiki' | 'markdown';
   /** Position of the whole link in the source. */
   position: Point;
+  /** Source offsets [start, end) of the whole link, for rewriting it (rename). */
+  range: [number, number];
   /** Plain text of the paragraph (or heading, table row, list item) around the link, for backlinks. */
   context: string;
   /** Character range of the link's text inside `context`. */

@@ -49,6 +49,7 @@ describe('ensureAppBundle', () => {
     const files = [...bundle.assets.scripts, ...(bundle.assets.preload ?? [])];
     const code = (await Promise.all(files.map((url) => readFile(path.join(bundle.dir, url.slice('/_app/'.length)), 'utf8')))).join('\n');
     expect(code).toContain('garden-app');
+    expect(code).not.toContain('Lit is in dev mode');
     for (const marker of ['Sigma: ', 'graphology', 'flexsearch', 'mermaid.initialize', 'KaTeX']) expect(code).not.toContain(marker);
     const all = await readdir(path.join(bundle.dir, 'assets'));
     expect(all.some((f) => f.startsWith('render-mermaid'))).toBe(true);

@@ -128,6 +128,7 @@ describe('renderListPage', () => {
     expect(view.querySelector('.graph-fallback h1')?.textContent).toBe('Graph');
     expect(view.querySelectorAll('.graph-fallback .note-list a')).toHaveLength(4);
     expect(doc.querySelector('.sidebar')).toBeNull();
+    expect(doc.querySelector('nav[aria-label="Site"] a[aria-current="page"]')?.textContent).toBe('Graph');
   });
 
   it('gives the 404 page absolute links and no canonical URL', () => {

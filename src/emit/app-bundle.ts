@@ -60,12 +60,22 @@ async function pruneOlderBuilds(cache: string, keep: string): Promise<void> {
 
 async function buildInto(outDir: string): Promise<AppAssets> {
   const { build } = await import('vite');
-  await build({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vite picks development builds of dependencies (Lit's dev mode) unless NODE_ENV is
+  // production, and test runners set it to `test`; the bundle must not depend on the caller.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root,
+      configFile: path.join(root, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const manifestPath = path.join(outDir, '.vite', 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
   await rm(path.join(outDir, '.vite'), { recursive: true, force: true });

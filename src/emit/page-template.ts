@@ -119,7 +119,7 @@ function renderDocument(p: DocumentParts): string {
     `<!doctype html>\n<html lang="${escapeHtml(site.lang ?? 'en')}"><head>${head.filter(Boolean).join('')}</head>` +
     `<body><a class="skip-link" href="#main">Skip to content</a>` +
     `<garden-app base="${escapeHtml(base)}" page-kind="${p.kind}"${mathCss ? ` math-css="${asset(mathCss)}"` : ''}>` +
-    renderHeader(site) +
+    renderHeader(site, p.kind) +
     `<div class="layout" data-layout="${wide ? 'wide' : 'note'}"><main id="main" tabindex="-1">${p.main}</main>${sidebar}</div>` +
     `<footer class="site-footer"><p>${escapeHtml(site.title)} · grown with Trellis</p></footer>` +
     `</garden-app></body></html>\n`
@@ -131,8 +131,10 @@ const favicon =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%232e6c5b'/%3E" +
   "%3Cpath d='M16 26V15m0 2c0-5 4-8 9-8 0 5-4 8-9 8Zm0-1c0-4-3-7-8-7 0 4 3 7 8 7Z' fill='%23fff' stroke='%23fff' stroke-width='1.5' stroke-linejoin='round'/%3E%3C/svg%3E";
 
-function renderHeader(site: SiteInfo): string {
-  const link = (path: string, text: string): string => `<a href="${escapeHtml(withBase(site.basePath, path))}">${text}</a>`;
+function renderHeader(site: SiteInfo, kind: DocumentParts['kind']): string {
+  const current = kind === 'graph' ? '/graph/' : kind === 'tag' || kind === 'tags' ? '/tags/' : '';
+  const link = (path: string, text: string): string =>
+    `<a href="${escapeHtml(withBase(site.basePath, path))}"${path === current ? ' aria-current="page"' : ''}>${text}</a>`;
   return (
     `<header class="site-header"><div class="site-header-inner">` +
     `<a class="site-title" href="${escapeHtml(withBase(site.basePath, '/'))}">${escapeHtml(site.title)}</a>` +

@@ -76,9 +76,9 @@ function addLinks(block: Nodes, found: LinkNode[], links: LinkRef[]): void {
   const marks = new Map<Nodes, [number, number]>();
   const full = toPlainText(block, new Set(found), marks).trimEnd();
   for (const node of found) {
-    const range = marks.get(node);
-    const { context, highlight } = clip(full, range);
+    const { context, highlight } = clip(full, marks.get(node));
     const position = { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
+    const range: [number, number] = [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
     const index = links.length;
     if (node.type === 'wikiLink') {
       const parts = splitTarget(node.value);
@@ -90,13 +90,14 @@ function addLinks(block: Nodes, found: LinkNode[], links: LinkRef[]): void {
         kind: node.data.embed ? 'embed' : 'link',
         syntax: 'wiki',
         position,
+        range,
         context,
         ...(highlight ? { highlight } : {}),
       });
       node.data.linkIndex = index;
     } else {
       const parts = splitMarkdownUrl(node.url)!;
-      links.push({ ...parts, kind: 'link', syntax: 'markdown', position, context, ...(highlight ? { highlight } : {}) });
+      links.push({ ...parts, kind: 'link', syntax: 'markdown', position, range, context, ...(highlight ? { highlight } : {}) });
       (node.data ??= {}).linkIndex = index;
     }
   }

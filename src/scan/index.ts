@@ -47,39 +47,51 @@ export async function scanGarden(root: string): Promise<ScanResult> {
       return undefined;
     }
   });
-  const usedUrls = new Map<Slug, NoteId>();
   for (const item of contents) {
     if (!item) continue;
     const { f, path, content } = item;
-    diagnostics.push(...content.diagnostics);
-    if (content.text === undefined) continue;
-    const id = toNoteId(path);
+    if (content.text === undefined) {
+      diagnostics.push(...content.diagnostics);
+      continue;
+    }
+    notes.push({ path, id: toNoteId(path), absPath: f.abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content, url: '/' as Slug });
+  }
+  diagnostics.push(...assignUrls(notes));
+  return { notes, attachments, diagnostics };
+}
+
+/**
+ * Give every note its URL (permalink, else its path slug; the root note named
+ * `index`, `Home` or `README` at `/`), in path order, so a clash always
+ * resolves the same way. Mutates `url`; returns `duplicate-slug` diagnostics.
+ */
+export function assignUrls(notes: ScannedNote[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const usedUrls = new Map<Slug, NoteId>();
+  for (const note of notes) {
+    const { id, path, content } = note;
     let url = (content.permalink && permalinkToSlug(content.permalink)) || toSlug(id);
     if (content.publish) {
       const taken = usedUrls.get(url);
       if (taken) {
         const fallback = toSlug(id);
-        diagnostics.push({ file: path, line: 1, column: 1, ruleId: ruleIds.duplicateSlug, severity: 'warning', reason: `URL \`${url}\` is already used by \`${taken}\`; this note is published at \`${fallback === url ? url + '2/' : fallback}\`` });
         url = (fallback === url || usedUrls.has(fallback) ? url + encodeURIComponent(id.replace(/\//g, '-')) + '/' : fallback) as Slug;
+        diagnostics.push({ file: path, line: 1, column: 1, ruleId: ruleIds.duplicateSlug, severity: 'warning', reason: `URL \`${(content.permalink && permalinkToSlug(content.permalink)) || toSlug(id)}\` is already used by \`${taken}\`; this note is published at \`${url}\`` });
       }
       usedUrls.set(url, id);
     }
-    notes.push({ path, id, absPath: f.abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content: { ...content, diagnostics: [] }, url });
+    note.url = url;
   }
-  giveHomeTheRoot(notes, usedUrls);
-  return { notes, attachments, diagnostics };
-}
-
-/** The root note named `index`, `Home` or `README` (first published one) is served at `/` unless a permalink took it. */
-function giveHomeTheRoot(notes: ScannedNote[], usedUrls: Map<Slug, NoteId>): void {
-  if (usedUrls.has('/' as Slug)) return;
-  for (const name of ['index', 'home', 'readme']) {
-    const home = notes.find((n) => n.content.publish && n.id.toLowerCase() === name && !n.content.permalink);
-    if (home) {
-      home.url = '/' as Slug;
-      return;
+  if (!usedUrls.has('/' as Slug)) {
+    for (const name of ['index', 'home', 'readme']) {
+      const home = notes.find((n) => n.content.publish && n.id.toLowerCase() === name && !n.content.permalink);
+      if (home) {
+        home.url = '/' as Slug;
+        break;
+      }
     }
   }
+  return diagnostics;
 }
 
 /** Map with at most `limit` promises in flight, keeping order. */
