@@ -23,6 +23,8 @@ export interface BuildOptions {
   threads?: number;
   /** Compute topics and layout. */
   layout?: boolean;
+  /** Keep each note's parse+render result on the model (for the dev server). */
+  keepResults?: boolean;
   /** Called with (done, total) while notes are processed. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -50,6 +52,8 @@ export interface GardenModel {
   report: CheckReport;
   timings: Record<string, number>;
   cacheHits: number;
+  /** Per-note parse+render results, in note order (only with `keepResults`). */
+  results?: NoteJobResult[];
 }
 
 /** Build the garden model. */
@@ -75,6 +79,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
   const model = deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true });
   model.cacheHits = cacheHits;
+  if (options.keepResults) model.results = results;
   for (const [k, v] of Object.entries(timings)) model.timings[k] = v;
   return model;
 }
