@@ -110,12 +110,19 @@ async function main(): Promise<void> {
   if (sizes.some((n) => !Number.isInteger(n) || n < 2)) throw new Error(`Bench: --sizes wants integers ≥ 2, got ${values.sizes}`);
   if (values['with-100k']) sizes.push(100_000);
   await ensureAppBundle(); // build the app once, outside every measurement
-  const results: SizeResult[] = [];
-  for (const n of sizes) results.push(await measureSize(n));
-  const table = toTable(results);
-  process.stdout.write(`\n${table}\n`);
-  const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, totalMemGb: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg() };
-  writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, results, table }, null, 2) + '\n');
+  // Sizes not measured in this run are kept from the previous results.json.
+  const resultsFile = path.join(benchDir, 'results.json');
+  const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: SizeResult[] }).results : [];
+  const results = previous.filter((r) => !sizes.includes(r.notes));
+  for (const n of sizes) {
+    results.push(await measureSize(n));
+    results.sort((a, b) => a.notes - b.notes);
+    // Written after every size, so a failure at a larger size keeps the smaller ones.
+    const table = toTable(results);
+    process.stdout.write(`\n${table}\n\n`);
+    const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, totalMemGb: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg() };
+    writeFileSync(resultsFile, JSON.stringify({ date: new Date().toISOString(), machine, results, table }, null, 2) + '\n');
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

@@ -2,13 +2,14 @@
  * The command line: `trellis build | check | dev | new`.
  * Usage errors exit 2; `check` exits 1 when a link or anchor is broken.
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGarden, type GardenModel } from './build.ts';
 import { emitSite } from './emit/index.ts';
 import { formatDiagnostic } from './format.ts';
 import { createProgress } from './progress.ts';
-import type { SiteInfo } from './types.ts';
+import { siteInfo } from './site.ts';
+
+export { siteInfo };
 
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
@@ -88,7 +89,7 @@ async function run(argv: string[]): Promise<number> {
       const { startDev } = await import('./dev/index.ts');
       const port = values.port ? Number(values.port) : 5173;
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
-      await startDev({ garden: rest[0] ?? 'garden', port, out: values.out });
+      await startDev({ garden: rest[0] ?? 'garden', port });
       return await new Promise<number>(() => {});
     }
     case 'new': {
@@ -108,12 +109,6 @@ async function run(argv: string[]): Promise<number> {
 
 async function build(garden: string, cache: boolean, quiet: boolean): Promise<GardenModel> {
   return buildGarden({ garden, noCache: !cache, onProgress: quiet ? undefined : createProgress('Building') });
-}
-
-/** The site facts for a garden. */
-export function siteInfo(garden: string): SiteInfo {
-  const name = path.basename(path.resolve(garden));
-  return { title: name === 'garden' ? 'Trellis garden' : name, basePath: '/' };
 }
 
 async function loadApp() {

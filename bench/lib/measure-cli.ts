@@ -18,8 +18,21 @@ export interface ProcessCost {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Build `garden` into `out` with the CLI; throws when the build fails. */
+/**
+ * Build `garden` into `out` with the CLI; throws when the build fails twice. One retry, because
+ * in a shared tree another process may rebuild the app bundle (node_modules/.cache/trellis-app)
+ * while our build copies it, which fails that build with ENOENT.
+ */
 export function measureCliBuild(garden: string, out: string, options: { noCache: boolean; cacheDir: string }): ProcessCost {
+  try {
+    return measureOnce(garden, out, options);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message.slice(0, 500)}\nretrying once\n`);
+    return measureOnce(garden, out, options);
+  }
+}
+
+function measureOnce(garden: string, out: string, options: { noCache: boolean; cacheDir: string }): ProcessCost {
   const args = [path.join(root, 'bin/trellis.js'), 'build', garden, '--out', out, '--quiet', ...(options.noCache ? ['--no-cache'] : [])];
   const env = { ...process.env, TRELLIS_CACHE_DIR: options.cacheDir };
   if (!existsSync('/usr/bin/time')) {

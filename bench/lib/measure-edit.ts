@@ -4,7 +4,7 @@
  * the clock once A's page shows the sentence AND B's `index.json` lists A among its backlinks.
  * The note is restored afterwards so the garden can be reused.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildGarden, type GardenModel } from '../../src/build.ts';
 import { siteInfo } from '../../src/cli.ts';
@@ -28,7 +28,12 @@ export interface EditCost {
 /** Measure a one-note edit on `garden`, emitting to `out` with the build cache in `cacheDir`. */
 export async function measureEdit(garden: string, out: string, cacheDir: string): Promise<EditCost> {
   process.env.TRELLIS_CACHE_DIR = cacheDir;
-  const app = await ensureAppBundle();
+  // A private copy of the app: in a shared tree another process may replace the cached bundle
+  // (node_modules/.cache/trellis-app) while we emit, which fails the emit with ENOENT.
+  const bundle = await ensureAppBundle();
+  const app = { dir: `${out}.app`, assets: bundle.assets };
+  rmSync(app.dir, { recursive: true, force: true });
+  cpSync(bundle.dir, app.dir, { recursive: true });
   const site = siteInfo(garden);
   const rebuild = async (): Promise<{ model: GardenModel; ms: number; timings: Record<string, number> }> => {
     const start = performance.now();

@@ -1,70 +1,91 @@
 /**
- * Dev stage: build the garden, serve it on 127.0.0.1, and rebuild when a note
- * changes (the build cache makes a rebuild cost only what changed). Open pages
- * reload through a server-sent event stream.
+ * `trellis dev`: a Vite dev server on 127.0.0.1 over the in-memory garden.
+ *
+ * 1. Build the garden into memory (GardenState; the build cache makes this quick).
+ * 2. Start Vite (the app from source, with HMR) with `vite-plugin-garden`,
+ *    which serves pages and data from memory and answers the editor API.
+ * 3. Watch the garden; each batch of changes is applied incrementally and
+ *    announced to open pages as `garden:update` over Vite's HMR channel.
  */
 import { watch } from 'chokidar';
-import type http from 'node:http';
 import path from 'node:path';
-import { buildGarden } from '../build.ts';
-import { siteInfo } from '../cli.ts';
-import { emitSite } from '../emit/index.ts';
+import { fileURLToPath } from 'node:url';
+import { createServer, type ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../format.ts';
-import { serveStatic } from './serve-static.ts';
+import { GardenState } from './garden-state.ts';
+import { gardenPlugin } from './vite-plugin-garden.ts';
 
 /** Options of `trellis dev`. */
 export interface DevOptions {
   garden: string;
   port: number;
-  out?: string;
+  /** Milliseconds of quiet before topics, layout and search are recomputed. */
+  settleMs?: number;
+  quiet?: boolean;
 }
 
-/** Start the dev loop; resolves once the server listens. */
-export async function startDev(options: DevOptions): Promise<http.Server> {
-  const out = path.resolve(options.out ?? 'dist');
-  const clients = new Set<http.ServerResponse>();
-  let app: Awaited<ReturnType<typeof loadApp>>;
-  const rebuild = async () => {
-    const t = performance.now();
-    const model = await buildGarden({ garden: options.garden });
-    await emitSite(model, { out, site: siteInfo(options.garden), app });
-    const bad = model.diagnostics.filter((d) => d.severity !== 'info');
-    for (const d of bad.slice(0, 20)) process.stderr.write(formatDiagnostic(model.root, d) + '\n');
-    process.stdout.write(`rebuilt ${model.report.notes} notes in ${Math.round(performance.now() - t)} ms (${model.report.broken.length} broken links)\n`);
-    for (const c of clients) c.write('data: reload\n\n');
-  };
-  app = await loadApp();
-  await rebuild();
-  const server = await serveStatic(() => out, options.port, (req, res) => {
-    if (req.url !== '/_trellis/events') return false;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.write(': hello\n\n');
-    clients.add(res);
-    req.on('close', () => clients.delete(res));
-    return true;
-  });
-  process.stdout.write(`Trellis is serving ${options.garden} at http://127.0.0.1:${options.port}/\n`);
+/** A running dev server. */
+export interface DevServer {
+  url: string;
+  state: GardenState;
+  vite: ViteDevServer;
+  close(): Promise<void>;
+}
 
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Start the dev server; resolves once it listens. */
+export async function startDev(options: DevOptions): Promise<DevServer> {
+  const log = (s: string): void => {
+    if (!options.quiet) process.stdout.write(s + '\n');
+  };
+  const state = await GardenState.open(options.garden);
+  const plugin = gardenPlugin({ state, port: options.port, settleMs: options.settleMs });
+  const vite = await createServer({
+    root: projectRoot,
+    configFile: path.join(projectRoot, 'vite.config.ts'),
+    appType: 'custom',
+    logLevel: options.quiet ? 'silent' : 'warn',
+    server: { host: '127.0.0.1', port: options.port, strictPort: true, watch: { ignored: [path.resolve(options.garden) + '/**', '**/dist/**', '**/test/**'] } },
+    plugins: [plugin],
+  });
+  await vite.listen();
+  const url = `http://127.0.0.1:${options.port}/`;
+  const r = state.model.report;
+  log(`Trellis is serving ${options.garden} at ${url} (${r.notes} notes, ${r.broken.length} broken links)`);
+
+  let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(rebuild).catch((error: Error) => {
-        process.stderr.write(`trellis: rebuild failed: ${error.message}\n`);
-      });
-    }, 80);
+  const flush = () => {
+    const paths = [...pending];
+    pending = new Set();
+    running = running
+      .then(async () => {
+        const change = await state.apply(paths);
+        if (change.changed.length === 0 && change.removed.length === 0) return;
+        plugin.api?.notify(change);
+        for (const d of state.model.diagnostics.filter((x) => x.severity !== 'info' && paths.some((p) => p.endsWith(x.file))).slice(0, 20)) log(formatDiagnostic(state.root, d));
+        log(`updated ${change.changed.length} note(s) in ${change.ms} ms`);
+      })
+      .catch((error: Error) => log(`trellis: update failed: ${error.message}`));
   };
-  watch(path.resolve(options.garden), { ignoreInitial: true, ignored: (p) => /(^|[/\\])\./.test(path.relative(path.resolve(options.garden), p)) }).on('all', schedule);
-  return server;
-}
-
-async function loadApp() {
-  try {
-    const { ensureAppBundle } = await import('../emit/app-bundle.ts');
-    return await ensureAppBundle();
-  } catch (error) {
-    process.stderr.write(`trellis: the reading app could not be built (${(error as Error).message}); pages work without it\n`);
-    return undefined;
-  }
+  const watcher = watch(state.root, {
+    ignoreInitial: true,
+    ignored: (p) => path.relative(state.root, p).split(path.sep).some((s) => s.startsWith('.') || s === 'node_modules'),
+  }).on('all', (_event, p) => {
+    pending.add(p);
+    clearTimeout(timer);
+    timer = setTimeout(flush, 25);
+  });
+  return {
+    url,
+    state,
+    vite,
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+      await vite.close();
+    },
+  };
 }

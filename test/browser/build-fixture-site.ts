@@ -24,7 +24,7 @@ export async function buildFixtureSite(name: string): Promise<{ dir: string; ass
   const fixtureDir = path.join(fixtureRoot, name);
   await rm(fixtureDir, { recursive: true, force: true });
   await mkdir(fixtureDir, { recursive: true });
-  const write = async (file: string, contents: string): Promise<void> => {
+  const write = async (file: string, contents: string | Uint8Array): Promise<void> => {
     const full = path.join(fixtureDir, file);
     await mkdir(path.dirname(full), { recursive: true });
     await writeFile(full, contents);

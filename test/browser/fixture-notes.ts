@@ -34,6 +34,7 @@ const raftBody = `<p>Raft is a consensus algorithm designed to be easy to unders
 <div class="callout" data-callout="warning"><div class="callout-title">Clock skew</div><div class="callout-content"><p>Raft never relies on synchronised clocks for safety.</p></div></div>`;
 
 const paxosBody = `<p>Paxos is the classic family of protocols for agreeing on one value among unreliable processes. <a class="internal" href="/distributed-systems/raft/" data-note="Distributed Systems/Raft">Raft</a> was designed as an easier alternative.</p>
+<div class="callout" data-callout="question" data-callout-fold="-"><div class="callout-title">Why two phases?</div><div class="callout-content"><p>The first phase learns about values that may already be chosen.</p></div></div>
 <h2 id="basic-paxos">Basic Paxos</h2>
 <p>Proposers, acceptors and learners exchange prepare and accept messages in two phases.</p>
 <h2 id="multi-paxos">Multi-Paxos</h2>

@@ -83,6 +83,23 @@ describe('in-place navigation', () => {
     await page.close();
   });
 
+  it('lets the browser follow anchors on the page, and back returns to where the reader was', async () => {
+    const { page, errors } = await open('distributed-systems/raft/');
+    await page.evaluate(() => window.scrollTo(0, 300));
+    await page.waitForFunction(() => Math.round(window.scrollY) === 300);
+    await page.locator('.toc a', { hasText: 'Log replication' }).click();
+    await page.waitForURL('**/distributed-systems/raft/#log-replication');
+    await expect.poll(() => page.locator('#log-replication').evaluate((h) => Math.round(h.getBoundingClientRect().top))).toBeLessThan(120);
+    expect(await page.locator('#log-replication').evaluate((h) => h.matches(':target'))).toBe(true);
+    await page.goBack();
+    await page.waitForURL('**/distributed-systems/raft/');
+    await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(300);
+    await page.goForward();
+    await expect.poll(() => page.locator('#log-replication').evaluate((h) => Math.round(h.getBoundingClientRect().top))).toBeLessThan(120);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lands on the heading or block a link points at', async () => {
     const { page, errors } = await open('distributed-systems/paxos/');
     await markWindow(page);
@@ -95,9 +112,11 @@ describe('in-place navigation', () => {
     await page.goto(server.url + 'reading-list/');
     await markWindow(page);
     await page.locator('.note-body a', { hasText: 'Raft commit rule' }).click();
-    await page.waitForURL('**/distributed-systems/raft/#%5Ecommit-rule');
+    await page.waitForURL((url) => url.pathname === '/distributed-systems/raft/' && url.hash === '#^commit-rule');
     const block = page.locator('[id="^commit-rule"]');
-    await expect.poll(() => block.evaluate((p) => p.getBoundingClientRect().top)).toBeLessThan(200);
+    // The block is near the end of the page, so it cannot reach the top: it must be on screen and marked.
+    await expect.poll(() => block.evaluate((p) => p.getBoundingClientRect().bottom <= innerHeight && p.getBoundingClientRect().top >= 56)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
     expect(await block.evaluate((p) => p.classList.contains('is-target'))).toBe(true);
     expect(await marker(page)).toBe('kept');
     expect(errors).toEqual([]);
@@ -142,26 +161,44 @@ describe('note content', () => {
     await page.close();
   });
 
-  it('folds callouts, copies code and draws mermaid diagrams when scrolled to', async () => {
+  it('draws mermaid diagrams only when scrolled to, folds callouts and copies code', async () => {
     const { page, errors } = await open('distributed-systems/raft/', { width: 1280, height: 600 });
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const diagram = page.locator('pre.mermaid');
+    const mermaidLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('render-mermaid')));
+    expect(await diagram.locator('svg').count()).toBe(0);
+    expect(await mermaidLoaded()).toBe(false);
+    await diagram.scrollIntoViewIfNeeded();
+    await expect.poll(() => diagram.getAttribute('data-mermaid'), { timeout: 20_000 }).toBe('drawn');
+    expect(await diagram.locator('svg').count()).toBe(1);
+    expect(await diagram.locator('svg').textContent()).toContain('AppendEntries');
+    expect(await mermaidLoaded()).toBe(true);
+
     const callout = page.locator('details.callout');
     expect(await callout.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await callout.locator('summary').click();
     expect(await callout.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
 
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const copy = page.getByRole('button', { name: 'Copy code' });
     await copy.click();
     await expect.poll(() => copy.textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('function onTimeout(server: Server): void {');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
-    const diagram = page.locator('pre.mermaid');
-    expect(await diagram.locator('svg').count()).toBe(0);
-    expect(server.requests.some((r) => r.includes('render-mermaid'))).toBe(false);
-    await diagram.scrollIntoViewIfNeeded();
-    await expect.poll(() => diagram.getAttribute('data-mermaid'), { timeout: 20_000 }).toBe('drawn');
-    expect(await diagram.locator('svg').count()).toBe(1);
-    expect(await diagram.locator('svg').textContent()).toContain('AppendEntries');
+  it('makes foldable div callouts toggle with the mouse and the keyboard', async () => {
+    const { page, errors } = await open('distributed-systems/paxos/');
+    const title = page.getByRole('button', { name: 'Why two phases?' });
+    const content = page.locator('.callout[data-callout="question"] .callout-content');
+    expect(await title.getAttribute('aria-expanded')).toBe('false');
+    expect(await content.isVisible()).toBe(false);
+    await title.click();
+    expect(await title.getAttribute('aria-expanded')).toBe('true');
+    expect(await content.isVisible()).toBe(true);
+    await title.focus();
+    await page.keyboard.press('Enter');
+    expect(await content.isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -169,21 +206,22 @@ describe('note content', () => {
 
 describe('hover previews', () => {
   it('shows the linked note in a popover, scrolled to the heading, nesting one level', async () => {
-    const { page, errors } = await open('distributed-systems/raft/');
-    await page.locator('.note-body a', { hasText: 'Multi-Paxos' }).hover();
+    const { page, errors } = await open('distributed-systems/paxos/');
+    await page.locator('.note-body a', { hasText: 'log replication in Raft' }).hover();
     const first = page.locator('garden-preview[level="1"] .preview-card');
     await first.waitFor({ state: 'visible' });
-    expect(await first.locator('.preview-header').textContent()).toContain('Paxos');
-    const heading = first.locator('#multi-paxos');
-    const bodyBox = (await first.locator('.preview-body').boundingBox())!;
-    const headingBox = (await heading.boundingBox())!;
+    expect(await first.locator('.preview-header').textContent()).toContain('Raft');
+    const body = first.locator('.preview-body');
+    expect(await body.evaluate((b) => b.scrollTop)).toBeGreaterThan(100);
+    const bodyBox = (await body.boundingBox())!;
+    const headingBox = (await first.locator('#log-replication').boundingBox())!;
     expect(headingBox.y - bodyBox.y).toBeGreaterThanOrEqual(0);
     expect(headingBox.y - bodyBox.y).toBeLessThan(40);
 
-    await first.locator('.preview-body a', { hasText: 'log replication in Raft' }).hover();
+    await first.locator('.preview-body a', { hasText: 'Paxos' }).first().hover();
     const second = page.locator('garden-preview[level="2"] .preview-card');
     await second.waitFor({ state: 'visible' });
-    expect(await second.locator('.preview-header').textContent()).toContain('Raft');
+    expect(await second.locator('.preview-header').textContent()).toContain('Paxos');
     expect(await page.locator('garden-preview').count()).toBe(2);
 
     await page.mouse.move(1200, 880);

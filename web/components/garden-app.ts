@@ -4,8 +4,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { NoteId } from '../../src/types.ts';
 import { NavigationController } from '../controllers/navigation-controller.ts';
 import { PreviewController, type PreviewState } from '../controllers/preview-controller.ts';
-import { enhanceArticle, type EnhanceOptions } from '../enhance/enhance-article.ts';
+import { enhanceArticle } from '../enhance/enhance-article.ts';
 import { redrawMermaid } from '../enhance/observe-mermaid.ts';
+import { trackToc } from '../enhance/track-toc.ts';
 import type { GardenSearchCloseEvent } from '../events/garden-search-close.ts';
 import { isSearchShortcut } from '../lib/is-search-shortcut.ts';
 import { GardenStore, type PageState } from '../store/garden-store.ts';
@@ -39,6 +40,7 @@ export class GardenApp extends LitElement {
   readonly #navigation = new NavigationController(this);
   readonly #previewController = new PreviewController(this);
   readonly #darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+  #stopToc?: () => void;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -55,8 +57,7 @@ export class GardenApp extends LitElement {
     document.addEventListener('keydown', this.#handleKeydown);
     this.#darkQuery.addEventListener('change', this.#handleSystemTheme);
     this.#applyTheme();
-    const main = this.querySelector('main');
-    if (main) enhanceArticle(main, this.enhanceOptions());
+    this.pageShown();
     if (this.pageKind === 'search') this.store.openSearch(new URL(location.href).searchParams.get('q') ?? '');
   }
 
@@ -65,6 +66,7 @@ export class GardenApp extends LitElement {
     this.store.removeEventListener('change', this.#handleStoreChange);
     document.removeEventListener('keydown', this.#handleKeydown);
     this.#darkQuery.removeEventListener('change', this.#handleSystemTheme);
+    this.#stopToc?.();
   }
 
   /** Show the page at `url` (base path included, `#anchor` allowed), in place when it is a note. */
@@ -72,13 +74,18 @@ export class GardenApp extends LitElement {
     return this.#navigation.navigate(new URL(url, location.href), 'push');
   }
 
-  /** How content shown as the page's main article is enhanced. */
-  enhanceOptions(): EnhanceOptions {
+  /** Enhance the page's main article and track its table of contents; called after every page change. */
+  pageShown(): void {
+    this.#stopToc?.();
+    const main = this.querySelector<HTMLElement>('main#main');
+    if (!main) return;
     const page = this.store.state.page.url;
-    return {
+    enhanceArticle(main, {
       mathCss: this.mathCss,
       backlinks: { basePath: this.base, load: async () => (await this.store.loadNote(page)).backlinks },
-    };
+    });
+    const toc = this.querySelector<HTMLElement>('[data-region="toc"]');
+    this.#stopToc = toc ? trackToc(main, toc) : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -57,10 +57,6 @@ export class GardenGraphCanvas extends LitElement {
     return html`<div class="stage" part="stage" role="img" aria-label=${this.label}></div>`;
   }
 
-  protected override firstUpdated(): void {
-    this.#create();
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated && !this.#sigma) this.#create();
@@ -75,9 +71,12 @@ export class GardenGraphCanvas extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     const sigma = this.#sigma;
-    if (!sigma) return;
+    if (!sigma) {
+      if (this.graph) this.#create();
+      return;
+    }
     if (changed.has('theme')) this.#applyTheme(sigma);
-    if (changed.has('graph') && changed.get('graph') !== undefined && this.graph) {
+    if (changed.has('graph') && this.graph && sigma.getGraph() !== this.graph) {
       sigma.setGraph(this.graph);
       sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     }
@@ -91,7 +90,7 @@ export class GardenGraphCanvas extends LitElement {
   nodePosition(id: string): { x: number; y: number } | undefined {
     const data = this.#sigma?.getNodeDisplayData(id);
     if (!this.#sigma || !data || data.hidden) return undefined;
-    return this.#sigma.graphToViewport(data);
+    return this.#sigma.framedGraphToViewport(data);
   }
 
   /** Move the camera smoothly to a node, zoomed in. */

@@ -72,8 +72,12 @@ export class GardenGraphView extends LitElement {
     @media (max-width: 1000px) {
       :host {
         grid-template-columns: 1fr;
-        grid-template-rows: auto 65vh auto;
+        grid-template-rows: 65vh auto auto;
         height: auto;
+      }
+      garden-graph-canvas {
+        order: -1;
+        border-bottom: 1px solid var(--border);
       }
       .panel,
       .side {
@@ -99,6 +103,8 @@ export class GardenGraphView extends LitElement {
   #facets: GraphFacets = { tags: [], folders: [] };
   #choices: NoteChoice[] = [];
   #visible?: Set<string>;
+  /** The most central notes that pass the filter, best first. */
+  #hubs: string[] = [];
 
   protected override willUpdate(changed: PropertyValues): void {
     const store = this.#store.value;
@@ -118,6 +124,11 @@ export class GardenGraphView extends LitElement {
       this.#visible = isFilterActive(this.filter)
         ? new Set(graph.filterNodes((_, a) => matchesFilter(a, this.filter)))
         : undefined;
+      const visible = this.#visible;
+      this.#hubs = graph
+        .filterNodes((id) => !visible || visible.has(id))
+        .sort((a, b) => graph.getNodeAttribute(b, 'weight') - graph.getNodeAttribute(a, 'weight'))
+        .slice(0, hubCount);
     }
   }
 
@@ -166,11 +177,7 @@ export class GardenGraphView extends LitElement {
       title = graph.getNodeAttribute(centre, 'label');
       items = [item(centre), ...graph.neighbors(centre).map((id) => item(id))];
     } else {
-      items = graph
-        .filterNodes((id) => !this.#visible || this.#visible.has(id))
-        .sort((a, b) => graph.getNodeAttribute(b, 'weight') - graph.getNodeAttribute(a, 'weight'))
-        .slice(0, hubCount)
-        .map((id) => item(id));
+      items = this.#hubs.map((id) => item(id));
     }
     return html`<h2 id="side-title">${title}</h2>
       <garden-neighbour-list .items=${items} label=${title} @garden-node-hover=${this.#handleListHover}></garden-neighbour-list>`;

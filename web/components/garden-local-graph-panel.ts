@@ -35,6 +35,11 @@ export class GardenLocalGraphPanel extends LitElement {
       border-radius: 10px;
       background: var(--surface);
     }
+    .empty {
+      font-family: var(--font-ui);
+      font-size: 0.85rem;
+      color: var(--muted);
+    }
     garden-neighbour-list {
       margin-top: 0.75rem;
       max-height: 16rem;
@@ -76,6 +81,7 @@ export class GardenLocalGraphPanel extends LitElement {
     const view: GraphView = { current: this.noteId };
     const focus = this.listFocus;
     if (sub && focus && sub.hasNode(focus)) view.focus = { id: focus, neighbours: new Set(sub.neighbors(focus)) };
+    if (!sub || sub.order === 0) return html`<p class="empty">This note is not in the graph.</p>`;
     return html`<garden-graph-canvas
         .graph=${sub}
         .view=${view}

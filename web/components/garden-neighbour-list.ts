@@ -80,6 +80,14 @@ export class GardenNeighbourList extends LitElement {
       margin: 0.3rem 0.5rem;
       color: var(--muted);
     }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   `;
 
   @property({ attribute: false }) items: NeighbourItem[] = [];
@@ -98,9 +106,9 @@ export class GardenNeighbourList extends LitElement {
             @blur=${() => this.#hover(null)}
             @pointerenter=${() => this.#hover(item.id)}
             @pointerleave=${() => this.#hover(null)}
-            ><span class="dot" style=${styleMap({ background: item.color })} aria-hidden="true"></span>${item.title}${item.distance !== undefined &&
-            item.distance > 1
-              ? html`<span class="hops" title="Links away">${item.distance}</span>`
+            ><span class="dot" style=${styleMap({ background: item.color })} aria-hidden="true"></span
+            ><span class="title">${item.title}</span>${item.distance !== undefined && item.distance > 1
+              ? html`<span class="hops"><span class="visually-hidden">, </span>${item.distance}<span class="visually-hidden"> links away</span></span>`
               : nothing}</a
           >
         </li>`,

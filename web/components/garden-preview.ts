@@ -4,6 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { NoteData } from '../../src/types.ts';
 import { enhanceArticle } from '../enhance/enhance-article.ts';
 import { anchorId } from '../lib/anchor-id.ts';
+import { dropTitleHeading } from '../lib/drop-title-heading.ts';
 import { placePopover, type Box } from '../lib/place-popover.ts';
 import { withBase } from '../lib/with-base.ts';
 
@@ -39,7 +40,7 @@ export class GardenPreview extends LitElement {
       <header class="preview-header">
         <a class="preview-open" href=${withBase(this.base, note.url) + this.hash}>${note.title}</a>
       </header>
-      <div class="preview-body"><div class="note-body">${unsafeHTML(note.html)}</div></div>
+      <div class="preview-body"><div class="note-body">${unsafeHTML(dropTitleHeading(note.html, note.title))}</div></div>
     </aside>`;
   }
 

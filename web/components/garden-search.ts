@@ -177,6 +177,11 @@ export class GardenSearch extends LitElement {
         e.preventDefault();
         this.#choose(this.active);
         return;
+      case 'Escape':
+        // A search field would clear itself on the first Escape; one press closes the dialog.
+        e.preventDefault();
+        this.dialog.close();
+        return;
     }
   };
 

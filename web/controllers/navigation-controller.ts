@@ -1,7 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { NoteData } from '../../src/types.ts';
 import type { GardenApp } from '../components/garden-app.ts';
-import { enhanceArticle } from '../enhance/enhance-article.ts';
 import type { GardenNavigateEvent } from '../events/garden-navigate.ts';
 import type { GardenNodeSelectEvent } from '../events/garden-node-select.ts';
 import { anchorId } from '../lib/anchor-id.ts';
@@ -51,6 +50,7 @@ export class NavigationController implements ReactiveController {
     document.addEventListener('click', this.#handleClick);
     window.addEventListener('popstate', this.#handlePopState);
     window.addEventListener('pagehide', this.#handlePageHide);
+    window.addEventListener('hashchange', this.#handleHashChange);
     this.#host.addEventListener('garden-navigate', this.#handleNavigate);
     this.#host.addEventListener('garden-node-select', this.#handleNodeSelect);
   }
@@ -59,6 +59,7 @@ export class NavigationController implements ReactiveController {
     document.removeEventListener('click', this.#handleClick);
     window.removeEventListener('popstate', this.#handlePopState);
     window.removeEventListener('pagehide', this.#handlePageHide);
+    window.removeEventListener('hashchange', this.#handleHashChange);
     this.#host.removeEventListener('garden-navigate', this.#handleNavigate);
     this.#host.removeEventListener('garden-node-select', this.#handleNodeSelect);
   }
@@ -109,7 +110,7 @@ export class NavigationController implements ReactiveController {
     this.#host.pageKind = 'note';
     this.#host.store.setPage({ kind: 'note', id: note.id, url: withBase(base, note.url), title: note.title });
     this.#host.announcement = note.title;
-    enhanceArticle(regions.main, this.#host.enhanceOptions());
+    this.#host.pageShown();
   }
 
   #restore(snapshot: Snapshot): void {
@@ -120,7 +121,7 @@ export class NavigationController implements ReactiveController {
     document.title = snapshot.title;
     this.#host.store.setPage(snapshot.page);
     this.#host.announcement = snapshot.title;
-    enhanceArticle(regions.main, this.#host.enhanceOptions());
+    this.#host.pageShown();
   }
 
   #placeView(mode: 'push' | 'pop', hash: string): void {
@@ -161,7 +162,11 @@ export class NavigationController implements ReactiveController {
       return;
     }
     const target = new URL(anchor.href, location.href);
-    if (classifyLink(target, new URL(location.href), this.#host.base).kind === 'other') return;
+    // Anchors on this page (table of contents, skip link, footnotes) keep the browser's own
+    // behaviour: :target, focus start point, a history entry that popstate then adopts.
+    const kind = classifyLink(target, new URL(location.href), this.#host.base).kind;
+    if (kind === 'same-page') this.#scroll.set(this.#key, window.scrollY);
+    if (kind === 'other' || kind === 'same-page') return;
     e.preventDefault();
     void this.navigate(target, 'push');
   };
@@ -175,10 +180,12 @@ export class NavigationController implements ReactiveController {
   };
 
   readonly #handlePopState = (e: PopStateEvent): void => {
-    this.#scroll.set(this.#key, window.scrollY);
     const entry = readHistoryEntry(e.state);
-    this.#key = entry?.key ?? newKey();
-    if (!entry) this.#saveEntry();
+    // Traversal: remember where the reader left the entry. A new entry made by the browser for
+    // an anchor on this page has no state; its click already recorded the scroll position.
+    if (entry) this.#scroll.set(this.#key, window.scrollY);
+    if (entry) this.#key = entry.key;
+    else this.#adopt();
     if (location.pathname === this.#shownPath) {
       const saved = this.#scroll.get(this.#key) ?? entry?.scrollY;
       if (saved !== undefined) window.scrollTo(0, saved);
@@ -189,6 +196,16 @@ export class NavigationController implements ReactiveController {
   };
 
   readonly #handlePageHide = (): void => this.#saveEntry();
+
+  readonly #handleHashChange = (): void => {
+    if (!readHistoryEntry(history.state)) this.#adopt();
+  };
+
+  /** Give the current history entry (made by the browser) a key of ours. */
+  #adopt(): void {
+    this.#key = newKey();
+    this.#saveEntry();
+  }
 }
 
 /** Scroll to the element a fragment names and mark it; false when there is none. */

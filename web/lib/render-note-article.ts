@@ -1,4 +1,5 @@
 import type { NoteData } from '../../src/types.ts';
+import { dropTitleHeading } from './drop-title-heading.ts';
 import { escapeHtml } from './html.ts';
 import { renderBacklinks } from './render-backlinks.ts';
 import { renderBreadcrumbs } from './render-breadcrumbs.ts';
@@ -14,7 +15,7 @@ export function renderNoteArticle(note: NoteData, basePath: string): string {
     `<article class="note" data-note-id="${escapeHtml(note.id)}">` +
     renderBreadcrumbs(note.path, basePath) +
     renderNoteHeader(note, basePath) +
-    `<div class="note-body">${note.html}</div>` +
+    `<div class="note-body">${dropTitleHeading(note.html, note.title)}</div>` +
     renderBacklinks(note.backlinks, basePath) +
     `</article>`
   );

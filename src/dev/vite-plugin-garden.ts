@@ -1,0 +1,185 @@
+/**
+ * `vite-plugin-garden`: the dev server's garden. It serves pages, per-note
+ * JSON, graph.json, search shards and attachments from the in-memory garden
+ * state, answers the editor API, refuses requests whose Host is not this
+ * loopback server, and pushes `garden:update` over Vite's HMR channel when the
+ * garden changes.
+ */
+import { createReadStream } from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { siteInfo } from '../site.ts';
+import { toNoteData } from '../emit/note-data.ts';
+import { renderListPage, renderNotePage, renderRedirectPage } from '../emit/page-template.ts';
+import { deriveListPages } from '../emit/list-pages.ts';
+import { buildSearchIndex } from '../search/index.ts';
+import { slugifySegment } from '../ids.ts';
+import type { AppAssets, GraphJson, NoteData, NoteId, SearchDoc, Slug } from '../types.ts';
+import { handleApi } from './api.ts';
+import type { ChangeSet, GardenState } from './garden-state.ts';
+import { hostAllowed } from './request-guard.ts';
+
+/** Payload of the `garden:update` HMR event. */
+export interface GardenUpdate {
+  /** Notes whose page or data changed. */
+  changed: NoteId[];
+  /** URLs of the changed notes (null when unpublished). */
+  urls: Record<string, Slug | null>;
+  removed: NoteId[];
+  /** graph.json changed (links now; topics and layout after the garden settles). */
+  graph: boolean;
+  /** Milliseconds from the file change to this message. */
+  ms: number;
+  broken: number;
+}
+
+declare module 'vite' {
+  interface CustomEventMap {
+    'garden:update': GardenUpdate;
+  }
+}
+
+/** Site files derived from one model version, built on first request. */
+interface Views {
+  notes: Map<string, NoteData>;
+  pages: Map<string, string>;
+  redirects: Map<string, Slug>;
+  search?: Map<string, string | Uint8Array>;
+}
+
+/** Options of the plugin. */
+export interface Options {
+  state: GardenState;
+  port: number;
+  /** How long the garden must be quiet before topics, layout and search are recomputed. */
+  settleMs?: number;
+}
+
+const devAssets: AppAssets = { scripts: ['/web/main.ts'], styles: [], mathStyles: ['/node_modules/katex/dist/katex.min.css'] };
+
+/** The garden plugin; `api.notify` announces a change applied outside the API (the file watcher). */
+export function gardenPlugin(options: Options): Plugin & { api: { notify(change: ChangeSet): void } } {
+  const { state, port } = options;
+  let views: Views | undefined;
+  let server: ViteDevServer | undefined;
+  let settleTimer: NodeJS.Timeout | undefined;
+  const site = siteInfo(state.root);
+
+  const current = (): Views => (views ??= buildViews(state));
+  const notify = (change: ChangeSet, graph: boolean) => {
+    views = undefined;
+    const byId = new Map(state.model.notes.map((n) => [n.parsed.id, n]));
+    const urls: Record<string, Slug | null> = {};
+    for (const id of change.changed) {
+      const n = byId.get(id);
+      urls[id] = n?.publish ? n.url : null;
+    }
+    const data: GardenUpdate = { changed: change.changed, urls, removed: change.removed, graph, ms: change.ms, broken: state.model.report.broken.length };
+    server?.ws.send('garden:update', data);
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      state.settle();
+      views = undefined;
+      server?.ws.send('garden:update', { changed: [], urls: {}, removed: [], graph: true, ms: 0, broken: state.model.report.broken.length });
+    }, options.settleMs ?? 1500);
+  };
+
+  return {
+    name: 'vite-plugin-garden',
+    api: { notify: (change: ChangeSet) => notify(change, true) },
+    configureServer(s) {
+      server = s;
+      s.middlewares.use((req, res, next) => {
+        if (!hostAllowed(req.headers.host, port)) {
+          res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden: this dev server only answers on its loopback address');
+          return;
+        }
+        next();
+      });
+      s.middlewares.use((req, res, next) => {
+        handleApi(req, res, { state, port, applied: (change) => notify(change, true) })
+          .then((handled) => (handled ? undefined : serveGarden(req, res, next)))
+          .catch(next);
+      });
+    },
+  };
+
+  /** Serve a page, note JSON, graph.json, a search file or an attachment. */
+  async function serveGarden(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const v = current();
+    if (pathname === '/graph.json') return sendText(res, 'application/json', JSON.stringify(state.model.graph.json satisfies GraphJson));
+    if (pathname.startsWith('/_search/')) {
+      v.search ??= new Map(buildSearchIndex(searchDocs(state)).files.map((f) => ['/' + f.path, f.contents]));
+      const file = v.search.get(pathname);
+      return file === undefined ? next() : sendText(res, 'application/json', file);
+    }
+    if (pathname.endsWith('/index.json')) {
+      const data = v.notes.get(pathname.slice(0, -'index.json'.length));
+      return data ? sendText(res, 'application/json', JSON.stringify(data)) : next();
+    }
+    const url = pathname.endsWith('/') ? pathname : pathname + '/';
+    const note = v.notes.get(url);
+    if (note) return sendHtml(req, res, renderNotePage(note, site, devAssets));
+    const listPage = v.pages.get(url);
+    if (listPage) return sendHtml(req, res, listPage);
+    const redirect = v.redirects.get(url);
+    if (redirect) return sendHtml(req, res, renderRedirectPage(redirect, site));
+    const attachment = state.model.attachments.find((a) => '/' + a.path === pathname);
+    if (attachment) {
+      res.writeHead(200, { 'content-type': contentType(attachment.path) });
+      createReadStream(attachment.absPath).pipe(res);
+      return;
+    }
+    if (path.extname(pathname) === '' && !pathname.startsWith('/@') && !pathname.startsWith('/web/') && !pathname.startsWith('/node_modules/')) {
+      const notFound = v.pages.get('/404/');
+      if (notFound) return sendHtml(req, res, notFound, 404);
+    }
+    next();
+  }
+
+  async function sendHtml(req: http.IncomingMessage, res: http.ServerResponse, html: string, status = 200): Promise<void> {
+    const transformed = server ? await server.transformIndexHtml(req.url ?? '/', html) : html;
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(transformed);
+  }
+
+  function buildViews(s: GardenState): Views {
+    const model = s.model;
+    const published = model.notes.filter((n) => n.publish);
+    const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
+    const notes = new Map<string, NoteData>();
+    for (const n of published) notes.set(n.url, toNoteData(n, model.graph, info));
+    const taken = new Set<string>(notes.keys());
+    const redirects = new Map<string, Slug>();
+    for (const n of published) {
+      for (const alias of n.parsed.frontmatter.aliases) {
+        const url = '/' + alias.split('/').map(slugifySegment).join('/') + '/';
+        if (!taken.has(url) && !redirects.has(url)) redirects.set(url, n.url);
+      }
+    }
+    const pages = new Map<string, string>();
+    for (const page of deriveListPages([...notes.values()], taken)) if (!taken.has(page.url)) pages.set(page.url, renderListPage(page, site, devAssets));
+    return { notes, pages, redirects };
+  }
+}
+
+function searchDocs(state: GardenState): SearchDoc[] {
+  return state.model.notes
+    .filter((n) => n.publish)
+    .map((n) => ({ id: n.parsed.id, url: n.url, title: n.parsed.title, aliases: n.parsed.frontmatter.aliases, headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })), tags: n.parsed.tags, body: n.parsed.text }));
+}
+
+function sendText(res: http.ServerResponse, type: string, body: string | Uint8Array): void {
+  res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+const types: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4' };
+
+function contentType(file: string): string {
+  return types[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
