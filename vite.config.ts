@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 /**
  * Vite build of the reading app (web/). Used by src/emit/app-bundle.ts, which
  * overrides `build.outDir`. Lit decorators are compiled in legacy mode from
@@ -11,6 +12,8 @@ const entry = fileURLToPath(new URL('./web/main.ts', import.meta.url));
 const katexCss = fileURLToPath(new URL('./node_modules/katex/dist/katex.min.css', import.meta.url));
 
 export default defineConfig({
+  // Vitest: the machine is small and shared (2 cores); browser and build tests get room, never timing assertions.
+  test: { testTimeout: 60_000, hookTimeout: 180_000 },
   // Relative chunk URLs: the same bundle works at any site base path.
   base: './',
   publicDir: false,

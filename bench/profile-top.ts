@@ -3,7 +3,7 @@
  *
  * Run: `node --cpu-prof --cpu-prof-dir=/tmp/prof bin/trellis.js build bench/.gardens/10000 --out /tmp/d --no-cache --quiet`,
  * then `tsx bench/profile-top.ts /tmp/prof [top]`. Self time is summed per function and file over
- * all threads; percentages are of the summed samples.
+ * all threads, idle time left out; percentages are of the busy samples.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +29,8 @@ export function rankHotspots(dir: string): { name: string; ms: number; share: nu
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, i) => {
       const frame = byId.get(id)!.callFrame;
+      // Idle threads waiting for work are not cost.
+      if (frame.functionName === '(idle)') return;
       const ms = (profile.timeDeltas[i] ?? 0) / 1000;
       const where = frame.url ? `${frame.url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '')}:${frame.lineNumber + 1}` : 'native';
       const key = `${frame.functionName || '(anonymous)'} (${where})`;

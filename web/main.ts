@@ -10,3 +10,8 @@ import './components/garden-local-graph.ts';
 
 document.documentElement.classList.add('js');
 if (document.querySelector('garden-graph-view')) void import('./components/garden-graph-view.ts');
+// Dev mode only: Vite removes this branch from production bundles, so they never load the editor.
+if (import.meta.hot) {
+  const hot = import.meta.hot;
+  void import('./editor/install-editor.ts').then((editor) => editor.installEditor(hot));
+}

@@ -34,6 +34,14 @@ export interface ApiContext {
 }
 
 const prefix = '/_trellis/api/';
+/** Writes run one at a time, so a hash check and the write it guards cannot interleave with another write. */
+let writeQueue: Promise<unknown> = Promise.resolve();
+
+function serialized<T>(fn: () => Promise<T>): Promise<T> {
+  const run = writeQueue.then(fn, fn);
+  writeQueue = run.catch(() => undefined);
+  return run;
+}
 const maxBody = 20_000_000;
 
 /** Handle an API request; returns false when the URL is not the API's. */
@@ -45,17 +53,36 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
     if (req.method !== 'GET') {
       const guard = writeAllowed(req, ctx.port);
       if (!guard.ok) return send(res, 403, { error: guard.reason });
+      const body = await readJson(req);
+      return await serialized(() => write(route, body, res, ctx));
     }
-    const root = ctx.state.root;
-    switch (route) {
+    return await read(route, url, res, ctx);
+  } catch (error) {
+    return sendError(res, error);
+  }
+}
+
+async function read(route: string, url: URL, res: http.ServerResponse, ctx: ApiContext): Promise<true> {
+  const root = ctx.state.root;
+  switch (route) {
       case 'GET note': {
         const { abs, rel } = await safeNotePath(root, url.searchParams.get('path'));
         const bytes = await fs.readFile(abs).catch(() => undefined);
         if (!bytes) return send(res, 404, { error: `no note at ${rel}` });
         return send(res, 200, { path: rel, text: bytes.toString('utf8'), hash: sha256(bytes) });
       }
+      case 'GET index':
+        return send(res, 200, completionIndex(ctx.state));
+      default:
+        return send(res, 404, { error: `no API route ${route}` });
+  }
+}
+
+async function write(route: string, body: Record<string, unknown>, res: http.ServerResponse, ctx: ApiContext): Promise<true> {
+  const root = ctx.state.root;
+  try {
+    switch (route) {
       case 'PUT note': {
-        const body = await readJson(req);
         const { abs, rel } = await safeNotePath(root, body.path);
         if (typeof body.text !== 'string') return send(res, 400, { error: 'text must be a string' });
         const current = await fs.readFile(abs).catch(() => undefined);
@@ -69,7 +96,6 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
         return send(res, 200, { path: rel, hash: sha256(Buffer.from(body.text, 'utf8')), changed: change.changed });
       }
       case 'POST note': {
-        const body = await readJson(req);
         if (typeof body.title !== 'string' || !body.title.trim()) return send(res, 400, { error: 'title is required' });
         if (body.folder !== undefined) await safeNotePath(root, `${body.folder}/x.md`);
         let file: string;
@@ -85,7 +111,6 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
         return send(res, 201, { path: rel });
       }
       case 'POST rename': {
-        const body = await readJson(req);
         const from = await safeNotePath(root, body.from);
         const to = await safeNotePath(root, body.to);
         if (!(await exists(from.abs))) return send(res, 404, { error: `no note at ${from.rel}` });
@@ -96,20 +121,35 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
         ctx.applied(change);
         return send(res, 200, { path: to.rel, changed: changed.files });
       }
-      case 'GET index':
-        return send(res, 200, completionIndex(ctx.state));
       default:
         return send(res, 404, { error: `no API route ${route}` });
     }
   } catch (error) {
-    if (error instanceof UnsafePathError) return send(res, 403, { error: error.message });
-    if (error instanceof SyntaxError) return send(res, 400, { error: 'invalid JSON body' });
-    return send(res, 500, { error: (error as Error).message });
+    return sendError(res, error);
   }
 }
 
-/** Rewrite every link to `from` so it points at `to`, then move the file. Refuses if a file to rewrite changed on disk. */
+function sendError(res: http.ServerResponse, error: unknown): true {
+  if (error instanceof UnsafePathError) return send(res, 403, { error: error.message });
+  if (error instanceof SyntaxError) return send(res, 400, { error: 'invalid JSON body' });
+  return send(res, 500, { error: (error as Error).message });
+}
+
+/**
+ * Rewrite every link to `from` so it points at `to`, then move the file. A file
+ * that changed on disk since the garden last read it (an edit the watcher has
+ * not delivered yet) is read again first, and the plan redone.
+ */
 async function renameNote(state: GardenState, from: string, to: string): Promise<{ files: string[] } | { conflict: string }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const plan = await planRename(state, from, to);
+    if ('files' in plan) return plan;
+    await state.apply([plan.conflict]);
+  }
+  return planRename(state, from, to);
+}
+
+async function planRename(state: GardenState, from: string, to: string): Promise<{ files: string[] } | { conflict: string }> {
   const fromId = toNoteId(toNotePath(from));
   const model = state.model;
   const plans: { rel: string; abs: string; text: string; links: import('../types.ts').LinkRef[]; source: NoteId }[] = [];

@@ -79,6 +79,12 @@ export class GardenStore extends EventTarget {
     return this.#graph;
   }
 
+  /** Drop the cached note and graph data; the dev server calls this when the garden changed. */
+  forgetData(): void {
+    this.#notes.clear();
+    this.#graph = undefined;
+  }
+
   /** Record the page now on screen. */
   setPage(page: PageState): void {
     this.#set({ page });

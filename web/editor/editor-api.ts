@@ -1,0 +1,72 @@
+/**
+ * Typed client of the dev server's editor API (`/_trellis/api/`, see
+ * src/dev/api.ts). Writes send JSON; a save carries the hash it was based on.
+ */
+import type { EditorIndex } from '../lib/editor-index.ts';
+
+const api = '/_trellis/api/';
+
+/** A note's text as read from disk. */
+export interface NoteText {
+  path: string;
+  text: string;
+  hash: string;
+}
+
+/** What a save did: written, refused because the file changed on disk, or failed. */
+export type SaveResult =
+  | { kind: 'saved'; hash: string }
+  | { kind: 'conflict'; current: { text: string; hash: string } | null }
+  | { kind: 'error'; message: string };
+
+/** Load the completion index. */
+export async function fetchIndex(): Promise<EditorIndex> {
+  return json<EditorIndex>(await fetch(api + 'index', { cache: 'no-store' }));
+}
+
+/** Read a note's text and hash. */
+export async function readNote(path: string): Promise<NoteText> {
+  return json<NoteText>(await fetch(`${api}note?path=${encodeURIComponent(path)}`, { cache: 'no-store' }));
+}
+
+/** Save a note's text if the file on disk still has `baseHash` (null: the file must not exist). */
+export async function saveNote(path: string, text: string, baseHash: string | null): Promise<SaveResult> {
+  let response: Response;
+  try {
+    response = await send('PUT', 'note', { path, text, baseHash });
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message };
+  }
+  if (response.status === 409) {
+    const body = (await response.json()) as { current: { text: string; hash: string } | null };
+    return { kind: 'conflict', current: body.current };
+  }
+  if (!response.ok) return { kind: 'error', message: await errorOf(response) };
+  const body = (await response.json()) as { hash: string };
+  return { kind: 'saved', hash: body.hash };
+}
+
+/** Create a note from the garden's template; resolves to its path. */
+export async function createNote(title: string, folder?: string): Promise<string> {
+  const response = await send('POST', 'note', folder === undefined ? { title } : { title, folder });
+  return (await json<{ path: string }>(response)).path;
+}
+
+/** Rename (move) a note, rewriting the links to it; resolves to the new path and the files rewritten. */
+export async function renameNote(from: string, to: string): Promise<{ path: string; changed: string[] }> {
+  return json<{ path: string; changed: string[] }>(await send('POST', 'rename', { from, to }));
+}
+
+function send(method: string, route: string, body: unknown): Promise<Response> {
+  return fetch(api + route, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(await errorOf(response));
+  return (await response.json()) as T;
+}
+
+async function errorOf(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  return body.error ?? `the server answered ${response.status}`;
+}

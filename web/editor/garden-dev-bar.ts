@@ -1,0 +1,206 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { GardenUpdate } from '../../src/dev/vite-plugin-garden.ts';
+import type { GardenApp } from '../components/garden-app.ts';
+import type { EditorIndex, EditorIndexNote } from '../lib/editor-index.ts';
+import { withBase } from '../lib/with-base.ts';
+import { StoreController } from '../store/store-controller.ts';
+import { createNote, fetchIndex, renameNote } from './editor-api.ts';
+import type { GardenEditorStatusEvent } from './editor-events.ts';
+import './garden-editor.ts';
+import type { GardenEditor } from './garden-editor.ts';
+import { refreshPage } from './refresh-page.ts';
+
+/**
+ * The dev-mode toolbar: Edit (toggles `<garden-editor>` for the note on
+ * screen), Rename and New note. Holds the garden index, refreshed on every
+ * `garden:update`, and updates the page on screen in place when its note
+ * changed and the editor has nothing unsaved. Lives inside `<garden-app>`.
+ *
+ * @property app - The reading app it works with (store, navigation, page refresh).
+ */
+@customElement('garden-dev-bar')
+export class GardenDevBar extends LitElement {
+  static override styles = css`
+    :host {
+      position: fixed;
+      z-index: 41;
+      left: 0.75rem;
+      bottom: 0.75rem;
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      padding: 0.35rem;
+      border: 1px solid var(--border, #ddd);
+      border-radius: 10px;
+      background: var(--surface, #fff);
+      box-shadow: var(--shadow-lg, none);
+      font: 0.85rem/1.3 var(--font-ui, system-ui, sans-serif);
+      color: var(--text, #222);
+    }
+    button {
+      font: inherit;
+      padding: 0.3rem 0.7rem;
+      border-radius: 7px;
+      border: 1px solid var(--border, #ccc);
+      background: var(--bg, #fff);
+      color: inherit;
+      cursor: pointer;
+    }
+    button[aria-pressed='true'] {
+      background: var(--accent, #2e6c5b);
+      border-color: var(--accent, #2e6c5b);
+      color: var(--on-accent, #fff);
+    }
+    .message {
+      max-width: 28rem;
+      color: var(--muted, #666);
+    }
+    .message:empty {
+      display: none;
+    }
+  `;
+
+  @property({ attribute: false }) app?: GardenApp;
+
+  @state() index: EditorIndex = { notes: [], attachments: [] };
+  /** Path of the note open in the editor, if any. */
+  @state() editing?: string;
+  @state() message = '';
+
+  @query('garden-editor') editor?: GardenEditor;
+
+  readonly #store = new StoreController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refreshIndex();
+  }
+
+  /** Reload the garden index used for completion, link checks and paths. */
+  async refreshIndex(): Promise<void> {
+    this.index = await fetchIndex().catch(() => this.index);
+  }
+
+  /** React to a `garden:update` from the dev server. */
+  async handleUpdate(update: GardenUpdate): Promise<void> {
+    if (update.changed.length === 0 && update.removed.length === 0) return;
+    await this.refreshIndex();
+    const page = this.#store.value?.state.page;
+    const editor = this.editor;
+    if (editor && this.#note(update.changed, editor.path)) await editor.syncFromDisk();
+    if (!this.app || page?.kind !== 'note' || !update.changed.includes(page.id)) return;
+    const current = this.index.notes.find((n) => n.id === page.id);
+    if (editor && current?.path === editor.path && !(await editor.settled())) return;
+    await refreshPage(this.app);
+  }
+
+  protected override render(): unknown {
+    const note = this.#currentNote();
+    const editing = this.editing !== undefined;
+    return html`
+      ${note || editing
+        ? html`<button type="button" class="edit" aria-pressed=${editing ? 'true' : 'false'} @click=${this.#handleEdit}>Edit</button>`
+        : nothing}
+      ${note ? html`<button type="button" class="rename" @click=${this.#handleRename}>Rename</button>` : nothing}
+      <button type="button" class="new" @click=${this.#handleNew}>New note</button>
+      <span class="message" role="status" aria-live="polite">${this.message}</span>
+      ${this.editing
+        ? html`<garden-editor
+            .path=${this.editing}
+            .index=${this.index}
+            .base=${this.app?.base ?? '/'}
+            .createNote=${this.#createForLink}
+            @garden-editor-close=${this.#handleClose}
+            @garden-editor-status=${this.#handleStatus}
+          ></garden-editor>`
+        : nothing}
+    `;
+  }
+
+  protected override updated(): void {
+    document.documentElement.classList.toggle('is-editing', this.editing !== undefined);
+  }
+
+  #currentNote(): EditorIndexNote | undefined {
+    const page = this.#store.value?.state.page;
+    return page?.kind === 'note' ? this.index.notes.find((n) => n.id === page.id) : undefined;
+  }
+
+  #note(ids: string[], path: string): boolean {
+    return this.index.notes.some((n) => n.path === path && ids.includes(n.id));
+  }
+
+  /** Show the page of a note by path once the index knows it; opens the editor on it. */
+  async #open(path: string, edit: boolean): Promise<void> {
+    await this.refreshIndex();
+    const note = this.index.notes.find((n) => n.path === path);
+    if (note?.url && this.app) await this.app.navigate(withBase(this.app.base, note.url));
+    if (edit) this.editing = path;
+  }
+
+  readonly #handleEdit = async (): Promise<void> => {
+    if (this.editing !== undefined) {
+      if (this.editor && !(await this.editor.settled())) await this.editor.save();
+      this.editing = undefined;
+      return;
+    }
+    this.editing = this.#currentNote()?.path;
+  };
+
+  readonly #handleClose = async (): Promise<void> => {
+    if (this.editor?.dirty) await this.editor.save();
+    if (this.editor && !(await this.editor.settled())) return;
+    this.editing = undefined;
+  };
+
+  readonly #handleStatus = (e: GardenEditorStatusEvent): void => {
+    if (e.detail.dirty) this.message = '';
+  };
+
+  readonly #handleRename = async (): Promise<void> => {
+    const note = this.#currentNote();
+    if (!note) return;
+    const to = window.prompt(`Rename ${note.path} to (path in the garden, with .md):`, note.path)?.trim();
+    if (!to || to === note.path) return;
+    if (this.editor && !(await this.editor.settled())) await this.editor.save();
+    try {
+      const result = await renameNote(note.path, to.endsWith('.md') ? to : `${to}.md`);
+      this.message = result.changed.length
+        ? `Renamed to ${result.path}; links updated in ${result.changed.join(', ')}.`
+        : `Renamed to ${result.path}; no other note linked to it.`;
+      const wasEditing = this.editing === note.path;
+      if (wasEditing) this.editing = undefined;
+      await this.#open(result.path, wasEditing);
+    } catch (error) {
+      this.message = `Could not rename: ${(error as Error).message}`;
+    }
+  };
+
+  readonly #handleNew = async (): Promise<void> => {
+    const title = window.prompt('Title of the new note:')?.trim();
+    if (!title) return;
+    try {
+      const path = await createNote(title);
+      this.message = `Created ${path}.`;
+      if (this.editing !== undefined && this.editor && !(await this.editor.settled())) await this.editor.save();
+      this.editing = undefined;
+      await this.#open(path, true);
+    } catch (error) {
+      this.message = `Could not create the note: ${(error as Error).message}`;
+    }
+  };
+
+  readonly #createForLink = async (target: string): Promise<void> => {
+    const slash = target.lastIndexOf('/');
+    const path = slash < 0 ? await createNote(target) : await createNote(target.slice(slash + 1), target.slice(0, slash));
+    this.message = `Created ${path}.`;
+    await this.refreshIndex();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'garden-dev-bar': GardenDevBar;
+  }
+}
