@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { indexFingerprint, openCache } from './cache.ts';
-import { deriveGardenGraph, type GardenGraph } from './graph/index.ts';
+import { indexFingerprint, openCache, openLayoutCache } from './cache.ts';
+import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
 import { runJobs } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
 import { assembleNote } from './render/assemble.ts';
@@ -13,6 +13,7 @@ import { resolveGarden } from './resolve/index.ts';
 import { scanGarden, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './types.ts';
 import { buildCheckReport } from './report.ts';
+import { sortDiagnostics } from './diagnostics.ts';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -77,7 +78,8 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   lap('parse');
 
   const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
-  const model = deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true });
+  const layoutCache = options.noCache ? undefined : openLayoutCache(root);
+  const model = deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true, ...(layoutCache ? { layoutCache } : {}) });
   model.cacheHits = cacheHits;
   if (options.keepResults) model.results = results;
   for (const [k, v] of Object.entries(timings)) model.timings[k] = v;
@@ -88,6 +90,8 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
 export interface DeriveOptions {
   /** Compute topics and layout. */
   layout: boolean;
+  /** Reuse layouts of unchanged graphs. */
+  layoutCache?: LayoutCache;
 }
 
 /**
@@ -117,7 +121,7 @@ export function deriveModel(
 
   const urlOf = new Map(sources.map((n) => [n.id, n.url]));
   const published = parsed.filter((p) => p.frontmatter.publish);
-  const graph = deriveGardenGraph(published.map((note) => ({ note, url: urlOf.get(note.id)! })), resolved.links, { layout: options.layout });
+  const graph = deriveGardenGraph(published.map((note) => ({ note, url: urlOf.get(note.id)! })), resolved.links, { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}) });
   lap('graph');
 
   const diagnostics: Diagnostic[] = [...scanDiagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
@@ -133,7 +137,7 @@ export function deriveModel(
   lap('assemble');
 
   const report = buildCheckReport(parsed, resolved.links, graph.orphans);
-  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
+  sortDiagnostics(diagnostics);
   return { root, notes, attachments: [...attachments], links: resolved.links, graph, diagnostics, report, timings, cacheHits: 0 };
 }
 

@@ -6,11 +6,12 @@
  * engine version, so any change that could alter a note's output misses.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { mkdirSync, promises as fs, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { engineVersion } from './constants.ts';
+import type { LayoutCache, LayoutResult } from './graph/index.ts';
 import type { NoteJobResult } from './parse/job.ts';
 
 /** A cache bound to one garden and one link index. */
@@ -64,4 +65,23 @@ export function indexFingerprint(entries: readonly string[]): string {
   const h = createHash('sha256');
   for (const e of entries) h.update(e).update('\u0000');
   return h.digest('hex');
+}
+
+/** A layout cache for the garden: the last layout, reused while the graph is unchanged. */
+export function openLayoutCache(gardenRoot: string): LayoutCache {
+  const dir = `${cacheDir(gardenRoot)}-layout`;
+  return {
+    get(key) {
+      try {
+        return JSON.parse(readFileSync(path.join(dir, `${key}.json`), 'utf8')) as LayoutResult;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(value));
+    },
+  };
 }

@@ -1,7 +1,9 @@
 /**
- * One-note edit to updated output, the way `trellis dev` does it: in one warm process (app bundle
- * loaded, cache warm), append a sentence with a new link to note A, rebuild and re-emit, and stop
- * the clock once A's page shows the sentence AND B's `index.json` lists A among its backlinks.
+ * One-note edit to updated output, the way `trellis dev` does it: the dev server's in-memory garden
+ * applies the change (re-rendering what it touches, re-deriving links and backlinks), and the clock
+ * stops once A's page shows the sentence AND B's note data lists A among its backlinks (what open
+ * pages fetch on `garden:update`; the loopback WebSocket hop is not included).
+ * Also measures a warm in-process rebuild + emit with nothing changed.
  * The note is restored afterwards so the garden can be reused.
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,9 @@ import { buildGarden, type GardenModel } from '../../src/build.ts';
 import { siteInfo } from '../../src/cli.ts';
 import { ensureAppBundle } from '../../src/emit/app-bundle.ts';
 import { emitSite } from '../../src/emit/index.ts';
-import type { NoteData } from '../../src/types.ts';
+import { GardenState } from '../../src/dev/garden-state.ts';
+import { toNoteData } from '../../src/emit/note-data.ts';
+import { renderNotePage } from '../../src/emit/page-template.ts';
 
 /** What an in-process edit measured. */
 export interface EditCost {
@@ -44,7 +48,10 @@ export async function measureEdit(garden: string, out: string, cacheDir: string)
   };
   await rebuild(); // warms the process (JIT, worker pool) and the cache
   const still = await rebuild();
-  const published = still.model.notes.filter((n) => n.publish && n.parsed.path.split('/').length > 1);
+  // The edit goes through the dev server's in-memory garden, as a save in `trellis dev` does:
+  // apply the change, then produce what the open pages fetch on `garden:update`.
+  const state = await GardenState.open(garden);
+  const published = state.model.notes.filter((n) => n.publish && n.parsed.path.split('/').length > 1);
   const a = published[Math.floor(published.length / 2)]!;
   const b = published.find((n) => n !== a && n.html.length < 20_000)!;
   const file = path.join(garden, a.parsed.path);
@@ -53,13 +60,19 @@ export async function measureEdit(garden: string, out: string, cacheDir: string)
   try {
     writeFileSync(file, `${original}\n\nA new thought, ${marker}, about [[${b.parsed.title}]].\n`);
     const start = performance.now();
-    const edited = await rebuild();
-    const page = readFileSync(path.join(out, decodeURI(a.url), 'index.html'), 'utf8');
-    const data = JSON.parse(readFileSync(path.join(out, decodeURI(b.url), 'index.json'), 'utf8')) as NoteData;
+    const change = await state.apply([a.parsed.path]);
+    const applied = performance.now();
+    const model = state.model;
+    const info = new Map(model.notes.filter((n) => n.publish).map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
+    const builtA = model.notes.find((n) => n.parsed.id === a.parsed.id)!;
+    const builtB = model.notes.find((n) => n.parsed.id === b.parsed.id)!;
+    const page = renderNotePage(toNoteData(builtA, model.graph, info), site, app.assets);
+    const data = toNoteData(builtB, model.graph, info);
     const editMs = performance.now() - start;
+    if (!change.changed.includes(a.parsed.id) || !change.changed.includes(b.parsed.id)) throw new Error('Bench: the change set misses the edited note or its link target');
     if (!page.includes(marker)) throw new Error(`Bench: the page of ${a.parsed.path} does not show the edit`);
     if (!data.backlinks.some((l) => l.source === a.parsed.id && l.context.includes(marker))) throw new Error(`Bench: ${b.parsed.path} has no backlink from the edit`);
-    return { noChangeMs: still.ms, editMs, timings: edited.timings, noChangeTimings: still.timings, editedUrl: a.url };
+    return { noChangeMs: still.ms, editMs, timings: { apply: Math.round(applied - start), render: Math.round(performance.now() - applied) }, noChangeTimings: still.timings, editedUrl: a.url };
   } finally {
     writeFileSync(file, original);
   }

@@ -151,10 +151,10 @@ async function renameNote(state: GardenState, from: string, to: string): Promise
 
 async function planRename(state: GardenState, from: string, to: string): Promise<{ files: string[] } | { conflict: string }> {
   const fromId = toNoteId(toNotePath(from));
-  const model = state.model;
+  const view = state.view();
   const plans: { rel: string; abs: string; text: string; links: import('../types.ts').LinkRef[]; source: NoteId }[] = [];
-  for (const n of model.notes) {
-    const selfRefs = (model.links.get(n.parsed.id) ?? []).filter((l) => {
+  for (const n of view.notes) {
+    const selfRefs = state.linksOf(n.parsed.id).filter((l) => {
       const r = l.resolution;
       if (r.kind === 'self') return n.parsed.id === fromId && l.ref.target !== '';
       return (r.kind === 'note' || r.kind === 'unpublished') && r.target === fromId;
@@ -168,8 +168,8 @@ async function planRename(state: GardenState, from: string, to: string): Promise
     plans.push({ rel: n.parsed.path, abs, text: scanned.content.text!, links: selfRefs.map((l) => l.ref), source: n.parsed.id });
   }
   // Resolve new targets against the garden as it will be after the move.
-  const ids = model.notes.map((n) => (n.parsed.id === fromId ? toNoteId(toNotePath(to)) : n.parsed.id));
-  const index = buildLinkIndex(ids.map((id) => ({ id, publish: true })), model.attachments.map((a) => a.path));
+  const ids = view.notes.map((n) => (n.parsed.id === fromId ? toNoteId(toNotePath(to)) : n.parsed.id));
+  const index = buildLinkIndex(ids.map((id) => ({ id, publish: true })), state.attachmentList().map((a) => a.path));
   for (const p of plans) {
     const source = p.source;
     await writeFileAtomic(p.abs, rewriteLinks(p.text, source, p.links, toNotePath(to), index));
@@ -180,9 +180,8 @@ async function planRename(state: GardenState, from: string, to: string): Promise
 }
 
 function completionIndex(state: GardenState) {
-  const model = state.model;
   return {
-    notes: model.notes.map((n) => ({
+    notes: state.view().notes.map((n) => ({
       id: n.parsed.id,
       path: n.parsed.path,
       title: n.parsed.title,
@@ -191,7 +190,7 @@ function completionIndex(state: GardenState) {
       headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id, depth: h.depth })),
       blocks: n.parsed.blocks.map((b) => b.id),
     })),
-    attachments: model.attachments.map((a) => a.path),
+    attachments: state.attachmentList().map((a) => a.path),
   };
 }
 

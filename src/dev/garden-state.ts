@@ -1,38 +1,55 @@
 /**
- * The dev server's in-memory garden: every note's parse+render result kept
- * between changes, so a save re-renders only what it touches.
+ * The dev server's in-memory garden, updated incrementally.
  *
- * 1. `open` does a normal build (worker pool, content-hash cache) and keeps its results.
- * 2. `apply(paths)` re-reads the changed files, reassigns URLs, and re-renders
- *    the changed notes plus every note whose links could resolve differently
- *    (those naming an added, removed, renamed, (un)published or re-URLed note
- *    or attachment).
- * 3. Derived data (links, backlinks, graph, embeds) is recomputed by the same
- *    `deriveModel` a clean build uses; topics and layout are recomputed after
- *    a quiet period (`settle`), keeping the previous picture meanwhile.
- * So after `settle()` the model equals a clean build of the same files.
+ * 1. `open` builds the garden (worker pool, content-hash cache) and keeps every
+ *    note's parse+render result, resolved links, backlinks and embed edges.
+ * 2. `apply(paths)` re-reads the changed files and re-renders the changed notes
+ *    plus every note whose links could now resolve differently (those naming an
+ *    added, removed, (un)published or re-URLed note or attachment). It
+ *    re-resolves those and the notes linking into them (anchors may have
+ *    moved), updates the backlinks of every target they touch, and forgets the
+ *    assembled HTML of the notes that embed them. Cost: what changed, not the garden.
+ * 3. Views (`view()`) derive pages, graph.json and the report lazily from that.
+ * 4. `settle()` recomputes everything, topics and layout included, with the
+ *    same `deriveModel` a clean build uses.
+ * test/incremental.test.ts checks both against clean builds of the same files.
  */
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { deriveModel, type GardenModel } from '../build.ts';
+import { buildGarden, deriveModel, type BuiltNote, type GardenModel } from '../build.ts';
+import { sortDiagnostics } from '../diagnostics.ts';
+import { backlinksOf } from '../graph/backlinks.ts';
 import { baseName, isNotePath, nameKey, toNoteId, toNotePath } from '../ids.ts';
 import { runNoteJob, type NoteJobResult } from '../parse/job.ts';
+import { assembleNote } from '../render/assemble.ts';
+import type { RenderContext } from '../render/context.ts';
 import { getHighlighter } from '../render/highlighter.ts';
+import { resolveNoteLinks } from '../resolve/index.ts';
 import { buildLinkIndex } from '../resolve/link-index.ts';
-import { buildGarden } from '../build.ts';
-import { readNote } from '../scan/read-note.ts';
+import { buildCheckReport } from '../report.ts';
 import { assignUrls, scanGarden, type ScannedNote } from '../scan/index.ts';
-import type { AttachmentFile, Diagnostic, NoteId } from '../types.ts';
-import { randomBytes } from 'node:crypto';
+import { readNote } from '../scan/read-note.ts';
+import type { AttachmentFile, Backlink, CheckReport, Diagnostic, GraphJson, GraphLink, NoteId, ParsedNote, ResolvedLink, Slug } from '../types.ts';
 
 /** What one `apply` changed. */
 export interface ChangeSet {
-  /** Notes whose page or data may differ (re-rendered, or backlinks/embeds changed). */
+  /** Notes whose page or data may differ. */
   changed: NoteId[];
   removed: NoteId[];
   /** Notes re-parsed and re-rendered. */
   rerendered: NoteId[];
   ms: number;
+}
+
+/** The lazily derived site of the current state. */
+export interface GardenView {
+  notes: BuiltNote[];
+  byId: Map<NoteId, BuiltNote>;
+  graph: { backlinks: Map<NoteId, Backlink[]>; outgoing: Map<NoteId, NoteId[]>; topicOf: Map<NoteId, number> };
+  graphJson(): GraphJson;
+  report(): CheckReport;
+  diagnostics(): Diagnostic[];
 }
 
 /** The in-memory garden of `trellis dev`. */
@@ -41,10 +58,21 @@ export class GardenState {
   private notes = new Map<string, ScannedNote>();
   private results = new Map<NoteId, NoteJobResult>();
   private attachments = new Map<string, AttachmentFile>();
-  private otherDiagnostics: Diagnostic[] = [];
-  private nonce = randomBytes(8).toString('hex');
-  private current!: GardenModel;
-  private layoutDirty = false;
+  private walkDiagnostics: Diagnostic[] = [];
+  private urlDiagnostics: Diagnostic[] = [];
+  private readonly nonce = randomBytes(8).toString('hex');
+  private ctx: RenderContext | undefined;
+  private links = new Map<NoteId, ResolvedLink[]>();
+  private resolveDiagnostics = new Map<NoteId, Diagnostic[]>();
+  /** target -> notes with a resolved link or embed to it (any kind that names it). */
+  private incoming = new Map<NoteId, Set<NoteId>>();
+  /** target -> notes that embed it (transclusion), self-embeds included. */
+  private embedders = new Map<NoteId, Set<NoteId>>();
+  private backlinks = new Map<NoteId, Backlink[]>();
+  private html = new Map<NoteId, { html: string; diagnostics: Diagnostic[] }>();
+  private layout: GardenModel['graph'] | undefined;
+  private currentView: GardenView | undefined;
+  private settledModel: GardenModel | undefined;
 
   private constructor(root: string) {
     this.root = root;
@@ -56,30 +84,71 @@ export class GardenState {
     const scan = await scanGarden(state.root);
     for (const n of scan.notes) state.notes.set(n.path, n);
     for (const a of scan.attachments) state.attachments.set(a.path, a);
-    state.otherDiagnostics = scan.diagnostics.filter((d) => d.ruleId !== 'duplicate-slug');
+    state.walkDiagnostics = scan.diagnostics.filter((d) => d.ruleId !== 'duplicate-slug');
+    state.urlDiagnostics = scan.diagnostics.filter((d) => d.ruleId === 'duplicate-slug');
     const model = await buildGarden({ garden: state.root, keepResults: true });
     for (const r of model.results ?? []) state.results.set(r.note.id, r);
-    state.current = model;
+    state.adoptModel(model);
     return state;
   }
 
-  /** The current model (topics and layout may lag until `settle`). */
-  get model(): GardenModel {
-    return this.current;
+  /** The garden as a site, derived lazily from the current state. */
+  view(): GardenView {
+    return (this.currentView ??= this.buildView());
   }
 
-  /** Whether topics and layout are behind the links. */
-  get needsSettle(): boolean {
-    return this.layoutDirty;
+  /** A full model (topics and layout included) equal to a clean build; computes it when stale. */
+  settle(): GardenModel {
+    if (this.settledModel) return this.settledModel;
+    const sources = [...this.notes.values()];
+    const results = sources.map((n) => this.results.get(n.id)!);
+    const diagnostics = [...this.walkDiagnostics, ...this.urlDiagnostics, ...sources.flatMap((n) => n.content.diagnostics)];
+    const model = deriveModel(this.root, sources, this.sortedAttachments(), results, diagnostics, { layout: true });
+    this.adoptModel(model);
+    return model;
+  }
+
+  /** Whether topics and layout lag behind the links. */
+  get settled(): boolean {
+    return this.settledModel !== undefined;
+  }
+
+  /** The scanned note at a garden-relative path (text and hash), for the editor. */
+  note(rel: string): ScannedNote | undefined {
+    return this.notes.get(rel);
+  }
+
+  /** Attachments of the garden. */
+  attachmentList(): AttachmentFile[] {
+    return this.sortedAttachments();
+  }
+
+  /** Diagnostics of the given notes (parse, links, embeds), without deriving the whole garden. */
+  diagnosticsFor(ids: readonly NoteId[]): Diagnostic[] {
+    const view = this.view();
+    const out: Diagnostic[] = [];
+    for (const id of ids) {
+      const n = view.byId.get(id);
+      if (!n) continue;
+      out.push(...n.parsed.diagnostics, ...(this.resolveDiagnostics.get(id) ?? []));
+      if (n.publish) void n.html;
+      out.push(...(this.html.get(id)?.diagnostics ?? []));
+    }
+    return sortDiagnostics(out);
+  }
+
+  /** Resolved links of a note. */
+  linksOf(id: NoteId): readonly ResolvedLink[] {
+    return this.links.get(id) ?? [];
   }
 
   /** Apply changes to the given absolute or garden-relative paths (created, modified or deleted). */
   async apply(paths: readonly string[]): Promise<ChangeSet> {
     const t0 = performance.now();
     const before = this.indexSnapshot();
-    const oldModel = this.current;
     const touched = new Set<NoteId>();
     const removed: NoteId[] = [];
+    let structural = false;
     for (const p of paths) {
       const rel = this.relative(p);
       if (rel === undefined) continue;
@@ -87,87 +156,234 @@ export class GardenState {
       const st = await fs.stat(abs).catch(() => undefined);
       if (isNotePath(rel)) {
         const notePath = toNotePath(rel);
-        if (!st?.isFile()) {
+        const id = toNoteId(notePath);
+        const content = st?.isFile() ? await readNote(abs, notePath) : undefined;
+        if (!content || content.text === undefined) {
           if (this.notes.delete(notePath)) {
-            removed.push(toNoteId(notePath));
-            this.results.delete(toNoteId(notePath));
+            removed.push(id);
+            this.results.delete(id);
+            structural = true;
           }
-          continue;
-        }
-        const content = await readNote(abs, notePath);
-        if (content.text === undefined) {
-          this.notes.delete(notePath);
-          this.results.delete(toNoteId(notePath));
           continue;
         }
         const prev = this.notes.get(notePath);
         if (prev && prev.hash === content.hash) continue;
-        this.notes.set(notePath, { path: notePath, id: toNoteId(notePath), absPath: abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content, url: prev?.url ?? ('/' as never) });
-        touched.add(toNoteId(notePath));
-      } else if (st?.isFile()) {
-        this.attachments.set(rel, { path: rel, absPath: abs, size: st.size });
+        if (!prev || prev.content.publish !== content.publish || prev.content.permalink !== content.permalink) structural = true;
+        this.notes.set(notePath, { path: notePath, id, absPath: abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content, url: prev?.url ?? ('/' as Slug) });
+        touched.add(id);
       } else {
-        this.attachments.delete(rel);
+        const had = this.attachments.has(rel);
+        if (st?.isFile()) this.attachments.set(rel, { path: rel, absPath: abs, size: st.size });
+        else this.attachments.delete(rel);
+        if (had !== this.attachments.has(rel)) structural = true;
       }
     }
-    const sorted = [...this.notes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    this.notes = new Map(sorted.map((n) => [n.path, n]));
-    const urlDiagnostics = assignUrls(sorted);
+    if (touched.size === 0 && removed.length === 0 && !structural) return { changed: [], removed: [], rerendered: [], ms: Math.round(performance.now() - t0) };
 
-    const after = this.indexSnapshot();
-    const affectedKeys = diffKeys(before, after);
     const rerender = new Set<NoteId>(touched);
-    if (affectedKeys.size > 0) {
-      for (const r of this.results.values()) {
-        if (r.note.links.some((l) => l.target !== '' && affectedKeys.has(targetKey(l.target)))) rerender.add(r.note.id);
+    if (structural) {
+      const sorted = [...this.notes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      this.notes = new Map(sorted.map((n) => [n.path, n]));
+      this.urlDiagnostics = assignUrls(sorted);
+      this.ctx = undefined;
+      const affected = diffKeys(before, this.indexSnapshot());
+      if (affected.size > 0) {
+        for (const r of this.results.values()) {
+          if (r.note.links.some((l) => l.target !== '' && affected.has(targetKey(l.target)))) rerender.add(r.note.id);
+        }
       }
     }
+    const oldHeadings = new Map([...rerender].map((id) => [id, anchorsOf(this.results.get(id)?.note)]));
     await this.render([...rerender]);
 
-    this.current = this.derive(urlDiagnostics, false);
-    this.layoutDirty = true;
-    const changed = changedNotes(oldModel, this.current, rerender);
-    return { changed, removed, rerendered: [...rerender], ms: Math.round(performance.now() - t0) };
+    // Re-resolve the re-rendered notes, and the notes linking into any note whose anchors changed.
+    const reresolve = new Set<NoteId>(rerender);
+    for (const id of [...rerender, ...removed]) {
+      if (anchorsOf(this.results.get(id)?.note) === oldHeadings.get(id) && !removed.includes(id)) continue;
+      for (const s of this.incoming.get(id) ?? []) reresolve.add(s);
+    }
+    for (const id of removed) reresolve.add(id);
+    const targets = this.resolve([...reresolve]);
+    const changed = new Set<NoteId>([...rerender, ...reresolve].filter((id) => this.results.has(id)));
+    for (const t of this.updateBacklinks(targets)) changed.add(t);
+    for (const id of this.forgetHtml([...reresolve, ...removed])) changed.add(id);
+
+    this.currentView = undefined;
+    this.settledModel = undefined;
+    return { changed: [...changed].filter((id) => this.results.has(id)).sort(), removed: removed.sort(), rerendered: [...rerender].filter((id) => this.results.has(id)).sort(), ms: Math.round(performance.now() - t0) };
   }
 
-  /** Recompute topics and layout so the model equals a clean build. */
-  settle(): GardenModel {
-    const urlDiagnostics = assignUrls([...this.notes.values()]);
-    this.current = this.derive(urlDiagnostics, true);
-    this.layoutDirty = false;
-    return this.current;
+  /** Take over a full model's derived data (after open or settle). */
+  private adoptModel(model: GardenModel): void {
+    this.links = new Map(model.links);
+    this.resolveDiagnostics = new Map();
+    const byId = new Map([...this.results.values()].map((r) => [r.note.id, r.note]));
+    for (const note of byId.values()) this.resolveDiagnostics.set(note.id, resolveNoteLinks(note, this.context().index, byId).diagnostics);
+    this.incoming = new Map();
+    this.embedders = new Map();
+    for (const [source, list] of this.links) this.index(source, list, +1);
+    this.backlinks = new Map(model.graph.backlinks);
+    this.html = new Map();
+    this.layout = model.graph;
+    this.settledModel = model;
+    this.currentView = undefined;
   }
 
-  /** The text and hash of a note, for the editor. */
-  note(rel: string): ScannedNote | undefined {
-    return this.notes.get(rel);
-  }
-
-  private derive(urlDiagnostics: Diagnostic[], layout: boolean): GardenModel {
+  private context(): RenderContext {
+    if (this.ctx) return this.ctx;
     const sources = [...this.notes.values()];
-    const results = sources.map((n) => this.results.get(n.id)!);
-    const attachments = [...this.attachments.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-    const diagnostics = [...this.otherDiagnostics, ...urlDiagnostics, ...sources.flatMap((n) => n.content.diagnostics)];
-    const model = deriveModel(this.root, sources, attachments, results, diagnostics, { layout });
-    if (!layout) carryLayout(this.current, model);
-    return model;
+    this.ctx = {
+      index: buildLinkIndex(sources.map((n) => ({ id: n.id, publish: n.content.publish })), [...this.attachments.keys()]),
+      urls: new Map(sources.filter((n) => n.content.publish).map((n) => [n.id, n.url])),
+      nonce: this.nonce,
+    };
+    return this.ctx;
   }
 
   private async render(ids: NoteId[]): Promise<void> {
     if (ids.length === 0) return;
-    const sources = [...this.notes.values()];
-    const ctx = {
-      index: buildLinkIndex(sources.map((n) => ({ id: n.id, publish: n.content.publish })), [...this.attachments.keys()]),
-      urls: new Map(sources.filter((n) => n.content.publish).map((n) => [n.id, n.url])),
-      nonce: this.nonce,
-      highlighter: await getHighlighter(),
-    };
-    const byId = new Map(sources.map((n) => [n.id, n]));
+    const ctx = { ...this.context(), highlighter: await getHighlighter() };
+    const byId = new Map([...this.notes.values()].map((n) => [n.id, n]));
     for (const id of ids) {
       const n = byId.get(id);
-      if (!n) continue;
-      this.results.set(id, runNoteJob({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }, ctx));
+      if (n) this.results.set(id, runNoteJob({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }, ctx));
     }
+  }
+
+  /** Re-resolve the links of `ids`; returns every target whose backlinks may have changed. */
+  private resolve(ids: NoteId[]): Set<NoteId> {
+    const byId = new Map([...this.results.values()].map((r) => [r.note.id, r.note]));
+    const index = this.context().index;
+    const targets = new Set<NoteId>();
+    for (const id of ids) {
+      const old = this.links.get(id);
+      if (old) {
+        for (const t of noteTargets(old)) targets.add(t);
+        this.index(id, old, -1);
+      }
+      const note = byId.get(id);
+      if (!note) {
+        this.links.delete(id);
+        this.resolveDiagnostics.delete(id);
+        continue;
+      }
+      const r = resolveNoteLinks(note, index, byId);
+      this.links.set(id, r.links);
+      this.resolveDiagnostics.set(id, r.diagnostics);
+      this.index(id, r.links, +1);
+      for (const t of noteTargets(r.links)) targets.add(t);
+    }
+    return targets;
+  }
+
+  /** Add (+1) or remove (-1) a source's links from the incoming and embedder indexes. */
+  private index(source: NoteId, list: readonly ResolvedLink[], sign: 1 | -1): void {
+    for (const l of list) {
+      const r = l.resolution;
+      const target = r.kind === 'note' || r.kind === 'unpublished' ? r.target : r.kind === 'self' ? source : undefined;
+      if (!target) continue;
+      const maps = l.ref.kind === 'embed' ? [this.incoming, this.embedders] : [this.incoming];
+      for (const map of maps) {
+        const set = map.get(target) ?? new Set<NoteId>();
+        if (sign > 0) set.add(source);
+        else set.delete(source);
+        if (set.size) map.set(target, set);
+        else map.delete(target);
+      }
+    }
+  }
+
+  /** Recompute the backlinks of `targets`; returns those whose list changed. */
+  private updateBacklinks(targets: Set<NoteId>): NoteId[] {
+    const info = this.publishedInfo();
+    const order = new Map([...this.notes.values()].map((n, i) => [n.id, i]));
+    const changed: NoteId[] = [];
+    for (const t of targets) {
+      const sources = [...(this.incoming.get(t) ?? [])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      const list = info.has(t) ? backlinksOf(t, sources, this.links, info) : [];
+      const before = this.backlinks.get(t) ?? [];
+      if (list.length) this.backlinks.set(t, list);
+      else this.backlinks.delete(t);
+      if (JSON.stringify(before) !== JSON.stringify(list)) changed.push(t);
+    }
+    return changed;
+  }
+
+  /** Forget assembled HTML of `ids` and of every note embedding them, transitively; returns them all. */
+  private forgetHtml(ids: NoteId[]): NoteId[] {
+    const seen = new Set<NoteId>();
+    const queue = [...ids];
+    while (queue.length) {
+      const id = queue.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      this.html.delete(id);
+      for (const e of this.embedders.get(id) ?? []) queue.push(e);
+    }
+    return [...seen];
+  }
+
+  private buildView(): GardenView {
+    const urlOf = new Map([...this.notes.values()].map((n) => [n.id, n.url]));
+    const byResult = new Map([...this.results.values()].map((r) => [r.note.id, { parsed: r.note, rendered: r.rendered, url: urlOf.get(r.note.id) }]));
+    const assemble = (id: NoteId) => {
+      let entry = this.html.get(id);
+      if (!entry) {
+        const diagnostics: Diagnostic[] = [];
+        entry = { html: assembleNote(id, { notes: byResult, links: this.links }, diagnostics), diagnostics };
+        this.html.set(id, entry);
+      }
+      return entry;
+    };
+    const notes: BuiltNote[] = [...this.notes.values()].map((n) => {
+      const parsed = this.results.get(n.id)!.note;
+      const publish = parsed.frontmatter.publish;
+      return {
+        parsed,
+        url: n.url,
+        publish,
+        mtimeMs: n.mtimeMs,
+        get html() {
+          return publish ? assemble(parsed.id).html : '';
+        },
+      };
+    });
+    const byId = new Map(notes.map((n) => [n.parsed.id, n]));
+    const info = this.publishedInfo();
+    const outgoing = new Map<NoteId, NoteId[]>();
+    for (const n of notes) if (n.publish) outgoing.set(n.parsed.id, outgoingOf(n.parsed.id, this.links.get(n.parsed.id) ?? [], info));
+    const topicOf = new Map<NoteId, number>();
+    for (const [id, t] of this.layout?.topicOf ?? []) if (byId.get(id)?.publish) topicOf.set(id, t);
+    const graph = { backlinks: this.backlinks, outgoing, topicOf };
+    const published = notes.filter((n) => n.publish);
+    const parsedList = notes.map((n) => n.parsed);
+    const orphans = () => published.filter((n) => (outgoing.get(n.parsed.id)?.length ?? 0) === 0 && !hasPublishedIncoming(n.parsed.id, this.links, this.incoming, info)).map((n) => n.parsed.id);
+    return {
+      notes,
+      byId,
+      graph,
+      graphJson: () => graphJsonOf(published.map((n) => n.parsed), urlOf, this.links, info, this.layout),
+      report: () => buildCheckReport(parsedList, this.links, orphans()),
+      diagnostics: () => {
+        const all = [...this.walkDiagnostics, ...this.urlDiagnostics, ...[...this.notes.values()].flatMap((n) => n.content.diagnostics)];
+        for (const p of parsedList) all.push(...p.diagnostics, ...(this.resolveDiagnostics.get(p.id) ?? []));
+        for (const n of published) all.push(...assemble(n.parsed.id).diagnostics);
+        return sortDiagnostics(all);
+      },
+    };
+  }
+
+  private publishedInfo(): Map<NoteId, { title: string; url: Slug }> {
+    const info = new Map<NoteId, { title: string; url: Slug }>();
+    for (const n of this.notes.values()) {
+      const r = this.results.get(n.id);
+      if (r && r.note.frontmatter.publish) info.set(n.id, { title: r.note.title, url: n.url });
+    }
+    return info;
+  }
+
+  private sortedAttachments(): AttachmentFile[] {
+    return [...this.attachments.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   /** Name key -> what that name resolves to today, for every note and attachment. */
@@ -201,33 +417,73 @@ function diffKeys(before: Map<string, string>, after: Map<string, string>): Set<
   return keys;
 }
 
-/** Keep topics and positions of the previous model while the new one has none. */
-function carryLayout(prev: GardenModel | undefined, next: GardenModel): void {
-  if (!prev) return;
-  const old = new Map(prev.graph.json.notes.map((n) => [n.id, n]));
-  next.graph.json.topics = prev.graph.json.topics ?? [];
-  next.graph.topics = prev.graph.topics;
-  for (const n of next.graph.json.notes) {
-    const o = old.get(n.id);
-    if (!o) continue;
-    if (o.topic !== undefined) {
-      n.topic = o.topic;
-      next.graph.topicOf.set(n.id, o.topic);
-    }
-    if (o.x !== undefined && o.y !== undefined) Object.assign(n, { x: o.x, y: o.y });
-    if (o.weight !== undefined) n.weight = o.weight;
-  }
+/** A fingerprint of a note's link targets inside it: headings and block ids. */
+function anchorsOf(note: ParsedNote | undefined): string {
+  if (!note) return '';
+  return note.headings.map((h) => `${h.depth}\u0001${h.text}\u0001${h.id}\u0001${h.line}`).join('\u0000') + '\u0002' + note.blocks.map((b) => `${b.id}\u0001${b.line}`).join('\u0000') + '\u0002' + note.frontmatter.publish + '\u0002' + note.title;
 }
 
-/** Notes whose output may differ between two models: re-rendered ones, and those whose backlinks or embeds changed. */
-function changedNotes(prev: GardenModel, next: GardenModel, rerendered: Set<NoteId>): NoteId[] {
-  const out = new Set<NoteId>(rerendered);
-  const prevHtml = new Map(prev.notes.map((n) => [n.parsed.id, n]));
-  for (const n of next.notes) {
-    const p = prevHtml.get(n.parsed.id);
-    if (!p || p.html !== n.html || p.url !== n.url || p.publish !== n.publish) out.add(n.parsed.id);
+function noteTargets(list: readonly ResolvedLink[]): NoteId[] {
+  const out: NoteId[] = [];
+  for (const l of list) if (l.resolution.kind === 'note') out.push(l.resolution.target);
+  return out;
+}
+
+/** Distinct published targets of a note's links, in link order (as the graph's out-neighbours). */
+function outgoingOf(source: NoteId, list: readonly ResolvedLink[], info: ReadonlyMap<NoteId, unknown>): NoteId[] {
+  const out = new Set<NoteId>();
+  for (const l of list) {
+    const r = l.resolution;
+    if (r.kind === 'note' && r.target !== source && info.has(r.target)) out.add(r.target);
   }
-  for (const [id, list] of next.graph.backlinks) if (JSON.stringify(list) !== JSON.stringify(prev.graph.backlinks.get(id) ?? [])) out.add(id);
-  for (const id of prev.graph.backlinks.keys()) if (!next.graph.backlinks.has(id)) out.add(id);
-  return [...out].sort();
+  return [...out];
+}
+
+function hasPublishedIncoming(id: NoteId, links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, incoming: ReadonlyMap<NoteId, Set<NoteId>>, info: ReadonlyMap<NoteId, unknown>): boolean {
+  for (const s of incoming.get(id) ?? []) {
+    if (s === id || !info.has(s)) continue;
+    if ((links.get(s) ?? []).some((l) => l.resolution.kind === 'note' && l.resolution.target === id)) return true;
+  }
+  return false;
+}
+
+/** graph.json from resolved links, with topics and positions of the last settled layout. */
+function graphJsonOf(
+  published: readonly ParsedNote[],
+  urlOf: ReadonlyMap<NoteId, Slug>,
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  info: ReadonlyMap<NoteId, unknown>,
+  layout: GardenModel['graph'] | undefined,
+): GraphJson {
+  const old = new Map((layout?.json.notes ?? []).map((n) => [n.id, n]));
+  const pairs = new Map<string, { source: NoteId; target: NoteId; kinds: GraphLink['kind'][] }>();
+  for (const p of published) {
+    for (const l of links.get(p.id) ?? []) {
+      const r = l.resolution;
+      if (r.kind !== 'note' || r.target === p.id || !info.has(r.target)) continue;
+      const key = `${p.id}\u0000${r.target}`;
+      const pair = pairs.get(key) ?? { source: p.id, target: r.target, kinds: [] };
+      if (!pair.kinds.includes(l.ref.kind)) pair.kinds.push(l.ref.kind);
+      pairs.set(key, pair);
+    }
+  }
+  return {
+    version: 1,
+    notes: published.map((note) => {
+      const o = old.get(note.id);
+      return {
+        id: note.id,
+        path: note.path,
+        title: note.title,
+        url: urlOf.get(note.id)!,
+        tags: note.tags,
+        aliases: note.frontmatter.aliases,
+        ...(o?.topic !== undefined ? { topic: o.topic } : {}),
+        ...(o?.x !== undefined && o.y !== undefined ? { x: o.x, y: o.y } : {}),
+        ...(o?.weight !== undefined ? { weight: o.weight } : {}),
+      };
+    }),
+    links: [...pairs.values()].flatMap((p) => p.kinds.map((kind) => ({ source: p.source, target: p.target, kind }))),
+    topics: layout?.json.topics ?? [],
+  };
 }

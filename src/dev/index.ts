@@ -51,7 +51,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   });
   await vite.listen();
   const url = `http://127.0.0.1:${options.port}/`;
-  const r = state.model.report;
+  const r = state.view().report();
   log(`Trellis is serving ${options.garden} at ${url} (${r.notes} notes, ${r.broken.length} broken links)`);
 
   let pending = new Set<string>();
@@ -65,7 +65,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
         const change = await state.apply(paths);
         if (change.changed.length === 0 && change.removed.length === 0) return;
         plugin.api?.notify(change);
-        for (const d of state.model.diagnostics.filter((x) => x.severity !== 'info' && paths.some((p) => p.endsWith(x.file))).slice(0, 20)) log(formatDiagnostic(state.root, d));
+        for (const d of state.diagnosticsFor(change.rerendered).filter((x) => x.severity !== 'info').slice(0, 20)) log(formatDiagnostic(state.root, d));
         log(`updated ${change.changed.length} note(s) in ${change.ms} ms`);
       })
       .catch((error: Error) => log(`trellis: update failed: ${error.message}`));

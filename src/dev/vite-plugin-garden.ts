@@ -40,12 +40,15 @@ declare module 'vite' {
   }
 }
 
-/** Site files derived from one model version, built on first request. */
+/** Site files derived from one state version, each built on first request. */
 interface Views {
-  notes: Map<string, NoteData>;
-  pages: Map<string, string>;
-  redirects: Map<string, Slug>;
+  /** url -> note id of published notes. */
+  urls: Map<string, NoteId>;
+  notes: Map<NoteId, NoteData>;
+  pages?: Map<string, string>;
+  redirects?: Map<string, Slug>;
   search?: Map<string, string | Uint8Array>;
+  graph?: string;
 }
 
 /** Options of the plugin. */
@@ -66,24 +69,34 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
   let settleTimer: NodeJS.Timeout | undefined;
   const site = siteInfo(state.root);
 
-  const current = (): Views => (views ??= buildViews(state));
+  const current = (): Views => (views ??= { urls: new Map(state.view().notes.filter((n) => n.publish).map((n) => [n.url as string, n.parsed.id])), notes: new Map() });
   const notify = (change: ChangeSet, graph: boolean) => {
     views = undefined;
-    const byId = new Map(state.model.notes.map((n) => [n.parsed.id, n]));
+    const byId = state.view().byId;
     const urls: Record<string, Slug | null> = {};
     for (const id of change.changed) {
       const n = byId.get(id);
       urls[id] = n?.publish ? n.url : null;
     }
-    const data: GardenUpdate = { changed: change.changed, urls, removed: change.removed, graph, ms: change.ms, broken: state.model.report.broken.length };
+    const data: GardenUpdate = { changed: change.changed, urls, removed: change.removed, graph, ms: change.ms, broken: state.view().report().broken.length };
     server?.ws.send('garden:update', data);
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => {
       state.settle();
       views = undefined;
-      server?.ws.send('garden:update', { changed: [], urls: {}, removed: [], graph: true, ms: 0, broken: state.model.report.broken.length });
+      server?.ws.send('garden:update', { changed: [], urls: {}, removed: [], graph: true, ms: 0, broken: data.broken });
     }, options.settleMs ?? 1500);
   };
+  const noteData = (v: Views, id: NoteId): NoteData => {
+    let data = v.notes.get(id);
+    if (!data) {
+      const view = state.view();
+      data = toNoteData(view.byId.get(id)!, view.graph, publishedInfo());
+      v.notes.set(id, data);
+    }
+    return data;
+  };
+  const publishedInfo = () => new Map(state.view().notes.filter((n) => n.publish).map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
 
   return {
     name: 'vite-plugin-garden',
@@ -110,31 +123,32 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const v = current();
-    if (pathname === '/graph.json') return sendText(res, 'application/json', JSON.stringify(state.model.graph.json satisfies GraphJson));
+    if (pathname === '/graph.json') return sendText(res, 'application/json', (v.graph ??= JSON.stringify(state.view().graphJson() satisfies GraphJson)));
     if (pathname.startsWith('/_search/')) {
       v.search ??= new Map(buildSearchIndex(searchDocs(state)).files.map((f) => ['/' + f.path, f.contents]));
       const file = v.search.get(pathname);
       return file === undefined ? next() : sendText(res, 'application/json', file);
     }
     if (pathname.endsWith('/index.json')) {
-      const data = v.notes.get(pathname.slice(0, -'index.json'.length));
-      return data ? sendText(res, 'application/json', JSON.stringify(data)) : next();
+      const id = v.urls.get(pathname.slice(0, -'index.json'.length));
+      return id ? sendText(res, 'application/json', JSON.stringify(noteData(v, id))) : next();
     }
     const url = pathname.endsWith('/') ? pathname : pathname + '/';
-    const note = v.notes.get(url);
-    if (note) return sendHtml(req, res, renderNotePage(note, site, devAssets));
-    const listPage = v.pages.get(url);
+    const id = v.urls.get(url);
+    if (id) return sendHtml(req, res, renderNotePage(noteData(v, id), site, devAssets));
+    if (!v.pages) buildListViews(v);
+    const listPage = v.pages!.get(url);
     if (listPage) return sendHtml(req, res, listPage);
-    const redirect = v.redirects.get(url);
+    const redirect = v.redirects!.get(url);
     if (redirect) return sendHtml(req, res, renderRedirectPage(redirect, site));
-    const attachment = state.model.attachments.find((a) => '/' + a.path === pathname);
+    const attachment = state.attachmentList().find((a) => '/' + a.path === pathname);
     if (attachment) {
       res.writeHead(200, { 'content-type': contentType(attachment.path) });
       createReadStream(attachment.absPath).pipe(res);
       return;
     }
     if (path.extname(pathname) === '' && !pathname.startsWith('/@') && !pathname.startsWith('/web/') && !pathname.startsWith('/node_modules/')) {
-      const notFound = v.pages.get('/404/');
+      const notFound = v.pages!.get('/404/');
       if (notFound) return sendHtml(req, res, notFound, 404);
     }
     next();
@@ -146,28 +160,29 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
     res.end(transformed);
   }
 
-  function buildViews(s: GardenState): Views {
-    const model = s.model;
-    const published = model.notes.filter((n) => n.publish);
-    const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
-    const notes = new Map<string, NoteData>();
-    for (const n of published) notes.set(n.url, toNoteData(n, model.graph, info));
-    const taken = new Set<string>(notes.keys());
-    const redirects = new Map<string, Slug>();
-    for (const n of published) {
+  /** List pages and alias redirects (they need every note's data, without bodies). */
+  function buildListViews(v: Views): void {
+    const view = state.view();
+    const info = publishedInfo();
+    const light = view.notes.filter((n) => n.publish).map((n) => toNoteData(n, view.graph, info, false));
+    const taken = new Set<string>(v.urls.keys());
+    v.redirects = new Map();
+    for (const n of view.notes) {
+      if (!n.publish) continue;
       for (const alias of n.parsed.frontmatter.aliases) {
         const url = '/' + alias.split('/').map(slugifySegment).join('/') + '/';
-        if (!taken.has(url) && !redirects.has(url)) redirects.set(url, n.url);
+        if (!taken.has(url) && !v.redirects.has(url)) v.redirects.set(url, n.url);
       }
     }
-    const pages = new Map<string, string>();
-    for (const page of deriveListPages([...notes.values()], taken)) if (!taken.has(page.url)) pages.set(page.url, renderListPage(page, site, devAssets));
-    return { notes, pages, redirects };
+    v.pages = new Map();
+    for (const page of deriveListPages(light, taken)) if (!taken.has(page.url)) v.pages.set(page.url, renderListPage(page, site, devAssets));
   }
 }
 
 function searchDocs(state: GardenState): SearchDoc[] {
-  return state.model.notes
+  return state
+    .view()
+    .notes
     .filter((n) => n.publish)
     .map((n) => ({ id: n.parsed.id, url: n.url, title: n.parsed.title, aliases: n.parsed.frontmatter.aliases, headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })), tags: n.parsed.tags, body: n.parsed.text }));
 }

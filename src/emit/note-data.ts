@@ -6,8 +6,8 @@ import type { BuiltNote } from '../build.ts';
 import type { GardenGraph } from '../graph/index.ts';
 import type { NoteData, NoteId, Slug } from '../types.ts';
 
-/** Build the NoteData of a published note. */
-export function toNoteData(note: BuiltNote, graph: GardenGraph, info: ReadonlyMap<NoteId, { title: string; url: Slug }>): NoteData {
+/** Build the NoteData of a published note (without the body when `withHtml` is false, for list pages). */
+export function toNoteData(note: BuiltNote, graph: Pick<GardenGraph, 'backlinks' | 'outgoing' | 'topicOf'>, info: ReadonlyMap<NoteId, { title: string; url: Slug }>, withHtml = true): NoteData {
   const p = note.parsed;
   const fm = p.frontmatter;
   const fileDate = note.mtimeMs ? new Date(note.mtimeMs).toISOString().slice(0, 10) : undefined;
@@ -21,7 +21,7 @@ export function toNoteData(note: BuiltNote, graph: GardenGraph, info: ReadonlyMa
     url: note.url,
     tags: p.tags,
     aliases: fm.aliases,
-    html: note.html,
+    html: withHtml ? note.html : '',
     headings: p.headings,
     backlinks: graph.backlinks.get(p.id) ?? [],
     outgoing: (graph.outgoing.get(p.id) ?? []).flatMap((id) => {

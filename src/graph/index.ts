@@ -6,6 +6,7 @@
  * 3. Importance (PageRank), topics (Louvain, named), layout (ForceAtlas2, seeded).
  * 4. graph.json (docs/output.md).
  */
+import { createHash } from 'node:crypto';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../types.ts';
 import { deriveBacklinks } from './backlinks.ts';
@@ -34,10 +35,26 @@ export interface GardenGraph {
   json: GraphJson;
 }
 
+/** Topics, importance and positions: the expensive part of the graph stage. */
+export interface LayoutResult {
+  weights: [NoteId, number][];
+  topicOf: [NoteId, number][];
+  topics: Topic[];
+  positions: [NoteId, number, number][];
+}
+
+/** Where layouts of unchanged graphs are kept between builds. */
+export interface LayoutCache {
+  get(key: string): LayoutResult | undefined;
+  set(key: string, value: LayoutResult): void;
+}
+
 /** Options of the graph stage. */
 export interface Options {
   /** Compute topics and layout (skipped by `trellis check`). */
   layout: boolean;
+  /** Reuse the layout of a graph with the same nodes, titles, tags and edges. */
+  cache?: LayoutCache;
 }
 
 /** Build the graph and its derived data. */
@@ -49,17 +66,19 @@ export function deriveGardenGraph(published: readonly GraphNoteInput[], links: R
   graph.forEachNode((id) => outgoing.set(id as NoteId, [...new Set(graph.outNeighbors(id))] as NoteId[]));
   const orphans = graph.filterNodes((id) => graph.degree(id) === 0) as NoteId[];
 
-  const weights = new Map<NoteId, number>();
+  let weights = new Map<NoteId, number>();
   let topicOf = new Map<NoteId, number>();
   let topics: Topic[] = [];
   let positions = new Map<NoteId, { x: number; y: number }>();
   if (options.layout && graph.order > 0) {
-    const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
-    const max = Math.max(1e-12, ...Object.values(ranks));
-    graph.forEachNode((id) => weights.set(id as NoteId, round3((ranks[id] ?? 0) / max)));
-    const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
-    ({ topicOf, topics } = computeTopics(graph, weights, (id) => tagsOf.get(id) ?? []));
-    positions = computeLayout(graph, topicOf, topics.length);
+    const key = options.cache ? layoutKey(published, graph) : '';
+    const cached = options.cache?.get(key);
+    const result = cached ?? computeLayoutResult(graph, published);
+    if (!cached) options.cache?.set(key, result);
+    weights = new Map(result.weights);
+    topicOf = new Map(result.topicOf);
+    topics = result.topics;
+    positions = new Map(result.positions.map(([id, x, y]) => [id, { x, y }]));
   }
 
   const json: GraphJson = {
@@ -86,6 +105,28 @@ export function deriveGardenGraph(published: readonly GraphNoteInput[], links: R
     topics,
   };
   return { graph, backlinks, outgoing, orphans, topicOf, topics, weights, json };
+}
+
+function computeLayoutResult(graph: LinkGraph, published: readonly GraphNoteInput[]): LayoutResult {
+  const weights = new Map<NoteId, number>();
+  const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
+  let max = 1e-12;
+  for (const v of Object.values(ranks)) if (v > max) max = v;
+  graph.forEachNode((id) => weights.set(id as NoteId, round3((ranks[id] ?? 0) / max)));
+  const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
+  const { topicOf, topics } = computeTopics(graph, weights, (id) => tagsOf.get(id) ?? []);
+  const positions = computeLayout(graph, topicOf, topics.length);
+  return { weights: [...weights], topicOf: [...topicOf], topics, positions: [...positions].map(([id, p]) => [id, p.x, p.y]) };
+}
+
+/** Everything the layout depends on: nodes in order with titles and tags, and edges. */
+function layoutKey(published: readonly GraphNoteInput[], graph: LinkGraph): string {
+  const h = createHash('sha256');
+  for (const p of published) h.update(p.note.id).update('\u0001').update(p.note.title).update('\u0001').update(p.note.tags.join('\u0002')).update('\u0000');
+  graph.forEachEdge((_k, _a, s, t) => {
+    h.update(s).update('\u0001').update(t).update('\u0000');
+  });
+  return h.digest('hex');
 }
 
 function round3(v: number): number {

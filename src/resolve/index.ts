@@ -30,45 +30,54 @@ export function resolveGarden(notes: readonly ParsedNote[], attachments: readonl
   const links = new Map<NoteId, ResolvedLink[]>();
   const diagnostics: Diagnostic[] = [];
   for (const note of notes) {
-    const out: ResolvedLink[] = [];
-    for (const ref of note.links) {
-      const { resolution, ambiguous } = resolveLink(index, note.id, ref);
-      let r = resolution;
-      const where = { file: note.path, line: ref.position.line, column: ref.position.column };
-      if ((r.kind === 'note' || r.kind === 'self') && r.anchor) {
-        const target = r.kind === 'note' ? byId.get(r.target)! : note;
-        const anchor = checkAnchor(r.anchor, target.headings, target.blocks, ref.headings);
-        r = { ...r, anchor };
-        if (!anchor.found) {
-          const what = anchor.kind === 'block' ? `block \`^${anchor.id}\`` : `heading \`${anchor.text}\``;
-          diagnostics.push({
-            ...where,
-            ruleId: anchor.kind === 'block' ? ruleIds.missingBlock : ruleIds.missingHeading,
-            severity: 'warning',
-            reason: `Cannot find ${what} in \`${target.path}\``,
-          });
-        }
-      }
-      if (r.kind === 'missing') {
-        const written = ref.target + (ref.block ? `#^${ref.block}` : ref.headings.map((h) => '#' + h).join(''));
-        diagnostics.push({
-          ...where,
-          ruleId: ref.kind === 'embed' && /\.\w+$/.test(ref.target) && !/\.md$/i.test(ref.target) ? ruleIds.missingAttachment : ruleIds.missingNote,
-          severity: 'warning',
-          reason: `Cannot find \`${written}\``,
-        });
-      }
-      if (ambiguous) {
-        diagnostics.push({
-          ...where,
-          ruleId: ruleIds.ambiguousLink,
-          severity: 'info',
-          reason: `\`${ref.target}\` matches ${ambiguous.length} notes; chose \`${ambiguous[0]}\` (own folder, then shallowest, then alphabetical). Write a longer path to choose: ${ambiguous.map((c) => `\`${c}\``).join(', ')}`,
-        });
-      }
-      out.push({ source: note.id, ref, resolution: r, ...(ambiguous ? { ambiguous } : {}) });
-    }
-    links.set(note.id, out);
+    const r = resolveNoteLinks(note, index, byId);
+    links.set(note.id, r.links);
+    diagnostics.push(...r.diagnostics);
   }
   return { index, links, diagnostics };
+}
+
+
+/** Resolve the links of one note, checking anchors against the target notes' facts. */
+export function resolveNoteLinks(note: ParsedNote, index: LinkIndex, byId: ReadonlyMap<NoteId, ParsedNote>): { links: ResolvedLink[]; diagnostics: Diagnostic[] } {
+  const out: ResolvedLink[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const ref of note.links) {
+    const { resolution, ambiguous } = resolveLink(index, note.id, ref);
+    let r = resolution;
+    const where = { file: note.path, line: ref.position.line, column: ref.position.column };
+    if ((r.kind === 'note' || r.kind === 'self') && r.anchor) {
+      const target = r.kind === 'note' ? byId.get(r.target)! : note;
+      const anchor = checkAnchor(r.anchor, target.headings, target.blocks, ref.headings);
+      r = { ...r, anchor };
+      if (!anchor.found) {
+        const what = anchor.kind === 'block' ? `block \`^${anchor.id}\`` : `heading \`${anchor.text}\``;
+        diagnostics.push({
+          ...where,
+          ruleId: anchor.kind === 'block' ? ruleIds.missingBlock : ruleIds.missingHeading,
+          severity: 'warning',
+          reason: `Cannot find ${what} in \`${target.path}\``,
+        });
+      }
+    }
+    if (r.kind === 'missing') {
+      const written = ref.target + (ref.block ? `#^${ref.block}` : ref.headings.map((h) => '#' + h).join(''));
+      diagnostics.push({
+        ...where,
+        ruleId: ref.kind === 'embed' && /\.\w+$/.test(ref.target) && !/\.md$/i.test(ref.target) ? ruleIds.missingAttachment : ruleIds.missingNote,
+        severity: 'warning',
+        reason: `Cannot find \`${written}\``,
+      });
+    }
+    if (ambiguous) {
+      diagnostics.push({
+        ...where,
+        ruleId: ruleIds.ambiguousLink,
+        severity: 'info',
+        reason: `\`${ref.target}\` matches ${ambiguous.length} notes; chose \`${ambiguous[0]}\` (own folder, then shallowest, then alphabetical). Write a longer path to choose: ${ambiguous.map((c) => `\`${c}\``).join(', ')}`,
+      });
+    }
+    out.push({ source: note.id, ref, resolution: r, ...(ambiguous ? { ambiguous } : {}) });
+  }
+  return { links: out, diagnostics };
 }

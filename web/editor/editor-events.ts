@@ -1,3 +1,10 @@
+/** What the editor reads of the dev server's `garden:update` message (see src/dev/vite-plugin-garden.ts). */
+export interface DevUpdate {
+  /** Ids of the notes whose page or data changed. */
+  changed: string[];
+  removed: string[];
+}
+
 /** Detail of `garden-editor-close`: the editor asks to be closed. */
 export interface GardenEditorCloseDetail {
   path: string;

@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { GardenUpdate } from '../../src/dev/vite-plugin-garden.ts';
 import type { GardenApp } from '../components/garden-app.ts';
 import type { EditorIndex, EditorIndexNote } from '../lib/editor-index.ts';
 import { withBase } from '../lib/with-base.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { createNote, fetchIndex, renameNote } from './editor-api.ts';
-import type { GardenEditorStatusEvent } from './editor-events.ts';
+import type { DevUpdate, GardenEditorStatusEvent } from './editor-events.ts';
 import './garden-editor.ts';
 import type { GardenEditor } from './garden-editor.ts';
 import { refreshPage } from './refresh-page.ts';
@@ -83,7 +82,7 @@ export class GardenDevBar extends LitElement {
   }
 
   /** React to a `garden:update` from the dev server. */
-  async handleUpdate(update: GardenUpdate): Promise<void> {
+  async handleUpdate(update: DevUpdate): Promise<void> {
     if (update.changed.length === 0 && update.removed.length === 0) return;
     await this.refreshIndex();
     const page = this.#store.value?.state.page;
@@ -91,6 +90,8 @@ export class GardenDevBar extends LitElement {
     if (editor && this.#note(update.changed, editor.path)) await editor.syncFromDisk();
     if (!this.app || page?.kind !== 'note' || !update.changed.includes(page.id)) return;
     const current = this.index.notes.find((n) => n.id === page.id);
+    // A renamed or deleted note has no page left to refresh; the rename action navigates away itself.
+    if (!current?.url) return;
     if (editor && current?.path === editor.path && !(await editor.settled())) return;
     await refreshPage(this.app);
   }

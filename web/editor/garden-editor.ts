@@ -11,6 +11,7 @@ import { saveStatusLabel, type SaveStatus } from '../lib/editor-save-status.ts';
 import { readNote, saveNote } from './editor-api.ts';
 import { createEditorEvent, type GardenConflictResolveEvent } from './editor-events.ts';
 import { editorStyles } from './garden-editor.styles.ts';
+import { editorTheme } from './editor-theme.ts';
 import './garden-editor-conflict.ts';
 import { indexField, setIndex } from './index-field.ts';
 import { linkCompletion } from './link-completion.ts';
@@ -152,6 +153,7 @@ export class GardenEditor extends LitElement {
       drawSelection(),
       highlightActiveLine(),
       EditorView.lineWrapping,
+      editorTheme,
       markdown(),
       syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
       indexField.init(() => this.index),

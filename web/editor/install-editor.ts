@@ -7,7 +7,12 @@ import './garden-dev-bar.ts';
 
 const pageCss = `
 html.is-editing body { padding-right: var(--garden-editor-width, 50vw); }
-html.is-editing .site-header { right: var(--garden-editor-width, 50vw); }
+html.is-editing .layout[data-layout='note'] { grid-template-columns: minmax(0, 1fr); }
+html.is-editing .layout[data-layout='note'] .sidebar { display: none; }
+@media (max-width: 800px) {
+  html.is-editing { --garden-editor-width: 100vw; }
+  html.is-editing body { padding-right: 0; }
+}
 `;
 
 /** Mount the editor's toolbar and keep it in step with the dev server. */
