@@ -51,7 +51,7 @@ export async function measureEdit(garden: string, out: string, cacheDir: string)
   // The edit goes through the dev server's in-memory garden, as a save in `trellis dev` does:
   // apply the change, then produce what the open pages fetch on `garden:update`.
   const state = await GardenState.open(garden);
-  const published = state.model.notes.filter((n) => n.publish && n.parsed.path.split('/').length > 1);
+  const published = state.view().notes.filter((n) => n.publish && n.parsed.path.split('/').length > 1);
   const a = published[Math.floor(published.length / 2)]!;
   const b = published.find((n) => n !== a && n.html.length < 20_000)!;
   const file = path.join(garden, a.parsed.path);
@@ -62,12 +62,9 @@ export async function measureEdit(garden: string, out: string, cacheDir: string)
     const start = performance.now();
     const change = await state.apply([a.parsed.path]);
     const applied = performance.now();
-    const model = state.model;
-    const info = new Map(model.notes.filter((n) => n.publish).map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
-    const builtA = model.notes.find((n) => n.parsed.id === a.parsed.id)!;
-    const builtB = model.notes.find((n) => n.parsed.id === b.parsed.id)!;
-    const page = renderNotePage(toNoteData(builtA, model.graph, info), site, app.assets);
-    const data = toNoteData(builtB, model.graph, info);
+    const view = state.view();
+    const page = renderNotePage(toNoteData(view.byId.get(a.parsed.id)!, view.graph, view.info), site, app.assets);
+    const data = toNoteData(view.byId.get(b.parsed.id)!, view.graph, view.info);
     const editMs = performance.now() - start;
     if (!change.changed.includes(a.parsed.id) || !change.changed.includes(b.parsed.id)) throw new Error('Bench: the change set misses the edited note or its link target');
     if (!page.includes(marker)) throw new Error(`Bench: the page of ${a.parsed.path} does not show the edit`);

@@ -20,9 +20,11 @@ import path from 'node:path';
 import { buildGarden, deriveModel, type BuiltNote, type GardenModel } from '../build.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import { backlinksOf } from '../graph/backlinks.ts';
+import type { LayoutCache, LayoutResult } from '../graph/index.ts';
 import { baseName, isNotePath, nameKey, toNoteId, toNotePath } from '../ids.ts';
 import { runNoteJob, type NoteJobResult } from '../parse/job.ts';
 import { assembleNote } from '../render/assemble.ts';
+import type { NoteGraphFacts } from '../emit/note-data.ts';
 import type { RenderContext } from '../render/context.ts';
 import { getHighlighter } from '../render/highlighter.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
@@ -46,7 +48,9 @@ export interface ChangeSet {
 export interface GardenView {
   notes: BuiltNote[];
   byId: Map<NoteId, BuiltNote>;
-  graph: { backlinks: Map<NoteId, Backlink[]>; outgoing: Map<NoteId, NoteId[]>; topicOf: Map<NoteId, number> };
+  graph: NoteGraphFacts;
+  /** Title and URL of every published note. */
+  info: Map<NoteId, { title: string; url: Slug }>;
   graphJson(): GraphJson;
   report(): CheckReport;
   diagnostics(): Diagnostic[];
@@ -73,6 +77,11 @@ export class GardenState {
   private layout: GardenModel['graph'] | undefined;
   private currentView: GardenView | undefined;
   private settledModel: GardenModel | undefined;
+  /** The last layout, reused by `settle` while the graph's nodes, tags and edges are unchanged. */
+  private readonly layoutCache: LayoutCache = (() => {
+    let last: { key: string; value: LayoutResult } | undefined;
+    return { get: (key) => (last?.key === key ? last.value : undefined), set: (key, value) => void (last = { key, value }) };
+  })();
 
   private constructor(root: string) {
     this.root = root;
@@ -103,7 +112,7 @@ export class GardenState {
     const sources = [...this.notes.values()];
     const results = sources.map((n) => this.results.get(n.id)!);
     const diagnostics = [...this.walkDiagnostics, ...this.urlDiagnostics, ...sources.flatMap((n) => n.content.diagnostics)];
-    const model = deriveModel(this.root, sources, this.sortedAttachments(), results, diagnostics, { layout: true });
+    const model = deriveModel(this.root, sources, this.sortedAttachments(), results, diagnostics, { layout: true, layoutCache: this.layoutCache });
     this.adoptModel(model);
     return model;
   }
@@ -350,11 +359,19 @@ export class GardenState {
     });
     const byId = new Map(notes.map((n) => [n.parsed.id, n]));
     const info = this.publishedInfo();
-    const outgoing = new Map<NoteId, NoteId[]>();
-    for (const n of notes) if (n.publish) outgoing.set(n.parsed.id, outgoingOf(n.parsed.id, this.links.get(n.parsed.id) ?? [], info));
-    const topicOf = new Map<NoteId, number>();
-    for (const [id, t] of this.layout?.topicOf ?? []) if (byId.get(id)?.publish) topicOf.set(id, t);
-    const graph = { backlinks: this.backlinks, outgoing, topicOf };
+    const links = this.links;
+    const outgoingMemo = new Map<NoteId, NoteId[]>();
+    const outgoing = {
+      get(id: NoteId): NoteId[] | undefined {
+        if (!info.has(id)) return undefined;
+        let list = outgoingMemo.get(id);
+        if (!list) outgoingMemo.set(id, (list = outgoingOf(id, links.get(id) ?? [], info)));
+        return list;
+      },
+    };
+    const layoutTopics = this.layout?.topicOf;
+    const topicOf = { get: (id: NoteId) => (info.has(id) ? layoutTopics?.get(id) : undefined) };
+    const graph: NoteGraphFacts = { backlinks: this.backlinks, outgoing, topicOf };
     const published = notes.filter((n) => n.publish);
     const parsedList = notes.map((n) => n.parsed);
     const orphans = () => published.filter((n) => (outgoing.get(n.parsed.id)?.length ?? 0) === 0 && !hasPublishedIncoming(n.parsed.id, this.links, this.incoming, info)).map((n) => n.parsed.id);
@@ -362,6 +379,7 @@ export class GardenState {
       notes,
       byId,
       graph,
+      info,
       graphJson: () => graphJsonOf(published.map((n) => n.parsed), urlOf, this.links, info, this.layout),
       report: () => buildCheckReport(parsedList, this.links, orphans()),
       diagnostics: () => {

@@ -96,7 +96,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
     }
     return data;
   };
-  const publishedInfo = () => new Map(state.view().notes.filter((n) => n.publish).map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
+  const publishedInfo = () => state.view().info;
 
   return {
     name: 'vite-plugin-garden',

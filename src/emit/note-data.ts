@@ -3,11 +3,17 @@
  * backlinks with context, outgoing links, frontmatter and dates.
  */
 import type { BuiltNote } from '../build.ts';
-import type { GardenGraph } from '../graph/index.ts';
-import type { NoteData, NoteId, Slug } from '../types.ts';
+import type { Backlink, NoteData, NoteId, Slug } from '../types.ts';
+
+/** What a note's data needs from the graph: lookups only, so the dev server can answer them lazily. */
+export interface NoteGraphFacts {
+  backlinks: Pick<ReadonlyMap<NoteId, Backlink[]>, 'get'>;
+  outgoing: Pick<ReadonlyMap<NoteId, NoteId[]>, 'get'>;
+  topicOf: Pick<ReadonlyMap<NoteId, number>, 'get'>;
+}
 
 /** Build the NoteData of a published note (without the body when `withHtml` is false, for list pages). */
-export function toNoteData(note: BuiltNote, graph: Pick<GardenGraph, 'backlinks' | 'outgoing' | 'topicOf'>, info: ReadonlyMap<NoteId, { title: string; url: Slug }>, withHtml = true): NoteData {
+export function toNoteData(note: BuiltNote, graph: NoteGraphFacts, info: Pick<ReadonlyMap<NoteId, { title: string; url: Slug }>, 'get'>, withHtml = true): NoteData {
   const p = note.parsed;
   const fm = p.frontmatter;
   const fileDate = note.mtimeMs ? new Date(note.mtimeMs).toISOString().slice(0, 10) : undefined;
