@@ -10,7 +10,7 @@ import { runJobs } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
 import { assembleNote } from './render/assemble.ts';
 import { resolveGarden } from './resolve/index.ts';
-import { scanGarden, type ScannedNote } from './scan/index.ts';
+import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './types.ts';
 import { buildCheckReport } from './report.ts';
 import { sortDiagnostics } from './diagnostics.ts';
@@ -24,6 +24,8 @@ export interface BuildOptions {
   threads?: number;
   /** Compute topics and layout. */
   layout?: boolean;
+  /** A scan already done for this build (the CLI scans first to check the build record). */
+  scan?: ScanResult;
   /** Keep each note's parse+render result on the model (for the dev server). */
   keepResults?: boolean;
   /** Called with (done, total) while notes are processed. */
@@ -68,7 +70,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   };
   const root = path.resolve(options.garden);
 
-  const scan = await scanGarden(root);
+  const scan = options.scan ?? (await scanGarden(root));
   lap('scan');
 
   const attachmentPaths = scan.attachments.map((a) => a.path);

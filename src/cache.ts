@@ -3,14 +3,14 @@
  * (users' vaults stay clean): `$TRELLIS_CACHE_DIR`, else
  * `$XDG_CACHE_HOME/trellis`, else `~/.cache/trellis`, one folder per garden.
  * An entry's key covers the note's bytes, the garden's link index and the
- * engine version, so any change that could alter a note's output misses.
+ * engine's code fingerprint, so any change that could alter a note's output misses.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, promises as fs, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { engineVersion } from './constants.ts';
+import { codeFingerprint } from './version.ts';
 import type { LayoutCache, LayoutResult } from './graph/index.ts';
 import type { NoteJobResult } from './parse/job.ts';
 
@@ -35,7 +35,7 @@ export async function openCache(gardenRoot: string, indexFingerprint: string): P
   await fs.mkdir(dir, { recursive: true });
   const used = new Set<string>();
   const keyOf = (id: string, hash: string) => {
-    const key = createHash('sha256').update(`${engineVersion}\u0000${indexFingerprint}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
+    const key = createHash('sha256').update(`${codeFingerprint()}\u0000${indexFingerprint}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
     used.add(key);
     return key;
   };

@@ -3,7 +3,11 @@
  * Usage errors exit 2; `check` exits 1 when a link or anchor is broken.
  */
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import { buildGarden, type GardenModel } from './build.ts';
+import { buildFingerprint, readBuildRecord } from './emit/build-record.ts';
+import { scanGarden } from './scan/index.ts';
+import type { CheckReport, Diagnostic } from './types.ts';
 import { emitSite } from './emit/index.ts';
 import { formatDiagnostic } from './format.ts';
 import { createProgress } from './progress.ts';
@@ -68,14 +72,21 @@ async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals;
   switch (command) {
     case 'build': {
+      const started = performance.now();
       const garden = rest[0] ?? 'garden';
-      const model = await build(garden, !values['no-cache'], !!values.quiet);
-      const app = await loadApp();
-      const t = performance.now();
       const out = values.out ?? 'dist';
-      const result = await emitSite(model, { out, site: siteInfo(garden), app });
-      model.timings.emit = Math.round(performance.now() - t);
-      if (!values.quiet) summary(model, `${result.files} files written to ${out}/`);
+      const useCache = !values['no-cache'];
+      const [scan, app] = await Promise.all([scanGarden(path.resolve(garden)), loadApp()]);
+      const site = siteInfo(garden);
+      const fingerprint = buildFingerprint(scan, site, app?.assets);
+      const record = useCache ? readBuildRecord(out) : undefined;
+      if (record?.fingerprint === fingerprint) {
+        if (!values.quiet) printSummary(path.resolve(garden), record.report, record.diagnostics, performance.now() - started, `${out}/ is up to date`);
+        return 0;
+      }
+      const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
+      const result = await emitSite(model, { out, site, app, fingerprint });
+      if (!values.quiet) printSummary(model.root, model.report, model.diagnostics, performance.now() - started, `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`);
       return 0;
     }
     case 'check': {
@@ -107,9 +118,6 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-async function build(garden: string, cache: boolean, quiet: boolean): Promise<GardenModel> {
-  return buildGarden({ garden, noCache: !cache, onProgress: quiet ? undefined : createProgress('Building') });
-}
 
 async function loadApp() {
   try {
@@ -122,13 +130,17 @@ async function loadApp() {
 }
 
 function summary(model: GardenModel, extra: string): void {
-  const shown = model.diagnostics.filter((d) => d.severity !== 'info' || process.env.TRELLIS_VERBOSE);
-  for (const d of shown.slice(0, 200)) process.stderr.write(formatDiagnostic(model.root, d) + '\n');
-  if (shown.length > 200) process.stderr.write(`… and ${shown.length - 200} more\n`);
-  const r = model.report;
   const total = Object.values(model.timings).reduce((a, b) => a + b, 0);
+  printSummary(model.root, model.report, model.diagnostics, total, extra);
+}
+
+/** Diagnostics (info only with TRELLIS_VERBOSE), then one line: notes, links, broken, time. */
+function printSummary(root: string, r: CheckReport, diagnostics: readonly Diagnostic[], ms: number, extra: string): void {
+  const shown = diagnostics.filter((d) => d.severity !== 'info' || process.env.TRELLIS_VERBOSE);
+  for (const d of shown.slice(0, 200)) process.stderr.write(formatDiagnostic(root, d) + '\n');
+  if (shown.length > 200) process.stderr.write(`… and ${shown.length - 200} more\n`);
   process.stdout.write(
     `${r.notes} notes, ${r.links} links, ${r.broken.length} broken, ${r.brokenAnchors.length} broken anchors, ${r.ambiguous.length} ambiguous, ${r.orphans.length} orphans` +
-      ` in ${(total / 1000).toFixed(2)} s${model.cacheHits ? ` (${model.cacheHits} from cache)` : ''}${extra ? '; ' + extra : ''}\n`,
+      ` in ${(ms / 1000).toFixed(2)} s${extra ? '; ' + extra : ''}\n`,
   );
 }

@@ -111,6 +111,8 @@ export interface AttachmentFile {
   path: string;
   absPath: string;
   size: number;
+  /** Modification time, when known (part of the build fingerprint). */
+  mtimeMs?: number;
 }
 
 /** Everything parse learns about a note; serialisable (crosses worker threads and the cache). */

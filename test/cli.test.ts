@@ -1,6 +1,6 @@
 /** The CLI as a user runs it: exit codes, JSON report, atomic output. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../src/build.ts';
@@ -46,6 +46,20 @@ describe('trellis CLI', () => {
     expect(r.stdout).toMatch(/^2 notes, 1 links, 0 broken/m);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('href="/other/"');
     expect(existsSync(path.join(out, 'other/index.json'))).toBe(true);
+  }, 120_000);
+
+  it('a rebuild with nothing changed does nothing, and any change rebuilds', () => {
+    const garden = makeGarden({ 'Home.md': '# Home\n\n[[Other]]', 'Other.md': 'other' });
+    const out = path.join(tempDir(), 'site');
+    const env = { ...process.env, TRELLIS_CACHE_DIR: tempDir() };
+    const build = () => spawnSync(process.execPath, [bin, 'build', garden, '--out', out], { encoding: 'utf8', env });
+    expect(build().stdout).toContain('files written');
+    expect(build().stdout).toMatch(/^2 notes, 1 links, 0 broken.*is up to date$/m);
+    writeFileSync(path.join(garden, 'Other.md'), 'other, edited [[Home]]');
+    const again = build();
+    expect(again.stdout).toContain('files written');
+    expect(again.stdout).toContain('(1 notes from cache)');
+    expect(readFileSync(path.join(out, 'index.json'), 'utf8')).toContain('other, edited');
   }, 120_000);
 
   it('a failed build leaves the previous site intact', async () => {

@@ -12,6 +12,7 @@ import type { GardenModel } from '../build.ts';
 import { slugifySegment } from '../ids.ts';
 import { buildSearchIndex } from '../search/index.ts';
 import type { AppAssets, NoteData, SearchDoc, SiteInfo, Slug } from '../types.ts';
+import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { renderRss, renderSitemap } from './feeds.ts';
 import { deriveListPages } from './list-pages.ts';
 import { toNoteData } from './note-data.ts';
@@ -24,6 +25,8 @@ export interface EmitOptions {
   site: SiteInfo;
   /** The built app: folder to copy to `_app/` and the asset URLs. */
   app?: { dir: string; assets: AppAssets };
+  /** Fingerprint of the build's inputs, recorded with the report (see build-record.ts). */
+  fingerprint?: string;
 }
 
 /** What the emitter wrote. */
@@ -76,6 +79,10 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
     for (const a of model.attachments) await writer.copy(a.path, a.absPath);
 
+    if (options.fingerprint) {
+      const record: BuildRecord = { fingerprint: options.fingerprint, report: model.report, diagnostics: model.diagnostics };
+      await writer.write(buildRecordFile, JSON.stringify(record));
+    }
     const files = writer.written.length;
     await writer.commit();
     return { files, notes };

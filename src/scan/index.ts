@@ -35,7 +35,7 @@ export async function scanGarden(root: string): Promise<ScanResult> {
   for (const f of walked.files) {
     if (isNotePath(f.rel)) continue;
     const st = await fs.stat(f.abs).catch(() => undefined);
-    attachments.push({ path: f.rel, absPath: f.abs, size: st?.size ?? 0 });
+    attachments.push({ path: f.rel, absPath: f.abs, size: st?.size ?? 0, mtimeMs: st?.mtimeMs ?? 0 });
   }
   const notes: ScannedNote[] = [];
   const contents = await mapLimit(noteFiles, 64, async (f) => {
