@@ -219,6 +219,8 @@ export interface NoteData {
   html: string;
   headings: Heading[];
   backlinks: Backlink[];
+  /** Notes that name this note's title or an alias without linking it. */
+  unlinkedMentions: Backlink[];
   outgoing: { id: NoteId; title: string; url: Slug }[];
   frontmatter: Frontmatter;
   topic?: number;

@@ -50,7 +50,7 @@ function body(rand: () => number, id: number): string {
   for (let i = 0; i < 4; i++) {
     const target = pick(names);
     const forms = [`[[${target}]]`, `[[${target}|text]]`, `[[${target}#Section one]]`, `![[${target}#Section one]]`, `![[${target}]]`, `[[ds/${target}]]`, `[[${target}#^blk]]`, `![[pic.png]]`, `[[Nowhere ${i}]]`];
-    lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}. ${i === 1 ? '^blk' : ''}`, '');
+    lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}, and mentions ${pick(names)} in passing. ${i === 1 ? '^blk' : ''}`, '');
   }
   return lines.join('\n');
 }

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { buildGarden, deriveModel, type BuiltNote, type GardenModel } from '../build.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import { backlinksOf } from '../graph/backlinks.ts';
+import { buildPhraseIndex, maxMentions, mentionsIn, type PhraseIndex } from '../graph/unlinked-mentions.ts';
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
 import { baseName, isNotePath, nameKey, toNoteId, toNotePath } from '../ids.ts';
 import { runNoteJob, type NoteJobResult } from '../parse/job.ts';
@@ -73,6 +74,10 @@ export class GardenState {
   /** target -> notes that embed it (transclusion), self-embeds included. */
   private embedders = new Map<NoteId, Set<NoteId>>();
   private backlinks = new Map<NoteId, Backlink[]>();
+  private phrases: PhraseIndex = new Map();
+  /** source -> the unlinked mentions it contains, and target -> sources mentioning it. */
+  private mentionsBySource = new Map<NoteId, [NoteId, Backlink][]>();
+  private mentionSources = new Map<NoteId, Set<NoteId>>();
   private html = new Map<NoteId, { html: string; diagnostics: Diagnostic[] }>();
   private layout: GardenModel['graph'] | undefined;
   private currentView: GardenView | undefined;
@@ -203,7 +208,9 @@ export class GardenState {
       }
     }
     const oldHeadings = new Map([...rerender].map((id) => [id, anchorsOf(this.results.get(id)?.note)]));
+    const oldNames = new Map([...rerender].map((id) => [id, namesOf(this.results.get(id)?.note)]));
     await this.render([...rerender]);
+    const namesChanged = structural || [...rerender].some((id) => namesOf(this.results.get(id)?.note) !== oldNames.get(id));
 
     // Re-resolve the re-rendered notes, and the notes linking into any note whose anchors changed.
     const reresolve = new Set<NoteId>(rerender);
@@ -215,6 +222,7 @@ export class GardenState {
     const targets = this.resolve([...reresolve]);
     const changed = new Set<NoteId>([...rerender, ...reresolve].filter((id) => this.results.has(id)));
     for (const t of this.updateBacklinks(targets)) changed.add(t);
+    for (const t of namesChanged ? this.rebuildMentions() : this.updateMentions([...reresolve])) changed.add(t);
     for (const id of this.forgetHtml([...reresolve, ...removed])) changed.add(id);
 
     this.currentView = undefined;
@@ -232,6 +240,7 @@ export class GardenState {
     this.embedders = new Map();
     for (const [source, list] of this.links) this.index(source, list, +1);
     this.backlinks = new Map(model.graph.backlinks);
+    this.rebuildMentions();
     this.html = new Map();
     this.layout = model.graph;
     this.settledModel = model;
@@ -318,6 +327,47 @@ export class GardenState {
     return changed;
   }
 
+  /** Recompute every note's unlinked mentions (titles or aliases changed); returns the targets mentioned before or after. */
+  private rebuildMentions(): NoteId[] {
+    const before = new Set(this.mentionSources.keys());
+    const info = this.publishedInfo();
+    const published = [...this.results.values()].filter((r) => info.has(r.note.id)).map((r) => r.note);
+    this.phrases = buildPhraseIndex(published.map((n) => ({ id: n.id, title: n.title, aliases: n.frontmatter.aliases })));
+    this.mentionsBySource = new Map();
+    this.mentionSources = new Map();
+    for (const n of published) this.setMentions(n.id, mentionsIn(n.id, info.get(n.id)!, n.text, this.links.get(n.id) ?? [], this.phrases));
+    return [...new Set([...before, ...this.mentionSources.keys()])];
+  }
+
+  /** Recompute the mentions in the given sources; returns the targets whose mentions changed. */
+  private updateMentions(sources: NoteId[]): NoteId[] {
+    const info = this.publishedInfo();
+    const targets = new Set<NoteId>();
+    for (const s of sources) {
+      for (const [t] of this.mentionsBySource.get(s) ?? []) targets.add(t);
+      const note = this.results.get(s)?.note;
+      const list = note && info.has(s) ? mentionsIn(s, info.get(s)!, note.text, this.links.get(s) ?? [], this.phrases) : [];
+      this.setMentions(s, list);
+      for (const [t] of list) targets.add(t);
+    }
+    return [...targets];
+  }
+
+  private setMentions(source: NoteId, list: [NoteId, Backlink][]): void {
+    for (const [t] of this.mentionsBySource.get(source) ?? []) {
+      const set = this.mentionSources.get(t);
+      set?.delete(source);
+      if (set && set.size === 0) this.mentionSources.delete(t);
+    }
+    if (list.length) this.mentionsBySource.set(source, list);
+    else this.mentionsBySource.delete(source);
+    for (const [t] of list) {
+      const set = this.mentionSources.get(t) ?? new Set<NoteId>();
+      set.add(source);
+      this.mentionSources.set(t, set);
+    }
+  }
+
   /** Forget assembled HTML of `ids` and of every note embedding them, transitively; returns them all. */
   private forgetHtml(ids: NoteId[]): NoteId[] {
     const seen = new Set<NoteId>();
@@ -371,7 +421,17 @@ export class GardenState {
     };
     const layoutTopics = this.layout?.topicOf;
     const topicOf = { get: (id: NoteId) => (info.has(id) ? layoutTopics?.get(id) : undefined) };
-    const graph: NoteGraphFacts = { backlinks: this.backlinks, outgoing, topicOf };
+    const order = new Map([...this.notes.values()].map((n, i) => [n.id, i]));
+    const mentionsBySource = this.mentionsBySource;
+    const mentionSources = this.mentionSources;
+    const unlinkedMentions = {
+      get(id: NoteId): Backlink[] | undefined {
+        const sources = [...(mentionSources.get(id) ?? [])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+        const list = sources.flatMap((s) => (mentionsBySource.get(s) ?? []).filter(([t]) => t === id).map(([, e]) => e)).slice(0, maxMentions);
+        return list.length ? list : undefined;
+      },
+    };
+    const graph: NoteGraphFacts = { backlinks: this.backlinks, unlinkedMentions, outgoing, topicOf };
     const published = notes.filter((n) => n.publish);
     const parsedList = notes.map((n) => n.parsed);
     const orphans = () => published.filter((n) => (outgoing.get(n.parsed.id)?.length ?? 0) === 0 && !hasPublishedIncoming(n.parsed.id, this.links, this.incoming, info)).map((n) => n.parsed.id);
@@ -433,6 +493,11 @@ function diffKeys(before: Map<string, string>, after: Map<string, string>): Set<
   for (const [k, v] of before) if (after.get(k) !== v) keys.add(k);
   for (const k of after.keys()) if (!before.has(k)) keys.add(k);
   return keys;
+}
+
+/** What a note contributes to the phrase index of unlinked mentions. */
+function namesOf(note: ParsedNote | undefined): string {
+  return note ? `${note.frontmatter.publish}\u0001${note.title}\u0001${note.frontmatter.aliases.join('\u0002')}` : '';
 }
 
 /** A fingerprint of a note's link targets inside it: headings and block ids. */

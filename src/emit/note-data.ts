@@ -8,6 +8,7 @@ import type { Backlink, NoteData, NoteId, Slug } from '../types.ts';
 /** What a note's data needs from the graph: lookups only, so the dev server can answer them lazily. */
 export interface NoteGraphFacts {
   backlinks: Pick<ReadonlyMap<NoteId, Backlink[]>, 'get'>;
+  unlinkedMentions: Pick<ReadonlyMap<NoteId, Backlink[]>, 'get'>;
   outgoing: Pick<ReadonlyMap<NoteId, NoteId[]>, 'get'>;
   topicOf: Pick<ReadonlyMap<NoteId, number>, 'get'>;
 }
@@ -30,6 +31,7 @@ export function toNoteData(note: BuiltNote, graph: NoteGraphFacts, info: Pick<Re
     html: withHtml ? note.html : '',
     headings: p.headings,
     backlinks: graph.backlinks.get(p.id) ?? [],
+    unlinkedMentions: graph.unlinkedMentions.get(p.id) ?? [],
     outgoing: (graph.outgoing.get(p.id) ?? []).flatMap((id) => {
       const t = info.get(id);
       return t ? [{ id, title: t.title, url: t.url }] : [];

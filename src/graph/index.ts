@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../types.ts';
 import { deriveBacklinks } from './backlinks.ts';
+import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
 import { buildGraph, type LinkGraph } from './build-graph.ts';
 import { computeLayout } from './layout.ts';
 import { computeTopics } from './topics.ts';
@@ -27,6 +28,7 @@ export interface GraphNoteInput {
 export interface GardenGraph {
   graph: LinkGraph;
   backlinks: Map<NoteId, Backlink[]>;
+  unlinkedMentions: Map<NoteId, Backlink[]>;
   outgoing: Map<NoteId, NoteId[]>;
   orphans: NoteId[];
   topicOf: Map<NoteId, number>;
@@ -62,6 +64,8 @@ export function deriveGardenGraph(published: readonly GraphNoteInput[], links: R
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
   const graph = buildGraph(published.map((p) => ({ id: p.note.id, title: p.note.title })), links);
   const backlinks = deriveBacklinks(links, info);
+  const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
+  const unlinkedMentions = deriveUnlinkedMentions(published.map((p) => ({ id: p.note.id, text: p.note.text })), links, info, phrases);
   const outgoing = new Map<NoteId, NoteId[]>();
   graph.forEachNode((id) => outgoing.set(id as NoteId, [...new Set(graph.outNeighbors(id))] as NoteId[]));
   const orphans = graph.filterNodes((id) => graph.degree(id) === 0) as NoteId[];
@@ -104,7 +108,7 @@ export function deriveGardenGraph(published: readonly GraphNoteInput[], links: R
     }, []),
     topics,
   };
-  return { graph, backlinks, outgoing, orphans, topicOf, topics, weights, json };
+  return { graph, backlinks, unlinkedMentions, outgoing, orphans, topicOf, topics, weights, json };
 }
 
 function computeLayoutResult(graph: LinkGraph, published: readonly GraphNoteInput[]): LayoutResult {

@@ -65,6 +65,7 @@ export const fixtureNotes: NoteData[] = [
       { depth: 2, text: 'Log replication', id: 'log-replication', line: 12 },
       { depth: 3, text: 'Safety', id: 'safety', line: 20 },
     ],
+    unlinkedMentions: [],
     backlinks: [
       {
         source: id('Consensus'),
@@ -105,6 +106,7 @@ export const fixtureNotes: NoteData[] = [
       { depth: 2, text: 'Basic Paxos', id: 'basic-paxos', line: 3 },
       { depth: 2, text: 'Multi-Paxos', id: 'multi-paxos', line: 6 },
     ],
+    unlinkedMentions: [],
     backlinks: [
       { source: id('Distributed Systems/Raft'), title: 'Raft', url: slug('/distributed-systems/raft/'), kind: 'link', context: 'Raft is a consensus algorithm designed to be easy to understand. It is equivalent to Paxos in fault tolerance and performance.', highlight: [85, 90] },
       { source: id('Consensus'), title: 'Consensus', url: slug('/consensus/'), kind: 'link', context: 'Start with Raft, then read about Paxos.', highlight: [33, 38] },
@@ -127,6 +129,7 @@ export const fixtureNotes: NoteData[] = [
       { depth: 2, text: 'Why it matters', id: 'why-it-matters', line: 3 },
       { depth: 2, text: 'Further', id: 'further', line: 6 },
     ],
+    unlinkedMentions: [],
     backlinks: [
       { source: id('Distributed Systems/Raft'), title: 'Raft', url: slug('/distributed-systems/raft/'), kind: 'link', context: 'It is the basis of many systems described in Consensus.', highlight: [45, 54] },
     ],
@@ -148,6 +151,7 @@ export const fixtureNotes: NoteData[] = [
     aliases: [],
     html: readingBody,
     headings: [],
+    unlinkedMentions: [],
     backlinks: [
       { source: id('Consensus'), title: 'Consensus', url: slug('/consensus/'), kind: 'link', context: 'The reading list has the classic papers.', highlight: [4, 16] },
     ],

@@ -51,7 +51,8 @@ export function renderBacklinks(backlinks: Backlink[], basePath: string, limit =
   );
 }
 
-function trimmedContext(link: Backlink): string {
+/** A backlink's context, trimmed around the link to at most `maxContext` characters, escaped, the link marked. */
+export function trimmedContext(link: Backlink): string {
   const { context, highlight } = link;
   if (context.length <= maxContext) return highlightContext(context, highlight);
   const centre = highlight ? Math.floor((highlight[0] + highlight[1]) / 2) : 0;

@@ -13,6 +13,7 @@ function makeNote(extra: Partial<NoteData> = {}): NoteData {
     aliases: [],
     html: '<p>Body <a class="internal" href="/paxos/">Paxos</a></p>',
     headings: [],
+    unlinkedMentions: [],
     backlinks: [],
     outgoing: [],
     frontmatter: { aliases: [], tags: [], publish: true },

@@ -3,10 +3,11 @@ import { dropTitleHeading } from './drop-title-heading.ts';
 import { escapeHtml } from './html.ts';
 import { renderBacklinks } from './render-backlinks.ts';
 import { renderBreadcrumbs } from './render-breadcrumbs.ts';
+import { renderUnlinkedMentions } from './render-unlinked-mentions.ts';
 import { renderNoteHeader } from './render-note-header.ts';
 
 /**
- * Render the `<article>` of a note: breadcrumbs, header, body and backlinks.
+ * Render the `<article>` of a note: breadcrumbs, header, body, backlinks and unlinked mentions.
  * The page template prerenders it and the app renders the same markup when it
  * navigates in place, so both paths show identical pages.
  */
@@ -17,6 +18,7 @@ export function renderNoteArticle(note: NoteData, basePath: string): string {
     renderNoteHeader(note, basePath) +
     `<div class="note-body">${dropTitleHeading(note.html, note.title)}</div>` +
     renderBacklinks(note.backlinks, basePath) +
+    renderUnlinkedMentions(note.unlinkedMentions ?? [], basePath) +
     `</article>`
   );
 }

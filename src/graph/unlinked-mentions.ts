@@ -1,0 +1,107 @@
+/**
+ * Unlinked mentions: notes whose text names another note's title or alias
+ * (whole words, case-insensitive) without linking to it. One pass over each
+ * note's words against a phrase index keyed by first word, so the cost grows
+ * with the garden's text, not with notes x titles.
+ */
+import type { Backlink, NoteId, ResolvedLink, Slug } from '../types.ts';
+
+/** Phrases (titles and aliases of published notes) by their first word. */
+export type PhraseIndex = Map<string, { target: NoteId; words: string[] }[]>;
+
+/** Shortest phrase worth reporting, in characters (shorter titles match too much). */
+const minPhraseLength = 4;
+/** Mentions kept per target. */
+export const maxMentions = 30;
+const contextRadius = 140;
+const wordPattern = /[\p{L}\p{N}\p{M}_'-]+/gu;
+
+/** What a note contributes to the phrase index. */
+export interface MentionTarget {
+  id: NoteId;
+  title: string;
+  aliases: readonly string[];
+}
+
+/** Build the phrase index of the given (published) notes. */
+export function buildPhraseIndex(targets: readonly MentionTarget[]): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const t of targets) {
+    const seen = new Set<string>();
+    for (const phrase of [t.title, ...t.aliases]) {
+      const words = [...phrase.toLowerCase().matchAll(wordPattern)].map((m) => m[0]);
+      const key = words.join(' ');
+      if (words.length === 0 || key.length < minPhraseLength || seen.has(key)) continue;
+      seen.add(key);
+      const list = index.get(words[0]!) ?? [];
+      list.push({ target: t.id, words });
+      index.set(words[0]!, list);
+    }
+  }
+  return index;
+}
+
+/** The unlinked mentions in one source note, as [target, entry], at most one per target. */
+export function mentionsIn(
+  source: NoteId,
+  from: { title: string; url: Slug },
+  text: string,
+  links: readonly ResolvedLink[],
+  index: PhraseIndex,
+): [NoteId, Backlink][] {
+  const linked = new Set<NoteId>([source]);
+  for (const l of links) if (l.resolution.kind === 'note' || l.resolution.kind === 'unpublished') linked.add(l.resolution.target);
+  const words = [...text.matchAll(wordPattern)].map((m) => ({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+  const found = new Map<NoteId, Backlink>();
+  for (let i = 0; i < words.length; i++) {
+    const candidates = index.get(words[i]!.word);
+    if (!candidates) continue;
+    for (const c of candidates) {
+      if (linked.has(c.target) || found.has(c.target)) continue;
+      if (!c.words.every((w, k) => words[i + k]?.word === w)) continue;
+      const start = words[i]!.start;
+      const end = words[i + c.words.length - 1]!.end;
+      found.set(c.target, { source, title: from.title, url: from.url, kind: 'link', ...contextAround(text, start, end) });
+    }
+  }
+  return [...found];
+}
+
+/** All unlinked mentions, keyed by target, sources in the given (note) order, at most `maxMentions` each. */
+export function deriveUnlinkedMentions(
+  sources: readonly { id: NoteId; text: string }[],
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  info: ReadonlyMap<NoteId, { title: string; url: Slug }>,
+  index: PhraseIndex,
+): Map<NoteId, Backlink[]> {
+  const out = new Map<NoteId, Backlink[]>();
+  for (const s of sources) {
+    const from = info.get(s.id);
+    if (!from) continue;
+    for (const [target, entry] of mentionsIn(s.id, from, s.text, links.get(s.id) ?? [], index)) {
+      const list = out.get(target) ?? [];
+      if (list.length < maxMentions) list.push(entry);
+      out.set(target, list);
+    }
+  }
+  return out;
+}
+
+/** The line around [start, end) of `text`, clipped to a window, with the range inside it. */
+function contextAround(text: string, start: number, end: number): { context: string; highlight: [number, number] } {
+  let from = text.lastIndexOf('\n', start - 1) + 1;
+  let to = text.indexOf('\n', end);
+  if (to < 0) to = text.length;
+  let prefix = '';
+  let suffix = '';
+  if (start - from > contextRadius) {
+    from = start - contextRadius;
+    prefix = '…';
+  }
+  if (to - end > contextRadius) {
+    to = end + contextRadius;
+    suffix = '…';
+  }
+  const context = prefix + text.slice(from, to) + suffix;
+  return { context, highlight: [start - from + prefix.length, end - from + prefix.length] };
+}

@@ -1,0 +1,22 @@
+/** Unlinked mentions: a note names another's title or alias without linking it. */
+import { describe, expect, it } from 'vitest';
+import { buildGarden } from '../src/build.ts';
+import { makeGarden } from './helpers/garden.ts';
+
+describe('unlinked mentions', () => {
+  it('finds titles and aliases named without a link, whole words, case-insensitive', async () => {
+    const root = makeGarden({
+      'Lamport Clocks.md': '---\naliases: [logical clocks]\n---\n# Lamport Clocks\n\nHappened-before.',
+      'Raft.md': 'Raft orders events; unlike lamport clocks it needs a leader.\n\nSee also Logical Clocks.',
+      'Paxos.md': 'Paxos links [[Lamport Clocks]] and names Lamport Clocks again.',
+      'Other.md': 'Raftery is a name, not a note. Lamport clockwork neither.',
+      'Draft.md': '---\npublish: false\n---\nLamport Clocks mentioned in a draft.',
+    });
+    const model = await buildGarden({ garden: root, noCache: true });
+    const mentions = model.graph.unlinkedMentions.get('Lamport Clocks' as never)!;
+    expect(mentions.map((m) => m.source)).toEqual(['Raft']);
+    expect(mentions[0]!.context.slice(...mentions[0]!.highlight!)).toBe('lamport clocks');
+    const raft = model.graph.unlinkedMentions.get('Raft' as never);
+    expect(raft).toBeUndefined();
+  });
+});

@@ -1,0 +1,23 @@
+import type { Backlink } from '../../src/types.ts';
+import { escapeHtml } from './html.ts';
+import { trimmedContext } from './render-backlinks.ts';
+import { withBase } from './with-base.ts';
+
+/**
+ * Render the "Unlinked mentions" region under the backlinks: notes whose text
+ * names this note's title or an alias without linking it, each with the line
+ * around the mention and the name marked. Nothing is rendered when there are none.
+ */
+export function renderUnlinkedMentions(mentions: readonly Backlink[], basePath: string): string {
+  if (mentions.length === 0) return '';
+  const items = mentions.map(
+    (m) =>
+      `<li class="backlink"><a class="backlink-title" href="${escapeHtml(withBase(basePath, m.url))}">${escapeHtml(m.title)}</a>` +
+      `<p class="backlink-context">${trimmedContext(m)}</p></li>`,
+  );
+  return (
+    `<section class="backlinks unlinked-mentions" aria-label="Unlinked mentions">` +
+    `<h2 class="backlinks-title">Unlinked mentions <span class="count">${mentions.length}</span></h2>` +
+    `<ul class="backlink-list">${items.join('')}</ul></section>`
+  );
+}
