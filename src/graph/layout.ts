@@ -28,7 +28,7 @@ export function computeLayout(graph: LinkGraph, topicOf: ReadonlyMap<NoteId, num
   });
   const n = g.order;
   if (n > 1) {
-    const iterations = n <= 2000 ? 200 : n <= 20000 ? 40 : 15;
+    const iterations = n <= 500 ? 200 : n <= 2000 ? 100 : n <= 20000 ? 30 : 15;
     const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: n > 1000, gravity: 1, scalingRatio: 10 };
     forceAtlas2.assign(g, { iterations, settings });
   }
