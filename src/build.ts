@@ -10,6 +10,7 @@ import { runJobs } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
 import { assembleNote } from './render/assemble.ts';
 import { resolveGarden } from './resolve/index.ts';
+import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './types.ts';
 import { buildCheckReport } from './report.ts';
@@ -33,7 +34,7 @@ export interface BuildOptions {
 }
 
 /** What derive needs of a scanned note. */
-export type SourceNote = Pick<ScannedNote, 'id' | 'url' | 'mtimeMs'>;
+export type SourceNote = Pick<ScannedNote, 'id' | 'url' | 'mtimeMs' | 'git'>;
 
 /** One published or unpublished note with everything the emitter needs. */
 export interface BuiltNote {
@@ -42,6 +43,8 @@ export interface BuiltNote {
   publish: boolean;
   html: string;
   mtimeMs: number;
+  /** First and last commit dates, when known. */
+  git?: GitDates;
 }
 
 /** The result of building a garden (before emitting). */
@@ -128,13 +131,14 @@ export function deriveModel(
 
   const diagnostics: Diagnostic[] = [...scanDiagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
   const byId = new Map(results.map((r) => [r.note.id, { parsed: r.note, rendered: r.rendered, url: urlOf.get(r.note.id) }]));
-  const mtimes = new Map(sources.map((n) => [n.id, n.mtimeMs]));
+  const sourceOf = new Map(sources.map((n) => [n.id, n]));
   const notes: BuiltNote[] = parsed.map((p) => ({
     parsed: p,
     url: urlOf.get(p.id)!,
     publish: p.frontmatter.publish,
     html: p.frontmatter.publish ? assembleNote(p.id, { notes: byId, links: resolved.links }, diagnostics) : '',
-    mtimeMs: mtimes.get(p.id) ?? 0,
+    mtimeMs: sourceOf.get(p.id)?.mtimeMs ?? 0,
+    ...(sourceOf.get(p.id)?.git ? { git: sourceOf.get(p.id)!.git! } : {}),
   }));
   lap('assemble');
 

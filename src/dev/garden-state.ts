@@ -183,7 +183,7 @@ export class GardenState {
         const prev = this.notes.get(notePath);
         if (prev && prev.hash === content.hash) continue;
         if (!prev || prev.content.publish !== content.publish || prev.content.permalink !== content.permalink) structural = true;
-        this.notes.set(notePath, { path: notePath, id, absPath: abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content, url: prev?.url ?? ('/' as Slug) });
+        this.notes.set(notePath, { path: notePath, id, absPath: abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content, url: prev?.url ?? ('/' as Slug), ...(prev?.git ? { git: prev.git } : {}) });
         touched.add(id);
       } else {
         const had = this.attachments.has(rel);
@@ -402,6 +402,7 @@ export class GardenState {
         url: n.url,
         publish,
         mtimeMs: n.mtimeMs,
+        ...(n.git ? { git: n.git } : {}),
         get html() {
           return publish ? assemble(parsed.id).html : '';
         },

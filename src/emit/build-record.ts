@@ -24,7 +24,7 @@ export interface BuildRecord {
 /** Fingerprint of a build's inputs. */
 export function buildFingerprint(scan: ScanResult, site: SiteInfo, assets: AppAssets | undefined): string {
   const h = createHash('sha256').update(codeFingerprint()).update(JSON.stringify(site)).update(JSON.stringify(assets ?? null));
-  for (const n of scan.notes) h.update(`${n.path}\u0001${n.hash}\u0000`);
+  for (const n of scan.notes) h.update(`${n.path}\u0001${n.hash}\u0001${n.git?.created ?? ''}\u0001${n.git?.updated ?? ''}\u0000`);
   for (const a of scan.attachments) h.update(`${a.path}\u0001${a.size}\u0001${a.mtimeMs ?? 0}\u0000`);
   return h.digest('hex');
 }

@@ -18,8 +18,9 @@ export function toNoteData(note: BuiltNote, graph: NoteGraphFacts, info: Pick<Re
   const p = note.parsed;
   const fm = p.frontmatter;
   const fileDate = note.mtimeMs ? new Date(note.mtimeMs).toISOString().slice(0, 10) : undefined;
-  const created = fm.created ?? fm.date ?? fileDate;
-  const updated = fm.updated ?? fileDate ?? created;
+  // Frontmatter, else git history, else the file.
+  const created = fm.created ?? fm.date ?? note.git?.created ?? fileDate;
+  const updated = fm.updated ?? note.git?.updated ?? fileDate ?? created;
   const topic = graph.topicOf.get(p.id);
   return {
     id: p.id,

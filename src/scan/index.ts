@@ -3,13 +3,15 @@
  * each published note its URL.
  *
  * 1. Walk the garden (walk.ts): dot-folders ignored, symlink loops refused.
- * 2. Read, hash and decode each note; peek at publish/permalink (read-note.ts).
+ * 2. Read, hash and decode each note; peek at publish/permalink (read-note.ts);
+ *    first and last commit dates from one `git log` (git-dates.ts).
  * 3. Give every published note a unique URL (permalink, else its path slug).
  */
 import { ruleIds } from '../constants.ts';
 import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../ids.ts';
 import type { AttachmentFile, Diagnostic, NoteFile, NoteId, Slug } from '../types.ts';
 import { readNote, type NoteContent } from './read-note.ts';
+import { readGitDates, type GitDates } from './git-dates.ts';
 import { walkGarden } from './walk.ts';
 import { promises as fs } from 'node:fs';
 
@@ -17,6 +19,8 @@ import { promises as fs } from 'node:fs';
 export interface ScannedNote extends NoteFile {
   content: NoteContent;
   url: Slug;
+  /** First and last commit dates, when the garden is in a git repository. */
+  git?: GitDates;
 }
 
 /** Output of the scan stage. */
@@ -28,7 +32,7 @@ export interface ScanResult {
 
 /** Scan the garden at `root`. */
 export async function scanGarden(root: string): Promise<ScanResult> {
-  const walked = await walkGarden(root);
+  const [walked, gitDates] = await Promise.all([walkGarden(root), readGitDates(root)]);
   const diagnostics = [...walked.diagnostics];
   const attachments: AttachmentFile[] = [];
   const noteFiles = walked.files.filter((f) => isNotePath(f.rel));
@@ -54,7 +58,8 @@ export async function scanGarden(root: string): Promise<ScanResult> {
       diagnostics.push(...content.diagnostics);
       continue;
     }
-    notes.push({ path, id: toNoteId(path), absPath: f.abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content, url: '/' as Slug });
+    const git = gitDates.get(path);
+    notes.push({ path, id: toNoteId(path), absPath: f.abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content, url: '/' as Slug, ...(git ? { git } : {}) });
   }
   diagnostics.push(...assignUrls(notes));
   return { notes, attachments, diagnostics };
