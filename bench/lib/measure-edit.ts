@@ -56,6 +56,14 @@ export async function measureEdit(garden: string, out: string, cacheDir: string)
   const b = published.find((n) => n !== a && n.html.length < 20_000)!;
   const file = path.join(garden, a.parsed.path);
   const original = readFileSync(file, 'utf8');
+  // Warm up (highlighter, JIT) with a throwaway edit of another note, as a dev session would be warm.
+  const warm = published[0]!;
+  const warmFile = path.join(garden, warm.parsed.path);
+  const warmOriginal = readFileSync(warmFile, 'utf8');
+  writeFileSync(warmFile, `${warmOriginal}\n\nWarm-up.\n`);
+  await state.apply([warm.parsed.path]);
+  writeFileSync(warmFile, warmOriginal);
+  await state.apply([warm.parsed.path]);
   const marker = `benchedit${Date.now().toString(36)}`;
   try {
     writeFileSync(file, `${original}\n\nA new thought, ${marker}, about [[${b.parsed.title}]].\n`);
