@@ -72,3 +72,13 @@ describe('note facts', () => {
     expect(n.links.map((l) => l.target)).toEqual(['Link']);
   });
 });
+
+describe('link text', () => {
+  it('shows links without alias as Obsidian does', async () => {
+    const { displayText } = await import('../src/parse/link-ref.ts');
+    expect(displayText('Note#Heading#Sub')).toBe('Note > Heading > Sub');
+    expect(displayText('Note#^blk')).toBe('Note > ^blk');
+    expect(displayText('#Local')).toBe('Local');
+    expect(parse('See [[Page Cache#Dirty pages]] now.').links[0]!.context).toBe('See Page Cache > Dirty pages now.');
+  });
+});

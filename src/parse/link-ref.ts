@@ -44,3 +44,10 @@ export function parseSize(alias: string | null | undefined): { width?: number; h
   if (!m) return undefined;
   return { width: Number(m[1]), ...(m[2] ? { height: Number(m[2]) } : {}) };
 }
+
+/** What a wiki-link without alias shows, as Obsidian does: `Note > Heading`, `Note > ^block`, `Heading` for `[[#Heading]]`. */
+export function displayText(value: string): string {
+  const { target, headings, block } = splitTarget(value);
+  const parts = [target, ...headings, ...(block ? ['^' + block] : [])].filter(Boolean);
+  return parts.join(' > ') || value;
+}

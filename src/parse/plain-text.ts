@@ -4,6 +4,7 @@
  * records where given nodes fall in the text.
  */
 import type { Nodes } from 'mdast';
+import { displayText } from './link-ref.ts';
 
 /** Convert a node to plain text; `marks` receives the [start, end) of each node in `track`. */
 export function toPlainText(node: Nodes, track?: Set<Nodes>, marks?: Map<Nodes, [number, number]>): string {
@@ -26,7 +27,7 @@ export function toPlainText(node: Nodes, track?: Set<Nodes>, marks?: Map<Nodes, 
         emit(n.value + '\n');
         break;
       case 'wikiLink':
-        emit(n.data.alias || n.value);
+        emit(n.data.alias || displayText(n.value));
         break;
       case 'tag':
         emit('#' + n.value);

@@ -8,6 +8,7 @@ import type { Element, ElementContent } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 import { resolveLink } from '../../resolve/resolve-link.ts';
 import type { LinkRef, NoteId, Resolution } from '../../types.ts';
+import { displayText } from '../../parse/link-ref.ts';
 import type { WikiLink } from '../../parse/wiki-link.ts';
 import { attachmentUrl, embedMarker, type RenderContext } from '../context.ts';
 
@@ -19,7 +20,7 @@ const videoExt = /\.(mp4|webm|mov|mkv|ogv)$/i;
 export function wikiLinkHandler(ctx: RenderContext, source: NoteId, links: readonly LinkRef[]) {
   return (state: State, node: WikiLink): ElementContent | ElementContent[] => {
     const ref = node.data.linkIndex === undefined ? undefined : links[node.data.linkIndex];
-    const text = node.data.alias || node.value;
+    const text = node.data.alias || displayText(node.value);
     if (!ref) return { type: 'text', value: text };
     const { resolution } = resolveLink(ctx.index, source, ref);
     if (ref.kind === 'embed') return embed(ctx, ref, resolution, node.data.linkIndex!, text);
