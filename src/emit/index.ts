@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GardenModel } from '../build.ts';
 import { slugifySegment } from '../ids.ts';
-import { buildSearchIndex } from '../search/index.ts';
+import { buildSearchIndexInWorker } from '../search/build-in-worker.ts';
 import type { AppAssets, NoteData, SearchDoc, SiteInfo, Slug } from '../types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { renderRss, renderSitemap } from './feeds.ts';
@@ -45,6 +45,20 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const notes: NoteData[] = [];
     const urls = new Set<string>(published.map((n) => n.url));
 
+    // The search index builds on its own thread while pages are written.
+    const textOf = new Map(published.map((n) => [n.parsed.id, n.parsed.text]));
+    const searchDocs: SearchDoc[] = published.map((n) => ({
+      id: n.parsed.id,
+      url: n.url,
+      title: n.parsed.title,
+      aliases: n.parsed.frontmatter.aliases,
+      headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })),
+      tags: n.parsed.tags,
+      body: textOf.get(n.parsed.id) ?? '',
+    }));
+    const searchFiles = buildSearchIndexInWorker(searchDocs);
+    searchFiles.catch(() => undefined);
+
     await inBatches(published, 32, async (n) => {
       const data = toNoteData(n, model.graph, info);
       notes.push(data);
@@ -69,11 +83,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     }
 
     await writer.write('graph.json', JSON.stringify(model.graph.json));
-    const textOf = new Map(published.map((n) => [n.parsed.id, n.parsed.text]));
-    const docs: SearchDoc[] = notes.map((n) => {
-      return { id: n.id, url: n.url, title: n.title, aliases: n.aliases, headings: n.headings.map((h) => ({ text: h.text, id: h.id })), tags: n.tags, body: textOf.get(n.id) ?? '' };
-    });
-    for (const f of buildSearchIndex(docs).files) await writer.write(f.path, f.contents);
+    for (const f of await searchFiles) await writer.write(f.path, f.contents);
     await writer.write('rss.xml', renderRss(notes, options.site));
     await writer.write('sitemap.xml', renderSitemap(notes, options.site));
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));

@@ -51,16 +51,27 @@ export function mentionsIn(
 ): [NoteId, Backlink][] {
   const linked = new Set<NoteId>([source]);
   for (const l of links) if (l.resolution.kind === 'note' || l.resolution.kind === 'unpublished') linked.add(l.resolution.target);
-  const words = [...text.matchAll(wordPattern)].map((m) => ({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+  // Lower-case the text once; offsets stay valid unless lower-casing changed its length (rare scripts).
+  const lower = text.toLowerCase();
+  const same = lower.length === text.length;
+  const re = new RegExp(wordPattern.source, 'gu');
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let m = re.exec(same ? lower : text); m; m = re.exec(same ? lower : text)) {
+    words.push(same ? m[0] : m[0].toLowerCase());
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
   const found = new Map<NoteId, Backlink>();
   for (let i = 0; i < words.length; i++) {
-    const candidates = index.get(words[i]!.word);
+    const candidates = index.get(words[i]!);
     if (!candidates) continue;
     for (const c of candidates) {
       if (linked.has(c.target) || found.has(c.target)) continue;
-      if (!c.words.every((w, k) => words[i + k]?.word === w)) continue;
-      const start = words[i]!.start;
-      const end = words[i + c.words.length - 1]!.end;
+      if (!c.words.every((w, k) => words[i + k] === w)) continue;
+      const start = starts[i]!;
+      const end = ends[i + c.words.length - 1]!;
       found.set(c.target, { source, title: from.title, url: from.url, kind: 'link', ...contextAround(text, start, end) });
     }
   }
