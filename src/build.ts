@@ -64,13 +64,7 @@ export interface GardenModel {
 
 /** Build the garden model. */
 export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - t);
-    t = now;
-  };
+  const { timings, lap } = stageTimer();
   const root = path.resolve(options.garden);
 
   const scan = options.scan ?? (await scanGarden(root));
@@ -112,13 +106,7 @@ export function deriveModel(
   scanDiagnostics: readonly Diagnostic[],
   options: DeriveOptions,
 ): GardenModel {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - t);
-    t = now;
-  };
+  const { timings, lap } = stageTimer();
   const attachmentPaths = attachments.map((a) => a.path);
   const parsed = results.map((r) => r.note);
   const resolved = resolveGarden(parsed, attachmentPaths);
@@ -145,6 +133,20 @@ export function deriveModel(
   const report = buildCheckReport(parsed, resolved.links, graph.orphans);
   sortDiagnostics(diagnostics);
   return { root, notes, attachments: [...attachments], links: resolved.links, graph, diagnostics, report, timings, cacheHits: 0 };
+}
+
+/** Stage timings: `lap(name)` records the milliseconds since the previous lap. */
+function stageTimer(): { timings: Record<string, number>; lap: (name: string) => void } {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  return {
+    timings,
+    lap(name) {
+      const now = performance.now();
+      timings[name] = Math.round(now - t);
+      t = now;
+    },
+  };
 }
 
 async function parseAndRender(

@@ -38,31 +38,37 @@ export function resolveTarget(index: LinkIndex, sourceId: NoteId, target: string
 }
 
 function resolveNote(index: LinkIndex, sourceId: NoteId, t: string, relative: boolean): TargetResolution {
-  const key = nameKey(t);
-  const exact = index.byPath.get(key);
-  if (exact) return { kind: 'note', note: exact };
-  if (relative) return { kind: 'missing' };
-  const named = index.byName.get(nameKey(baseName(t)));
-  if (!named) return { kind: 'missing' };
-  const matches = key.includes('/') ? named.filter((n) => nameKey(n.id).endsWith('/' + key)) : named;
-  if (matches.length === 0) return { kind: 'missing' };
-  if (matches.length === 1) return { kind: 'note', note: matches[0]! };
-  const ranked = rankCandidates(matches, (n) => n.id, dirName(sourceId));
-  return { kind: 'note', note: ranked[0]!, candidates: ranked.map((n) => n.id) };
+  const found = lookup(index.byPath, index.byName, (n) => n.id, sourceId, t, relative);
+  if (!found) return { kind: 'missing' };
+  return { kind: 'note', note: found.chosen, ...(found.candidates ? { candidates: found.candidates.map((n) => n.id) } : {}) };
 }
 
 function resolveAttachment(index: LinkIndex, sourceId: NoteId, t: string, relative: boolean): TargetResolution {
+  const found = lookup(index.attachmentsByPath, index.attachmentsByName, (p) => p, sourceId, t, relative);
+  if (!found) return { kind: 'missing' };
+  return { kind: 'attachment', path: found.chosen, ...(found.candidates ? { candidates: found.candidates } : {}) };
+}
+
+/** Rules 1-5 over one pair of indexes: exact path, else name (or path suffix on a folder boundary), ranked when shared. */
+function lookup<T>(
+  byPath: ReadonlyMap<string, T>,
+  byName: ReadonlyMap<string, T[]>,
+  pathOf: (item: T) => string,
+  sourceId: NoteId,
+  t: string,
+  relative: boolean,
+): { chosen: T; candidates?: T[] } | undefined {
   const key = nameKey(t);
-  const exact = index.attachmentsByPath.get(key);
-  if (exact) return { kind: 'attachment', path: exact };
-  if (relative) return { kind: 'missing' };
-  const named = index.attachmentsByName.get(nameKey(baseName(t)));
-  if (!named) return { kind: 'missing' };
-  const matches = key.includes('/') ? named.filter((p) => nameKey(p).endsWith('/' + key)) : named;
-  if (matches.length === 0) return { kind: 'missing' };
-  if (matches.length === 1) return { kind: 'attachment', path: matches[0]! };
-  const ranked = rankCandidates(matches, (p) => p, dirName(sourceId));
-  return { kind: 'attachment', path: ranked[0]!, candidates: ranked };
+  const exact = byPath.get(key);
+  if (exact) return { chosen: exact };
+  if (relative) return undefined;
+  const named = byName.get(nameKey(baseName(t)));
+  if (!named) return undefined;
+  const matches = key.includes('/') ? named.filter((item) => nameKey(pathOf(item)).endsWith('/' + key)) : named;
+  if (matches.length === 0) return undefined;
+  if (matches.length === 1) return { chosen: matches[0]! };
+  const ranked = rankCandidates(matches, pathOf, dirName(sourceId));
+  return { chosen: ranked[0]!, candidates: ranked };
 }
 
 /** Prefer the linking note's own folder, then the shallowest path, then alphabetical order. */
