@@ -27,6 +27,8 @@ export interface BuildOptions {
   layout?: boolean;
   /** A scan already done for this build (the CLI scans first to check the build record). */
   scan?: ScanResult;
+  /** Render HTML (default true); `trellis check` only needs facts and links. */
+  render?: boolean;
   /** Keep each note's parse+render result on the model (for the dev server). */
   keepResults?: boolean;
   /** Called with (done, total) while notes are processed. */
@@ -177,11 +179,13 @@ async function parseAndRender(
       urls: notes.filter((n) => n.content.publish).map((n) => [n.id, n.url] as [NoteId, Slug]),
       attachments,
       nonce: randomBytes(8).toString('hex'),
+      render: options.render ?? true,
     };
     const out = await runJobs(jobs, init, options.threads ? { threads: options.threads } : {}, (done) => options.onProgress?.(cacheHits + done, total));
     misses.forEach((noteIndex, k) => (results[noteIndex] = out[k]!));
-    if (cache) await Promise.all(misses.map((i) => cache.set(notes[i]!.id, notes[i]!.hash, results[i]!)));
+    // Fact-only results (check) are not cached: a later build needs the HTML too.
+    if (cache && init.render) await Promise.all(misses.map((i) => cache.set(notes[i]!.id, notes[i]!.hash, results[i]!)));
   }
-  await cache?.prune();
+  if (options.render ?? true) await cache?.prune();
   return { results, cacheHits };
 }

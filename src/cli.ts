@@ -91,7 +91,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'check': {
       const garden = rest[0] ?? 'garden';
-      const model = await buildGarden({ garden, layout: false, onProgress: values.json ? undefined : createProgress('Checking') });
+      const model = await buildGarden({ garden, layout: false, render: false, onProgress: values.json ? undefined : createProgress('Checking') });
       if (values.json) process.stdout.write(JSON.stringify(model.report, null, 2) + '\n');
       else summary(model, '');
       return model.report.broken.length + model.report.brokenAnchors.length > 0 ? 1 : 0;

@@ -34,6 +34,10 @@ describe('trellis CLI', () => {
       brokenAnchors: [{ source: 'a.md', line: 3, target: 'b.md', anchor: 'Nope' }],
       orphans: [],
     });
+    const cycle = run(['check', makeGarden({ 'a.md': '# A\n\n![[b]]', 'b.md': '# B\n\n![[a]]' })]);
+    expect(cycle.status).toBe(0);
+    expect(cycle.stderr).toMatch(/a\.md:3:1: warning: Embed cycle: `b` → `a` → `b`/);
+    expect(cycle.stderr).toMatch(/b\.md:3:1: warning: Embed cycle: `a` → `b` → `a`/);
     const clean = makeGarden({ 'a.md': '[[b]]', 'b.md': 'hi' });
     expect(run(['check', clean]).status).toBe(0);
   }, 60_000);

@@ -4,7 +4,7 @@
  * nesting) is rendered as escaped text with a positioned diagnostic.
  */
 import { largeNoteBytes, ruleIds } from '../constants.ts';
-import type { RenderContext } from '../render/context.ts';
+import { embedMarker, type RenderContext } from '../render/context.ts';
 import { renderNote, type RenderedNote } from '../render/index.ts';
 import type { Diagnostic, NoteId, NotePath, ParsedNote } from '../types.ts';
 import { parseNote } from './index.ts';
@@ -23,8 +23,8 @@ export interface NoteJobResult {
   rendered: RenderedNote;
 }
 
-/** Run one job. */
-export function runNoteJob(job: NoteJob, ctx: RenderContext): NoteJobResult {
+/** Run one job; with `render` false only facts are extracted (for `trellis check`). */
+export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true): NoteJobResult {
   const diagnostics: Diagnostic[] = [];
   const large = job.text.length > largeNoteBytes;
   if (large) {
@@ -39,11 +39,21 @@ export function runNoteJob(job: NoteJob, ctx: RenderContext): NoteJobResult {
   }
   try {
     const { note, tree } = parseNote(job, job.text, diagnostics);
-    const rendered = renderNote(tree, note, ctx, !large);
+    const rendered = render ? renderNote(tree, note, ctx, !large) : embedSkeleton(note, ctx.nonce);
     return { note, rendered };
   } catch (error) {
     return failedNote(job, error, ctx.nonce);
   }
+}
+
+/**
+ * Without HTML, a note is just its embeds, each a one-line block at its source
+ * line: enough for the assembler to follow transclusions and report cycles.
+ */
+function embedSkeleton(note: ParsedNote, nonce: string): RenderedNote {
+  const embeds = note.links.flatMap((l, i) => (l.kind === 'embed' ? [i] : []));
+  const blocks = embeds.map((i) => ({ start: note.links[i]!.position.line, end: note.links[i]!.position.line, html: `<!--${embedMarker(nonce, i)}-->` }));
+  return { blocks, nonce, embeds };
 }
 
 /** A placeholder result for a note the engine could not process. */

@@ -15,6 +15,8 @@ export interface WorkerInit {
   urls: [NoteId, Slug][];
   attachments: string[];
   nonce: string;
+  /** Render HTML too (false for `trellis check`). */
+  render: boolean;
 }
 
 /** A batch request. */
@@ -28,11 +30,11 @@ const ready = (async (): Promise<RenderContext> => ({
   index: buildLinkIndex(init.notes, init.attachments),
   urls: new Map(init.urls),
   nonce: init.nonce,
-  highlighter: await getHighlighter(),
+  ...(init.render ? { highlighter: await getHighlighter() } : {}),
 }))();
 
 parentPort!.on('message', async (req: WorkerRequest) => {
   const ctx = await ready;
-  const results = req.jobs.map((job) => runNoteJob(job, ctx));
+  const results = req.jobs.map((job) => runNoteJob(job, ctx, init.render));
   parentPort!.postMessage({ batch: req.batch, results });
 });
