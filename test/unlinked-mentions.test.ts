@@ -20,3 +20,20 @@ describe('unlinked mentions', () => {
     expect(raft).toBeUndefined();
   });
 });
+
+describe('phrase trie', () => {
+  it('finds overlapping and nested titles in one pass', async () => {
+    const { buildPhraseIndex, mentionsIn } = await import('../src/graph/unlinked-mentions.ts');
+    const index = buildPhraseIndex([
+      { id: 'Page Cache' as never, title: 'Page Cache', aliases: [] },
+      { id: 'Page Cache Writeback' as never, title: 'Page Cache Writeback', aliases: ['dirty writeback'] },
+      { id: 'Cache' as never, title: 'Cache', aliases: [] },
+    ]);
+    const found = mentionsIn('x' as never, { title: 'X', url: '/x/' as never }, 'The page cache writeback path; dirty writeback too.', [], index);
+    expect(found.map(([t, e]) => [t, e.context.slice(...e.highlight!)])).toEqual([
+      ['Page Cache', 'page cache'],
+      ['Page Cache Writeback', 'page cache writeback'],
+      ['Cache', 'cache'],
+    ]);
+  });
+});

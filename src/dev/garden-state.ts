@@ -74,7 +74,7 @@ export class GardenState {
   /** target -> notes that embed it (transclusion), self-embeds included. */
   private embedders = new Map<NoteId, Set<NoteId>>();
   private backlinks = new Map<NoteId, Backlink[]>();
-  private phrases: PhraseIndex = new Map();
+  private phrases: PhraseIndex = { next: new Map(), targets: [] };
   /** source -> the unlinked mentions it contains, and target -> sources mentioning it. */
   private mentionsBySource = new Map<NoteId, [NoteId, Backlink][]>();
   private mentionSources = new Map<NoteId, Set<NoteId>>();

@@ -1,13 +1,17 @@
 /**
  * Unlinked mentions: notes whose text names another note's title or alias
  * (whole words, case-insensitive) without linking to it. One pass over each
- * note's words against a phrase index keyed by first word, so the cost grows
- * with the garden's text, not with notes x titles.
+ * note's words, walking a word trie of all titles and aliases from each word,
+ * so the cost grows with the garden's text (times the longest title), not with
+ * notes x titles.
  */
 import type { Backlink, NoteId, ResolvedLink, Slug } from '../types.ts';
 
-/** Phrases (titles and aliases of published notes) by their first word. */
-export type PhraseIndex = Map<string, { target: NoteId; words: string[] }[]>;
+/** A word trie of phrases (titles and aliases of published notes); `targets` end at this node. */
+export interface PhraseIndex {
+  next: Map<string, PhraseIndex>;
+  targets: NoteId[];
+}
 
 /** Shortest phrase worth reporting, in characters (shorter titles match too much). */
 const minPhraseLength = 4;
@@ -25,7 +29,7 @@ export interface MentionTarget {
 
 /** Build the phrase index of the given (published) notes. */
 export function buildPhraseIndex(targets: readonly MentionTarget[]): PhraseIndex {
-  const index: PhraseIndex = new Map();
+  const root: PhraseIndex = { next: new Map(), targets: [] };
   for (const t of targets) {
     const seen = new Set<string>();
     for (const phrase of [t.title, ...t.aliases]) {
@@ -33,12 +37,16 @@ export function buildPhraseIndex(targets: readonly MentionTarget[]): PhraseIndex
       const key = words.join(' ');
       if (words.length === 0 || key.length < minPhraseLength || seen.has(key)) continue;
       seen.add(key);
-      const list = index.get(words[0]!) ?? [];
-      list.push({ target: t.id, words });
-      index.set(words[0]!, list);
+      let node = root;
+      for (const w of words) {
+        let child = node.next.get(w);
+        if (!child) node.next.set(w, (child = { next: new Map(), targets: [] }));
+        node = child;
+      }
+      if (!node.targets.includes(t.id)) node.targets.push(t.id);
     }
   }
-  return index;
+  return root;
 }
 
 /** The unlinked mentions in one source note, as [target, entry], at most one per target. */
@@ -65,14 +73,13 @@ export function mentionsIn(
   }
   const found = new Map<NoteId, Backlink>();
   for (let i = 0; i < words.length; i++) {
-    const candidates = index.get(words[i]!);
-    if (!candidates) continue;
-    for (const c of candidates) {
-      if (linked.has(c.target) || found.has(c.target)) continue;
-      if (!c.words.every((w, k) => words[i + k] === w)) continue;
-      const start = starts[i]!;
-      const end = ends[i + c.words.length - 1]!;
-      found.set(c.target, { source, title: from.title, url: from.url, kind: 'link', ...contextAround(text, start, end) });
+    // Walk the trie from word i; every node passed that ends a phrase is a mention of its targets.
+    let k = i;
+    for (let node = index.next.get(words[i]!); node; node = ++k < words.length ? node.next.get(words[k]!) : undefined) {
+      for (const target of node.targets) {
+        if (linked.has(target) || found.has(target)) continue;
+        found.set(target, { source, title: from.title, url: from.url, kind: 'link', ...contextAround(text, starts[i]!, ends[k]!) });
+      }
     }
   }
   return [...found];
