@@ -4,11 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { buildGarden, type GardenModel } from './build.ts';
+import type { GardenModel } from './build.ts';
 import { buildFingerprint, readBuildRecord } from './emit/build-record.ts';
 import { scanGarden } from './scan/index.ts';
 import type { CheckReport, Diagnostic } from './types.ts';
-import { emitSite } from './emit/index.ts';
 import { formatDiagnostic } from './format.ts';
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
@@ -84,6 +83,8 @@ async function run(argv: string[]): Promise<number> {
         if (!values.quiet) printSummary(path.resolve(garden), record.report, record.diagnostics, performance.now() - started, `${out}/ is up to date`);
         return 0;
       }
+      // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
+      const [{ buildGarden }, { emitSite }] = await Promise.all([import('./build.ts'), import('./emit/index.ts')]);
       const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
       const result = await emitSite(model, { out, site, app, fingerprint });
       if (!values.quiet) printSummary(model.root, model.report, model.diagnostics, performance.now() - started, `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`);
@@ -91,6 +92,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'check': {
       const garden = rest[0] ?? 'garden';
+      const { buildGarden } = await import('./build.ts');
       const model = await buildGarden({ garden, layout: false, render: false, onProgress: values.json ? undefined : createProgress('Checking') });
       if (values.json) process.stdout.write(JSON.stringify(model.report, null, 2) + '\n');
       else summary(model, '');

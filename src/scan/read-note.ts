@@ -73,8 +73,11 @@ export function peekFrontmatter(text: string): { publish: boolean; permalink?: s
     i = next + 1;
   }
   if (end < 0) return { publish: true };
+  const yaml = text.slice(firstBreak + 1, end);
+  // Most frontmatter names none of the keys read here: skip parsing it (parse reads it in full later).
+  if (!/publish|draft|permalink/.test(yaml)) return { publish: true };
   try {
-    const data = parseYaml(text.slice(firstBreak + 1, end), { maxAliasCount: 100 }) as Record<string, unknown> | null;
+    const data = parseYaml(yaml, { maxAliasCount: 100 }) as Record<string, unknown> | null;
     if (!data || typeof data !== 'object') return { publish: true };
     const publish = !(data.publish === false || data.draft === true);
     const permalink = typeof data.permalink === 'string' ? data.permalink : undefined;
