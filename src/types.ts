@@ -228,6 +228,20 @@ export interface NoteData {
   created?: string;
   updated?: string;
   wordCount: number;
+  /** The note's series (frontmatter `series`, ordered by `order`): where the reader is and the neighbours. */
+  series?: SeriesPosition;
+  /** On the home page (`/`) only: the most recently tended notes. */
+  recent?: ListItem[];
+}
+
+/** A note's place in its series. */
+export interface SeriesPosition {
+  name: string;
+  /** 1-based. */
+  position: number;
+  total: number;
+  prev?: { title: string; url: Slug };
+  next?: { title: string; url: Slug };
 }
 
 /** A document handed to the search indexer. */
@@ -406,7 +420,7 @@ export interface ListSection {
  * the search page (a full index that works without JavaScript) and the global graph page.
  */
 export interface ListPage {
-  kind: 'tag' | 'tags' | 'folder' | 'start' | 'not-found' | 'search' | 'graph';
+  kind: 'tag' | 'tags' | 'folder' | 'start' | 'not-found' | 'search' | 'graph' | 'topic' | 'topics' | 'explorer';
   url: Slug;
   title: string;
   /** Sanitised HTML shown above the lists (a folder note body, a welcome text). */

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGarden, type GardenModel } from '../src/build.ts';
+import { emitSite } from '../src/emit/index.ts';
+import type { NoteData } from '../src/types.ts';
+import { tempDir } from './helpers/garden.ts';
 
 let model: GardenModel;
 const garden = path.resolve(import.meta.dirname, '../garden');
@@ -46,6 +49,26 @@ describe('garden/', () => {
     expect(layout).toBe(true);
     expect(readFileSync(path.join(garden, 'Home.md'), 'utf8')).toContain('[[Distributed Systems Map]]');
   });
+  it('emits series navigation, topic pages, the explorer and recently tended notes on the home page', async () => {
+    const out = path.join(tempDir(), 'site');
+    await emitSite(model, { out, site: { title: 'Garden', basePath: '/' } });
+    const raft = JSON.parse(readFileSync(path.join(out, 'distributed-systems/raft/index.json'), 'utf8')) as NoteData;
+    expect(raft.series).toMatchObject({ name: 'Distributed Systems Foundations', total: 29 });
+    expect(raft.series!.prev && raft.series!.next).toBeTruthy();
+    const raftPage = readFileSync(path.join(out, 'distributed-systems/raft/index.html'), 'utf8');
+    expect(raftPage).toContain(`Part ${raft.series!.position} of 29 in <strong>Distributed Systems Foundations</strong>`);
+    expect(raftPage).toContain(`rel="next" href="${raft.series!.next!.url}"`);
+    const home = JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')) as NoteData;
+    expect(home.recent).toHaveLength(10);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('aria-label="Recently tended"');
+    const topics = readFileSync(path.join(out, 'topics/index.html'), 'utf8');
+    for (const name of ['Distributed Systems', 'Linux Internals', 'MLOps']) expect(topics).toContain(`>${name}</a>`);
+    expect(readFileSync(path.join(out, 'topics/mlops/index.html'), 'utf8')).toContain('href="/mlops/feature-stores/"');
+    const explorer = readFileSync(path.join(out, 'explorer/index.html'), 'utf8');
+    expect(explorer).toContain('<summary>Linux Internals</summary>');
+    expect(explorer).toContain('href="/linux-internals/epoll/"');
+  });
+
   it('lays out the same picture every time', async () => {
     const again = await buildGarden({ garden, noCache: true });
     expect(again.graph.json).toEqual(model.graph.json);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGarden, type GardenModel } from '../src/build.ts';
 import { GardenState } from '../src/dev/garden-state.ts';
 import { toNoteData } from '../src/emit/note-data.ts';
+import { buildSiteContext } from '../src/emit/site-context.ts';
 import { seededRandom } from '../src/graph/random.ts';
 import { makeGarden } from './helpers/garden.ts';
 
@@ -17,7 +18,7 @@ function snapshot(model: GardenModel) {
   const published = model.notes.filter((n) => n.publish);
   const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
   return {
-    notes: published.map((n) => toNoteData(n, model.graph, info)),
+    notes: published.map((n) => toNoteData(n, model.graph, info, true, buildSiteContext(model.notes))),
     graph: model.graph.json,
     diagnostics: model.diagnostics,
     report: model.report,
@@ -30,7 +31,7 @@ function viewSnapshot(state: GardenState) {
   const published = view.notes.filter((n) => n.publish);
   const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
   return {
-    notes: published.map((n) => ({ ...toNoteData(n, view.graph, info), topic: undefined })),
+    notes: published.map((n) => ({ ...toNoteData(n, view.graph, info, true, view.site()), topic: undefined })),
     links: view.graphJson().links,
     diagnostics: view.diagnostics(),
     report: view.report(),
@@ -46,7 +47,7 @@ const folders = ['', 'ds/', 'linux/', 'ds/deep/'];
 
 function body(rand: () => number, id: number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const lines = [`---\ntags: [t/${pick(['a', 'b', 'c'])}]\n${rand() < 0.15 ? 'publish: false\n' : ''}${rand() < 0.1 ? `permalink: /p/${pick(names).toLowerCase().replace(' ', '-')}\n` : ''}${rand() < 0.3 ? `aliases: [${pick(names)} alias]\n` : ''}---`, `# Version ${id}`, '', '## Section one', ''];
+  const lines = [`---\ntags: [t/${pick(['a', 'b', 'c'])}]\n${rand() < 0.5 ? `series: S\norder: ${Math.floor(rand() * 5)}\n` : ''}${rand() < 0.15 ? 'publish: false\n' : ''}${rand() < 0.1 ? `permalink: /p/${pick(names).toLowerCase().replace(' ', '-')}\n` : ''}${rand() < 0.3 ? `aliases: [${pick(names)} alias]\n` : ''}---`, `# Version ${id}`, '', '## Section one', ''];
   for (let i = 0; i < 4; i++) {
     const target = pick(names);
     const forms = [`[[${target}]]`, `[[${target}|text]]`, `[[${target}#Section one]]`, `![[${target}#Section one]]`, `![[${target}]]`, `[[ds/${target}]]`, `[[${target}#^blk]]`, `![[pic.png]]`, `[[Nowhere ${i}]]`];

@@ -65,7 +65,7 @@ describe('renderNotePage', () => {
     const search = doc.querySelector('a.search-link')!;
     expect(search.getAttribute('href')).toBe('/search/');
     expect(search.getAttribute('aria-label')).toBe('Search');
-    expect([...doc.querySelectorAll('nav[aria-label="Site"] a')].map((a) => a.getAttribute('href'))).toEqual(['/graph/', '/tags/']);
+    expect([...doc.querySelectorAll('nav[aria-label="Site"] a')].map((a) => a.getAttribute('href'))).toEqual(['/explorer/', '/topics/', '/graph/', '/tags/']);
     expect(doc.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
   });
 

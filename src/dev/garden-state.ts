@@ -25,7 +25,8 @@ import type { LayoutCache, LayoutResult } from '../graph/index.ts';
 import { baseName, isNotePath, nameKey, toNoteId, toNotePath } from '../ids.ts';
 import { runNoteJob, type NoteJobResult } from '../parse/job.ts';
 import { assembleNote } from '../render/assemble.ts';
-import type { NoteGraphFacts } from '../emit/note-data.ts';
+import type { NoteGraphFacts, NoteSiteContext } from '../emit/note-data.ts';
+import { buildSiteContext } from '../emit/site-context.ts';
 import type { RenderContext } from '../render/context.ts';
 import { getHighlighter } from '../render/highlighter.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
@@ -33,7 +34,7 @@ import { buildLinkIndex } from '../resolve/link-index.ts';
 import { buildCheckReport } from '../report.ts';
 import { assignUrls, scanGarden, type ScannedNote } from '../scan/index.ts';
 import { readNote } from '../scan/read-note.ts';
-import type { AttachmentFile, Backlink, CheckReport, Diagnostic, GraphJson, GraphLink, NoteId, ParsedNote, ResolvedLink, Slug } from '../types.ts';
+import type { AttachmentFile, Backlink, CheckReport, Diagnostic, GraphJson, GraphLink, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../types.ts';
 
 /** What one `apply` changed. */
 export interface ChangeSet {
@@ -52,6 +53,10 @@ export interface GardenView {
   graph: NoteGraphFacts;
   /** Title and URL of every published note. */
   info: Map<NoteId, { title: string; url: Slug }>;
+  /** Series orders and recently tended notes (computed on first use). */
+  site(): NoteSiteContext;
+  /** Topics of the last settled layout. */
+  topics: Topic[];
   graphJson(): GraphJson;
   report(): CheckReport;
   diagnostics(): Diagnostic[];
@@ -436,11 +441,14 @@ export class GardenState {
     const published = notes.filter((n) => n.publish);
     const parsedList = notes.map((n) => n.parsed);
     const orphans = () => published.filter((n) => (outgoing.get(n.parsed.id)?.length ?? 0) === 0 && !hasPublishedIncoming(n.parsed.id, this.links, this.incoming, info)).map((n) => n.parsed.id);
+    let siteContext: NoteSiteContext | undefined;
     return {
       notes,
       byId,
       graph,
       info,
+      site: () => (siteContext ??= buildSiteContext(notes)),
+      topics: this.layout?.topics ?? [],
       graphJson: () => graphJsonOf(published.map((n) => n.parsed), urlOf, this.links, info, this.layout),
       report: () => buildCheckReport(parsedList, this.links, orphans()),
       diagnostics: () => {

@@ -91,7 +91,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
     let data = v.notes.get(id);
     if (!data) {
       const view = state.view();
-      data = toNoteData(view.byId.get(id)!, view.graph, publishedInfo());
+      data = toNoteData(view.byId.get(id)!, view.graph, publishedInfo(), true, view.site());
       v.notes.set(id, data);
     }
     return data;
@@ -175,7 +175,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
       }
     }
     v.pages = new Map();
-    for (const page of deriveListPages(light, taken)) if (!taken.has(page.url)) v.pages.set(page.url, renderListPage(page, site, devAssets));
+    for (const page of deriveListPages(light, taken, view.topics)) if (!taken.has(page.url)) v.pages.set(page.url, renderListPage(page, site, devAssets));
   }
 }
 

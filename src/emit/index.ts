@@ -16,6 +16,7 @@ import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { renderRss, renderSitemap } from './feeds.ts';
 import { deriveListPages } from './list-pages.ts';
 import { toNoteData } from './note-data.ts';
+import { buildSiteContext } from './site-context.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from './page-template.ts';
 import { openSiteWriter } from './write-site.ts';
 
@@ -59,8 +60,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const searchFiles = buildSearchIndexInWorker(searchDocs);
     searchFiles.catch(() => undefined);
 
+    const siteContext = buildSiteContext(published);
     await inBatches(published, 32, async (n) => {
-      const data = toNoteData(n, model.graph, info);
+      const data = toNoteData(n, model.graph, info, true, siteContext);
       notes.push(data);
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets));
       await writer.write(dataFile(n.url), JSON.stringify(data));
@@ -75,7 +77,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
         await writer.write(pageFile(url), renderRedirectPage(n.url, options.site));
       }
     }
-    for (const page of deriveListPages(notes, urls)) {
+    for (const page of deriveListPages(notes, urls, model.graph.topics)) {
       if (page.kind !== 'not-found' && urls.has(page.url)) continue;
       urls.add(page.url);
       const html = renderListPage(page, options.site, assets);

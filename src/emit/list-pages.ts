@@ -1,14 +1,83 @@
 /**
  * Pages that are not notes: tag pages (nested tags roll up into their
- * parents), the tag index, folder pages, "Start here" (series and entry
- * points), the no-JavaScript search index, the global graph page and 404.
+ * parents), the tag index, folder pages, topic pages and their index, the
+ * explorer (the folder tree), "Start here" (series and entry points), the
+ * no-JavaScript search index, the global graph page and 404.
  */
 import { dirName, slugifySegment, tagSlug } from '../ids.ts';
-import type { NoteData, ListItem, ListPage, ListSection, Slug } from '../types.ts';
+import type { NoteData, ListItem, ListPage, ListSection, Slug, Topic } from '../types.ts';
 
 /** All list pages of a site. */
-export function deriveListPages(notes: readonly NoteData[], takenUrls: ReadonlySet<string>): ListPage[] {
-  return [...tagPages(notes), ...folderPages(notes, takenUrls), startPage(notes), searchPage(notes), graphPage(notes), notFoundPage(notes)];
+export function deriveListPages(notes: readonly NoteData[], takenUrls: ReadonlySet<string>, topics: readonly Topic[] = []): ListPage[] {
+  return [
+    ...tagPages(notes),
+    ...folderPages(notes, takenUrls),
+    ...topicPages(notes, topics),
+    explorerPage(notes),
+    startPage(notes),
+    searchPage(notes),
+    graphPage(notes),
+    notFoundPage(notes),
+  ];
+}
+
+/** URL of a topic page. */
+export function topicSlug(topic: Topic): Slug {
+  return ('/topics/' + slugifySegment(topic.name) + '/') as Slug;
+}
+
+function topicPages(notes: readonly NoteData[], topics: readonly Topic[]): ListPage[] {
+  if (topics.length === 0) return [];
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  const pages: ListPage[] = topics.map((t) => {
+    const members = notes.filter((n) => n.topic === t.id);
+    const hubs = t.hubs.flatMap((id) => (byId.has(id) ? [item(byId.get(id)!)] : []));
+    return {
+      kind: 'topic',
+      url: topicSlug(t),
+      title: t.name,
+      sections: [
+        { title: 'Central notes', items: hubs },
+        { title: `All ${members.length} notes`, items: members.map(item).sort(byTitle) },
+      ],
+    };
+  });
+  pages.push({
+    kind: 'topics',
+    url: '/topics/' as Slug,
+    title: 'Topics',
+    sections: topics.map((t) => ({ title: t.name, url: topicSlug(t), items: t.hubs.slice(0, 3).flatMap((id) => (byId.has(id) ? [item(byId.get(id)!)] : [])) })),
+  });
+  return pages;
+}
+
+/** The whole garden as a folder tree (nested `<details>`, works without JavaScript). */
+function explorerPage(notes: readonly NoteData[]): ListPage {
+  interface Folder {
+    folders: Map<string, Folder>;
+    notes: NoteData[];
+  }
+  const root: Folder = { folders: new Map(), notes: [] };
+  for (const n of notes) {
+    let f = root;
+    const dir = dirName(n.id);
+    for (const seg of dir ? dir.split('/') : []) {
+      let child = f.folders.get(seg);
+      if (!child) f.folders.set(seg, (child = { folders: new Map(), notes: [] }));
+      f = child;
+    }
+    f.notes.push(n);
+  }
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const render = (f: Folder, depth: number): string => {
+    const folders = [...f.folders].sort(([a], [b]) => a.localeCompare(b));
+    const items = [
+      ...folders.map(([name, sub]) => `<li class="explorer-folder"><details${depth === 0 ? ' open' : ''}><summary>${esc(name)}</summary>${render(sub, depth + 1)}</details></li>`),
+      ...[...f.notes].sort((a, b) => a.title.localeCompare(b.title)).map((n) => `<li class="explorer-note"><a href="${esc(n.url)}">${esc(n.title)}</a></li>`),
+    ];
+    return `<ul class="explorer-tree">${items.join('')}</ul>`;
+  };
+  return { kind: 'explorer', url: '/explorer/' as Slug, title: 'Notes', introHtml: `<nav aria-label="Folders">${render(root, 0)}</nav>`, sections: [] };
 }
 
 function item(n: NoteData): ListItem {

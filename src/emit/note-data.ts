@@ -3,7 +3,7 @@
  * backlinks with context, outgoing links, frontmatter and dates.
  */
 import type { BuiltNote } from '../build.ts';
-import type { Backlink, NoteData, NoteId, Slug } from '../types.ts';
+import type { Backlink, ListItem, NoteData, NoteId, SeriesPosition, Slug } from '../types.ts';
 
 /** What a note's data needs from the graph: lookups only, so the dev server can answer them lazily. */
 export interface NoteGraphFacts {
@@ -13,15 +13,34 @@ export interface NoteGraphFacts {
   topicOf: Pick<ReadonlyMap<NoteId, number>, 'get'>;
 }
 
-/** Build the NoteData of a published note (without the body when `withHtml` is false, for list pages). */
-export function toNoteData(note: BuiltNote, graph: NoteGraphFacts, info: Pick<ReadonlyMap<NoteId, { title: string; url: Slug }>, 'get'>, withHtml = true): NoteData {
-  const p = note.parsed;
-  const fm = p.frontmatter;
+/** Site-wide facts some notes show: series orders and the recently tended list (see site-context.ts). */
+export interface NoteSiteContext {
+  series: ReadonlyMap<string, readonly BuiltNote[]>;
+  recent: readonly ListItem[];
+}
+
+/** Created and last-tended dates: frontmatter, else git history, else the file. */
+export function noteDates(note: BuiltNote): { created?: string; updated?: string } {
+  const fm = note.parsed.frontmatter;
   const fileDate = note.mtimeMs ? new Date(note.mtimeMs).toISOString().slice(0, 10) : undefined;
-  // Frontmatter, else git history, else the file.
   const created = fm.created ?? fm.date ?? note.git?.created ?? fileDate;
   const updated = fm.updated ?? note.git?.updated ?? fileDate ?? created;
+  return { ...(created ? { created } : {}), ...(updated ? { updated } : {}) };
+}
+
+/** Build the NoteData of a published note (without the body when `withHtml` is false, for list pages). */
+export function toNoteData(
+  note: BuiltNote,
+  graph: NoteGraphFacts,
+  info: Pick<ReadonlyMap<NoteId, { title: string; url: Slug }>, 'get'>,
+  withHtml = true,
+  site?: NoteSiteContext,
+): NoteData {
+  const p = note.parsed;
+  const fm = p.frontmatter;
+  const { created, updated } = noteDates(note);
   const topic = graph.topicOf.get(p.id);
+  const series = site && fm.series ? seriesPosition(note, site.series.get(fm.series) ?? []) : undefined;
   return {
     id: p.id,
     path: p.path,
@@ -42,5 +61,16 @@ export function toNoteData(note: BuiltNote, graph: NoteGraphFacts, info: Pick<Re
     ...(created ? { created } : {}),
     ...(updated ? { updated } : {}),
     wordCount: p.wordCount,
+    ...(series ? { series } : {}),
+    ...(site && note.url === '/' ? { recent: [...site.recent] } : {}),
   };
+}
+
+function seriesPosition(note: BuiltNote, list: readonly BuiltNote[]): SeriesPosition | undefined {
+  const i = list.indexOf(note);
+  if (i < 0) return undefined;
+  const link = (n: BuiltNote | undefined) => (n ? { title: n.parsed.title, url: n.url } : undefined);
+  const prev = link(list[i - 1]);
+  const next = link(list[i + 1]);
+  return { name: note.parsed.frontmatter.series!, position: i + 1, total: list.length, ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
 }

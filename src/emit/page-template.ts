@@ -41,6 +41,9 @@ const listKinds: Record<ListPage['kind'], string> = {
   'not-found': 'Not found',
   search: 'Index',
   graph: '',
+  topic: 'Topic',
+  topics: 'Index',
+  explorer: 'Index',
 };
 
 /** Render a page that is not a note: tag, tag index, folder, start, 404, search index or the global graph. */
@@ -132,13 +135,13 @@ const favicon =
   "%3Cpath d='M16 26V15m0 2c0-5 4-8 9-8 0 5-4 8-9 8Zm0-1c0-4-3-7-8-7 0 4 3 7 8 7Z' fill='%23fff' stroke='%23fff' stroke-width='1.5' stroke-linejoin='round'/%3E%3C/svg%3E";
 
 function renderHeader(site: SiteInfo, kind: DocumentParts['kind']): string {
-  const current = kind === 'graph' ? '/graph/' : kind === 'tag' || kind === 'tags' ? '/tags/' : '';
+  const current = kind === 'graph' ? '/graph/' : kind === 'tag' || kind === 'tags' ? '/tags/' : kind === 'topic' || kind === 'topics' ? '/topics/' : kind === 'explorer' ? '/explorer/' : '';
   const link = (path: string, text: string): string =>
     `<a href="${escapeHtml(withBase(site.basePath, path))}"${path === current ? ' aria-current="page"' : ''}>${text}</a>`;
   return (
     `<header class="site-header"><div class="site-header-inner">` +
     `<a class="site-title" href="${escapeHtml(withBase(site.basePath, '/'))}">${escapeHtml(site.title)}</a>` +
-    `<nav class="site-nav" aria-label="Site">${link('/graph/', 'Graph')}${link('/tags/', 'Tags')}</nav>` +
+    `<nav class="site-nav" aria-label="Site">${link('/explorer/', 'Notes')}${link('/topics/', 'Topics')}${link('/graph/', 'Graph')}${link('/tags/', 'Tags')}</nav>` +
     `<a class="search-link" href="${escapeHtml(withBase(site.basePath, '/search/'))}" data-action="search" aria-label="Search">` +
     `<span>Search</span><kbd aria-hidden="true">/</kbd></a>` +
     `<garden-theme-toggle></garden-theme-toggle>` +
@@ -154,6 +157,10 @@ function defaultIntro(page: ListPage, base: string): string {
       return `<p>Every note of the garden, A to Z. Press <kbd>/</kbd> to search as you type.</p>`;
     case 'graph':
       return `<p>The interactive graph needs JavaScript. The main topics and their central notes:</p>`;
+    case 'topics':
+      return `<p>The topics of this garden, found in its links (communities of the link graph), each with its most central notes.</p>`;
+    case 'explorer':
+    case 'topic':
     case 'tag':
     case 'tags':
     case 'folder':

@@ -3,6 +3,8 @@ import { dropTitleHeading } from './drop-title-heading.ts';
 import { escapeHtml } from './html.ts';
 import { renderBacklinks } from './render-backlinks.ts';
 import { renderBreadcrumbs } from './render-breadcrumbs.ts';
+import { renderRecent } from './render-recent.ts';
+import { renderSeriesNav } from './render-series-nav.ts';
 import { renderUnlinkedMentions } from './render-unlinked-mentions.ts';
 import { renderNoteHeader } from './render-note-header.ts';
 
@@ -17,6 +19,8 @@ export function renderNoteArticle(note: NoteData, basePath: string): string {
     renderBreadcrumbs(note.path, basePath) +
     renderNoteHeader(note, basePath) +
     `<div class="note-body">${dropTitleHeading(note.html, note.title)}</div>` +
+    renderSeriesNav(note.series, basePath) +
+    renderRecent(note.recent, basePath) +
     renderBacklinks(note.backlinks, basePath) +
     renderUnlinkedMentions(note.unlinkedMentions ?? [], basePath) +
     `</article>`

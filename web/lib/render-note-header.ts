@@ -29,9 +29,8 @@ export function renderNoteHeader(note: NoteData, basePath: string): string {
   const tags = note.tags.map(
     (t) => `<li><a class="tag" href="${escapeHtml(withBase(basePath, tagSlug(t)))}">#${escapeHtml(t)}</a></li>`,
   );
-  const series = fm.series
-    ? `<p class="kicker series">${escapeHtml(fm.series)}${fm.order !== undefined ? ` · Part ${escapeHtml(String(fm.order))}` : ''}</p>`
-    : '';
+  const part = note.series ? ` · Part ${note.series.position} of ${note.series.total}` : fm.order !== undefined ? ` · Part ${escapeHtml(String(fm.order))}` : '';
+  const series = fm.series ? `<p class="kicker series">${escapeHtml(fm.series)}${part}</p>` : '';
   return (
     `<header class="note-header">` +
     series +
