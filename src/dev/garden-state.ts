@@ -447,7 +447,7 @@ export class GardenState {
       byId,
       graph,
       info,
-      site: () => (siteContext ??= buildSiteContext(notes)),
+      site: () => (siteContext ??= buildSiteContext(notes, (id) => this.links.get(id) ?? [])),
       topics: this.layout?.topics ?? [],
       graphJson: () => graphJsonOf(published.map((n) => n.parsed), urlOf, this.links, info, this.layout),
       report: () => buildCheckReport(parsedList, this.links, orphans()),

@@ -60,7 +60,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const searchFiles = buildSearchIndexInWorker(searchDocs);
     searchFiles.catch(() => undefined);
 
-    const siteContext = buildSiteContext(published);
+    const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? []);
     await inBatches(published, 32, async (n) => {
       const data = toNoteData(n, model.graph, info, true, siteContext);
       notes.push(data);

@@ -15,7 +15,10 @@ export interface NoteGraphFacts {
 
 /** Site-wide facts some notes show: series orders and the recently tended list (see site-context.ts). */
 export interface NoteSiteContext {
+  /** Series name -> its notes in reading order. */
   series: ReadonlyMap<string, readonly BuiltNote[]>;
+  /** Note -> the series it belongs to. */
+  seriesOf: ReadonlyMap<NoteId, string>;
   recent: readonly ListItem[];
 }
 
@@ -40,7 +43,8 @@ export function toNoteData(
   const fm = p.frontmatter;
   const { created, updated } = noteDates(note);
   const topic = graph.topicOf.get(p.id);
-  const series = site && fm.series ? seriesPosition(note, site.series.get(fm.series) ?? []) : undefined;
+  const seriesName = site?.seriesOf.get(p.id);
+  const series = site && seriesName ? seriesPosition(note, seriesName, site.series.get(seriesName) ?? []) : undefined;
   return {
     id: p.id,
     path: p.path,
@@ -66,11 +70,11 @@ export function toNoteData(
   };
 }
 
-function seriesPosition(note: BuiltNote, list: readonly BuiltNote[]): SeriesPosition | undefined {
+function seriesPosition(note: BuiltNote, name: string, list: readonly BuiltNote[]): SeriesPosition | undefined {
   const i = list.indexOf(note);
   if (i < 0) return undefined;
   const link = (n: BuiltNote | undefined) => (n ? { title: n.parsed.title, url: n.url } : undefined);
   const prev = link(list[i - 1]);
   const next = link(list[i + 1]);
-  return { name: note.parsed.frontmatter.series!, position: i + 1, total: list.length, ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
+  return { name, position: i + 1, total: list.length, ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
 }

@@ -1,29 +1,48 @@
 /**
- * Site-wide facts shown on some notes: each series in reading order
- * (frontmatter `order`, then title) and the most recently tended notes (for
- * the home page). Derived from the published notes, the same way by the
- * emitter and by the dev server.
+ * Site-wide facts shown on some notes: each series in reading order and the
+ * most recently tended notes (for the home page). A series is either named by
+ * frontmatter (`series`, ordered by `order`, then title) or listed by a
+ * map-of-content note (tagged `moc` or `…/moc`): the notes it links to that
+ * name no series themselves, in the order it links them, after the map itself.
+ * Derived from the published notes, the same way by the emitter and the dev server.
  */
 import type { BuiltNote } from '../build.ts';
-import type { ListItem } from '../types.ts';
+import type { ListItem, NoteId, ResolvedLink } from '../types.ts';
 import { noteDates, type NoteSiteContext } from './note-data.ts';
 
 /** Notes listed as recently tended on the home page. */
 export const recentCount = 10;
 
 /** Build the site context from all notes (unpublished ones are ignored). */
-export function buildSiteContext(notes: readonly BuiltNote[]): NoteSiteContext {
+export function buildSiteContext(notes: readonly BuiltNote[], linksOf: (id: NoteId) => readonly ResolvedLink[] = () => []): NoteSiteContext {
   const published = notes.filter((n) => n.publish);
   const series = new Map<string, BuiltNote[]>();
+  const seriesOf = new Map<NoteId, string>();
   for (const n of published) {
     const name = n.parsed.frontmatter.series;
     if (!name) continue;
     const list = series.get(name) ?? [];
     list.push(n);
     series.set(name, list);
+    seriesOf.set(n.parsed.id, name);
   }
   for (const list of series.values()) {
     list.sort((a, b) => (a.parsed.frontmatter.order ?? 1e9) - (b.parsed.frontmatter.order ?? 1e9) || a.parsed.title.localeCompare(b.parsed.title) || (a.parsed.id < b.parsed.id ? -1 : 1));
+  }
+  const byId = new Map(published.map((n) => [n.parsed.id, n]));
+  for (const map of published) {
+    if (map.parsed.frontmatter.series || !map.parsed.tags.some((t) => t === 'moc' || t.endsWith('/moc'))) continue;
+    const name = map.parsed.title;
+    if (series.has(name)) continue;
+    const members: BuiltNote[] = [map];
+    for (const l of linksOf(map.parsed.id)) {
+      const target = l.resolution.kind === 'note' ? byId.get(l.resolution.target) : undefined;
+      if (!target || seriesOf.has(target.parsed.id) || members.includes(target)) continue;
+      members.push(target);
+    }
+    if (members.length < 2) continue;
+    series.set(name, members);
+    for (const m of members) seriesOf.set(m.parsed.id, name);
   }
   const dated = published.map((n) => ({ n, updated: noteDates(n).updated ?? '' }));
   dated.sort((a, b) => b.updated.localeCompare(a.updated) || (a.n.parsed.id < b.n.parsed.id ? -1 : 1));
@@ -37,5 +56,5 @@ export function buildSiteContext(notes: readonly BuiltNote[]): NoteSiteContext {
       ...(n.parsed.frontmatter.stage ? { stage: n.parsed.frontmatter.stage } : {}),
       ...(n.parsed.frontmatter.description ? { description: n.parsed.frontmatter.description } : {}),
     }));
-  return { series, recent };
+  return { series, seriesOf, recent };
 }
