@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { GardenModel } from './build.ts';
-import { buildFingerprint, readBuildRecord } from './emit/build-record.ts';
+import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord } from './emit/build-record.ts';
+import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
 import type { CheckReport, Diagnostic } from './types.ts';
 import { formatDiagnostic } from './format.ts';
@@ -75,18 +76,28 @@ async function run(argv: string[]): Promise<number> {
       const garden = rest[0] ?? 'garden';
       const out = values.out ?? 'dist';
       const useCache = !values['no-cache'];
-      const [scan, app] = await Promise.all([scanGarden(path.resolve(garden)), loadApp()]);
+      const root = path.resolve(garden);
       const site = siteInfo(garden);
-      const fingerprint = buildFingerprint(scan, site, app?.assets);
       const record = useCache ? readBuildRecord(out) : undefined;
-      if (record?.fingerprint === fingerprint) {
-        if (!values.quiet) printSummary(path.resolve(garden), record.report, record.diagnostics, performance.now() - started, `${out}/ is up to date`);
+      const upToDate = () => {
+        if (!values.quiet) printSummary(root, record!.report, record!.diagnostics, performance.now() - started, `${out}/ is up to date`);
         return 0;
+      };
+      const app = await loadApp();
+      // First without reading notes (sizes and times), then by content (a touched but unchanged file).
+      const quick = await quickFingerprint(root, site, app?.assets);
+      if (record?.quick === quick) return upToDate();
+      const scan = await scanGarden(root);
+      const fingerprint = buildFingerprint(scan, site, app?.assets);
+      if (record?.fingerprint === fingerprint) {
+        // Same content, new file times: remember them, so the next check needs no reading.
+        await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
+        return upToDate();
       }
       // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
       const [{ buildGarden }, { emitSite }] = await Promise.all([import('./build.ts'), import('./emit/index.ts')]);
       const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
-      const result = await emitSite(model, { out, site, app, fingerprint });
+      const result = await emitSite(model, { out, site, app, fingerprint, quick });
       if (!values.quiet) printSummary(model.root, model.report, model.diagnostics, performance.now() - started, `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`);
       return 0;
     }

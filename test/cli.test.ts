@@ -1,6 +1,6 @@
 /** The CLI as a user runs it: exit codes, JSON report, atomic output. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../src/build.ts';
@@ -59,6 +59,13 @@ describe('trellis CLI', () => {
     const build = () => spawnSync(process.execPath, [bin, 'build', garden, '--out', out], { encoding: 'utf8', env });
     expect(build().stdout).toContain('files written');
     expect(build().stdout).toMatch(/^2 notes, 1 links, 0 broken.*is up to date$/m);
+    // Touched but unchanged: still up to date (checked by content), and the new times are remembered.
+    const t = new Date(Date.now() + 5000);
+    utimesSync(path.join(garden, 'Other.md'), t, t);
+    expect(build().stdout).toMatch(/is up to date$/m);
+    const record = JSON.parse(readFileSync(path.join(out, '.trellis-build.json'), 'utf8'));
+    expect(build().stdout).toMatch(/is up to date$/m);
+    expect(JSON.parse(readFileSync(path.join(out, '.trellis-build.json'), 'utf8')).quick).toBe(record.quick);
     writeFileSync(path.join(garden, 'Other.md'), 'other, edited [[Home]]');
     const again = build();
     expect(again.stdout).toContain('files written');

@@ -5,9 +5,11 @@
  * fingerprint has nothing to do: the CLI prints the recorded summary instead.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanResult } from '../scan/index.ts';
+import { walkGarden } from '../scan/walk.ts';
 import type { AppAssets, CheckReport, Diagnostic, SiteInfo } from '../types.ts';
 import { codeFingerprint } from '../version.ts';
 
@@ -17,6 +19,8 @@ export const buildRecordFile = '.trellis-build.json';
 /** What the record holds. */
 export interface BuildRecord {
   fingerprint: string;
+  /** Fingerprint of file sizes and modification times (plus code, app, site and git HEAD): checked first, without reading notes. */
+  quick?: string;
   report: CheckReport;
   diagnostics: Diagnostic[];
 }
@@ -36,4 +40,21 @@ export function readBuildRecord(out: string): BuildRecord | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The quick fingerprint: what a rebuild can check without reading a single
+ * note. Any file added, removed, resized or touched, a new commit, or a
+ * change to Trellis, the app or the site settings changes it.
+ */
+export async function quickFingerprint(root: string, site: SiteInfo, assets: AppAssets | undefined): Promise<string> {
+  const { files } = await walkGarden(root);
+  const stats = await Promise.all(files.map(async (f) => [f.rel, await fs.stat(f.abs).then((st) => `${st.size}\u0001${st.mtimeMs}`, () => '')] as const));
+  const h = createHash('sha256').update(codeFingerprint()).update(JSON.stringify(site)).update(JSON.stringify(assets ?? null)).update(await gitHead(root));
+  for (const [rel, stat] of stats) h.update(`${rel}\u0001${stat}\u0000`);
+  return h.digest('hex');
+}
+
+function gitHead(root: string): Promise<string> {
+  return new Promise((resolve) => execFile('git', ['-C', root, 'rev-parse', 'HEAD'], (error, stdout) => resolve(error ? '' : stdout.trim())));
 }

@@ -26,8 +26,9 @@ export interface EmitOptions {
   site: SiteInfo;
   /** The built app: folder to copy to `_app/` and the asset URLs. */
   app?: { dir: string; assets: AppAssets };
-  /** Fingerprint of the build's inputs, recorded with the report (see build-record.ts). */
+  /** Fingerprints of the build's inputs, recorded with the report (see build-record.ts). */
   fingerprint?: string;
+  quick?: string;
 }
 
 /** What the emitter wrote. */
@@ -92,7 +93,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     for (const a of model.attachments) await writer.copy(a.path, a.absPath);
 
     if (options.fingerprint) {
-      const record: BuildRecord = { fingerprint: options.fingerprint, report: model.report, diagnostics: model.diagnostics };
+      const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}), report: model.report, diagnostics: model.diagnostics };
       await writer.write(buildRecordFile, JSON.stringify(record));
     }
     const files = writer.written.length;
