@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { GardenModel } from './build.ts';
-import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord } from './emit/build-record.ts';
+import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
 import type { CheckReport, Diagnostic } from './types.ts';
@@ -79,17 +79,18 @@ async function run(argv: string[]): Promise<number> {
       const root = path.resolve(garden);
       const site = siteInfo(garden);
       const record = useCache ? readBuildRecord(out) : undefined;
+      const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
       const upToDate = () => {
-        if (!values.quiet) printSummary(root, record!.report, record!.diagnostics, performance.now() - started, `${out}/ is up to date`);
+        if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`);
         return 0;
       };
       const app = await loadApp();
       // First without reading notes (sizes and times), then by content (a touched but unchanged file).
       const quick = await quickFingerprint(root, site, app?.assets);
-      if (record?.quick === quick) return upToDate();
+      if (recorded && record?.quick === quick) return upToDate();
       const scan = await scanGarden(root);
       const fingerprint = buildFingerprint(scan, site, app?.assets);
-      if (record?.fingerprint === fingerprint) {
+      if (recorded && record?.fingerprint === fingerprint) {
         // Same content, new file times: remember them, so the next check needs no reading.
         await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
         return upToDate();
@@ -98,6 +99,7 @@ async function run(argv: string[]): Promise<number> {
       const [{ buildGarden }, { emitSite }] = await Promise.all([import('./build.ts'), import('./emit/index.ts')]);
       const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
       const result = await emitSite(model, { out, site, app, fingerprint, quick });
+      await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet) printSummary(model.root, model.report, model.diagnostics, performance.now() - started, `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`);
       return 0;
     }

@@ -1,8 +1,9 @@
 /**
- * The build record, `dist/.trellis-build.json`: the fingerprint of everything a
- * site was built from (code, notes, attachments, app, site settings), with its
- * link report and diagnostics. A rebuild whose inputs have the same
- * fingerprint has nothing to do: the CLI prints the recorded summary instead.
+ * The build record, `dist/.trellis-build.json`: the fingerprints of everything
+ * a site was built from (code, notes, attachments, app, site settings). A
+ * rebuild whose inputs have the same fingerprint has nothing to do. The link
+ * report and diagnostics of that build are kept beside the build cache, not in
+ * the site: they name unpublished notes, which a public site must not.
  */
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
@@ -12,17 +13,45 @@ import type { ScanResult } from '../scan/index.ts';
 import { walkGarden } from '../scan/walk.ts';
 import type { AppAssets, CheckReport, Diagnostic, SiteInfo } from '../types.ts';
 import { codeFingerprint } from '../version.ts';
+import { cacheDir } from '../cache.ts';
 
 /** File name of the record inside the output folder. */
 export const buildRecordFile = '.trellis-build.json';
 
-/** What the record holds. */
+/** What the record in the site holds: hashes only. */
 export interface BuildRecord {
   fingerprint: string;
   /** Fingerprint of file sizes and modification times (plus code, app, site and git HEAD): checked first, without reading notes. */
   quick?: string;
+}
+
+/** The report of the last build of a garden, kept beside its cache. */
+export interface RecordedReport {
+  fingerprint: string;
   report: CheckReport;
   diagnostics: Diagnostic[];
+}
+
+function reportFile(gardenRoot: string): string {
+  return `${cacheDir(gardenRoot)}-report.json`;
+}
+
+/** The recorded report of the build with `fingerprint`, if it is the last one. */
+export function readRecordedReport(gardenRoot: string, fingerprint: string): RecordedReport | undefined {
+  try {
+    const r = JSON.parse(readFileSync(reportFile(gardenRoot), 'utf8')) as RecordedReport;
+    return r.fingerprint === fingerprint ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Record the report of a finished build. */
+export async function writeRecordedReport(gardenRoot: string, value: RecordedReport): Promise<void> {
+  const file = reportFile(gardenRoot);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(value));
+  await fs.rename(`${file}.${process.pid}.tmp`, file);
 }
 
 /** Fingerprint of a build's inputs. */

@@ -93,7 +93,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     for (const a of model.attachments) await writer.copy(a.path, a.absPath);
 
     if (options.fingerprint) {
-      const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}), report: model.report, diagnostics: model.diagnostics };
+      const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}) };
       await writer.write(buildRecordFile, JSON.stringify(record));
     }
     const files = writer.written.length;
