@@ -60,6 +60,8 @@ export interface GardenModel {
   report: CheckReport;
   timings: Record<string, number>;
   cacheHits: number;
+  /** Link diagnostics by the note they are about. */
+  linkDiagnostics: Map<NoteId, Diagnostic[]>;
   /** Per-note parse+render results, in note order (only with `keepResults`). */
   results?: NoteJobResult[];
 }
@@ -134,7 +136,7 @@ export function deriveModel(
 
   const report = buildCheckReport(parsed, resolved.links, graph.orphans);
   sortDiagnostics(diagnostics);
-  return { root, notes, attachments: [...attachments], links: resolved.links, graph, diagnostics, report, timings, cacheHits: 0 };
+  return { root, notes, attachments: [...attachments], links: resolved.links, linkDiagnostics: resolved.diagnosticsByNote, graph, diagnostics, report, timings, cacheHits: 0 };
 }
 
 /** Stage timings: `lap(name)` records the milliseconds since the previous lap. */

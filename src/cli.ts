@@ -13,8 +13,6 @@ import { formatDiagnostic } from './format.ts';
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
 
-export { siteInfo };
-
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
 Usage:

@@ -10,7 +10,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildGarden, type GardenModel } from '../../src/build.ts';
-import { siteInfo } from '../../src/cli.ts';
+import { siteInfo } from '../../src/site.ts';
 import { ensureAppBundle } from '../../src/emit/app-bundle.ts';
 import { emitSite } from '../../src/emit/index.ts';
 import { GardenState } from '../../src/dev/garden-state.ts';

@@ -238,9 +238,7 @@ export class GardenState {
   /** Take over a full model's derived data (after open or settle). */
   private adoptModel(model: GardenModel): void {
     this.links = new Map(model.links);
-    this.resolveDiagnostics = new Map();
-    const byId = new Map([...this.results.values()].map((r) => [r.note.id, r.note]));
-    for (const note of byId.values()) this.resolveDiagnostics.set(note.id, resolveNoteLinks(note, this.context().index, byId).diagnostics);
+    this.resolveDiagnostics = new Map(model.linkDiagnostics);
     this.incoming = new Map();
     this.embedders = new Map();
     for (const [source, list] of this.links) this.index(source, list, +1);

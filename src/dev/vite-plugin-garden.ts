@@ -14,8 +14,9 @@ import { toNoteData } from '../emit/note-data.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../emit/page-template.ts';
 import { deriveListPages } from '../emit/list-pages.ts';
 import { buildSearchIndex } from '../search/index.ts';
-import { slugifySegment } from '../ids.ts';
 import type { AppAssets, GraphJson, NoteData, NoteId, SearchDoc, Slug } from '../types.ts';
+import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
+import { toSearchDoc } from '../search/to-search-doc.ts';
 import { handleApi } from './api.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
 import { hostAllowed } from './request-guard.ts';
@@ -166,14 +167,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
     const info = publishedInfo();
     const light = view.notes.filter((n) => n.publish).map((n) => toNoteData(n, view.graph, info, false));
     const taken = new Set<string>(v.urls.keys());
-    v.redirects = new Map();
-    for (const n of view.notes) {
-      if (!n.publish) continue;
-      for (const alias of n.parsed.frontmatter.aliases) {
-        const url = '/' + alias.split('/').map(slugifySegment).join('/') + '/';
-        if (!taken.has(url) && !v.redirects.has(url)) v.redirects.set(url, n.url);
-      }
-    }
+    v.redirects = deriveAliasRedirects(view.notes, taken);
     v.pages = new Map();
     for (const page of deriveListPages(light, taken, view.topics)) if (!taken.has(page.url)) v.pages.set(page.url, renderListPage(page, site, devAssets));
   }
@@ -182,9 +176,8 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
 function searchDocs(state: GardenState): SearchDoc[] {
   return state
     .view()
-    .notes
-    .filter((n) => n.publish)
-    .map((n) => ({ id: n.parsed.id, url: n.url, title: n.parsed.title, aliases: n.parsed.frontmatter.aliases, headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })), tags: n.parsed.tags, body: n.parsed.text }));
+    .notes.filter((n) => n.publish)
+    .map(toSearchDoc);
 }
 
 function sendText(res: http.ServerResponse, type: string, body: string | Uint8Array): void {

@@ -9,9 +9,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GardenModel } from '../build.ts';
-import { slugifySegment } from '../ids.ts';
 import { buildSearchIndexInWorker } from '../search/build-in-worker.ts';
-import type { AppAssets, NoteData, SearchDoc, SiteInfo, Slug } from '../types.ts';
+import { toSearchDoc } from '../search/to-search-doc.ts';
+import { deriveAliasRedirects } from './alias-redirects.ts';
+import type { AppAssets, NoteData, SiteInfo } from '../types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { renderRss, renderSitemap } from './feeds.ts';
 import { deriveListPages } from './list-pages.ts';
@@ -48,17 +49,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const urls = new Set<string>(published.map((n) => n.url));
 
     // The search index builds on its own thread while pages are written.
-    const textOf = new Map(published.map((n) => [n.parsed.id, n.parsed.text]));
-    const searchDocs: SearchDoc[] = published.map((n) => ({
-      id: n.parsed.id,
-      url: n.url,
-      title: n.parsed.title,
-      aliases: n.parsed.frontmatter.aliases,
-      headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })),
-      tags: n.parsed.tags,
-      body: textOf.get(n.parsed.id) ?? '',
-    }));
-    const searchFiles = buildSearchIndexInWorker(searchDocs);
+    const searchFiles = buildSearchIndexInWorker(published.map(toSearchDoc));
     searchFiles.catch(() => undefined);
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? []);
@@ -70,13 +61,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     });
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 
-    for (const n of published) {
-      for (const alias of n.parsed.frontmatter.aliases) {
-        const url = ('/' + alias.split('/').map(slugifySegment).join('/') + '/') as Slug;
-        if (urls.has(url)) continue;
-        urls.add(url);
-        await writer.write(pageFile(url), renderRedirectPage(n.url, options.site));
-      }
+    for (const [url, to] of deriveAliasRedirects(published, urls)) {
+      urls.add(url);
+      await writer.write(pageFile(url), renderRedirectPage(to, options.site));
     }
     for (const page of deriveListPages(notes, urls, model.graph.topics)) {
       if (page.kind !== 'not-found' && urls.has(page.url)) continue;

@@ -18,6 +18,8 @@ export interface ResolveResult {
   /** Links per source note, in source order. */
   links: Map<NoteId, ResolvedLink[]>;
   diagnostics: Diagnostic[];
+  /** The same diagnostics, by the note whose link they are about. */
+  diagnosticsByNote: Map<NoteId, Diagnostic[]>;
 }
 
 /** Resolve every link of `notes` (all notes, published or not). */
@@ -29,12 +31,14 @@ export function resolveGarden(notes: readonly ParsedNote[], attachments: readonl
   const byId = new Map(notes.map((n) => [n.id, n]));
   const links = new Map<NoteId, ResolvedLink[]>();
   const diagnostics: Diagnostic[] = [];
+  const diagnosticsByNote = new Map<NoteId, Diagnostic[]>();
   for (const note of notes) {
     const r = resolveNoteLinks(note, index, byId);
     links.set(note.id, r.links);
     diagnostics.push(...r.diagnostics);
+    diagnosticsByNote.set(note.id, r.diagnostics);
   }
-  return { index, links, diagnostics };
+  return { index, links, diagnostics, diagnosticsByNote };
 }
 
 

@@ -1,0 +1,17 @@
+/** Redirect pages for frontmatter aliases: alias URL -> note URL, first note wins, taken URLs left alone. */
+import type { BuiltNote } from '../build.ts';
+import { toSlug } from '../ids.ts';
+import type { NoteId, Slug } from '../types.ts';
+
+/** Redirects of the published notes' aliases that do not collide with `taken` URLs. */
+export function deriveAliasRedirects(notes: readonly BuiltNote[], taken: ReadonlySet<string>): Map<Slug, Slug> {
+  const out = new Map<Slug, Slug>();
+  for (const n of notes) {
+    if (!n.publish) continue;
+    for (const alias of n.parsed.frontmatter.aliases) {
+      const url = toSlug(alias as NoteId);
+      if (!taken.has(url) && !out.has(url)) out.set(url, n.url);
+    }
+  }
+  return out;
+}
