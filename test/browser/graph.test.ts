@@ -3,31 +3,17 @@
  * the local graph beside a note and the global graph page, checked through
  * the pixels they draw and the neighbour lists beside them.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
 import type { GardenGraphCanvas } from '../../web/components/garden-graph-canvas.ts';
 import { graphPalette } from '../../web/lib/graph-palette.ts';
-import { buildFixtureSite } from './build-fixture-site.ts';
 import { fixtureGraph } from './fixture-notes.ts';
-import { launchChromium } from './launch-chromium.ts';
 import { collectErrors, colorDistance, colorsAt } from './page-helpers.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { useFixtureSite } from './fixture-session.ts';
 
 vi.setConfig({ testTimeout: 90_000 });
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const site = await buildFixtureSite('graph');
-  server = await startStaticServer(site.dir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fixture = useFixtureSite('graph');
 
 const topicColor = (id: string) => {
   const note = fixtureGraph.notes.find((n) => n.id === id)!;
@@ -35,9 +21,9 @@ const topicColor = (id: string) => {
 };
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await fixture.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = collectErrors(page);
-  await page.goto(server.url + path);
+  await page.goto(fixture.server.url + path);
   await page.waitForFunction(() => customElements.get('garden-app') !== undefined);
   return { page, errors };
 }

@@ -3,33 +3,19 @@
  * with history and anchors, backlinks, hover previews, theme, search, the
  * pages without JavaScript, and no console errors anywhere.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildFixtureSite } from './build-fixture-site.ts';
-import { launchChromium } from './launch-chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
 import { collectErrors } from './page-helpers.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { useFixtureSite } from './fixture-session.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const site = await buildFixtureSite('reading-app');
-  server = await startStaticServer(site.dir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fixture = useFixtureSite('reading-app');
 
 async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
+  const page = await fixture.browser.newPage({ viewport });
   const errors = collectErrors(page);
-  await page.goto(server.url + path);
+  await page.goto(fixture.server.url + path);
   await page.waitForFunction(() => customElements.get('garden-app') !== undefined);
   return { page, errors };
 }
@@ -57,7 +43,7 @@ describe('in-place navigation', () => {
 
     await page.goBack();
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Raft');
-    expect(page.url()).toBe(server.url + 'distributed-systems/raft/');
+    expect(page.url()).toBe(fixture.server.url + 'distributed-systems/raft/');
     await page.goForward();
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Paxos');
     expect(await marker(page)).toBe('kept');
@@ -109,7 +95,7 @@ describe('in-place navigation', () => {
     expect(await page.locator('#log-replication').evaluate((h) => h.getBoundingClientRect().top)).toBeGreaterThanOrEqual(50);
     expect(await marker(page)).toBe('kept');
 
-    await page.goto(server.url + 'reading-list/');
+    await page.goto(fixture.server.url + 'reading-list/');
     await markWindow(page);
     await page.locator('.note-body a', { hasText: 'Raft commit rule' }).click();
     await page.waitForURL((url) => url.pathname === '/distributed-systems/raft/' && url.hash === '#^commit-rule');
@@ -136,7 +122,7 @@ describe('in-place navigation', () => {
       return event.defaultPrevented;
     });
     expect(intercepted).toBe(true);
-    expect(page.url()).toBe(server.url + 'distributed-systems/raft/#log-replication');
+    expect(page.url()).toBe(fixture.server.url + 'distributed-systems/raft/#log-replication');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -264,9 +250,9 @@ describe('theme', () => {
   });
 
   it('follows the system colour scheme without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
+    const context = await fixture.browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(server.url + 'distributed-systems/raft/');
+    await page.goto(fixture.server.url + 'distributed-systems/raft/');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 24, 27)');
     await context.close();
   });
@@ -316,9 +302,9 @@ describe('search', () => {
 
 describe('without JavaScript', () => {
   it('reads and links: full article, backlinks, contents, and plain navigation', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await fixture.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + 'distributed-systems/raft/');
+    await page.goto(fixture.server.url + 'distributed-systems/raft/');
     expect(await page.locator('main h1').textContent()).toBe('Raft');
     expect(await page.getByRole('region', { name: 'Backlinks' }).locator('mark').count()).toBe(2);
     expect(await page.locator('.toc a').count()).toBe(3);
@@ -341,9 +327,9 @@ describe('every page', () => {
       expect({ path, errors }).toEqual({ path, errors: [] });
       await page.close();
     }
-    const page = await browser.newPage();
+    const page = await fixture.browser.newPage();
     const errors = collectErrors(page);
-    const response = await page.goto(server.url + 'no/such/page/');
+    const response = await page.goto(fixture.server.url + 'no/such/page/');
     expect(response?.status()).toBe(404);
     expect(await page.locator('main h1').textContent()).toBe('Page not found');
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);

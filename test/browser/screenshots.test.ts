@@ -5,36 +5,25 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildFixtureSite } from './build-fixture-site.ts';
-import { launchChromium } from './launch-chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { collectErrors } from './page-helpers.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { useFixtureSite } from './fixture-session.ts';
 
 vi.setConfig({ testTimeout: 90_000 });
 
 const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-let browser: Browser;
-let server: StaticServer;
+const fixture = useFixtureSite('screenshots');
 
 beforeAll(async () => {
-  const site = await buildFixtureSite('screenshots');
-  server = await startStaticServer(site.dir);
-  browser = await launchChromium();
   await mkdir(shots, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function shoot(name: string, path: string, setup: (page: Page) => Promise<void> = async () => {}, viewport = { width: 1280, height: 860 }, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
-  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
+  const context = await fixture.browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await page.goto(server.url + path);
+  await page.goto(fixture.server.url + path);
   await page.waitForFunction(() => customElements.get('garden-app') !== undefined);
   await setup(page);
   await page.screenshot({ path: shots + name + '.png' });
