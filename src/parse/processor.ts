@@ -5,16 +5,16 @@
  */
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkGfmTreeAutolinks } from './gfm.ts';
 import { remarkWikiLinks } from './wiki-link.ts';
 
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm, { singleTilde: false })
+  .use(remarkGfmTreeAutolinks)
   .use(remarkMath)
   .use(remarkWikiLinks);
 
