@@ -17,6 +17,7 @@ export const ruleIds = {
   unreadable: 'unreadable-file',
   duplicateSlug: 'duplicate-slug',
   emptyLink: 'empty-link',
+  invalidMath: 'invalid-math',
 } as const;
 
 export type RuleId = (typeof ruleIds)[keyof typeof ruleIds];
@@ -31,4 +32,4 @@ export const largeNoteBytes = 1_000_000;
 export const maxEmbedDepth = 4;
 
 /** Bumped whenever parse/render output changes shape, so old cache entries are not reused. */
-export const engineVersion = '2';
+export const engineVersion = '3';

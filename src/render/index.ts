@@ -5,14 +5,13 @@
  *
  * 1. mdast -> hast with handlers for wiki-links/embeds, tags, mermaid, local links.
  * 2. Raw HTML (only when the note has some) parsed and sanitised (sanitize-schema.ts).
- * 3. Math with KaTeX, code with Shiki (skipped for very large notes).
+ * 3. Math with KaTeX (math.ts), code with Shiki (skipped for very large notes).
  * 4. One HTML string per top-level block; embeds left as placeholders.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Code, Image, Link, Root } from 'mdast';
+import type { Code, Image, Link, Paragraph, Root } from 'mdast';
 import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
-import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
@@ -22,10 +21,12 @@ import type { Tag } from '../parse/transforms/tags.ts';
 import { resolveLink } from '../resolve/resolve-link.ts';
 import { resolveTarget } from '../resolve/resolve-target.ts';
 import type { ParsedNote } from '../types.ts';
-import { attachmentUrl, type RenderContext } from './context.ts';
+import { attachmentUrl, embedMarker, type RenderContext } from './context.ts';
 import { linkElement, wikiLinkHandler } from './handlers/wiki-link.ts';
+import { renderMath } from './math.ts';
 import { themes } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
+import { setTrustedAside } from './trusted.ts';
 
 /** One rendered top-level block and the source lines it spans. */
 export interface RenderedBlock {
@@ -56,6 +57,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
         children: [{ type: 'text', value: '#' + node.value }],
       }),
       code: (state: State, node: Code) => (node.lang === 'mermaid' ? mermaid(node) : defaultHandlers.code(state, node)),
+      paragraph: (state: State, node: Paragraph) => paragraphAroundEmbeds(state, node, ctx.nonce),
       link: (state: State, node: Link) => localLink(ctx, note, state, node),
       image: (state: State, node: Image) => localImage(ctx, note, state, node),
       html: (state: State, node) => {
@@ -68,10 +70,13 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   let root = hast;
   const file = new VFile();
   if (hasRaw) {
+    const restoreTrusted = setTrustedAside(root, ctx.nonce);
     root = rehypeRaw()(root, file) as HastRoot;
-    rehypeSanitize(sanitizeSchema)(root);
+    // rehype-sanitize returns a new, clean tree; the one passed in is left as it was.
+    root = rehypeSanitize(sanitizeSchema)(root) as HastRoot;
+    restoreTrusted(root);
   }
-  rehypeKatex({ strict: 'ignore' })(root, file);
+  renderMath(root, note.path, note.diagnostics);
   if (highlight && ctx.highlighter) {
     rehypeShikiFromHighlighter(ctx.highlighter, { themes, defaultColor: false, fallbackLanguage: 'text', addLanguageClass: true })(root, file, () => {});
   }
@@ -79,13 +84,47 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   const blocks: RenderedBlock[] = [];
   for (const child of root.children) {
     if (child.type === 'text' && !child.value.trim()) continue;
-    const html = toHtml(child as RootContent, { allowDangerousHtml: false });
+    // The only raw nodes left are KaTeX's (math.ts): user HTML was parsed and sanitised above.
+    const html = toHtml(child as RootContent, { allowDangerousHtml: true });
     const start = child.position?.start.line ?? Number.MAX_SAFE_INTEGER;
     const end = child.position?.end.line ?? Number.MAX_SAFE_INTEGER;
     blocks.push({ start, end, html });
   }
   const embeds = note.links.flatMap((l, i) => (l.kind === 'embed' ? [i] : []));
   return { blocks, nonce: ctx.nonce, embeds };
+}
+
+/**
+ * A transcluded note is a block (`<div class="transclusion">`), which may not
+ * sit inside `<p>`: a paragraph holding note embeds is split around them, and
+ * text-less pieces are dropped.
+ */
+function paragraphAroundEmbeds(state: State, node: Paragraph, nonce: string): ElementContent | ElementContent[] {
+  const children = state.all(node);
+  const prefix = embedMarker(nonce, 0).slice(0, -1);
+  const isEmbed = (c: ElementContent) => c.type === 'comment' && c.value.startsWith(prefix);
+  if (!children.some(isEmbed)) return defaultHandlers.paragraph(state, node);
+  const out: ElementContent[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    if (run.some((c) => c.type !== 'text' || c.value.trim() !== '')) {
+      const p: Element = { type: 'element', tagName: 'p', properties: {}, children: run };
+      state.patch(node, p);
+      out.push(p);
+    }
+    run = [];
+  };
+  for (const c of children) {
+    if (isEmbed(c)) {
+      flush();
+      state.patch(node, c);
+      out.push(c);
+    } else {
+      run.push(c);
+    }
+  }
+  flush();
+  return out;
 }
 
 function mermaid(node: Code): Element {
