@@ -9,7 +9,9 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import type { NoteId, SearchDoc, Slug } from '../src/types.ts';
 
-export const fixtureRoot = '/work/shared/fixtures/obsidian-tasks-docs';
+import { tasksVault } from './helpers/garden.ts';
+
+export const fixtureRoot = tasksVault;
 
 /** The fixture notes the search tests index. */
 export const fixtureFiles = [

@@ -24,7 +24,7 @@ import type { ParsedNote } from '../types.ts';
 import { attachmentUrl, embedMarker, type RenderContext } from './context.ts';
 import { linkElement, wikiLinkHandler } from './handlers/wiki-link.ts';
 import { renderMath } from './math.ts';
-import { themes } from './highlighter.ts';
+import { codeTheme, tokenClasses } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { setTrustedAside } from './trusted.ts';
 
@@ -78,7 +78,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   }
   renderMath(root, note.path, note.diagnostics);
   if (highlight && ctx.highlighter) {
-    rehypeShikiFromHighlighter(ctx.highlighter, { themes, defaultColor: false, fallbackLanguage: 'text', addLanguageClass: true })(root, file, () => {});
+    rehypeShikiFromHighlighter(ctx.highlighter, { theme: codeTheme, fallbackLanguage: 'text', addLanguageClass: true, transformers: [tokenClasses] })(root, file, () => {});
   }
 
   const blocks: RenderedBlock[] = [];
