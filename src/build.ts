@@ -8,7 +8,7 @@ import { indexFingerprint, openCache, openLayoutCache } from './cache.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
 import { runJobs } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
-import { assembleNote } from './render/assemble.ts';
+import { assembleNote, checkEmbeds, type AssembleInput } from './render/assemble.ts';
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
@@ -43,7 +43,8 @@ export interface BuiltNote {
   parsed: ParsedNote;
   url: Slug;
   publish: boolean;
-  html: string;
+  /** The assembled body HTML (computed on each read; read it once per use). */
+  readonly html: string;
   mtimeMs: number;
   /** First and last commit dates, when known. */
   git?: GitDates;
@@ -124,19 +125,36 @@ export function deriveModel(
   const diagnostics: Diagnostic[] = [...scanDiagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
   const byId = new Map(results.map((r) => [r.note.id, { parsed: r.note, rendered: r.rendered, url: urlOf.get(r.note.id) }]));
   const sourceOf = new Map(sources.map((n) => [n.id, n]));
-  const notes: BuiltNote[] = parsed.map((p) => ({
-    parsed: p,
-    url: urlOf.get(p.id)!,
-    publish: p.frontmatter.publish,
-    html: p.frontmatter.publish ? assembleNote(p.id, { notes: byId, links: resolved.links }, diagnostics) : '',
-    mtimeMs: sourceOf.get(p.id)?.mtimeMs ?? 0,
-    ...(sourceOf.get(p.id)?.git ? { git: sourceOf.get(p.id)!.git! } : {}),
-  }));
+  // Embeds are checked now; a page's HTML is assembled each time it is read (pages with
+  // transclusions are large, and holding every one measured as 60 % of a 10k garden's heap).
+  const assembleInput: AssembleInput = { notes: byId, links: resolved.links };
+  const notes = parsed.map((p) => {
+    if (p.frontmatter.publish) checkEmbeds(p.id, assembleInput, diagnostics);
+    return builtNote(p, urlOf.get(p.id)!, sourceOf.get(p.id), assembleInput);
+  });
   lap('assemble');
 
   const report = buildCheckReport(parsed, resolved.links, graph.orphans);
   sortDiagnostics(diagnostics);
   return { root, notes, attachments: [...attachments], links: resolved.links, linkDiagnostics: resolved.diagnosticsByNote, graph, diagnostics, report, timings, cacheHits: 0 };
+}
+
+/**
+ * A note whose `html` is assembled when read. Kept apart from `deriveModel`
+ * so the getter holds only what it needs (not the scanned sources' text).
+ */
+function builtNote(parsed: ParsedNote, url: Slug, source: SourceNote | undefined, input: AssembleInput): BuiltNote {
+  const publish = parsed.frontmatter.publish;
+  return {
+    parsed,
+    url,
+    publish,
+    get html() {
+      return publish ? assembleNote(parsed.id, input, []) : '';
+    },
+    mtimeMs: source?.mtimeMs ?? 0,
+    ...(source?.git ? { git: source.git } : {}),
+  };
 }
 
 /** Stage timings: `lap(name)` records the milliseconds since the previous lap. */

@@ -55,9 +55,10 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? []);
     await inBatches(published, 32, async (n) => {
       const data = toNoteData(n, model.graph, info, true, siteContext);
-      notes.push(data);
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets));
       await writer.write(dataFile(n.url), JSON.stringify(data));
+      // List pages need every note's facts, not its body: the body is dropped once written.
+      notes.push({ ...data, html: '' });
     });
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 

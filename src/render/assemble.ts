@@ -19,26 +19,48 @@ export interface AssembleInput {
 export function assembleNote(id: NoteId, input: AssembleInput, diagnostics: Diagnostic[]): string {
   const entry = input.notes.get(id);
   if (!entry) return '';
-  return fill(id, entry.rendered.blocks, input, [id], diagnostics);
+  return fill(id, entry.rendered.blocks, input, [id], diagnostics, true);
 }
 
-function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput, stack: string[], diagnostics: Diagnostic[]): string {
+/**
+ * Follow note `id`'s embeds as {@link assembleNote} does and report the same
+ * diagnostics, without building the HTML: a build checks every note up front
+ * and assembles each page only when it is written.
+ */
+export function checkEmbeds(id: NoteId, input: AssembleInput, diagnostics: Diagnostic[]): void {
+  const entry = input.notes.get(id);
+  if (entry) fill(id, entry.rendered.blocks, input, [id], diagnostics, false);
+}
+
+function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput, stack: string[], diagnostics: Diagnostic[], write: boolean): string {
   const entry = input.notes.get(id)!;
-  const html = blocks.map((b) => b.html).join('\n');
-  if (entry.rendered.embeds.length === 0) return html;
+  if (entry.rendered.embeds.length === 0) return write ? joinBlocks(blocks) : '';
   const prefix = `<!--${embedMarker(entry.rendered.nonce, 0).slice(0, -1)}`;
-  const parts = html.split(prefix);
+  if (!write) {
+    for (const b of blocks) {
+      for (let at = b.html.indexOf(prefix); at !== -1; at = b.html.indexOf(prefix, at + prefix.length)) {
+        const start = at + prefix.length;
+        embed(id, Number(b.html.slice(start, b.html.indexOf('-->', start))), input, stack, diagnostics, false);
+      }
+    }
+    return '';
+  }
+  const parts = joinBlocks(blocks).split(prefix);
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i++) {
     const part = parts[i]!;
     const close = part.indexOf('-->');
     const linkIndex = Number(part.slice(0, close));
-    out += embed(id, linkIndex, input, stack, diagnostics) + part.slice(close + 3);
+    out += embed(id, linkIndex, input, stack, diagnostics, true) + part.slice(close + 3);
   }
   return out;
 }
 
-function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: string[], diagnostics: Diagnostic[]): string {
+function joinBlocks(blocks: readonly RenderedBlock[]): string {
+  return blocks.map((b) => b.html).join('\n');
+}
+
+function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: string[], diagnostics: Diagnostic[], write: boolean): string {
   const link = input.links.get(id)?.[linkIndex];
   if (!link) return '';
   const r = link.resolution;
@@ -65,7 +87,8 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
   }
   const blocks = selectBlocks(target.rendered.blocks, target.parsed, anchor);
   if (!blocks) return asLink;
-  const body = fill(targetId, blocks, input, [...stack, key], diagnostics);
+  const body = fill(targetId, blocks, input, [...stack, key], diagnostics, write);
+  if (!write) return '';
   return (
     `<div class="transclusion" data-note="${escapeAttr(targetId)}">` +
     `<div class="transclusion-header"><a class="internal" href="${escapeAttr(href)}" data-note="${escapeAttr(targetId)}">${escapeText(title)}</a></div>` +
