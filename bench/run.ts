@@ -18,7 +18,7 @@ import { ensureAppBundle } from '../src/emit/app-bundle.ts';
 import { generateGarden, type GardenSummary } from './generate.ts';
 import { measureCliBuild, type ProcessCost } from './lib/measure-cli.ts';
 import { measureEdit, type EditCost } from './lib/measure-edit.ts';
-import { measureFloor } from './lib/measure-floor.ts';
+import { measureFloors } from './lib/measure-floor.ts';
 import { measureQueries, type QueryLatency } from './lib/measure-queries.ts';
 import { measureSite, type SiteStats } from './lib/site-stats.ts';
 
@@ -34,6 +34,8 @@ export interface SizeResult {
   queries: QueryLatency;
   floorMs: number;
   coldOverFloor: number;
+  /** remark-parse alone over every note, one thread (absent in results from before it was measured). */
+  remarkParseMs?: number;
 }
 
 const benchDir = import.meta.dirname;
@@ -70,9 +72,9 @@ async function measureSize(notes: number): Promise<SizeResult> {
   step('site sizes and search queries');
   const site = measureSite(out, edit.editedUrl);
   const queries = await measureQueries(out);
-  step('markdown-it floor');
-  const floor = measureFloor(dir);
-  return { notes, garden: summary, cold, fillCache, noChange, edit, site, queries, floorMs: floor.ms, coldOverFloor: cold.wallMs / floor.ms };
+  step('floors: markdown-it and remark-parse');
+  const floor = measureFloors(dir);
+  return { notes, garden: summary, cold, fillCache, noChange, edit, site, queries, floorMs: floor.markdownItMs, coldOverFloor: cold.wallMs / floor.markdownItMs, remarkParseMs: floor.remarkParseMs };
 }
 
 /** Render results as a Markdown table, one column per size. */
@@ -87,6 +89,7 @@ export function toTable(results: readonly SizeResult[]): string {
     ['cold build: peak RSS', (r) => `${Math.round(r.cold.peakRssMb)} MB`],
     ['markdown-it floor (1 thread)', (r) => ms(r.floorMs)],
     ['cold build / floor', (r) => `${r.coldOverFloor.toFixed(1)}×`],
+    ['remark-parse alone (1 thread; ÷ 2 cores)', (r) => (r.remarkParseMs === undefined ? '–' : `${ms(r.remarkParseMs)}; ${ms(r.remarkParseMs / 2)}`)],
     ['build filling cache: wall', (r) => ms(r.fillCache.wallMs)],
     ['no-change rebuild (CLI): wall', (r) => ms(r.noChange.wallMs)],
     ['no-change rebuild (CLI): peak RSS', (r) => `${Math.round(r.noChange.peakRssMb)} MB`],
