@@ -49,7 +49,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const urls = new Set<string>(published.map((n) => n.url));
 
     // The search index builds on its own thread while pages are written.
-    const searchFiles = buildSearchIndexInWorker(published.map(toSearchDoc));
+    const searchFiles = buildSearchIndexInWorker(published.map(toSearchDoc), writer.staging);
     searchFiles.catch(() => undefined);
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? []);
@@ -74,7 +74,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     }
 
     await writer.write('graph.json', JSON.stringify(model.graph.json));
-    for (const f of await searchFiles) await writer.write(f.path, f.contents);
+    writer.adopt(await searchFiles);
     await writer.write('rss.xml', renderRss(notes, options.site));
     await writer.write('sitemap.xml', renderSitemap(notes, options.site));
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));

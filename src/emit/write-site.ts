@@ -11,6 +11,8 @@ export interface SiteWriter {
   readonly staging: string;
   write(rel: string, contents: string | Uint8Array): Promise<void>;
   copy(rel: string, from: string): Promise<void>;
+  /** Count files written into `staging` by someone else (the search worker). */
+  adopt(rels: readonly string[]): void;
   /** Paths written so far (relative, POSIX). */
   readonly written: string[];
   commit(): Promise<void>;
@@ -49,6 +51,10 @@ export async function openSiteWriter(out: string): Promise<SiteWriter> {
       await ensureDir(abs);
       await fs.copyFile(from, abs);
       written.push(rel);
+    },
+    adopt(rels) {
+      for (const rel of rels) resolveRel(rel);
+      written.push(...rels);
     },
     async commit() {
       const old = `${target}.old-${process.pid}`;

@@ -1,24 +1,34 @@
 /**
  * Build the search index on a worker thread, so it runs beside the page
- * writes of the emitter (both cores busy). Falls back to the calling thread
- * if the worker cannot start.
+ * writes of the emitter (both cores busy). The worker writes the files into
+ * the site's staging folder itself and reports their paths: the emitter's
+ * thread never holds the index or its files. Falls back to the calling
+ * thread if the worker cannot start.
  */
 import { Worker } from 'node:worker_threads';
-import type { SearchDoc, SearchFile } from '../types.ts';
+import type { SearchDoc } from '../types.ts';
 import { buildSearchIndex } from './index.ts';
+import { writeSearchFiles } from './write-files.ts';
 
-/** The search files for `docs`, built on a worker thread. */
-export function buildSearchIndexInWorker(docs: SearchDoc[]): Promise<SearchFile[]> {
+/** What the worker is given. */
+export interface SearchWorkerInput {
+  docs: SearchDoc[];
+  /** Folder the `_search/...` paths are written under. */
+  outDir: string;
+}
+
+/** Build the index for `docs`, write its files under `outDir`; resolves to their paths (relative, POSIX). */
+export function buildSearchIndexInWorker(docs: SearchDoc[], outDir: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: docs });
+      worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { docs, outDir } satisfies SearchWorkerInput });
     } catch {
-      resolve(buildSearchIndex(docs).files);
+      writeSearchFiles(buildSearchIndex(docs).files, outDir).then(resolve, reject);
       return;
     }
-    worker.once('message', (files: SearchFile[]) => {
-      resolve(files);
+    worker.once('message', (paths: string[]) => {
+      resolve(paths);
       void worker.terminate();
     });
     worker.once('error', reject);

@@ -1,7 +1,8 @@
-/** Worker thread entry: builds the search index from the docs it is given, off the emitter's thread. */
+/** Worker thread entry: builds the search index from the docs it is given and writes its files, off the emitter's thread. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SearchDoc } from '../types.ts';
+import type { SearchWorkerInput } from './build-in-worker.ts';
 import { buildSearchIndex } from './index.ts';
+import { writeSearchFiles } from './write-files.ts';
 
-const artifacts = buildSearchIndex(workerData as SearchDoc[]);
-parentPort!.postMessage(artifacts.files);
+const { docs, outDir } = workerData as SearchWorkerInput;
+parentPort!.postMessage(await writeSearchFiles(buildSearchIndex(docs).files, outDir));
