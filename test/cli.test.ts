@@ -1,6 +1,6 @@
 /** The CLI as a user runs it: exit codes, JSON report, atomic output. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../src/build.ts';
@@ -50,6 +50,10 @@ describe('trellis CLI', () => {
     expect(r.stdout).toMatch(/^2 notes, 1 links, 0 broken/m);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('href="/other/"');
     expect(existsSync(path.join(out, 'other/index.json'))).toBe(true);
+    // The search worker writes its files into the staging folder, so they arrive with the site.
+    expect(JSON.parse(readFileSync(path.join(out, '_search/manifest.json'), 'utf8'))).toHaveProperty('docs');
+    expect(readdirSync(path.join(out, '_search'), { recursive: true }).length).toBeGreaterThan(2);
+    expect(readdirSync(path.dirname(out)).filter((f) => f.includes('staging'))).toEqual([]);
   }, 120_000);
 
   it('a rebuild with nothing changed does nothing, and any change rebuilds', () => {
