@@ -9,6 +9,7 @@ import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/i
 import { runJobs } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './render/assemble.ts';
+import { createBlockSpill, type BlockSpill } from './render/spill.ts';
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
@@ -63,6 +64,8 @@ export interface GardenModel {
   cacheHits: number;
   /** Link diagnostics by the note they are about. */
   linkDiagnostics: Map<NoteId, Diagnostic[]>;
+  /** Frees what the model keeps outside the heap (the spilled HTML); its pages cannot be assembled after. */
+  close?: () => void;
   /** Per-note parse+render results, in note order (only with `keepResults`). */
   results?: NoteJobResult[];
 }
@@ -78,12 +81,13 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const attachmentPaths = scan.attachments.map((a) => a.path);
   const indexEntries = scan.notes.map((n) => `${n.id}\u0001${n.content.publish ? 1 : 0}\u0001${n.url}`);
   const fingerprint = indexFingerprint([...indexEntries, '\u0002', ...attachmentPaths]);
-  const { results, cacheHits } = await parseAndRender(root, scan.notes, attachmentPaths, fingerprint, options);
+  const { results, cacheHits, spill } = await parseAndRender(root, scan.notes, attachmentPaths, fingerprint, options);
   lap('parse');
 
   const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
-  const model = deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true, ...(layoutCache ? { layoutCache } : {}) });
+  const model = deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true, ...(layoutCache ? { layoutCache } : {}), ...(spill ? { spill } : {}) });
+  if (spill) model.close = spill.close;
   model.cacheHits = cacheHits;
   if (options.keepResults) model.results = results;
   for (const [k, v] of Object.entries(timings)) model.timings[k] = v;
@@ -96,6 +100,8 @@ export interface DeriveOptions {
   layout: boolean;
   /** Reuse layouts of unchanged graphs. */
   layoutCache?: LayoutCache;
+  /** Where the results' spilled block HTML is read back from. */
+  spill?: BlockSpill;
 }
 
 /**
@@ -127,7 +133,7 @@ export function deriveModel(
   const sourceOf = new Map(sources.map((n) => [n.id, n]));
   // Embeds are checked now; a page's HTML is assembled each time it is read (pages with
   // transclusions are large, and holding every one measured as 60 % of a 10k garden's heap).
-  const assembleInput: AssembleInput = { notes: byId, links: resolved.links };
+  const assembleInput: AssembleInput = { notes: byId, links: resolved.links, ...(options.spill ? { spill: options.spill } : {}) };
   const notes = parsed.map((p) => {
     if (p.frontmatter.publish) checkEmbeds(p.id, assembleInput, diagnostics);
     return builtNote(p, urlOf.get(p.id)!, sourceOf.get(p.id), assembleInput);
@@ -177,15 +183,21 @@ async function parseAndRender(
   attachments: string[],
   fingerprint: string,
   options: BuildOptions,
-): Promise<{ results: NoteJobResult[]; cacheHits: number }> {
+): Promise<{ results: NoteJobResult[]; cacheHits: number; spill?: BlockSpill }> {
   const cache = options.noCache ? undefined : await openCache(root, fingerprint);
+  const render = options.render ?? true;
+  // Rendered HTML goes to disk as results arrive, unless the caller keeps the results (dev).
+  const spill = render && !options.keepResults ? createBlockSpill() : undefined;
   const results = new Array<NoteJobResult>(notes.length);
   const misses: number[] = [];
+  const writes: Promise<void>[] = [];
   await Promise.all(
     notes.map(async (n, i) => {
       const hit = await cache?.get(n.id, n.hash);
-      if (hit) results[i] = hit;
-      else misses.push(i);
+      if (hit) {
+        spill?.put(hit.rendered);
+        results[i] = hit;
+      } else misses.push(i);
     }),
   );
   misses.sort((a, b) => a - b);
@@ -201,11 +213,19 @@ async function parseAndRender(
       nonce: randomBytes(8).toString('hex'),
       render: options.render ?? true,
     };
-    const out = await runJobs(jobs, init, options.threads ? { threads: options.threads } : {}, (done) => options.onProgress?.(cacheHits + done, total));
-    misses.forEach((noteIndex, k) => (results[noteIndex] = out[k]!));
-    // Fact-only results (check) are not cached: a later build needs the HTML too.
-    if (cache && init.render) await Promise.all(misses.map((i) => cache.set(notes[i]!.id, notes[i]!.hash, results[i]!)));
+    await runJobs(jobs, init, options.threads ? { threads: options.threads } : {}, {
+      onProgress: (done) => options.onProgress?.(cacheHits + done, total),
+      onResult: (k, result) => {
+        const note = notes[misses[k]!]!;
+        // Fact-only results (check) are not cached: a later build needs the HTML too.
+        // The cache serialises the result before this returns, so it may be spilled right after.
+        if (cache && render) writes.push(cache.set(note.id, note.hash, result));
+        spill?.put(result.rendered);
+        results[misses[k]!] = result;
+      },
+    });
+    await Promise.all(writes);
   }
-  if (options.render ?? true) await cache?.prune();
-  return { results, cacheHits };
+  if (render) await cache?.prune();
+  return { results, cacheHits, ...(spill ? { spill } : {}) };
 }

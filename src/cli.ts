@@ -96,7 +96,7 @@ async function run(argv: string[]): Promise<number> {
       // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
       const [{ buildGarden }, { emitSite }] = await Promise.all([import('./build.ts'), import('./emit/index.ts')]);
       const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
-      const result = await emitSite(model, { out, site, app, fingerprint, quick });
+      const result = await emitSite(model, { out, site, app, fingerprint, quick }).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet) printSummary(model.root, model.report, model.diagnostics, performance.now() - started, `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`);
       return 0;

@@ -18,6 +18,14 @@ export interface Options {
   batchChars: number;
 }
 
+/** Callbacks of {@link runJobs}. */
+export interface RunHooks {
+  /** Jobs finished so far. */
+  onProgress?: (done: number) => void;
+  /** Each result as it arrives (it may be changed in place, e.g. its HTML moved to disk). */
+  onResult?: (jobIndex: number, result: NoteJobResult) => void;
+}
+
 /** Defaults: all cores, 30 s per note. */
 export const defaultOptions: Options = { threads: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), noteTimeoutMs: 30_000, batchChars: 96_000 };
 
@@ -28,7 +36,8 @@ function spawn(init: WorkerInit): Worker {
 }
 
 /** Run every job on the pool; results come back in job order. */
-export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partial<Options> = {}, onProgress?: (done: number) => void): Promise<NoteJobResult[]> {
+export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partial<Options> = {}, hooks: RunHooks = {}): Promise<NoteJobResult[]> {
+  const { onProgress, onResult } = hooks;
   const settings = { ...defaultOptions, ...options };
   const results = new Array<NoteJobResult>(jobs.length);
   const batches = makeBatches(jobs, settings.batchChars);
@@ -72,6 +81,7 @@ export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partia
         try {
           const out = await runBatch(worker, batch);
           batch.forEach((jobIndex, k) => (results[jobIndex] = out[k]!));
+          batch.forEach((jobIndex) => onResult?.(jobIndex, results[jobIndex]!));
         } catch {
           await worker.terminate();
           worker = spawn(init);
@@ -83,6 +93,7 @@ export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partia
               worker = spawn(init);
               results[jobIndex] = failedNote(jobs[jobIndex]!, error, init.nonce);
             }
+            onResult?.(jobIndex, results[jobIndex]!);
           }
         }
         done += batch.length;

@@ -6,20 +6,26 @@
  */
 import { maxEmbedDepth, ruleIds } from '../constants.ts';
 import type { Diagnostic, Heading, NoteId, ParsedNote, ResolvedLink, Slug } from '../types.ts';
-import { embedMarker } from './context.ts';
 import type { RenderedBlock, RenderedNote } from './index.ts';
+import { embedsIn, markerPrefix, type BlockSpill } from './spill.ts';
 
 /** What the assembler reads about every note. */
 export interface AssembleInput {
   notes: ReadonlyMap<NoteId, { parsed: ParsedNote; rendered: RenderedNote; url?: Slug }>;
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
+  /** Blocks with their HTML, for notes whose HTML was spilled to disk (spill.ts). */
+  spill?: Pick<BlockSpill, 'blocks'>;
 }
 
 /** Assemble note `id`; diagnostics for cut embeds are pushed to `diagnostics`. */
 export function assembleNote(id: NoteId, input: AssembleInput, diagnostics: Diagnostic[]): string {
   const entry = input.notes.get(id);
   if (!entry) return '';
-  return fill(id, entry.rendered.blocks, input, [id], diagnostics, true);
+  return fill(id, withHtml(entry.rendered, input), input, [id], diagnostics, true);
+}
+
+function withHtml(rendered: RenderedNote, input: AssembleInput): readonly RenderedBlock[] {
+  return rendered.spill && input.spill ? input.spill.blocks(rendered) : rendered.blocks;
 }
 
 /**
@@ -35,14 +41,9 @@ export function checkEmbeds(id: NoteId, input: AssembleInput, diagnostics: Diagn
 function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput, stack: string[], diagnostics: Diagnostic[], write: boolean): string {
   const entry = input.notes.get(id)!;
   if (entry.rendered.embeds.length === 0) return write ? joinBlocks(blocks) : '';
-  const prefix = `<!--${embedMarker(entry.rendered.nonce, 0).slice(0, -1)}`;
+  const prefix = markerPrefix(entry.rendered.nonce);
   if (!write) {
-    for (const b of blocks) {
-      for (let at = b.html.indexOf(prefix); at !== -1; at = b.html.indexOf(prefix, at + prefix.length)) {
-        const start = at + prefix.length;
-        embed(id, Number(b.html.slice(start, b.html.indexOf('-->', start))), input, stack, diagnostics, false);
-      }
-    }
+    for (const b of blocks) for (const linkIndex of b.embeds ?? embedsIn(b.html, prefix)) embed(id, linkIndex, input, stack, diagnostics, false);
     return '';
   }
   const parts = joinBlocks(blocks).split(prefix);
@@ -85,7 +86,7 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
     diagnostics.push({ ...where, ruleId: ruleIds.embedDepth, severity: 'info', reason: `Embeds nest deeper than ${maxEmbedDepth} levels; the innermost is shown as a link` });
     return asLink;
   }
-  const blocks = selectBlocks(target.rendered.blocks, target.parsed, anchor);
+  const blocks = selectBlocks(write ? withHtml(target.rendered, input) : target.rendered.blocks, target.parsed, anchor);
   if (!blocks) return asLink;
   const body = fill(targetId, blocks, input, [...stack, key], diagnostics, write);
   if (!write) return '';

@@ -26,6 +26,7 @@ import { linkElement, wikiLinkHandler } from './handlers/wiki-link.ts';
 import { renderMath } from './math.ts';
 import { codeTheme, tokenClasses } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
+import type { SpillRef } from './spill.ts';
 import { setTrustedAside } from './trusted.ts';
 
 /** One rendered top-level block and the source lines it spans. */
@@ -33,6 +34,8 @@ export interface RenderedBlock {
   start: number;
   end: number;
   html: string;
+  /** Embed link indexes in this block; set when the HTML is spilled to disk (spill.ts). */
+  embeds?: number[];
 }
 
 /** A rendered note, before embeds are filled in. */
@@ -41,6 +44,8 @@ export interface RenderedNote {
   nonce: string;
   /** Link indexes of note embeds left as placeholders. */
   embeds: number[];
+  /** Set when the blocks' HTML was moved to a build's spill file (spill.ts). */
+  spill?: SpillRef;
 }
 
 /** Render a note's transformed tree. `highlight` is false for very large notes. */

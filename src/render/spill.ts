@@ -1,0 +1,88 @@
+/**
+ * Rendered HTML kept on disk while a build runs. Rendered blocks are most of
+ * a garden's memory (at 100k notes they do not fit in Node's default heap),
+ * yet each is read only when its page, or a page transcluding it, is
+ * written. A build appends every note's block HTML to one temporary file as
+ * it arrives from the worker pool and keeps only the offsets, the block line
+ * ranges and the embeds each block holds; the assembler reads blocks back on
+ * demand. The file is removed when the build's model is released, or at exit.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { embedMarker } from './context.ts';
+import type { RenderedBlock, RenderedNote } from './index.ts';
+
+/** Where a spilled note's block HTML lives in the spill file. */
+export interface SpillRef {
+  offset: number;
+  length: number;
+}
+
+/** An append-only file of block HTML, read back by offset. */
+export interface BlockSpill {
+  /** Move `rendered`'s block HTML to disk (the blocks keep their lines and embeds). */
+  put(rendered: RenderedNote): void;
+  /** The blocks of `rendered` with their HTML, read back if spilled. */
+  blocks(rendered: RenderedNote): readonly RenderedBlock[];
+  /** Delete the file. */
+  close(): void;
+}
+
+const open = new Set<() => void>();
+let exitHook = false;
+
+/** Create a spill file in the system's temporary folder. */
+export function createBlockSpill(): BlockSpill {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'trellis-spill-'));
+  const fd = openSync(path.join(dir, 'blocks'), 'w+');
+  let end = 0;
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    open.delete(close);
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  open.add(close);
+  if (!exitHook) {
+    exitHook = true;
+    process.once('exit', () => [...open].forEach((c) => c()));
+  }
+  return {
+    put(rendered) {
+      if (rendered.spill || rendered.blocks.length === 0) return;
+      const prefix = markerPrefix(rendered.nonce);
+      for (const b of rendered.blocks) b.embeds = embedsIn(b.html, prefix);
+      const data = Buffer.from(JSON.stringify(rendered.blocks.map((b) => b.html)));
+      writeSync(fd, data, 0, data.length, end);
+      rendered.spill = { offset: end, length: data.length };
+      end += data.length;
+      for (const b of rendered.blocks) b.html = '';
+    },
+    blocks(rendered) {
+      if (!rendered.spill) return rendered.blocks;
+      const buf = Buffer.allocUnsafe(rendered.spill.length);
+      readSync(fd, buf, 0, buf.length, rendered.spill.offset);
+      const html = JSON.parse(buf.toString('utf8')) as string[];
+      return rendered.blocks.map((b, i) => ({ ...b, html: html[i]! }));
+    },
+    close,
+  };
+}
+
+/** The start of every embed placeholder comment of a note rendered with `nonce`. */
+export function markerPrefix(nonce: string): string {
+  return `<!--${embedMarker(nonce, 0).slice(0, -1)}`;
+}
+
+/** Link indexes of the embed placeholders in `html`, in order. */
+export function embedsIn(html: string, prefix: string): number[] {
+  const out: number[] = [];
+  for (let at = html.indexOf(prefix); at !== -1; at = html.indexOf(prefix, at + prefix.length)) {
+    const start = at + prefix.length;
+    out.push(Number(html.slice(start, html.indexOf('-->', start))));
+  }
+  return out;
+}
