@@ -5,7 +5,8 @@
  * written. A build appends every note's block HTML to one temporary file as
  * it arrives from the worker pool and keeps only the offsets, the block line
  * ranges and the embeds each block holds; the assembler reads blocks back on
- * demand. The file is removed when the build's model is released, or at exit.
+ * demand. The file is unlinked as soon as it is open (where the system allows),
+ * so it disappears with its descriptor whatever way the process ends.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
@@ -29,28 +30,43 @@ export interface BlockSpill {
   close(): void;
 }
 
-const open = new Set<() => void>();
-let exitHook = false;
+/** Spills whose file could not be unlinked while open (Windows), removed at exit. */
+const atExit = new Set<() => void>();
+/** A spill dropped without `close()` still closes its file descriptor. */
+const unclosed = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    /* already closed */
+  }
+});
 
 /** Create a spill file in the system's temporary folder. */
 export function createBlockSpill(): BlockSpill {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'trellis-spill-'));
   const fd = openSync(path.join(dir, 'blocks'), 'w+');
+  // Unlinked at once where the system allows it: the open descriptor keeps the data, and
+  // nothing is left behind however the process ends.
+  let unlinked = false;
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    unlinked = true;
+  } catch {
+    if (atExit.size === 0) process.once('exit', () => [...atExit].forEach((c) => c()));
+  }
   let end = 0;
   let closed = false;
+  const token = {};
   const close = () => {
     if (closed) return;
     closed = true;
-    open.delete(close);
+    unclosed.unregister(token);
+    atExit.delete(close);
     closeSync(fd);
-    rmSync(dir, { recursive: true, force: true });
+    if (!unlinked) rmSync(dir, { recursive: true, force: true });
   };
-  open.add(close);
-  if (!exitHook) {
-    exitHook = true;
-    process.once('exit', () => [...open].forEach((c) => c()));
-  }
-  return {
+  if (!unlinked) atExit.add(close);
+  const spill: BlockSpill = {
     put(rendered) {
       if (rendered.spill || rendered.blocks.length === 0) return;
       const prefix = markerPrefix(rendered.nonce);
@@ -70,6 +86,8 @@ export function createBlockSpill(): BlockSpill {
     },
     close,
   };
+  unclosed.register(spill, fd, token);
+  return spill;
 }
 
 /** The start of every embed placeholder comment of a note rendered with `nonce`. */
