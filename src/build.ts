@@ -26,7 +26,10 @@ export interface BuildOptions {
   threads?: number;
   /** Compute topics and layout. */
   layout?: boolean;
-  /** A scan already done for this build (the CLI scans first to check the build record). */
+  /**
+   * A scan already done for this build (the CLI scans first to check the build record). Unless
+   * `keepResults` is set, its notes' texts are released once parsed.
+   */
   scan?: ScanResult;
   /** Render HTML (default true); `trellis check` only needs facts and links. */
   render?: boolean;
@@ -82,6 +85,8 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const indexEntries = scan.notes.map((n) => `${n.id}\u0001${n.content.publish ? 1 : 0}\u0001${n.url}`);
   const fingerprint = indexFingerprint([...indexEntries, '\u0002', ...attachmentPaths]);
   const { results, cacheHits, spill } = await parseAndRender(root, scan.notes, attachmentPaths, fingerprint, options);
+  // A one-shot build needs the note texts no longer (a garden's worth of strings): let them go.
+  if (spill) for (const n of scan.notes) delete n.content.text;
   lap('parse');
 
   const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
