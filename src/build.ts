@@ -9,7 +9,7 @@ import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/i
 import { runJobs } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './render/assemble.ts';
-import { createBlockSpill, type BlockSpill } from './render/spill.ts';
+import { tryCreateBlockSpill, type BlockSpill } from './render/spill.ts';
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
@@ -192,7 +192,7 @@ async function parseAndRender(
   const cache = options.noCache ? undefined : await openCache(root, fingerprint);
   const render = options.render ?? true;
   // Rendered HTML goes to disk as results arrive, unless the caller keeps the results (dev).
-  const spill = render && !options.keepResults ? createBlockSpill() : undefined;
+  const spill = render && !options.keepResults ? tryCreateBlockSpill() : undefined;
   const results = new Array<NoteJobResult>(notes.length);
   const misses: number[] = [];
   const writes: Promise<void>[] = [];

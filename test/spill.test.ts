@@ -43,4 +43,16 @@ describe('block spill', () => {
     expect(empty.spill).toBeUndefined();
     spill.close();
   });
+
+  it('keeps a note in memory when its HTML cannot be written', () => {
+    const spill = createBlockSpill();
+    spill.close();
+    const a = note('n4');
+    const html = a.blocks.map((x) => x.html);
+    spill.put(a);
+    expect(a.spill).toBeUndefined();
+    expect(a.blocks.map((x) => x.html)).toEqual(html);
+    expect(a.blocks.every((x) => x.embeds === undefined)).toBe(true);
+    expect(spill.blocks(a).map((x) => x.html)).toEqual(html);
+  });
 });

@@ -41,6 +41,15 @@ const unclosed = new FinalizationRegistry<number>((fd) => {
   }
 });
 
+/** A spill file in the system's temporary folder, or undefined where none can be created (the build keeps HTML in memory). */
+export function tryCreateBlockSpill(): BlockSpill | undefined {
+  try {
+    return createBlockSpill();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Create a spill file in the system's temporary folder. */
 export function createBlockSpill(): BlockSpill {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'trellis-spill-'));
@@ -72,7 +81,13 @@ export function createBlockSpill(): BlockSpill {
       const prefix = markerPrefix(rendered.nonce);
       for (const b of rendered.blocks) b.embeds = embedsIn(b.html, prefix);
       const data = Buffer.from(JSON.stringify(rendered.blocks.map((b) => b.html)));
-      writeSync(fd, data, 0, data.length, end);
+      try {
+        if (writeSync(fd, data, 0, data.length, end) !== data.length) throw new Error('short write');
+      } catch {
+        // A full or failing temporary folder costs memory, not the build: this note stays in memory.
+        for (const b of rendered.blocks) delete b.embeds;
+        return;
+      }
       rendered.spill = { offset: end, length: data.length };
       end += data.length;
       for (const b of rendered.blocks) b.html = '';
