@@ -6,8 +6,9 @@
  * Run: `tsx bench/job-cost.ts <garden> [notes=500] [trellis-checkout=this one]`, e.g. once here and once
  * with a `git worktree` of an older commit as the third argument.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from './lib/site-stats.ts';
 
 const [garden, count = '500', checkout = path.resolve(import.meta.dirname, '..')] = process.argv.slice(2);
 if (!garden) {
@@ -20,9 +21,9 @@ const { runNoteJob } = (await import(path.join(checkout, 'src/parse/job.ts'))) a
 const { buildLinkIndex } = (await import(path.join(checkout, 'src/resolve/link-index.ts'))) as { buildLinkIndex: (notes: unknown[], attachments: string[]) => unknown };
 const { getHighlighter } = (await import(path.join(checkout, 'src/render/highlighter.ts'))) as { getHighlighter: () => Promise<unknown> };
 
-const files = readdirSync(garden, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile() && e.name.endsWith('.md'))
-  .map((e) => path.relative(garden, path.join(e.parentPath, e.name)))
+const files = listFiles(garden)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => path.relative(garden, f))
   .sort();
 const step = Math.max(1, Math.floor(files.length / Number(count)));
 const jobs: Job[] = files

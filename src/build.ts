@@ -216,7 +216,7 @@ async function parseAndRender(
       urls: notes.filter((n) => n.content.publish).map((n) => [n.id, n.url] as [NoteId, Slug]),
       attachments,
       nonce: randomBytes(8).toString('hex'),
-      render: options.render ?? true,
+      render,
     };
     await runJobs(jobs, init, options.threads ? { threads: options.threads } : {}, {
       onProgress: (done) => options.onProgress?.(cacheHits + done, total),

@@ -7,7 +7,8 @@
 import { maxEmbedDepth, ruleIds } from '../constants.ts';
 import type { Diagnostic, Heading, NoteId, ParsedNote, ResolvedLink, Slug } from '../types.ts';
 import type { RenderedBlock, RenderedNote } from './index.ts';
-import { embedsIn, markerPrefix, type BlockSpill } from './spill.ts';
+import { embedMarkerHtmlPrefix } from './context.ts';
+import { embedsIn, type BlockSpill } from './spill.ts';
 
 /** What the assembler reads about every note. */
 export interface AssembleInput {
@@ -25,7 +26,7 @@ export function assembleNote(id: NoteId, input: AssembleInput, diagnostics: Diag
 }
 
 function withHtml(rendered: RenderedNote, input: AssembleInput): readonly RenderedBlock[] {
-  return rendered.spill && input.spill ? input.spill.blocks(rendered) : rendered.blocks;
+  return input.spill ? input.spill.blocks(rendered) : rendered.blocks;
 }
 
 /**
@@ -41,7 +42,7 @@ export function checkEmbeds(id: NoteId, input: AssembleInput, diagnostics: Diagn
 function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput, stack: string[], diagnostics: Diagnostic[], write: boolean): string {
   const entry = input.notes.get(id)!;
   if (entry.rendered.embeds.length === 0) return write ? joinBlocks(blocks) : '';
-  const prefix = markerPrefix(entry.rendered.nonce);
+  const prefix = embedMarkerHtmlPrefix(entry.rendered.nonce);
   if (!write) {
     for (const b of blocks) for (const linkIndex of b.embeds ?? embedsIn(b.html, prefix)) embed(id, linkIndex, input, stack, diagnostics, false);
     return '';

@@ -18,7 +18,17 @@ export function attachmentUrl(path: string): string {
   return '/' + path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** The start of every embed placeholder comment's text for a note rendered with `nonce`. */
+export function embedMarkerPrefix(nonce: string): string {
+  return `trellis-embed:${nonce}:`;
+}
+
 /** The placeholder comment for embed number `linkIndex`. */
 export function embedMarker(nonce: string, linkIndex: number): string {
-  return `trellis-embed:${nonce}:${linkIndex}`;
+  return embedMarkerPrefix(nonce) + linkIndex;
+}
+
+/** The start of every embed placeholder in a note's rendered HTML. */
+export function embedMarkerHtmlPrefix(nonce: string): string {
+  return `<!--${embedMarkerPrefix(nonce)}`;
 }

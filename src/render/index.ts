@@ -21,7 +21,7 @@ import type { Tag } from '../parse/transforms/tags.ts';
 import { resolveLink } from '../resolve/resolve-link.ts';
 import { resolveTarget } from '../resolve/resolve-target.ts';
 import type { ParsedNote } from '../types.ts';
-import { attachmentUrl, embedMarker, type RenderContext } from './context.ts';
+import { attachmentUrl, embedMarkerPrefix, type RenderContext } from './context.ts';
 import { linkElement, wikiLinkHandler } from './handlers/wiki-link.ts';
 import { renderMath } from './math.ts';
 import { codeTheme, tokenClasses } from './highlighter.ts';
@@ -106,7 +106,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
  */
 function paragraphAroundEmbeds(state: State, node: Paragraph, nonce: string): ElementContent | ElementContent[] {
   const children = state.all(node);
-  const prefix = embedMarker(nonce, 0).slice(0, -1);
+  const prefix = embedMarkerPrefix(nonce);
   const isEmbed = (c: ElementContent) => c.type === 'comment' && c.value.startsWith(prefix);
   if (!children.some(isEmbed)) return defaultHandlers.paragraph(state, node);
   const out: ElementContent[] = [];

@@ -9,8 +9,9 @@
  * the ones made here. A formula KaTeX cannot parse is shown in KaTeX's error
  * style and reported with its position.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import katex from 'katex';
+import { SKIP, visit } from 'unist-util-visit';
 import { ruleIds } from '../constants.ts';
 import type { Diagnostic } from '../types.ts';
 
@@ -18,21 +19,12 @@ const options = { strict: 'ignore', output: 'htmlAndMathml' } as const;
 
 /** Replace every math element of `root` by KaTeX's rendering; problems go to `diagnostics`. */
 export function renderMath(root: Root, file: string, diagnostics: Diagnostic[]): void {
-  walk(root, file, diagnostics);
-}
-
-function walk(parent: Root | Element, file: string, diagnostics: Diagnostic[]): void {
-  const children = parent.children as RootContent[];
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.type !== 'element') continue;
-    const math = mathOf(child);
-    if (math) {
-      children[i] = { type: 'raw', value: typeset(math.tex, math.display, child, file, diagnostics) };
-    } else {
-      walk(child, file, diagnostics);
-    }
-  }
+  visit(root, 'element', (node, index, parent) => {
+    const math = mathOf(node);
+    if (!math || !parent || index === undefined) return undefined;
+    parent.children[index] = { type: 'raw', value: typeset(math.tex, math.display, node, file, diagnostics) };
+    return SKIP;
+  });
 }
 
 /** The TeX source and mode of a math element, if `el` is one. */

@@ -11,7 +11,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { embedMarker } from './context.ts';
+import { embedMarkerHtmlPrefix } from './context.ts';
 import type { RenderedBlock, RenderedNote } from './index.ts';
 
 /** Where a spilled note's block HTML lives in the spill file. */
@@ -78,7 +78,7 @@ export function createBlockSpill(): BlockSpill {
   const spill: BlockSpill = {
     put(rendered) {
       if (rendered.spill || rendered.blocks.length === 0) return;
-      const prefix = markerPrefix(rendered.nonce);
+      const prefix = embedMarkerHtmlPrefix(rendered.nonce);
       for (const b of rendered.blocks) b.embeds = embedsIn(b.html, prefix);
       const data = Buffer.from(JSON.stringify(rendered.blocks.map((b) => b.html)));
       try {
@@ -103,11 +103,6 @@ export function createBlockSpill(): BlockSpill {
   };
   unclosed.register(spill, fd, token);
   return spill;
-}
-
-/** The start of every embed placeholder comment of a note rendered with `nonce`. */
-export function markerPrefix(nonce: string): string {
-  return `<!--${embedMarker(nonce, 0).slice(0, -1)}`;
 }
 
 /** Link indexes of the embed placeholders in `html`, in order. */

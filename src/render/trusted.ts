@@ -5,7 +5,8 @@
  * swapped back afterwards. At that point note HTML is still `raw` strings, so
  * every element found is Trellis's; the nonce keeps notes from forging one.
  */
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, Root } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
 
 const trustedTags = new Set(['iframe']);
 
@@ -13,26 +14,18 @@ const trustedTags = new Set(['iframe']);
 export function setTrustedAside(root: Root, nonce: string): (clean: Root) => void {
   const kept: Element[] = [];
   const prefix = `trellis-trusted:${nonce}:`;
-  visit(root, (node) => {
-    if (node.type !== 'element' || !trustedTags.has(node.tagName)) return undefined;
+  visit(root, 'element', (node, index, parent) => {
+    if (!trustedTags.has(node.tagName) || !parent || index === undefined) return undefined;
     kept.push(node);
-    return { type: 'comment', value: prefix + (kept.length - 1) };
+    parent.children[index] = { type: 'comment', value: prefix + (kept.length - 1) };
+    return SKIP;
   });
   return (clean) => {
     if (kept.length === 0) return;
-    visit(clean, (node) => {
-      if (node.type !== 'comment' || !node.value.startsWith(prefix)) return undefined;
-      return kept[Number(node.value.slice(prefix.length))];
+    visit(clean, 'comment', (node, index, parent) => {
+      if (!node.value.startsWith(prefix) || !parent || index === undefined) return undefined;
+      parent.children[index] = kept[Number(node.value.slice(prefix.length))]!;
+      return SKIP;
     });
   };
-}
-
-/** Depth-first walk that lets `replace` swap a node for another. */
-function visit(parent: Root | Element, replace: (node: RootContent) => RootContent | undefined): void {
-  const children = parent.children as RootContent[];
-  for (let i = 0; i < children.length; i++) {
-    const next = replace(children[i]!);
-    if (next) children[i] = next;
-    else if (children[i]!.type === 'element') visit(children[i] as Element, replace);
-  }
 }

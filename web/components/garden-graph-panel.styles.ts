@@ -1,7 +1,10 @@
 import { css } from 'lit';
+import { visuallyHiddenStyles } from './visually-hidden.styles.ts';
 
 /** Form styles shared by the graph page's side panels. */
-export const graphPanelStyles = css`
+export const graphPanelStyles = [
+  visuallyHiddenStyles,
+  css`
   :host {
     display: block;
     font-family: var(--font-ui);
@@ -73,12 +76,5 @@ export const graphPanelStyles = css`
     margin: 0.2rem 0 0;
     color: var(--muted);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+`,
+];

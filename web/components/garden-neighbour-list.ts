@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { NoteId } from '../../src/types.ts';
 import { createNodeHoverEvent } from '../events/garden-node-hover.ts';
 import { moveActive } from '../lib/move-active.ts';
+import { visuallyHiddenStyles } from './visually-hidden.styles.ts';
 
 /** One note in a neighbour list. */
 export interface NeighbourItem {
@@ -29,7 +30,9 @@ export interface NeighbourItem {
  */
 @customElement('garden-neighbour-list')
 export class GardenNeighbourList extends LitElement {
-  static override styles = css`
+  static override styles = [
+    visuallyHiddenStyles,
+    css`
     :host {
       display: block;
       font-family: var(--font-ui);
@@ -80,15 +83,8 @@ export class GardenNeighbourList extends LitElement {
       margin: 0.3rem 0.5rem;
       color: var(--muted);
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) items: NeighbourItem[] = [];
   @property() label = 'Neighbours';
