@@ -91,7 +91,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
 
   const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
-  const model = deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true, ...(layoutCache ? { layoutCache } : {}), ...(spill ? { spill } : {}) });
+  const model = await deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true, ...(layoutCache ? { layoutCache } : {}), ...(spill ? { spill } : {}) });
   if (spill) model.close = spill.close;
   model.cacheHits = cacheHits;
   if (options.keepResults) model.results = results;
@@ -114,14 +114,14 @@ export interface DeriveOptions {
  * its inputs; the dev server calls it with its in-memory results, so an
  * incremental rebuild and a clean build share this code.
  */
-export function deriveModel(
+export async function deriveModel(
   root: string,
   sources: readonly SourceNote[],
   attachments: readonly AttachmentFile[],
   results: readonly NoteJobResult[],
   scanDiagnostics: readonly Diagnostic[],
   options: DeriveOptions,
-): GardenModel {
+): Promise<GardenModel> {
   const { timings, lap } = stageTimer();
   const attachmentPaths = attachments.map((a) => a.path);
   const parsed = results.map((r) => r.note);
@@ -130,7 +130,7 @@ export function deriveModel(
 
   const urlOf = new Map(sources.map((n) => [n.id, n.url]));
   const published = parsed.filter((p) => p.frontmatter.publish);
-  const graph = deriveGardenGraph(published.map((note) => ({ note, url: urlOf.get(note.id)! })), resolved.links, { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}) });
+  const graph = await deriveGardenGraph(published.map((note) => ({ note, url: urlOf.get(note.id)! })), resolved.links, { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}) });
   lap('graph');
 
   const diagnostics: Diagnostic[] = [...scanDiagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];

@@ -18,7 +18,7 @@ const help = `trellis: Obsidian-style Markdown gardens to fast websites
 Usage:
   trellis build [garden] [--out dist] [--no-cache] [--quiet]
   trellis check [garden] [--json]
-  trellis dev   [garden] [--port 5173]
+  trellis dev   [garden] [--port 5173] [--poll]
   trellis new "Title" [garden] [--folder F]
   trellis --help | --version
 
@@ -26,6 +26,7 @@ Usage:
   --out       where the site is written (default: dist/); replaced atomically
   --no-cache  ignore the build cache (a cold build)
   --json      print the link report as JSON
+  --poll      dev: poll the garden for changes (network drives, WSL), instead of file events
 `;
 
 class UsageError extends Error {}
@@ -54,6 +55,7 @@ async function run(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       quiet: { type: 'boolean' },
       port: { type: 'string' },
+      poll: { type: 'boolean' },
       folder: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
@@ -113,7 +115,7 @@ async function run(argv: string[]): Promise<number> {
       const { startDev } = await import('./dev/index.ts');
       const port = values.port ? Number(values.port) : 5173;
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
-      await startDev({ garden: rest[0] ?? 'garden', port });
+      await startDev({ garden: rest[0] ?? 'garden', port, ...(values.poll ? { poll: true } : {}) });
       return await new Promise<number>(() => {});
     }
     case 'new': {

@@ -174,4 +174,27 @@ describe('editor API', () => {
     }
     expect(status).toBe(200);
   });
+
+  it('with --poll, picks up changes on file systems that send no file events (network drives, WSL)', async () => {
+    const polled = makeGarden({ 'A.md': '# A\n\nfirst words\n' });
+    const pollPort = await freePort();
+    const server = await startDev({ garden: polled, port: pollPort, settleMs: 50, quiet: true, poll: true });
+    try {
+      const get = async (p: string) => {
+        const res = await fetch(`http://127.0.0.1:${pollPort}${p}`);
+        return { status: res.status, text: await res.text() };
+      };
+      writeFileSync(path.join(polled, 'A.md'), '# A\n\nsecond words, linking [[B]]\n');
+      writeFileSync(path.join(polled, 'B.md'), '# B\n\nnew\n');
+      let b = { status: 0, text: '' };
+      for (let i = 0; i < 60 && !(b.status === 200 && b.text.includes('second words')); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        b = await get('/b/index.json');
+      }
+      expect(b.status).toBe(200);
+      expect(JSON.parse(b.text).backlinks.map((x: { source: string; context: string }) => [x.source, x.context])).toEqual([['A', 'second words, linking B']]);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -87,6 +87,10 @@ export class GardenState {
   private layout: GardenModel['graph'] | undefined;
   private currentView: GardenView | undefined;
   private settledModel: GardenModel | undefined;
+  /** Counts changes begun and finished, so that a settle can tell the garden changed under it. */
+  private generation = 0;
+  /** Changes being applied. */
+  private readonly applying = new Set<Promise<ChangeSet>>();
   /** The last layout, reused by `settle` while the graph's nodes, tags and edges are unchanged. */
   private readonly layoutCache: LayoutCache = (() => {
     let last: { key: string; value: LayoutResult } | undefined;
@@ -116,15 +120,29 @@ export class GardenState {
     return (this.currentView ??= this.buildView());
   }
 
-  /** A full model (topics and layout included) equal to a clean build; computes it when stale. */
-  settle(): GardenModel {
-    if (this.settledModel) return this.settledModel;
-    const sources = [...this.notes.values()];
-    const results = sources.map((n) => this.results.get(n.id)!);
-    const diagnostics = [...this.walkDiagnostics, ...this.urlDiagnostics, ...sources.flatMap((n) => n.content.diagnostics)];
-    const model = deriveModel(this.root, sources, this.sortedAttachments(), results, diagnostics, { layout: true, layoutCache: this.layoutCache });
-    this.adoptModel(model);
-    return model;
+  /**
+   * A full model (topics and layout included) equal to a clean build; computes it when
+   * stale. The layout of a large garden runs on a worker thread, so changes may be
+   * applied meanwhile: a model of a garden that changed while it was derived is not
+   * adopted, and the garden is settled again.
+   */
+  async settle(): Promise<GardenModel> {
+    for (;;) {
+      if (this.settledModel) return this.settledModel;
+      // Never snapshot a garden halfway through a change.
+      if (this.applying.size > 0) {
+        await Promise.allSettled([...this.applying]);
+        continue;
+      }
+      const generation = this.generation;
+      const sources = [...this.notes.values()];
+      const results = sources.map((n) => this.results.get(n.id)!);
+      const diagnostics = [...this.walkDiagnostics, ...this.urlDiagnostics, ...sources.flatMap((n) => n.content.diagnostics)];
+      const model = await deriveModel(this.root, sources, this.sortedAttachments(), results, diagnostics, { layout: true, layoutCache: this.layoutCache });
+      if (generation !== this.generation || this.applying.size > 0) continue;
+      this.adoptModel(model);
+      return model;
+    }
   }
 
   /** Whether topics and layout lag behind the links. */
@@ -163,6 +181,18 @@ export class GardenState {
 
   /** Apply changes to the given absolute or garden-relative paths (created, modified or deleted). */
   async apply(paths: readonly string[]): Promise<ChangeSet> {
+    this.generation++;
+    const running = this.applyNow(paths);
+    this.applying.add(running);
+    try {
+      return await running;
+    } finally {
+      this.applying.delete(running);
+      this.generation++;
+    }
+  }
+
+  private async applyNow(paths: readonly string[]): Promise<ChangeSet> {
     const t0 = performance.now();
     const before = this.indexSnapshot();
     const touched = new Set<NoteId>();

@@ -22,6 +22,12 @@ export interface DevOptions {
   /** Milliseconds of quiet before topics, layout and search are recomputed. */
   settleMs?: number;
   quiet?: boolean;
+  /**
+   * Poll the garden for changes instead of using the system's file events (for network
+   * drives and WSL mounts, which send none). Also used when the system's limit on
+   * file watches is reached.
+   */
+  poll?: boolean;
 }
 
 /** A running dev server. */
@@ -32,7 +38,22 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/** How often a polling watcher looks at the garden. */
+const pollMs = 500;
+
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * What Vite watches for hot reload: the app and the code and config it imports. Nothing
+ * else in the project (built sites, the bench's generated gardens of 100k notes) is
+ * watched, so file watches are not spent on them (Linux caps them per user).
+ */
+const appSources = new Set(['web', 'src', 'vite.config.ts', 'tsconfig.json', 'package.json']);
+const outsideApp = (p: string): boolean => {
+  const rel = path.relative(projectRoot, p);
+  if (rel === '') return false;
+  return rel.startsWith('..') || path.isAbsolute(rel) || !appSources.has(rel.split(path.sep)[0]!);
+};
 
 /** Start the dev server; resolves once it listens. */
 export async function startDev(options: DevOptions): Promise<DevServer> {
@@ -46,7 +67,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     configFile: path.join(projectRoot, 'vite.config.ts'),
     appType: 'custom',
     logLevel: options.quiet ? 'silent' : 'warn',
-    server: { host: '127.0.0.1', port: options.port, strictPort: true, watch: { ignored: [path.resolve(options.garden) + '/**', '**/dist/**', '**/test/**'] } },
+    server: { host: '127.0.0.1', port: options.port, strictPort: true, watch: { ignored: [outsideApp, path.resolve(options.garden) + '/**'] } },
     plugins: [plugin],
   });
   await vite.listen();
@@ -70,14 +91,31 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       })
       .catch((error: Error) => log(`trellis: update failed: ${error.message}`));
   };
-  const watcher = watch(state.root, {
-    ignoreInitial: true,
-    ignored: (p) => path.relative(state.root, p).split(path.sep).some((s) => s.startsWith('.') || s === 'node_modules'),
-  }).on('all', (_event, p) => {
+  const onChange = (p: string) => {
     pending.add(p);
     clearTimeout(timer);
     timer = setTimeout(flush, 25);
-  });
+  };
+  const watchGarden = (poll: boolean) =>
+    watch(state.root, {
+      ignoreInitial: true,
+      ignored: (p) => path.relative(state.root, p).split(path.sep).some((s) => s.startsWith('.') || s === 'node_modules'),
+      ...(poll ? { usePolling: true, interval: pollMs, binaryInterval: pollMs } : {}),
+    })
+      .on('all', (_event, p) => onChange(p))
+      .on('error', (error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (!poll && (code === 'ENOSPC' || code === 'EMFILE')) {
+          log(`trellis: the system's limit on file watches is reached (${code}); polling the garden every ${pollMs} ms instead. Raise the limit with: sudo sysctl fs.inotify.max_user_watches=524288`);
+          const failed = watcher;
+          watcher = watchGarden(true);
+          void failed.close();
+        } else log(`trellis: watching the garden failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+  let watcher = watchGarden(options.poll ?? false);
+  // Changes made before the watcher has seen the garden would be taken for its initial state.
+  // (A watcher that fails instead, say at the system's watch limit, is replaced as above.)
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()).once('error', () => resolve()));
   return {
     url,
     state,

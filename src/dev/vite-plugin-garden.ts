@@ -83,9 +83,15 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
     server?.ws.send('garden:update', data);
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => {
-      state.settle();
-      views = undefined;
-      server?.ws.send('garden:update', { changed: [], urls: {}, removed: [], graph: true, ms: 0, broken: data.broken });
+      void state.settle().then(
+        () => {
+          // A later change restarts the timer and announces itself; only the last settle speaks.
+          if (!state.settled) return;
+          views = undefined;
+          server?.ws.send('garden:update', { changed: [], urls: {}, removed: [], graph: true, ms: 0, broken: data.broken });
+        },
+        (error: unknown) => server?.config.logger.error(`Trellis: settling the garden failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }, options.settleMs ?? 1500);
   };
   const noteData = (v: Views, id: NoteId): NoteData => {

@@ -7,16 +7,13 @@
  * 4. graph.json (docs/output.md).
  */
 import { createHash } from 'node:crypto';
-import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../types.ts';
 import { deriveBacklinks } from './backlinks.ts';
 import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
 import { buildGraph, type LinkGraph } from './build-graph.ts';
-import { computeLayout } from './layout.ts';
-import { computeTopics } from './topics.ts';
+import { startLayout, type LayoutResult } from './layout-result.ts';
 
-// CommonJS package: under ESM its function is the namespace's default.
-const pagerank = pagerankModule.default as unknown as (graph: unknown, options?: { getEdgeWeight: null }) => Record<string, number>;
+export type { LayoutResult } from './layout-result.ts';
 
 /** A published note as the graph stage sees it. */
 export interface GraphNoteInput {
@@ -37,14 +34,6 @@ export interface GardenGraph {
   json: GraphJson;
 }
 
-/** Topics, importance and positions: the expensive part of the graph stage. */
-export interface LayoutResult {
-  weights: [NoteId, number][];
-  topicOf: [NoteId, number][];
-  topics: Topic[];
-  positions: [NoteId, number, number][];
-}
-
 /** Where layouts of unchanged graphs are kept between builds. */
 export interface LayoutCache {
   get(key: string): LayoutResult | undefined;
@@ -59,10 +48,25 @@ export interface Options {
   cache?: LayoutCache;
 }
 
-/** Build the graph and its derived data. */
-export function deriveGardenGraph(published: readonly GraphNoteInput[], links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, options: Options = { layout: true }): GardenGraph {
+/**
+ * Build the graph and its derived data. Topics and layout of a large graph are
+ * computed on a worker thread while this one derives backlinks and mentions.
+ */
+export async function deriveGardenGraph(published: readonly GraphNoteInput[], links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, options: Options = { layout: true }): Promise<GardenGraph> {
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
   const graph = buildGraph(published.map((p) => ({ id: p.note.id, title: p.note.title })), links);
+  let layout: Promise<LayoutResult> | undefined;
+  if (options.layout && graph.order > 0) {
+    const key = options.cache ? layoutKey(published, graph) : '';
+    const cached = options.cache?.get(key);
+    const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
+    layout = cached
+      ? Promise.resolve(cached)
+      : startLayout(graph, (id) => tagsOf.get(id) ?? []).then((result) => {
+          options.cache?.set(key, result);
+          return result;
+        });
+  }
   const backlinks = deriveBacklinks(links, info);
   const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
   const unlinkedMentions = deriveUnlinkedMentions(published.map((p) => ({ id: p.note.id, text: p.note.text })), links, info, phrases);
@@ -74,11 +78,8 @@ export function deriveGardenGraph(published: readonly GraphNoteInput[], links: R
   let topicOf = new Map<NoteId, number>();
   let topics: Topic[] = [];
   let positions = new Map<NoteId, { x: number; y: number }>();
-  if (options.layout && graph.order > 0) {
-    const key = options.cache ? layoutKey(published, graph) : '';
-    const cached = options.cache?.get(key);
-    const result = cached ?? computeLayoutResult(graph, published);
-    if (!cached) options.cache?.set(key, result);
+  if (layout) {
+    const result = await layout;
     weights = new Map(result.weights);
     topicOf = new Map(result.topicOf);
     topics = result.topics;
@@ -111,18 +112,6 @@ export function deriveGardenGraph(published: readonly GraphNoteInput[], links: R
   return { graph, backlinks, unlinkedMentions, outgoing, orphans, topicOf, topics, weights, json };
 }
 
-function computeLayoutResult(graph: LinkGraph, published: readonly GraphNoteInput[]): LayoutResult {
-  const weights = new Map<NoteId, number>();
-  const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
-  let max = 1e-12;
-  for (const v of Object.values(ranks)) if (v > max) max = v;
-  graph.forEachNode((id) => weights.set(id as NoteId, round3((ranks[id] ?? 0) / max)));
-  const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
-  const { topicOf, topics } = computeTopics(graph, weights, (id) => tagsOf.get(id) ?? []);
-  const positions = computeLayout(graph, topicOf, topics.length);
-  return { weights: [...weights], topicOf: [...topicOf], topics, positions: [...positions].map(([id, p]) => [id, p.x, p.y]) };
-}
-
 /** Everything the layout depends on: nodes in order with titles and tags, and edges. */
 function layoutKey(published: readonly GraphNoteInput[], graph: LinkGraph): string {
   const h = createHash('sha256');
@@ -131,8 +120,4 @@ function layoutKey(published: readonly GraphNoteInput[], graph: LinkGraph): stri
     h.update(s).update('\u0001').update(t).update('\u0000');
   });
   return h.digest('hex');
-}
-
-function round3(v: number): number {
-  return Math.round(v * 1000) / 1000;
 }

@@ -62,27 +62,42 @@ export function mentionsIn(
   // Lower-case the text once; offsets stay valid unless lower-casing changed its length (rare scripts).
   const lower = text.toLowerCase();
   const same = lower.length === text.length;
+  const scanned = same ? lower : text;
   const re = new RegExp(wordPattern.source, 'gu');
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let m = re.exec(same ? lower : text); m; m = re.exec(same ? lower : text)) {
-    words.push(same ? m[0] : m[0].toLowerCase());
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
-  const found = new Map<NoteId, Backlink>();
-  for (let i = 0; i < words.length; i++) {
-    // Walk the trie from word i; every node passed that ends a phrase is a mention of its targets.
-    let k = i;
-    for (let node = index.next.get(words[i]!); node; node = ++k < words.length ? node.next.get(words[k]!) : undefined) {
-      for (const target of node.targets) {
-        if (linked.has(target) || found.has(target)) continue;
-        found.set(target, { source, title: from.title, url: from.url, kind: 'link', ...contextAround(text, starts[i]!, ends[k]!) });
+  // One pass over the words, keeping the trie walks still alive (phrases begun at recent words):
+  // no per-word arrays, so a long note costs no more memory than a short one.
+  let walks: Walk[] = [];
+  const found = new Map<NoteId, { start: number; end: number }>();
+  for (let m = re.exec(scanned); m; m = re.exec(scanned)) {
+    const word = same ? m[0] : m[0].toLowerCase();
+    const first = index.next.get(word);
+    if (!first && walks.length === 0) continue;
+    const end = m.index + m[0].length;
+    const next: Walk[] = [];
+    for (const walk of walks) {
+      const node = walk.node.next.get(word);
+      if (node) next.push({ node, start: walk.start });
+    }
+    if (first) next.push({ node: first, start: m.index });
+    for (const walk of next) {
+      for (const target of walk.node.targets) {
+        if (linked.has(target)) continue;
+        // The earliest mention, and of those the shortest phrase (walks end in order, so the first found).
+        const seen = found.get(target);
+        if (!seen || walk.start < seen.start) found.set(target, { start: walk.start, end });
       }
     }
+    walks = next;
   }
-  return [...found];
+  return [...found]
+    .sort((a, b) => a[1].start - b[1].start || a[1].end - b[1].end)
+    .map(([target, { start, end }]) => [target, { source, title: from.title, url: from.url, kind: 'link', ...contextAround(text, start, end) }]);
+}
+
+/** A walk down the phrase trie begun at the word starting at `start`. */
+interface Walk {
+  node: PhraseIndex;
+  start: number;
 }
 
 /** All unlinked mentions, keyed by target, sources in the given (note) order, at most `maxMentions` each. */

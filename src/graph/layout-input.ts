@@ -1,0 +1,51 @@
+/**
+ * What the layout needs of the link graph, in a form that crosses a thread
+ * boundary cheaply: node ids, titles and tags in node order, and edges as
+ * pairs of node numbers in edge order. Rebuilt in that order, the graph gives
+ * the same topics, weights and positions as the original.
+ */
+import { DirectedGraph } from 'graphology';
+import type { NoteId } from '../types.ts';
+import type { EdgeAttributes, LinkGraph, NodeAttributes } from './build-graph.ts';
+
+/** The layout's input. */
+export interface LayoutInput {
+  ids: NoteId[];
+  titles: string[];
+  tags: string[][];
+  /** Source and target node numbers of each edge, flattened. */
+  edges: Uint32Array;
+}
+
+/** Collect the layout input of `graph`; `tagsOf` gives a note's tags. */
+export function toLayoutInput(graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[]): LayoutInput {
+  const ids: NoteId[] = [];
+  const titles: string[] = [];
+  const tags: string[][] = [];
+  const numberOf = new Map<string, number>();
+  graph.forEachNode((id, attrs) => {
+    numberOf.set(id, ids.length);
+    ids.push(id as NoteId);
+    titles.push(attrs.title);
+    tags.push([...tagsOf(id as NoteId)]);
+  });
+  const edges = new Uint32Array(graph.size * 2);
+  let i = 0;
+  graph.forEachEdge((_key, _attrs, source, target) => {
+    edges[i++] = numberOf.get(source)!;
+    edges[i++] = numberOf.get(target)!;
+  });
+  return { ids, titles, tags, edges };
+}
+
+/** The graph a layout input describes (edges carry no positions: the layout does not read them). */
+export function fromLayoutInput(input: LayoutInput): LinkGraph {
+  const graph: LinkGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
+  input.ids.forEach((id, n) => graph.addNode(id, { title: input.titles[n]! }));
+  for (let i = 0; i < input.edges.length; i += 2) {
+    const source = input.ids[input.edges[i]!]!;
+    const target = input.ids[input.edges[i + 1]!]!;
+    graph.addDirectedEdgeWithKey(`${source}\u0000${target}`, source, target, { kinds: [], positions: [] });
+  }
+  return graph;
+}

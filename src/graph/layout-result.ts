@@ -1,0 +1,87 @@
+/**
+ * Importance (PageRank), topics (Louvain) and positions (ForceAtlas2): the
+ * expensive part of the graph stage. Large graphs are laid out on a worker
+ * thread while the builder's thread derives backlinks and mentions.
+ */
+import { Worker } from 'node:worker_threads';
+import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import type { NoteId, Topic } from '../types.ts';
+import type { LinkGraph } from './build-graph.ts';
+import { fromLayoutInput, toLayoutInput, type LayoutInput } from './layout-input.ts';
+import { computeLayout } from './layout.ts';
+import { computeTopics } from './topics.ts';
+
+// CommonJS package: under ESM its function is the namespace's default.
+const pagerank = pagerankModule.default as unknown as (graph: unknown, options?: { getEdgeWeight: null }) => Record<string, number>;
+
+/** Topics, importance and positions of every node. */
+export interface LayoutResult {
+  weights: [NoteId, number][];
+  topicOf: [NoteId, number][];
+  topics: Topic[];
+  positions: [NoteId, number, number][];
+}
+
+/**
+ * Nodes from which a layout is worth a thread of its own: below this, starting the
+ * worker (a fresh isolate loading the graph modules) costs more than the layout.
+ */
+export const layoutWorkerMinNodes = 2_000;
+
+/** Compute the layout of `graph` on this thread. */
+export function computeLayoutResult(graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[]): LayoutResult {
+  const weights = new Map<NoteId, number>();
+  const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
+  let max = 1e-12;
+  for (const v of Object.values(ranks)) if (v > max) max = v;
+  graph.forEachNode((id) => weights.set(id as NoteId, round3((ranks[id] ?? 0) / max)));
+  const { topicOf, topics } = computeTopics(graph, weights, tagsOf);
+  const positions = computeLayout(graph, topicOf, topics.length);
+  return { weights: [...weights], topicOf: [...topicOf], topics, positions: [...positions].map(([id, p]) => [id, p.x, p.y]) };
+}
+
+/** Compute the layout a layout input describes (what the worker runs). */
+export function computeLayoutOfInput(input: LayoutInput): LayoutResult {
+  const tags = new Map(input.ids.map((id, n) => [id, input.tags[n]!]));
+  return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? []);
+}
+
+/**
+ * Start computing the layout of `graph`: on a worker thread for large graphs (the
+ * result is the same as on this thread), else here. Falls back to this thread if the
+ * worker cannot start or fails.
+ */
+export function startLayout(graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[], minWorkerNodes = layoutWorkerMinNodes): Promise<LayoutResult> {
+  if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf));
+  const input = toLayoutInput(graph, tagsOf);
+  return new Promise<LayoutResult>((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./layout-worker-entry.mjs', import.meta.url), { workerData: input });
+    } catch {
+      resolve(computeLayoutOfInput(input));
+      return;
+    }
+    let settled = false;
+    const fallBack = () => {
+      if (settled) return;
+      settled = true;
+      try {
+        resolve(computeLayoutOfInput(input));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    worker.once('message', (result: LayoutResult) => {
+      settled = true;
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', fallBack);
+    worker.once('exit', fallBack);
+  });
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}

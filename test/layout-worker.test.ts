@@ -1,0 +1,56 @@
+/**
+ * The layout of large gardens runs on a worker thread from a compact copy of
+ * the graph. It must give exactly what the builder's own thread gives: tested
+ * on the real vault's link graph, with the worker forced on.
+ */
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildGarden, type GardenModel } from '../src/build.ts';
+import { fromLayoutInput, toLayoutInput } from '../src/graph/layout-input.ts';
+import { computeLayoutResult, startLayout } from '../src/graph/layout-result.ts';
+import type { NoteId } from '../src/types.ts';
+import { tasksVault } from './helpers/garden.ts';
+
+let model: GardenModel;
+let tagsOf: (id: NoteId) => readonly string[];
+
+beforeAll(async () => {
+  model = await buildGarden({ garden: tasksVault, noCache: true, render: false });
+  const tags = new Map(model.notes.map((n) => [n.parsed.id, n.parsed.tags]));
+  tagsOf = (id) => tags.get(id) ?? [];
+}, 120_000);
+
+describe('layout on a worker', () => {
+  it('round-trips the graph through its layout input: same nodes, titles and edges in the same order', () => {
+    const graph = model.graph.graph;
+    const input = toLayoutInput(graph, tagsOf);
+    expect(input.edges).toHaveLength(graph.size * 2);
+    const copy = fromLayoutInput(input);
+    expect(copy.nodes()).toEqual(graph.nodes());
+    expect(copy.mapNodes((_id, a) => a.title)).toEqual(graph.mapNodes((_id, a) => a.title));
+    expect(copy.mapEdges((_k, _a, s, t) => `${s}->${t}`)).toEqual(graph.mapEdges((_k, _a, s, t) => `${s}->${t}`));
+  });
+
+  it('gives the same topics, weights and positions as this thread', async () => {
+    const graph = model.graph.graph;
+    expect(graph.order).toBeGreaterThan(100);
+    const here = computeLayoutResult(graph, tagsOf);
+    const onWorker = await startLayout(graph, tagsOf, 0);
+    expect(onWorker).toEqual(here);
+    expect(here.topics.length).toBeGreaterThan(1);
+    // The worker itself (startLayout falls back to this thread if it fails, which would hide it).
+    const worker = new Worker(new URL('../src/graph/layout-worker-entry.mjs', import.meta.url), { workerData: toLayoutInput(graph, tagsOf) });
+    const [fromWorker] = await once(worker, 'message');
+    await worker.terminate();
+    expect(fromWorker).toEqual(here);
+    expect(new Set(here.positions.map(([, x, y]) => `${x},${y}`)).size).toBe(graph.order);
+  });
+
+  it('is what the build put in graph.json', () => {
+    const here = computeLayoutResult(model.graph.graph, tagsOf);
+    const fromBuild = model.graph.json.notes.map((n) => [n.id, n.x, n.y]);
+    expect(fromBuild).toEqual(here.positions);
+    expect(model.graph.topics).toEqual(here.topics);
+  });
+});
