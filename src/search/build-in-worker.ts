@@ -7,8 +7,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../types.ts';
-import { buildSearchIndex } from './index.ts';
-import { writeSearchFiles } from './write-files.ts';
+import { writeSearchIndex } from './index.ts';
+import { searchFileWriter } from './write-files.ts';
 
 /** What the worker is given. */
 export interface SearchWorkerInput {
@@ -24,7 +24,13 @@ export function buildSearchIndexInWorker(docs: SearchDoc[], outDir: string): Pro
     try {
       worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { docs, outDir } satisfies SearchWorkerInput });
     } catch {
-      writeSearchFiles(buildSearchIndex(docs).files, outDir).then(resolve, reject);
+      try {
+        const writer = searchFileWriter(outDir);
+        writeSearchIndex(docs, writer.sink);
+        resolve(writer.paths);
+      } catch (error) {
+        reject(error);
+      }
       return;
     }
     worker.once('message', (paths: string[]) => {

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import type { SearchDoc, SearchDocEntry, SearchFile, SearchManifest } from '../types.ts';
 import { toDocsChunkFile } from '../../web/search/lib/to-docs-chunk-file.ts';
 import type { Settings } from './options.ts';
-import { packRanges } from './pack-ranges.ts';
+import { packRanges, type PackedRange } from './pack-ranges.ts';
 
-/** The docs chunks. */
+/** The docs chunks (their files went to the sink). */
 export interface ChunkedDocs {
   docs: SearchManifest['docs'];
-  files: SearchFile[];
   maxCheckedGzipBytes: number;
   overBudget: string[];
 }
@@ -15,22 +14,26 @@ export interface ChunkedDocs {
 /**
  * Cut the notes, in note-number order, into small chunks of what a hit shows: url, title,
  * indexed headings and body text for the snippet. A query fetches only the chunks of its top
- * hits, so chunks are kept small rather than few.
+ * hits, so chunks are kept small rather than few. Chunk names carry a hash of every chunk, so
+ * the chunks are cut and hashed first, then rendered again one at a time into `sink`.
  */
-export function chunkDocs(docs: readonly SearchDoc[], headingStride: number, settings: Settings): ChunkedDocs {
+export function chunkDocs(docs: readonly SearchDoc[], headingStride: number, settings: Settings, sink: (file: SearchFile) => void): ChunkedDocs {
   const json = docs.map((doc) => JSON.stringify(toEntry(doc, headingStride, settings.maxBodyChars)));
   const sizes = json.map((entry) => Buffer.byteLength(entry) + 1);
   const render = (from: number, to: number): string =>
     `{"version":1,"start":${from},"docs":[${json.slice(from, to).join(',')}]}`;
-  const packed = packRanges(sizes, settings.targetDocsChunkBytes, settings.maxShardGzipBytes, render);
   const digest = createHash('sha256');
-  for (const range of packed) digest.update(range.contents);
+  const ranges: Omit<PackedRange, 'contents'>[] = [];
+  packRanges(sizes, settings.targetDocsChunkBytes, settings.maxShardGzipBytes, render, ({ contents, ...range }) => {
+    digest.update(contents);
+    ranges.push(range);
+  });
   const hash = digest.digest('hex').slice(0, 10);
-  const result: ChunkedDocs = { docs: { hash, starts: [] }, files: [], maxCheckedGzipBytes: 0, overBudget: [] };
-  packed.forEach((range, i) => {
+  const result: ChunkedDocs = { docs: { hash, starts: [] }, maxCheckedGzipBytes: 0, overBudget: [] };
+  ranges.forEach((range, i) => {
     const path = `_search/${toDocsChunkFile(i, hash)}`;
     result.docs.starts.push(range.from);
-    result.files.push({ path, contents: range.contents });
+    sink({ path, contents: render(range.from, range.to) });
     result.maxCheckedGzipBytes = Math.max(result.maxCheckedGzipBytes, range.gzipBytes ?? 0);
     if (range.overBudget) result.overBudget.push(path);
   });

@@ -5,34 +5,36 @@ import { exportEntries } from './export-entries.ts';
 import type { Settings } from './options.ts';
 
 /**
- * Index each field of the notes with its own FlexSearch index, using the encoder the browser
- * uses for queries, and export each field's postings sorted by term. Note `n` of `docs` gets
- * id `n`; heading `h` of note `n` gets id `n * headingStride + h`.
+ * Index one field of the notes with its own FlexSearch index, using the encoder the browser
+ * uses for queries, and export its postings sorted by term. Note `n` of `docs` gets id `n`;
+ * heading `h` of note `n` gets id `n * headingStride + h`. One field at a time, so only one
+ * index is held at once; without the encoder's cache, so each note is encoded on its own.
  */
-export function indexFields(
+export function indexField(
+  field: SearchField,
   docs: readonly SearchDoc[],
   headingStride: number,
   settings: Settings,
-): Record<SearchField, SearchPostingEntry[]> {
-  const encoder = createEncoder();
-  const index = (field: SearchField) => createFieldIndex(settings.resolution[field], encoder);
-  const title = index('title');
-  const aliases = index('aliases');
-  const headings = index('headings');
-  const tags = index('tags');
-  const body = index('body');
+): SearchPostingEntry[] {
+  const index = createFieldIndex(settings.resolution[field], createEncoder({ cache: false }));
   docs.forEach((doc, n) => {
-    title.add(n, doc.title);
-    if (doc.aliases.length > 0) aliases.add(n, doc.aliases.join('\n'));
-    doc.headings.slice(0, headingStride).forEach((heading, h) => headings.add(n * headingStride + h, heading.text));
-    if (doc.tags.length > 0) tags.add(n, doc.tags.join('\n'));
-    body.add(n, doc.body.slice(0, settings.maxBodyChars));
+    switch (field) {
+      case 'title':
+        index.add(n, doc.title);
+        break;
+      case 'aliases':
+        if (doc.aliases.length > 0) index.add(n, doc.aliases.join('\n'));
+        break;
+      case 'headings':
+        doc.headings.slice(0, headingStride).forEach((heading, h) => index.add(n * headingStride + h, heading.text));
+        break;
+      case 'tags':
+        if (doc.tags.length > 0) index.add(n, doc.tags.join('\n'));
+        break;
+      case 'body':
+        index.add(n, doc.body.slice(0, settings.maxBodyChars));
+        break;
+    }
   });
-  return {
-    title: exportEntries(title),
-    aliases: exportEntries(aliases),
-    headings: exportEntries(headings),
-    tags: exportEntries(tags),
-    body: exportEntries(body),
-  };
+  return exportEntries(index);
 }

@@ -13,9 +13,9 @@
  *
  * Nothing here runs in pages: a page fetches the manifest on its first search keystroke.
  */
-import type { SearchArtifacts, SearchDoc, SearchManifest } from '../types.ts';
+import type { SearchArtifacts, SearchDoc, SearchField, SearchFile, SearchManifest, SearchStats } from '../types.ts';
 import { chunkDocs } from './chunk-docs.ts';
-import { indexFields } from './index-fields.ts';
+import { indexField } from './index-fields.ts';
 import { type Options, toSettings } from './options.ts';
 import { partitionShards } from './partition-shards.ts';
 
@@ -23,14 +23,26 @@ export type { Options } from './options.ts';
 
 /** Build the search index files (`_search/manifest.json`, postings shards, docs chunks) for the notes. */
 export function buildSearchIndex(docs: readonly SearchDoc[], options?: Options): SearchArtifacts {
+  const files: SearchFile[] = [];
+  const stats = writeSearchIndex(docs, (file) => files.push(file), options);
+  // The manifest comes last from the writer; list it first.
+  return { files: [files.pop()!, ...files], stats };
+}
+
+/**
+ * Build the search index and hand each file to `sink` as soon as it is made (the manifest
+ * last), holding one group's index at a time: the small fields, then the bodies, then the
+ * docs chunks. What the build's search worker runs, writing each file and letting it go.
+ */
+export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: SearchFile) => void, options?: Options): SearchStats {
   const settings = toSettings(options);
   const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const mostHeadings = sorted.reduce((most, doc) => Math.max(most, doc.headings.length), 0);
   const headingStride = Math.max(1, Math.min(settings.maxHeadings, mostHeadings));
-  const entries = indexFields(sorted, headingStride, settings);
-  const fields = partitionShards('fields', { title: entries.title, aliases: entries.aliases, headings: entries.headings, tags: entries.tags }, settings);
-  const body = partitionShards('body', { body: entries.body }, settings);
-  const chunks = chunkDocs(sorted, headingStride, settings);
+  const entries = (field: SearchField) => indexField(field, sorted, headingStride, settings);
+  const fields = partitionShards('fields', { title: entries('title'), aliases: entries('aliases'), headings: entries('headings'), tags: entries('tags') }, settings, sink);
+  const body = partitionShards('body', { body: entries('body') }, settings, sink);
+  const chunks = chunkDocs(sorted, headingStride, settings, sink);
   const manifest: SearchManifest = {
     version: 1,
     docCount: sorted.length,
@@ -40,13 +52,11 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options?: Options):
     groups: { fields: fields.refs, body: body.refs },
     docs: chunks.docs,
   };
+  sink({ path: '_search/manifest.json', contents: JSON.stringify(manifest) });
   return {
-    files: [{ path: '_search/manifest.json', contents: JSON.stringify(manifest) }, ...fields.files, ...body.files, ...chunks.files],
-    stats: {
-      postingsShards: fields.refs.length + body.refs.length,
-      docsChunks: chunks.docs.starts.length,
-      maxCheckedGzipBytes: Math.max(fields.maxCheckedGzipBytes, body.maxCheckedGzipBytes, chunks.maxCheckedGzipBytes),
-      overBudget: [...fields.overBudget, ...body.overBudget, ...chunks.overBudget],
-    },
+    postingsShards: fields.refs.length + body.refs.length,
+    docsChunks: chunks.docs.starts.length,
+    maxCheckedGzipBytes: Math.max(fields.maxCheckedGzipBytes, body.maxCheckedGzipBytes, chunks.maxCheckedGzipBytes),
+    overBudget: [...fields.overBudget, ...body.overBudget, ...chunks.overBudget],
   };
 }

@@ -21,14 +21,18 @@ const gzipOverhead = 1024;
  * whose gzipped size exceeds `budget` until it fits or holds a single item.
  * @param sizes raw byte size of each item
  * @param render the file contents for items [from, to)
+ * @param emit called with each range in order as soon as it is packed; when given, ranges are
+ *   not collected (the returned list is empty), so a caller can write and drop each one
  */
 export function packRanges(
   sizes: readonly number[],
   target: number,
   budget: number,
   render: (from: number, to: number) => string,
+  emit?: (range: PackedRange) => void,
 ): PackedRange[] {
-  const packed: PackedRange[] = [];
+  const collected: PackedRange[] = [];
+  const packed = { push: emit ?? ((range: PackedRange) => void collected.push(range)) };
   let from = 0;
   let bytes = 0;
   for (let i = 0; i < sizes.length; i++) {
@@ -40,7 +44,7 @@ export function packRanges(
     bytes += sizes[i]!;
   }
   if (sizes.length > from) fit(from, sizes.length, sizes, budget, render, packed);
-  return packed;
+  return collected;
 }
 
 function fit(
@@ -49,7 +53,7 @@ function fit(
   sizes: readonly number[],
   budget: number,
   render: (from: number, to: number) => string,
-  packed: PackedRange[],
+  packed: { push(range: PackedRange): void },
 ): void {
   const contents = render(from, to);
   if (Buffer.byteLength(contents) <= budget - gzipOverhead) {

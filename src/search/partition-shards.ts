@@ -3,10 +3,9 @@ import type { Settings } from './options.ts';
 import { packRanges } from './pack-ranges.ts';
 import { toFileName } from './to-file-name.ts';
 
-/** The postings shards of one group. */
+/** The postings shards of one group (their files went to the sink). */
 export interface PartitionedGroup {
   refs: SearchShardRef[];
-  files: SearchFile[];
   maxCheckedGzipBytes: number;
   overBudget: string[];
 }
@@ -20,23 +19,26 @@ interface TermRow {
 /**
  * Cut the postings of a group's fields into shards of consecutive terms, each under the gzip
  * budget. A shard holds every field's entries for its terms, so one term needs one shard per
- * group; a prefix needs the shards its term range spans.
- * @param entries per field, sorted by term
+ * group; a prefix needs the shards its term range spans. Each shard goes to `sink` as soon
+ * as it is cut.
+ * @param entries per field, sorted by term; emptied here (they are serialised once, then let go)
  */
 export function partitionShards(
   group: SearchGroup,
   entries: Partial<Record<SearchField, SearchPostingEntry[]>>,
   settings: Settings,
+  sink: (file: SearchFile) => void,
 ): PartitionedGroup {
   const rows = mergeRows(entries);
+  for (const field of Object.keys(entries) as SearchField[]) delete entries[field];
   const sizes = rows.map((row) => Object.values(row.json).reduce((sum, json) => sum + Buffer.byteLength(json) + 1, 0));
   const render = (from: number, to: number): string => renderShard(rows, from, to);
-  const packed = packRanges(sizes, settings.targetShardBytes, settings.maxShardGzipBytes, render);
-  const result: PartitionedGroup = { refs: [], files: [], maxCheckedGzipBytes: 0, overBudget: [] };
-  packed.forEach((range, i) => {
+  const result: PartitionedGroup = { refs: [], maxCheckedGzipBytes: 0, overBudget: [] };
+  packRanges(sizes, settings.targetShardBytes, settings.maxShardGzipBytes, render, (range) => {
+    const i = result.refs.length;
     const file = toFileName(`${group}-${i}`, range.contents);
     result.refs.push({ file, first: i === 0 ? '' : rows[range.from]!.term });
-    result.files.push({ path: `_search/${file}`, contents: range.contents });
+    sink({ path: `_search/${file}`, contents: range.contents });
     result.maxCheckedGzipBytes = Math.max(result.maxCheckedGzipBytes, range.gzipBytes ?? 0);
     if (range.overBudget) result.overBudget.push(`_search/${file}`);
   });

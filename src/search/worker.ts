@@ -1,8 +1,10 @@
 /** Worker thread entry: builds the search index from the docs it is given and writes its files, off the emitter's thread. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SearchWorkerInput } from './build-in-worker.ts';
-import { buildSearchIndex } from './index.ts';
-import { writeSearchFiles } from './write-files.ts';
+import { writeSearchIndex } from './index.ts';
+import { searchFileWriter } from './write-files.ts';
 
 const { docs, outDir } = workerData as SearchWorkerInput;
-parentPort!.postMessage(await writeSearchFiles(buildSearchIndex(docs).files, outDir));
+const writer = searchFileWriter(outDir);
+writeSearchIndex(docs, writer.sink);
+parentPort!.postMessage(writer.paths);

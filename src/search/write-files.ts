@@ -1,14 +1,24 @@
 /** Write built search files under a folder, creating their directories. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchFile } from '../types.ts';
 
-/** Write `files` under `outDir`; returns their paths (relative, POSIX) in order. */
-export async function writeSearchFiles(files: readonly SearchFile[], outDir: string): Promise<string[]> {
-  const dirs = new Set(files.map((f) => path.dirname(path.join(outDir, f.path))));
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
-  for (let i = 0; i < files.length; i += 64) {
-    await Promise.all(files.slice(i, i + 64).map((f) => writeFile(path.join(outDir, f.path), f.contents)));
-  }
-  return files.map((f) => f.path);
+/**
+ * A sink that writes each search file under `outDir` when it is handed over (synchronously:
+ * it runs on the search worker's own thread), and the paths written, relative and POSIX.
+ */
+export function searchFileWriter(outDir: string): { sink: (file: SearchFile) => void; paths: string[] } {
+  const dirs = new Set<string>();
+  const paths: string[] = [];
+  const sink = (file: SearchFile) => {
+    const abs = path.join(outDir, file.path);
+    const dir = path.dirname(abs);
+    if (!dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    writeFileSync(abs, file.contents);
+    paths.push(file.path);
+  };
+  return { sink, paths };
 }

@@ -13,10 +13,15 @@ const latinDiacritics = /[\u0300-\u036f]/g;
  * diacritics dropped, lower-cased, doubled letters folded (FlexSearch's `Default` charset),
  * numbers kept whole so `20` is a prefix of `2024`, and CJK runs turned into bigrams. Every
  * step keeps prefixes prefixes, which prefix search needs.
+ *
+ * The builder turns FlexSearch's cache off (`cache: false`): a cached word skips the folding
+ * of repeated terms, so with the cache a note's terms, and the position slots of its postings,
+ * depended on which words earlier notes (or other fields) had warmed it with.
  */
-export function createEncoder(): Encoder {
+export function createEncoder(options: { cache?: boolean } = {}): Encoder {
   return new Encoder({
     ...Charset.Default,
+    cache: options.cache ?? true,
     normalize: normalizeText,
     split: /[^\p{L}\p{N}\p{M}]+/u,
     numeric: false,
