@@ -62,16 +62,17 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     });
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 
-    for (const [url, to] of deriveAliasRedirects(published, urls)) {
-      urls.add(url);
-      await writer.write(pageFile(url), renderRedirectPage(to, options.site));
-    }
-    for (const page of deriveListPages(notes, urls, model.graph.topics)) {
-      if (page.kind !== 'not-found' && urls.has(page.url)) continue;
+    // Redirects and list pages are written like note pages: many files in flight at once
+    // (an alias each for most notes of a large garden; one by one, they took seconds).
+    const redirects = [...deriveAliasRedirects(published, urls)];
+    for (const [url] of redirects) urls.add(url);
+    await inBatches(redirects, 32, ([url, to]) => writer.write(pageFile(url), renderRedirectPage(to, options.site)));
+    const listPages = deriveListPages(notes, urls, model.graph.topics).filter((page) => {
+      if (page.kind !== 'not-found' && urls.has(page.url)) return false;
       urls.add(page.url);
-      const html = renderListPage(page, options.site, assets);
-      await writer.write(page.kind === 'not-found' ? '404.html' : pageFile(page.url), html);
-    }
+      return true;
+    });
+    await inBatches(listPages, 8, (page) => writer.write(page.kind === 'not-found' ? '404.html' : pageFile(page.url), renderListPage(page, options.site, assets)));
 
     await writer.write('graph.json', JSON.stringify(model.graph.json));
     writer.adopt(await searchFiles);
