@@ -227,6 +227,11 @@ async function parseAndRender(
         if (cache && render) writes.push(cache.set(note.id, note.hash, result));
         spill?.put(result.rendered);
         results[misses[k]!] = result;
+        // A one-shot build needs a note's text no more once it is parsed: let it go now, not after the last note.
+        if (spill) {
+          jobs[k]!.text = '';
+          delete note.content.text;
+        }
       },
     });
     await Promise.all(writes);

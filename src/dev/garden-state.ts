@@ -11,7 +11,9 @@
  *    assembled HTML of the notes that embed them. Cost: what changed, not the garden.
  * 3. Views (`view()`) derive pages, graph.json and the report lazily from that.
  * 4. `settle()` recomputes everything, topics and layout included, with the
- *    same `deriveModel` a clean build uses.
+ *    same `deriveModel` a clean build uses (the layout of a large garden on a
+ *    worker thread, so saves are applied meanwhile; a settle overtaken by a
+ *    change starts over).
  * test/incremental.test.ts checks both against clean builds of the same files.
  */
 import { randomBytes } from 'node:crypto';

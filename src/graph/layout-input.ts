@@ -38,14 +38,10 @@ export function toLayoutInput(graph: LinkGraph, tagsOf: (id: NoteId) => readonly
   return { ids, titles, tags, edges };
 }
 
-/** The graph a layout input describes (edges carry no positions: the layout does not read them). */
+/** The graph a layout input describes (its edges carry no attributes: the layout reads none). */
 export function fromLayoutInput(input: LayoutInput): LinkGraph {
   const graph: LinkGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
   input.ids.forEach((id, n) => graph.addNode(id, { title: input.titles[n]! }));
-  for (let i = 0; i < input.edges.length; i += 2) {
-    const source = input.ids[input.edges[i]!]!;
-    const target = input.ids[input.edges[i + 1]!]!;
-    graph.addDirectedEdgeWithKey(`${source}\u0000${target}`, source, target, { kinds: [], positions: [] });
-  }
+  for (let i = 0; i < input.edges.length; i += 2) graph.addDirectedEdge(input.ids[input.edges[i]!]!, input.ids[input.edges[i + 1]!]!);
   return graph;
 }

@@ -28,22 +28,22 @@ export interface LayoutResult {
  */
 export const layoutWorkerMinNodes = 2_000;
 
-/** Compute the layout of `graph` on this thread. */
-export function computeLayoutResult(graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[]): LayoutResult {
+/** Compute the layout of `graph` on this thread (`inPlace`: the graph may be changed, see computeLayout). */
+export function computeLayoutResult(graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[], inPlace = false): LayoutResult {
   const weights = new Map<NoteId, number>();
   const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
   let max = 1e-12;
   for (const v of Object.values(ranks)) if (v > max) max = v;
   graph.forEachNode((id) => weights.set(id as NoteId, round3((ranks[id] ?? 0) / max)));
   const { topicOf, topics } = computeTopics(graph, weights, tagsOf);
-  const positions = computeLayout(graph, topicOf, topics.length);
+  const positions = computeLayout(graph, topicOf, topics.length, inPlace);
   return { weights: [...weights], topicOf: [...topicOf], topics, positions: [...positions].map(([id, p]) => [id, p.x, p.y]) };
 }
 
 /** Compute the layout a layout input describes (what the worker runs). */
 export function computeLayoutOfInput(input: LayoutInput): LayoutResult {
   const tags = new Map(input.ids.map((id, n) => [id, input.tags[n]!]));
-  return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? []);
+  return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? [], true);
 }
 
 /**

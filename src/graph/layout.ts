@@ -15,11 +15,15 @@ const forceAtlas2 = fa2.default as unknown as {
   inferSettings(graph: unknown): object;
 };
 
-/** Positions of every node, normalised to [-1000, 1000]. */
-export function computeLayout(graph: LinkGraph, topicOf: ReadonlyMap<NoteId, number>, topicCount: number): Map<NoteId, { x: number; y: number }> {
+/**
+ * Positions of every node, normalised to [-1000, 1000]. ForceAtlas2 writes `x` and `y` into
+ * the graph's nodes: a copy is laid out, unless `inPlace` says the graph is the caller's to spend
+ * (the layout worker's own copy; at 100k notes a second copy cost a gigabyte).
+ */
+export function computeLayout(graph: LinkGraph, topicOf: ReadonlyMap<NoteId, number>, topicCount: number, inPlace = false): Map<NoteId, { x: number; y: number }> {
   const rand = seededRandom(7);
   const positions = new Map<NoteId, { x: number; y: number }>();
-  const g = graph.copy();
+  const g = inPlace ? graph : graph.copy();
   g.forEachNode((id: string) => {
     const t = topicOf.get(id as NoteId) ?? 0;
     const angle = (2 * Math.PI * t) / Math.max(1, topicCount) + (rand() - 0.5) * 0.8;
