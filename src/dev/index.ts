@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../format.ts';
+import { getHighlighter } from '../render/highlighter.ts';
 import { GardenState } from './garden-state.ts';
 import { gardenPlugin } from './vite-plugin-garden.ts';
 
@@ -61,6 +62,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     if (!options.quiet) process.stdout.write(s + '\n');
   };
   const state = await GardenState.open(options.garden);
+  // Notes are re-rendered on this thread after a save: load the highlighter now, not on the first save.
+  void getHighlighter();
   const plugin = gardenPlugin({ state, port: options.port, settleMs: options.settleMs });
   const vite = await createServer({
     root: projectRoot,

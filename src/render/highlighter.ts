@@ -22,6 +22,13 @@ export const languages = [
 
 /** The theme whose colours are `var(--shiki-token-*)`; turned into classes by {@link tokenClasses}. */
 export const codeTheme = 'css-variables';
+
+/**
+ * No time limit per line (Shiki's default stops a line after 500 ms and leaves the rest
+ * untokenized, so on a busy machine the same note came out differently). A note that takes
+ * too long is caught by the worker pool's per-note limit and reported instead.
+ */
+export const tokenizeTimeLimit = 0;
 const theme = createCssVariablesTheme({ name: codeTheme, variablePrefix: '--shiki-', fontStyle: true });
 
 const tokenVar = /^var\(--shiki-token-([a-z-]+)\)$/;

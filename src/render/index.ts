@@ -24,7 +24,7 @@ import type { ParsedNote } from '../types.ts';
 import { attachmentUrl, embedMarkerPrefix, type RenderContext } from './context.ts';
 import { linkElement, wikiLinkHandler } from './handlers/wiki-link.ts';
 import { renderMath } from './math.ts';
-import { codeTheme, tokenClasses } from './highlighter.ts';
+import { codeTheme, tokenClasses, tokenizeTimeLimit } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import type { SpillRef } from './spill.ts';
 import { setTrustedAside } from './trusted.ts';
@@ -83,7 +83,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   }
   renderMath(root, note.path, note.diagnostics);
   if (highlight && ctx.highlighter) {
-    rehypeShikiFromHighlighter(ctx.highlighter, { theme: codeTheme, fallbackLanguage: 'text', addLanguageClass: true, transformers: [tokenClasses] })(root, file, () => {});
+    rehypeShikiFromHighlighter(ctx.highlighter, { theme: codeTheme, fallbackLanguage: 'text', addLanguageClass: true, transformers: [tokenClasses], tokenizeTimeLimit })(root, file, () => {});
   }
 
   const blocks: RenderedBlock[] = [];

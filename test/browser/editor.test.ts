@@ -77,7 +77,7 @@ describe('editing a note', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type(' for a simpler design.');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => status(page)).toBe('Saved');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('Saved');
     const onDisk = await readFile(path.join(garden, 'Distributed Systems/Paxos.md'), 'utf8');
     expect(onDisk).toBe('# Paxos\n\nThe classic consensus protocol.\n\nCompare with [[Raft]] for a simpler design.');
 
@@ -112,7 +112,7 @@ describe('editing a note', () => {
     await page.locator('.cm-tooltip-autocomplete li', { hasText: 'Log replication' }).click();
     await expect.poll(() => page.locator('garden-editor .cm-unresolved-link').textContent()).toBe('[[Nowhere yet]]');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => status(page)).toBe('Saved');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('Saved');
     expect(await readFile(path.join(garden, 'Home.md'), 'utf8')).toContain('See [[Nowhere yet]] and [[Raft#Log replication]]');
 
     await expect.poll(() => reader.locator('.backlinks .backlink-title').allTextContents(), { timeout: 15_000 }).toContain('Home');
@@ -140,7 +140,7 @@ describe('note actions', () => {
     await expect.poll(() => page.locator('garden-editor .cm-unresolved-link').allTextContents()).toEqual(['[[Nowhere yet]]']);
     expect(await readFile(path.join(garden, 'Quorum.md'), 'utf8')).toContain('# Quorum');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => status(page)).toBe('Saved');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('Saved');
 
     page.once('dialog', (dialog) => void dialog.accept('Distributed Systems/Raft algorithm.md'));
     await page.goto(dev.url + (await urlOf('Distributed Systems/Raft.md')).slice(1));
@@ -183,7 +183,7 @@ describe('save conflicts', () => {
     expect(await readFile(file, 'utf8')).toBe(theirs);
 
     await conflict.locator('button[data-choice="mine"]').click();
-    await expect.poll(() => status(page)).toBe('Saved');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('Saved');
     expect(await readFile(file, 'utf8')).toBe('# Reading list\n\nPapers to read.\n\nMy addition.');
     expect(await conflict.count()).toBe(0);
     // Chromium logs every non-2xx response; the 409 that reported the conflict is the one expected.
