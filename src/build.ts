@@ -85,8 +85,6 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const indexEntries = scan.notes.map((n) => `${n.id}\u0001${n.content.publish ? 1 : 0}\u0001${n.url}`);
   const fingerprint = indexFingerprint([...indexEntries, '\u0002', ...attachmentPaths]);
   const { results, cacheHits, spill } = await parseAndRender(root, scan.notes, attachmentPaths, fingerprint, options);
-  // A one-shot build needs the note texts no longer (a garden's worth of strings): let them go.
-  if (spill) for (const n of scan.notes) delete n.content.text;
   lap('parse');
 
   const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
@@ -202,6 +200,7 @@ async function parseAndRender(
       if (hit) {
         spill?.put(hit.rendered);
         results[i] = hit;
+        if (spill) delete n.content.text;
       } else misses.push(i);
     }),
   );
@@ -227,7 +226,8 @@ async function parseAndRender(
         if (cache && render) writes.push(cache.set(note.id, note.hash, result));
         spill?.put(result.rendered);
         results[misses[k]!] = result;
-        // A one-shot build needs a note's text no more once it is parsed: let it go now, not after the last note.
+        // A one-shot build (the one that spills) needs a note's text no more once it is parsed (or
+        // found in the cache, above): let it go now, not after the last note.
         if (spill) {
           jobs[k]!.text = '';
           delete note.content.text;

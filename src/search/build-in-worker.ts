@@ -7,8 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../types.ts';
-import { writeSearchIndex } from './index.ts';
-import { searchFileWriter } from './write-files.ts';
+import { writeSearchFiles } from './write-files.ts';
 
 /** What the worker is given. */
 export interface SearchWorkerInput {
@@ -25,9 +24,7 @@ export function buildSearchIndexInWorker(docs: SearchDoc[], outDir: string): Pro
       worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { docs, outDir } satisfies SearchWorkerInput });
     } catch {
       try {
-        const writer = searchFileWriter(outDir);
-        writeSearchIndex(docs, writer.sink);
-        resolve(writer.paths);
+        resolve(writeSearchFiles(docs, outDir));
       } catch (error) {
         reject(error);
       }
