@@ -1,7 +1,31 @@
 #!/usr/bin/env node
-// Trellis runs its TypeScript sources directly through tsx's loader.
-import { register } from 'tsx/esm/api';
+// Trellis runs as JavaScript compiled from its TypeScript sources, once per code version
+// (bin/cli-bundle.js). TRELLIS_FROM_SOURCE=1 runs the sources through tsx's loader instead.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+async function loadCompiled() {
+  const { ensureCliBundle } = await import('./cli-bundle.js');
+  const { fingerprintCode } = await import('../src/fingerprint.mjs');
+  const dir = await ensureCliBundle(root, fingerprintCode(root));
+  return import(pathToFileURL(path.join(dir, 'cli.js')).href);
+}
+
+async function loadSource() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/cli.ts');
+}
+
+let cli;
+if (process.env.TRELLIS_FROM_SOURCE !== '1') {
+  try {
+    cli = await loadCompiled();
+  } catch (error) {
+    process.stderr.write(`trellis: could not compile the CLI, running from source (${error instanceof Error ? error.message : error})\n`);
+  }
+}
+cli ??= await loadSource();
+process.exitCode = await cli.main(process.argv.slice(2));

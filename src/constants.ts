@@ -31,5 +31,3 @@ export const largeNoteBytes = 1_000_000;
 /** Transclusions nest at most this deep; deeper embeds render as links. */
 export const maxEmbedDepth = 4;
 
-/** Bumped whenever parse/render output changes shape, so old cache entries are not reused. */
-export const engineVersion = '3';

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGarden, type GardenModel } from '../src/build.ts';
 import { fromLayoutInput, toLayoutInput } from '../src/graph/layout-input.ts';
 import { computeLayoutResult, startLayout } from '../src/graph/layout-result.ts';
+import { workerUrl } from '../src/paths.ts';
 import type { NoteId } from '../src/types.ts';
 import { tasksVault } from './helpers/garden.ts';
 
@@ -40,7 +41,7 @@ describe('layout on a worker', () => {
     expect(onWorker).toEqual(here);
     expect(here.topics.length).toBeGreaterThan(1);
     // The worker itself (startLayout falls back to this thread if it fails, which would hide it).
-    const worker = new Worker(new URL('../src/graph/layout-worker-entry.mjs', import.meta.url), { workerData: toLayoutInput(graph, tagsOf) });
+    const worker = new Worker(workerUrl('layout'), { workerData: toLayoutInput(graph, tagsOf) });
     const [fromWorker] = await once(worker, 'message');
     await worker.terminate();
     expect(fromWorker).toEqual(here);

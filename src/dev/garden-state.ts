@@ -157,6 +157,11 @@ export class GardenState {
     return this.notes.get(rel);
   }
 
+  /** Garden-relative paths of every note and attachment the state holds. */
+  knownPaths(): string[] {
+    return [...this.notes.keys(), ...this.attachments.keys()];
+  }
+
   /** Attachments of the garden. */
   attachmentList(): AttachmentFile[] {
     return this.sortedAttachments();

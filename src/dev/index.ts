@@ -9,10 +9,11 @@
  */
 import { watch } from 'chokidar';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../format.ts';
+import { projectRoot } from '../paths.ts';
 import { getHighlighter } from '../render/highlighter.ts';
+import { walkGarden } from '../scan/walk.ts';
 import { GardenState } from './garden-state.ts';
 import { gardenPlugin } from './vite-plugin-garden.ts';
 
@@ -41,8 +42,6 @@ export interface DevServer {
 
 /** How often a polling watcher looks at the garden. */
 const pollMs = 500;
-
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * What Vite watches for hot reload: the app and the code and config it imports. Nothing
@@ -119,6 +118,13 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   // Changes made before the watcher has seen the garden would be taken for its initial state.
   // (A watcher that fails instead, say at the system's watch limit, is replaced as above.)
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()).once('error', () => resolve()));
+  // A file changed after the garden was read but before the watcher saw it would be missed
+  // (a polling watcher takes that version as its baseline): look at every file once more.
+  // Unchanged notes are skipped by their hash.
+  const { files } = await walkGarden(state.root);
+  for (const p of new Set([...files.map((f) => f.rel), ...state.knownPaths()])) pending.add(p);
+  flush();
+  await running;
   return {
     url,
     state,

@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import { workerUrl } from '../paths.ts';
 import type { NoteId, Topic } from '../types.ts';
 import type { LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, toLayoutInput, type LayoutInput } from './layout-input.ts';
@@ -57,7 +58,7 @@ export function startLayout(graph: LinkGraph, tagsOf: (id: NoteId) => readonly s
   return new Promise<LayoutResult>((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./layout-worker-entry.mjs', import.meta.url), { workerData: input });
+      worker = new Worker(workerUrl('layout'), { workerData: input });
     } catch {
       resolve(computeLayoutOfInput(input));
       return;

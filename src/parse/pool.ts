@@ -6,6 +6,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../paths.ts';
 import { failedNote, type NoteJob, type NoteJobResult } from './job.ts';
 import type { WorkerInit, WorkerRequest } from './worker.ts';
 
@@ -29,10 +30,8 @@ export interface RunHooks {
 /** Defaults: all cores, 30 s per note. */
 export const defaultOptions: Options = { threads: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), noteTimeoutMs: 30_000, batchChars: 96_000 };
 
-const workerUrl = new URL('./worker-entry.mjs', import.meta.url);
-
 function spawn(init: WorkerInit): Worker {
-  return new Worker(workerUrl, { workerData: init });
+  return new Worker(workerUrl('parse'), { workerData: init });
 }
 
 /** Run every job on the pool; results come back in job order. */

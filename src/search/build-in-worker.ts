@@ -6,6 +6,7 @@
  * thread if the worker cannot start.
  */
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../paths.ts';
 import type { SearchDoc } from '../types.ts';
 import { writeSearchFiles } from './write-files.ts';
 
@@ -21,7 +22,7 @@ export function buildSearchIndexInWorker(docs: SearchDoc[], outDir: string): Pro
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { docs, outDir } satisfies SearchWorkerInput });
+      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir } satisfies SearchWorkerInput });
     } catch {
       try {
         resolve(writeSearchFiles(docs, outDir));

@@ -1,0 +1,35 @@
+/**
+ * Where Trellis's own files are: the project folder (web/, vite.config.ts, src/)
+ * and the entry files of its worker threads.
+ *
+ * Trellis runs either from its TypeScript sources (tests, `TRELLIS_FROM_SOURCE=1`),
+ * with each worker registering tsx's loader, or from the JavaScript bundle that
+ * bin/trellis.js compiles once per code version (bin/cli-bundle.js). The bundle
+ * defines `__TRELLIS_BUNDLE__`: its files sit flat in one folder, so a worker's
+ * entry is found next to whichever chunk holds this module.
+ */
+import { fileURLToPath } from 'node:url';
+
+declare const __TRELLIS_BUNDLE__: { root: string; fingerprint: string } | undefined;
+
+const bundle = typeof __TRELLIS_BUNDLE__ === 'undefined' ? undefined : __TRELLIS_BUNDLE__;
+
+/** The project folder, with a trailing separator. */
+export const projectRoot = fileURLToPath(bundle ? new URL(bundle.root, import.meta.url) : new URL('../', import.meta.url));
+
+/** The code fingerprint the bundle was compiled for (undefined when running from source). */
+export const bundledFingerprint = bundle?.fingerprint;
+
+/** Trellis's worker threads. */
+export type WorkerName = 'parse' | 'layout' | 'search';
+
+const sourceEntries: Record<WorkerName, string> = {
+  parse: './parse/worker-entry.mjs',
+  layout: './graph/layout-worker-entry.mjs',
+  search: './search/worker-entry.mjs',
+};
+
+/** The file a worker thread starts from. */
+export function workerUrl(name: WorkerName): URL {
+  return bundle ? new URL(`./${name}-worker.js`, import.meta.url) : new URL(sourceEntries[name], import.meta.url);
+}

@@ -1,0 +1,80 @@
+/**
+ * bin/trellis.js runs Trellis compiled to JavaScript (bin/cli-bundle.js), not
+ * its TypeScript sources: the compiled CLI and its worker files must behave
+ * exactly as the sources do.
+ */
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript module without types (bin/ is not compiled)
+import { ensureCliBundle, entryPoints } from '../bin/cli-bundle.js';
+import { buildGarden } from '../src/build.ts';
+import { fingerprintCode } from '../src/fingerprint.mjs';
+import { toLayoutInput } from '../src/graph/layout-input.ts';
+import { computeLayoutResult } from '../src/graph/layout-result.ts';
+import { projectRoot } from '../src/paths.ts';
+import type { NoteId } from '../src/types.ts';
+import { codeFingerprint } from '../src/version.ts';
+import { tasksVault, tempDir } from './helpers/garden.ts';
+
+const bin = path.join(projectRoot, 'bin', 'trellis.js');
+const garden = path.join(projectRoot, 'garden');
+
+/** Every file under `dir` (relative path -> bytes). */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) files.set(path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)));
+  }
+  return files;
+}
+
+let bundleDir: string;
+
+beforeAll(async () => {
+  // Into the project's own cache, as bin/trellis.js does: the compiled files load dependencies from node_modules.
+  bundleDir = await ensureCliBundle(projectRoot, fingerprintCode(projectRoot));
+}, 120_000);
+
+describe('the compiled CLI', () => {
+  it('is compiled once per code version, with one file per entry point', async () => {
+    expect(path.basename(bundleDir)).toBe(codeFingerprint());
+    for (const name of Object.keys(entryPoints)) expect(existsSync(path.join(bundleDir, `${name}.js`))).toBe(true);
+    const compiledAt = statSync(path.join(bundleDir, 'cli.js')).mtimeMs;
+    const again = await Promise.all([1, 2, 3].map(() => ensureCliBundle(projectRoot, codeFingerprint())));
+    expect(again).toEqual([bundleDir, bundleDir, bundleDir]);
+    expect(statSync(path.join(bundleDir, 'cli.js')).mtimeMs).toBe(compiledAt);
+  });
+
+  it('builds the default garden byte for byte as the sources do', () => {
+    const run = (out: string, env: Record<string, string>) =>
+      spawnSync(process.execPath, [bin, 'build', garden, '--out', out, '--no-cache', '--quiet'], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const compiledOut = path.join(tempDir(), 'site');
+    const sourceOut = path.join(tempDir(), 'site');
+    const compiled = run(compiledOut, {});
+    const source = run(sourceOut, { TRELLIS_FROM_SOURCE: '1' });
+    expect(compiled.stderr).toBe('');
+    expect(compiled.status).toBe(0);
+    expect(source.status).toBe(0);
+    const a = tree(compiledOut);
+    const b = tree(sourceOut);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    expect(a.size).toBeGreaterThan(100);
+    for (const [file, bytes] of a) expect(bytes.equals(b.get(file)!), file).toBe(true);
+  }, 120_000);
+
+  it('lays out on its compiled worker as the sources do on this thread', async () => {
+    // Gardens below 2,000 notes are laid out on the main thread, so the worker file is run directly.
+    const model = await buildGarden({ garden: tasksVault, noCache: true, render: false });
+    const tags = new Map(model.notes.map((n) => [n.parsed.id, n.parsed.tags]));
+    const tagsOf = (id: NoteId) => tags.get(id) ?? [];
+    const worker = new Worker(pathToFileURL(path.join(bundleDir, 'layout-worker.js')), { workerData: toLayoutInput(model.graph.graph, tagsOf) });
+    const [fromWorker] = await once(worker, 'message');
+    await worker.terminate();
+    expect(fromWorker).toEqual(computeLayoutResult(model.graph.graph, tagsOf));
+  }, 120_000);
+});
