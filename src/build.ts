@@ -189,7 +189,7 @@ async function parseAndRender(
 ): Promise<{ results: NoteJobResult[]; cacheHits: number; spill?: BlockSpill }> {
   const cache = options.noCache ? undefined : await openCache(root, fingerprint);
   const render = options.render ?? true;
-  // Rendered HTML goes to disk as results arrive, unless the caller keeps the results (dev).
+  // Rendered HTML and plain text go to disk as results arrive, unless the caller keeps the results (dev).
   const spill = render && !options.keepResults ? tryCreateBlockSpill() : undefined;
   const results = new Array<NoteJobResult>(notes.length);
   const misses: number[] = [];
@@ -199,6 +199,7 @@ async function parseAndRender(
       const hit = await cache?.get(n.id, n.hash);
       if (hit) {
         spill?.put(hit.rendered);
+        spill?.putText(hit.note);
         results[i] = hit;
         if (spill) delete n.content.text;
       } else misses.push(i);
@@ -225,6 +226,7 @@ async function parseAndRender(
         // The cache serialises the result before this returns, so it may be spilled right after.
         if (cache && render) writes.push(cache.set(note.id, note.hash, result));
         spill?.put(result.rendered);
+        spill?.putText(result.note);
         results[misses[k]!] = result;
         // A one-shot build (the one that spills) needs a note's text no more once it is parsed (or
         // found in the cache, above): let it go now, not after the last note.

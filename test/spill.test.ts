@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { embedMarker } from '../src/render/context.ts';
 import type { RenderedNote } from '../src/render/index.ts';
 import { createBlockSpill } from '../src/render/spill.ts';
+import type { ParsedNote } from '../src/types.ts';
 
 const note = (nonce: string): RenderedNote => ({
   nonce,
@@ -23,10 +24,28 @@ describe('block spill', () => {
     const original = [...a.blocks.map((x) => x.html), ...b.blocks.map((x) => x.html)];
     spill.put(a);
     spill.put(b);
-    expect(a.blocks.map((x) => x.html)).toEqual(['', '']);
-    expect(a.blocks.map((x) => [x.start, x.end, x.embeds])).toEqual([[1, 1, []], [3, 4, [2]]]);
+    // In memory only the index is left: each block's lines and embeds, in typed arrays.
+    expect(a.blocks).toEqual([]);
+    expect([...a.spill!.lines]).toEqual([1, 1, 3, 4]);
+    expect([...a.spill!.embeds]).toEqual([1, 2]);
+    expect(spill.outline(a)).toEqual([{ start: 1, end: 1, html: '', embeds: [] }, { start: 3, end: 4, html: '', embeds: [2] }]);
     expect([...spill.blocks(a), ...spill.blocks(b)].map((x) => x.html)).toEqual(original);
-    expect(spill.blocks(b)[1]!.start).toBe(3);
+    expect(spill.blocks(b)[1]).toEqual({ start: 3, end: 4, html: original[3], embeds: [2] });
+    spill.close();
+  });
+
+  it('moves a note\'s plain text to disk and reads it back on each use, also when the note is copied', () => {
+    const spill = createBlockSpill();
+    const text = 'Plain text — with ✓ and 日本語\nacross lines';
+    const parsed = { id: 'A', text, title: 'A' } as unknown as ParsedNote;
+    spill.putText(parsed);
+    expect(Object.getOwnPropertyDescriptor(parsed, 'text')!.get).toBeTypeOf('function');
+    expect(parsed.text).toBe(text);
+    expect(structuredClone(parsed).text).toBe(text);
+    expect(JSON.parse(JSON.stringify(parsed)).text).toBe(text);
+    const empty = { id: 'B', text: '' } as unknown as ParsedNote;
+    spill.putText(empty);
+    expect(Object.getOwnPropertyDescriptor(empty, 'text')!.value).toBe('');
     spill.close();
   });
 
@@ -54,5 +73,6 @@ describe('block spill', () => {
     expect(a.blocks.map((x) => x.html)).toEqual(html);
     expect(a.blocks.every((x) => x.embeds === undefined)).toBe(true);
     expect(spill.blocks(a).map((x) => x.html)).toEqual(html);
+    expect(spill.outline(a)).toBe(a.blocks);
   });
 });

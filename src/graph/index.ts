@@ -69,7 +69,7 @@ export async function deriveGardenGraph(published: readonly GraphNoteInput[], li
   }
   const backlinks = deriveBacklinks(links, info);
   const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
-  const unlinkedMentions = deriveUnlinkedMentions(published.map((p) => ({ id: p.note.id, text: p.note.text })), links, info, phrases);
+  const unlinkedMentions = deriveUnlinkedMentions(published.map((p) => p.note), links, info, phrases);
   const outgoing = new Map<NoteId, NoteId[]>();
   graph.forEachNode((id) => outgoing.set(id as NoteId, [...new Set(graph.outNeighbors(id))] as NoteId[]));
   const orphans = graph.filterNodes((id) => graph.degree(id) === 0) as NoteId[];

@@ -102,7 +102,8 @@ interface Walk {
 
 /** All unlinked mentions, keyed by target, sources in the given (note) order, at most `maxMentions` each. */
 export function deriveUnlinkedMentions(
-  sources: readonly { id: NoteId; text: string }[],
+  /** Each source's `text` is read once (it may be read back from disk: render/spill.ts). */
+  sources: readonly { readonly id: NoteId; readonly text: string }[],
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   info: ReadonlyMap<NoteId, { title: string; url: Slug }>,
   index: PhraseIndex,

@@ -14,8 +14,8 @@ import { embedsIn, type BlockSpill } from './spill.ts';
 export interface AssembleInput {
   notes: ReadonlyMap<NoteId, { parsed: ParsedNote; rendered: RenderedNote; url?: Slug }>;
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
-  /** Blocks with their HTML, for notes whose HTML was spilled to disk (spill.ts). */
-  spill?: Pick<BlockSpill, 'blocks'>;
+  /** Blocks (with or without their HTML) of notes whose blocks were spilled to disk (spill.ts). */
+  spill?: Pick<BlockSpill, 'blocks' | 'outline'>;
 }
 
 /** Assemble note `id`; diagnostics for cut embeds are pushed to `diagnostics`. */
@@ -29,6 +29,10 @@ function withHtml(rendered: RenderedNote, input: AssembleInput): readonly Render
   return input.spill ? input.spill.blocks(rendered) : rendered.blocks;
 }
 
+function outline(rendered: RenderedNote, input: AssembleInput): readonly RenderedBlock[] {
+  return input.spill ? input.spill.outline(rendered) : rendered.blocks;
+}
+
 /**
  * Follow note `id`'s embeds as {@link assembleNote} does and report the same
  * diagnostics, without building the HTML: a build checks every note up front
@@ -36,7 +40,7 @@ function withHtml(rendered: RenderedNote, input: AssembleInput): readonly Render
  */
 export function checkEmbeds(id: NoteId, input: AssembleInput, diagnostics: Diagnostic[]): void {
   const entry = input.notes.get(id);
-  if (entry) fill(id, entry.rendered.blocks, input, [id], diagnostics, false);
+  if (entry) fill(id, outline(entry.rendered, input), input, [id], diagnostics, false);
 }
 
 function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput, stack: string[], diagnostics: Diagnostic[], write: boolean): string {
@@ -87,7 +91,7 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
     diagnostics.push({ ...where, ruleId: ruleIds.embedDepth, severity: 'info', reason: `Embeds nest deeper than ${maxEmbedDepth} levels; the innermost is shown as a link` });
     return asLink;
   }
-  const blocks = selectBlocks(write ? withHtml(target.rendered, input) : target.rendered.blocks, target.parsed, anchor);
+  const blocks = selectBlocks(write ? withHtml(target.rendered, input) : outline(target.rendered, input), target.parsed, anchor);
   if (!blocks) return asLink;
   const body = fill(targetId, blocks, input, [...stack, key], diagnostics, write);
   if (!write) return '';

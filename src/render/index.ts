@@ -34,7 +34,7 @@ export interface RenderedBlock {
   start: number;
   end: number;
   html: string;
-  /** Embed link indexes in this block; set when the HTML is spilled to disk (spill.ts). */
+  /** Embed link indexes in this block; set on blocks read back from a spill file (spill.ts). */
   embeds?: number[];
 }
 

@@ -23,6 +23,8 @@ export function buildSearchIndexInWorker(docs: SearchDoc[], outDir: string): Pro
     let worker: Worker;
     try {
       worker = new Worker(workerUrl('search'), { workerData: { docs, outDir } satisfies SearchWorkerInput });
+      // The worker has its own copy; this thread's would live as long as the handlers below.
+      docs = [];
     } catch {
       try {
         resolve(writeSearchFiles(docs, outDir));
