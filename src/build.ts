@@ -9,7 +9,7 @@ import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/i
 import { runJobs } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './render/assemble.ts';
-import { tryCreateBlockSpill, type BlockSpill } from './render/spill.ts';
+import { tryCreateBlockSpill, unpackBlocks, type BlockSpill } from './render/spill.ts';
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
@@ -198,7 +198,9 @@ async function parseAndRender(
     notes.map(async (n, i) => {
       const hit = await cache?.get(n.id, n.hash);
       if (hit) {
-        spill?.put(hit.rendered);
+        // Entries written by a spilling build hold packed blocks.
+        if (spill) spill.put(hit.rendered);
+        else unpackBlocks(hit.rendered);
         spill?.putText(hit.note);
         results[i] = hit;
         if (spill) delete n.content.text;
@@ -217,6 +219,7 @@ async function parseAndRender(
       attachments,
       nonce: randomBytes(8).toString('hex'),
       render,
+      pack: spill !== undefined,
     };
     await runJobs(jobs, init, options.threads ? { threads: options.threads } : {}, {
       onProgress: (done) => options.onProgress?.(cacheHits + done, total),

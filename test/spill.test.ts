@@ -4,8 +4,11 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { embedMarker } from '../src/render/context.ts';
 import type { RenderedNote } from '../src/render/index.ts';
-import { createBlockSpill } from '../src/render/spill.ts';
+import { deserialize, serialize } from 'node:v8';
+import { buildGarden } from '../src/build.ts';
+import { createBlockSpill, packBlocks, unpackBlocks } from '../src/render/spill.ts';
 import type { ParsedNote } from '../src/types.ts';
+import { tasksVault, tempDir } from './helpers/garden.ts';
 
 const note = (nonce: string): RenderedNote => ({
   nonce,
@@ -75,4 +78,50 @@ describe('block spill', () => {
     expect(spill.blocks(a).map((x) => x.html)).toEqual(html);
     expect(spill.outline(a)).toBe(a.blocks);
   });
+});
+
+describe('packed blocks', () => {
+  it('pack and unpack give back the same blocks, and a spill takes packed and unpacked notes alike', () => {
+    const a = note('p1');
+    const original = structuredClone(a.blocks);
+    packBlocks(a);
+    expect(a.blocks).toEqual([]);
+    expect([...a.packed!.lines]).toEqual([1, 1, 3, 4]);
+    expect([...a.packed!.embeds]).toEqual([1, 2]);
+    // Survives the trip from a worker and through the cache.
+    const copy = deserialize(serialize(a)) as RenderedNote;
+    unpackBlocks(copy);
+    expect(copy.blocks).toEqual(original);
+    expect(copy.packed).toBeUndefined();
+
+    const spill = createBlockSpill();
+    const b = note('p1');
+    spill.put(a);
+    spill.put(b);
+    expect(a.packed).toBeUndefined();
+    expect(spill.blocks(a)).toEqual(spill.blocks(b));
+    expect(spill.blocks(a).map((x) => x.html)).toEqual(original.map((x) => x.html));
+    spill.close();
+  });
+
+  it('a build that keeps HTML in memory reads the packed notes a spilling build cached', async () => {
+    const cacheDir = tempDir();
+    const before = process.env.TRELLIS_CACHE_DIR;
+    process.env.TRELLIS_CACHE_DIR = cacheDir;
+    try {
+      const spilled = await buildGarden({ garden: tasksVault });
+      expect(spilled.cacheHits).toBe(0);
+      const expected = new Map(spilled.notes.map((n) => [n.parsed.id, n.html]));
+      spilled.close?.();
+      const kept = await buildGarden({ garden: tasksVault, keepResults: true });
+      expect(kept.cacheHits).toBe(kept.notes.length);
+      expect(kept.results!.every((r) => r.rendered.packed === undefined && r.rendered.spill === undefined)).toBe(true);
+      const transclusions = kept.notes.reduce((sum, n) => sum + n.html.split('class="transclusion"').length - 1, 0);
+      expect(transclusions).toBeGreaterThan(10);
+      for (const n of kept.notes) expect(n.html, n.parsed.id).toBe(expected.get(n.parsed.id));
+    } finally {
+      if (before === undefined) delete process.env.TRELLIS_CACHE_DIR;
+      else process.env.TRELLIS_CACHE_DIR = before;
+    }
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildLinkIndex, type IndexedNote } from '../resolve/link-index.ts';
 import type { RenderContext } from '../render/context.ts';
 import { getHighlighter } from '../render/highlighter.ts';
+import { packBlocks } from '../render/spill.ts';
 import type { NoteId, Slug } from '../types.ts';
 import { runNoteJob, type NoteJob } from './job.ts';
 
@@ -17,6 +18,8 @@ export interface WorkerInit {
   nonce: string;
   /** Render HTML too (false for `trellis check`). */
   render: boolean;
+  /** Hand back rendered blocks packed for the build's spill file (render/spill.ts). */
+  pack: boolean;
 }
 
 /** A batch request. */
@@ -35,6 +38,10 @@ const ready = (async (): Promise<RenderContext> => ({
 
 parentPort!.on('message', async (req: WorkerRequest) => {
   const ctx = await ready;
-  const results = req.jobs.map((job) => runNoteJob(job, ctx, init.render));
+  const results = req.jobs.map((job) => {
+    const result = runNoteJob(job, ctx, init.render);
+    if (init.pack) packBlocks(result.rendered);
+    return result;
+  });
   parentPort!.postMessage({ batch: req.batch, results });
 });

@@ -26,7 +26,7 @@ import { linkElement, wikiLinkHandler } from './handlers/wiki-link.ts';
 import { renderMath } from './math.ts';
 import { codeTheme, tokenClasses, tokenizeTimeLimit } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
-import type { SpillRef } from './spill.ts';
+import type { PackedBlocks, SpillRef } from './spill.ts';
 import { setTrustedAside } from './trusted.ts';
 
 /** One rendered top-level block and the source lines it spans. */
@@ -46,6 +46,8 @@ export interface RenderedNote {
   embeds: number[];
   /** Set when the blocks' HTML was moved to a build's spill file (spill.ts). */
   spill?: SpillRef;
+  /** Set when the blocks were packed for the spill file, by a parse worker (spill.ts); `blocks` is then empty. */
+  packed?: PackedBlocks;
 }
 
 /** Render a note's transformed tree. `highlight` is false for very large notes. */

@@ -16,15 +16,50 @@ import { embedMarkerHtmlPrefix } from './context.ts';
 import type { ParsedNote } from '../types.ts';
 import type { RenderedBlock, RenderedNote } from './index.ts';
 
-/** Where a spilled note's block HTML lives in the spill file, and what its blocks hold. */
-export interface SpillRef {
-  offset: number;
-  length: number;
+/** A note's blocks packed for the spill file: their HTML as bytes, their lines and embeds in typed arrays. */
+export interface PackedBlocks {
+  /** UTF-8 JSON array of the blocks' HTML. */
+  html: Uint8Array;
   /** Each block's first and last source line: start, end, start, end, ... */
   lines: Int32Array;
   /** The embeds in the blocks, in order: block index, link index, block index, link index, ... */
   embeds: Int32Array;
 }
+
+/** Where a spilled note's block HTML lives in the spill file, and what its blocks hold. */
+export interface SpillRef extends Omit<PackedBlocks, 'html'> {
+  offset: number;
+  length: number;
+}
+
+/**
+ * Pack `rendered`'s blocks (`blocks` becomes empty, `packed` is set). Parse workers pack what
+ * a spilling build will write, so the build's thread never holds, copies or encodes block HTML.
+ */
+export function packBlocks(rendered: RenderedNote): void {
+  if (rendered.packed || rendered.blocks.length === 0) return;
+  const prefix = embedMarkerHtmlPrefix(rendered.nonce);
+  const lines = new Int32Array(rendered.blocks.length * 2);
+  const embeds: number[] = [];
+  rendered.blocks.forEach((b, i) => {
+    lines[2 * i] = b.start;
+    lines[2 * i + 1] = b.end;
+    for (const linkIndex of embedsIn(b.html, prefix)) embeds.push(i, linkIndex);
+  });
+  rendered.packed = { html: encoder.encode(JSON.stringify(rendered.blocks.map((b) => b.html))), lines, embeds: Int32Array.from(embeds) };
+  rendered.blocks = [];
+}
+
+/** Undo {@link packBlocks} (for a packed note found in the cache by a build that keeps HTML in memory). */
+export function unpackBlocks(rendered: RenderedNote): void {
+  if (!rendered.packed) return;
+  const html = JSON.parse(decoder.decode(rendered.packed.html)) as string[];
+  rendered.blocks = outlineOf(rendered.packed).map((b, i) => ({ start: b.start, end: b.end, html: html[i]! }));
+  delete rendered.packed;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** An append-only file of block HTML, read back by offset. */
 export interface BlockSpill {
@@ -95,25 +130,20 @@ export function createBlockSpill(): BlockSpill {
   };
   const spill: BlockSpill = {
     put(rendered) {
-      if (rendered.spill || rendered.blocks.length === 0) return;
-      const data = Buffer.from(JSON.stringify(rendered.blocks.map((b) => b.html)));
+      if (rendered.spill) return;
+      packBlocks(rendered);
+      const packed = rendered.packed;
+      if (!packed) return;
       try {
-        if (writeSync(fd, data, 0, data.length, end) !== data.length) throw new Error('short write');
+        if (writeSync(fd, packed.html, 0, packed.html.length, end) !== packed.html.length) throw new Error('short write');
       } catch {
         // A full or failing temporary folder costs memory, not the build: this note stays in memory.
+        unpackBlocks(rendered);
         return;
       }
-      const prefix = embedMarkerHtmlPrefix(rendered.nonce);
-      const lines = new Int32Array(rendered.blocks.length * 2);
-      const embeds: number[] = [];
-      rendered.blocks.forEach((b, i) => {
-        lines[2 * i] = b.start;
-        lines[2 * i + 1] = b.end;
-        for (const linkIndex of embedsIn(b.html, prefix)) embeds.push(i, linkIndex);
-      });
-      rendered.spill = { offset: end, length: data.length, lines, embeds: Int32Array.from(embeds) };
-      rendered.blocks = [];
-      end += data.length;
+      rendered.spill = { offset: end, length: packed.html.length, lines: packed.lines, embeds: packed.embeds };
+      delete rendered.packed;
+      end += packed.html.length;
     },
     blocks(rendered) {
       if (!rendered.spill) return rendered.blocks;
@@ -142,8 +172,8 @@ export function createBlockSpill(): BlockSpill {
   return spill;
 }
 
-/** Blocks rebuilt from a spilled note's index: lines and embeds, no HTML. */
-function outlineOf(ref: SpillRef): RenderedBlock[] {
+/** Blocks rebuilt from a spilled or packed note's index: lines and embeds, no HTML. */
+function outlineOf(ref: Pick<SpillRef, 'lines' | 'embeds'>): RenderedBlock[] {
   const blocks: RenderedBlock[] = [];
   for (let i = 0; i < ref.lines.length; i += 2) blocks.push({ start: ref.lines[i]!, end: ref.lines[i + 1]!, html: '', embeds: [] });
   for (let i = 0; i < ref.embeds.length; i += 2) blocks[ref.embeds[i]!]!.embeds!.push(ref.embeds[i + 1]!);
