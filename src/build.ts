@@ -69,6 +69,8 @@ export interface GardenModel {
   linkDiagnostics: Map<NoteId, Diagnostic[]>;
   /** Frees what the model keeps outside the heap (the spilled HTML); its pages cannot be assembled after. */
   close?: () => void;
+  /** Where notes' plain texts were spilled to disk (one-shot builds): the search worker reads them there. */
+  texts?: Pick<BlockSpill, 'fd' | 'textRef'>;
   /** Per-note parse+render results, in note order (only with `keepResults`). */
   results?: NoteJobResult[];
 }
@@ -90,7 +92,10 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
   const model = await deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true, ...(layoutCache ? { layoutCache } : {}), ...(spill ? { spill } : {}) });
-  if (spill) model.close = spill.close;
+  if (spill) {
+    model.close = spill.close;
+    model.texts = spill;
+  }
   model.cacheHits = cacheHits;
   if (options.keepResults) model.results = results;
   for (const [k, v] of Object.entries(timings)) model.timings[k] = v;

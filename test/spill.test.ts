@@ -1,5 +1,6 @@
 /** The build's spill file for rendered HTML (src/render/spill.ts). */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { embedMarker } from '../src/render/context.ts';
@@ -7,6 +8,9 @@ import type { RenderedNote } from '../src/render/index.ts';
 import { deserialize, serialize } from 'node:v8';
 import { buildGarden } from '../src/build.ts';
 import { createBlockSpill, packBlocks, unpackBlocks } from '../src/render/spill.ts';
+import { buildSearchIndexInWorker } from '../src/search/build-in-worker.ts';
+import { toSearchDoc } from '../src/search/to-search-doc.ts';
+import { writeSearchFiles } from '../src/search/write-files.ts';
 import type { ParsedNote } from '../src/types.ts';
 import { tasksVault, tempDir } from './helpers/garden.ts';
 
@@ -125,3 +129,38 @@ describe('packed blocks', () => {
     }
   }, 120_000);
 });
+
+describe('spilled texts and search', () => {
+  it('the search worker reads bodies from the spill file and writes the same index as from bodies in memory', async () => {
+    const model = await buildGarden({ garden: tasksVault, noCache: true });
+    try {
+      const published = model.notes.filter((n) => n.publish);
+      const texts = model.texts!;
+      const refs = published.map((n) => texts.textRef(n.parsed) ?? null);
+      expect(refs.filter((r) => r !== null).length).toBeGreaterThan(100);
+      const inMemory = tempDir();
+      const fromSpill = tempDir();
+      writeSearchFiles(published.map((n) => toSearchDoc(n)), inMemory);
+      const withoutBodies = published.map((n, i) => toSearchDoc(n, !refs[i]));
+      expect(withoutBodies.every((d, i) => refs[i] === null || d.body === '')).toBe(true);
+      await buildSearchIndexInWorker(withoutBodies, fromSpill, { fd: texts.fd, refs });
+      const a = tree(inMemory);
+      const b = tree(fromSpill);
+      expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+      for (const [file, bytes] of a) expect(bytes.equals(b.get(file)!), file).toBe(true);
+      // The bodies are in there: a docs chunk holds a sentence of a note's text.
+      const sample = published.find((n) => n.parsed.text.length > 200)!.parsed.text.slice(0, 60);
+      expect([...b.values()].some((bytes) => bytes.toString('utf8').includes(JSON.stringify(sample).slice(1, -1)))).toBe(true);
+    } finally {
+      model.close?.();
+    }
+  }, 120_000);
+});
+
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) files.set(path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)));
+  }
+  return files;
+}

@@ -183,7 +183,7 @@ function searchDocs(state: GardenState): SearchDoc[] {
   return state
     .view()
     .notes.filter((n) => n.publish)
-    .map(toSearchDoc);
+    .map((n) => toSearchDoc(n));
 }
 
 function sendText(res: http.ServerResponse, type: string, body: string | Uint8Array): void {

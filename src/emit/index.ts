@@ -49,7 +49,10 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const urls = new Set<string>(published.map((n) => n.url));
 
     // The search index builds on its own thread while pages are written.
-    const searchFiles = buildSearchIndexInWorker(published.map(toSearchDoc), writer.staging);
+    // Texts spilled to disk stay there: the worker reads them from the spill file.
+    const refs = model.texts ? published.map((n) => model.texts!.textRef(n.parsed) ?? null) : undefined;
+    const docs = published.map((n, i) => toSearchDoc(n, !refs?.[i]));
+    const searchFiles = buildSearchIndexInWorker(docs, writer.staging, model.texts && refs ? { fd: model.texts.fd, refs } : undefined);
     searchFiles.catch(() => undefined);
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? []);

@@ -74,8 +74,22 @@ export interface BlockSpill {
    * mentions and search read each note's text once, late in the build).
    */
   putText(note: ParsedNote): void;
+  /** Where {@link putText} put `note`'s text in the file at {@link fd}: offset and length in bytes. */
+  textRef(note: ParsedNote): TextRef | undefined;
+  /** The file's descriptor (threads of this process may read it while the spill is open). */
+  readonly fd: number;
   /** Delete the file. */
   close(): void;
+}
+
+/** A text in a spill file: offset and length in bytes. */
+export type TextRef = [offset: number, length: number];
+
+/** Read the UTF-8 text at `ref` of the file at `fd`. */
+export function readText(fd: number, [offset, length]: TextRef): string {
+  const buf = Buffer.allocUnsafe(length);
+  readSync(fd, buf, 0, length, offset);
+  return buf.toString('utf8');
 }
 
 /** Spills whose file could not be unlinked while open (Windows), removed at exit. */
@@ -123,11 +137,8 @@ export function createBlockSpill(): BlockSpill {
     if (!unlinked) rmSync(dir, { recursive: true, force: true });
   };
   if (!unlinked) atExit.add(close);
-  const textReader = (offset: number, length: number) => (): string => {
-    const buf = Buffer.allocUnsafe(length);
-    readSync(fd, buf, 0, length, offset);
-    return buf.toString('utf8');
-  };
+  const textRefs = new WeakMap<ParsedNote, TextRef>();
+  const textReader = (ref: TextRef) => (): string => readText(fd, ref);
   const spill: BlockSpill = {
     put(rendered) {
       if (rendered.spill) return;
@@ -160,9 +171,15 @@ export function createBlockSpill(): BlockSpill {
       } catch {
         return;
       }
-      Object.defineProperty(note, 'text', { enumerable: true, get: textReader(end, data.length) });
+      const ref: TextRef = [end, data.length];
+      textRefs.set(note, ref);
+      Object.defineProperty(note, 'text', { enumerable: true, get: textReader(ref) });
       end += data.length;
     },
+    textRef(note) {
+      return textRefs.get(note);
+    },
+    fd,
     outline(rendered) {
       return rendered.spill ? outlineOf(rendered.spill) : rendered.blocks;
     },

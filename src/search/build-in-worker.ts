@@ -8,26 +8,28 @@
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
 import type { SearchDoc } from '../types.ts';
-import { writeSearchFiles } from './write-files.ts';
+import { writeSearchFiles, type SpilledBodies } from './write-files.ts';
 
 /** What the worker is given. */
 export interface SearchWorkerInput {
   docs: SearchDoc[];
   /** Folder the `_search/...` paths are written under. */
   outDir: string;
+  /** Bodies left empty in `docs` and read from a spill file instead (see write-files.ts). */
+  texts?: SpilledBodies;
 }
 
 /** Build the index for `docs`, write its files under `outDir`; resolves to their paths (relative, POSIX). */
-export function buildSearchIndexInWorker(docs: SearchDoc[], outDir: string): Promise<string[]> {
+export function buildSearchIndexInWorker(docs: SearchDoc[], outDir: string, texts?: SpilledBodies): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir } satisfies SearchWorkerInput });
+      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput });
       // The worker has its own copy; this thread's would live as long as the handlers below.
       docs = [];
     } catch {
       try {
-        resolve(writeSearchFiles(docs, outDir));
+        resolve(writeSearchFiles(docs, outDir, texts));
       } catch (error) {
         reject(error);
       }

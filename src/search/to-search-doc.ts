@@ -2,8 +2,8 @@
 import type { BuiltNote } from '../build.ts';
 import type { SearchDoc } from '../types.ts';
 
-/** The search document of a (published) note. */
-export function toSearchDoc(n: BuiltNote): SearchDoc {
+/** The search document of a (published) note; `withBody` false leaves the body empty (the search worker reads it elsewhere). */
+export function toSearchDoc(n: BuiltNote, withBody = true): SearchDoc {
   return {
     id: n.parsed.id,
     url: n.url,
@@ -11,6 +11,6 @@ export function toSearchDoc(n: BuiltNote): SearchDoc {
     aliases: n.parsed.frontmatter.aliases,
     headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })),
     tags: n.parsed.tags,
-    body: n.parsed.text,
+    body: withBody ? n.parsed.text : '',
   };
 }

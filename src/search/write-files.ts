@@ -2,10 +2,30 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchDoc, SearchFile } from '../types.ts';
+import { readText, type TextRef } from '../render/spill.ts';
 import { writeSearchIndex } from './index.ts';
 
-/** Build the search index of `docs` and write its files under `outDir` as they are made; returns their paths. */
-export function writeSearchFiles(docs: readonly SearchDoc[], outDir: string): string[] {
+/**
+ * Note bodies left in the build's spill file (render/spill.ts) instead of copied into the docs:
+ * `refs[i]` is where doc `i`'s body is in the file at `fd` (null: the doc carries its body).
+ */
+export interface SpilledBodies {
+  fd: number;
+  refs: (TextRef | null)[];
+}
+
+/**
+ * Build the search index of `docs` and write its files under `outDir` as they are made; returns
+ * their paths. Bodies in `texts` are read from the spill file each time the index needs them
+ * (twice: for the body postings and for the docs chunks), so no thread holds them all.
+ */
+export function writeSearchFiles(docs: readonly SearchDoc[], outDir: string, texts?: SpilledBodies): string[] {
+  if (texts) {
+    docs.forEach((doc, i) => {
+      const ref = texts.refs[i];
+      if (ref) Object.defineProperty(doc, 'body', { get: () => readText(texts.fd, ref) });
+    });
+  }
   const writer = searchFileWriter(outDir);
   writeSearchIndex(docs, writer.sink);
   return writer.paths;
