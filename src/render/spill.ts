@@ -5,7 +5,7 @@
  * written. A build appends every note's block HTML to one temporary file as
  * it arrives from the worker pool and keeps only the offsets, the block line
  * ranges and the embeds each block holds, in two typed arrays per note (block
- * objects were 40 MB of a 10k garden's heap); the assembler reads blocks back
+ * objects were 26 MB of a 10k garden's heap); the assembler reads blocks back
  * on demand. The file is unlinked as soon as it is open (where the system allows),
  * so it disappears with its descriptor whatever way the process ends.
  */
@@ -137,6 +137,19 @@ export function createBlockSpill(): BlockSpill {
     if (!unlinked) rmSync(dir, { recursive: true, force: true });
   };
   if (!unlinked) atExit.add(close);
+  /**
+   * Append `bytes` to the file; their offset, or undefined when they cannot be written. A full or
+   * failing temporary folder costs memory, not the build: what was to be spilled stays in memory.
+   */
+  const append = (bytes: Uint8Array): number | undefined => {
+    try {
+      if (writeSync(fd, bytes, 0, bytes.length, end) !== bytes.length) return undefined;
+    } catch {
+      return undefined;
+    }
+    end += bytes.length;
+    return end - bytes.length;
+  };
   const textRefs = new WeakMap<ParsedNote, TextRef>();
   const textReader = (ref: TextRef) => (): string => readText(fd, ref);
   const spill: BlockSpill = {
@@ -145,36 +158,27 @@ export function createBlockSpill(): BlockSpill {
       packBlocks(rendered);
       const packed = rendered.packed;
       if (!packed) return;
-      try {
-        if (writeSync(fd, packed.html, 0, packed.html.length, end) !== packed.html.length) throw new Error('short write');
-      } catch {
-        // A full or failing temporary folder costs memory, not the build: this note stays in memory.
+      const offset = append(packed.html);
+      if (offset === undefined) {
         unpackBlocks(rendered);
         return;
       }
-      rendered.spill = { offset: end, length: packed.html.length, lines: packed.lines, embeds: packed.embeds };
+      rendered.spill = { offset, length: packed.html.length, lines: packed.lines, embeds: packed.embeds };
       delete rendered.packed;
-      end += packed.html.length;
     },
     blocks(rendered) {
       if (!rendered.spill) return rendered.blocks;
-      const buf = Buffer.allocUnsafe(rendered.spill.length);
-      readSync(fd, buf, 0, buf.length, rendered.spill.offset);
-      const html = JSON.parse(buf.toString('utf8')) as string[];
+      const html = JSON.parse(readText(fd, [rendered.spill.offset, rendered.spill.length])) as string[];
       return outlineOf(rendered.spill).map((b, i) => ({ ...b, html: html[i]! }));
     },
     putText(note) {
       if (note.text === '') return;
       const data = Buffer.from(note.text);
-      try {
-        if (writeSync(fd, data, 0, data.length, end) !== data.length) throw new Error('short write');
-      } catch {
-        return;
-      }
-      const ref: TextRef = [end, data.length];
+      const offset = append(data);
+      if (offset === undefined) return;
+      const ref: TextRef = [offset, data.length];
       textRefs.set(note, ref);
       Object.defineProperty(note, 'text', { enumerable: true, get: textReader(ref) });
-      end += data.length;
     },
     textRef(note) {
       return textRefs.get(note);
