@@ -197,19 +197,27 @@ async function parseAndRender(
   // Rendered HTML and plain text go to disk as results arrive, unless the caller keeps the results (dev).
   const spill = render && !options.keepResults ? tryCreateBlockSpill() : undefined;
   const results = new Array<NoteJobResult>(notes.length);
+  /**
+   * Keep note `i`'s result, found in the cache or just parsed. A one-shot build (the one that
+   * spills) moves its HTML and plain text to disk, and needs the note's source text no more: let
+   * it go now, not after the last note. A build that keeps HTML in memory unpacks the packed
+   * blocks a spilling build cached.
+   */
+  const keep = (i: number, result: NoteJobResult) => {
+    results[i] = result;
+    if (spill) {
+      spill.put(result.rendered);
+      spill.putText(result.note);
+      delete notes[i]!.content.text;
+    } else unpackBlocks(result.rendered);
+  };
   const misses: number[] = [];
   const writes: Promise<void>[] = [];
   await Promise.all(
     notes.map(async (n, i) => {
       const hit = await cache?.get(n.id, n.hash);
-      if (hit) {
-        // Entries written by a spilling build hold packed blocks.
-        if (spill) spill.put(hit.rendered);
-        else unpackBlocks(hit.rendered);
-        spill?.putText(hit.note);
-        results[i] = hit;
-        if (spill) delete n.content.text;
-      } else misses.push(i);
+      if (hit) keep(i, hit);
+      else misses.push(i);
     }),
   );
   misses.sort((a, b) => a - b);
@@ -233,15 +241,8 @@ async function parseAndRender(
         // Fact-only results (check) are not cached: a later build needs the HTML too.
         // The cache serialises the result before this returns, so it may be spilled right after.
         if (cache && render) writes.push(cache.set(note.id, note.hash, result));
-        spill?.put(result.rendered);
-        spill?.putText(result.note);
-        results[misses[k]!] = result;
-        // A one-shot build (the one that spills) needs a note's text no more once it is parsed (or
-        // found in the cache, above): let it go now, not after the last note.
-        if (spill) {
-          jobs[k]!.text = '';
-          delete note.content.text;
-        }
+        keep(misses[k]!, result);
+        if (spill) jobs[k]!.text = '';
       },
     });
     await Promise.all(writes);

@@ -12,11 +12,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { projectRoot } from '../paths.ts';
+import { projectRoot as root } from '../paths.ts';
 import type { AppAssets } from '../types.ts';
-
-/** Project root: the folder holding web/ and vite.config.ts. */
-const root = projectRoot;
 
 /** Files outside web/ that end up in the bundle or decide how it is built. Keep in sync with web/'s imports of src/ (tested). */
 export const appBundleInputs = ['vite.config.ts', 'src/emit/app-bundle.ts', 'src/ids.ts', 'src/types.ts', 'package-lock.json'];

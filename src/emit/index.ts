@@ -50,9 +50,10 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
 
     // The search index builds on its own thread while pages are written.
     // Texts spilled to disk stay there: the worker reads them from the spill file.
-    const refs = model.texts ? published.map((n) => model.texts!.textRef(n.parsed) ?? null) : undefined;
-    const docs = published.map((n, i) => toSearchDoc(n, !refs?.[i]));
-    const searchFiles = buildSearchIndexInWorker(docs, writer.staging, model.texts && refs ? { fd: model.texts.fd, refs } : undefined);
+    const texts = model.texts;
+    const refs = published.map((n) => texts?.textRef(n.parsed) ?? null);
+    const docs = published.map((n, i) => toSearchDoc(n, refs[i] === null));
+    const searchFiles = buildSearchIndexInWorker(docs, writer.staging, texts ? { fd: texts.fd, refs } : undefined);
     searchFiles.catch(() => undefined);
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? []);
