@@ -19,7 +19,7 @@ import { computeLayoutResult } from '../src/graph/layout-result.ts';
 import { projectRoot } from '../src/paths.ts';
 import type { NoteId } from '../src/types.ts';
 import { codeFingerprint } from '../src/version.ts';
-import { tasksVault, tempDir } from './helpers/garden.ts';
+import { linkGraphOf, tasksVault, tempDir } from './helpers/garden.ts';
 
 const bin = path.join(projectRoot, 'bin', 'trellis.js');
 const garden = path.join(projectRoot, 'garden');
@@ -72,9 +72,9 @@ describe('the compiled CLI', () => {
     const model = await buildGarden({ garden: tasksVault, noCache: true, render: false });
     const tags = new Map(model.notes.map((n) => [n.parsed.id, n.parsed.tags]));
     const tagsOf = (id: NoteId) => tags.get(id) ?? [];
-    const worker = new Worker(pathToFileURL(path.join(bundleDir, 'layout-worker.js')), { workerData: toLayoutInput(model.graph.graph, tagsOf) });
+    const worker = new Worker(pathToFileURL(path.join(bundleDir, 'layout-worker.js')), { workerData: toLayoutInput(linkGraphOf(model), tagsOf) });
     const [fromWorker] = await once(worker, 'message');
     await worker.terminate();
-    expect(fromWorker).toEqual(computeLayoutResult(model.graph.graph, tagsOf));
+    expect(fromWorker).toEqual(computeLayoutResult(linkGraphOf(model), tagsOf));
   }, 120_000);
 });

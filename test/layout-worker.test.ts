@@ -11,7 +11,7 @@ import { fromLayoutInput, toLayoutInput } from '../src/graph/layout-input.ts';
 import { computeLayoutResult, startLayout } from '../src/graph/layout-result.ts';
 import { workerUrl } from '../src/paths.ts';
 import type { NoteId } from '../src/types.ts';
-import { tasksVault } from './helpers/garden.ts';
+import { linkGraphOf, tasksVault } from './helpers/garden.ts';
 
 let model: GardenModel;
 let tagsOf: (id: NoteId) => readonly string[];
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe('layout on a worker', () => {
   it('round-trips the graph through its layout input: same nodes, titles and edges in the same order', () => {
-    const graph = model.graph.graph;
+    const graph = linkGraphOf(model);
     const input = toLayoutInput(graph, tagsOf);
     expect(input.edges).toHaveLength(graph.size * 2);
     const copy = fromLayoutInput(input);
@@ -34,7 +34,7 @@ describe('layout on a worker', () => {
   });
 
   it('gives the same topics, weights and positions as this thread', async () => {
-    const graph = model.graph.graph;
+    const graph = linkGraphOf(model);
     expect(graph.order).toBeGreaterThan(100);
     const here = computeLayoutResult(graph, tagsOf);
     const onWorker = await startLayout(graph, tagsOf, 0);
@@ -49,7 +49,7 @@ describe('layout on a worker', () => {
   });
 
   it('is what the build put in graph.json', () => {
-    const here = computeLayoutResult(model.graph.graph, tagsOf);
+    const here = computeLayoutResult(linkGraphOf(model), tagsOf);
     const fromBuild = model.graph.json.notes.map((n) => [n.id, n.x, n.y]);
     expect(fromBuild).toEqual(here.positions);
     expect(model.graph.topics).toEqual(here.topics);

@@ -2,6 +2,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { GardenModel } from '../../src/build.ts';
+import { buildGraph, type LinkGraph } from '../../src/graph/build-graph.ts';
 
 /** The real Obsidian vault shared with the project (MIT, 118 notes). */
 export const tasksVault = path.resolve(import.meta.dirname, '../../../shared/fixtures/obsidian-tasks-docs');
@@ -20,4 +22,9 @@ export function makeGarden(files: Record<string, string | Uint8Array>): string {
 /** A fresh empty temporary folder. */
 export function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'trellis-out-'));
+}
+
+/** The link graph of a built model's published notes, as its graph stage built it (the model does not keep it). */
+export function linkGraphOf(model: GardenModel): LinkGraph {
+  return buildGraph(model.notes.filter((n) => n.publish).map((n) => ({ id: n.parsed.id, title: n.parsed.title })), model.links);
 }
