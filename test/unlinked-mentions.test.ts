@@ -1,4 +1,6 @@
 /** Unlinked mentions: a note names another's title or alias without linking it. */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../src/build.ts';
 import { makeGarden } from './helpers/garden.ts';
@@ -45,5 +47,25 @@ describe('phrase trie', () => {
       ['T', 'Vector clock skew'],
       ['U', 'skew'],
     ]);
+  });
+
+  it('keeps each context as a string of its own, not a view of the text it was cut from', async () => {
+    const { buildPhraseIndex, mentionsIn } = await import('../src/graph/unlinked-mentions.ts');
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const index = buildPhraseIndex([{ id: 'Page Cache' as never, title: 'Page Cache', aliases: [] }]);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // Eight 4 MB note texts, decoded from UTF-8 as the spill file's texts are, each mentioning the title.
+    const found = Array.from({ length: 8 }, (_, i) => {
+      const text = Buffer.concat([Buffer.from(`Reads go through the page cache, note ${i}.\n`), Buffer.alloc(4_000_000, 'filler words ')]).toString('utf8');
+      return mentionsIn(`n${i}` as never, { title: `N${i}`, url: `/n${i}/` as never }, text, [], index);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gc();
+    const kept = process.memoryUsage().heapUsed - before;
+    expect(found.map((list) => list.map(([, e]) => e.context))[7]).toEqual(['Reads go through the page cache, note 7.']);
+    // V8 may hold the last regular-expression subject (one text); the contexts must hold none.
+    expect(kept).toBeLessThan(8_000_000);
   });
 });

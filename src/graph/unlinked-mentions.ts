@@ -136,6 +136,15 @@ function contextAround(text: string, start: number, end: number): { context: str
     to = end + contextRadius;
     suffix = '…';
   }
-  const context = prefix + text.slice(from, to) + suffix;
+  const context = ownCopy(prefix + text.slice(from, to) + suffix);
   return { context, highlight: [start - from + prefix.length, end - from + prefix.length] };
+}
+
+/**
+ * The same characters in a string of their own. V8 makes a slice of a long string a view of it, so
+ * a kept context would keep its note's whole text alive (read back from the spill file just for
+ * this pass) for the rest of the build.
+ */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
