@@ -39,6 +39,8 @@ describe('layout on a worker', () => {
     const here = computeLayoutResult(graph, tagsOf);
     const onWorker = await startLayout(graph, tagsOf, 0);
     expect(onWorker).toEqual(here);
+    // A worker that outgrows its heap cap (4 MB: none can start under it) costs time, not the layout.
+    expect(await startLayout(graph, tagsOf, 0, 4)).toEqual(here);
     expect(here.topics.length).toBeGreaterThan(1);
     // The worker itself (startLayout falls back to this thread if it fails, which would hide it).
     const worker = new Worker(workerUrl('layout'), { workerData: toLayoutInput(graph, tagsOf) });

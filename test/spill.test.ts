@@ -143,11 +143,17 @@ describe('spilled texts and search', () => {
       writeSearchFiles(published.map((n) => toSearchDoc(n)), inMemory);
       const withoutBodies = published.map((n, i) => toSearchDoc(n, !refs[i]));
       expect(withoutBodies.every((d, i) => refs[i] === null || d.body === '')).toBe(true);
-      await buildSearchIndexInWorker(withoutBodies, fromSpill, { fd: texts.fd, refs });
+      await buildSearchIndexInWorker(() => withoutBodies, fromSpill, { fd: texts.fd, refs });
       const a = tree(inMemory);
       const b = tree(fromSpill);
       expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
       for (const [file, bytes] of a) expect(bytes.equals(b.get(file)!), file).toBe(true);
+      // A worker that outgrows its heap cap (4 MB: none can start under it) is run again without one.
+      const capped = tempDir();
+      await buildSearchIndexInWorker(() => withoutBodies, capped, { fd: texts.fd, refs }, { heapMb: 4 });
+      const c = tree(capped);
+      expect([...c.keys()].sort()).toEqual([...a.keys()].sort());
+      for (const [file, bytes] of a) expect(bytes.equals(c.get(file)!), file).toBe(true);
       // The bodies are in there: a docs chunk holds a sentence of a note's text.
       const sample = published.find((n) => n.parsed.text.length > 200)!.parsed.text.slice(0, 60);
       expect([...b.values()].some((bytes) => bytes.toString('utf8').includes(JSON.stringify(sample).slice(1, -1)))).toBe(true);

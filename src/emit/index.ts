@@ -52,7 +52,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // Texts spilled to disk stay there: the worker reads them from the spill file.
     const texts = model.texts;
     const refs = published.map((n) => texts?.textRef(n.parsed) ?? null);
-    const docs = published.map((n, i) => toSearchDoc(n, refs[i] === null));
+    const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null));
     const searchFiles = buildSearchIndexInWorker(docs, writer.staging, texts ? { fd: texts.fd, refs } : undefined);
     searchFiles.catch(() => undefined);
 

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { workerUrl } from '../paths.ts';
+import { gardenHeapMb, heapLimits } from '../worker-heap.ts';
 import type { NoteId, Topic } from '../types.ts';
 import type { LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, toLayoutInput, type LayoutInput } from './layout-input.ts';
@@ -49,37 +50,38 @@ export function computeLayoutOfInput(input: LayoutInput): LayoutResult {
 
 /**
  * Start computing the layout of `graph`: on a worker thread for large graphs (the
- * result is the same as on this thread), else here. Falls back to this thread if the
- * worker cannot start or fails.
+ * result is the same as on this thread), else here. The worker's heap is capped by
+ * the graph's size (worker-heap.ts); a worker that fails is retried once without the
+ * cap, then the layout falls back to this thread.
  */
-export function startLayout(graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[], minWorkerNodes = layoutWorkerMinNodes): Promise<LayoutResult> {
+export function startLayout(
+  graph: LinkGraph,
+  tagsOf: (id: NoteId) => readonly string[],
+  minWorkerNodes = layoutWorkerMinNodes,
+  heapMb = gardenHeapMb(graph.order),
+): Promise<LayoutResult> {
   if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf));
   const input = toLayoutInput(graph, tagsOf);
+  const attempt = heapMb > 0 ? layOutOnWorker(input, heapMb).catch(() => layOutOnWorker(input, 0)) : layOutOnWorker(input, 0);
+  return attempt.catch(() => computeLayoutOfInput(input));
+}
+
+function layOutOnWorker(input: LayoutInput, heapMb: number): Promise<LayoutResult> {
   return new Promise<LayoutResult>((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerUrl('layout'), { workerData: input });
-    } catch {
-      resolve(computeLayoutOfInput(input));
-      return;
-    }
+    const worker = new Worker(workerUrl('layout'), { workerData: input, ...heapLimits(heapMb) });
     let settled = false;
-    const fallBack = () => {
+    const fail = (error?: Error) => {
       if (settled) return;
       settled = true;
-      try {
-        resolve(computeLayoutOfInput(input));
-      } catch (error) {
-        reject(error);
-      }
+      reject(error ?? new Error('Layout: the worker exited without a result'));
     };
     worker.once('message', (result: LayoutResult) => {
       settled = true;
       resolve(result);
       void worker.terminate();
     });
-    worker.once('error', fallBack);
-    worker.once('exit', fallBack);
+    worker.once('error', fail);
+    worker.once('exit', () => fail());
   });
 }
 

@@ -13,6 +13,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
+import { heapLimits } from '../worker-heap.ts';
 import { failedNote, type NoteJob, type NoteJobResult } from './job.ts';
 import type { WorkerInit, WorkerRequest } from './worker.ts';
 
@@ -43,7 +44,7 @@ export interface RunHooks {
 export const defaultOptions: Options = { threads: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), noteTimeoutMs: 30_000, batchChars: 96_000, heapMb: 384 };
 
 function spawn(init: WorkerInit, heapMb: number): Worker {
-  return new Worker(workerUrl('parse'), { workerData: init, ...(heapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) });
+  return new Worker(workerUrl('parse'), { workerData: init, ...heapLimits(heapMb) });
 }
 
 /** Run every job on the pool; results come back in job order. */

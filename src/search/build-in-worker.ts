@@ -5,8 +5,11 @@
  * thread never holds the index or its files. Falls back to the calling
  * thread if the worker cannot start.
  */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
+import { gardenHeapMb, heapLimits } from '../worker-heap.ts';
 import type { SearchDoc } from '../types.ts';
 import { writeSearchFiles, type SpilledBodies } from './write-files.ts';
 
@@ -19,12 +22,35 @@ export interface SearchWorkerInput {
   texts?: SpilledBodies;
 }
 
-/** Build the index for `docs`, write its files under `outDir`; resolves to their paths (relative, POSIX). */
-export function buildSearchIndexInWorker(docs: SearchDoc[], outDir: string, texts?: SpilledBodies): Promise<string[]> {
+/** Options of {@link buildSearchIndexInWorker}. */
+export interface Options {
+  /** The worker's old-generation cap in MB; by default sized by the number of notes (worker-heap.ts); 0: none. */
+  heapMb?: number;
+}
+
+/**
+ * Build the index for the docs `makeDocs` gives, write its files under `outDir`; resolves to their
+ * paths (relative, POSIX). The worker's heap is capped: at 100k notes an uncapped worker kept ~1 GB,
+ * mostly the body index's garbage, while the pages were written. A worker that fails under the cap
+ * is run once more without it, from fresh docs (so this thread need not keep them meanwhile) and
+ * with the files of the failed run removed.
+ */
+export async function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outDir: string, texts?: SpilledBodies, options: Options = {}): Promise<string[]> {
+  let heapMb = options.heapMb;
+  try {
+    return await runWorker(makeDocs(), outDir, texts, (count) => (heapMb ??= gardenHeapMb(count)));
+  } catch (error) {
+    if (heapMb === 0) throw error;
+    rmSync(path.join(outDir, '_search'), { recursive: true, force: true });
+    return runWorker(makeDocs(), outDir, texts, () => 0);
+  }
+}
+
+function runWorker(docs: SearchDoc[], outDir: string, texts: SpilledBodies | undefined, capFor: (count: number) => number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput });
+      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput, ...heapLimits(capFor(docs.length)) });
       // The worker has its own copy; this thread's would live as long as the handlers below.
       docs = [];
     } catch {
