@@ -4,11 +4,10 @@
  * by note on a fresh worker; a note that still fails becomes a diagnostic,
  * so no input can crash or hang the build.
  *
- * Workers run with their old generation capped (`heapMb`). The cap is for
- * memory, not safety: V8 sizes a heap's growth by its limit, and an uncapped
- * worker let its heap grow to ~200 MB around 60-80 MB of live data, two of
- * them making the 10k build's peak. A batch that fails on a capped worker is
- * retried on an uncapped one, so a huge note still parses.
+ * Workers run with their old generation capped (`heapMb`, see worker-heap.ts:
+ * uncapped, the two workers' heaps made the 10k build's peak). A batch that
+ * fails on a capped worker is retried on an uncapped one, so a huge note still
+ * parses.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
