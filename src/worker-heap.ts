@@ -13,9 +13,11 @@ export function heapLimits(mb: number): { resourceLimits?: ResourceLimits } {
 }
 
 /**
- * A cap that grows with the garden: `base` MB plus `perNoteKb` for each note. At 10k notes the
- * layout and search workers both finished under a 64 MB cap; these leave twice that and more.
+ * A cap that grows with the work: `base` MB plus `bytesPerUnit` for each unit (a graph's nodes and
+ * edges for the layout, a byte of note text for the search index). At 10k notes the layout and
+ * search workers both finished under a 64 MB cap (and failed under 32 MB); the callers' rates give
+ * them about 145 MB there, and about 850-900 MB at 100k notes, where they measured 0.5-0.6 GB.
  */
-export function gardenHeapMb(notes: number, base = 64, perNoteKb = 8): number {
-  return base + Math.ceil((notes * perNoteKb) / 1024);
+export function heapMbFor(units: number, bytesPerUnit: number, base = 64): number {
+  return base + Math.ceil((units * bytesPerUnit) / (1024 * 1024));
 }

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { workerUrl } from '../paths.ts';
-import { gardenHeapMb, heapLimits } from '../worker-heap.ts';
+import { heapLimits, heapMbFor } from '../worker-heap.ts';
 import type { NoteId, Topic } from '../types.ts';
 import type { LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, toLayoutInput, type LayoutInput } from './layout-input.ts';
@@ -51,14 +51,14 @@ export function computeLayoutOfInput(input: LayoutInput): LayoutResult {
 /**
  * Start computing the layout of `graph`: on a worker thread for large graphs (the
  * result is the same as on this thread), else here. The worker's heap is capped by
- * the graph's size (worker-heap.ts); a worker that fails is retried once without the
+ * the graph's size, 1 KB a node or edge (worker-heap.ts); a worker that fails is retried once without the
  * cap, then the layout falls back to this thread.
  */
 export function startLayout(
   graph: LinkGraph,
   tagsOf: (id: NoteId) => readonly string[],
   minWorkerNodes = layoutWorkerMinNodes,
-  heapMb = gardenHeapMb(graph.order),
+  heapMb = heapMbFor(graph.order + graph.size, 1024),
 ): Promise<LayoutResult> {
   if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf));
   const input = toLayoutInput(graph, tagsOf);

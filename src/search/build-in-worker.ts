@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
-import { gardenHeapMb, heapLimits } from '../worker-heap.ts';
+import { heapLimits, heapMbFor } from '../worker-heap.ts';
 import type { SearchDoc } from '../types.ts';
 import { writeSearchFiles, type SpilledBodies } from './write-files.ts';
 
@@ -24,7 +24,7 @@ export interface SearchWorkerInput {
 
 /** Options of {@link buildSearchIndexInWorker}. */
 export interface Options {
-  /** The worker's old-generation cap in MB; by default sized by the number of notes (worker-heap.ts); 0: none. */
+  /** The worker's old-generation cap in MB; by default 2 bytes a byte of note text (worker-heap.ts); 0: none. */
   heapMb?: number;
 }
 
@@ -38,7 +38,7 @@ export interface Options {
 export async function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outDir: string, texts?: SpilledBodies, options: Options = {}): Promise<string[]> {
   let heapMb = options.heapMb;
   try {
-    return await runWorker(makeDocs(), outDir, texts, (count) => (heapMb ??= gardenHeapMb(count)));
+    return await runWorker(makeDocs(), outDir, texts, (docs) => (heapMb ??= heapMbFor(textBytes(docs, texts), 2)));
   } catch (error) {
     if (heapMb === 0) throw error;
     rmSync(path.join(outDir, '_search'), { recursive: true, force: true });
@@ -46,11 +46,18 @@ export async function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outD
   }
 }
 
-function runWorker(docs: SearchDoc[], outDir: string, texts: SpilledBodies | undefined, capFor: (count: number) => number): Promise<string[]> {
+/** Bytes of the docs' bodies (UTF-8 for those in the spill file, UTF-16 code units for the rest). */
+function textBytes(docs: readonly SearchDoc[], texts: SpilledBodies | undefined): number {
+  let bytes = 0;
+  docs.forEach((doc, i) => (bytes += texts?.refs[i]?.[1] ?? doc.body.length));
+  return bytes;
+}
+
+function runWorker(docs: SearchDoc[], outDir: string, texts: SpilledBodies | undefined, capFor: (docs: readonly SearchDoc[]) => number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput, ...heapLimits(capFor(docs.length)) });
+      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput, ...heapLimits(capFor(docs)) });
       // The worker has its own copy; this thread's would live as long as the handlers below.
       docs = [];
     } catch {
