@@ -16,7 +16,7 @@ export function heapLimits(mb: number): { resourceLimits?: ResourceLimits } {
  * A cap that grows with the work: `base` MB plus `bytesPerUnit` for each unit (a graph's nodes and
  * edges for the layout, a byte of note text for the search index). At 10k notes the layout and
  * search workers both finished under a 64 MB cap (and failed under 32 MB); the callers' rates give
- * them about 145 MB there, and about 850-900 MB at 100k notes, where they measured 0.5-0.6 GB.
+ * them 145-160 MB there, and 0.9-1 GB at 100k notes, where they measured 0.5-0.6 GB under 864 MB.
  */
 export function heapMbFor(units: number, bytesPerUnit: number, base = 64): number {
   return base + Math.ceil((units * bytesPerUnit) / (1024 * 1024));
