@@ -13,6 +13,20 @@ export function heapLimits(mb: number): { resourceLimits?: ResourceLimits } {
 }
 
 /**
+ * Run `run` with its worker capped and, if that fails, once more without the cap (after
+ * `beforeRetry`); when `capped` is false, the one run is uncapped.
+ */
+export async function cappedThenUncapped<T>(capped: boolean, run: (capped: boolean) => Promise<T>, beforeRetry?: () => void): Promise<T> {
+  if (!capped) return run(false);
+  try {
+    return await run(true);
+  } catch {
+    beforeRetry?.();
+    return run(false);
+  }
+}
+
+/**
  * A cap that grows with the work: `base` MB plus `bytesPerUnit` for each unit (a graph's nodes and
  * edges for the layout, a byte of note text for the search index). At 10k notes the layout and
  * search workers both finished under a 64 MB cap (and failed under 32 MB); the callers' rates give

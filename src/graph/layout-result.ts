@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { workerUrl } from '../paths.ts';
-import { heapLimits, heapMbFor } from '../worker-heap.ts';
+import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
 import type { NoteId, Topic } from '../types.ts';
 import type { LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, toLayoutInput, type LayoutInput } from './layout-input.ts';
@@ -62,8 +62,7 @@ export function startLayout(
 ): Promise<LayoutResult> {
   if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf));
   const input = toLayoutInput(graph, tagsOf);
-  const attempt = heapMb > 0 ? layOutOnWorker(input, heapMb).catch(() => layOutOnWorker(input, 0)) : layOutOnWorker(input, 0);
-  return attempt.catch(() => computeLayoutOfInput(input));
+  return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(() => computeLayoutOfInput(input));
 }
 
 function layOutOnWorker(input: LayoutInput, heapMb: number): Promise<LayoutResult> {

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
-import { heapLimits, heapMbFor } from '../worker-heap.ts';
+import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
 import type { SearchDoc } from '../types.ts';
 import { writeSearchFiles, type SpilledBodies } from './write-files.ts';
 
@@ -35,15 +35,12 @@ export interface Options {
  * is run once more without it, from fresh docs (so this thread need not keep them meanwhile) and
  * with the files of the failed run removed.
  */
-export async function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outDir: string, texts?: SpilledBodies, options: Options = {}): Promise<string[]> {
-  let heapMb = options.heapMb;
-  try {
-    return await runWorker(makeDocs(), outDir, texts, (docs) => (heapMb ??= heapMbFor(textBytes(docs, texts), 2)));
-  } catch (error) {
-    if (heapMb === 0) throw error;
-    rmSync(path.join(outDir, '_search'), { recursive: true, force: true });
-    return runWorker(makeDocs(), outDir, texts, () => 0);
-  }
+export function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outDir: string, texts?: SpilledBodies, options: Options = {}): Promise<string[]> {
+  const run = (capped: boolean) => {
+    const docs = makeDocs();
+    return runWorker(docs, outDir, texts, capped ? (options.heapMb ?? heapMbFor(textBytes(docs, texts), 2)) : 0);
+  };
+  return cappedThenUncapped(options.heapMb !== 0, run, () => rmSync(path.join(outDir, '_search'), { recursive: true, force: true }));
 }
 
 /** Bytes of the docs' bodies (UTF-8 for those in the spill file, UTF-16 code units for the rest). */
@@ -53,11 +50,11 @@ function textBytes(docs: readonly SearchDoc[], texts: SpilledBodies | undefined)
   return bytes;
 }
 
-function runWorker(docs: SearchDoc[], outDir: string, texts: SpilledBodies | undefined, capFor: (docs: readonly SearchDoc[]) => number): Promise<string[]> {
+function runWorker(docs: SearchDoc[], outDir: string, texts: SpilledBodies | undefined, heapMb: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput, ...heapLimits(capFor(docs)) });
+      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput, ...heapLimits(heapMb) });
       // The worker has its own copy; this thread's would live as long as the handlers below.
       docs = [];
     } catch {

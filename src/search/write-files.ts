@@ -17,7 +17,8 @@ export interface SpilledBodies {
 /**
  * Build the search index of `docs` and write its files under `outDir` as they are made; returns
  * their paths. Bodies in `texts` are read from the spill file each time the index needs them
- * (twice: for the body postings and for the docs chunks), so no thread holds them all.
+ * (once for the body postings, three times for the docs chunks: chunk-docs.ts), so no thread
+ * holds them all.
  */
 export function writeSearchFiles(docs: readonly SearchDoc[], outDir: string, texts?: SpilledBodies): string[] {
   if (texts) {
