@@ -8,6 +8,7 @@ import { indexFingerprint, openCache, openLayoutCache } from './cache.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
 import { runJobs } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
+import { shareLinkWords } from './parse/shared-words.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './render/assemble.ts';
 import { tryCreateBlockSpill, unpackBlocks, type BlockSpill } from './render/spill.ts';
 import { resolveGarden } from './resolve/index.ts';
@@ -142,9 +143,10 @@ export async function deriveModel(
   // Embeds are checked now; a page's HTML is assembled each time it is read (pages with
   // transclusions are large, and holding every one measured as 60 % of a 10k garden's heap).
   const assembleInput: AssembleInput = { notes: byId, links: resolved.links, ...(options.spill ? { spill: options.spill } : {}) };
+  const assemble = pageAssembler(assembleInput);
   const notes = parsed.map((p) => {
     if (p.frontmatter.publish) checkEmbeds(p.id, assembleInput, diagnostics);
-    return builtNote(p, urlOf.get(p.id)!, sourceOf.get(p.id), assembleInput);
+    return new LazyHtmlNote(p, urlOf.get(p.id)!, sourceOf.get(p.id), assemble);
   });
   lap('assemble');
 
@@ -153,22 +155,37 @@ export async function deriveModel(
   return { root, notes, attachments: [...attachments], links: resolved.links, linkDiagnostics: resolved.diagnosticsByNote, graph, diagnostics, report, timings, cacheHits: 0 };
 }
 
+/** The assembler of a one-shot build's pages. Kept apart from `deriveModel` so it holds only what it needs (not the scanned sources' text). */
+function pageAssembler(input: AssembleInput): (id: NoteId) => string {
+  return (id) => assembleNote(id, input, []);
+}
+
 /**
- * A note whose `html` is assembled when read. Kept apart from `deriveModel`
- * so the getter holds only what it needs (not the scanned sources' text).
+ * A note of a model whose page HTML is assembled when read. `html` is a getter of the class,
+ * not of each note: an object literal with its own getter is a dictionary-mode object (0.4 KB
+ * of property table a note).
  */
-function builtNote(parsed: ParsedNote, url: Slug, source: SourceNote | undefined, input: AssembleInput): BuiltNote {
-  const publish = parsed.frontmatter.publish;
-  return {
-    parsed,
-    url,
-    publish,
-    get html() {
-      return publish ? assembleNote(parsed.id, input, []) : '';
-    },
-    mtimeMs: source?.mtimeMs ?? 0,
-    ...(source?.git ? { git: source.git } : {}),
-  };
+export class LazyHtmlNote implements BuiltNote {
+  readonly parsed: ParsedNote;
+  readonly url: Slug;
+  readonly publish: boolean;
+  readonly mtimeMs: number;
+  readonly git?: GitDates;
+  readonly #assemble: (id: NoteId) => string;
+
+  /** `assemble` gives a published note's page HTML; it is shared by every note of a model. */
+  constructor(parsed: ParsedNote, url: Slug, source: { mtimeMs: number; git?: GitDates | undefined } | undefined, assemble: (id: NoteId) => string) {
+    this.parsed = parsed;
+    this.url = url;
+    this.publish = parsed.frontmatter.publish;
+    this.mtimeMs = source?.mtimeMs ?? 0;
+    if (source?.git) this.git = source.git;
+    this.#assemble = assemble;
+  }
+
+  get html(): string {
+    return this.publish ? this.#assemble(this.parsed.id) : '';
+  }
 }
 
 /** Stage timings: `lap(name)` records the milliseconds since the previous lap. */
@@ -204,11 +221,12 @@ async function parseAndRender(
    * blocks a spilling build cached.
    */
   const keep = (i: number, result: NoteJobResult) => {
+    shareLinkWords(result.note);
     results[i] = result;
     if (spill) {
       spill.put(result.rendered);
-      spill.putText(result.note);
-      delete notes[i]!.content.text;
+      result.note = spill.putText(result.note);
+      notes[i]!.content.text = undefined;
     } else unpackBlocks(result.rendered);
   };
   const misses: number[] = [];

@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { buildGarden, deriveModel, type BuiltNote, type GardenModel } from '../build.ts';
+import { buildGarden, deriveModel, LazyHtmlNote, type BuiltNote, type GardenModel } from '../build.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import { backlinksOf } from '../graph/backlinks.ts';
 import { buildPhraseIndex, maxMentions, mentionsIn, type PhraseIndex } from '../graph/unlinked-mentions.ts';
@@ -434,20 +434,8 @@ export class GardenState {
       }
       return entry;
     };
-    const notes: BuiltNote[] = [...this.notes.values()].map((n) => {
-      const parsed = this.results.get(n.id)!.note;
-      const publish = parsed.frontmatter.publish;
-      return {
-        parsed,
-        url: n.url,
-        publish,
-        mtimeMs: n.mtimeMs,
-        ...(n.git ? { git: n.git } : {}),
-        get html() {
-          return publish ? assemble(parsed.id).html : '';
-        },
-      };
-    });
+    const html = (id: NoteId) => assemble(id).html;
+    const notes: BuiltNote[] = [...this.notes.values()].map((n) => new LazyHtmlNote(this.results.get(n.id)!.note, n.url, n, html));
     const byId = new Map(notes.map((n) => [n.parsed.id, n]));
     const info = this.publishedInfo();
     const links = this.links;

@@ -12,7 +12,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { siteInfo } from '../site.ts';
 import { toNoteData } from '../emit/note-data.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../emit/page-template.ts';
-import { deriveListPages } from '../emit/list-pages.ts';
+import { deriveListPages, listNote } from '../emit/list-pages.ts';
 import { buildSearchIndex } from '../search/index.ts';
 import type { AppAssets, GraphJson, NoteData, NoteId, SearchDoc, Slug } from '../types.ts';
 import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
@@ -171,7 +171,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
   function buildListViews(v: Views): void {
     const view = state.view();
     const info = publishedInfo();
-    const light = view.notes.filter((n) => n.publish).map((n) => toNoteData(n, view.graph, info, false));
+    const light = view.notes.filter((n) => n.publish).map((n) => listNote(toNoteData(n, view.graph, info, false)));
     const taken = new Set<string>(v.urls.keys());
     v.redirects = deriveAliasRedirects(view.notes, taken);
     v.pages = new Map();

@@ -1,10 +1,11 @@
 /** RSS feed of recently tended notes and the sitemap. */
-import type { NoteData, SiteInfo } from '../types.ts';
+import type { SiteInfo } from '../types.ts';
+import type { ListNote } from './list-pages.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** `rss.xml` with the 30 most recently tended notes. */
-export function renderRss(notes: readonly NoteData[], site: SiteInfo): string {
+export function renderRss(notes: readonly ListNote[], site: SiteInfo): string {
   const origin = (site.url ?? '').replace(/\/$/, '');
   const recent = [...notes].sort((a, b) => (b.updated ?? '').localeCompare(a.updated ?? '')).slice(0, 30);
   const items = recent
@@ -18,7 +19,7 @@ export function renderRss(notes: readonly NoteData[], site: SiteInfo): string {
 }
 
 /** `sitemap.xml` of every published note. */
-export function renderSitemap(notes: readonly NoteData[], site: SiteInfo): string {
+export function renderSitemap(notes: readonly ListNote[], site: SiteInfo): string {
   const origin = (site.url ?? '').replace(/\/$/, '');
   const urls = notes.map((n) => `<url><loc>${esc(origin + n.url)}</loc>${n.updated ? `<lastmod>${esc(n.updated)}</lastmod>` : ''}</url>`).join('');
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>\n`;

@@ -15,7 +15,7 @@ import { deriveAliasRedirects } from './alias-redirects.ts';
 import type { AppAssets, NoteData, SiteInfo } from '../types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { renderRss, renderSitemap } from './feeds.ts';
-import { deriveListPages } from './list-pages.ts';
+import { deriveListPages, listNote, type ListNote } from './list-pages.ts';
 import { toNoteData } from './note-data.ts';
 import { buildSiteContext } from './site-context.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from './page-template.ts';
@@ -35,7 +35,7 @@ export interface EmitOptions {
 /** What the emitter wrote. */
 export interface EmitResult {
   files: number;
-  notes: NoteData[];
+  notes: ListNote[];
 }
 
 /** Write the site for `model`. */
@@ -45,7 +45,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const published = model.notes.filter((n) => n.publish);
     const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
     const assets: AppAssets = options.app?.assets ?? { scripts: [], styles: [] };
-    const notes: NoteData[] = [];
+    const notes: ListNote[] = [];
     const urls = new Set<string>(published.map((n) => n.url));
 
     // The search index builds on its own thread while pages are written.
@@ -61,8 +61,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       const data = toNoteData(n, model.graph, info, true, siteContext);
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets));
       await writer.write(dataFile(n.url), JSON.stringify(data));
-      // List pages need every note's facts, not its body: the body is dropped once written.
-      notes.push({ ...data, html: '' });
+      // List pages need a few of every note's facts; the rest is dropped once written.
+      notes.push(listNote(data));
     });
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 

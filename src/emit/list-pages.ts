@@ -7,8 +7,21 @@
 import { dirName, slugifySegment, tagSlug } from '../ids.ts';
 import type { NoteData, ListItem, ListPage, ListSection, Slug, Topic } from '../types.ts';
 
+/**
+ * What list pages and feeds need of a note: a few fields of its NoteData and the number of its
+ * outgoing links. A build keeps one for every note until the list pages are written, so it holds
+ * none of the rest (body, headings, links).
+ */
+export type ListNote = Pick<NoteData, 'id' | 'title' | 'url' | 'tags' | 'frontmatter' | 'topic' | 'updated'> & { outgoingCount: number };
+
+/** The {@link ListNote} of a note's data. */
+export function listNote(data: NoteData): ListNote {
+  const { id, title, url, tags, frontmatter, topic, updated } = data;
+  return { id, title, url, tags, frontmatter, ...(topic !== undefined ? { topic } : {}), ...(updated ? { updated } : {}), outgoingCount: data.outgoing.length };
+}
+
 /** All list pages of a site. */
-export function deriveListPages(notes: readonly NoteData[], takenUrls: ReadonlySet<string>, topics: readonly Topic[] = []): ListPage[] {
+export function deriveListPages(notes: readonly ListNote[], takenUrls: ReadonlySet<string>, topics: readonly Topic[] = []): ListPage[] {
   return [
     ...tagPages(notes),
     ...folderPages(notes, takenUrls),
@@ -26,7 +39,7 @@ export function topicSlug(topic: Topic): Slug {
   return ('/topics/' + slugifySegment(topic.name) + '/') as Slug;
 }
 
-function topicPages(notes: readonly NoteData[], topics: readonly Topic[]): ListPage[] {
+function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListPage[] {
   if (topics.length === 0) return [];
   const byId = new Map(notes.map((n) => [n.id, n]));
   const pages: ListPage[] = topics.map((t) => {
@@ -52,10 +65,10 @@ function topicPages(notes: readonly NoteData[], topics: readonly Topic[]): ListP
 }
 
 /** The whole garden as a folder tree (nested `<details>`, works without JavaScript). */
-function explorerPage(notes: readonly NoteData[]): ListPage {
+function explorerPage(notes: readonly ListNote[]): ListPage {
   interface Folder {
     folders: Map<string, Folder>;
-    notes: NoteData[];
+    notes: ListNote[];
   }
   const root: Folder = { folders: new Map(), notes: [] };
   for (const n of notes) {
@@ -80,7 +93,7 @@ function explorerPage(notes: readonly NoteData[]): ListPage {
   return { kind: 'explorer', url: '/explorer/' as Slug, title: 'Notes', introHtml: `<nav aria-label="Folders">${render(root, 0)}</nav>`, sections: [] };
 }
 
-function item(n: NoteData): ListItem {
+function item(n: ListNote): ListItem {
   return {
     title: n.title,
     url: n.url,
@@ -92,8 +105,8 @@ function item(n: NoteData): ListItem {
 
 const byTitle = (a: ListItem, b: ListItem) => a.title.localeCompare(b.title);
 
-function tagPages(notes: readonly NoteData[]): ListPage[] {
-  const byTag = new Map<string, NoteData[]>();
+function tagPages(notes: readonly ListNote[]): ListPage[] {
+  const byTag = new Map<string, ListNote[]>();
   for (const n of notes) {
     const all = new Set<string>();
     for (const tag of n.tags) {
@@ -118,8 +131,8 @@ function tagPages(notes: readonly NoteData[]): ListPage[] {
   return pages;
 }
 
-function folderPages(notes: readonly NoteData[], takenUrls: ReadonlySet<string>): ListPage[] {
-  const byFolder = new Map<string, NoteData[]>();
+function folderPages(notes: readonly ListNote[], takenUrls: ReadonlySet<string>): ListPage[] {
+  const byFolder = new Map<string, ListNote[]>();
   for (const n of notes) {
     let dir = dirName(n.id);
     while (dir) {
@@ -149,8 +162,8 @@ export function folderSlug(folder: string): Slug {
 }
 
 /** Notes of each series in reading order (frontmatter `order`, then title). */
-export function seriesOf(notes: readonly NoteData[]): Map<string, NoteData[]> {
-  const series = new Map<string, NoteData[]>();
+export function seriesOf(notes: readonly ListNote[]): Map<string, ListNote[]> {
+  const series = new Map<string, ListNote[]>();
   for (const n of notes) {
     const s = n.frontmatter.series;
     if (!s) continue;
@@ -162,22 +175,22 @@ export function seriesOf(notes: readonly NoteData[]): Map<string, NoteData[]> {
   return series;
 }
 
-function startPage(notes: readonly NoteData[]): ListPage {
+function startPage(notes: readonly ListNote[]): ListPage {
   const sections: ListSection[] = [...seriesOf(notes)].map(([name, list]) => ({ title: name, items: list.map(item) }));
-  const entry = [...notes].sort((a, b) => b.outgoing.length - a.outgoing.length || a.title.localeCompare(b.title)).slice(0, 6);
+  const entry = [...notes].sort((a, b) => b.outgoingCount - a.outgoingCount || a.title.localeCompare(b.title)).slice(0, 6);
   sections.unshift({ title: 'Entry points', items: entry.map(item) });
   return { kind: 'start', url: '/start/' as Slug, title: 'Start here', sections };
 }
 
-function searchPage(notes: readonly NoteData[]): ListPage {
+function searchPage(notes: readonly ListNote[]): ListPage {
   return { kind: 'search', url: '/search/' as Slug, title: 'All notes', sections: [{ title: `${notes.length} notes`, items: notes.map(item).sort(byTitle) }] };
 }
 
-function graphPage(notes: readonly NoteData[]): ListPage {
+function graphPage(notes: readonly ListNote[]): ListPage {
   return { kind: 'graph', url: '/graph/' as Slug, title: 'Graph', sections: [{ title: 'Notes', items: notes.map(item).sort(byTitle) }] };
 }
 
-function notFoundPage(notes: readonly NoteData[]): ListPage {
+function notFoundPage(notes: readonly ListNote[]): ListPage {
   const recent = [...notes].sort((a, b) => (b.updated ?? '').localeCompare(a.updated ?? '')).slice(0, 10);
   return { kind: 'not-found', url: '/404/' as Slug, title: 'Page not found', sections: [{ title: 'Recently tended', items: recent.map(item) }] };
 }

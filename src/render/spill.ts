@@ -55,7 +55,7 @@ export function unpackBlocks(rendered: RenderedNote): void {
   if (!rendered.packed) return;
   const html = JSON.parse(decoder.decode(rendered.packed.html)) as string[];
   rendered.blocks = outlineOf(rendered.packed).map((b, i) => ({ start: b.start, end: b.end, html: html[i]! }));
-  delete rendered.packed;
+  rendered.packed = undefined;
 }
 
 const encoder = new TextEncoder();
@@ -70,10 +70,11 @@ export interface BlockSpill {
   /** The blocks of `rendered` with their lines and embeds but without HTML (for following embeds). */
   outline(rendered: RenderedNote): readonly RenderedBlock[];
   /**
-   * Move `note`'s plain text to disk: `note.text` becomes a getter that reads it back (unlinked
-   * mentions and search read each note's text once, late in the build).
+   * Move `note`'s plain text to disk, and return the note to keep in its place: a copy whose
+   * `text` is a getter that reads it back (unlinked mentions and search read each note's text
+   * once, late in the build), or `note` itself when its text stays in memory.
    */
-  putText(note: ParsedNote): void;
+  putText(note: ParsedNote): ParsedNote;
   /** Where {@link putText} put `note`'s text in the file at {@link fd}: offset and length in bytes. */
   textRef(note: ParsedNote): TextRef | undefined;
   /** The file's descriptor (threads of this process may read it while the spill is open). */
@@ -151,7 +152,17 @@ export function createBlockSpill(): BlockSpill {
     return end - bytes.length;
   };
   const textRefs = new WeakMap<ParsedNote, TextRef>();
-  const textReader = (ref: TextRef) => (): string => readText(fd, ref);
+  /**
+   * Spilled notes read their text through this prototype. A getter defined on each note would
+   * turn every note into a dictionary-mode object (0.8 KB of property table a note).
+   */
+  const spilledNote: object = Object.create(Object.prototype, {
+    text: {
+      get(this: ParsedNote) {
+        return readText(fd, textRefs.get(this)!);
+      },
+    },
+  });
   const spill: BlockSpill = {
     put(rendered) {
       if (rendered.spill) return;
@@ -164,7 +175,7 @@ export function createBlockSpill(): BlockSpill {
         return;
       }
       rendered.spill = { offset, length: packed.html.length, lines: packed.lines, embeds: packed.embeds };
-      delete rendered.packed;
+      rendered.packed = undefined;
     },
     blocks(rendered) {
       if (!rendered.spill) return rendered.blocks;
@@ -172,13 +183,14 @@ export function createBlockSpill(): BlockSpill {
       return outlineOf(rendered.spill).map((b, i) => ({ ...b, html: html[i]! }));
     },
     putText(note) {
-      if (note.text === '') return;
+      if (note.text === '') return note;
       const data = Buffer.from(note.text);
       const offset = append(data);
-      if (offset === undefined) return;
-      const ref: TextRef = [offset, data.length];
-      textRefs.set(note, ref);
-      Object.defineProperty(note, 'text', { enumerable: true, get: textReader(ref) });
+      if (offset === undefined) return note;
+      const kept = Object.create(spilledNote) as ParsedNote;
+      for (const key of Object.keys(note) as (keyof ParsedNote)[]) if (key !== 'text') (kept as unknown as Record<string, unknown>)[key] = note[key];
+      textRefs.set(kept, [offset, data.length]);
+      return kept;
     },
     textRef(note) {
       return textRefs.get(note);
