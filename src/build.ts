@@ -216,9 +216,9 @@ async function parseAndRender(
   const results = new Array<NoteJobResult>(notes.length);
   /**
    * Keep note `i`'s result, found in the cache or just parsed. A one-shot build (the one that
-   * spills) moves its HTML and plain text to disk, and needs the note's source text no more: let
-   * it go now, not after the last note. A build that keeps HTML in memory unpacks the packed
-   * blocks a spilling build cached.
+   * spills) moves its HTML, plain text and link contexts to disk, and needs the note's source
+   * text no more: let it go now, not after the last note. A build that keeps HTML in memory
+   * unpacks the packed blocks a spilling build cached.
    */
   const keep = (i: number, result: NoteJobResult) => {
     shareLinkWords(result.note);
@@ -226,6 +226,7 @@ async function parseAndRender(
     if (spill) {
       spill.put(result.rendered);
       result.note = spill.putText(result.note);
+      spill.putContexts(result.note);
       notes[i]!.content.text = undefined;
     } else unpackBlocks(result.rendered);
   };

@@ -12,7 +12,7 @@ import { createBlockSpill, packBlocks, unpackBlocks } from '../src/render/spill.
 import { buildSearchIndexInWorker } from '../src/search/build-in-worker.ts';
 import { toSearchDoc } from '../src/search/to-search-doc.ts';
 import { writeSearchFiles } from '../src/search/write-files.ts';
-import type { ParsedNote } from '../src/types.ts';
+import type { LinkRef, ParsedNote } from '../src/types.ts';
 import { tasksVault, tempDir } from './helpers/garden.ts';
 
 const note = (nonce: string): RenderedNote => ({
@@ -58,6 +58,29 @@ describe('block spill', () => {
     // An empty text stays in memory, on the note itself.
     const empty = { id: 'B', text: '' } as unknown as ParsedNote;
     expect(spill.putText(empty)).toBe(empty);
+    spill.close();
+  });
+
+  it('moves link contexts to disk: the links become copies that read their context back', () => {
+    const spill = createBlockSpill();
+    const links = [
+      { target: 'B', headings: [], kind: 'link', syntax: 'wiki', position: { line: 3, column: 1 }, range: [10, 15], context: 'See B — über ✓', highlight: [4, 5] },
+      { target: 'C', headings: ['H'], alias: 'c', kind: 'embed', syntax: 'wiki', position: { line: 4, column: 2 }, range: [20, 30], context: '' },
+      { target: 'D', headings: [], kind: 'link', syntax: 'markdown', position: { line: 5, column: 1 }, range: [40, 50], context: '日本語 D' },
+    ] as unknown as LinkRef[];
+    const note = { id: 'A', links } as unknown as ParsedNote;
+    spill.putContexts(note);
+    expect(note.links).not.toBe(links);
+    note.links.forEach((link, i) => {
+      const { context, ...rest } = links[i]!;
+      // Nothing of the context is left on the link; every other field is.
+      expect(Object.getOwnPropertyDescriptor(link, 'context')).toBeUndefined();
+      expect(link.context).toBe(context);
+      expect(Object.fromEntries(Object.keys(link).map((k) => [k, link[k as keyof LinkRef]]))).toEqual(rest);
+    });
+    const none = { id: 'E', links: [] } as unknown as ParsedNote;
+    spill.putContexts(none);
+    expect(none.links).toEqual([]);
     spill.close();
   });
 
@@ -140,6 +163,13 @@ describe('packed blocks', () => {
       const spilled = await buildGarden({ garden: tasksVault });
       expect(spilled.cacheHits).toBe(0);
       const expected = new Map(spilled.notes.map((n) => [n.parsed.id, n.html]));
+      // Backlinks read their contexts from the spill file, and serialise with them.
+      const spilledLinks = spilled.notes.flatMap((n) => n.parsed.links);
+      expect(spilledLinks.length).toBeGreaterThan(1000);
+      expect(spilledLinks.every((l) => Object.getOwnPropertyDescriptor(l, 'context') === undefined)).toBe(true);
+      const backlinks = (model: typeof spilled) => JSON.stringify([...model.graph.backlinks].sort(([a], [b]) => (a < b ? -1 : 1)));
+      const expectedBacklinks = backlinks(spilled);
+      expect(expectedBacklinks).toContain('"context":"');
       spilled.close?.();
       const kept = await buildGarden({ garden: tasksVault, keepResults: true });
       expect(kept.cacheHits).toBe(kept.notes.length);
@@ -147,6 +177,7 @@ describe('packed blocks', () => {
       const transclusions = kept.notes.reduce((sum, n) => sum + n.html.split('class="transclusion"').length - 1, 0);
       expect(transclusions).toBeGreaterThan(10);
       for (const n of kept.notes) expect(n.html, n.parsed.id).toBe(expected.get(n.parsed.id));
+      expect(backlinks(kept)).toBe(expectedBacklinks);
     } finally {
       if (before === undefined) delete process.env.TRELLIS_CACHE_DIR;
       else process.env.TRELLIS_CACHE_DIR = before;

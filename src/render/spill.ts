@@ -13,7 +13,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { embedMarkerHtmlPrefix } from './context.ts';
-import type { ParsedNote } from '../types.ts';
+import type { LinkRef, ParsedNote } from '../types.ts';
 import type { RenderedBlock, RenderedNote } from './index.ts';
 
 /** A note's blocks packed for the spill file: their HTML as bytes, their lines and embeds in typed arrays. */
@@ -75,13 +75,25 @@ export interface BlockSpill {
    * once, late in the build), or `note` itself when its text stays in memory.
    */
   putText(note: ParsedNote): ParsedNote;
+  /**
+   * Move the context of each of `note`'s links to disk: `note.links` becomes copies whose `context`
+   * is a getter that reads it back (when a page that shows the link as a backlink is written).
+   */
+  putContexts(note: ParsedNote): void;
   /** Where {@link putText} put `note`'s text in the file at {@link fd}: offset and length in bytes. */
   textRef(note: ParsedNote): TextRef | undefined;
+  /** The UTF-8 text at `ref` of the file. */
+  read(ref: TextRef): string;
   /** The file's descriptor (threads of this process may read it while the spill is open). */
   readonly fd: number;
   /** Delete the file. */
   close(): void;
 }
+
+/** Where a spilled link's context is in the file (symbols: not fields of a link's data). */
+const contextAt = Symbol('contextAt');
+const contextBytes = Symbol('contextBytes');
+type SpilledLink = LinkRef & { [contextAt]: number; [contextBytes]: number };
 
 /** A text in a spill file: offset and length in bytes. */
 export type TextRef = [offset: number, length: number];
@@ -153,13 +165,21 @@ export function createBlockSpill(): BlockSpill {
   };
   const textRefs = new WeakMap<ParsedNote, TextRef>();
   /**
-   * Spilled notes read their text through this prototype. A getter defined on each note would
-   * turn every note into a dictionary-mode object (0.8 KB of property table a note).
+   * Spilled notes and links read their text through these prototypes. A getter defined on each
+   * object would make it a dictionary-mode object (0.8 KB of property table a note). The getters
+   * hold the spill, so its file stays open while anything can still read from it.
    */
   const spilledNote: object = Object.create(Object.prototype, {
     text: {
       get(this: ParsedNote) {
-        return readText(fd, textRefs.get(this)!);
+        return spill.read(textRefs.get(this)!);
+      },
+    },
+  });
+  const spilledLink: object = Object.create(Object.prototype, {
+    context: {
+      get(this: SpilledLink) {
+        return spill.read([this[contextAt], this[contextBytes]]);
       },
     },
   });
@@ -192,8 +212,26 @@ export function createBlockSpill(): BlockSpill {
       textRefs.set(kept, [offset, data.length]);
       return kept;
     },
+    putContexts(note) {
+      if (note.links.length === 0) return;
+      const bytes = note.links.map((link) => Buffer.from(link.context));
+      const offset = append(Buffer.concat(bytes));
+      if (offset === undefined) return;
+      let at = offset;
+      note.links = note.links.map((link, i) => {
+        const kept = Object.create(spilledLink) as SpilledLink;
+        for (const key of Object.keys(link) as (keyof LinkRef)[]) if (key !== 'context') (kept as unknown as Record<string, unknown>)[key] = link[key];
+        kept[contextAt] = at;
+        kept[contextBytes] = bytes[i]!.length;
+        at += bytes[i]!.length;
+        return kept;
+      });
+    },
     textRef(note) {
       return textRefs.get(note);
+    },
+    read(ref) {
+      return readText(fd, ref);
     },
     fd,
     outline(rendered) {
