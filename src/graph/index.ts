@@ -57,29 +57,10 @@ export interface Options {
  */
 export async function deriveGardenGraph(published: readonly GraphNoteInput[], links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, options: Options = { layout: true }): Promise<GardenGraph> {
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
-  const graph = buildGraph(published.map((p) => ({ id: p.note.id, title: p.note.title })), links);
-  let layout: Promise<LayoutResult> | undefined;
-  if (options.layout && graph.order > 0) {
-    const key = options.cache ? layoutKey(published, graph) : '';
-    const cached = options.cache?.get(key);
-    const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
-    layout = cached
-      ? Promise.resolve(cached)
-      : startLayout(graph, (id) => tagsOf.get(id) ?? []).then((result) => {
-          options.cache?.set(key, result);
-          return result;
-        });
-  }
+  const { layout, outgoing, orphans, jsonLinks } = fromLinkGraph(published, links, options);
   const backlinks = deriveBacklinks(links, info);
   const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
   const unlinkedMentions = deriveUnlinkedMentions(published.map((p) => p.note), links, info, phrases);
-  const outgoing = new Map<NoteId, NoteId[]>();
-  graph.forEachNode((id) => outgoing.set(id as NoteId, [...new Set(graph.outNeighbors(id))] as NoteId[]));
-  const orphans = graph.filterNodes((id) => graph.degree(id) === 0) as NoteId[];
-  const jsonLinks = graph.reduceEdges<GraphJson['links']>((acc, _key, attrs, source, target) => {
-    for (const kind of attrs.kinds) acc.push({ source: source as NoteId, target: target as NoteId, kind });
-    return acc;
-  }, []);
 
   let weights = new Map<NoteId, number>();
   let topicOf = new Map<NoteId, number>();
@@ -114,6 +95,44 @@ export async function deriveGardenGraph(published: readonly GraphNoteInput[], li
     topics,
   };
   return { backlinks, unlinkedMentions, outgoing, orphans, topicOf, topics, weights, json };
+}
+
+/**
+ * What the graphology graph gives: outgoing links, orphans, graph.json's links, and the layout
+ * (started on a worker for large graphs). The graph is let go before backlinks and mentions are
+ * derived: it was a fifth of the build's heap at that point.
+ */
+function fromLinkGraph(
+  published: readonly GraphNoteInput[],
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  options: Options,
+): { layout?: Promise<LayoutResult>; outgoing: Map<NoteId, NoteId[]>; orphans: NoteId[]; jsonLinks: GraphJson['links'] } {
+  const graph = buildGraph(published.map((p) => ({ id: p.note.id, title: p.note.title })), links);
+  const layout = options.layout && graph.order > 0 ? layoutOf(graph, published, options.cache) : undefined;
+  const outgoing = new Map<NoteId, NoteId[]>();
+  graph.forEachNode((id) => outgoing.set(id as NoteId, [...new Set(graph.outNeighbors(id))] as NoteId[]));
+  const orphans = graph.filterNodes((id) => graph.degree(id) === 0) as NoteId[];
+  const jsonLinks = graph.reduceEdges<GraphJson['links']>((acc, _key, attrs, source, target) => {
+    for (const kind of attrs.kinds) acc.push({ source: source as NoteId, target: target as NoteId, kind });
+    return acc;
+  }, []);
+  return { ...(layout ? { layout } : {}), outgoing, orphans, jsonLinks };
+}
+
+/**
+ * The layout of `graph`, from the cache or started. A function of its own: the callback that
+ * caches the result lives until the layout is done, and must not share a scope (a closure
+ * context) that holds the graph.
+ */
+function layoutOf(graph: LinkGraph, published: readonly GraphNoteInput[], cache: LayoutCache | undefined): Promise<LayoutResult> {
+  const key = cache ? layoutKey(published, graph) : '';
+  const cached = cache?.get(key);
+  if (cached) return Promise.resolve(cached);
+  const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
+  return startLayout(graph, (id) => tagsOf.get(id) ?? []).then((result) => {
+    cache?.set(key, result);
+    return result;
+  });
 }
 
 /** Everything the layout depends on: nodes in order with titles and tags, and edges. */
