@@ -12,6 +12,7 @@ import type { CheckReport, Diagnostic } from './types.ts';
 import { formatDiagnostic } from './format.ts';
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
+import { limitHeapGrowth } from './heap-growth.ts';
 
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
@@ -73,6 +74,7 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'build': {
       const started = performance.now();
+      limitHeapGrowth();
       const garden = rest[0] ?? 'garden';
       const out = values.out ?? 'dist';
       const useCache = !values['no-cache'];
@@ -104,6 +106,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'check': {
+      limitHeapGrowth();
       const garden = rest[0] ?? 'garden';
       const { buildGarden } = await import('./build.ts');
       const model = await buildGarden({ garden, layout: false, render: false, onProgress: values.json ? undefined : createProgress('Checking') });
