@@ -89,7 +89,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}) };
       await writer.write(buildRecordFile, JSON.stringify(record));
     }
-    const files = writer.written.length;
+    const files = writer.written;
     await writer.commit();
     return { files, notes };
   } catch (error) {
