@@ -78,6 +78,8 @@ export interface BlockSpill {
   /**
    * Move the context of each of `note`'s links to disk: `note.links` becomes copies whose `context`
    * is a getter that reads it back (when a page that shows the link as a backlink is written).
+   * Like spilled notes' `text`, the getter is on the copies' prototype: a structured clone or JSON
+   * of a spilled link or note leaves the field out (nothing sends them anywhere after the build).
    */
   putContexts(note: ParsedNote): void;
   /** Where {@link putText} put `note`'s text in the file at {@link fd}: offset and length in bytes. */
