@@ -98,7 +98,7 @@ describe('block spill', () => {
     const perNote = (process.memoryUsage().heapUsed - before) / count;
     expect(kept[count - 1]!.text).toBe(`note ${count - 1}`);
     // Measured here: a deserialised note as it arrives is ~420 bytes; with a getter defined on
-    // it (a dictionary-mode object) ~1,440; the copy sharing its prototype's getter ~490.
+    // it (a dictionary-mode object) ~1,440; the copy sharing its prototype's getter ~400.
     expect(perNote).toBeLessThan(800);
     spill.close();
   });

@@ -13,7 +13,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { embedMarkerHtmlPrefix } from './context.ts';
-import type { LinkRef, ParsedNote } from '../types.ts';
+import type { ParsedNote } from '../types.ts';
 import type { RenderedBlock, RenderedNote } from './index.ts';
 
 /** A note's blocks packed for the spill file: their HTML as bytes, their lines and embeds in typed arrays. */
@@ -92,10 +92,10 @@ export interface BlockSpill {
   close(): void;
 }
 
-/** Where a spilled link's context is in the file (symbols: not fields of a link's data). */
-const contextAt = Symbol('contextAt');
-const contextBytes = Symbol('contextBytes');
-type SpilledLink = LinkRef & { [contextAt]: number; [contextBytes]: number };
+/** Where a spilled note's text or link's context is in the file (symbols: not fields of their data). */
+const spilledAt = Symbol('spilledAt');
+const spilledBytes = Symbol('spilledBytes');
+type Spilled = { [spilledAt]: number; [spilledBytes]: number };
 
 /** A text in a spill file: offset and length in bytes. */
 export type TextRef = [offset: number, length: number];
@@ -165,26 +165,21 @@ export function createBlockSpill(): BlockSpill {
     end += bytes.length;
     return end - bytes.length;
   };
-  const textRefs = new WeakMap<ParsedNote, TextRef>();
   /**
-   * Spilled notes and links read their text through these prototypes. A getter defined on each
-   * object would make it a dictionary-mode object (0.8 KB of property table a note). The getters
-   * hold the spill, so its file stays open while anything can still read from it.
+   * Spilled notes and links read their text or context through these prototypes. A getter defined
+   * on each object would make it a dictionary-mode object (0.8 KB of property table a note). The
+   * getters hold the spill, so its file stays open while anything can still read from it.
    */
-  const spilledNote: object = Object.create(Object.prototype, {
-    text: {
-      get(this: ParsedNote) {
-        return spill.read(textRefs.get(this)!);
+  const readBack = (field: string): object =>
+    Object.create(Object.prototype, {
+      [field]: {
+        get(this: Spilled) {
+          return spill.read([this[spilledAt], this[spilledBytes]]);
+        },
       },
-    },
-  });
-  const spilledLink: object = Object.create(Object.prototype, {
-    context: {
-      get(this: SpilledLink) {
-        return spill.read([this[contextAt], this[contextBytes]]);
-      },
-    },
-  });
+    });
+  const spilledNote = readBack('text');
+  const spilledLink = readBack('context');
   const spill: BlockSpill = {
     put(rendered) {
       if (rendered.spill) return;
@@ -209,10 +204,7 @@ export function createBlockSpill(): BlockSpill {
       const data = Buffer.from(note.text);
       const offset = append(data);
       if (offset === undefined) return note;
-      const kept = Object.create(spilledNote) as ParsedNote;
-      for (const key of Object.keys(note) as (keyof ParsedNote)[]) if (key !== 'text') (kept as unknown as Record<string, unknown>)[key] = note[key];
-      textRefs.set(kept, [offset, data.length]);
-      return kept;
+      return spilledCopy(note, 'text', spilledNote, offset, data.length);
     },
     putContexts(note) {
       if (note.links.length === 0) return;
@@ -221,16 +213,14 @@ export function createBlockSpill(): BlockSpill {
       if (offset === undefined) return;
       let at = offset;
       note.links = note.links.map((link, i) => {
-        const kept = Object.create(spilledLink) as SpilledLink;
-        for (const key of Object.keys(link) as (keyof LinkRef)[]) if (key !== 'context') (kept as unknown as Record<string, unknown>)[key] = link[key];
-        kept[contextAt] = at;
-        kept[contextBytes] = bytes[i]!.length;
+        const kept = spilledCopy(link, 'context', spilledLink, at, bytes[i]!.length);
         at += bytes[i]!.length;
         return kept;
       });
     },
     textRef(note) {
-      return textRefs.get(note);
+      const spilled = note as ParsedNote & Partial<Spilled>;
+      return spilled[spilledAt] === undefined ? undefined : [spilled[spilledAt], spilled[spilledBytes]!];
     },
     read(ref) {
       return readText(fd, ref);
@@ -243,6 +233,18 @@ export function createBlockSpill(): BlockSpill {
   };
   unclosed.register(spill, fd, token);
   return spill;
+}
+
+/**
+ * A copy of `source` on `proto`, without `field` (`proto`'s getter reads it back from the spill
+ * file, at `offset` for `length` bytes).
+ */
+function spilledCopy<T extends object>(source: T, field: keyof T & string, proto: object, offset: number, length: number): T {
+  const copy = Object.create(proto) as Record<string | symbol, unknown>;
+  for (const key of Object.keys(source)) if (key !== field) copy[key] = (source as Record<string, unknown>)[key];
+  copy[spilledAt] = offset;
+  copy[spilledBytes] = length;
+  return copy as T;
 }
 
 /** Blocks rebuilt from a spilled or packed note's index: lines and embeds, no HTML. */
