@@ -8,7 +8,7 @@ import { indexFingerprint, openCache, openLayoutCache } from './cache.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
 import { runJobs } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
-import { shareLinkWords } from './parse/shared-words.ts';
+import { createShare, shareWords } from './parse/shared-words.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './render/assemble.ts';
 import { tryCreateBlockSpill, unpackBlocks, type BlockSpill } from './render/spill.ts';
 import { resolveGarden } from './resolve/index.ts';
@@ -214,6 +214,8 @@ async function parseAndRender(
   // Rendered HTML and plain text go to disk as results arrive, unless the caller keeps the results (dev).
   const spill = render && !options.keepResults ? tryCreateBlockSpill() : undefined;
   const results = new Array<NoteJobResult>(notes.length);
+  // One copy of each repeated word (tags, headings, link targets) for all results; dropped with this call.
+  const share = createShare();
   /**
    * Keep note `i`'s result, found in the cache or just parsed. A one-shot build (the one that
    * spills) moves its HTML, plain text and link contexts to disk, and needs the note's source
@@ -221,7 +223,7 @@ async function parseAndRender(
    * unpacks the packed blocks a spilling build cached.
    */
   const keep = (i: number, result: NoteJobResult) => {
-    shareLinkWords(result.note);
+    shareWords(result, share);
     results[i] = result;
     if (spill) {
       spill.put(result.rendered);

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { embedMarkerHtmlPrefix } from './context.ts';
 import type { ParsedNote } from '../types.ts';
 import type { RenderedBlock, RenderedNote } from './index.ts';
+import { SpilledLink } from './spilled-link.ts';
 
 /** A note's blocks packed for the spill file: their HTML as bytes, their lines and embeds in typed arrays. */
 export interface PackedBlocks {
@@ -76,10 +77,11 @@ export interface BlockSpill {
    */
   putText(note: ParsedNote): ParsedNote;
   /**
-   * Move the context of each of `note`'s links to disk: `note.links` becomes copies whose `context`
-   * is a getter that reads it back (when a page that shows the link as a backlink is written).
-   * Like spilled notes' `text`, the getter is on the copies' prototype: a structured clone or JSON
-   * of a spilled link or note leaves the field out (nothing sends them anywhere after the build).
+   * Move the context of each of `note`'s links to disk: `note.links` becomes {@link SpilledLink}s,
+   * compact copies whose `context` getter reads it back (when a page that shows the link as a
+   * backlink is written). Like spilled notes' `text`, their context, position, range and highlight
+   * are getters of the class: a structured clone or JSON of a spilled link or note leaves them out
+   * (nothing sends them anywhere after the build).
    */
   putContexts(note: ParsedNote): void;
   /** Where {@link putText} put `note`'s text in the file at {@link fd}: offset and length in bytes. */
@@ -92,7 +94,7 @@ export interface BlockSpill {
   close(): void;
 }
 
-/** Where a spilled note's text or link's context is in the file (symbols: not fields of their data). */
+/** Where a spilled note's text is in the file (symbols: not fields of its data). */
 const spilledAt = Symbol('spilledAt');
 const spilledBytes = Symbol('spilledBytes');
 type Spilled = { [spilledAt]: number; [spilledBytes]: number };
@@ -166,20 +168,18 @@ export function createBlockSpill(): BlockSpill {
     return end - bytes.length;
   };
   /**
-   * Spilled notes and links read their text or context through these prototypes. A getter defined
-   * on each object would make it a dictionary-mode object (0.8 KB of property table a note). The
-   * getters hold the spill, so its file stays open while anything can still read from it.
+   * Spilled notes read their text through this prototype. A getter defined on each note would make
+   * it a dictionary-mode object (0.8 KB of property table a note). The getter holds the spill, and
+   * so does each spilled link's reader, so its file stays open while anything can still read from it.
    */
-  const readBack = (field: string): object =>
-    Object.create(Object.prototype, {
-      [field]: {
-        get(this: Spilled) {
-          return spill.read([this[spilledAt], this[spilledBytes]]);
-        },
+  const spilledNote: object = Object.create(Object.prototype, {
+    text: {
+      get(this: Spilled) {
+        return spill.read([this[spilledAt], this[spilledBytes]]);
       },
-    });
-  const spilledNote = readBack('text');
-  const spilledLink = readBack('context');
+    },
+  });
+  const read = (ref: TextRef) => spill.read(ref);
   const spill: BlockSpill = {
     put(rendered) {
       if (rendered.spill) return;
@@ -204,7 +204,11 @@ export function createBlockSpill(): BlockSpill {
       const data = Buffer.from(note.text);
       const offset = append(data);
       if (offset === undefined) return note;
-      return spilledCopy(note, 'text', spilledNote, offset, data.length);
+      const kept = Object.create(spilledNote) as Record<string | symbol, unknown>;
+      for (const key of Object.keys(note)) if (key !== 'text') kept[key] = note[key as keyof ParsedNote];
+      kept[spilledAt] = offset;
+      kept[spilledBytes] = data.length;
+      return kept as unknown as ParsedNote;
     },
     putContexts(note) {
       if (note.links.length === 0) return;
@@ -213,7 +217,7 @@ export function createBlockSpill(): BlockSpill {
       if (offset === undefined) return;
       let at = offset;
       note.links = note.links.map((link, i) => {
-        const kept = spilledCopy(link, 'context', spilledLink, at, bytes[i]!.length);
+        const kept = new SpilledLink(link, read, at, bytes[i]!.length);
         at += bytes[i]!.length;
         return kept;
       });
@@ -233,18 +237,6 @@ export function createBlockSpill(): BlockSpill {
   };
   unclosed.register(spill, fd, token);
   return spill;
-}
-
-/**
- * A copy of `source` on `proto`, without `field` (`proto`'s getter reads it back from the spill
- * file, at `offset` for `length` bytes).
- */
-function spilledCopy<T extends object>(source: T, field: keyof T & string, proto: object, offset: number, length: number): T {
-  const copy = Object.create(proto) as Record<string | symbol, unknown>;
-  for (const key of Object.keys(source)) if (key !== field) copy[key] = (source as Record<string, unknown>)[key];
-  copy[spilledAt] = offset;
-  copy[spilledBytes] = length;
-  return copy as T;
 }
 
 /** Blocks rebuilt from a spilled or packed note's index: lines and embeds, no HTML. */
