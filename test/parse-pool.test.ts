@@ -5,7 +5,7 @@
  * pool without a cap.
  */
 import { describe, expect, it } from 'vitest';
-import { runJobs } from '../src/parse/pool.ts';
+import { defaultOptions, runJobs, threadsFor } from '../src/parse/pool.ts';
 import type { NoteJob } from '../src/parse/job.ts';
 import type { WorkerInit } from '../src/parse/worker.ts';
 import { ruleIds } from '../src/constants.ts';
@@ -33,5 +33,37 @@ describe('parse pool', () => {
     expect(capped.filter(failed)).toEqual([]);
     expect(capped).toEqual(roomy);
     expect(roomy.every((r) => r.rendered.blocks.length > 0)).toBe(true);
+  }, 120_000);
+
+  it('starts a second worker only for megabytes of Markdown, and two workers give what one does', async () => {
+    const two = { threads: 2, minCharsPerThread: defaultOptions.minCharsPerThread };
+    expect(defaultOptions.minCharsPerThread).toBe(3_000_000);
+    expect(threadsFor(500_000, 6, two)).toBe(1); // the default garden
+    expect(threadsFor(2_000_000, 21, two)).toBe(1);
+    expect(threadsFor(4_900_000, 52, two)).toBe(2); // 1,000 bench notes
+    expect(threadsFor(53_000_000, 560, two)).toBe(2);
+    expect(threadsFor(53_000_000, 1, two)).toBe(1); // one batch: one worker
+    expect(threadsFor(0, 0, two)).toBe(1);
+    expect(threadsFor(9_000_000, 100, { threads: 8, minCharsPerThread: 3_000_000 })).toBe(3);
+
+    const scan = await scanGarden(tasksVault);
+    const jobs: NoteJob[] = scan.notes.map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
+    const init: WorkerInit = {
+      notes: scan.notes.map((n) => ({ id: n.id, publish: n.content.publish })),
+      urls: scan.notes.map((n) => [n.id, n.url]),
+      attachments: scan.attachments.map((a) => a.path),
+      nonce: 'fixednonce',
+      render: true,
+      pack: false,
+    };
+    const seen = new Set<number>();
+    const order: number[] = [];
+    const one = await runJobs(jobs, init, { threads: 1 });
+    // Small batches and no minimum: both workers take batches, and results still come back in job order.
+    const both = await runJobs(jobs, init, { threads: 2, minCharsPerThread: 1, batchChars: 4_000 }, { onResult: (i) => order.push(i) });
+    for (const i of order) seen.add(i);
+    expect(seen.size).toBe(jobs.length);
+    expect(order).not.toEqual([...order].sort((a, b) => a - b));
+    expect(both).toEqual(one);
   }, 120_000);
 });

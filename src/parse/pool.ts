@@ -25,6 +25,8 @@ export interface Options {
   batchChars: number;
   /** Old-generation cap of a worker's heap, in MB (0: none); retries run without it. */
   heapMb: number;
+  /** Characters of Markdown each worker beyond the first must have to be worth starting (see {@link threadsFor}). */
+  minCharsPerThread: number;
 }
 
 /** Callbacks of {@link runJobs}. */
@@ -38,9 +40,29 @@ export interface RunHooks {
 /**
  * Defaults: all cores, 30 s per note, a 384 MB old generation. With the cap the 10k build's
  * workers stayed near 110 MB each, and their garbage collection took no longer (5.2-5.4 s
- * each, against 5.3-7.7 s uncapped; docs/performance.md).
+ * each, against 5.3-7.7 s uncapped; docs/performance.md). A second worker for every 3 MB of
+ * Markdown: see {@link threadsFor}.
  */
-export const defaultOptions: Options = { threads: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), noteTimeoutMs: 30_000, batchChars: 96_000, heapMb: 384 };
+export const defaultOptions: Options = {
+  threads: Math.max(1, os.availableParallelism?.() ?? os.cpus().length),
+  noteTimeoutMs: 30_000,
+  batchChars: 96_000,
+  heapMb: 384,
+  minCharsPerThread: 3_000_000,
+};
+
+/**
+ * How many workers to start for `chars` of Markdown in `batches` batches: at most `threads`, one
+ * per batch, and one more only for each `minCharsPerThread`. A worker spends its first 2-3 s of
+ * CPU loading modules, compiling Shiki's grammars and warming the JIT, so a second worker pays
+ * off only on several megabytes: on 2 cores, a second worker made builds of the default garden
+ * (0.5 MB), 200 notes (1 MB) and 400 notes (2 MB) 0.3-0.5 s slower and cost 1.5-2 s more CPU and
+ * 90 MB more memory; at 1,000 notes (4.9 MB) it broke even, and at 10,000 (53 MB) it was 14 % faster.
+ */
+export function threadsFor(chars: number, batches: number, settings: Pick<Options, 'threads' | 'minCharsPerThread'>): number {
+  const worthIt = Math.max(1, Math.ceil(chars / Math.max(1, settings.minCharsPerThread)));
+  return Math.max(1, Math.min(settings.threads, batches, worthIt));
+}
 
 function spawn(init: WorkerInit, heapMb: number): Worker {
   return new Worker(workerUrl('parse'), { workerData: init, ...heapLimits(heapMb) });
@@ -54,7 +76,11 @@ export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partia
   const batches = makeBatches(jobs, settings.batchChars);
   let done = 0;
   let next = 0;
-  const threads = Math.min(settings.threads, Math.max(1, batches.length));
+  const threads = threadsFor(
+    jobs.reduce((sum, job) => sum + job.text.length, 0),
+    batches.length,
+    settings,
+  );
 
   const runBatch = (worker: Worker, indexes: number[]): Promise<NoteJobResult[]> =>
     new Promise((resolve, reject) => {
