@@ -212,13 +212,15 @@ export function createBlockSpill(): BlockSpill {
     },
     putContexts(note) {
       if (note.links.length === 0) return;
-      const bytes = note.links.map((link) => Buffer.from(link.context));
-      const offset = append(Buffer.concat(bytes));
+      // One buffer for all of them, and each one's length in bytes (a buffer each was 20k objects a 20k-link note).
+      const contexts = note.links.map((link) => link.context);
+      const offset = append(Buffer.from(contexts.join('')));
       if (offset === undefined) return;
       let at = offset;
       note.links = note.links.map((link, i) => {
-        const kept = new SpilledLink(link, read, at, bytes[i]!.length);
-        at += bytes[i]!.length;
+        const length = Buffer.byteLength(contexts[i]!);
+        const kept = new SpilledLink(link, read, at, length);
+        at += length;
         return kept;
       });
     },
