@@ -6,25 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, runJobs, threadsFor } from '../src/parse/pool.ts';
-import type { NoteJob } from '../src/parse/job.ts';
-import type { WorkerInit } from '../src/parse/worker.ts';
 import { ruleIds } from '../src/constants.ts';
-import { scanGarden } from '../src/scan/index.ts';
-import { tasksVault } from './helpers/garden.ts';
+import { vaultJobs } from './helpers/garden.ts';
 
 describe('parse pool', () => {
   it('parses every note of a batch that outgrows the heap cap, as an uncapped pool does', async () => {
-    const scan = await scanGarden(tasksVault);
-    const notes = scan.notes.slice(0, 24);
-    const jobs: NoteJob[] = notes.map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
-    const init: WorkerInit = {
-      notes: scan.notes.map((n) => ({ id: n.id, publish: n.content.publish })),
-      urls: scan.notes.map((n) => [n.id, n.url]),
-      attachments: scan.attachments.map((a) => a.path),
-      nonce: 'fixednonce',
-      render: true,
-      pack: false,
-    };
+    const vault = await vaultJobs();
+    const jobs = vault.jobs.slice(0, 24);
+    const { init } = vault;
     const roomy = await runJobs(jobs, init, { threads: 1, heapMb: 0 });
     const capped = await runJobs(jobs, init, { threads: 1, heapMb: 4 });
 
@@ -46,16 +35,7 @@ describe('parse pool', () => {
     expect(threadsFor(0, 0, two)).toBe(1);
     expect(threadsFor(9_000_000, 100, { threads: 8, minCharsPerThread: 3_000_000 })).toBe(3);
 
-    const scan = await scanGarden(tasksVault);
-    const jobs: NoteJob[] = scan.notes.map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
-    const init: WorkerInit = {
-      notes: scan.notes.map((n) => ({ id: n.id, publish: n.content.publish })),
-      urls: scan.notes.map((n) => [n.id, n.url]),
-      attachments: scan.attachments.map((a) => a.path),
-      nonce: 'fixednonce',
-      render: true,
-      pack: false,
-    };
+    const { jobs, init } = await vaultJobs();
     const seen = new Set<number>();
     const order: number[] = [];
     const one = await runJobs(jobs, init, { threads: 1 });

@@ -14,6 +14,7 @@ import { toSearchDoc } from '../src/search/to-search-doc.ts';
 import { writeSearchFiles } from '../src/search/write-files.ts';
 import type { LinkRef, ParsedNote } from '../src/types.ts';
 import { tasksVault, tempDir } from './helpers/garden.ts';
+import { settledHeap } from './helpers/heap.ts';
 
 const note = (nonce: string): RenderedNote => ({
   nonce,
@@ -107,13 +108,6 @@ describe('block spill', () => {
   });
 
   it('keeps spilled links small: one object of fixed shape, positions packed', () => {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
     const spill = createBlockSpill();
     // Links as they arrive from a parse worker: deserialised copies, a position, range and highlight each.
     const count = 20_000;
@@ -121,10 +115,10 @@ describe('block spill', () => {
       Array.from({ length: count }, (_, i) => ({ target: `Note ${i % 97}`, headings: [], kind: 'link', syntax: 'wiki', position: { line: i, column: 3 }, range: [i, i + 12], context: `about [[Note ${i % 97}]]`, highlight: [6, 18] })),
     ) as unknown as LinkRef[];
     const holder = { id: 'A', links: [...links] } as unknown as ParsedNote;
-    const before = heap();
+    const before = settledHeap();
     spill.putContexts(holder);
     // The links as they arrived are still alive (in `links`): what grew is the spilled links and their array.
-    const perLink = (heap() - before) / count;
+    const perLink = (settledHeap() - before) / count;
     const last = holder.links[count - 1]!;
     expect(last.range).toEqual([count - 1, count + 11]);
     expect(last.position).toEqual({ line: count - 1, column: 3 });

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GardenModel } from '../../src/build.ts';
 import { buildGraph, type LinkGraph } from '../../src/graph/build-graph.ts';
+import type { NoteJob } from '../../src/parse/job.ts';
+import type { WorkerInit } from '../../src/parse/worker.ts';
+import { scanGarden } from '../../src/scan/index.ts';
 
 /** The real Obsidian vault shared with the project (MIT, 118 notes). */
 export const tasksVault = path.resolve(import.meta.dirname, '../../../shared/fixtures/obsidian-tasks-docs');
@@ -27,4 +30,19 @@ export function tempDir(): string {
 /** The link graph of a built model's published notes, as its graph stage built it (the model does not keep it). */
 export function linkGraphOf(model: GardenModel): LinkGraph {
   return buildGraph(model.notes.filter((n) => n.publish).map((n) => ({ id: n.parsed.id, title: n.parsed.title })), model.links);
+}
+
+/** Every note of the fixture vault as a parse job, and the worker data a build would give the pool. */
+export async function vaultJobs(): Promise<{ jobs: NoteJob[]; init: WorkerInit }> {
+  const scan = await scanGarden(tasksVault);
+  const jobs: NoteJob[] = scan.notes.map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
+  const init: WorkerInit = {
+    notes: scan.notes.map((n) => ({ id: n.id, publish: n.content.publish })),
+    urls: scan.notes.map((n) => [n.id, n.url]),
+    attachments: scan.attachments.map((a) => a.path),
+    nonce: 'fixednonce',
+    render: true,
+    pack: false,
+  };
+  return { jobs, init };
 }
