@@ -9,9 +9,9 @@
  *    (atomically, so concurrent builds never see half a bundle). Older builds
  *    are then deleted.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { hashFiles, listSources } from '../fingerprint.mjs';
 import { projectRoot as root } from '../paths.ts';
 import type { AppAssets } from '../types.ts';
 
@@ -23,7 +23,7 @@ const urlPrefix = '/_app/';
 
 /** Build the app bundle unless a cached build of the same sources exists; returns the folder to copy to `dist/_app/` and the asset URLs. */
 export async function ensureAppBundle(): Promise<{ dir: string; assets: AppAssets }> {
-  const hash = await hashSources();
+  const hash = hashSources();
   const cache = path.join(root, 'node_modules', '.cache', 'trellis-app');
   const final = path.join(cache, hash);
   const cached = await readAssets(final);
@@ -123,23 +123,7 @@ async function readAssets(dir: string): Promise<AppAssets | undefined> {
   }
 }
 
-async function hashSources(): Promise<string> {
-  const files = [...(await listFiles(path.join(root, 'web'))), ...appBundleInputs.map((f) => path.join(root, f))];
-  const hash = createHash('sha256');
-  for (const file of files.sort()) {
-    hash.update(path.relative(root, file) + '\0');
-    hash.update(await readFile(file).catch(() => Buffer.from('(missing)')));
-    hash.update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else if (!/\.test\.ts$/.test(entry.name)) out.push(full);
-  }
-  return out;
+/** The bundle's key: every file under web/ (tests left out) and the other inputs, 16 hex digits. */
+function hashSources(): string {
+  return hashFiles(root, [...listSources(path.join(root, 'web')), ...appBundleInputs.map((f) => path.join(root, f))]).slice(0, 16);
 }
