@@ -23,13 +23,15 @@ let dev: DevServer;
 let garden: string;
 
 beforeAll(async () => {
-  garden = makeGarden({
-    'Home.md': '# Home\n\nWelcome to the garden. Start with [[Paxos]].\n',
-    'Distributed Systems/Raft.md':
+  // In a folder named `garden`, so the site's title (the folder's name) is the same on every run, and so is the screenshot.
+  const root = makeGarden({
+    'garden/Home.md': '# Home\n\nWelcome to the garden. Start with [[Paxos]].\n',
+    'garden/Distributed Systems/Raft.md':
       '---\naliases: [Raft consensus]\n---\n# Raft\n\nRaft is a consensus algorithm built for understandability.\n\n## Leader election\n\nTerms and votes.\n\n## Log replication\n\nAppend entries.\n',
-    'Distributed Systems/Paxos.md': '# Paxos\n\nThe classic consensus protocol.\n',
-    'Notes/Reading list.md': '# Reading list\n\nPapers to read.\n',
+    'garden/Distributed Systems/Paxos.md': '# Paxos\n\nThe classic consensus protocol.\n',
+    'garden/Notes/Reading list.md': '# Reading list\n\nPapers to read.\n',
   });
+  garden = path.join(root, 'garden');
   dev = await startDev({ garden, port: await freePort(), quiet: true, settleMs: 300 });
   browser = await launchChromium();
   await mkdir(shots, { recursive: true });
@@ -69,7 +71,8 @@ describe('editing a note', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\nCompare with [[');
     await expect.poll(() => page.locator('.cm-tooltip-autocomplete li').count()).toBe(4);
-    await page.screenshot({ path: shots + 'editor.png' });
+    // Animations stopped (CodeMirror's blinking cursor), so the picture is the same on every run.
+    await page.screenshot({ path: shots + 'editor.png', animations: 'disabled' });
     await page.keyboard.type('raf');
     await expect.poll(() => page.locator('.cm-tooltip-autocomplete li').allTextContents()).toEqual(['RaftDistributed Systems/Raft.md']);
     expect(await status(page)).toBe('Unsaved changes');
