@@ -2,26 +2,22 @@
  * The keys of the compiled CLI and of the app bundle (src/fingerprint.mjs): a hash of source files
  * that must change with any file it covers, and only with those.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintCode, hashFiles, listSources } from '../src/fingerprint.mjs';
-import { tempDir } from './helpers/garden.ts';
+import { makeGarden } from './helpers/garden.ts';
 
+/** A small project folder: code, a test, prose, the search encoder and a lockfile. */
 function project(): string {
-  const root = tempDir();
-  for (const [rel, text] of Object.entries({
+  return makeGarden({
     'src/a.ts': 'export const a = 1;',
     'src/stage/b.mjs': 'export const b = 2;',
     'src/stage/b.test.ts': 'test',
     'src/notes.md': 'not code',
     'web/search/lib/encode.ts': 'export {}',
     'package-lock.json': '{}',
-  })) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
+  });
 }
 
 describe('fingerprint', () => {

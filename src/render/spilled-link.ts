@@ -5,9 +5,9 @@
  * its highlight and its heading path (a copy of `[]` for most links), about 400 bytes besides its
  * context, and a garden has links by the hundred thousand (750k at 100k notes). This class keeps
  * the same facts as numbers in one object of fixed shape (about 165 bytes; test/spill.test.ts
- * measures it) and gives the small objects back
- * when asked: position and range are read for diagnostics and reports, the highlight when a page
- * shows the link as a backlink, each a few times a build.
+ * measures it) and gives the small objects back when asked: position and range are read for
+ * diagnostics and reports, the highlight when a page shows the link as a backlink, each a few
+ * times a build.
  */
 import type { LinkKind, LinkRef, Point } from '../types.ts';
 import type { TextRef } from './spill.ts';
