@@ -18,6 +18,7 @@ export const ruleIds = {
   duplicateSlug: 'duplicate-slug',
   emptyLink: 'empty-link',
   invalidMath: 'invalid-math',
+  unsafeUrl: 'unsafe-url',
 } as const;
 
 export type RuleId = (typeof ruleIds)[keyof typeof ruleIds];

@@ -94,6 +94,9 @@ export function headingId(text: string): string {
   return key || 'section';
 }
 
+/** Prefix of ids and names written in a note's raw HTML, so they cannot shadow the document's properties (as GitHub does). */
+export const userContentPrefix = 'user-content-';
+
 /** The HTML id of an Obsidian block (`^id`). */
 export function blockElementId(id: string): string {
   return '^' + id;

@@ -133,8 +133,8 @@ describe('raw HTML policy (docs/syntax.md)', () => {
     for (const bad of ['<script', 'alert(1)', 'onclick', 'onerror', 'javascript:', '<style', 'display:none', 'style="color:red"', '<form', 'evil.example']) {
       expect(page, bad).not.toContain(bad);
     }
-    // GitHub's rule: an input survives only as a disabled checkbox.
-    expect(page).toContain('<input name="q" disabled type="checkbox">');
+    // GitHub's rule: an input survives only as a disabled checkbox; its name is prefixed so it cannot shadow `document.q`.
+    expect(page).toContain('<input name="user-content-q" disabled type="checkbox">');
   });
   it('keeps the allowed elements, and Trellis\'s own markup in the same note', () => {
     const page = html('Html.md');

@@ -4,7 +4,8 @@
  * section or a block without rendering the note again.
  *
  * 1. mdast -> hast with handlers for wiki-links/embeds, tags, mermaid, local links.
- * 2. Raw HTML (only when the note has some) parsed and sanitised (sanitize-schema.ts).
+ * 2. Raw HTML (when the note has some) parsed; every URL checked against the
+ *    allow-list (refuse-unsafe-urls.ts); the tree sanitised (sanitize-schema.ts).
  * 3. Math with KaTeX (math.ts), code with Shiki (skipped for very large notes).
  * 4. One HTML string per top-level block; embeds left as placeholders.
  */
@@ -28,6 +29,8 @@ import { codeTheme, tokenClasses, tokenizeTimeLimit } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import type { PackedBlocks, SpillRef } from './spill.ts';
 import { setTrustedAside } from './trusted.ts';
+import { collectIds, prefixUserIds } from './prefix-user-ids.ts';
+import { refuseUnsafeUrls } from './refuse-unsafe-urls.ts';
 
 /** One rendered top-level block and the source lines it spans. */
 export interface RenderedBlock {
@@ -76,13 +79,16 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
 
   let root = hast;
   const file = new VFile();
+  const restoreTrusted = setTrustedAside(root, ctx.nonce);
   if (hasRaw) {
-    const restoreTrusted = setTrustedAside(root, ctx.nonce);
+    const ownIds = collectIds(root);
     root = rehypeRaw()(root, file) as HastRoot;
-    // rehype-sanitize returns a new, clean tree; the one passed in is left as it was.
-    root = rehypeSanitize(sanitizeSchema)(root) as HastRoot;
-    restoreTrusted(root);
+    prefixUserIds(root, ownIds);
   }
+  refuseUnsafeUrls(root, note.path, note.diagnostics);
+  // Every note, raw HTML or not: rehype-sanitize returns a new, clean tree; the one passed in is left as it was.
+  root = rehypeSanitize(sanitizeSchema)(root) as HastRoot;
+  restoreTrusted(root);
   renderMath(root, note.path, note.diagnostics);
   if (highlight && ctx.highlighter) {
     rehypeShikiFromHighlighter(ctx.highlighter, { theme: codeTheme, fallbackLanguage: 'text', addLanguageClass: true, transformers: [tokenClasses], tokenizeTimeLimit })(root, file, () => {});
@@ -91,7 +97,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   const blocks: RenderedBlock[] = [];
   for (const child of root.children) {
     if (child.type === 'text' && !child.value.trim()) continue;
-    // The only raw nodes left are KaTeX's (math.ts): user HTML was parsed and sanitised above.
+    // The only raw nodes left are KaTeX's (math.ts): the tree was sanitised above.
     const html = toHtml(child as RootContent, { allowDangerousHtml: true });
     const start = child.position?.start.line ?? Number.MAX_SAFE_INTEGER;
     const end = child.position?.end.line ?? Number.MAX_SAFE_INTEGER;

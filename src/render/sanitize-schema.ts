@@ -1,14 +1,19 @@
 /**
- * The raw-HTML policy (docs/syntax.md#raw-html): a note that contains HTML
- * has its whole rendered tree parsed (rehype-raw) and sanitised with
- * GitHub's allow-list, widened so Trellis's own markup passes: any class,
- * any `data-*` attribute, `details`/`summary`, `mark`, `kbd`, `figure`, media.
+ * The HTML policy (docs/syntax.md#urls-and-html): every note's rendered tree
+ * (with any raw HTML parsed by rehype-raw) is sanitised with GitHub's
+ * allow-list, widened so Trellis's own markup passes: any class, any
+ * `data-*` attribute, `details`/`summary`, `mark`, `kbd`, `figure`, media.
  * Scripts and styles (with their content), event handlers, `style`
- * attributes, forms, iframes and `javascript:`/`data:` URLs are removed.
- * Ids are kept as written (no `user-content-` prefix) so anchors work.
+ * attributes, forms, iframes and URLs outside url-policy.ts are removed.
+ * `name` attributes get the `user-content-` prefix so markup cannot shadow
+ * `document`'s properties (DOM clobbering); ids written in raw HTML get it
+ * too (prefix-user-ids.ts), while the ids Trellis gives headings, blocks and
+ * footnotes are kept so anchors work without JavaScript.
  * Trellis's own PDF iframes are put back after sanitising (render/index.ts).
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import { userContentPrefix } from '../ids.ts';
+import { linkSchemes, mediaSchemes } from './url-policy.ts';
 
 type Attribute = NonNullable<Schema['attributes']>[string][number];
 
@@ -19,11 +24,12 @@ function withoutClassLimits(list: readonly Attribute[] = []): Attribute[] {
 
 const githubAttributes = Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [tag, withoutClassLimits(list)]));
 
-/** The sanitisation schema applied to notes that contain raw HTML. */
+/** The sanitisation schema applied to every note. */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
-  clobberPrefix: '',
-  clobber: [],
+  clobberPrefix: userContentPrefix,
+  // Ids are prefixed by prefix-user-ids.ts, which knows Trellis's own from the note's.
+  clobber: ['name'],
   // Comments are kept: embed placeholders are comments marked with a nonce that notes cannot guess.
   allowComments: true,
   strip: ['script', 'style'],
@@ -37,5 +43,10 @@ export const sanitizeSchema: Schema = {
     source: ['src', 'type'],
     details: ['open'],
   },
-  protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
+  protocols: {
+    href: [...linkSchemes],
+    cite: [...linkSchemes],
+    src: [...mediaSchemes],
+    longDesc: [...linkSchemes],
+  },
 };

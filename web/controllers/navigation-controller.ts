@@ -3,7 +3,7 @@ import type { NoteData } from '../../src/types.ts';
 import type { GardenApp } from '../components/garden-app.ts';
 import type { GardenNavigateEvent } from '../events/garden-navigate.ts';
 import type { GardenNodeSelectEvent } from '../events/garden-node-select.ts';
-import { anchorId } from '../lib/anchor-id.ts';
+import { anchorId, anchorIds } from '../lib/anchor-id.ts';
 import { classifyLink } from '../lib/classify-link.ts';
 import { readHistoryEntry, type HistoryEntry } from '../lib/read-history-entry.ts';
 import { renderNoteArticle } from '../lib/render-note-article.ts';
@@ -44,6 +44,8 @@ export class NavigationController implements ReactiveController {
     this.#key = entry?.key ?? newKey();
     if (!entry) this.#saveEntry();
     else if (entry.scrollY !== undefined) window.scrollTo(0, entry.scrollY);
+    // The browser found no element for the fragment: it may name an id written in the note's HTML, which has a prefix.
+    if (!entry && location.hash && !document.getElementById(anchorId(location.hash) ?? '')) scrollToAnchor(location.hash);
     this.#shownPath = location.pathname;
     const snapshot = this.#takeSnapshot();
     if (snapshot) this.#snapshots.set(this.#key, snapshot);
@@ -210,8 +212,9 @@ export class NavigationController implements ReactiveController {
 
 /** Scroll to the element a fragment names and mark it; false when there is none. */
 function scrollToAnchor(hash: string): boolean {
-  const id = anchorId(hash);
-  const target = id ? document.getElementById(id) : null;
+  const target = anchorIds(hash)
+    .map((id) => document.getElementById(id))
+    .find((el) => el !== null);
   document.querySelector('.is-target')?.classList.remove('is-target');
   if (!target) return false;
   target.classList.add('is-target');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorId } from './anchor-id.ts';
+import { anchorId, anchorIds } from './anchor-id.ts';
 
 describe('anchorId', () => {
   it('decodes the fragment', () => {
@@ -12,5 +12,12 @@ describe('anchorId', () => {
     expect(anchorId('#100%')).toBe('100%');
     expect(anchorId('#')).toBeUndefined();
     expect(anchorId('')).toBeUndefined();
+  });
+});
+
+describe('anchorIds', () => {
+  it('tries the id as written, then as the builder prefixes ids written in a note', () => {
+    expect(anchorIds('#intro')).toEqual(['intro', 'user-content-intro']);
+    expect(anchorIds('#')).toEqual([]);
   });
 });

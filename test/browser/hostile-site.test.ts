@@ -1,0 +1,238 @@
+/**
+ * Hostile notes (test/fixtures/hostile) through the real paths: built with the
+ * command line and read in Chromium from a static server, and served by
+ * `trellis dev`. Every link is clicked and every preview opened: no dialog,
+ * no request to another origin, no page error, no write to the garden, and
+ * markup in a note cannot shadow the document's methods.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startDev, type DevServer } from '../../src/dev/index.ts';
+import { freePort } from '../helpers/free-port.ts';
+import { launchChromium } from './launch-chromium.ts';
+import { collectErrors } from './page-helpers.ts';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const fixture = path.join(projectRoot, 'test/fixtures/hostile');
+const cli = path.join(projectRoot, 'bin/trellis.js');
+
+let browser: Browser;
+let out: string;
+let stderr: string;
+let site: StaticServer;
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'trellis-hostile-'));
+  const result = await promisify(execFile)(process.execPath, [cli, 'build', fixture, '--out', path.join(out, 'dist'), '--no-cache'], { cwd: projectRoot });
+  stderr = result.stderr;
+  site = await startStaticServer(path.join(out, 'dist'));
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+/** What a page did that it must not: dialogs, requests to other origins, errors. */
+interface Watch {
+  dialogs: string[];
+  foreign: string[];
+  writes: string[];
+  errors: string[];
+}
+
+function watch(page: Page, origin: string): Watch {
+  const w: Watch = { dialogs: [], foreign: [], writes: [], errors: [] };
+  // Relative links and images of the fixture point at nothing: their 404s are not errors of the page.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('status of 404')) w.errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) w.foreign.push(url);
+    if (r.method() !== 'GET' && r.method() !== 'HEAD') w.writes.push(`${r.method()} ${url}`);
+  });
+  return w;
+}
+
+/** Every URL-bearing attribute in the page's note content and open previews whose scheme is not on the allow-list. */
+function unsafeUrls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const allowed = new Set(['http:', 'https:', 'mailto:', 'tel:', 'obsidian:']);
+    const found: string[] = [];
+    const previews = Array.from(document.querySelectorAll('garden-preview')).flatMap((p) => Array.from(p.shadowRoot?.querySelectorAll('*') ?? []));
+    for (const el of [...Array.from(document.querySelectorAll('main *')), ...previews]) {
+      for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data']) {
+        const value = el.getAttribute(attr);
+        if (value === null) continue;
+        if (el.tagName === 'LINK' && el.getAttribute('rel') === 'icon') continue;
+        let protocol: string;
+        try {
+          protocol = new URL(value, location.href).protocol;
+        } catch {
+          continue;
+        }
+        if (!allowed.has(protocol)) found.push(`<${el.tagName.toLowerCase()} ${attr}="${value}">`);
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * Click every link in the note (and its transclusions) that stays on the site, then hover each
+ * internal link for its preview. Links to other origins (`https:`, `mailto:`, `tel:`) are not
+ * followed: the network is closed, and where they lead is checked by `unsafeUrls`.
+ */
+async function clickEverything(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  const count = await page.locator('main a').count();
+  for (let i = 0; i < count; i++) {
+    const link = page.locator('main a').nth(i);
+    if (!(await link.isVisible())) continue;
+    const href = await link.getAttribute('href');
+    if (href !== null && /^(https?:|mailto:|tel:|obsidian:)/.test(href) && !href.startsWith(new URL(url).origin)) continue;
+    await link.click({ noWaitAfter: true, modifiers: [] }).catch(() => undefined);
+    await page.waitForTimeout(50);
+    if (page.url() !== url) await page.goto(url);
+  }
+  const internal = page.locator('main a.internal[href]');
+  for (let i = 0; i < (await internal.count()); i++) {
+    await internal.nth(i).hover();
+    await page.waitForTimeout(400);
+  }
+  return count;
+}
+
+describe('a built site with hostile notes', () => {
+  it('reports every refused URL at its file, line and column', () => {
+    const lines = stderr.split('\n').filter((l) => l.includes('[unsafe-url]'));
+    const at = (file: string, line: number, column: number, url: string) =>
+      `${path.join('test/fixtures/hostile', file)}:${line}:${column}: warning: Refused the URL \`${url}\`: only http, https, mailto, tel and obsidian links and relative URLs are allowed; the link is shown as text [unsafe-url]`;
+    expect(lines).toContain(at('Links.md', 9, 8, "javascript:alert('inline')"));
+    expect(lines).toContain(at('Links.md', 9, 54, "JaVaScRiPt:alert('case')"));
+    expect(lines).toContain(at('Links.md', 11, 8, "javascript:alert('entity')"));
+    expect(lines).toContain(at('Links.md', 15, 10, "javascript:alert('autolink')"));
+    expect(lines).toContain(at('Links.md', 17, 11, "javascript:alert('reference')"));
+    expect(lines).toContain(at('Links.md', 21, 11, "javascript:alert('footnote')"));
+    expect(lines.some((l) => l.startsWith(path.join('test/fixtures/hostile', 'Links.md') + ':23:') && l.includes("javascript:alert('image')"))).toBe(true);
+    expect(lines.some((l) => l.startsWith(path.join('test/fixtures/hostile', 'Raw.md') + ':') && l.includes("javascript:alert('raw')"))).toBe(true);
+    // Safe links are not reported.
+    expect(stderr).not.toContain('example.org');
+    expect(stderr).not.toContain('mailto:');
+  });
+
+  it('runs no script and contacts no other origin when every link is clicked and previewed', async () => {
+    const page = await browser.newPage();
+    const w = watch(page, site.url);
+    let clicked = 0;
+    for (const note of ['links/', 'raw/', 'host/']) clicked += await clickEverything(page, site.url + note);
+    expect(clicked).toBeGreaterThan(30);
+    expect(w.dialogs).toEqual([]);
+    expect(w.foreign).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps only allowed URLs in pages, transclusions and previews', async () => {
+    const page = await browser.newPage();
+    for (const note of ['links/', 'raw/', 'host/']) {
+      await page.goto(site.url + note);
+      expect(await unsafeUrls(page)).toEqual([]);
+    }
+    // The refused link is still readable, as text.
+    await page.goto(site.url + 'links/');
+    await expect.poll(() => page.locator('main .note-body').textContent()).toContain('Inline inline and case case.');
+    expect(await page.locator('main .note-body a', { hasText: /^web$/ }).getAttribute('href')).toBe('https://example.org/');
+    expect(await page.locator('main .note-body a', { hasText: /^phone$/ }).getAttribute('href')).toBe('tel:+15550100');
+    // A hover preview of the hostile note holds no unsafe URL either.
+    await page.goto(site.url + 'host/');
+    await page.locator('main p a.internal', { hasText: /^Links$/ }).last().hover();
+    await page.locator('garden-preview[level="1"] .preview-card').waitFor({ state: 'visible' });
+    expect(await page.locator('garden-preview .preview-body').textContent()).toContain('Inline inline and case case.');
+    expect(await unsafeUrls(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('does not let markup in a note shadow the document or the app', async () => {
+    const page = await browser.newPage();
+    const { errors } = watch(page, site.url);
+    await page.goto(site.url + 'raw/');
+    const shadowed = await page.evaluate(() => ({
+      querySelector: typeof document.querySelector,
+      getElementById: typeof document.getElementById,
+      body: document.body instanceof HTMLBodyElement,
+      shady: 'ShadyCSS' in window,
+    }));
+    expect(shadowed).toEqual({ querySelector: 'function', getElementById: 'function', body: true, shady: false });
+    // Names and ids written in the note are kept, behind a prefix.
+    expect(await page.locator('main img[name="user-content-querySelector"]').count()).toBe(1);
+    expect(await page.locator('main #user-content-ShadyCSS').count()).toBe(1);
+    // A fragment link to an id written in the note still finds it, under its prefix.
+    await page.locator('main a', { hasText: 'Jump to the anchored paragraph' }).click();
+    await expect.poll(() => page.locator('main #user-content-anchored').getAttribute('class')).toContain('is-target');
+    // The app still navigates in place from this page: the window's mark survives.
+    await page.evaluate(() => Object.assign(window, { hostileMark: 'kept' }));
+    await page.locator('main a.internal', { hasText: 'Target' }).first().click();
+    await expect.poll(() => page.locator('main h1.note-title').textContent()).toBe('Target');
+    expect(await page.evaluate(() => (window as unknown as { hostileMark?: string }).hostileMark)).toBe('kept');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the same notes in trellis dev', () => {
+  let dev: DevServer;
+  let garden: string;
+
+  beforeAll(async () => {
+    garden = path.join(out, 'garden');
+    await cp(fixture, garden, { recursive: true });
+    dev = await startDev({ garden, port: await freePort(), quiet: true, settleMs: 300 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await dev?.close();
+  });
+
+  it('runs no script, calls no editor API and writes nothing when every link is clicked', async () => {
+    const before = await snapshot(garden);
+    const page = await browser.newPage();
+    const w = watch(page, dev.url);
+    for (const note of ['links/', 'raw/', 'host/']) {
+      await clickEverything(page, dev.url + note);
+      expect(await unsafeUrls(page)).toEqual([]);
+    }
+    expect(w.dialogs).toEqual([]);
+    expect(w.foreign).toEqual([]);
+    expect(w.writes).toEqual([]);
+    expect(w.errors).toEqual([]);
+    expect(await snapshot(garden)).toEqual(before);
+    await page.close();
+  });
+});
+
+/** Every file of a folder with its contents. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    const file = path.join(dir, name);
+    files[name] = await readFile(file, 'utf8').catch(() => '(folder)');
+  }
+  return files;
+}
