@@ -1,5 +1,5 @@
 /**
- * Integration: build the real Obsidian vault ../shared/fixtures/obsidian-tasks-docs
+ * Integration: build the real Obsidian vault test/fixtures/obsidian-tasks-docs (vendored, MIT)
  * (118 notes, every link resolvable in Obsidian) and check the site.
  */
 import { existsSync, readFileSync } from 'node:fs';

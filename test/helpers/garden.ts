@@ -8,8 +8,8 @@ import type { NoteJob } from '../../src/parse/job.ts';
 import type { WorkerInit } from '../../src/parse/worker.ts';
 import { scanGarden } from '../../src/scan/index.ts';
 
-/** The real Obsidian vault shared with the project (MIT, 118 notes). */
-export const tasksVault = path.resolve(import.meta.dirname, '../../../shared/fixtures/obsidian-tasks-docs');
+/** A real Obsidian vault, the Tasks plugin's documentation (MIT, 118 notes), vendored with its LICENSE. */
+export const tasksVault = path.resolve(import.meta.dirname, '../fixtures/obsidian-tasks-docs');
 
 /** Write `files` (path -> text or bytes) into a new temporary folder and return it. */
 export function makeGarden(files: Record<string, string | Uint8Array>): string {
