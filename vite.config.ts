@@ -13,7 +13,8 @@ const katexCss = fileURLToPath(new URL('./node_modules/katex/dist/katex.min.css'
 
 export default defineConfig({
   // Vitest: the machine is small and shared (2 cores); browser and build tests get room, never timing assertions.
-  test: { testTimeout: 60_000, hookTimeout: 180_000 },
+  // Chromium is installed before the first test when it is missing (test/setup/ensure-chromium.ts).
+  test: { testTimeout: 60_000, hookTimeout: 180_000, globalSetup: ['test/setup/ensure-chromium.ts'] },
   // Relative chunk URLs: the same bundle works at any site base path.
   base: './',
   publicDir: false,
