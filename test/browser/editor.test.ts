@@ -6,18 +6,17 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDev, type DevServer } from '../../src/dev/index.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { makeGarden } from '../helpers/garden.ts';
 import { launchChromium } from './launch-chromium.ts';
-import { collectErrors } from './page-helpers.ts';
+import { collectErrors, screenshotDir } from './page-helpers.ts';
 
 vi.setConfig({ testTimeout: 90_000 });
 
-const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const shots = screenshotDir;
 let browser: Browser;
 let dev: DevServer;
 let garden: string;
