@@ -1,17 +1,29 @@
-// The code fingerprint: a hash of every source file that shapes Trellis's output (src/, the
-// search encoder shared with the app, the lockfile). Plain JavaScript, because bin/trellis.js
-// needs it before any TypeScript can be loaded: it names the compiled CLI bundle, and caches
-// and build records are keyed by it, so none of them outlive a code change. The app bundle's
-// key (src/emit/app-bundle.ts) is made by the same two functions.
+// The code fingerprint: a hash of every file that can shape Trellis's output: all code and styles
+// under src/ and web/ (tests and prose left out), bin/, the Vite and TypeScript configs and the
+// package files. Nothing is listed by hand, so a change to any module, whichever side imports it,
+// changes the key. Plain JavaScript, because bin/trellis.js needs it before any TypeScript can be
+// loaded: it names the compiled CLI bundle, and the app bundle (src/emit/app-bundle.ts), caches and
+// build records are keyed by it, so none of them outlive a code change.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Hash of the code under `root` (the project folder). */
+/** Whether a file name is code or a style that can shape the output. */
+const isCode = (name) => /\.(ts|mts|mjs|js|css|json)$/.test(name);
+
+/** Every file the fingerprint covers, as absolute paths. */
+export function codeFiles(root) {
+  return [
+    ...listSources(path.join(root, 'src'), isCode),
+    ...listSources(path.join(root, 'web'), isCode),
+    ...listSources(path.join(root, 'bin'), isCode),
+    ...['vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'].map((f) => path.join(root, f)),
+  ];
+}
+
+/** Hash of the code under `root` (the project folder), 32 hex digits. */
 export function fingerprintCode(root) {
-  const code = (name) => /\.(ts|mjs|js)$/.test(name);
-  const files = [...listSources(path.join(root, 'src'), code), ...listSources(path.join(root, 'web', 'search', 'lib'), code), path.join(root, 'package-lock.json')];
-  return hashFiles(root, files).slice(0, 32);
+  return hashFiles(root, codeFiles(root)).slice(0, 32);
 }
 
 /**

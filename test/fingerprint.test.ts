@@ -1,5 +1,5 @@
 /**
- * The keys of the compiled CLI and of the app bundle (src/fingerprint.mjs): a hash of source files
+ * The key of the compiled CLI and of the app bundle (src/fingerprint.mjs): a hash of every code file
  * that must change with any file it covers, and only with those.
  */
 import { rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fingerprintCode, hashFiles, listSources } from '../src/fingerprint.mjs';
 import { makeGarden } from './helpers/garden.ts';
 
-/** A small project folder: code, a test, prose, the search encoder and a lockfile. */
+/** A small project folder: code, a test, prose, app code and styles, the CLI's launcher, configs and a lockfile. */
 function project(): string {
   return makeGarden({
     'src/a.ts': 'export const a = 1;',
@@ -16,6 +16,11 @@ function project(): string {
     'src/stage/b.test.ts': 'test',
     'src/notes.md': 'not code',
     'web/search/lib/encode.ts': 'export {}',
+    'web/lib/render-backlinks.ts': 'export {}',
+    'web/styles/base.css': 'body {}',
+    'web/README.md': 'prose',
+    'bin/trellis.js': '',
+    'vite.config.ts': 'export default {}',
     'package-lock.json': '{}',
   });
 }
@@ -40,11 +45,24 @@ describe('fingerprint', () => {
     writeFileSync(path.join(root, 'src/stage/b.mjs'), 'export const b = 3;');
     const second = fingerprintCode(root);
     expect(second).not.toBe(first);
-    writeFileSync(path.join(root, 'web/search/lib/encode.ts'), 'export const x = 0;');
-    const third = fingerprintCode(root);
-    expect(third).not.toBe(second);
+    // Any app file counts, whichever side imports it: a template shared by the pages and the app, a style.
+    let last = second;
+    for (const [file, text] of [
+      ['web/search/lib/encode.ts', 'export const x = 0;'],
+      ['web/lib/render-backlinks.ts', 'export const y = 0;'],
+      ['web/styles/base.css', 'body { margin: 0 }'],
+      ['bin/trellis.js', '// launcher'],
+      ['vite.config.ts', 'export default { base: "./" }'],
+    ]) {
+      writeFileSync(path.join(root, file!), text!);
+      const next = fingerprintCode(root);
+      expect(next, file).not.toBe(last);
+      last = next;
+    }
+    writeFileSync(path.join(root, 'web/README.md'), 'other prose');
+    expect(fingerprintCode(root)).toBe(last);
     rmSync(path.join(root, 'package-lock.json'));
-    expect(fingerprintCode(root)).not.toBe(third);
+    expect(fingerprintCode(root)).not.toBe(last);
   });
 
   it('hashes files by path and bytes in path order, a missing one as missing', () => {

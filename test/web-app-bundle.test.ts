@@ -1,14 +1,12 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appBundleInputs, ensureAppBundle, toAssets } from '../src/emit/app-bundle.ts';
+import { ensureAppBundle, toAssets } from '../src/emit/app-bundle.ts';
 import { renderNotePage } from '../src/emit/page-template.ts';
 import type { AppAssets, Backlink, NoteId, Slug } from '../src/types.ts';
 import { fixtureNotes } from './browser/fixture-notes.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const budget = 120 * 1024;
 
 describe('ensureAppBundle', () => {
@@ -77,31 +75,7 @@ describe('toAssets', () => {
   });
 });
 
-describe('appBundleInputs', () => {
-  it('lists every builder module the web app imports, so the cache notices their changes', async () => {
-    const imported = new Set<string>();
-    for (const file of await listTs(path.join(root, 'web'))) {
-      const source = await readFile(file, 'utf8');
-      for (const m of source.matchAll(/from '((?:\.\.\/)+src\/[^']+)'/g)) {
-        imported.add(path.relative(root, path.resolve(path.dirname(file), m[1]!)).split(path.sep).join('/'));
-      }
-    }
-    expect(imported.size).toBeGreaterThan(0);
-    expect([...imported].filter((f) => !appBundleInputs.includes(f))).toEqual([]);
-  });
-});
-
 function makeBacklink(i: number): Backlink {
   const context = `Note ${i} mentions Raft in a paragraph long enough to look like a real one, with a few more words around it.`;
   return { source: `Note ${i}` as NoteId, title: `Note ${i}`, url: `/note-${i}/` as Slug, kind: 'link', context, highlight: [context.indexOf('Raft'), context.indexOf('Raft') + 4] };
-}
-
-async function listTs(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listTs(full)));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) out.push(full);
-  }
-  return out;
 }

@@ -1,8 +1,8 @@
 /**
  * The reading app bundle (web/), built once and cached.
  *
- * 1. Hash the app's sources: every file under web/, vite.config.ts, the
- *    builder modules the app imports, and package-lock.json (dependency versions).
+ * 1. Key it by the code fingerprint (src/fingerprint.mjs): every code file of
+ *    the project, so a change to any module the app imports changes the key.
  * 2. Reuse `node_modules/.cache/trellis-app/<hash>/` when it exists.
  * 3. Otherwise build with Vite's JS API into a temporary folder next to it,
  *    turn the Vite manifest into `AppAssets`, and move the folder into place
@@ -11,12 +11,9 @@
  */
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hashFiles, listSources } from '../fingerprint.mjs';
+import { fingerprintCode } from '../fingerprint.mjs';
 import { projectRoot as root } from '../paths.ts';
 import type { AppAssets } from '../types.ts';
-
-/** Files outside web/ that end up in the bundle or decide how it is built. Keep in sync with web/'s imports of src/ (tested). */
-export const appBundleInputs = ['vite.config.ts', 'src/emit/app-bundle.ts', 'src/ids.ts', 'src/types.ts', 'package-lock.json'];
 
 /** URL folder the bundle is served from, relative to the site base path. */
 const urlPrefix = '/_app/';
@@ -123,7 +120,7 @@ async function readAssets(dir: string): Promise<AppAssets | undefined> {
   }
 }
 
-/** The bundle's key: every file under web/ (tests left out) and the other inputs, 16 hex digits. */
+/** The bundle's key: the code fingerprint, 16 hex digits. */
 function hashSources(): string {
-  return hashFiles(root, [...listSources(path.join(root, 'web')), ...appBundleInputs.map((f) => path.join(root, f))]).slice(0, 16);
+  return fingerprintCode(root).slice(0, 16);
 }
