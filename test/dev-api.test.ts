@@ -15,7 +15,8 @@ let dev: DevServer;
 let root: string;
 let port: number;
 
-/** A raw HTTP request, so Host and Origin can be forged. */
+/** A raw HTTP request, so Host and Origin can be forged. `json` is whatever the server answered, read by each test as it expects. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);

@@ -12,7 +12,7 @@ import type { GardenModel } from '../build.ts';
 import { buildSearchIndexInWorker } from '../search/build-in-worker.ts';
 import { toSearchDoc } from '../search/to-search-doc.ts';
 import { deriveAliasRedirects } from './alias-redirects.ts';
-import type { AppAssets, NoteData, SiteInfo } from '../types.ts';
+import type { AppAssets, SiteInfo } from '../types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { renderRss, renderSitemap } from './feeds.ts';
 import { deriveListPages, listNote, type ListNote } from './list-pages.ts';

@@ -15,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDev, type DevServer } from '../../src/dev/index.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { launchChromium } from './launch-chromium.ts';
-import { collectErrors } from './page-helpers.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
 vi.setConfig({ testTimeout: 120_000 });

@@ -18,7 +18,7 @@ export default function ensureChromium(): void {
   const isRoot = process.getuid?.() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (!isRoot || !hasApt || process.env.CHROMIUM_PATH) {
-    throw new Error(`Chromium not found at ${chromiumPath}; the browser tests need it. Install it with \`sudo ${installCommand}\` (or set CHROMIUM_PATH).`);
+    throw new Error(`Chromium not found at ${chromiumPath}; the browser tests need it. Install it with \`${sudoCommand}\` (or set CHROMIUM_PATH).`);
   }
   process.stdout.write(`Chromium not found at ${chromiumPath}: installing Debian's chromium (${installCommand})...\n`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

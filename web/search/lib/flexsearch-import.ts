@@ -9,6 +9,8 @@
 import type { SearchPostingEntry } from '../../../src/types.ts';
 
 declare module 'flexsearch' {
+  // The merged interface must repeat FlexSearch's type parameters, though it does not use them.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface Index<W, S, r> {
     import(key: 'map', data: SearchPostingEntry[]): void;
   }
