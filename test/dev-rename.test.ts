@@ -193,6 +193,15 @@ describe('New note', () => {
     const ok = await post('note', { title: longest });
     expect(ok.status).toBe(201);
     expect(existsSync(path.join(root, `${longest}.md`))).toBe(true);
+    // The longest name is also saved (the atomic write's temporary name must not be longer than it).
+    const current = await (await fetch(`${dev.url}_trellis/api/note?path=${encodeURIComponent(`${longest}.md`)}`)).json();
+    const put = await fetch(`${dev.url}_trellis/api/note`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ path: `${longest}.md`, text: 'edited\n', baseHash: current.hash }),
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    expect(read(`${longest}.md`)).toBe('edited\n');
   });
 });
 
