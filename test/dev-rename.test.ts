@@ -28,6 +28,8 @@ nested:
   - "[[tail latency]]"
   - 'It''s [[Tail Latency]]'
 text: Tail Latency without brackets
+summary: |
+  Read [[Tail Latency]] first.
 tags: [perf,  latency]
 ---
 Body links [[Tail Latency]].
@@ -42,7 +44,7 @@ beforeAll(async () => {
     'taken/Alpha.md': '# Alpha\n',
     'taken/Beta.md': '# Beta\n',
     'taken/Refs.md': 'Links [[Alpha]] and [[Beta]].\n',
-    'fm/Tail Latency.md': '# Tail latency\n\n## Causes\n\nQueues.\n',
+    'fm/Tail Latency.md': '---\nself: "[[Tail Latency#Causes]]"\n---\n# Tail latency\n\n## Causes\n\nQueues. See [[#Causes]] and [[Tail Latency#Causes]].\n',
     'fm/Frontmatter.md': frontmatterNote,
     'amb/Home.md': '---\nup: "[[Index]]"\n---\nStart at [[Index]], then [[Index#Top|the top]] and [[Draft]].\n',
     'amb/x/Index.md': '# Top\n',
@@ -124,7 +126,10 @@ describe('rename rewrites frontmatter links and reports new ambiguity', () => {
   it('rewrites links in frontmatter strings and lists, keeping the YAML valid and everything else byte-identical', async () => {
     const r = await post('rename', { from: 'fm/Tail Latency.md', to: 'fm/P99 Tail Latency.md' });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
-    expect(r.json.changed).toEqual(['fm/Frontmatter.md']);
+    expect(r.json.changed.sort()).toEqual(['fm/Frontmatter.md', 'fm/P99 Tail Latency.md']);
+    // The renamed note's own links, in its frontmatter and body, follow it; `[[#Causes]]` needs no name.
+    expect(read('fm/P99 Tail Latency.md')).toBe('---\nself: "[[P99 Tail Latency#Causes]]"\n---\n# Tail latency\n\n## Causes\n\nQueues. See [[#Causes]] and [[P99 Tail Latency#Causes]].\n');
+    expect(existsSync(path.join(root, 'fm/Tail Latency.md'))).toBe(false);
     expect(read('fm/Frontmatter.md')).toBe(`---
 title: "Frontmatter links"  # keep this comment
 related: "[[P99 Tail Latency]]"
@@ -135,6 +140,8 @@ nested:
   - "[[P99 Tail Latency]]"
   - 'It''s [[P99 Tail Latency]]'
 text: Tail Latency without brackets
+summary: |
+  Read [[P99 Tail Latency]] first.
 tags: [perf,  latency]
 ---
 Body links [[P99 Tail Latency]].
@@ -148,6 +155,7 @@ Body links [[P99 Tail Latency]].
       plain: 'see [[P99 Tail Latency]] here',
       nested: ['[[P99 Tail Latency]]', "It's [[P99 Tail Latency]]"],
       text: 'Tail Latency without brackets',
+      summary: 'Read [[P99 Tail Latency]] first.\n',
       tags: ['perf', 'latency'],
     });
   });

@@ -35,8 +35,7 @@ export function findAmbiguousLinks(state: GardenState, id: NoteId): AmbiguousLin
       if (!l.ambiguous?.includes(id)) continue;
       out.push({ file: n.parsed.path, line: l.ref.position.line, column: l.ref.position.column, link: text.slice(l.ref.range[0], l.ref.range[1]) });
     }
-    if (!(text.startsWith('---') && text.includes('[[') && nameKey(text).includes(name))) continue;
-    for (const s of readFrontmatterLinks(text)?.strings ?? []) {
+    for (const s of readFrontmatterLinks(text, name)?.strings ?? []) {
       s.links.forEach((l, i) => {
         const r = resolveTarget(index, n.parsed.id, l.target);
         if (r.kind !== 'note' || !r.candidates?.includes(id)) return;

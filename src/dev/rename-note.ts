@@ -72,12 +72,9 @@ async function planRename(state: GardenState, from: string, to: string): Promise
     const scanned = state.note(n.parsed.path);
     const text = scanned?.content.text;
     if (!scanned || text === undefined) continue;
-    // Only a note with frontmatter that mentions the name can hold a frontmatter link to it; this skips parsing the rest.
-    const mayLinkInFrontmatter = text.startsWith('---') && text.includes('[[') && nameKey(text).includes(name);
-    if (body.length === 0 && !mayLinkInFrontmatter) continue;
     // The renamed note's own links are written from its new folder.
     const writer = source === fromId ? toNoteId(toPath) : source;
-    const rewritten = rewriteFrontmatter(rewriteLinks(text, writer, body, toPath, after), source, writer, fromId, toPath, { before, after });
+    const rewritten = rewriteFrontmatter(rewriteLinks(text, writer, body, toPath, after), name, { source, writer, fromId, to: toPath }, { before, after });
     if (rewritten === text) continue;
     const onDisk = await fs.readFile(path.join(state.root, n.parsed.path));
     if (sha256(onDisk) !== scanned.hash) return { conflict: n.parsed.path };
@@ -86,9 +83,17 @@ async function planRename(state: GardenState, from: string, to: string): Promise
   return rewrites;
 }
 
-/** Rewrite the frontmatter links of `text` (the note `source`, `writer` after the move) that resolve to `fromId` before the move. */
-function rewriteFrontmatter(text: string, source: NoteId, writer: NoteId, fromId: NoteId, to: NotePath, index: { before: LinkIndex; after: LinkIndex }): string {
-  const fm = readFrontmatterLinks(text);
+/**
+ * Rewrite the frontmatter links of `text` that resolve to `fromId` before the move (`source`: the note, `writer`:
+ * the note after the move). Only a frontmatter that mentions `name` (the old name's key) can hold one.
+ */
+function rewriteFrontmatter(
+  text: string,
+  name: string,
+  { source, writer, fromId, to }: { source: NoteId; writer: NoteId; fromId: NoteId; to: NotePath },
+  index: { before: LinkIndex; after: LinkIndex },
+): string {
+  const fm = readFrontmatterLinks(text, name);
   if (!fm) return text;
   const values = new Map<FrontmatterString, string>();
   for (const s of fm.strings) {
