@@ -191,7 +191,7 @@ describe('New note', () => {
 
   it('refuses `.`, `..`, names starting with a dot, empty titles and names over 255 bytes', async () => {
     const before = list('.');
-    for (const title of ['..', '.', '.hidden', '   ', '', 'a'.repeat(253), 'é'.repeat(127)]) {
+    for (const title of ['..', '.', '.hidden', '   ', '', 'a'.repeat(253), 'é'.repeat(127), 'C# tips', 'a|b', 'line\nbreak', 'tab\there']) {
       const r = await post('note', { title });
       expect(r.status, title).toBe(400);
       expect(typeof r.json.error).toBe('string');
@@ -249,6 +249,10 @@ describe('Create on an unresolved link', () => {
     const again = await create('quorum read');
     expect(again.status).toBe(409);
     expect(again.json.error).toBe('“quorum read” already resolves to Quorum Read.md');
+    expect(existsSync(path.join(root, 'quorum read.md'))).toBe(false);
+    const twin = await post('note', { title: 'quorum read' });
+    expect(twin.status).toBe(409);
+    expect(twin.json.error).toBe('a note named Quorum Read.md exists (names are compared without case)');
     expect(existsSync(path.join(root, 'quorum read.md'))).toBe(false);
     const image = await create('diagram.png');
     expect(image.status).toBe(400);
