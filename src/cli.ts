@@ -125,9 +125,16 @@ async function run(argv: string[]): Promise<number> {
       const title = rest[0];
       if (!title) throw new UsageError('new needs a title: trellis new "My note"');
       const { createNote } = await import('./dev/new-note.ts');
-      const file = await createNote(rest[1] ?? 'garden', title, values.folder);
-      process.stdout.write(`Created ${file}\n`);
-      return 0;
+      try {
+        const file = await createNote(rest[1] ?? 'garden', title, values.folder);
+        process.stdout.write(`Created ${file}\n`);
+        return 0;
+      } catch (error) {
+        // A refused name, an existing note or a folder outside the garden: say why, without a stack.
+        const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
+        process.stderr.write(`trellis: ${exists ? 'a note with that name exists; nothing was written' : (error as Error).message}\n`);
+        return 1;
+      }
     }
     case undefined:
       throw new UsageError('missing command');

@@ -3,8 +3,8 @@
  *
  *   GET  note?path=P          -> { path, text, hash }
  *   PUT  note {path, text, baseHash}  -> { path, hash, changed } | 409 { error, current: {text, hash} }
- *   POST note {title, folder?}        -> 201 { path }
- *   POST rename {from, to}            -> { path, changed: [files rewritten] } | 409
+ *   POST note {title, folder?} | {link, from} -> 201 { path } | 400 { error: why the name is refused } | 409
+ *   POST rename {from, to}            -> { path, changed: [files rewritten], ambiguous: [{file, line, column, link}] } | 400 | 409
  *   GET  index                -> notes (title, aliases, path, url, headings, blocks) and attachments, for completion
  *
  * Writes stay inside the garden (safe-path.ts), are atomic (atomic-write.ts),
@@ -14,14 +14,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type http from 'node:http';
-import path from 'node:path';
-import { toNoteId, toNotePath } from '../ids.ts';
-import { buildLinkIndex } from '../resolve/link-index.ts';
-import type { NoteId } from '../types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
-import { createNote } from './new-note.ts';
-import { rewriteLinks } from './rename.ts';
+import { createRoute } from './create-route.ts';
+import { renameRoute } from './rename-route.ts';
 import { safeNotePath, UnsafePathError } from './safe-path.ts';
 import { writeAllowed } from './request-guard.ts';
 
@@ -96,30 +92,12 @@ async function write(route: string, body: Record<string, unknown>, res: http.Ser
         return send(res, 200, { path: rel, hash: sha256(Buffer.from(body.text, 'utf8')), changed: change.changed });
       }
       case 'POST note': {
-        if (typeof body.title !== 'string' || !body.title.trim()) return send(res, 400, { error: 'title is required' });
-        if (body.folder !== undefined) await safeNotePath(root, `${body.folder}/x.md`);
-        let file: string;
-        try {
-          file = await createNote(root, body.title, typeof body.folder === 'string' ? body.folder : undefined);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST') return send(res, 409, { error: 'a note with that name exists' });
-          throw error;
-        }
-        const rel = path.relative(root, path.resolve(file)).split(path.sep).join('/');
-        const change = await ctx.state.apply([rel]);
-        ctx.applied(change);
-        return send(res, 201, { path: rel });
+        const reply = await createRoute(body, ctx);
+        return send(res, reply.status, reply.body);
       }
       case 'POST rename': {
-        const from = await safeNotePath(root, body.from);
-        const to = await safeNotePath(root, body.to);
-        if (!(await exists(from.abs))) return send(res, 404, { error: `no note at ${from.rel}` });
-        if (from.abs.toLowerCase() !== to.abs.toLowerCase() && (await exists(to.abs))) return send(res, 409, { error: `${to.rel} already exists` });
-        const changed = await renameNote(ctx.state, from.rel, to.rel);
-        if ('conflict' in changed) return send(res, 409, { error: `${changed.conflict} changed on disk; nothing was renamed` });
-        const change = await ctx.state.apply([from.rel, to.rel, ...changed.files]);
-        ctx.applied(change);
-        return send(res, 200, { path: to.rel, changed: changed.files });
+        const reply = await renameRoute(body, ctx);
+        return send(res, reply.status, reply.body);
       }
       default:
         return send(res, 404, { error: `no API route ${route}` });
@@ -133,50 +111,6 @@ function sendError(res: http.ServerResponse, error: unknown): true {
   if (error instanceof UnsafePathError) return send(res, 403, { error: error.message });
   if (error instanceof SyntaxError) return send(res, 400, { error: 'invalid JSON body' });
   return send(res, 500, { error: (error as Error).message });
-}
-
-/**
- * Rewrite every link to `from` so it points at `to`, then move the file. A file
- * that changed on disk since the garden last read it (an edit the watcher has
- * not delivered yet) is read again first, and the plan redone.
- */
-async function renameNote(state: GardenState, from: string, to: string): Promise<{ files: string[] } | { conflict: string }> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const plan = await planRename(state, from, to);
-    if ('files' in plan) return plan;
-    await state.apply([plan.conflict]);
-  }
-  return planRename(state, from, to);
-}
-
-async function planRename(state: GardenState, from: string, to: string): Promise<{ files: string[] } | { conflict: string }> {
-  const fromId = toNoteId(toNotePath(from));
-  const view = state.view();
-  const plans: { rel: string; abs: string; text: string; links: import('../types.ts').LinkRef[]; source: NoteId }[] = [];
-  for (const n of view.notes) {
-    const selfRefs = state.linksOf(n.parsed.id).filter((l) => {
-      const r = l.resolution;
-      if (r.kind === 'self') return n.parsed.id === fromId && l.ref.target !== '';
-      return (r.kind === 'note' || r.kind === 'unpublished') && r.target === fromId;
-    });
-    if (selfRefs.length === 0) continue;
-    const scanned = state.note(n.parsed.path);
-    if (!scanned) continue;
-    const abs = path.join(state.root, n.parsed.path);
-    const onDisk = await fs.readFile(abs);
-    if (sha256(onDisk) !== scanned.hash) return { conflict: n.parsed.path };
-    plans.push({ rel: n.parsed.path, abs, text: scanned.content.text!, links: selfRefs.map((l) => l.ref), source: n.parsed.id });
-  }
-  // Resolve new targets against the garden as it will be after the move.
-  const ids = view.notes.map((n) => (n.parsed.id === fromId ? toNoteId(toNotePath(to)) : n.parsed.id));
-  const index = buildLinkIndex(ids.map((id) => ({ id, publish: true })), state.attachmentList().map((a) => a.path));
-  for (const p of plans) {
-    const source = p.source;
-    await writeFileAtomic(p.abs, rewriteLinks(p.text, source, p.links, toNotePath(to), index));
-  }
-  await fs.mkdir(path.dirname(path.join(state.root, to)), { recursive: true });
-  await fs.rename(path.join(state.root, from), path.join(state.root, to));
-  return { files: plans.map((p) => p.rel) };
 }
 
 function completionIndex(state: GardenState) {
@@ -196,10 +130,6 @@ function completionIndex(state: GardenState) {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-async function exists(abs: string): Promise<boolean> {
-  return fs.stat(abs).then(() => true, () => false);
 }
 
 async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {

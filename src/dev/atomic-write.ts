@@ -6,7 +6,8 @@ import path from 'node:path';
 /** Write `text` to `abs` atomically, creating folders as needed. */
 export async function writeFileAtomic(abs: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(abs), { recursive: true });
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
+  // A short dot-name: hidden from the garden's watcher, and within the 255-byte limit even beside the longest note name.
+  const tmp = path.join(path.dirname(abs), `.trellis-${randomBytes(6).toString('hex')}.tmp`);
   try {
     await fs.writeFile(tmp, text, { flag: 'wx' });
     await fs.rename(tmp, abs);

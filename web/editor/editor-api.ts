@@ -3,6 +3,7 @@
  * src/dev/api.ts). Writes send JSON; a save carries the hash it was based on.
  */
 import type { EditorIndex } from '../lib/editor-index.ts';
+import type { RenameOutcome } from '../lib/editor-rename-message.ts';
 
 const api = '/_trellis/api/';
 
@@ -46,15 +47,23 @@ export async function saveNote(path: string, text: string, baseHash: string | nu
   return { kind: 'saved', hash: body.hash };
 }
 
-/** Create a note from the garden's template; resolves to its path. */
+/** Create a note from the garden's template (New note); resolves to its path, or rejects with the reason a name is refused. */
 export async function createNote(title: string, folder?: string): Promise<string> {
   const response = await send('POST', 'note', folder === undefined ? { title } : { title, folder });
   return (await json<{ path: string }>(response)).path;
 }
 
-/** Rename (move) a note, rewriting the links to it; resolves to the new path and the files rewritten. */
-export async function renameNote(from: string, to: string): Promise<{ path: string; changed: string[] }> {
-  return json<{ path: string; changed: string[] }>(await send('POST', 'rename', { from, to }));
+/**
+ * Create the note an unresolved link (`target`, written in the note at `from`) would reach; resolves to its
+ * path once the server has checked that the link reaches it, or rejects with the reason it cannot.
+ */
+export async function createNoteForLink(target: string, from: string): Promise<string> {
+  return (await json<{ path: string }>(await send('POST', 'note', { link: target, from }))).path;
+}
+
+/** Rename (move) a note, rewriting the links to it; resolves to the new path, the files rewritten and the links made ambiguous. */
+export async function renameNote(from: string, to: string): Promise<RenameOutcome> {
+  return json<RenameOutcome>(await send('POST', 'rename', { from, to }));
 }
 
 function send(method: string, route: string, body: unknown): Promise<Response> {

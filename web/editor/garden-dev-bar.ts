@@ -4,7 +4,8 @@ import type { GardenApp } from '../components/garden-app.ts';
 import type { EditorIndex, EditorIndexNote } from '../lib/editor-index.ts';
 import { withBase } from '../lib/with-base.ts';
 import { StoreController } from '../store/store-controller.ts';
-import { createNote, fetchIndex, renameNote } from './editor-api.ts';
+import { createNote, createNoteForLink, fetchIndex, renameNote } from './editor-api.ts';
+import { renameMessage } from '../lib/editor-rename-message.ts';
 import type { DevUpdate, GardenEditorStatusEvent } from './editor-events.ts';
 import './garden-editor.ts';
 import type { GardenEditor } from './garden-editor.ts';
@@ -167,9 +168,7 @@ export class GardenDevBar extends LitElement {
     if (this.editor && !(await this.editor.settled())) await this.editor.save();
     try {
       const result = await renameNote(note.path, to.endsWith('.md') ? to : `${to}.md`);
-      this.message = result.changed.length
-        ? `Renamed to ${result.path}; links updated in ${result.changed.join(', ')}.`
-        : `Renamed to ${result.path}; no other note linked to it.`;
+      this.message = renameMessage(result);
       const wasEditing = this.editing === note.path;
       if (wasEditing) this.editing = undefined;
       await this.#open(result.path, wasEditing);
@@ -192,11 +191,18 @@ export class GardenDevBar extends LitElement {
     }
   };
 
-  readonly #createForLink = async (target: string): Promise<void> => {
-    const slash = target.lastIndexOf('/');
-    const path = slash < 0 ? await createNote(target) : await createNote(target.slice(slash + 1), target.slice(0, slash));
-    this.message = `Created ${path}.`;
-    await this.refreshIndex();
+  readonly #createForLink = async (target: string): Promise<string> => {
+    const from = this.editing;
+    if (from === undefined) throw new Error('no note is open in the editor');
+    try {
+      const path = await createNoteForLink(target, from);
+      this.message = `Created ${path}.`;
+      await this.refreshIndex();
+      return path;
+    } catch (error) {
+      this.message = `Could not create the note: ${(error as Error).message}`;
+      throw error;
+    }
   };
 }
 

@@ -34,7 +34,7 @@ const fromDisk = Annotation.define<boolean>();
  * @property path - Garden-relative path of the note being edited.
  * @property index - The garden index for completion and link checks.
  * @property base - Site base path, for link previews.
- * @property createNote - Creates a note for an unresolved link target.
+ * @property createNote - Creates the note an unresolved link target reaches; resolves to its path, rejects with the reason it cannot.
  */
 @customElement('garden-editor')
 export class GardenEditor extends LitElement {
@@ -43,7 +43,7 @@ export class GardenEditor extends LitElement {
   @property() path = '';
   @property({ attribute: false }) index: EditorIndex = { notes: [], attachments: [] };
   @property() base = '/';
-  @property({ attribute: false }) createNote: (target: string) => Promise<void> = async () => undefined;
+  @property({ attribute: false }) createNote: (target: string) => Promise<string> = () => Promise.reject(new Error('creating notes is not available'));
 
   @state() status: SaveStatus = { kind: 'saved' };
   @state() conflict?: { mine: string; disk: { text: string; hash: string } | null };

@@ -9,8 +9,8 @@ import { indexField } from './index-field.ts';
 /** What the hover tooltips need from the page. */
 export interface LinkHoverOptions {
   basePath: string;
-  /** Create a note for an unresolved link target; resolves once it exists. */
-  create(target: string): Promise<void>;
+  /** Create the note an unresolved link target reaches; resolves to its path once it exists, rejects with the reason it cannot. */
+  create(target: string): Promise<string>;
 }
 
 /**
@@ -66,7 +66,7 @@ function renderTooltip(view: EditorView, link: WikiLinkSpan, options: LinkHoverO
       button.addEventListener('click', () => {
         button.disabled = true;
         options.create(link.target).then(
-          () => (body.textContent = 'Created.'),
+          (path) => (body.textContent = `Created ${path}.`),
           (error: Error) => (body.textContent = `Could not create it: ${error.message}`),
         );
       });
