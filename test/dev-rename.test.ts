@@ -58,6 +58,8 @@ afterAll(async () => {
   await dev?.close();
 });
 
+/** POST to the editor API; `json` is whatever the server answered, read by each test as it expects. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function post(route: string, body: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${dev.url}_trellis/api/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, json: await res.json() };
