@@ -17,7 +17,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { toNoteId, toNotePath } from '../ids.ts';
 import { buildLinkIndex } from '../resolve/link-index.ts';
-import type { NoteId } from '../types.ts';
+import type { NoteId, NotePath } from '../types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
 import { createNote } from './new-note.ts';
@@ -29,8 +29,8 @@ import { writeAllowed } from './request-guard.ts';
 export interface ApiContext {
   state: GardenState;
   port: number;
-  /** Apply file changes now and notify open pages. */
-  applied(change: ChangeSet): void;
+  /** Apply file changes now and notify open pages (`renamed`: the note a rename moved, for open editors to follow). */
+  applied(change: ChangeSet, renamed?: { from: NotePath; to: NotePath }): void;
 }
 
 const prefix = '/_trellis/api/';
@@ -118,7 +118,7 @@ async function write(route: string, body: Record<string, unknown>, res: http.Ser
         const changed = await renameNote(ctx.state, from.rel, to.rel);
         if ('conflict' in changed) return send(res, 409, { error: `${changed.conflict} changed on disk; nothing was renamed` });
         const change = await ctx.state.apply([from.rel, to.rel, ...changed.files]);
-        ctx.applied(change);
+        ctx.applied(change, { from: toNotePath(from.rel), to: toNotePath(to.rel) });
         return send(res, 200, { path: to.rel, changed: changed.files });
       }
       default:
