@@ -143,6 +143,7 @@ describe('leaving an editor with unsaved text', () => {
     await expect.poll(() => editorText(page)).toBe(
       '# Guarded\n\n<<<<<<< yours\nFirst line of the body. My words, typed here.\n=======\nFirst line of the body, rewritten on disk.\n>>>>>>> on disk\n\nSee [[Home]].\n',
     );
+    expect(await page.locator('garden-editor .cm-conflict-marker').count()).toBe(3);
     await page.screenshot({ path: shots + 'merge-by-hand.png', animations: 'disabled' });
     expect(await status(page)).toBe('Unsaved changes');
 
@@ -179,12 +180,17 @@ describe('leaving an editor with unsaved text', () => {
     await expect.poll(() => editorText(page)).toContain('Welcome.');
     expect(await onDisk('Notes/Quick.md')).toBe('# Quick\n\nA short note. One. Two.\n\nBack to [[Home]].\n');
 
+    // Back, with nothing unsaved, asks nothing and the editor follows.
+    await page.goBack();
+    await expect.poll(() => editorPath(page)).toBe('Notes/Quick.md');
+    expect(pathname(page)).toBe(await urlOf('Notes/Quick.md'));
+
     // The Edit toggle inside the pause saves, then closes.
-    await cursorAfter(page, 'Welcome.');
+    await cursorAfter(page, 'A short note. One. Two.');
     await page.keyboard.type(' Three.');
     await page.locator('garden-dev-bar button.edit').click();
     await page.locator('garden-editor').waitFor({ state: 'detached' });
-    expect(await onDisk('Home.md')).toBe('# Home\n\nWelcome. See [[Guarded]] and [[Quick]]. Three.\n');
+    expect(await onDisk('Notes/Quick.md')).toBe('# Quick\n\nA short note. One. Two. Three.\n\nBack to [[Home]].\n');
     expect(dialogs.seen).toEqual([]);
     expect(await marker(page)).toBe('kept');
     expect(unexpected(errors)).toEqual([]);
@@ -248,6 +254,46 @@ describe('changes made on disk', () => {
     // Written inside the autosave pause: the editor holds unsaved text when it hears of it (or its save meets it).
     await writeFile(path.join(garden, file), '---\nstatus: draft\n---\n# Merge\n\nOriginal body.\n');
     const merged = '---\nstatus: draft\n---\n# Merge\n\nOriginal body.\n\nA new paragraph from the editor.';
+    await expect.poll(() => onDisk(file), { timeout: 15_000 }).toBe(merged);
+    await expect.poll(() => status(page)).toBe('Saved');
+    expect(await editorText(page)).toBe(merged);
+    expect(await page.locator('garden-editor-conflict').count()).toBe(0);
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a save that meets a changed file', () => {
+  it('counts as unsaved while in flight, then merges with the disk version and saves again', async () => {
+    const { page, errors, dialogs } = await newPage();
+    const file = 'Notes/Flight.md';
+    await writeFile(path.join(garden, file), '# Flight\n\nOriginal body.\n');
+    await expect.poll(() => urlOf(file).catch(() => ''), { timeout: 15_000 }).not.toBe('');
+    await page.goto(dev.url + (await urlOf(file)).slice(1));
+    await startEditing(page);
+    // Hold the first save on its way, so the file changes while it is in flight.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = true;
+    await page.route('**/_trellis/api/note', async (route) => {
+      if (route.request().method() === 'PUT' && holding) {
+        holding = false;
+        await held;
+      }
+      await route.continue();
+    });
+    await page.locator('garden-editor .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nTyped before the save.');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => status(page)).toBe('Saving…');
+    await page.evaluate(() => setTimeout(() => location.reload(), 0));
+    await expect.poll(() => dialogs.seen.map((d) => d.type)).toEqual(['beforeunload']);
+    expect(await marker(page)).toBe('kept');
+
+    await writeFile(path.join(garden, file), '---\nstatus: draft\n---\n# Flight\n\nOriginal body.\n');
+    release();
+    const merged = '---\nstatus: draft\n---\n# Flight\n\nOriginal body.\n\nTyped before the save.';
     await expect.poll(() => onDisk(file), { timeout: 15_000 }).toBe(merged);
     await expect.poll(() => status(page)).toBe('Saved');
     expect(await editorText(page)).toBe(merged);

@@ -4,6 +4,7 @@ import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language'
 import { Annotation, Prec, type Extension } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap } from '@codemirror/view';
 import type { EditorIndex } from '../lib/editor-index.ts';
+import { conflictMarkers } from './conflict-markers.ts';
 import { editorTheme } from './editor-theme.ts';
 import { indexField } from './index-field.ts';
 import { linkCompletion } from './link-completion.ts';
@@ -37,6 +38,7 @@ export function editorExtensions(hooks: EditorHooks): Extension[] {
     indexField.init(hooks.index),
     linkCompletion(),
     unresolvedLinks(),
+    conflictMarkers(),
     linkHover({ basePath: hooks.base, create: hooks.createNote }),
     keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
     EditorView.updateListener.of((update) => {
