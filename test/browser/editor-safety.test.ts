@@ -36,6 +36,8 @@ beforeAll(async () => {
     'garden/Notes/Merge.md': '# Merge\n\nOriginal body.\n',
     'garden/Notes/Doomed.md': '# Doomed\n\nThis file will be deleted.\n',
     'garden/Notes/Mover.md': '# Mover\n\nThis file will be renamed.\n',
+    'garden/Notes/Linker.md': '# Linker\n\nSee [[Target]] here.\nThe cursor waits on this line.\n',
+    'garden/Notes/Target.md': '# Target\n\nLinked from Linker.\n',
   });
   garden = path.join(root, 'garden');
   dev = await startDev({ garden, port: await freePort(), quiet: true, settleMs: 300 });
@@ -239,6 +241,27 @@ describe('changes made on disk', () => {
     await expect.poll(() => status(page)).toBe('Saved');
     expect(await editorText(page)).toBe(theirs);
     expect(await onDisk(file)).toBe(theirs);
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('keep the cursor when a rename elsewhere rewrites a link in the open note', async () => {
+    const { page, errors } = await newPage();
+    const file = 'Notes/Linker.md';
+    await page.goto(dev.url + (await urlOf(file)).slice(1));
+    await startEditing(page);
+    await cursorAfter(page, 'The cursor waits on this line.');
+    const renamed = await fetch(dev.url + '_trellis/api/rename', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: 'Notes/Target.md', to: 'Notes/Target renamed.md' }),
+    });
+    expect(renamed.status).toBe(200);
+    await expect.poll(() => editorText(page), { timeout: 15_000 }).toBe('# Linker\n\nSee [[Target renamed]] here.\nThe cursor waits on this line.\n');
+    await page.keyboard.type(' Q');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('Saved');
+    expect(await onDisk(file)).toBe('# Linker\n\nSee [[Target renamed]] here.\nThe cursor waits on this line. Q\n');
     expect(unexpected(errors)).toEqual([]);
     await page.close();
   });
