@@ -15,7 +15,11 @@ import { refreshPage } from './refresh-page.ts';
  * The dev-mode toolbar: Edit (toggles `<garden-editor>` for the note on
  * screen), Rename and New note. Holds the garden index, refreshed on every
  * `garden:update`, and updates the page on screen in place when its note
- * changed and the editor has nothing unsaved. Lives inside `<garden-app>`.
+ * changed and the editor has nothing unsaved. The editor follows the note on
+ * screen and a rename made in any tab. No way out of the editor loses text:
+ * the toolbar's actions and in-place navigation (a leave guard on the app)
+ * save first and ask when that is not enough; a reload or closing the tab
+ * asks through `beforeunload`. Lives inside `<garden-app>`.
  *
  * @property app - The reading app it works with (store, navigation, page refresh).
  */
@@ -103,8 +107,10 @@ export class GardenDevBar extends LitElement {
     const editor = this.editor;
     if (editor) {
       const moved = renamed.find((r) => r.from === editor.path);
+      // The editor takes the new path first, so the re-render that passes it down loads nothing.
+      const checked = moved ? editor.follow(moved.to) : editor.checkDisk();
       if (moved) this.editing = moved.to;
-      await (moved ? editor.follow(moved.to) : editor.checkDisk());
+      await checked;
     }
     const page = this.#store.value?.state.page;
     if (!this.app || page?.kind !== 'note') return;
