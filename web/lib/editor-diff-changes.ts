@@ -1,4 +1,4 @@
-import { diffIndices } from 'node-diff3';
+import { diffLines } from './diff-lines.ts';
 
 /** One replacement in the old text: `from`..`to` (offsets in the old text) becomes `insert`. */
 export interface TextChange {
@@ -10,26 +10,20 @@ export interface TextChange {
 /**
  * The small changes that turn `before` into `after`, in order and not
  * overlapping, all in `before`'s offsets (the form CodeMirror takes in one
- * transaction). Lines are compared first (longest common subsequence), then
- * each changed run of lines is trimmed to the characters that differ, so text
- * around an outside change, and the cursor in it, is left where it is.
+ * transaction). Lines are compared first (diff-lines.ts), then each changed
+ * run of lines is trimmed to the characters that differ, so text around an
+ * outside change, and the cursor in it, is left where it is.
  */
 export function diffChanges(before: string, after: string): TextChange[] {
   if (before === after) return [];
   const a = splitLines(before);
   const b = splitLines(after);
-  // Lines shared at both ends need no comparison (and keep the LCS small).
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const offsets = lineOffsets(a);
   const changes: TextChange[] = [];
-  for (const hunk of diffIndices(a.slice(head, a.length - tail), b.slice(head, b.length - tail))) {
-    const [start, length] = hunk.buffer1;
-    const from = offsets[head + start]!;
-    const to = offsets[head + start + length]!;
-    changes.push(trim(before.slice(from, to), hunk.buffer2Content.join(''), from));
+  for (const hunk of diffLines(a, b)) {
+    const from = offsets[hunk.aStart]!;
+    const to = offsets[hunk.aEnd]!;
+    changes.push(trim(before.slice(from, to), b.slice(hunk.bStart, hunk.bEnd).join(''), from));
   }
   return changes;
 }
