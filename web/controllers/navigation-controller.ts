@@ -37,8 +37,8 @@ export class NavigationController implements ReactiveController {
   #index?: number;
   #shownPath = '';
   #shownUrl = '';
-  /** Set while `history.go` undoes a refused Back or Forward. */
-  #reverting = false;
+  /** Key of the entry `history.go` returns to, undoing a refused Back or Forward. */
+  #revertTo?: string;
   readonly #guards = new Set<LeaveGuard>();
   readonly #scroll = new Map<string, number>();
   readonly #snapshots = new Map<string, Snapshot>();
@@ -186,7 +186,7 @@ export class NavigationController implements ReactiveController {
     this.#key = from.key;
     this.#index = from.index;
     if (from.index !== undefined && to?.index !== undefined && from.index !== to.index) {
-      this.#reverting = true;
+      this.#revertTo = from.key;
       history.go(from.index - to.index);
       return;
     }
@@ -229,11 +229,10 @@ export class NavigationController implements ReactiveController {
 
   readonly #handlePopState = (e: PopStateEvent): void => {
     const entry = readHistoryEntry(e.state);
-    if (this.#reverting) {
-      // The undoing of a refused Back or Forward: the reader is on the entry shown.
-      this.#reverting = false;
-      return;
-    }
+    const revertTo = this.#revertTo;
+    this.#revertTo = undefined;
+    // The undoing of a refused Back or Forward: the reader is back on the entry shown.
+    if (revertTo !== undefined && entry?.key === revertTo) return;
     const from = { key: this.#key, index: this.#index };
     // Traversal: remember where the reader left the entry. A new entry made by the browser for
     // an anchor on this page has no state; its click already recorded the scroll position.
