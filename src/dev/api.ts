@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type http from 'node:http';
 import { writeFileAtomic } from './atomic-write.ts';
+import type { NotePath } from '../types.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
 import { createRoute } from './create-route.ts';
 import { renameRoute } from './rename-route.ts';
@@ -25,8 +26,8 @@ import { writeAllowed } from './request-guard.ts';
 export interface ApiContext {
   state: GardenState;
   port: number;
-  /** Apply file changes now and notify open pages. */
-  applied(change: ChangeSet): void;
+  /** Apply file changes now and notify open pages (`renamed`: the note a rename moved, for open editors to follow). */
+  applied(change: ChangeSet, renamed?: { from: NotePath; to: NotePath }): void;
 }
 
 const prefix = '/_trellis/api/';

@@ -43,6 +43,7 @@ export async function renameRoute(body: Record<string, unknown>, ctx: ApiContext
   }
   if ('conflict' in result) return { status: 409, body: { error: `${result.conflict} changed on disk; nothing was renamed` } };
   const change = await state.apply([from.rel, to.rel, ...result.files]);
-  ctx.applied(change);
+  // Open editors follow the note to its new path (garden:update's `renamed`).
+  ctx.applied(change, { from: toNotePath(from.rel), to: toNotePath(to.rel) });
   return { status: 200, body: { path: to.rel, changed: result.files, ambiguous: findAmbiguousLinks(state, toId) } };
 }

@@ -14,7 +14,7 @@ import { toNoteData } from '../emit/note-data.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../emit/page-template.ts';
 import { deriveListPages, listNote } from '../emit/list-pages.ts';
 import { buildSearchIndex } from '../search/index.ts';
-import type { AppAssets, GraphJson, NoteData, NoteId, SearchDoc, Slug } from '../types.ts';
+import type { AppAssets, GraphJson, NoteData, NoteId, NotePath, SearchDoc, Slug } from '../types.ts';
 import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
 import { toSearchDoc } from '../search/to-search-doc.ts';
 import { handleApi } from './api.ts';
@@ -28,6 +28,8 @@ export interface GardenUpdate {
   /** URLs of the changed notes (null when unpublished). */
   urls: Record<string, Slug | null>;
   removed: NoteId[];
+  /** Notes moved by a rename through the editor API, so open editors can follow them. */
+  renamed: { from: NotePath; to: NotePath }[];
   /** graph.json changed (links now; topics and layout after the garden settles). */
   graph: boolean;
   /** Milliseconds from the file change to this message. */
@@ -71,7 +73,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
   const site = siteInfo(state.root);
 
   const current = (): Views => (views ??= { urls: new Map(state.view().notes.filter((n) => n.publish).map((n) => [n.url as string, n.parsed.id])), notes: new Map() });
-  const notify = (change: ChangeSet, graph: boolean) => {
+  const notify = (change: ChangeSet, graph: boolean, renamed: GardenUpdate['renamed'] = []) => {
     views = undefined;
     const byId = state.view().byId;
     const urls: Record<string, Slug | null> = {};
@@ -79,7 +81,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
       const n = byId.get(id);
       urls[id] = n?.publish ? n.url : null;
     }
-    const data: GardenUpdate = { changed: change.changed, urls, removed: change.removed, graph, ms: change.ms, broken: state.view().report().broken.length };
+    const data: GardenUpdate = { changed: change.changed, urls, removed: change.removed, renamed, graph, ms: change.ms, broken: state.view().report().broken.length };
     server?.ws.send('garden:update', data);
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => {
@@ -88,7 +90,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
           // A later change restarts the timer and announces itself; only the last settle speaks.
           if (!state.settled) return;
           views = undefined;
-          server?.ws.send('garden:update', { changed: [], urls: {}, removed: [], graph: true, ms: 0, broken: data.broken });
+          server?.ws.send('garden:update', { changed: [], urls: {}, removed: [], renamed: [], graph: true, ms: 0, broken: data.broken });
         },
         (error: unknown) => server?.config.logger.error(`Trellis: settling the garden failed: ${error instanceof Error ? error.message : String(error)}`),
       );
@@ -118,7 +120,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
         next();
       });
       s.middlewares.use((req, res, next) => {
-        handleApi(req, res, { state, port, applied: (change) => notify(change, true) })
+        handleApi(req, res, { state, port, applied: (change, renamed) => notify(change, true, renamed ? [renamed] : []) })
           .then((handled) => (handled ? undefined : serveGarden(req, res, next)))
           .catch(next);
       });

@@ -2,7 +2,7 @@ import { provide } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { NoteId } from '../../src/types.ts';
-import { NavigationController } from '../controllers/navigation-controller.ts';
+import { NavigationController, type LeaveGuard } from '../controllers/navigation-controller.ts';
 import { PreviewController, type PreviewState } from '../controllers/preview-controller.ts';
 import { enhanceArticle } from '../enhance/enhance-article.ts';
 import { redrawMermaid } from '../enhance/observe-mermaid.ts';
@@ -72,6 +72,11 @@ export class GardenApp extends LitElement {
   /** Show the page at `url` (base path included, `#anchor` allowed), in place when it is a note. */
   navigate(url: string): Promise<void> {
     return this.#navigation.navigate(new URL(url, location.href), 'push');
+  }
+
+  /** Ask `guard` before every in-place move to another page (it resolves false to stay); returns its remover. */
+  addLeaveGuard(guard: LeaveGuard): () => void {
+    return this.#navigation.addLeaveGuard(guard);
   }
 
   /** Enhance the page's main article and track its table of contents; called after every page change. */

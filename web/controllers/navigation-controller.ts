@@ -11,6 +11,9 @@ import { renderToc } from '../lib/render-toc.ts';
 import { withBase } from '../lib/with-base.ts';
 import type { PageState } from '../store/garden-store.ts';
 
+/** Asked before the note on screen is left in place; resolves false to stay (the dev editor's unsaved text). */
+export type LeaveGuard = () => Promise<boolean>;
+
 /** The swappable parts of a page, kept for the entry the reader arrived on. */
 interface Snapshot {
   title: string;
@@ -23,13 +26,20 @@ interface Snapshot {
  * In-place navigation for `<garden-app>`: intercepts clicks on internal links
  * and `garden-navigate` requests, loads the target's index.json, swaps the
  * article and table of contents, and keeps history, scroll positions and
- * `#anchor` targets right. Pages that are not notes load normally.
+ * `#anchor` targets right. Pages that are not notes load normally. Leave
+ * guards may refuse an in-place move; a refused Back or Forward is undone.
  */
 export class NavigationController implements ReactiveController {
   readonly #host: GardenApp;
   #seq = 0;
   #key = '';
+  /** Position of the current entry in the tab's history (unknown for entries made before this app). */
+  #index?: number;
   #shownPath = '';
+  #shownUrl = '';
+  /** Key of the entry `history.go` returns to, undoing a refused Back or Forward. */
+  #revertTo?: string;
+  readonly #guards = new Set<LeaveGuard>();
   readonly #scroll = new Map<string, number>();
   readonly #snapshots = new Map<string, Snapshot>();
 
@@ -42,11 +52,14 @@ export class NavigationController implements ReactiveController {
     history.scrollRestoration = 'manual';
     const entry = readHistoryEntry(history.state);
     this.#key = entry?.key ?? newKey();
+    // A page loaded fresh is the last entry of the tab's history.
+    this.#index = entry ? entry.index : history.length - 1;
     if (!entry) this.#saveEntry();
     else if (entry.scrollY !== undefined) window.scrollTo(0, entry.scrollY);
     // The browser found no element for the fragment: it may name an id written in the note's HTML, which has a prefix.
     if (!entry && location.hash && !document.getElementById(anchorId(location.hash) ?? '')) scrollToAnchor(location.hash);
     this.#shownPath = location.pathname;
+    this.#shownUrl = location.href;
     const snapshot = this.#takeSnapshot();
     if (snapshot) this.#snapshots.set(this.#key, snapshot);
     document.addEventListener('click', this.#handleClick);
@@ -66,6 +79,12 @@ export class NavigationController implements ReactiveController {
     this.#host.removeEventListener('garden-node-select', this.#handleNodeSelect);
   }
 
+  /** Register a guard asked before every in-place move to another page; returns its remover. */
+  addLeaveGuard(guard: LeaveGuard): () => void {
+    this.#guards.add(guard);
+    return () => this.#guards.delete(guard);
+  }
+
   /** Show `target`: in place for notes (push adds a history entry, pop follows one), by a full load otherwise. */
   async navigate(target: URL, mode: 'push' | 'pop'): Promise<void> {
     const link = classifyLink(target, new URL(location.href), this.#host.base);
@@ -76,11 +95,13 @@ export class NavigationController implements ReactiveController {
     }
     if (link.kind === 'same-page' && mode === 'push') {
       this.#scroll.set(this.#key, window.scrollY);
-      this.#key = newKey();
+      this.#pushKey();
       history.pushState(this.#entry(), '', target.href);
       scrollToAnchor(link.hash);
       return;
     }
+    // Full loads above are left to the page's own `beforeunload` handlers.
+    if (mode === 'push' && !(await this.#mayLeave())) return;
     const seq = ++this.#seq;
     const snapshot = mode === 'pop' ? this.#snapshots.get(this.#key) : undefined;
     let note: NoteData | undefined;
@@ -93,12 +114,13 @@ export class NavigationController implements ReactiveController {
     }
     if (mode === 'push') {
       this.#scroll.set(this.#key, window.scrollY);
-      this.#key = newKey();
+      this.#pushKey();
       history.pushState(this.#entry(), '', target.href);
     }
     if (snapshot) this.#restore(snapshot);
     else if (note) this.#show(note);
     this.#shownPath = new URL(target.href).pathname;
+    this.#shownUrl = target.href;
     this.#placeView(mode, target.hash);
   }
 
@@ -146,7 +168,33 @@ export class NavigationController implements ReactiveController {
   }
 
   #entry(): HistoryEntry {
-    return { trellis: 1, key: this.#key };
+    return { trellis: 1, key: this.#key, ...(this.#index === undefined ? {} : { index: this.#index }) };
+  }
+
+  /** A new key for an entry about to be added after the current one. */
+  #pushKey(): void {
+    this.#key = newKey();
+    if (this.#index !== undefined) this.#index++;
+  }
+
+  async #mayLeave(): Promise<boolean> {
+    for (const guard of this.#guards) if (!(await guard())) return false;
+    return true;
+  }
+
+  /** Show the entry Back or Forward reached, unless a guard refuses: then return to the entry on screen. */
+  async #traverse(from: { key: string; index?: number }, to: HistoryEntry | undefined): Promise<void> {
+    if (await this.#mayLeave()) return this.navigate(new URL(location.href), 'pop');
+    this.#key = from.key;
+    this.#index = from.index;
+    if (from.index !== undefined && to?.index !== undefined && from.index !== to.index) {
+      this.#revertTo = from.key;
+      history.go(from.index - to.index);
+      return;
+    }
+    // How far the browser moved is unknown: put the address on screen back as a new entry.
+    this.#pushKey();
+    history.pushState(this.#entry(), '', this.#shownUrl);
   }
 
   /** Record the current entry as ours, with the scroll position, for reloads and back/forward across documents. */
@@ -183,18 +231,25 @@ export class NavigationController implements ReactiveController {
 
   readonly #handlePopState = (e: PopStateEvent): void => {
     const entry = readHistoryEntry(e.state);
+    const revertTo = this.#revertTo;
+    this.#revertTo = undefined;
+    // The undoing of a refused Back or Forward: the reader is back on the entry shown.
+    if (revertTo !== undefined && entry?.key === revertTo) return;
+    const from = { key: this.#key, index: this.#index };
     // Traversal: remember where the reader left the entry. A new entry made by the browser for
     // an anchor on this page has no state; its click already recorded the scroll position.
     if (entry) this.#scroll.set(this.#key, window.scrollY);
-    if (entry) this.#key = entry.key;
-    else this.#adopt();
+    if (entry) {
+      this.#key = entry.key;
+      this.#index = entry.index;
+    } else this.#adopt();
     if (location.pathname === this.#shownPath) {
       const saved = this.#scroll.get(this.#key) ?? entry?.scrollY;
       if (saved !== undefined) window.scrollTo(0, saved);
       else if (!scrollToAnchor(location.hash)) window.scrollTo(0, 0);
       return;
     }
-    void this.navigate(new URL(location.href), 'pop');
+    void this.#traverse(from, entry);
   };
 
   readonly #handlePageHide = (): void => this.#saveEntry();
@@ -205,7 +260,7 @@ export class NavigationController implements ReactiveController {
 
   /** Give the current history entry (made by the browser) a key of ours. */
   #adopt(): void {
-    this.#key = newKey();
+    this.#pushKey();
     this.#saveEntry();
   }
 }

@@ -25,9 +25,10 @@ export async function fetchIndex(): Promise<EditorIndex> {
   return json<EditorIndex>(await fetch(api + 'index', { cache: 'no-store' }));
 }
 
-/** Read a note's text and hash. */
-export async function readNote(path: string): Promise<NoteText> {
-  return json<NoteText>(await fetch(`${api}note?path=${encodeURIComponent(path)}`, { cache: 'no-store' }));
+/** Read a note's text and hash; null when there is no such file (deleted, or moved away). */
+export async function readNote(path: string): Promise<NoteText | null> {
+  const response = await fetch(`${api}note?path=${encodeURIComponent(path)}`, { cache: 'no-store' });
+  return response.status === 404 ? null : json<NoteText>(response);
 }
 
 /** Save a note's text if the file on disk still has `baseHash` (null: the file must not exist). */

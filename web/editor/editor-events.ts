@@ -1,8 +1,12 @@
+import type { NotePath } from '../../src/types.ts';
+
 /** What the editor reads of the dev server's `garden:update` message (see src/dev/vite-plugin-garden.ts). */
 export interface DevUpdate {
   /** Ids of the notes whose page or data changed. */
   changed: string[];
   removed: string[];
+  /** Notes moved by a rename through the editor API (in any tab). */
+  renamed?: { from: NotePath; to: NotePath }[];
 }
 
 /** Detail of `garden-editor-close`: the editor asks to be closed. */

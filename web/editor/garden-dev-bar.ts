@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { GardenApp } from '../components/garden-app.ts';
 import type { EditorIndex, EditorIndexNote } from '../lib/editor-index.ts';
+import { toNoteId } from '../../src/ids.ts';
 import { withBase } from '../lib/with-base.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { createNote, createNoteForLink, fetchIndex, renameNote } from './editor-api.ts';
@@ -15,7 +16,11 @@ import { refreshPage } from './refresh-page.ts';
  * The dev-mode toolbar: Edit (toggles `<garden-editor>` for the note on
  * screen), Rename and New note. Holds the garden index, refreshed on every
  * `garden:update`, and updates the page on screen in place when its note
- * changed and the editor has nothing unsaved. Lives inside `<garden-app>`.
+ * changed and the editor has nothing unsaved. The editor follows the note on
+ * screen and a rename made in any tab. No way out of the editor loses text:
+ * the toolbar's actions and in-place navigation (a leave guard on the app)
+ * save first and ask when that is not enough; a reload or closing the tab
+ * asks through `beforeunload`. Lives inside `<garden-app>`.
  *
  * @property app - The reading app it works with (store, navigation, page refresh).
  */
@@ -71,10 +76,23 @@ export class GardenDevBar extends LitElement {
   @query('garden-editor') editor?: GardenEditor;
 
   readonly #store = new StoreController(this);
+  /** Id of the note on screen when last rendered, to see the reader move to another. */
+  #shownId?: string;
+  /** Set while this bar moves the page itself (following a rename), which needs no leave check. */
+  #moving = false;
+  #removeGuard?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.refreshIndex();
+    this.#removeGuard = this.app?.addLeaveGuard(this.#guardLeave);
+    window.addEventListener('beforeunload', this.#handleBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#removeGuard?.();
+    window.removeEventListener('beforeunload', this.#handleBeforeUnload);
   }
 
   /** Reload the garden index used for completion, link checks and paths. */
@@ -84,16 +102,27 @@ export class GardenDevBar extends LitElement {
 
   /** React to a `garden:update` from the dev server. */
   async handleUpdate(update: DevUpdate): Promise<void> {
-    if (update.changed.length === 0 && update.removed.length === 0) return;
+    const renamed = update.renamed ?? [];
+    if (update.changed.length === 0 && update.removed.length === 0 && renamed.length === 0) return;
     await this.refreshIndex();
-    const page = this.#store.value?.state.page;
     const editor = this.editor;
-    if (editor && this.#note(update.changed, editor.path)) await editor.syncFromDisk();
-    if (!this.app || page?.kind !== 'note' || !update.changed.includes(page.id)) return;
+    if (editor) {
+      const moved = renamed.find((r) => r.from === editor.path);
+      // The editor takes the new path first, so the re-render that passes it down loads nothing.
+      const checked = moved ? editor.follow(moved.to) : editor.checkDisk();
+      if (moved) this.editing = moved.to;
+      await checked;
+    }
+    const page = this.#store.value?.state.page;
+    if (!this.app || page?.kind !== 'note') return;
+    const pageMove = renamed.find((r) => toNoteId(r.from) === page.id);
+    // A rename made here moves the page itself.
+    if (pageMove) return this.#moving ? undefined : this.#follow(pageMove.to);
+    if (!update.changed.includes(page.id)) return;
     const current = this.index.notes.find((n) => n.id === page.id);
-    // A renamed or deleted note has no page left to refresh; the rename action navigates away itself.
+    // A deleted note has no page left to refresh.
     if (!current?.url) return;
-    if (editor && current?.path === editor.path && !(await editor.settled())) return;
+    if (editor && current.path === editor.path && !(await editor.settled())) return;
     await refreshPage(this.app);
   }
 
@@ -120,6 +149,16 @@ export class GardenDevBar extends LitElement {
     `;
   }
 
+  protected override willUpdate(): void {
+    // The reader moved to another note (the leave guard let them): the editor goes along.
+    const page = this.#store.value?.state.page;
+    const id = page?.kind === 'note' ? page.id : undefined;
+    if (id === this.#shownId) return;
+    this.#shownId = id;
+    const note = id && this.index.notes.find((n) => n.id === id);
+    if (note && this.editing !== undefined) this.editing = note.path;
+  }
+
   protected override updated(): void {
     document.documentElement.classList.toggle('is-editing', this.editing !== undefined);
   }
@@ -127,10 +166,6 @@ export class GardenDevBar extends LitElement {
   #currentNote(): EditorIndexNote | undefined {
     const page = this.#store.value?.state.page;
     return page?.kind === 'note' ? this.index.notes.find((n) => n.id === page.id) : undefined;
-  }
-
-  #note(ids: string[], path: string): boolean {
-    return this.index.notes.some((n) => n.path === path && ids.includes(n.id));
   }
 
   /** Show the page of a note by path once the index knows it; opens the editor on it. */
@@ -141,18 +176,39 @@ export class GardenDevBar extends LitElement {
     if (edit) this.editing = path;
   }
 
+  /** The note on screen was renamed elsewhere: show it at its new address. */
+  async #follow(path: string): Promise<void> {
+    const note = this.index.notes.find((n) => n.path === path);
+    if (!note?.url || !this.app) return;
+    this.#moving = true;
+    try {
+      await this.app.navigate(withBase(this.app.base, note.url));
+    } finally {
+      this.#moving = false;
+    }
+  }
+
+  /** May the reader leave the note on screen? The editor saves first, and asks when its text would be lost. */
+  readonly #guardLeave = async (): Promise<boolean> => this.#moving || !this.editor || this.editor.release();
+
+  readonly #handleBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (!this.editor?.unsaved) return;
+    e.preventDefault();
+    // Older browsers show their leave dialog only when returnValue is set.
+    e.returnValue = '';
+  };
+
   readonly #handleEdit = async (): Promise<void> => {
-    if (this.editing !== undefined) {
-      if (this.editor && !(await this.editor.settled())) await this.editor.save();
-      this.editing = undefined;
+    if (this.editing === undefined) {
+      this.editing = this.#currentNote()?.path;
       return;
     }
-    this.editing = this.#currentNote()?.path;
+    if (this.editor && !(await this.editor.release())) return;
+    this.editing = undefined;
   };
 
   readonly #handleClose = async (): Promise<void> => {
-    if (this.editor?.dirty) await this.editor.save();
-    if (this.editor && !(await this.editor.settled())) return;
+    if (this.editor && !(await this.editor.release())) return;
     this.editing = undefined;
   };
 
@@ -163,9 +219,10 @@ export class GardenDevBar extends LitElement {
   readonly #handleRename = async (): Promise<void> => {
     const note = this.#currentNote();
     if (!note) return;
+    if (this.editor && !(await this.editor.release())) return;
     const to = window.prompt(`Rename ${note.path} to (path in the garden, with .md):`, note.path)?.trim();
     if (!to || to === note.path) return;
-    if (this.editor && !(await this.editor.settled())) await this.editor.save();
+    this.#moving = true;
     try {
       const result = await renameNote(note.path, to.endsWith('.md') ? to : `${to}.md`);
       this.message = renameMessage(result);
@@ -174,18 +231,21 @@ export class GardenDevBar extends LitElement {
       await this.#open(result.path, wasEditing);
     } catch (error) {
       this.message = `Could not rename: ${(error as Error).message}`;
+    } finally {
+      this.#moving = false;
     }
   };
 
   readonly #handleNew = async (): Promise<void> => {
+    if (this.editor && !(await this.editor.release())) return;
     const title = window.prompt('Title of the new note:')?.trim();
     if (!title) return;
     try {
       const path = await createNote(title);
       this.message = `Created ${path}.`;
-      if (this.editing !== undefined && this.editor && !(await this.editor.settled())) await this.editor.save();
       this.editing = undefined;
-      await this.#open(path, true);
+      this.#moving = true;
+      await this.#open(path, true).finally(() => (this.#moving = false));
     } catch (error) {
       this.message = `Could not create the note: ${(error as Error).message}`;
     }

@@ -3,8 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { createEditorEvent } from './editor-events.ts';
 
 /**
- * The save-conflict panel: the editor's text and the disk's side by side,
- * with the three ways out. Nothing is written until one is chosen.
+ * The save-conflict panel, shown when unsaved edits overlap a change on disk
+ * (other changes merge by themselves): the editor's text and the disk's side
+ * by side, with the three ways out. Nothing is written until one is chosen.
  *
  * @fires garden-conflict-resolve - The user chose `mine`, `disk` or `merge`.
  * @property mine - The editor's text.
@@ -68,7 +69,7 @@ export class GardenEditorConflict extends LitElement {
 
   protected override render(): unknown {
     return html`
-      <p role="alert"><strong>This note changed on disk while you were editing.</strong> Nothing was saved. Choose which version to keep.</p>
+      <p role="alert"><strong>This note changed on disk, and your edits overlap that change.</strong> Nothing was saved. Choose which version to keep, or merge by hand.</p>
       <div class="versions">
         <section aria-label="Your version"><h3>Your version</h3><pre class="mine">${this.mine}</pre></section>
         <section aria-label="Version on disk"><h3>On disk</h3><pre class="disk">${this.disk ?? '(the file was deleted)'}</pre></section>

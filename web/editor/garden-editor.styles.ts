@@ -48,6 +48,7 @@ export const editorStyles = css`
     color: #8a5a00;
   }
   .status[data-status='conflict'],
+  .status[data-status='deleted'],
   .status[data-status='error'] {
     background: #fde2e1;
     color: #a11d1d;
@@ -65,6 +66,25 @@ export const editorStyles = css`
     background: var(--accent, #2e6c5b);
     border-color: var(--accent, #2e6c5b);
     color: var(--on-accent, #fff);
+  }
+  button:disabled {
+    opacity: 0.45;
+    cursor: not-allowed;
+  }
+  .deleted {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    padding: 0.6rem 0.75rem;
+    border: 2px solid #a11d1d;
+    border-radius: 8px;
+    font-size: 0.875rem;
+    line-height: 1.4;
+  }
+  .deleted p {
+    flex: 1 1 18rem;
+    margin: 0;
   }
   .cm-host {
     flex: 1;

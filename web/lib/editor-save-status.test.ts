@@ -7,6 +7,7 @@ describe('saveStatusLabel', () => {
     expect(saveStatusLabel({ kind: 'dirty' })).toBe('Unsaved changes');
     expect(saveStatusLabel({ kind: 'saving' })).toBe('Saving…');
     expect(saveStatusLabel({ kind: 'conflict' })).toBe('Conflict: the file changed on disk');
+    expect(saveStatusLabel({ kind: 'deleted' })).toBe('Deleted on disk: not saved');
     expect(saveStatusLabel({ kind: 'error', message: 'offline' })).toBe('Not saved: offline');
   });
 });

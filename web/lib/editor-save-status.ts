@@ -4,6 +4,8 @@ export type SaveStatus =
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'conflict' }
+  /** The file is gone from disk; the editor keeps the text and writes nothing unless asked to. */
+  | { kind: 'deleted' }
   | { kind: 'error'; message: string };
 
 /** The words shown (and announced) for a save status. */
@@ -17,6 +19,8 @@ export function saveStatusLabel(status: SaveStatus): string {
       return 'Saving…';
     case 'conflict':
       return 'Conflict: the file changed on disk';
+    case 'deleted':
+      return 'Deleted on disk: not saved';
     case 'error':
       return `Not saved: ${status.message}`;
   }

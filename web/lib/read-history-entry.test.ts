@@ -5,6 +5,7 @@ describe('readHistoryEntry', () => {
   it('reads our entries', () => {
     expect(readHistoryEntry({ trellis: 1, key: 'k1', scrollY: 420 })).toEqual({ trellis: 1, key: 'k1', scrollY: 420 });
     expect(readHistoryEntry({ trellis: 1, key: 'k2' })).toEqual({ trellis: 1, key: 'k2' });
+    expect(readHistoryEntry({ trellis: 1, key: 'k3', index: 4, scrollY: 'x' })).toEqual({ trellis: 1, key: 'k3', index: 4 });
   });
 
   it('ignores states that are not ours', () => {

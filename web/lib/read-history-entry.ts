@@ -5,6 +5,8 @@ export interface HistoryEntry {
   key: string;
   /** Scroll position when the reader last left the entry. */
   scrollY?: number;
+  /** Position in the tab's history, so a refused Back or Forward can be undone by `history.go`. */
+  index?: number;
 }
 
 /** The app's entry in a `history.state` value, or undefined when the state is not ours (null, another script's). */
@@ -12,5 +14,10 @@ export function readHistoryEntry(state: unknown): HistoryEntry | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
   const s = state as Record<string, unknown>;
   if (s.trellis !== 1 || typeof s.key !== 'string') return undefined;
-  return { trellis: 1, key: s.key, ...(typeof s.scrollY === 'number' ? { scrollY: s.scrollY } : {}) };
+  return {
+    trellis: 1,
+    key: s.key,
+    ...(typeof s.scrollY === 'number' ? { scrollY: s.scrollY } : {}),
+    ...(typeof s.index === 'number' ? { index: s.index } : {}),
+  };
 }
