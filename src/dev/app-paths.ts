@@ -34,10 +34,11 @@ export function appRequestAllowed(pathname: string, projectRoot: string, roots: 
   if (viteUrls.includes(pathname) || viteIdPrefixes.some((p) => pathname.startsWith(p))) return true;
   if (pathname.includes('\0') || pathname.includes('\\') || pathname.split('/').some((s) => s === '..' || s === '.')) return false;
   const file = pathname.startsWith('/@fs/') ? pathname.slice('/@fs'.length) : path.join(projectRoot, pathname);
+  const sourceFiles = appSourceFiles.map((f) => path.join(projectRoot, f));
   return roots.some((root) => {
     const rel = path.relative(root, file);
     if (rel === '') return true;
-    if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    if (rel.startsWith('..') || path.isAbsolute(rel) || sourceFiles.includes(root)) return false;
     // No dotfiles or dot-folders, except Vite's pre-bundled dependencies (node_modules/.vite).
     return rel.split(path.sep).every((s, i) => !s.startsWith('.') || (i === 0 && s === '.vite' && path.basename(root) === 'node_modules'));
   });
