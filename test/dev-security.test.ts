@@ -157,6 +157,30 @@ describe('symbolic links out of the garden', () => {
   });
 });
 
+describe('a garden opened through a symbolic link', () => {
+  it('is watched and served by its real path', async () => {
+    const real = makeGarden({ 'A.md': '# A\n' });
+    const via = path.join(tempDir(), 'garden');
+    symlinkSync(real, via);
+    const otherPort = await freePort();
+    const server = await startDev({ garden: via, port: otherPort, settleMs: 50, quiet: true });
+    try {
+      writeFileSync(path.join(real, 'B.md'), '# B\n\nLinks [[A]].\n');
+      let status = 0;
+      for (let i = 0; i < 100 && status !== 200; i++) {
+        await sleep(100);
+        status = (await fetch(`http://127.0.0.1:${otherPort}/b/`)).status;
+      }
+      expect(status).toBe(200);
+      const saved = await fetch(`http://127.0.0.1:${otherPort}/_trellis/api/note`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: 'C.md', text: '# C\n', baseHash: null }) });
+      expect(saved.status).toBe(200);
+      expect(readFileSync(path.join(real, 'C.md'), 'utf8')).toBe('# C\n');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('cross-origin reads', () => {
   const foreign = 'http://localhost:9999';
 
@@ -348,6 +372,18 @@ describe('in Chromium', () => {
       }, `http://127.0.0.1:${port}/${url}`);
       expect(result, url).toMatch(/^failed/);
     }
+    // Nor can it listen to the garden's updates (note ids, unpublished ones included): Vite's
+    // websocket wants the token written into /@vite/client, which the page cannot read.
+    const socket = await page.evaluate(async (origin) => {
+      const client = await fetch(origin + '/@vite/client').then((r) => r.text(), () => '');
+      const token = /const wsToken = "([^"]+)"/.exec(client)?.[1] ?? '';
+      return new Promise<string>((resolve) => {
+        const ws = new WebSocket(`${origin.replace('http', 'ws')}/?token=${token}`, 'vite-hmr');
+        ws.onmessage = (e) => resolve(`message (token ${token ? 'read' : 'unread'}): ${String(e.data)}`);
+        ws.onerror = () => resolve(`refused (token ${token ? 'read' : 'unread'})`);
+      });
+    }, `http://127.0.0.1:${port}`);
+    expect(socket).toBe('refused (token unread)');
     await page.close();
   });
 
