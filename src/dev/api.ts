@@ -9,7 +9,9 @@
  *
  * Writes stay inside the garden (safe-path.ts), are atomic (atomic-write.ts),
  * and never overwrite a file that changed on disk since the editor read it:
- * every save carries the hash it was based on.
+ * every save carries the hash it was based on. Requests from other origins
+ * are refused, reads included (request-guard.ts); bodies are JSON of at most
+ * 5 MB (read-json-body.ts, 413 beyond); errors name garden-relative paths only.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs, realpathSync } from 'node:fs';
