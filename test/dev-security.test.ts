@@ -4,7 +4,7 @@
  * of the garden, cross-origin reads, malformed URLs, oversized bodies, files of
  * the project outside the app, and error bodies that could reveal the machine's paths.
  */
-import { readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Browser, WebSocket as PageSocket } from 'playwright-core';
@@ -290,11 +290,30 @@ describe('request bodies', () => {
     expect(readFileSync(path.join(root, 'Home.md'), 'utf8')).toContain('Start at');
   });
 
+  it('while a large saved note renders, the server answers other requests', async () => {
+    // About 1 MB of short paragraphs: seconds of parsing and rendering.
+    const text = '# Large\n\n' + 'A short paragraph of the large note.\n\n'.repeat(26_000);
+    let saved = false;
+    const saving = json('PUT', '/_trellis/api/note', { path: 'Large.md', text, baseHash: null }).finally(() => (saved = true));
+    // The file is written before it is rendered: once it is on disk, rendering has begun or is about to.
+    await expect.poll(() => existsSync(path.join(root, 'Large.md')), { interval: 5, timeout: 30_000 }).toBe(true);
+    // One request after another while the save is pending: on the server's own thread, the
+    // rendering would hold up the second or third until the save is done.
+    let answered = 0;
+    while (!saved) {
+      expect((await get('/raft/index.json')).status).toBe(200);
+      answered++;
+    }
+    expect((await saving).status).toBe(200);
+    expect(answered).toBeGreaterThanOrEqual(10);
+    expect((await get('/large/index.json')).text).toContain('A short paragraph of the large note.');
+  });
+
   it('a note just under the limit can still be saved', async () => {
     const r = JSON.parse((await get('/_trellis/api/note?path=Big.md')).text) as { hash?: string };
     expect(r.hash).toBeUndefined();
-    // Each line is 23 bytes once JSON-encoded (the newline becomes `\n`).
-    const text = '# Big\n\n' + 'A line of a big note.\n'.repeat(Math.floor((maxBodyBytes - 1000) / 23));
+    // One long word: quick to render, so the test is about the limit, not about rendering.
+    const text = '# Big\n\n' + 'x'.repeat(maxBodyBytes - 1000);
     const body = { path: 'Big.md', text, baseHash: null };
     expect(Buffer.byteLength(JSON.stringify(body))).toBeGreaterThan(maxBodyBytes - 2000);
     expect(Buffer.byteLength(JSON.stringify(body))).toBeLessThanOrEqual(maxBodyBytes);
@@ -384,6 +403,21 @@ describe('in Chromium', () => {
       });
     }, `http://127.0.0.1:${port}`);
     expect(socket).toBe('refused (token unread)');
+    await page.close();
+  });
+
+  it('the editor’s own save of a body over the limit gets the 413 and its message, not a network error', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/raft/`);
+    const answer = await page.evaluate(async (size) => {
+      try {
+        const r = await fetch('/_trellis/api/note', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: 'Raft.md', text: 'x'.repeat(size), baseHash: null }) });
+        return `${r.status} ${((await r.json()) as { error: string }).error}`;
+      } catch (error) {
+        return `failed: ${String(error)}`;
+      }
+    }, maxBodyBytes + 1024 * 1024);
+    expect(answer).toMatch(/^413 .*5 MB.*cannot be saved from the editor/);
     await page.close();
   });
 
