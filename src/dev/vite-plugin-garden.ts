@@ -11,6 +11,7 @@
 import type http from 'node:http';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { projectRoot } from '../paths.ts';
 import { siteInfo } from '../site.ts';
 import { toNoteData } from '../emit/note-data.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../emit/page-template.ts';
@@ -21,7 +22,6 @@ import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
 import { toSearchDoc } from '../search/to-search-doc.ts';
 import { handleApi } from './api.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
-import { projectRoot } from '../paths.ts';
 import { appRequestAllowed, appServingRoots } from './app-paths.ts';
 import { decodePathname, passFrontGate, refuse } from './front-gate.ts';
 import { serveAttachment } from './serve-attachment.ts';
