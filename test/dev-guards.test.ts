@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { affectedPaths } from '../src/dev/affected-paths.ts';
 import { appRequestAllowed, appServingRoots, appSourceFiles } from '../src/dev/app-paths.ts';
-import { decodePathname } from '../src/dev/front-gate.ts';
+import { decodePathname } from '../src/dev/decode-pathname.ts';
 import { realPathInside } from '../src/dev/inside-garden.ts';
 import { publicMessage } from '../src/dev/public-error.ts';
 import { crossOriginRefusal } from '../src/dev/request-guard.ts';

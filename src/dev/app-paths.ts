@@ -43,8 +43,3 @@ export function appRequestAllowed(pathname: string, projectRoot: string, roots: 
     return rel.split(path.sep).every((s, i) => !s.startsWith('.') || (i === 0 && s === '.vite' && path.basename(root) === 'node_modules'));
   });
 }
-
-/** Vite's `server.fs`: serve only the app's folders, never dotfiles or dot-folders (Vite's pre-bundled dependencies are read by its own plugin). */
-export function viteFsOptions(projectRoot: string): { strict: true; allow: string[]; deny: string[] } {
-  return { strict: true, allow: appServingRoots(projectRoot), deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '.*', '**/.*/**'] };
-}

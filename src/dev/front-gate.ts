@@ -2,21 +2,12 @@
  * The first middleware of the dev server: it turns away, before anything else
  * runs, requests whose Host is not this loopback server (403), requests from
  * other origins that are not top-level navigations (403), and URLs whose path
- * is not valid percent-encoded UTF-8 (400; the path and the query are both checked). Answers are short plain text.
+ * or query is not valid percent-encoded UTF-8 (400). Answers are short plain
+ * text, never Vite's error page.
  */
 import type http from 'node:http';
+import { decodePathname } from './decode-pathname.ts';
 import { crossOriginRefusal, hostAllowed } from './request-guard.ts';
-
-/** The decoded path of a request URL, or undefined when its path or query is not valid percent-encoded UTF-8. */
-export function decodePathname(url: string | undefined): string | undefined {
-  try {
-    const parsed = new URL(url ?? '/', 'http://x');
-    decodeURIComponent(parsed.search);
-    return decodeURIComponent(parsed.pathname);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Whether the request may go on; when not, it has been answered. */
 export function passFrontGate(req: http.IncomingMessage, res: http.ServerResponse, port: number): boolean {

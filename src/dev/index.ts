@@ -16,9 +16,9 @@ import { projectRoot } from '../paths.ts';
 import { getHighlighter } from '../render/highlighter.ts';
 import { walkGarden } from '../scan/walk.ts';
 import { affectedPaths } from './affected-paths.ts';
-import { viteFsOptions } from './app-paths.ts';
 import { GardenState } from './garden-state.ts';
 import { gardenPlugin } from './vite-plugin-garden.ts';
+import { viteFsOptions } from './vite-fs-options.ts';
 
 /** Options of `trellis dev`. */
 export interface DevOptions {

@@ -23,7 +23,8 @@ import { toSearchDoc } from '../search/to-search-doc.ts';
 import { handleApi } from './api.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
 import { appRequestAllowed, appServingRoots } from './app-paths.ts';
-import { decodePathname, passFrontGate, refuse } from './front-gate.ts';
+import { decodePathname } from './decode-pathname.ts';
+import { passFrontGate, refuse } from './front-gate.ts';
 import { serveAttachment } from './serve-attachment.ts';
 
 /** Payload of the `garden:update` HMR event. */
