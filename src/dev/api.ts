@@ -9,10 +9,12 @@
  *
  * Writes stay inside the garden (safe-path.ts), are atomic (atomic-write.ts),
  * and never overwrite a file that changed on disk since the editor read it:
- * every save carries the hash it was based on.
+ * every save carries the hash it was based on. Requests from other origins
+ * are refused, reads included (request-guard.ts); bodies are JSON of at most
+ * 5 MB (read-json-body.ts, 413 beyond); errors name garden-relative paths only.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import type http from 'node:http';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { NotePath } from '../types.ts';
@@ -20,7 +22,9 @@ import type { ChangeSet, GardenState } from './garden-state.ts';
 import { createRoute } from './create-route.ts';
 import { renameRoute } from './rename-route.ts';
 import { safeNotePath, UnsafePathError } from './safe-path.ts';
-import { writeAllowed } from './request-guard.ts';
+import { publicMessage } from './public-error.ts';
+import { BodyTooLargeError, readJsonBody } from './read-json-body.ts';
+import { crossOriginRefusal, writeAllowed } from './request-guard.ts';
 
 /** What the API needs from the dev server. */
 export interface ApiContext {
@@ -28,6 +32,8 @@ export interface ApiContext {
   port: number;
   /** Apply file changes now and notify open pages (`renamed`: the note a rename moved, for open editors to follow). */
   applied(change: ChangeSet, renamed?: { from: NotePath; to: NotePath }): void;
+  /** Report an unexpected error in full (to the terminal); the browser gets it without this machine's paths. */
+  logError?(error: unknown): void;
 }
 
 const prefix = '/_trellis/api/';
@@ -39,23 +45,24 @@ function serialized<T>(fn: () => Promise<T>): Promise<T> {
   writeQueue = run.catch(() => undefined);
   return run;
 }
-const maxBody = 20_000_000;
-
 /** Handle an API request; returns false when the URL is not the API's. */
 export async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ctx: ApiContext): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith(prefix)) return false;
   const route = `${req.method} ${url.pathname.slice(prefix.length)}`;
   try {
+    // Notes, unpublished ones included, are read by the editor only: never by a page of another origin.
+    const refusal = crossOriginRefusal(req, ctx.port, false);
+    if (refusal) return send(res, 403, { error: refusal });
     if (req.method !== 'GET') {
       const guard = writeAllowed(req, ctx.port);
       if (!guard.ok) return send(res, 403, { error: guard.reason });
-      const body = await readJson(req);
+      const body = await readJsonBody(req);
       return await serialized(() => write(route, body, res, ctx));
     }
     return await read(route, url, res, ctx);
   } catch (error) {
-    return sendError(res, error);
+    return sendError(res, error, ctx);
   }
 }
 
@@ -104,14 +111,29 @@ async function write(route: string, body: Record<string, unknown>, res: http.Ser
         return send(res, 404, { error: `no API route ${route}` });
     }
   } catch (error) {
-    return sendError(res, error);
+    return sendError(res, error, ctx);
   }
 }
 
-function sendError(res: http.ServerResponse, error: unknown): true {
+/** The garden's path as given and as the file system resolves it (error messages may name either). */
+function gardenRoots(root: string): string[] {
+  try {
+    return [root, realpathSync(root)];
+  } catch {
+    return [root];
+  }
+}
+
+function sendError(res: http.ServerResponse, error: unknown, ctx: ApiContext): true {
   if (error instanceof UnsafePathError) return send(res, 403, { error: error.message });
+  if (error instanceof BodyTooLargeError) {
+    // The rest of the body is not read: close the connection once this answer is out.
+    res.setHeader('connection', 'close');
+    return send(res, 413, { error: error.message });
+  }
   if (error instanceof SyntaxError) return send(res, 400, { error: 'invalid JSON body' });
-  return send(res, 500, { error: (error as Error).message });
+  ctx.logError?.(error);
+  return send(res, 500, { error: publicMessage(error, gardenRoots(ctx.state.root)) });
 }
 
 function completionIndex(state: GardenState) {
@@ -131,19 +153,6 @@ function completionIndex(state: GardenState) {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) throw new SyntaxError('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SyntaxError('body must be a JSON object');
-  return value as Record<string, unknown>;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): true {

@@ -25,7 +25,8 @@ import { backlinksOf } from '../graph/backlinks.ts';
 import { buildPhraseIndex, maxMentions, mentionsIn, type PhraseIndex } from '../graph/unlinked-mentions.ts';
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
 import { baseName, isNotePath, nameKey, toNoteId, toNotePath } from '../ids.ts';
-import { runNoteJob, type NoteJobResult } from '../parse/job.ts';
+import type { NoteJobResult } from '../parse/job.ts';
+import type { WorkerInit } from '../parse/worker.ts';
 import { assembleNote } from '../render/assemble.ts';
 import type { NoteGraphFacts, NoteSiteContext } from '../emit/note-data.ts';
 import { buildSiteContext } from '../emit/site-context.ts';
@@ -37,6 +38,8 @@ import { buildCheckReport } from '../report.ts';
 import { assignUrls, scanGarden, type ScannedNote } from '../scan/index.ts';
 import { readNote } from '../scan/read-note.ts';
 import type { AttachmentFile, Backlink, CheckReport, Diagnostic, GraphJson, GraphLink, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../types.ts';
+import { realPathInside } from './inside-garden.ts';
+import { renderJobs } from './render-jobs.ts';
 
 /** What one `apply` changed. */
 export interface ChangeSet {
@@ -93,6 +96,7 @@ export class GardenState {
   private generation = 0;
   /** Changes being applied. */
   private readonly applying = new Set<Promise<ChangeSet>>();
+  private lastApply: Promise<unknown> = Promise.resolve();
   /** The last layout, reused by `settle` while the graph's nodes, tags and edges are unchanged. */
   private readonly layoutCache: LayoutCache = (() => {
     let last: { key: string; value: LayoutResult } | undefined;
@@ -189,7 +193,9 @@ export class GardenState {
   /** Apply changes to the given absolute or garden-relative paths (created, modified or deleted). */
   async apply(paths: readonly string[]): Promise<ChangeSet> {
     this.generation++;
-    const running = this.applyNow(paths);
+    // One change at a time: a change waiting for a worker thread must not interleave with another.
+    const running = this.lastApply.then(() => this.applyNow(paths));
+    this.lastApply = running.catch(() => undefined);
     this.applying.add(running);
     try {
       return await running;
@@ -205,15 +211,18 @@ export class GardenState {
     const touched = new Set<NoteId>();
     const removed: NoteId[] = [];
     let structural = false;
+    const realRoot = await fs.realpath(this.root);
     for (const p of paths) {
       const rel = this.relative(p);
       if (rel === undefined) continue;
       const abs = path.join(this.root, rel);
-      const st = await fs.stat(abs).catch(() => undefined);
+      // Only what is inside the garden once symlinks are followed is read: a link leading out counts as deleted.
+      const real = await realPathInside(realRoot, abs);
+      const st = real === undefined ? undefined : await fs.stat(real).catch(() => undefined);
       if (isNotePath(rel)) {
         const notePath = toNotePath(rel);
         const id = toNoteId(notePath);
-        const content = st?.isFile() ? await readNote(abs, notePath) : undefined;
+        const content = real !== undefined && st?.isFile() ? await readNote(real, notePath) : undefined;
         if (!content || content.text === undefined) {
           if (this.notes.delete(notePath)) {
             removed.push(id);
@@ -302,10 +311,13 @@ export class GardenState {
     if (ids.length === 0) return;
     const ctx = { ...this.context(), highlighter: await getHighlighter() };
     const byId = new Map([...this.notes.values()].map((n) => [n.id, n]));
-    for (const id of ids) {
+    const jobs = ids.flatMap((id) => {
       const n = byId.get(id);
-      if (n) this.results.set(id, runNoteJob({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }, ctx));
-    }
+      return n ? [{ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }] : [];
+    });
+    const init = (): WorkerInit => ({ notes: [...byId.values()].map((n) => ({ id: n.id, publish: n.content.publish })), urls: [...ctx.urls], attachments: [...this.attachments.keys()], nonce: this.nonce, render: true, pack: false });
+    const results = await renderJobs(jobs, ctx, init);
+    jobs.forEach((job, i) => this.results.set(job.id, results[i]!));
   }
 
   /** Re-resolve the links of `ids`; returns every target whose backlinks may have changed. */
@@ -435,7 +447,8 @@ export class GardenState {
       return entry;
     };
     const html = (id: NoteId) => assemble(id).html;
-    const notes: BuiltNote[] = [...this.notes.values()].map((n) => new LazyHtmlNote(this.results.get(n.id)!.note, n.url, n, html));
+    // A note read but not yet rendered (a change still on a worker thread) is left out until it is.
+    const notes: BuiltNote[] = [...this.notes.values()].filter((n) => this.results.has(n.id)).map((n) => new LazyHtmlNote(this.results.get(n.id)!.note, n.url, n, html));
     const byId = new Map(notes.map((n) => [n.parsed.id, n]));
     const info = this.publishedInfo();
     const links = this.links;

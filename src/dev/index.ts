@@ -8,14 +8,17 @@
  *    announced to open pages as `garden:update` over Vite's HMR channel.
  */
 import { watch } from 'chokidar';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../format.ts';
 import { projectRoot } from '../paths.ts';
 import { getHighlighter } from '../render/highlighter.ts';
 import { walkGarden } from '../scan/walk.ts';
+import { affectedPaths } from './affected-paths.ts';
 import { GardenState } from './garden-state.ts';
 import { gardenPlugin } from './vite-plugin-garden.ts';
+import { viteFsOptions } from './vite-fs-options.ts';
 
 /** Options of `trellis dev`. */
 export interface DevOptions {
@@ -69,7 +72,15 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     configFile: path.join(projectRoot, 'vite.config.ts'),
     appType: 'custom',
     logLevel: options.quiet ? 'silent' : 'warn',
-    server: { host: '127.0.0.1', port: options.port, strictPort: true, watch: { ignored: [outsideApp, path.resolve(options.garden) + '/**'] } },
+    server: {
+      host: '127.0.0.1',
+      port: options.port,
+      strictPort: true,
+      // No CORS headers: pages of other origins (other local servers included) cannot read anything.
+      cors: false,
+      fs: viteFsOptions(projectRoot),
+      watch: { ignored: [outsideApp, path.resolve(options.garden) + '/**'] },
+    },
     plugins: [plugin],
   });
   await vite.listen();
@@ -81,7 +92,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const flush = () => {
-    const paths = [...pending];
+    const paths = affectedPaths([...pending], state.knownPaths());
     pending = new Set();
     running = running
       .then(async () => {
@@ -93,15 +104,20 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       })
       .catch((error: Error) => log(`trellis: update failed: ${error.message}`));
   };
+  // The watcher sees the garden by its real path and reports garden-relative paths.
+  const realRoot = await fs.realpath(state.root);
   const onChange = (p: string) => {
-    pending.add(p);
+    pending.add(path.relative(realRoot, p).split(path.sep).join('/'));
     clearTimeout(timer);
     timer = setTimeout(flush, 25);
   };
   const watchGarden = (poll: boolean) =>
-    watch(state.root, {
+    watch(realRoot, {
       ignoreInitial: true,
-      ignored: (p) => path.relative(state.root, p).split(path.sep).some((s) => s.startsWith('.') || s === 'node_modules'),
+      // A followed link would report files outside the garden as the garden's; links are
+      // reported as themselves, and GardenState.apply reads only what lies inside.
+      followSymlinks: false,
+      ignored: (p) => path.relative(realRoot, p).split(path.sep).some((s) => s.startsWith('.') || s === 'node_modules'),
       ...(poll ? { usePolling: true, interval: pollMs, binaryInterval: pollMs } : {}),
     })
       .on('all', (_event, p) => onChange(p))

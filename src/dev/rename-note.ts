@@ -22,6 +22,7 @@ import { readFrontmatterLinks, type FrontmatterString } from './frontmatter-link
 import type { GardenState } from './garden-state.ts';
 import { moveNoReplace } from './move-no-replace.ts';
 import { rewriteLinks } from './rename.ts';
+import { safeNotePath } from './safe-path.ts';
 
 /** Garden-relative paths of the notes whose links were rewritten, or the note that kept changing on disk. */
 export type RenameResult = { files: string[] } | { conflict: string };
@@ -45,7 +46,7 @@ interface Rewrite {
 
 async function execute(state: GardenState, from: string, to: string, rewrites: Rewrite[]): Promise<RenameResult> {
   await moveNoReplace(path.join(state.root, from), path.join(state.root, to));
-  for (const r of rewrites) await writeFileAtomic(path.join(state.root, r.rel), r.text);
+  for (const r of rewrites) await writeFileAtomic((await safeNotePath(state.root, r.rel)).abs, r.text);
   return { files: rewrites.map((r) => r.rel) };
 }
 
@@ -76,7 +77,8 @@ async function planRename(state: GardenState, from: string, to: string): Promise
     const writer = source === fromId ? toNoteId(toPath) : source;
     const rewritten = rewriteFrontmatter(rewriteLinks(text, writer, body, toPath, after), name, { source, writer, fromId, to: toPath }, { before, after });
     if (rewritten === text) continue;
-    const onDisk = await fs.readFile(path.join(state.root, n.parsed.path));
+    // Read through safeNotePath: a symbolic link on the way may have been turned outward since the note was read.
+    const onDisk = await fs.readFile((await safeNotePath(state.root, n.parsed.path)).abs);
     if (sha256(onDisk) !== scanned.hash) return { conflict: n.parsed.path };
     rewrites.push({ rel: source === fromId ? to : n.parsed.path, text: rewritten });
   }

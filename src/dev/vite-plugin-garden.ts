@@ -1,14 +1,17 @@
 /**
  * `vite-plugin-garden`: the dev server's garden. It serves pages, per-note
  * JSON, graph.json, search shards and attachments from the in-memory garden
- * state, answers the editor API, refuses requests whose Host is not this
- * loopback server, and pushes `garden:update` over Vite's HMR channel when the
- * garden changes.
+ * state, answers the editor API, and pushes `garden:update` over Vite's HMR
+ * channel when the garden changes. In front of everything it refuses requests
+ * whose Host is not this loopback server, requests from other origins and
+ * malformed URLs (front-gate.ts); behind the garden it lets through to Vite
+ * only what the app needs (app-paths.ts). Errors answer a generic message: the
+ * details, which may name paths of this machine, go to the terminal.
  */
-import { createReadStream } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { projectRoot } from '../paths.ts';
 import { siteInfo } from '../site.ts';
 import { toNoteData } from '../emit/note-data.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../emit/page-template.ts';
@@ -19,7 +22,10 @@ import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
 import { toSearchDoc } from '../search/to-search-doc.ts';
 import { handleApi } from './api.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
-import { hostAllowed } from './request-guard.ts';
+import { appRequestAllowed, appServingRoots } from './app-paths.ts';
+import { decodePathname } from './decode-pathname.ts';
+import { passFrontGate, refuse } from './front-gate.ts';
+import { serveAttachment } from './serve-attachment.ts';
 
 /** Payload of the `garden:update` HMR event. */
 export interface GardenUpdate {
@@ -71,6 +77,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
   let server: ViteDevServer | undefined;
   let settleTimer: NodeJS.Timeout | undefined;
   const site = siteInfo(state.root);
+  const appRoots = appServingRoots(projectRoot);
 
   const current = (): Views => (views ??= { urls: new Map(state.view().notes.filter((n) => n.publish).map((n) => [n.url as string, n.parsed.id])), notes: new Map() });
   const notify = (change: ChangeSet, graph: boolean, renamed: GardenUpdate['renamed'] = []) => {
@@ -113,24 +120,26 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
     configureServer(s) {
       server = s;
       s.middlewares.use((req, res, next) => {
-        if (!hostAllowed(req.headers.host, port)) {
-          res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden: this dev server only answers on its loopback address');
-          return;
-        }
-        next();
+        if (passFrontGate(req, res, port)) next();
       });
       s.middlewares.use((req, res, next) => {
-        handleApi(req, res, { state, port, applied: (change, renamed) => notify(change, true, renamed ? [renamed] : []) })
+        handleApi(req, res, { state, port, applied: (change, renamed) => notify(change, true, renamed ? [renamed] : []), logError })
           .then((handled) => (handled ? undefined : serveGarden(req, res, next)))
-          .catch(next);
+          .catch((error: unknown) => {
+            // Never handed to Vite: its error page and overlay show the stack, with this machine's paths, to every open tab.
+            logError(error);
+            if (res.headersSent) res.destroy();
+            else refuse(res, 500, 'Internal error of the dev server; its terminal has the details');
+          });
       });
     },
   };
 
-  /** Serve a page, note JSON, graph.json, a search file or an attachment. */
+  /** Serve a page, note JSON, graph.json, a search file or an attachment; pass on what the app needs; 404 for the rest. */
   async function serveGarden(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // The front gate has refused undecodable URLs.
+    const pathname = decodePathname(req.url)!;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return passOn(pathname, next, res);
     const v = current();
     if (pathname === '/graph.json') return sendText(res, 'application/json', (v.graph ??= JSON.stringify(state.view().graphJson() satisfies GraphJson)));
     if (pathname.startsWith('/_search/')) {
@@ -151,16 +160,21 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
     const redirect = v.redirects!.get(url);
     if (redirect) return sendHtml(req, res, renderRedirectPage(redirect, site));
     const attachment = state.attachmentList().find((a) => '/' + a.path === pathname);
-    if (attachment) {
-      res.writeHead(200, { 'content-type': contentType(attachment.path) });
-      createReadStream(attachment.absPath).pipe(res);
-      return;
-    }
-    if (path.extname(pathname) === '' && !pathname.startsWith('/@') && !pathname.startsWith('/web/') && !pathname.startsWith('/node_modules/')) {
-      const notFound = v.pages!.get('/404/');
-      if (notFound) return sendHtml(req, res, notFound, 404);
-    }
-    next();
+    if (attachment && (await serveAttachment(res, state.root, attachment.path))) return;
+    if (appRequestAllowed(pathname, projectRoot, appRoots)) return next();
+    const notFound = path.extname(pathname) === '' ? v.pages!.get('/404/') : undefined;
+    if (notFound) return sendHtml(req, res, notFound, 404);
+    refuse(res, 404, 'Not found');
+  }
+
+  /** Let a request the garden does not answer go on to Vite only when it is for the app. */
+  function passOn(pathname: string, next: () => void, res: http.ServerResponse): void {
+    if (appRequestAllowed(pathname, projectRoot, appRoots)) next();
+    else refuse(res, 404, 'Not found');
+  }
+
+  function logError(error: unknown): void {
+    server?.config.logger.error(`Trellis: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 
   async function sendHtml(req: http.IncomingMessage, res: http.ServerResponse, html: string, status = 200): Promise<void> {
@@ -191,11 +205,5 @@ function searchDocs(state: GardenState): SearchDoc[] {
 function sendText(res: http.ServerResponse, type: string, body: string | Uint8Array): void {
   res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
   res.end(body);
-}
-
-const types: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4' };
-
-function contentType(file: string): string {
-  return types[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
