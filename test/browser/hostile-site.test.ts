@@ -112,8 +112,11 @@ async function clickEverything(page: Page, url: string): Promise<number> {
   }
   const internal = page.locator('main a.internal[href]');
   for (let i = 0; i < (await internal.count()); i++) {
+    // Scrolled into view first: a scroll closes previews and cancels one about to open.
+    await internal.nth(i).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
     await internal.nth(i).hover();
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(500);
   }
   return count;
 }
@@ -161,7 +164,11 @@ describe('a built site with hostile notes', () => {
     expect(await page.locator('main .note-body a', { hasText: /^phone$/ }).getAttribute('href')).toBe('tel:+15550100');
     // A hover preview of the hostile note holds no unsafe URL either.
     await page.goto(site.url + 'host/');
-    await page.locator('main p a.internal', { hasText: /^Links$/ }).last().hover();
+    const link = page.locator('main p a.internal', { hasText: /^Links$/ }).last();
+    // Scrolled into view first: a scroll closes previews and cancels one about to open.
+    await link.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    await link.hover();
     await page.locator('garden-preview[level="1"] .preview-card').waitFor({ state: 'visible' });
     expect(await page.locator('garden-preview .preview-body').textContent()).toContain('Inline inline and case case.');
     expect(await unsafeUrls(page)).toEqual([]);
