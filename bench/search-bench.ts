@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { buildSearchIndex } from '../src/search/index.ts';
-import type { NoteId, SearchDoc, Slug } from '../src/types.ts';
+import type { NoteId, SearchDoc, Slug } from '../src/shared/types.ts';
 import { createSearchEngine } from '../web/search/lib/create-search-engine.ts';
 
 const noteCount = Number(process.argv[2] ?? 10_000);

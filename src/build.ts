@@ -14,7 +14,7 @@ import { tryCreateBlockSpill, unpackBlocks, type BlockSpill } from './render/spi
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
-import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './types.ts';
+import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 

@@ -8,7 +8,7 @@ import type { GardenModel } from './build.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
-import type { CheckReport, Diagnostic } from './types.ts';
+import type { CheckReport, Diagnostic } from './shared/types.ts';
 import { formatDiagnostic } from './format.ts';
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';

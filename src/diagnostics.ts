@@ -1,5 +1,5 @@
 /** Diagnostics in a stable order: file, line, column, rule, reason. */
-import type { Diagnostic } from './types.ts';
+import type { Diagnostic } from './shared/types.ts';
 
 /** Sort diagnostics in place and return them. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

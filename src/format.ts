@@ -1,6 +1,6 @@
 /** Diagnostic formatting: `garden/a.md:3:5: warning: reason [rule-id]`. */
 import path from 'node:path';
-import type { Diagnostic } from './types.ts';
+import type { Diagnostic } from './shared/types.ts';
 
 /** Format a diagnostic with its file relative to the working directory. */
 export function formatDiagnostic(root: string, d: Diagnostic): string {

@@ -2,7 +2,7 @@
  * The link report of `trellis check --json`: broken links, ambiguous links,
  * broken anchors and orphans, with vault-relative paths.
  */
-import type { CheckReport, NoteId, ParsedNote, ResolvedLink } from './types.ts';
+import type { CheckReport, NoteId, ParsedNote, ResolvedLink } from './shared/types.ts';
 
 /** Build the report from parsed notes and their resolved links. */
 export function buildCheckReport(notes: readonly ParsedNote[], links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, orphans: readonly NoteId[]): CheckReport {

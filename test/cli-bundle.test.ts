@@ -17,7 +17,7 @@ import { fingerprintCode } from '../src/fingerprint.mjs';
 import { toLayoutInput } from '../src/graph/layout-input.ts';
 import { computeLayoutResult } from '../src/graph/layout-result.ts';
 import { projectRoot } from '../src/paths.ts';
-import type { NoteId } from '../src/types.ts';
+import type { NoteId } from '../src/shared/types.ts';
 import { codeFingerprint } from '../src/version.ts';
 import { linkGraphOf, tasksVault, tempDir } from './helpers/garden.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGarden, type GardenModel } from '../src/build.ts';
 import { emitSite } from '../src/emit/index.ts';
-import type { NoteData } from '../src/types.ts';
+import type { NoteData } from '../src/shared/types.ts';
 import { tempDir } from './helpers/garden.ts';
 
 let model: GardenModel;

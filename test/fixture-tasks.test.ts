@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGarden, type GardenModel } from '../src/build.ts';
 import { emitSite } from '../src/emit/index.ts';
-import type { GraphJson, NoteData } from '../src/types.ts';
+import type { GraphJson, NoteData } from '../src/shared/types.ts';
 import { tasksVault, tempDir } from './helpers/garden.ts';
 
 let model: GardenModel;

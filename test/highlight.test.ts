@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/parse/processor.ts';
 import { runNoteJob } from '../src/parse/job.ts';
 import { tokenizeTimeLimit, codeTheme, getHighlighter, languages, type Highlighter } from '../src/render/highlighter.ts';
-import { buildLinkIndex } from '../src/resolve/link-index.ts';
-import type { NoteId, NotePath } from '../src/types.ts';
+import { buildLinkIndex } from '../src/shared/links/link-index.ts';
+import type { NoteId, NotePath } from '../src/shared/types.ts';
 import { tasksVault } from './helpers/garden.ts';
 
 const garden = path.resolve(import.meta.dirname, '../garden');

@@ -10,7 +10,7 @@ import { buildGarden, type GardenModel } from '../src/build.ts';
 import { fromLayoutInput, toLayoutInput } from '../src/graph/layout-input.ts';
 import { computeLayoutResult, startLayout } from '../src/graph/layout-result.ts';
 import { workerUrl } from '../src/paths.ts';
-import type { NoteId } from '../src/types.ts';
+import type { NoteId } from '../src/shared/types.ts';
 import { linkGraphOf, tasksVault } from './helpers/garden.ts';
 
 let model: GardenModel;

@@ -1,7 +1,7 @@
 /** The Obsidian syntax the parse stage understands, as facts of the tree. */
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../src/parse/index.ts';
-import type { NoteId, NotePath } from '../src/types.ts';
+import type { NoteId, NotePath } from '../src/shared/types.ts';
 
 const parse = (text: string) => parseNote({ path: 'n.md' as NotePath, id: 'n' as NoteId, hash: '' }, text).note;
 const targets = (text: string) => parse(text).links.map((l) => ({ target: l.target, kind: l.kind, headings: l.headings, block: l.block, alias: l.alias }));
@@ -75,7 +75,7 @@ describe('note facts', () => {
 
 describe('link text', () => {
   it('shows links without alias as Obsidian does', async () => {
-    const { displayText } = await import('../src/parse/link-ref.ts');
+    const { displayText } = await import('../src/shared/links/link-ref.ts');
     expect(displayText('Note#Heading#Sub')).toBe('Note > Heading > Sub');
     expect(displayText('Note#^blk')).toBe('Note > ^blk');
     expect(displayText('#Local')).toBe('Local');

@@ -1,10 +1,11 @@
 /** Pins every rule of docs/linking.md. */
 import { describe, expect, it } from 'vitest';
-import { anchorKey, headingId } from '../src/ids.ts';
-import { buildLinkIndex } from '../src/resolve/link-index.ts';
-import { checkAnchor } from '../src/resolve/resolve-link.ts';
-import { resolveTarget } from '../src/resolve/resolve-target.ts';
-import type { NoteId } from '../src/types.ts';
+import { anchorKey, headingId } from '../src/shared/ids.ts';
+import { buildLinkIndex } from '../src/shared/links/link-index.ts';
+import { checkAnchor } from '../src/shared/links/resolve-link.ts';
+import { resolveTarget } from '../src/shared/links/resolve-target.ts';
+import type { NoteId } from '../src/shared/types.ts';
+import { ruleAttachments, ruleCases, ruleNotes } from './helpers/link-rules.ts';
 
 const ids = ['Home', 'Notes/Raft', 'Archive/Raft', 'Archive/Old/Raft', 'Systems/Linux/cgroups', 'Systems/Linux/Page Cache', 'Café', 'Draft note', 'Tasks 1.2', 'a/b/Shared', 'c/Shared'];
 const index = buildLinkIndex(
@@ -52,6 +53,19 @@ describe('link resolution (docs/linking.md)', () => {
     expect(note('Home', 'Nope')).toBe('missing');
     expect(note('Home', '')).toBe('missing');
   });
+});
+
+describe('the rule table shared with the editor (test/helpers/link-rules.ts)', () => {
+  const ruleIndex = buildLinkIndex(
+    ruleNotes.map((id) => ({ id: id as NoteId, publish: id !== 'Draft note' })),
+    ruleAttachments,
+  );
+  for (const c of ruleCases) {
+    it(`${c.rule}: [[${c.target}]] from ${c.from}`, () => {
+      const r = resolveTarget(ruleIndex, c.from as NoteId, c.target);
+      expect(r.kind === 'note' ? { note: r.note.id } : r.kind === 'attachment' ? { attachment: r.path } : r.kind).toEqual(c.reaches);
+    });
+  }
 });
 
 describe('anchors', () => {

@@ -11,12 +11,12 @@ import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../src/search/index.ts';
-import type { NoteId, SearchHit, Slug } from '../src/types.ts';
+import type { NoteId, SearchHit, Slug } from '../src/shared/types.ts';
 import { launchChromium } from './browser/launch-chromium.ts';
 import { startStaticServer, type StaticServer } from './browser/static-server.ts';
 import { fixtureFiles, makeFixtureDoc } from './search-make-docs.ts';
 
-const root = fileURLToPath(new URL('./.tmp/search-browser/', import.meta.url));
+const root = fileURLToPath(new URL('.tmp/search-browser/', import.meta.url));
 const clientModule = fileURLToPath(new URL('../web/search/search-client.ts', import.meta.url));
 
 declare global {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type Options } from '../src/search/index.ts';
 import { indexField } from '../src/search/index-fields.ts';
 import { toSettings } from '../src/search/options.ts';
-import type { NoteId, SearchArtifacts, SearchDoc, SearchManifest, SearchPostingsShard, Slug } from '../src/types.ts';
+import type { NoteId, SearchArtifacts, SearchDoc, SearchManifest, SearchPostingsShard, Slug } from '../src/shared/types.ts';
 import { createSearchEngine } from '../web/search/lib/create-search-engine.ts';
 import { fixtureFiles, makeFixtureDoc } from './search-make-docs.ts';
 

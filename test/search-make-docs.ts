@@ -7,7 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
-import type { NoteId, SearchDoc, Slug } from '../src/types.ts';
+import type { NoteId, SearchDoc, Slug } from '../src/shared/types.ts';
 
 import { tasksVault } from './helpers/garden.ts';
 

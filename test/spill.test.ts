@@ -12,7 +12,7 @@ import { createBlockSpill, packBlocks, unpackBlocks } from '../src/render/spill.
 import { buildSearchIndexInWorker } from '../src/search/build-in-worker.ts';
 import { toSearchDoc } from '../src/search/to-search-doc.ts';
 import { writeSearchFiles } from '../src/search/write-files.ts';
-import type { LinkRef, ParsedNote } from '../src/types.ts';
+import type { LinkRef, ParsedNote } from '../src/shared/types.ts';
 import { tasksVault, tempDir } from './helpers/garden.ts';
 import { settledHeap } from './helpers/heap.ts';
 

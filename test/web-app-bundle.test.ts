@@ -3,8 +3,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureAppBundle, toAssets } from '../src/emit/app-bundle.ts';
-import { renderNotePage } from '../src/emit/page-template.ts';
-import type { AppAssets, Backlink, NoteId, Slug } from '../src/types.ts';
+import { renderNotePage } from '../src/shared/templates/page-template.ts';
+import type { AppAssets, Backlink, NoteId, Slug } from '../src/shared/types.ts';
 import { fixtureNotes } from './browser/fixture-notes.ts';
 
 const budget = 120 * 1024;

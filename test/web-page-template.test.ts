@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { renderListPage, renderNotePage, renderRedirectPage } from '../src/emit/page-template.ts';
-import type { AppAssets, ListPage, SiteInfo, Slug } from '../src/types.ts';
+import { renderListPage, renderNotePage, renderRedirectPage } from '../src/shared/templates/page-template.ts';
+import type { AppAssets, ListPage, SiteInfo, Slug } from '../src/shared/types.ts';
 import { fixtureGraph, fixtureNotes } from './browser/fixture-notes.ts';
 
 const site: SiteInfo = { title: 'My Garden', basePath: '/', url: 'https://example.org/', description: 'Notes.' };

@@ -15,7 +15,7 @@ import { ensureAppBundle } from '../../src/emit/app-bundle.ts';
 import { emitSite } from '../../src/emit/index.ts';
 import { GardenState } from '../../src/dev/garden-state.ts';
 import { toNoteData } from '../../src/emit/note-data.ts';
-import { renderNotePage } from '../../src/emit/page-template.ts';
+import { renderNotePage } from '../../src/shared/templates/page-template.ts';
 
 /** What an in-process edit measured. */
 export interface EditCost {

@@ -5,10 +5,10 @@
  * one than before. Body links carry their candidates from resolution;
  * frontmatter links are resolved here.
  */
-import { baseName, nameKey } from '../ids.ts';
-import { buildLinkIndex } from '../resolve/link-index.ts';
-import { resolveTarget } from '../resolve/resolve-target.ts';
-import type { NoteId } from '../types.ts';
+import { baseName, nameKey } from '../shared/ids.ts';
+import { buildLinkIndex } from '../shared/links/link-index.ts';
+import { resolveTarget } from '../shared/links/resolve-target.ts';
+import type { NoteId } from '../shared/types.ts';
 import { readFrontmatterLinks } from './frontmatter-links.ts';
 import type { GardenState } from './garden-state.ts';
 

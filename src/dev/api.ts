@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, realpathSync } from 'node:fs';
 import type http from 'node:http';
 import { writeFileAtomic } from './atomic-write.ts';
-import type { NotePath } from '../types.ts';
+import type { NotePath } from '../shared/types.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
 import { createRoute } from './create-route.ts';
 import { renameRoute } from './rename-route.ts';

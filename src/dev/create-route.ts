@@ -6,9 +6,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { baseName, dirName, nameKey, toNoteId, toNotePath } from '../ids.ts';
-import { buildLinkIndex, type LinkIndex } from '../resolve/link-index.ts';
-import { resolveTarget } from '../resolve/resolve-target.ts';
+import { baseName, dirName, nameKey, toNoteId, toNotePath } from '../shared/ids.ts';
+import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
+import { resolveTarget } from '../shared/links/resolve-target.ts';
 import type { ApiContext } from './api.ts';
 import type { GardenState } from './garden-state.ts';
 import { createNote, newNotePath } from './new-note.ts';

@@ -4,10 +4,10 @@
  * altered to make a usable file name: a name Obsidian refuses is refused, so
  * the author renames the link instead.
  */
-import { baseName, dirName, toNoteId, toNotePath } from '../ids.ts';
-import { buildLinkIndex, type LinkIndex } from '../resolve/link-index.ts';
-import { resolveTarget } from '../resolve/resolve-target.ts';
-import type { NoteId, NotePath } from '../types.ts';
+import { baseName, dirName, toNoteId, toNotePath } from '../shared/ids.ts';
+import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
+import { resolveTarget } from '../shared/links/resolve-target.ts';
+import type { NoteId, NotePath } from '../shared/types.ts';
 import { nameProblem } from './note-name.ts';
 
 /** Where to create the note, or why not (status 400: the target cannot name a note; 409: it already resolves). */

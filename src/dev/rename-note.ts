@@ -13,10 +13,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { baseName, nameKey, toNoteId, toNotePath } from '../ids.ts';
-import { buildLinkIndex, type LinkIndex } from '../resolve/link-index.ts';
-import { resolveTarget } from '../resolve/resolve-target.ts';
-import type { LinkRef, NoteId, NotePath } from '../types.ts';
+import { baseName, nameKey, toNoteId, toNotePath } from '../shared/ids.ts';
+import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
+import { resolveTarget } from '../shared/links/resolve-target.ts';
+import type { LinkRef, NoteId, NotePath } from '../shared/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { readFrontmatterLinks, type FrontmatterString } from './frontmatter-links.ts';
 import type { GardenState } from './garden-state.ts';

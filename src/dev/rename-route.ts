@@ -5,7 +5,7 @@
  * ambiguous. Never replaces another note: 409, with nothing changed.
  */
 import { promises as fs } from 'node:fs';
-import { nameKey, toNoteId, toNotePath } from '../ids.ts';
+import { nameKey, toNoteId, toNotePath } from '../shared/ids.ts';
 import { findAmbiguousLinks } from './ambiguous-links.ts';
 import type { ApiContext } from './api.ts';
 import type { Reply } from './create-route.ts';

@@ -5,10 +5,10 @@
  * resolves to the renamed note from that source (its name, else its path).
  */
 import path from 'node:path';
-import { baseName, dirName, toNoteId } from '../ids.ts';
-import type { LinkIndex } from '../resolve/link-index.ts';
-import { resolveTarget } from '../resolve/resolve-target.ts';
-import type { LinkRef, NoteId, NotePath } from '../types.ts';
+import { baseName, dirName, toNoteId } from '../shared/ids.ts';
+import type { LinkIndex } from '../shared/links/link-index.ts';
+import { resolveTarget } from '../shared/links/resolve-target.ts';
+import type { LinkRef, NoteId, NotePath } from '../shared/types.ts';
 
 /** Rewrite the given links of `text` (all pointing at the renamed note) to point at `to`. */
 export function rewriteLinks(text: string, source: NoteId, links: readonly LinkRef[], to: NotePath, index: LinkIndex): string {

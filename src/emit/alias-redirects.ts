@@ -1,7 +1,7 @@
 /** Redirect pages for frontmatter aliases: alias URL -> note URL, first note wins, taken URLs left alone. */
 import type { BuiltNote } from '../build.ts';
-import { toSlug } from '../ids.ts';
-import type { NoteId, Slug } from '../types.ts';
+import { toSlug } from '../shared/ids.ts';
+import type { NoteId, Slug } from '../shared/types.ts';
 
 /** Redirects of the published notes' aliases that do not collide with `taken` URLs. */
 export function deriveAliasRedirects(notes: readonly BuiltNote[], taken: ReadonlySet<string>): Map<Slug, Slug> {

@@ -13,7 +13,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fingerprintCode } from '../fingerprint.mjs';
 import { projectRoot as root } from '../paths.ts';
-import type { AppAssets } from '../types.ts';
+import type { AppAssets } from '../shared/types.ts';
 
 /** URL folder the bundle is served from, relative to the site base path. */
 const urlPrefix = '/_app/';

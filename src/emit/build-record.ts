@@ -11,7 +11,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanResult } from '../scan/index.ts';
 import { walkGarden } from '../scan/walk.ts';
-import type { AppAssets, CheckReport, Diagnostic, SiteInfo } from '../types.ts';
+import type { AppAssets, CheckReport, Diagnostic, SiteInfo } from '../shared/types.ts';
 import { codeFingerprint } from '../version.ts';
 import { cacheDir } from '../cache.ts';
 

@@ -1,8 +1,8 @@
 /** RSS feed of recently tended notes and the sitemap. */
-import type { SiteInfo } from '../types.ts';
+import { escapeHtml as esc } from '../shared/html.ts';
+import type { SiteInfo } from '../shared/types.ts';
 import type { ListNote } from './list-pages.ts';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** `rss.xml` with the 30 most recently tended notes. */
 export function renderRss(notes: readonly ListNote[], site: SiteInfo): string {

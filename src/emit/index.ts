@@ -12,13 +12,13 @@ import type { GardenModel } from '../build.ts';
 import { buildSearchIndexInWorker } from '../search/build-in-worker.ts';
 import { toSearchDoc } from '../search/to-search-doc.ts';
 import { deriveAliasRedirects } from './alias-redirects.ts';
-import type { AppAssets, SiteInfo } from '../types.ts';
+import type { AppAssets, SiteInfo } from '../shared/types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { renderRss, renderSitemap } from './feeds.ts';
 import { deriveListPages, listNote, type ListNote } from './list-pages.ts';
 import { toNoteData } from './note-data.ts';
 import { buildSiteContext } from './site-context.ts';
-import { renderListPage, renderNotePage, renderRedirectPage } from './page-template.ts';
+import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
 import { openSiteWriter } from './write-site.ts';
 
 /** Options of the emitter. */

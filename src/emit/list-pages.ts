@@ -4,8 +4,9 @@
  * explorer (the folder tree), "Start here" (series and entry points), the
  * no-JavaScript search index, the global graph page and 404.
  */
-import { dirName, slugifySegment, tagSlug } from '../ids.ts';
-import type { NoteData, ListItem, ListPage, ListSection, Slug, Topic } from '../types.ts';
+import { escapeHtml as esc } from '../shared/html.ts';
+import { dirName, slugifySegment, tagSlug } from '../shared/ids.ts';
+import type { NoteData, ListItem, ListPage, ListSection, Slug, Topic } from '../shared/types.ts';
 
 /**
  * What list pages and feeds need of a note: a few fields of its NoteData and the number of its
@@ -81,7 +82,6 @@ function explorerPage(notes: readonly ListNote[]): ListPage {
     }
     f.notes.push(n);
   }
-  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const render = (f: Folder, depth: number): string => {
     const folders = [...f.folders].sort(([a], [b]) => a.localeCompare(b));
     const items = [

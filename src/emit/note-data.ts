@@ -3,7 +3,7 @@
  * backlinks with context, outgoing links, frontmatter and dates.
  */
 import type { BuiltNote } from '../build.ts';
-import type { Backlink, ListItem, NoteData, NoteId, SeriesPosition, Slug } from '../types.ts';
+import type { Backlink, ListItem, NoteData, NoteId, SeriesPosition, Slug } from '../shared/types.ts';
 
 /** What a note's data needs from the graph: lookups only, so the dev server can answer them lazily. */
 export interface NoteGraphFacts {

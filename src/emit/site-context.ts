@@ -7,7 +7,7 @@
  * Derived from the published notes, the same way by the emitter and the dev server.
  */
 import type { BuiltNote } from '../build.ts';
-import type { ListItem, NoteId, ResolvedLink } from '../types.ts';
+import type { ListItem, NoteId, ResolvedLink } from '../shared/types.ts';
 import { noteDates, type NoteSiteContext } from './note-data.ts';
 
 /** Notes listed as recently tended on the home page. */

@@ -3,7 +3,7 @@
  * derived once from resolved links (never recomputed by views). The dev
  * server recomputes single targets with `backlinksOf`, the same rule.
  */
-import type { Backlink, LinkKind, LinkRef, NoteId, ResolvedLink, Slug } from '../types.ts';
+import type { Backlink, LinkKind, LinkRef, NoteId, ResolvedLink, Slug } from '../shared/types.ts';
 
 type Info = ReadonlyMap<NoteId, { title: string; url: Slug }>;
 

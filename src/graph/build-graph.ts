@@ -4,7 +4,7 @@
  * the source positions of the links behind it.
  */
 import { DirectedGraph } from 'graphology';
-import type { LinkKind, NoteId, ResolvedLink } from '../types.ts';
+import type { LinkKind, NoteId, ResolvedLink } from '../shared/types.ts';
 
 /** Node attributes. */
 export interface NodeAttributes {

@@ -7,7 +7,7 @@
  * 4. graph.json (docs/output.md).
  */
 import { createHash } from 'node:crypto';
-import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../types.ts';
+import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../shared/types.ts';
 import { deriveBacklinks } from './backlinks.ts';
 import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
 import { buildGraph, type LinkGraph } from './build-graph.ts';

@@ -5,7 +5,7 @@
  * the same topics, weights and positions as the original.
  */
 import { DirectedGraph } from 'graphology';
-import type { NoteId } from '../types.ts';
+import type { NoteId } from '../shared/types.ts';
 import type { EdgeAttributes, LinkGraph, NodeAttributes } from './build-graph.ts';
 
 /** The layout's input. */

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { workerUrl } from '../paths.ts';
 import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
-import type { NoteId, Topic } from '../types.ts';
+import type { NoteId, Topic } from '../shared/types.ts';
 import type { LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, toLayoutInput, type LayoutInput } from './layout-input.ts';
 import { computeLayout } from './layout.ts';

@@ -5,7 +5,7 @@
  * very large gardens keep the cost linear-ish.
  */
 import * as fa2 from 'graphology-layout-forceatlas2';
-import type { NoteId } from '../types.ts';
+import type { NoteId } from '../shared/types.ts';
 import type { LinkGraph } from './build-graph.ts';
 import { seededRandom } from './random.ts';
 

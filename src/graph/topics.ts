@@ -4,7 +4,7 @@
  * given a colour from a fixed palette.
  */
 import * as louvainModule from 'graphology-communities-louvain';
-import type { NoteId, Topic } from '../types.ts';
+import type { NoteId, Topic } from '../shared/types.ts';
 import type { LinkGraph } from './build-graph.ts';
 import { seededRandom } from './random.ts';
 

@@ -5,7 +5,7 @@
  * so the cost grows with the garden's text (times the longest title), not with
  * notes x titles.
  */
-import type { Backlink, NoteId, ResolvedLink, Slug } from '../types.ts';
+import type { Backlink, NoteId, ResolvedLink, Slug } from '../shared/types.ts';
 
 /** A word trie of phrases (titles and aliases of published notes); `targets` end at this node. */
 export interface PhraseIndex {

@@ -6,7 +6,7 @@
 import type { Yaml } from 'mdast';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ruleIds } from '../constants.ts';
-import type { Diagnostic, Frontmatter, NotePath } from '../types.ts';
+import type { Diagnostic, Frontmatter, NotePath } from '../shared/types.ts';
 
 /** Parse and normalise a frontmatter node (or none). */
 export function readFrontmatter(node: Yaml | undefined, file: NotePath): { frontmatter: Frontmatter; diagnostics: Diagnostic[] } {

@@ -6,7 +6,7 @@
 import { largeNoteBytes, ruleIds } from '../constants.ts';
 import { embedMarker, type RenderContext } from '../render/context.ts';
 import { renderNote, type RenderedNote } from '../render/index.ts';
-import type { Diagnostic, NoteId, NotePath, ParsedNote } from '../types.ts';
+import type { Diagnostic, NoteId, NotePath, ParsedNote } from '../shared/types.ts';
 import { parseNote } from './index.ts';
 
 /** Input of one note job. */

@@ -3,11 +3,11 @@
  * of note jobs, and answers with parsed and rendered notes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildLinkIndex, type IndexedNote } from '../resolve/link-index.ts';
+import { buildLinkIndex, type IndexedNote } from '../shared/links/link-index.ts';
 import type { RenderContext } from '../render/context.ts';
 import { getHighlighter } from '../render/highlighter.ts';
 import { packBlocks } from '../render/spill.ts';
-import type { NoteId, Slug } from '../types.ts';
+import type { NoteId, Slug } from '../shared/types.ts';
 import { runNoteJob, type NoteJob } from './job.ts';
 
 /** Data every worker starts with. */

@@ -5,7 +5,8 @@
  * diagnostic.
  */
 import { maxEmbedDepth, ruleIds } from '../constants.ts';
-import type { Diagnostic, Heading, NoteId, ParsedNote, ResolvedLink, Slug } from '../types.ts';
+import { escapeHtml } from '../shared/html.ts';
+import type { Diagnostic, Heading, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
 import type { RenderedBlock, RenderedNote } from './index.ts';
 import { embedMarkerHtmlPrefix } from './context.ts';
 import { embedsIn, type BlockSpill } from './spill.ts';
@@ -78,7 +79,7 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
   const where = { file: input.notes.get(id)!.parsed.path, line: link.ref.position.line, column: link.ref.position.column };
   const title = target.parsed.title + (anchor?.kind === 'heading' ? ' › ' + anchor.text.replace(/#/g, ' › ') : '');
   const href = (target.url ?? '') + (anchor ? '#' + (anchor.kind === 'block' ? '^' + anchor.id : anchor.id) : '');
-  const asLink = `<a class="internal embed-cut" href="${escapeAttr(href)}" data-note="${escapeAttr(targetId)}">${escapeText(title)}</a>`;
+  const asLink = `<a class="internal embed-cut" href="${escapeHtml(href)}" data-note="${escapeHtml(targetId)}">${escapeHtml(title)}</a>`;
 
   // The stack holds `id` for whole notes and `id#anchor` for sections; a section of a note
   // already shown whole, or the same section twice, is a cycle.
@@ -96,14 +97,14 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
   const body = fill(targetId, blocks, input, [...stack, key], diagnostics, write);
   if (!write) return '';
   return (
-    `<div class="transclusion" data-note="${escapeAttr(targetId)}">` +
-    `<div class="transclusion-header"><a class="internal" href="${escapeAttr(href)}" data-note="${escapeAttr(targetId)}">${escapeText(title)}</a></div>` +
+    `<div class="transclusion" data-note="${escapeHtml(targetId)}">` +
+    `<div class="transclusion-header"><a class="internal" href="${escapeHtml(href)}" data-note="${escapeHtml(targetId)}">${escapeHtml(title)}</a></div>` +
     `<div class="transclusion-body">${body}</div></div>`
   );
 }
 
 /** The blocks an embed shows: all, a heading's section, or the block holding `^id`. */
-export function selectBlocks(blocks: readonly RenderedBlock[], note: ParsedNote, anchor: import('../types.ts').Anchor | undefined): readonly RenderedBlock[] | undefined {
+export function selectBlocks(blocks: readonly RenderedBlock[], note: ParsedNote, anchor: import('../shared/types.ts').Anchor | undefined): readonly RenderedBlock[] | undefined {
   if (!anchor) return blocks;
   if (!anchor.found) return undefined;
   if (anchor.kind === 'block') {
@@ -124,10 +125,3 @@ function sectionEnd(headings: readonly Heading[], h: Heading): number {
   return Number.MAX_SAFE_INTEGER;
 }
 
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
-
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}

@@ -13,7 +13,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import katex from 'katex';
 import { SKIP, visit } from 'unist-util-visit';
 import { ruleIds } from '../constants.ts';
-import type { Diagnostic } from '../types.ts';
+import type { Diagnostic } from '../shared/types.ts';
 
 const options = { strict: 'ignore', output: 'htmlAndMathml' } as const;
 

@@ -13,7 +13,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { embedMarkerHtmlPrefix } from './context.ts';
-import type { ParsedNote } from '../types.ts';
+import type { ParsedNote } from '../shared/types.ts';
 import type { RenderedBlock, RenderedNote } from './index.ts';
 import { SpilledLink } from './spilled-link.ts';
 

@@ -9,7 +9,7 @@
  * diagnostics and reports, the highlight when a page shows the link as a backlink, each a few
  * times a build.
  */
-import type { LinkKind, LinkRef, Point } from '../types.ts';
+import type { LinkKind, LinkRef, Point } from '../shared/types.ts';
 import type { TextRef } from './spill.ts';
 
 /** One heading path shared by every link without one (frozen: nothing may add to it). */

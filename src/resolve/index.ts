@@ -8,9 +8,9 @@
  * 4. Report broken links, broken anchors and ambiguous links as diagnostics.
  */
 import { ruleIds } from '../constants.ts';
-import type { Diagnostic, NoteId, ParsedNote, ResolvedLink } from '../types.ts';
-import { buildLinkIndex, type LinkIndex } from './link-index.ts';
-import { checkAnchor, resolveLink } from './resolve-link.ts';
+import type { Diagnostic, NoteId, ParsedNote, ResolvedLink } from '../shared/types.ts';
+import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
+import { checkAnchor, resolveLink } from '../shared/links/resolve-link.ts';
 
 /** The resolve stage's output. */
 export interface ResolveResult {

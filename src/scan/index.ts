@@ -8,8 +8,8 @@
  * 3. Give every published note a unique URL (permalink, else its path slug).
  */
 import { ruleIds } from '../constants.ts';
-import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../ids.ts';
-import type { AttachmentFile, Diagnostic, NoteFile, NoteId, Slug } from '../types.ts';
+import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../shared/ids.ts';
+import type { AttachmentFile, Diagnostic, NoteFile, NoteId, Slug } from '../shared/types.ts';
 import { readNote, type NoteContent } from './read-note.ts';
 import { readGitDates, type GitDates } from './git-dates.ts';
 import { walkGarden } from './walk.ts';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { ruleIds } from '../constants.ts';
-import type { Diagnostic, NotePath } from '../types.ts';
+import type { Diagnostic, NotePath } from '../shared/types.ts';
 
 /** The decoded content of a note. */
 export interface NoteContent {

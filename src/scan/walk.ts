@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ruleIds } from '../constants.ts';
-import type { Diagnostic } from '../types.ts';
+import type { Diagnostic } from '../shared/types.ts';
 
 /** A file found by the walk. */
 export interface WalkedFile {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
 import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
-import type { SearchDoc } from '../types.ts';
+import type { SearchDoc } from '../shared/types.ts';
 import { writeSearchFiles, type SpilledBodies } from './write-files.ts';
 
 /** What the worker is given. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { SearchDoc, SearchDocEntry, SearchFile, SearchManifest } from '../types.ts';
-import { toDocsChunkFile } from '../../web/search/lib/to-docs-chunk-file.ts';
+import type { SearchDoc, SearchDocEntry, SearchFile, SearchManifest } from '../shared/types.ts';
+import { toDocsChunkFile } from '../shared/search/to-docs-chunk-file.ts';
 import type { Settings } from './options.ts';
 import { packRanges, type PackedRange } from './pack-ranges.ts';
 

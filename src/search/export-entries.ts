@@ -1,5 +1,5 @@
 import type { Index } from 'flexsearch';
-import type { SearchPostingEntry } from '../types.ts';
+import type { SearchPostingEntry } from '../shared/types.ts';
 
 /**
  * Read a FlexSearch index's map through its chunked `export` (keys `<n>.map`; the register

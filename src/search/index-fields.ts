@@ -1,6 +1,6 @@
-import type { SearchDoc, SearchField, SearchPostingEntry } from '../types.ts';
-import { createEncoder } from '../../web/search/lib/create-encoder.ts';
-import { createFieldIndex } from '../../web/search/lib/create-field-index.ts';
+import type { SearchDoc, SearchField, SearchPostingEntry } from '../shared/types.ts';
+import { createEncoder } from '../shared/search/create-encoder.ts';
+import { createFieldIndex } from '../shared/search/create-field-index.ts';
 import { exportEntries } from './export-entries.ts';
 import type { Settings } from './options.ts';
 

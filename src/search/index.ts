@@ -13,7 +13,7 @@
  *
  * Nothing here runs in pages: a page fetches the manifest on its first search keystroke.
  */
-import type { SearchArtifacts, SearchDoc, SearchField, SearchFile, SearchManifest, SearchStats } from '../types.ts';
+import type { SearchArtifacts, SearchDoc, SearchField, SearchFile, SearchManifest, SearchStats } from '../shared/types.ts';
 import { chunkDocs } from './chunk-docs.ts';
 import { indexField } from './index-fields.ts';
 import { type Options, toSettings } from './options.ts';

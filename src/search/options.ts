@@ -1,4 +1,4 @@
-import type { SearchField } from '../types.ts';
+import type { SearchField } from '../shared/types.ts';
 
 /** Options of the search stage. */
 export interface Options {

@@ -1,4 +1,4 @@
-import type { SearchField, SearchFile, SearchGroup, SearchPostingEntry, SearchShardRef } from '../types.ts';
+import type { SearchField, SearchFile, SearchGroup, SearchPostingEntry, SearchShardRef } from '../shared/types.ts';
 import type { Settings } from './options.ts';
 import { packRanges } from './pack-ranges.ts';
 import { toFileName } from './to-file-name.ts';

@@ -1,6 +1,6 @@
 /** What search indexes of a note: title, aliases, headings, tags and plain-text body. */
 import type { BuiltNote } from '../build.ts';
-import type { SearchDoc } from '../types.ts';
+import type { SearchDoc } from '../shared/types.ts';
 
 /** The search document of a (published) note; `withBody` false leaves the body empty (the search worker reads it elsewhere). */
 export function toSearchDoc(n: BuiltNote, withBody = true): SearchDoc {

@@ -1,7 +1,7 @@
 /** Write built search files under a folder, creating their directories. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SearchDoc, SearchFile } from '../types.ts';
+import type { SearchDoc, SearchFile } from '../shared/types.ts';
 import { readText, type TextRef } from '../render/spill.ts';
 import { writeSearchIndex } from './index.ts';
 

@@ -7,9 +7,9 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAppBundle } from '../../src/emit/app-bundle.ts';
-import { renderListPage, renderNotePage, renderRedirectPage } from '../../src/emit/page-template.ts';
+import { renderListPage, renderNotePage, renderRedirectPage } from '../../src/shared/templates/page-template.ts';
 import { buildSearchIndex } from '../../src/search/index.ts';
-import type { AppAssets, ListPage, SiteInfo, Slug } from '../../src/types.ts';
+import type { AppAssets, ListPage, SiteInfo, Slug } from '../../src/shared/types.ts';
 import { fixtureGraph, fixtureNotes } from './fixture-notes.ts';
 
 /** Where fixture sites are written, one subfolder per test file so test files can run in parallel. */

@@ -4,7 +4,7 @@
  * callout, code, a table, a mermaid diagram, backlinks with context, and links
  * to headings.
  */
-import type { Frontmatter, GraphJson, NoteData, NoteId, NotePath, Slug } from '../../src/types.ts';
+import type { Frontmatter, GraphJson, NoteData, NoteId, NotePath, Slug } from '../../src/shared/types.ts';
 
 const fm = (extra: Partial<Frontmatter> = {}): Frontmatter => ({ aliases: [], tags: [], publish: true, ...extra });
 const id = (s: string) => s as NoteId;

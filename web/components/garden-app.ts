@@ -1,7 +1,7 @@
 import { provide } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { NoteId } from '../../src/types.ts';
+import type { NoteId } from '../../src/shared/types.ts';
 import { NavigationController, type LeaveGuard } from '../controllers/navigation-controller.ts';
 import { PreviewController, type PreviewState } from '../controllers/preview-controller.ts';
 import { enhanceArticle } from '../enhance/enhance-article.ts';

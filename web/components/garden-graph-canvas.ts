@@ -1,14 +1,14 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import Sigma from 'sigma';
-import type { NoteId } from '../../src/types.ts';
+import type { NoteId } from '../../src/shared/types.ts';
 import { createNodeHoverEvent } from '../events/garden-node-hover.ts';
 import { createNodeSelectEvent } from '../events/garden-node-select.ts';
 import type { EdgeAttributes, GardenGraph, NodeAttributes } from '../lib/build-graph.ts';
 import { createHoverDrawer } from '../lib/draw-node-hover.ts';
 import { graphPalette } from '../lib/graph-palette.ts';
 import { reduceEdge, reduceNode, type GraphView } from '../lib/reduce-graph.ts';
-import type { Theme } from '../lib/theme.ts';
+import type { Theme } from '../../src/shared/theme.ts';
 
 /**
  * The WebGL graph drawing, the only owner of a sigma instance. Draws `graph`

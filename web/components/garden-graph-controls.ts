@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { NoteId, Topic } from '../../src/types.ts';
+import type { NoteId, Topic } from '../../src/shared/types.ts';
 import { createGraphChangeEvent, type GardenGraphChangeDetail } from '../events/garden-graph-change.ts';
 import type { GraphFacets } from '../lib/list-graph-facets.ts';
 import type { GraphFilter } from '../lib/graph-filter.ts';

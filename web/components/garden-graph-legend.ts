@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Topic } from '../../src/types.ts';
+import type { Topic } from '../../src/shared/types.ts';
 import { createGraphChangeEvent } from '../events/garden-graph-change.ts';
 import type { GraphFilter } from '../lib/graph-filter.ts';
 

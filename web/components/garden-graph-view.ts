@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { GraphJson, NoteId } from '../../src/types.ts';
+import type { GraphJson, NoteId } from '../../src/shared/types.ts';
 import type { GardenGraphChangeEvent } from '../events/garden-graph-change.ts';
 import type { GardenNodeHoverEvent } from '../events/garden-node-hover.ts';
 import { buildGraph, type GardenGraph } from '../lib/build-graph.ts';
@@ -9,7 +9,7 @@ import { isFilterActive, matchesFilter, type GraphFilter } from '../lib/graph-fi
 import { listGraphFacets, type GraphFacets } from '../lib/list-graph-facets.ts';
 import { listNoteChoices, type NoteChoice } from '../lib/list-note-choices.ts';
 import { pathEdgeKey, type GraphView } from '../lib/reduce-graph.ts';
-import { withBase } from '../lib/with-base.ts';
+import { withBase } from '../../src/shared/with-base.ts';
 import { StoreController } from '../store/store-controller.ts';
 import type { GardenGraphCanvas } from './garden-graph-canvas.ts';
 import './garden-graph-canvas.ts';

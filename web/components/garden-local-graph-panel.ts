@@ -1,13 +1,13 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { GraphJson, NoteId } from '../../src/types.ts';
+import type { GraphJson, NoteId } from '../../src/shared/types.ts';
 import type { GardenNodeHoverEvent } from '../events/garden-node-hover.ts';
 import { buildGraph, type GardenGraph } from '../lib/build-graph.ts';
 import { computeNeighbourhood } from '../lib/compute-neighbourhood.ts';
 import { extractSubgraph } from '../lib/extract-subgraph.ts';
 import type { GraphView } from '../lib/reduce-graph.ts';
-import type { Theme } from '../lib/theme.ts';
-import { withBase } from '../lib/with-base.ts';
+import type { Theme } from '../../src/shared/theme.ts';
+import { withBase } from '../../src/shared/with-base.ts';
 import './garden-graph-canvas.ts';
 import './garden-neighbour-list.ts';
 import type { NeighbourItem } from './garden-neighbour-list.ts';

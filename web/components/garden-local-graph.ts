@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { GraphJson } from '../../src/types.ts';
-import { withBase } from '../lib/with-base.ts';
+import type { GraphJson } from '../../src/shared/types.ts';
+import { withBase } from '../../src/shared/with-base.ts';
 import type { GraphDepth } from '../store/garden-store.ts';
 import { StoreController } from '../store/store-controller.ts';
 

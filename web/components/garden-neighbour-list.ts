@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { NoteId } from '../../src/types.ts';
+import type { NoteId } from '../../src/shared/types.ts';
 import { createNodeHoverEvent } from '../events/garden-node-hover.ts';
 import { moveActive } from '../lib/move-active.ts';
 import { visuallyHiddenStyles } from './visually-hidden.styles.ts';

@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { NoteData } from '../../src/types.ts';
+import type { NoteData } from '../../src/shared/types.ts';
 import { enhanceArticle } from '../enhance/enhance-article.ts';
 import { anchorId } from '../lib/anchor-id.ts';
-import { dropTitleHeading } from '../lib/drop-title-heading.ts';
+import { dropTitleHeading } from '../../src/shared/templates/drop-title-heading.ts';
 import { placePopover, type Box } from '../lib/place-popover.ts';
-import { withBase } from '../lib/with-base.ts';
+import { withBase } from '../../src/shared/with-base.ts';
 
 /**
  * A hover preview of a note, placed beside the link that opened it and

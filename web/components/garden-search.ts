@@ -4,9 +4,9 @@ import { createNavigateEvent } from '../events/garden-navigate.ts';
 import { createSearchCloseEvent } from '../events/garden-search-close.ts';
 import { moveActive } from '../lib/move-active.ts';
 import { snippetSegments } from '../lib/snippet-segments.ts';
-import type { SearchHit } from '../../src/types.ts';
+import type { SearchHit } from '../../src/shared/types.ts';
 import { toHitUrl } from '../lib/to-hit-url.ts';
-import { withBase } from '../lib/with-base.ts';
+import { withBase } from '../../src/shared/with-base.ts';
 import { searchStyles } from './garden-search.styles.ts';
 
 /** The search client, loaded on first use so the index code is not part of the first page load. */

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { nextTheme } from '../lib/theme.ts';
+import { nextTheme } from '../../src/shared/theme.ts';
 import { StoreController } from '../store/store-controller.ts';
 
 /**

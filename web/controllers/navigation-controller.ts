@@ -1,14 +1,14 @@
 import type { ReactiveController } from 'lit';
-import type { NoteData } from '../../src/types.ts';
+import type { NoteData } from '../../src/shared/types.ts';
 import type { GardenApp } from '../components/garden-app.ts';
 import type { GardenNavigateEvent } from '../events/garden-navigate.ts';
 import type { GardenNodeSelectEvent } from '../events/garden-node-select.ts';
 import { anchorId, anchorIds } from '../lib/anchor-id.ts';
 import { classifyLink } from '../lib/classify-link.ts';
 import { readHistoryEntry, type HistoryEntry } from '../lib/read-history-entry.ts';
-import { renderNoteArticle } from '../lib/render-note-article.ts';
-import { renderToc } from '../lib/render-toc.ts';
-import { withBase } from '../lib/with-base.ts';
+import { renderNoteArticle } from '../../src/shared/templates/render-note-article.ts';
+import { renderToc } from '../../src/shared/templates/render-toc.ts';
+import { withBase } from '../../src/shared/with-base.ts';
 import type { PageState } from '../store/garden-store.ts';
 
 /** Asked before the note on screen is left in place; resolves false to stay (the dev editor's unsaved text). */

@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { NoteData } from '../../src/types.ts';
+import type { NoteData } from '../../src/shared/types.ts';
 import type { GardenApp } from '../components/garden-app.ts';
 import { classifyLink } from '../lib/classify-link.ts';
 import type { Box } from '../lib/place-popover.ts';

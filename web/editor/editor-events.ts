@@ -1,4 +1,4 @@
-import type { NotePath } from '../../src/types.ts';
+import type { NotePath } from '../../src/shared/types.ts';
 
 /** What the editor reads of the dev server's `garden:update` message (see src/dev/vite-plugin-garden.ts). */
 export interface DevUpdate {

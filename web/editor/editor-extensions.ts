@@ -7,6 +7,7 @@ import type { EditorIndex } from '../lib/editor-index.ts';
 import { conflictMarkers } from './conflict-markers.ts';
 import { editorTheme } from './editor-theme.ts';
 import { indexField } from './index-field.ts';
+import { notePath } from './note-path.ts';
 import { linkCompletion } from './link-completion.ts';
 import { linkHover } from './link-hover.ts';
 import { unresolvedLinks } from './unresolved-links.ts';
@@ -17,6 +18,8 @@ export const fromDisk = Annotation.define<boolean>();
 /** What the extensions need from `<garden-editor>`. */
 export interface EditorHooks {
   index: () => EditorIndex;
+  /** Garden path of the note being edited. */
+  path: () => string;
   base: string;
   save: () => void;
   /** Create the note an unresolved link reaches; resolves to its path, rejects with the reason it cannot. */
@@ -37,6 +40,7 @@ export function editorExtensions(hooks: EditorHooks): Extension[] {
     markdown(),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     indexField.init(hooks.index),
+    notePath.of(hooks.path),
     linkCompletion(),
     unresolvedLinks(),
     conflictMarkers(),

@@ -153,6 +153,7 @@ export class GardenEditor extends LitElement {
     this.#view?.destroy();
     const extensions = editorExtensions({
       index: () => this.index,
+      path: () => this.path,
       base: this.base,
       save: () => void this.save(),
       createNote: (target) => this.createNote(target),

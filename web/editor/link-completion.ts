@@ -5,6 +5,7 @@ import { findLinkContext } from '../lib/editor-link-context.ts';
 import { listLinkOptions, type LinkOption } from '../lib/editor-link-options.ts';
 import { inCode } from './in-code.ts';
 import { indexField } from './index-field.ts';
+import { notePath } from './note-path.ts';
 
 /** Completion of `[[notes`, `[[Note#headings`, `[[Note#^blocks` and `![[attachments` from the index field. */
 export function linkCompletion(): Extension {
@@ -15,7 +16,7 @@ function completeLink(context: CompletionContext): CompletionResult | null {
   const line = context.state.doc.lineAt(context.pos);
   const link = findLinkContext(line.text.slice(0, context.pos - line.from));
   if (!link || inCode(context.state, context.pos)) return null;
-  const options = listLinkOptions(link, context.state.field(indexField));
+  const options = listLinkOptions(link, context.state.field(indexField), context.state.facet(notePath)());
   if (options.length === 0) return null;
   return { from: line.from + link.start, options: options.map((o, i) => toCompletion(o, i)), filter: false };
 }

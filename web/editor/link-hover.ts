@@ -1,10 +1,11 @@
 import type { Extension } from '@codemirror/state';
 import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
-import type { NoteData } from '../../src/types.ts';
+import type { NoteData } from '../../src/shared/types.ts';
 import { findWikiLinks, type WikiLinkSpan } from '../lib/editor-find-links.ts';
 import { resolveTarget } from '../lib/editor-resolve-target.ts';
-import { withBase } from '../lib/with-base.ts';
+import { withBase } from '../../src/shared/with-base.ts';
 import { indexField } from './index-field.ts';
+import { notePath } from './note-path.ts';
 
 /** What the hover tooltips need from the page. */
 export interface LinkHoverOptions {
@@ -40,7 +41,7 @@ function renderTooltip(view: EditorView, link: WikiLinkSpan, options: LinkHoverO
   dom.className = 'cm-link-preview';
   const title = dom.appendChild(document.createElement('strong'));
   const body = dom.appendChild(document.createElement('p'));
-  const match = resolveTarget(link.target, view.state.field(indexField));
+  const match = resolveTarget(link.target, view.state.field(indexField), view.state.facet(notePath)());
   switch (match.kind) {
     case 'note': {
       title.textContent = match.note.title;

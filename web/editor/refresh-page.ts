@@ -1,7 +1,7 @@
-import type { NoteData } from '../../src/types.ts';
+import type { NoteData } from '../../src/shared/types.ts';
 import type { GardenApp } from '../components/garden-app.ts';
-import { renderNoteArticle } from '../lib/render-note-article.ts';
-import { renderToc } from '../lib/render-toc.ts';
+import { renderNoteArticle } from '../../src/shared/templates/render-note-article.ts';
+import { renderToc } from '../../src/shared/templates/render-toc.ts';
 
 /**
  * Re-render the note on screen in place from its fresh index.json (article,

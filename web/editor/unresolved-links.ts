@@ -4,6 +4,7 @@ import { findWikiLinks } from '../lib/editor-find-links.ts';
 import { resolveTarget } from '../lib/editor-resolve-target.ts';
 import { inCode } from './in-code.ts';
 import { indexField } from './index-field.ts';
+import { notePath } from './note-path.ts';
 
 const resolved = Decoration.mark({ class: 'cm-wiki-link' });
 
@@ -33,12 +34,13 @@ export function unresolvedLinks(): Extension {
 function decorate(view: EditorView): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
   const index = view.state.field(indexField);
+  const source = view.state.facet(notePath)();
   for (const { from, to } of view.visibleRanges) {
     const start = view.state.doc.lineAt(from).from;
     const end = view.state.doc.lineAt(to).to;
     for (const link of findWikiLinks(view.state.sliceDoc(start, end), start)) {
       if (inCode(view.state, link.from + (link.embed ? 2 : 1))) continue;
-      const missing = index.notes.length > 0 && link.target !== '' && resolveTarget(link.target, index).kind === 'missing';
+      const missing = index.notes.length > 0 && link.target !== '' && resolveTarget(link.target, index, source).kind === 'missing';
       const mark = missing
         ? Decoration.mark({ class: 'cm-unresolved-link', attributes: { title: `No note “${link.target}”; hover to create it` } })
         : resolved;

@@ -1,5 +1,5 @@
-import type { Backlink } from '../../src/types.ts';
-import { renderBacklinks } from '../lib/render-backlinks.ts';
+import type { Backlink } from '../../src/shared/types.ts';
+import { renderBacklinks } from '../../src/shared/templates/render-backlinks.ts';
 
 /** Where the full backlinks list comes from. */
 export interface AllBacklinks {

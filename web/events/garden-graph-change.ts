@@ -1,4 +1,4 @@
-import type { NoteId } from '../../src/types.ts';
+import type { NoteId } from '../../src/shared/types.ts';
 import type { GraphFilter } from '../lib/graph-filter.ts';
 
 /** Detail of `garden-graph-change`: what the reader asked the global graph to do; switch on `kind`. */

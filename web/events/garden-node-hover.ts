@@ -1,4 +1,4 @@
-import type { NoteId } from '../../src/types.ts';
+import type { NoteId } from '../../src/shared/types.ts';
 
 /** Detail of `garden-node-hover`: the node under the pointer or keyboard focus, or null when it leaves. */
 export interface GardenNodeHoverDetail {

@@ -1,4 +1,4 @@
-import type { NoteId, Slug } from '../../src/types.ts';
+import type { NoteId, Slug } from '../../src/shared/types.ts';
 
 /** Detail of `garden-node-select`: a graph node was clicked or chosen from a list. */
 export interface GardenNodeSelectDetail {

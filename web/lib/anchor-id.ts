@@ -1,4 +1,4 @@
-import { userContentPrefix } from '../../src/ids.ts';
+import { userContentPrefix } from '../../src/shared/ids.ts';
 
 /** The element id a URL fragment points at (`#Caf%C3%A9` → `Café`), or undefined for an empty fragment. */
 export function anchorId(hash: string): string | undefined {

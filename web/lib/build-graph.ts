@@ -1,6 +1,6 @@
 import { DirectedGraph } from 'graphology';
-import { dirName } from '../../src/ids.ts';
-import type { GraphJson, LinkKind, Slug } from '../../src/types.ts';
+import { dirName } from '../../src/shared/ids.ts';
+import type { GraphJson, LinkKind, Slug } from '../../src/shared/types.ts';
 
 /** Attributes of a node of the displayed graph; set once from graph.json, never changed for display. */
 export interface NodeAttributes {

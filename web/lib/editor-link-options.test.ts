@@ -37,6 +37,6 @@ describe('listLinkOptions', () => {
   });
 
   it('respects the limit', () => {
-    expect(listLinkOptions({ kind: 'note', embed: false, query: '', start: 2 }, testIndex, 2)).toHaveLength(2);
+    expect(listLinkOptions({ kind: 'note', embed: false, query: '', start: 2 }, testIndex, '', 2)).toHaveLength(2);
   });
 });

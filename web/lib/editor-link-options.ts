@@ -20,8 +20,8 @@ export const maxLinkOptions = 50;
  * (plus attachments in embeds), or the headings or block ids of the named
  * note; best fuzzy match first, ties by label.
  */
-export function listLinkOptions(context: LinkContext, index: EditorIndex, limit = maxLinkOptions): LinkOption[] {
-  const options = context.kind === 'note' ? noteOptions(context.query, context.embed, index) : anchorOptions(context, index);
+export function listLinkOptions(context: LinkContext, index: EditorIndex, fromPath = '', limit = maxLinkOptions): LinkOption[] {
+  const options = context.kind === 'note' ? noteOptions(context.query, context.embed, index) : anchorOptions(context, index, fromPath);
   return options.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label)).slice(0, limit);
 }
 
@@ -66,8 +66,8 @@ function bestField(query: string, note: EditorIndexNote): { field: 'title' | 'al
   return best;
 }
 
-function anchorOptions(context: Exclude<LinkContext, { kind: 'note' }>, index: EditorIndex): LinkOption[] {
-  const match = resolveTarget(context.target, index);
+function anchorOptions(context: Exclude<LinkContext, { kind: 'note' }>, index: EditorIndex, fromPath: string): LinkOption[] {
+  const match = resolveTarget(context.target, index, fromPath);
   if (match.kind !== 'note') return [];
   const note = match.note;
   const options: LinkOption[] = [];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTarget, splitLinkText } from './editor-resolve-target.ts';
+import { ruleAttachments, ruleCases, ruleNotes } from '../../test/helpers/link-rules.ts';
+import type { EditorIndex } from './editor-index.ts';
 import { testIndex } from './editor-test-index.ts';
 
 const pathOf = (target: string) => {
@@ -33,5 +35,23 @@ describe('splitLinkText', () => {
     expect(splitLinkText('Raft#Leader election|the leader')).toEqual({ target: 'Raft', anchor: 'Leader election' });
     expect(splitLinkText('Raft')).toEqual({ target: 'Raft', anchor: '' });
     expect(splitLinkText('#^safety')).toEqual({ target: '', anchor: '^safety' });
+  });
+});
+
+describe('the rule table shared with the builder (test/helpers/link-rules.ts)', () => {
+  const index: EditorIndex = {
+    notes: ruleNotes.map((id) => ({ id, path: id + '.md', title: id, aliases: [], url: id === 'Draft note' ? null : '/' + id + '/', headings: [], blocks: [] })),
+    attachments: ruleAttachments,
+  };
+  for (const c of ruleCases) {
+    it(`${c.rule}: [[${c.target}]] from ${c.from}`, () => {
+      const r = resolveTarget(c.target, index, c.from + '.md');
+      expect(r.kind === 'note' ? { note: r.note.id } : r.kind === 'attachment' ? { attachment: r.path } : r.kind).toEqual(c.reaches);
+    });
+  }
+
+  it('reads the escaped pipe of a table cell as the builder does', () => {
+    expect(splitLinkText('Raft\\|the protocol')).toEqual({ target: 'Raft', anchor: '' });
+    expect(splitLinkText('Raft#Log\\|logs')).toEqual({ target: 'Raft', anchor: 'Log' });
   });
 });

@@ -1,4 +1,4 @@
-import type { Theme } from './theme.ts';
+import type { Theme } from '../../src/shared/theme.ts';
 
 /** Colours the graph uses besides topic colours. */
 export interface GraphPalette {

@@ -1,5 +1,5 @@
-import { dirName } from '../../src/ids.ts';
-import type { GraphJson } from '../../src/types.ts';
+import { dirName } from '../../src/shared/ids.ts';
+import type { GraphJson } from '../../src/shared/types.ts';
 
 /** The choices the graph filters offer. */
 export interface GraphFacets {

@@ -1,5 +1,5 @@
-import { dirName } from '../../src/ids.ts';
-import type { GraphNote, NoteId } from '../../src/types.ts';
+import { dirName } from '../../src/shared/ids.ts';
+import type { GraphNote, NoteId } from '../../src/shared/types.ts';
 
 /** A note as offered in a "find a note" field. */
 export interface NoteChoice {

@@ -1,5 +1,5 @@
 /** Small graph.json factories for the graph function tests. */
-import type { GraphJson, GraphLink, GraphNote, NoteId, NotePath, Slug } from '../../src/types.ts';
+import type { GraphJson, GraphLink, GraphNote, NoteId, NotePath, Slug } from '../../src/shared/types.ts';
 
 /** A graph note with defaults derived from its id. */
 export function makeGraphNote(id: string, extra: Partial<GraphNote> = {}): GraphNote {

@@ -1,4 +1,4 @@
-import { withBase } from './with-base.ts';
+import { withBase } from '../../src/shared/with-base.ts';
 
 /** The fields of a search hit that decide where it leads. */
 export interface HitTarget {

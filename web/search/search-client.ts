@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../src/types.ts';
+import type { SearchHit } from '../../src/shared/types.ts';
 import type { SearchRequest, SearchResponse } from './lib/protocol.ts';
 
 /** What `SearchClient` needs of a worker; a real `Worker` fits. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NoteId } from '../../src/types.ts';
+import type { NoteId } from '../../src/shared/types.ts';
 import { GardenStore, type StoreEnvironment } from './garden-store.ts';
 
 function makeEnv(files: Record<string, unknown>, stored: Record<string, string> = {}, systemDark = false) {

@@ -1,5 +1,5 @@
-import type { GraphJson, NoteData, NoteId } from '../../src/types.ts';
-import { resolveTheme, themeStorageKey, type Theme } from '../lib/theme.ts';
+import type { GraphJson, NoteData, NoteId } from '../../src/shared/types.ts';
+import { resolveTheme, themeStorageKey, type Theme } from '../../src/shared/theme.ts';
 
 /** The page on screen: a note (known once its data is loaded or read from the page) or any other page. */
 export type PageState = { kind: 'note'; id: NoteId; url: string; title: string } | { kind: 'other'; url: string };

@@ -1,5 +1,5 @@
 import type { Index } from 'flexsearch';
-import type { SearchField } from '../../../src/types.ts';
+import type { SearchField } from '../../../src/shared/types.ts';
 import { findPrefixTerms } from './find-prefix-terms.ts';
 import type { ShardTerms } from './import-postings-shard.ts';
 import type { FieldPosting } from './rank-docs.ts';

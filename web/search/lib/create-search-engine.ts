@@ -1,14 +1,14 @@
 import type { Index } from 'flexsearch';
-import type { SearchDocsChunk, SearchField, SearchGroup, SearchHit, SearchManifest } from '../../../src/types.ts';
+import type { SearchDocsChunk, SearchField, SearchGroup, SearchHit, SearchManifest } from '../../../src/shared/types.ts';
 import { collectPostings, type ShardLookup } from './collect-postings.ts';
-import { createEncoder } from './create-encoder.ts';
-import { createFieldIndex } from './create-field-index.ts';
+import { createEncoder } from '../../../src/shared/search/create-encoder.ts';
+import { createFieldIndex } from '../../../src/shared/search/create-field-index.ts';
 import { importPostingsShard, type ShardTerms } from './import-postings-shard.ts';
 import { parseSearchFile } from './parse-search-file.ts';
 import { toQueryTerms, type QueryTerm } from './query-terms.ts';
 import { rankDocs, type TermPostings } from './rank-docs.ts';
 import { routeShards } from './route-shards.ts';
-import { toDocsChunkFile } from './to-docs-chunk-file.ts';
+import { toDocsChunkFile } from '../../../src/shared/search/to-docs-chunk-file.ts';
 import { toSearchHit } from './to-search-hit.ts';
 
 /** Read a file under `_search/` (`manifest.json`, a shard or a docs chunk) by its name. */

@@ -1,6 +1,6 @@
 import type { Encoder } from 'flexsearch';
 import type { QueryTerm } from './query-terms.ts';
-import { splitScriptRuns } from './script-runs.ts';
+import { splitScriptRuns } from '../../../src/shared/search/script-runs.ts';
 import { wordPattern } from './word-pattern.ts';
 
 /** A matched piece of text, in UTF-16 offsets; `end` is exclusive. */

@@ -6,7 +6,7 @@
  * typings only admit strings. Shards are parsed once by the worker (it needs their terms for
  * prefix expansion), so handing over the parsed entries avoids parsing every shard twice.
  */
-import type { SearchPostingEntry } from '../../../src/types.ts';
+import type { SearchPostingEntry } from '../../../src/shared/types.ts';
 
 declare module 'flexsearch' {
   // The merged interface must repeat FlexSearch's type parameters, though it does not use them.

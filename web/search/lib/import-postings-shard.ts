@@ -1,5 +1,5 @@
 import type { Index } from 'flexsearch';
-import type { SearchField, SearchPostingsShard } from '../../../src/types.ts';
+import type { SearchField, SearchPostingsShard } from '../../../src/shared/types.ts';
 import './flexsearch-import.ts';
 
 /** The sorted terms of a loaded postings shard, per field, for prefix expansion. */

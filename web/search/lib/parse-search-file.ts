@@ -1,4 +1,4 @@
-import type { SearchDocsChunk, SearchManifest, SearchPostingsShard } from '../../../src/types.ts';
+import type { SearchDocsChunk, SearchManifest, SearchPostingsShard } from '../../../src/shared/types.ts';
 
 /** The kinds of files under `_search/` and what each parses to. */
 export interface SearchFileKinds {

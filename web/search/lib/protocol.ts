@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../../src/types.ts';
+import type { SearchHit } from '../../../src/shared/types.ts';
 
 /** A message to the search worker. */
 export type SearchRequest =

@@ -1,5 +1,5 @@
 import type { Encoder } from 'flexsearch';
-import { hasCjk } from './script-runs.ts';
+import { hasCjk } from '../../../src/shared/search/script-runs.ts';
 import { wordPattern } from './word-pattern.ts';
 
 /** An encoded query term. */

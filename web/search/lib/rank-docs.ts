@@ -1,4 +1,4 @@
-import type { SearchField, SearchManifest } from '../../../src/types.ts';
+import type { SearchField, SearchManifest } from '../../../src/shared/types.ts';
 import type { QueryTerm } from './query-terms.ts';
 
 /** The postings of one stored term in one field, as FlexSearch returns them (slot 0 best). */

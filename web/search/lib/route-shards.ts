@@ -1,4 +1,4 @@
-import type { SearchShardRef } from '../../../src/types.ts';
+import type { SearchShardRef } from '../../../src/shared/types.ts';
 import { toPrefixEnd } from './to-prefix-end.ts';
 
 /**

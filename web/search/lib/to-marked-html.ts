@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from '../../../src/shared/html.ts';
 import type { MatchRange } from './find-matches.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Encoder } from 'flexsearch';
-import type { SearchDocEntry, SearchHit } from '../../../src/types.ts';
+import type { SearchDocEntry, SearchHit } from '../../../src/shared/types.ts';
 import { findMatches } from './find-matches.ts';
 import type { QueryTerm } from './query-terms.ts';
 import type { RankedDoc } from './rank-docs.ts';

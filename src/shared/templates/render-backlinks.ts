@@ -1,7 +1,7 @@
-import type { Backlink } from '../../src/types.ts';
-import { escapeHtml } from './html.ts';
+import type { Backlink } from '../types.ts';
+import { escapeHtml } from '../html.ts';
 import { highlightContext } from './highlight-context.ts';
-import { withBase } from './with-base.ts';
+import { withBase } from '../with-base.ts';
 
 /** Longest context shown per backlink, in characters, before it is trimmed around the link. */
 const maxContext = 320;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Heading } from '../../src/types.ts';
+import type { Heading } from '../types.ts';
 import { renderToc } from './render-toc.ts';
 
 const h = (depth: number, text: string, id = text.toLowerCase().replace(/ /g, '-')): Heading => ({ depth, text, id, line: 1 });

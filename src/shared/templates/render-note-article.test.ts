@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NoteData, NoteId, NotePath, Slug } from '../../src/types.ts';
+import type { NoteData, NoteId, NotePath, Slug } from '../types.ts';
 import { renderNoteArticle } from './render-note-article.ts';
 import { renderNoteHeader } from './render-note-header.ts';
 

@@ -1,7 +1,7 @@
-import type { Backlink } from '../../src/types.ts';
-import { escapeHtml } from './html.ts';
+import type { Backlink } from '../types.ts';
+import { escapeHtml } from '../html.ts';
 import { trimmedContext } from './render-backlinks.ts';
-import { withBase } from './with-base.ts';
+import { withBase } from '../with-base.ts';
 
 /**
  * Render the "Unlinked mentions" region under the backlinks: notes whose text

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NotePath } from '../../src/types.ts';
+import type { NotePath } from '../types.ts';
 import { renderBreadcrumbs } from './render-breadcrumbs.ts';
 
 describe('renderBreadcrumbs', () => {

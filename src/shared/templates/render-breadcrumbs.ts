@@ -1,7 +1,7 @@
-import { slugifySegment } from '../../src/ids.ts';
-import type { NotePath } from '../../src/types.ts';
-import { escapeHtml } from './html.ts';
-import { withBase } from './with-base.ts';
+import { slugifySegment } from '../ids.ts';
+import type { NotePath } from '../types.ts';
+import { escapeHtml } from '../html.ts';
+import { withBase } from '../with-base.ts';
 
 /**
  * Render the folder trail of a note (`Home / Folder / Sub`) as links to the

@@ -1,4 +1,4 @@
-import type { ListItem } from '../../src/types.ts';
+import type { ListItem } from '../types.ts';
 import { renderListSections } from './render-list-sections.ts';
 
 /** Render the home page's "Recently tended" list. */

@@ -1,7 +1,7 @@
-import type { ListItem, ListSection } from '../../src/types.ts';
-import { formatDate } from './format-date.ts';
-import { escapeHtml } from './html.ts';
-import { withBase } from './with-base.ts';
+import type { ListItem, ListSection } from '../types.ts';
+import { formatDate } from '../format-date.ts';
+import { escapeHtml } from '../html.ts';
+import { withBase } from '../with-base.ts';
 
 /**
  * Render the sections of a list page (tag, folder, start, search index) as

@@ -1,4 +1,4 @@
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../html.ts';
 
 /**
  * Escape a backlink's context paragraph and wrap the link text (the character

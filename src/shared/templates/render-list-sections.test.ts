@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Slug } from '../../src/types.ts';
+import type { Slug } from '../types.ts';
 import { renderListSections } from './render-list-sections.ts';
 
 describe('renderListSections', () => {

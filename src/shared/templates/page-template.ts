@@ -10,12 +10,12 @@
  *    them on demand.
  */
 import type { AppAssets, ListPage, NoteData, SiteInfo, Slug } from '../types.ts';
-import { escapeHtml } from '../../web/lib/html.ts';
-import { renderListSections } from '../../web/lib/render-list-sections.ts';
-import { renderNoteArticle } from '../../web/lib/render-note-article.ts';
-import { renderToc } from '../../web/lib/render-toc.ts';
-import { themeStorageKey } from '../../web/lib/theme.ts';
-import { withBase } from '../../web/lib/with-base.ts';
+import { escapeHtml } from '../html.ts';
+import { renderListSections } from './render-list-sections.ts';
+import { renderNoteArticle } from './render-note-article.ts';
+import { renderToc } from './render-toc.ts';
+import { themeStorageKey } from '../theme.ts';
+import { withBase } from '../with-base.ts';
 
 /** Render the page of one note. */
 export function renderNotePage(note: NoteData, site: SiteInfo, assets: AppAssets): string {

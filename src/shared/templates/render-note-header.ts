@@ -1,8 +1,8 @@
-import { tagSlug } from '../../src/ids.ts';
-import type { NoteData } from '../../src/types.ts';
-import { formatDate } from './format-date.ts';
-import { escapeHtml } from './html.ts';
-import { withBase } from './with-base.ts';
+import { tagSlug } from '../ids.ts';
+import type { NoteData } from '../types.ts';
+import { formatDate } from '../format-date.ts';
+import { escapeHtml } from '../html.ts';
+import { withBase } from '../with-base.ts';
 
 /** Reading speed used for the "min read" estimate, in words per minute. */
 const wordsPerMinute = 220;

@@ -1,5 +1,5 @@
-import type { Heading } from '../../src/types.ts';
-import { escapeHtml } from './html.ts';
+import type { Heading } from '../types.ts';
+import { escapeHtml } from '../html.ts';
 
 /** Deepest heading level listed in the table of contents. */
 const maxDepth = 4;

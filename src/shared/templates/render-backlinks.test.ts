@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Backlink, NoteId, Slug } from '../../src/types.ts';
+import type { Backlink, NoteId, Slug } from '../types.ts';
 import { renderBacklinks } from './render-backlinks.ts';
 
 const link = (source: string, context: string, word: string, kind: Backlink['kind'] = 'link'): Backlink => ({

@@ -1,6 +1,6 @@
-import type { SeriesPosition } from '../../src/types.ts';
-import { escapeHtml } from './html.ts';
-import { withBase } from './with-base.ts';
+import type { SeriesPosition } from '../types.ts';
+import { escapeHtml } from '../html.ts';
+import { withBase } from '../with-base.ts';
 
 /** Render the series footer of a note: where the reader is, and links to the previous and next parts. */
 export function renderSeriesNav(series: SeriesPosition | undefined, basePath: string): string {

@@ -1,6 +1,6 @@
-import type { NoteData } from '../../src/types.ts';
+import type { NoteData } from '../types.ts';
 import { dropTitleHeading } from './drop-title-heading.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../html.ts';
 import { renderBacklinks } from './render-backlinks.ts';
 import { renderBreadcrumbs } from './render-breadcrumbs.ts';
 import { renderRecent } from './render-recent.ts';

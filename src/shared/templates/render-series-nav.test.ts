@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Slug } from '../../src/types.ts';
+import type { Slug } from '../types.ts';
 import { renderRecent } from './render-recent.ts';
 import { renderSeriesNav } from './render-series-nav.ts';
 
