@@ -6,7 +6,7 @@
  * Run: `tsx bench/job-cost.ts <garden> [notes=500] [trellis-checkout=this one]`, e.g. once here and once
  * with a `git worktree` of an older commit as the third argument.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './lib/site-stats.ts';
 
@@ -18,7 +18,9 @@ if (!garden) {
 
 type Job = { path: string; id: string; hash: string; text: string };
 const { runNoteJob } = (await import(path.join(checkout, 'src/parse/job.ts'))) as { runNoteJob: (job: Job, ctx: unknown) => unknown };
-const { buildLinkIndex } = (await import(path.join(checkout, 'src/resolve/link-index.ts'))) as { buildLinkIndex: (notes: unknown[], attachments: string[]) => unknown };
+// The link index moved to src/shared/links/; older checkouts have it in src/resolve/.
+const linkIndexModule = [path.join(checkout, 'src/shared/links/link-index.ts'), path.join(checkout, 'src/resolve/link-index.ts')].find((f) => existsSync(f))!;
+const { buildLinkIndex } = (await import(linkIndexModule)) as { buildLinkIndex: (notes: unknown[], attachments: string[]) => unknown };
 const { getHighlighter } = (await import(path.join(checkout, 'src/render/highlighter.ts'))) as { getHighlighter: () => Promise<unknown> };
 
 const files = listFiles(garden)

@@ -1,7 +1,7 @@
 /**
  * A change to a module both the builder and the app use reaches both outputs
  * through the real command line: a copy of the project has the backlinks
- * template (web/lib/render-backlinks.ts) changed, and `bin/trellis.js build`
+ * template (src/shared/templates/render-backlinks.ts) changed, and `bin/trellis.js build`
  * must then write prerendered pages and an app bundle that both carry the
  * change. Nothing is listed by hand, so this fails if either key misses a file.
  */
@@ -55,7 +55,7 @@ describe('a change to a template shared by the builder and the app', () => {
     expect(before.page).toContain('<h2 class="backlinks-title">Backlinks');
     expect(before.app).not.toContain('Linked from');
 
-    const template = path.join(copy, 'web/lib/render-backlinks.ts');
+    const template = path.join(copy, 'src/shared/templates/render-backlinks.ts');
     const source = await readFile(template, 'utf8');
     expect(source).toContain('<h2 class="backlinks-title">Backlinks');
     await writeFile(template, source.replace('<h2 class="backlinks-title">Backlinks', '<h2 class="backlinks-title">Linked from'));

@@ -2,7 +2,7 @@
  * Page templates: complete HTML documents for notes, list pages and redirects.
  *
  * 1. Every page reads and links without JavaScript: the note article (shared
- *    with the app through web/lib/render-note-article.ts), table of contents,
+ *    with the app through render-note-article.ts), table of contents,
  *    breadcrumbs, backlinks, and a search link to the full index at `/search/`.
  * 2. The theme follows `prefers-color-scheme` in CSS; a tiny inline script only
  *    applies a stored explicit choice before first paint.
