@@ -110,20 +110,21 @@ export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partia
   /** Note by note on a fresh worker sized for the batch, a new one after each failure: the culprit is found, the rest build. */
   const retry = async (batch: number[]) => {
     const heapMb = retryHeapMbFor(batch.map((i) => jobs[i]!), settings);
-    let worker = spawn(init, heapMb);
+    let worker: Worker | undefined;
     try {
       for (const jobIndex of batch) {
+        worker ??= spawn(init, heapMb);
         const outcome = await runBatch(worker, [jobs[jobIndex]!], settings.noteTimeoutMs, heapMb);
         if (outcome.kind === 'done') results[jobIndex] = outcome.results[0]!;
         else {
           await worker.terminate();
-          worker = spawn(init, heapMb);
+          worker = undefined;
           results[jobIndex] = givenUpNote(jobs[jobIndex]!, outcome.failure, init.nonce);
         }
         onResult?.(jobIndex, results[jobIndex]!);
       }
     } finally {
-      await worker.terminate();
+      await worker?.terminate();
     }
   };
 
