@@ -5,7 +5,7 @@
  * cap kills only that worker, and is reported as `note-too-large` while the rest builds.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,10 @@ import { buildGarden } from '../src/build.ts';
 import { cacheDir } from '../src/cache.ts';
 import { maxNesting } from '../src/constants.ts';
 import { startDev } from '../src/dev/index.ts';
+import { renderNotes } from '../src/dev/render-notes.ts';
+import { getHighlighter } from '../src/render/highlighter.ts';
+import { buildLinkIndex } from '../src/resolve/link-index.ts';
+import { scanGarden } from '../src/scan/index.ts';
 import { findDeepNesting } from '../src/parse/nesting-depth.ts';
 import { defaultOptions, retryHeapMbFor } from '../src/parse/pool.ts';
 import { parseMarkdown } from '../src/parse/processor.ts';
@@ -144,11 +148,12 @@ describe('a note that outgrows its worker heap', () => {
   });
 });
 
-describe('nesting bombs saved in `trellis dev`', () => {
-  it('are refused before the server parses them, and the garden keeps serving', async () => {
-    const garden = makeGarden({ 'Home.md': '# Home\n\n[[Bomb]]\n', 'Bomb.md': '# Bomb\n\nharmless for now\n' });
+describe('`trellis dev` after a save', () => {
+  it('refuses a nesting bomb before parsing it, renders a long note on a capped worker, and keeps serving', async () => {
+    const garden = makeGarden({ 'Home.md': '# Home\n\n[[Bomb]] and [[Big Table]]\n', 'Bomb.md': '# Bomb\n\nharmless for now\n', 'Big Table.md': '# Table\n\nsmall for now\n' });
     const port = await freePort();
-    const dev = await startDev({ garden, port, settleMs: 50, quiet: true });
+    // Caps no table of 460 KB fits under (the dev server's own thread would have rendered it).
+    const dev = await startDev({ garden, port, settleMs: 50, quiet: true, pool: { heapMb: 64, retryHeapMb: 64, maxRetryHeapMb: 96 } });
     try {
       const api = (method: string, url: string, body?: unknown) =>
         new Promise<{ status: number; json: any }>((resolve, reject) => {
@@ -162,17 +167,49 @@ describe('nesting bombs saved in `trellis dev`', () => {
           req.on('error', reject);
           req.end(data);
         });
-      const before = await api('GET', '/_trellis/api/note?path=Bomb.md');
-      const saved = await api('PUT', '/_trellis/api/note', { path: 'Bomb.md', text: quoteBomb, baseHash: before.json.hash });
-      expect(saved.status).toBe(200);
+      const save = async (file: string, text: string) => {
+        const before = await api('GET', `/_trellis/api/note?path=${encodeURIComponent(file)}`);
+        return (await api('PUT', '/_trellis/api/note', { path: file, text, baseHash: before.json.hash })).status;
+      };
+      expect(await save('Bomb.md', quoteBomb)).toBe(200);
       expect(dev.state.diagnosticsFor(['Bomb' as never])).toEqual([
         { file: 'Bomb.md', line: 1, column: 101, ruleId: 'note-too-deep', severity: 'error', reason: tooDeep(20_000) },
       ]);
       expect((await api('GET', '/bomb/index.json')).json.html).toContain('<pre class="note-failed">&gt;&gt;&gt;');
-      expect((await api('GET', '/index.json')).json.html).toContain('href="/bomb/"');
+
+      expect(await save('Big Table.md', table)).toBe(200);
+      expect(dev.state.diagnosticsFor(['Big Table' as never])).toEqual([
+        {
+          file: 'Big Table.md',
+          line: 1,
+          column: 1,
+          ruleId: 'note-too-large',
+          severity: 'error',
+          reason: 'Building this note took more than the 96 MB of memory it may use; it is shown as plain text. Split it into smaller notes',
+        },
+      ]);
+      expect((await api('GET', '/index.json')).json.html).toContain('href="/big-table/"');
     } finally {
       await dev.close();
     }
-    expect(existsSync(path.join(garden, 'Bomb.md'))).toBe(true);
+  }, 180_000);
+
+  it('a long note rendered on a worker comes out as it does on the server’s thread', async () => {
+    const long = '# Long\n\n' + 'See [[Target#Heading|the target]], [[Draft]], [[Nowhere]] and ![[pic.png]]; `code` and $x^2$.\n\n```js\nconst x = 1;\n```\n\n'.repeat(1500);
+    const root = makeGarden({ 'Long.md': long, 'Target.md': '# Heading\n\nshort', 'Draft.md': '---\npublish: false\n---\ndraft', 'pic.png': 'png' });
+    const scan = await scanGarden(root);
+    const ctx = {
+      index: buildLinkIndex(scan.notes.map((n) => ({ id: n.id, publish: n.content.publish })), scan.attachments.map((a) => a.path)),
+      urls: new Map(scan.notes.filter((n) => n.content.publish).map((n) => [n.id, n.url])),
+      nonce: 'fixed',
+      highlighter: await getHighlighter(),
+    };
+    const jobs = scan.notes.map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
+    const garden = { notes: scan.notes, attachments: scan.attachments.map((a) => a.path) };
+    const onWorker = await renderNotes(jobs, ctx, garden, 10_000);
+    const onThread = await renderNotes(jobs, ctx, garden, Infinity);
+    expect(long.length).toBeGreaterThan(10_000);
+    expect(onWorker).toEqual(onThread);
+    expect(onWorker.find((r) => r.note.id === 'Long')!.note.links.map((l) => l.target)).toEqual(expect.arrayContaining(['Target', 'Draft', 'Nowhere', 'pic.png']));
   }, 120_000);
 });
