@@ -3,9 +3,10 @@
  * parsed, so that a nesting bomb is refused instead of parsed. micromark's cost grows much faster
  * than the text with container depth: one line of 20,000 `>` (20 KB) took the parser to 3.1 GB
  * and then overflowed the stack. This is not a Markdown parser and renders nothing: it only
- * decides whether a note is handed to remark at all. It reads each line's leading markers and
- * stops at the first other character, so it is linear in the text, and it keeps at most
- * `limit + 1` open list items.
+ * decides whether a note is handed to remark at all. It looks at each character a bounded number
+ * of times (finding the line's end, reading its leading markers up to the first other character,
+ * telling a run of `-` or `*` from a thematic break), so it is linear in the text: about 370 MB/s,
+ * 0.15 s over the 53 MB of the 10k benchmark garden. It keeps at most `limit + 1` open list items.
  *
  * Per line it counts `>` markers, plus the list items it is inside: those opened by list markers
  * on this line (`-`, `+`, `*`, `1.`, `1)` followed by a space, a tab or the line's end) and those
@@ -52,6 +53,7 @@ function measureLine(text: string, start: number, end: number, items: number[], 
   let col = 0; // visual column: tabs stop every 4
   let content = false; // past the `>` markers, where list items are matched by indentation
   let over: number | undefined;
+  let beyond = 0; // list markers past the limit: counted, not kept
   let plainUntil = start; // markers before this start no thematic break (see markerRun)
   for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
@@ -74,13 +76,14 @@ function measureLine(text: string, start: number, end: number, items: number[], 
         if (run.end === end && run.markers >= 3) break; // `- - -`: a thematic break
         plainUntil = run.end;
       }
-      items.push(col + width + 1);
+      if (over === undefined) items.push(col + width + 1);
+      else beyond++;
     }
     i += width;
     col += width;
     if (over === undefined && quotes + items.length > limit) over = i - width - start + 1;
   }
-  return over === undefined ? undefined : { column: over, depth: quotes + items.length };
+  return over === undefined ? undefined : { column: over, depth: quotes + items.length + beyond };
 }
 
 /** Characters of a list marker at `i` (`-`, `+`, `*`, or up to 9 digits and `.` or `)`), 0 if none. */
