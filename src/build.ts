@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { indexFingerprint, openCache, openLayoutCache } from './cache.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
-import { runJobs } from './parse/pool.ts';
+import { runJobs, type Options as PoolOptions } from './parse/pool.ts';
 import type { NoteJob, NoteJobResult } from './parse/job.ts';
 import { createShare, shareWords } from './parse/shared-words.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './render/assemble.ts';
@@ -25,6 +25,8 @@ export interface BuildOptions {
   noCache?: boolean;
   /** Worker threads (default: all cores). */
   threads?: number;
+  /** Other settings of the parse pool, e.g. its heap caps (tests shrink them). */
+  pool?: Partial<PoolOptions>;
   /** Compute topics and layout. */
   layout?: boolean;
   /**
@@ -255,13 +257,14 @@ async function parseAndRender(
       render,
       pack: spill !== undefined,
     };
-    await runJobs(jobs, init, options.threads ? { threads: options.threads } : {}, {
+    await runJobs(jobs, init, { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) }, {
       onProgress: (done) => options.onProgress?.(cacheHits + done, total),
       onResult: (k, result) => {
         const note = notes[misses[k]!]!;
-        // Fact-only results (check) are not cached: a later build needs the HTML too.
-        // The cache serialises the result before this returns, so it may be spilled right after.
-        if (cache && render) writes.push(cache.set(note.id, note.hash, result));
+        // Fact-only results (check) are not cached: a later build needs the HTML too; nor are notes
+        // given up for this run's time or memory limits. The cache serialises the result before
+        // this returns, so it may be spilled right after.
+        if (cache && render && !result.givenUp) writes.push(cache.set(note.id, note.hash, result));
         keep(misses[k]!, result);
         if (spill) jobs[k]!.text = '';
       },

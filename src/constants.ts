@@ -13,6 +13,8 @@ export const ruleIds = {
   emptyNote: 'empty-note',
   largeNote: 'large-note',
   noteFailed: 'note-failed',
+  noteTooDeep: 'note-too-deep',
+  noteTooLarge: 'note-too-large',
   symlinkLoop: 'symlink-loop',
   unreadable: 'unreadable-file',
   duplicateSlug: 'duplicate-slug',
@@ -28,6 +30,13 @@ export const diagnosticSource = 'garden';
 
 /** Notes larger than this are still built, but with a warning and without code highlighting. */
 export const largeNoteBytes = 1_000_000;
+
+/**
+ * Block quotes and lists nest at most this deep; a deeper note is refused before it is parsed
+ * (parse/nesting-depth.ts). The parser's memory grows much faster than the text with depth:
+ * one line of 20,000 `>` took 3.1 GB. Real notes nest a handful of levels.
+ */
+export const maxNesting = 100;
 
 /** Transclusions nest at most this deep; deeper embeds render as links. */
 export const maxEmbedDepth = 4;

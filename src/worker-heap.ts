@@ -1,9 +1,11 @@
 /**
- * Old-generation caps for worker threads. The cap is for memory, not safety: V8 grows a heap by a
+ * Old-generation caps for worker threads. The cap is first for memory: V8 grows a heap by a
  * factor that depends on its limit, and under Node's default limit (about 4 GB on this kind of
  * machine) a worker's heap grew to several times its live data (parse workers ~200 MB around
- * 60-80 MB live at 10k; the search worker ~1 GB at 100k, mostly garbage). Each caller retries a
- * worker that outgrows its cap without one, so a cap that is too small costs time, never output.
+ * 60-80 MB live at 10k; the search worker ~1 GB at 100k, mostly garbage). The layout and search
+ * workers retry a run that outgrows its cap without one, so a cap that is too small costs time,
+ * never output. The parse pool's caps are also for safety (one note's input must not take the
+ * builder's memory): it retries under a larger cap that is still bounded (parse/pool.ts).
  */
 import type { ResourceLimits } from 'node:worker_threads';
 

@@ -92,7 +92,8 @@ describe('bad input', () => {
     expect(model.notes.some((n) => n.parsed.path.startsWith('loop/'))).toBe(false);
   });
   it('absurd nesting and backtracking bait do not crash the build', () => {
-    expect(built('Deep.md')).toBeDefined();
+    expect(diag('Deep.md', 'note-too-deep')).toMatchObject([{ line: 1, column: 101, severity: 'error' }]);
+    expect(built('Deep.md')!.html).toContain('<pre class="note-failed">&gt;&gt;&gt;');
     expect(built('Backtrack.md')).toBeDefined();
     expect(built('Good.md')!.html).toContain('Spaced Name');
   });

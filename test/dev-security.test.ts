@@ -357,7 +357,7 @@ describe('what the server serves besides the garden', () => {
       for (const p of machinePaths()) expect(r.text, url).not.toContain(p);
     }
     // What the app needs is still served.
-    for (const url of ['/web/main.ts', '/@vite/client', '/src/ids.ts', '/node_modules/katex/dist/katex.min.css']) expect((await get(url)).status, url).toBe(200);
+    for (const url of ['/web/main.ts', '/@vite/client', '/src/shared/ids.ts', '/node_modules/katex/dist/katex.min.css']) expect((await get(url)).status, url).toBe(200);
   });
 });
 

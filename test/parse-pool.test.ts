@@ -1,8 +1,9 @@
 /**
  * The parse pool caps each worker's heap for memory's sake. A batch that
- * outgrows the cap must not cost a note: it is retried on an uncapped worker.
- * Tested on the real vault with a cap no worker can live under, against the
- * pool without a cap.
+ * outgrows the cap must not cost a note: it is retried note by note on a worker
+ * with a cap sized for its notes (test/note-bounds.test.ts has a note that
+ * outgrows that one too). Tested on the real vault with a pool cap no worker
+ * can live under, against the pool without a cap.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, runJobs, threadsFor } from '../src/parse/pool.ts';

@@ -26,10 +26,11 @@ import { buildPhraseIndex, maxMentions, mentionsIn, type PhraseIndex } from '../
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
 import { baseName, isNotePath, nameKey, toNoteId, toNotePath } from '../shared/ids.ts';
 import type { NoteJobResult } from '../parse/job.ts';
-import type { WorkerInit } from '../parse/worker.ts';
+import type { Options as PoolOptions } from '../parse/pool.ts';
 import { assembleNote } from '../render/assemble.ts';
 import type { NoteGraphFacts, NoteSiteContext } from '../emit/note-data.ts';
 import { buildSiteContext } from '../emit/site-context.ts';
+import { renderNotes } from './render-notes.ts';
 import type { RenderContext } from '../render/context.ts';
 import { getHighlighter } from '../render/highlighter.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
@@ -39,7 +40,6 @@ import { assignUrls, scanGarden, type ScannedNote } from '../scan/index.ts';
 import { readNote } from '../scan/read-note.ts';
 import type { AttachmentFile, Backlink, CheckReport, Diagnostic, GraphJson, GraphLink, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../shared/types.ts';
 import { realPathInside } from './inside-garden.ts';
-import { renderJobs } from './render-jobs.ts';
 
 /** What one `apply` changed. */
 export interface ChangeSet {
@@ -103,19 +103,19 @@ export class GardenState {
     return { get: (key) => (last?.key === key ? last.value : undefined), set: (key, value) => void (last = { key, value }) };
   })();
 
-  private constructor(root: string) {
+  private constructor(root: string, private readonly pool: Partial<PoolOptions>) {
     this.root = root;
   }
 
-  /** Build the garden and keep it in memory. */
-  static async open(garden: string): Promise<GardenState> {
-    const state = new GardenState(path.resolve(garden));
+  /** Build the garden and keep it in memory; `pool` sets the parse pool (tests shrink its heap caps). */
+  static async open(garden: string, pool: Partial<PoolOptions> = {}): Promise<GardenState> {
+    const state = new GardenState(path.resolve(garden), pool);
     const scan = await scanGarden(state.root);
     for (const n of scan.notes) state.notes.set(n.path, n);
     for (const a of scan.attachments) state.attachments.set(a.path, a);
     state.walkDiagnostics = scan.diagnostics.filter((d) => d.ruleId !== 'duplicate-slug');
     state.urlDiagnostics = scan.diagnostics.filter((d) => d.ruleId === 'duplicate-slug');
-    const model = await buildGarden({ garden: state.root, keepResults: true });
+    const model = await buildGarden({ garden: state.root, keepResults: true, pool });
     for (const r of model.results ?? []) state.results.set(r.note.id, r);
     state.adoptModel(model);
     return state;
@@ -311,13 +311,10 @@ export class GardenState {
     if (ids.length === 0) return;
     const ctx = { ...this.context(), highlighter: await getHighlighter() };
     const byId = new Map([...this.notes.values()].map((n) => [n.id, n]));
-    const jobs = ids.flatMap((id) => {
-      const n = byId.get(id);
-      return n ? [{ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }] : [];
-    });
-    const init = (): WorkerInit => ({ notes: [...byId.values()].map((n) => ({ id: n.id, publish: n.content.publish })), urls: [...ctx.urls], attachments: [...this.attachments.keys()], nonce: this.nonce, render: true, pack: false });
-    const results = await renderJobs(jobs, ctx, init);
-    jobs.forEach((job, i) => this.results.set(job.id, results[i]!));
+    const jobs = ids.flatMap((id) => byId.get(id) ?? []).map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
+    const results = await renderNotes(jobs, ctx, { notes: this.notes.values(), attachments: this.attachments.keys(), pool: this.pool });
+    // A long note saved again while a worker rendered it is left to the change that read the newer text.
+    for (const r of results) if (this.notes.get(r.note.path)?.hash === r.note.hash) this.results.set(r.note.id, r);
   }
 
   /** Re-resolve the links of `ids`; returns every target whose backlinks may have changed. */

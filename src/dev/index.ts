@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../format.ts';
+import type { Options as PoolOptions } from '../parse/pool.ts';
 import { projectRoot } from '../paths.ts';
 import { getHighlighter } from '../render/highlighter.ts';
 import { walkGarden } from '../scan/walk.ts';
@@ -33,6 +34,8 @@ export interface DevOptions {
    * file watches is reached.
    */
   poll?: boolean;
+  /** Settings of the parse pool, which also renders long notes after a save (tests shrink its heap caps). */
+  pool?: Partial<PoolOptions>;
 }
 
 /** A running dev server. */
@@ -63,7 +66,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const log = (s: string): void => {
     if (!options.quiet) process.stdout.write(s + '\n');
   };
-  const state = await GardenState.open(options.garden);
+  const state = await GardenState.open(options.garden, options.pool);
   // Notes are re-rendered on this thread after a save: load the highlighter now, not on the first save.
   void getHighlighter();
   const plugin = gardenPlugin({ state, port: options.port, settleMs: options.settleMs });

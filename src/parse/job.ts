@@ -1,13 +1,16 @@
 /**
- * The per-note job run on the worker pool: parse once, extract facts, render
- * with the same tree. A note that throws (e.g. a stack overflow on absurd
- * nesting) is rendered as escaped text with a positioned diagnostic.
+ * The per-note job run on the worker pool (and by the dev server after a save): parse once,
+ * extract facts, render with the same tree. A note nesting quotes or lists deeper than
+ * `maxNesting` is refused before parsing, and a note that throws is caught; both are rendered
+ * as escaped text with a positioned diagnostic.
  */
-import { largeNoteBytes, ruleIds } from '../constants.ts';
+import { largeNoteBytes, maxNesting, ruleIds } from '../constants.ts';
 import { embedMarker, type RenderContext } from '../render/context.ts';
 import { renderNote, type RenderedNote } from '../render/index.ts';
 import type { Diagnostic, NoteId, NotePath, ParsedNote } from '../shared/types.ts';
 import { parseNote } from './index.ts';
+import { findDeepNesting } from './nesting-depth.ts';
+import { placeholderNote } from './placeholder.ts';
 
 /** Input of one note job. */
 export interface NoteJob {
@@ -21,10 +24,17 @@ export interface NoteJob {
 export interface NoteJobResult {
   note: ParsedNote;
   rendered: RenderedNote;
+  /** Set when the note was given up for a limit of this run (time, memory): not cached, so a later build tries it again. */
+  givenUp?: true;
 }
 
 /** Run one job; with `render` false only facts are extracted (for `trellis check`). */
 export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true): NoteJobResult {
+  const deep = findDeepNesting(job.text, maxNesting);
+  if (deep) {
+    const reason = `Quotes and lists are nested ${deep.depth} deep here, past the limit of ${maxNesting}; the note is shown as plain text until its nesting is reduced`;
+    return placeholderNote(job, { file: job.path, line: deep.line, column: deep.column, ruleId: ruleIds.noteTooDeep, severity: 'error', reason }, ctx.nonce);
+  }
   const diagnostics: Diagnostic[] = [];
   const large = job.text.length > largeNoteBytes;
   if (large) {
@@ -59,22 +69,13 @@ function embedSkeleton(note: ParsedNote, nonce: string): RenderedNote {
 /** A placeholder result for a note the engine could not process. */
 export function failedNote(job: Pick<NoteJob, 'path' | 'id' | 'hash' | 'text'>, error: unknown, nonce: string): NoteJobResult {
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const note: ParsedNote = {
-    path: job.path,
-    id: job.id,
-    hash: job.hash,
-    title: job.id.slice(job.id.lastIndexOf('/') + 1),
-    frontmatter: { aliases: [], tags: [], publish: true },
-    tags: [],
-    headings: [],
-    blocks: [],
-    links: [],
-    text: job.text.slice(0, 10_000),
-    wordCount: 0,
-    diagnostics: [
-      { file: job.path, line: 1, column: 1, ruleId: ruleIds.noteFailed, severity: 'error', reason: `This note could not be rendered (${reason.slice(0, 200)}); it is shown as plain text` },
-    ],
+  const diagnostic: Diagnostic = {
+    file: job.path,
+    line: 1,
+    column: 1,
+    ruleId: ruleIds.noteFailed,
+    severity: 'error',
+    reason: `This note could not be rendered (${reason.slice(0, 200)}); it is shown as plain text`,
   };
-  const escaped = job.text.slice(0, 200_000).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-  return { note, rendered: { blocks: [{ start: 1, end: 1, html: `<pre class="note-failed">${escaped}</pre>` }], nonce, embeds: [] } };
+  return placeholderNote(job, diagnostic, nonce);
 }

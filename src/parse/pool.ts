@@ -1,20 +1,26 @@
 /**
  * A pool of worker threads (one per core) that runs note jobs in batches.
- * A batch that crashes its worker or runs past its time limit is retried note
- * by note on a fresh worker; a note that still fails becomes a diagnostic,
- * so no input can crash or hang the build.
+ * A batch that crashes its worker, runs past its time limit or outgrows its
+ * heap is retried note by note on a fresh worker; a note that still fails
+ * becomes a positioned diagnostic, so no input can crash or hang the build.
  *
- * Workers run with their old generation capped (`heapMb`, see worker-heap.ts:
- * uncapped, the two workers' heaps made the 10k build's peak). A batch that
- * fails on a capped worker is retried on an uncapped one, so a huge note still
- * parses.
+ * Every worker's old generation is capped, for two reasons (see worker-heap.ts):
+ * memory, since uncapped heaps grow to several times their live data, and
+ * safety, since a note that makes the parser allocate without end must kill
+ * only its worker. Workers of the pool run under `heapMb`. A retry runs under a
+ * cap sized for the batch's longest note (`retryHeapMb` plus
+ * `retryBytesPerChar` per character, at most `maxRetryHeapMb`), so that a big
+ * note that merely outgrew the pool's cap still builds while a memory bomb
+ * dies at a bounded size and is reported as `note-too-large`.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
-import { heapLimits } from '../worker-heap.ts';
-import { failedNote, type NoteJob, type NoteJobResult } from './job.ts';
-import type { WorkerInit, WorkerRequest } from './worker.ts';
+import { heapLimits, heapMbFor } from '../worker-heap.ts';
+import { givenUpNote } from './given-up-note.ts';
+import type { NoteJob, NoteJobResult } from './job.ts';
+import { runBatch } from './run-batch.ts';
+import type { WorkerInit } from './worker.ts';
 
 /** Pool settings. */
 export interface Options {
@@ -23,8 +29,14 @@ export interface Options {
   noteTimeoutMs: number;
   /** Target characters per batch. */
   batchChars: number;
-  /** Old-generation cap of a worker's heap, in MB (0: none); retries run without it. */
+  /** Old-generation cap of a pool worker's heap, in MB (0: none). */
   heapMb: number;
+  /** The part of a retrying worker's cap that does not depend on its notes, in MB. */
+  retryHeapMb: number;
+  /** Bytes of heap a retrying worker is given for each character of its longest note. */
+  retryBytesPerChar: number;
+  /** The largest cap a retrying worker gets, in MB (0: retries run uncapped): the most memory one note can take. */
+  maxRetryHeapMb: number;
   /** Characters of Markdown each worker beyond the first must have to be worth starting (see {@link threadsFor}). */
   minCharsPerThread: number;
 }
@@ -38,7 +50,10 @@ export interface RunHooks {
 }
 
 /**
- * Defaults: all cores, 30 s per note, a 384 MB old generation. With the cap the 10k build's
+ * Defaults: all cores, 30 s per note, a 384 MB old generation. A retry gets 384 MB plus 2 KB per
+ * character of its longest note, at most 1.5 GB: parsing and rendering a table took 1-2 KB of heap
+ * per character (a 250 KB table failed under 256 MB and built under 512 MB), plain prose far less
+ * (a 1 MB note built under 64 MB). With the pool's cap the 10k build's
  * workers stayed near 110 MB each, and their garbage collection took no longer (5.2-5.4 s
  * each, against 5.3-7.7 s uncapped; docs/performance.md). A second worker for every 3 MB of
  * Markdown: see {@link threadsFor}.
@@ -48,6 +63,9 @@ export const defaultOptions: Options = {
   noteTimeoutMs: 30_000,
   batchChars: 96_000,
   heapMb: 384,
+  retryHeapMb: 384,
+  retryBytesPerChar: 2048,
+  maxRetryHeapMb: 1536,
   minCharsPerThread: 3_000_000,
 };
 
@@ -62,6 +80,13 @@ export const defaultOptions: Options = {
 export function threadsFor(chars: number, batches: number, settings: Pick<Options, 'threads' | 'minCharsPerThread'>): number {
   const worthIt = Math.max(1, Math.ceil(chars / Math.max(1, settings.minCharsPerThread)));
   return Math.max(1, Math.min(settings.threads, batches, worthIt));
+}
+
+/** The old-generation cap, in MB, of a worker retrying `batch` note by note (0: none). */
+export function retryHeapMbFor(batch: readonly NoteJob[], settings: Pick<Options, 'retryHeapMb' | 'retryBytesPerChar' | 'maxRetryHeapMb'>): number {
+  if (settings.maxRetryHeapMb <= 0) return 0;
+  const longest = batch.reduce((max, job) => Math.max(max, job.text.length), 0);
+  return Math.min(settings.maxRetryHeapMb, heapMbFor(longest, settings.retryBytesPerChar, settings.retryHeapMb));
 }
 
 function spawn(init: WorkerInit, heapMb: number): Worker {
@@ -82,58 +107,44 @@ export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partia
     settings,
   );
 
-  const runBatch = (worker: Worker, indexes: number[]): Promise<NoteJobResult[]> =>
-    new Promise((resolve, reject) => {
-      const timeout = setTimeout(() => reject(new Error(`timed out after ${settings.noteTimeoutMs * indexes.length} ms`)), settings.noteTimeoutMs * indexes.length);
-      const onMessage = (msg: { results: NoteJobResult[] }) => {
-        cleanup();
-        resolve(msg.results);
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        cleanup();
-        reject(new Error(`worker exited with code ${code}`));
-      };
-      const cleanup = () => {
-        clearTimeout(timeout);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      const req: WorkerRequest = { batch: 0, jobs: indexes.map((i) => jobs[i]!) };
-      worker.postMessage(req);
-    });
+  /** Note by note on a fresh worker sized for the batch, a new one after each failure: the culprit is found, the rest build. */
+  const retry = async (batch: number[]) => {
+    const heapMb = retryHeapMbFor(batch.map((i) => jobs[i]!), settings);
+    let worker: Worker | undefined;
+    try {
+      for (const jobIndex of batch) {
+        worker ??= spawn(init, heapMb);
+        const outcome = await runBatch(worker, [jobs[jobIndex]!], settings.noteTimeoutMs, heapMb);
+        if (outcome.kind === 'done') results[jobIndex] = outcome.results[0]!;
+        else {
+          await worker.terminate();
+          worker = undefined;
+          results[jobIndex] = givenUpNote(jobs[jobIndex]!, outcome.failure, init.nonce);
+        }
+        onResult?.(jobIndex, results[jobIndex]!);
+      }
+    } finally {
+      await worker?.terminate();
+    }
+  };
 
   const lane = async () => {
     let worker = spawn(init, settings.heapMb);
     try {
       while (next < batches.length) {
         const batch = batches[next++]!;
-        try {
-          const out = await runBatch(worker, batch);
-          batch.forEach((jobIndex, k) => (results[jobIndex] = out[k]!));
+        const outcome = await runBatch(
+          worker,
+          batch.map((i) => jobs[i]!),
+          settings.noteTimeoutMs * batch.length,
+          settings.heapMb,
+        );
+        if (outcome.kind === 'done') {
+          batch.forEach((jobIndex, k) => (results[jobIndex] = outcome.results[k]!));
           batch.forEach((jobIndex) => onResult?.(jobIndex, results[jobIndex]!));
-        } catch {
+        } else {
           await worker.terminate();
-          // Note by note on an uncapped worker: the batch may only have outgrown the cap.
-          worker = spawn(init, 0);
-          for (const jobIndex of batch) {
-            try {
-              results[jobIndex] = (await runBatch(worker, [jobIndex]))[0]!;
-            } catch (error) {
-              await worker.terminate();
-              worker = spawn(init, 0);
-              results[jobIndex] = failedNote(jobs[jobIndex]!, error, init.nonce);
-            }
-            onResult?.(jobIndex, results[jobIndex]!);
-          }
-          await worker.terminate();
+          await retry(batch);
           worker = spawn(init, settings.heapMb);
         }
         done += batch.length;

@@ -1,0 +1,54 @@
+/**
+ * Parse and render the notes a change touched, for the dev server. A note of up to
+ * `mainThreadChars` characters runs on this thread, so a save shows at once. A longer one runs on
+ * the build's parse pool: a worker with a capped heap and a time limit, which takes 1-3 s to start
+ * but keeps any one note from taking the server down. On this thread nothing bounds a note: the
+ * densest Markdown measured (tables) took 1-2 KB of heap per character, and a 5 MB table
+ * overflowed a 4 GB heap, which kills the process. Nesting bombs are refused on either path, by
+ * runNoteJob, before they are parsed.
+ */
+import { runNoteJob, type NoteJob, type NoteJobResult } from '../parse/job.ts';
+import { runJobs, type Options as PoolOptions } from '../parse/pool.ts';
+import type { RenderContext } from '../render/context.ts';
+import type { ScannedNote } from '../scan/index.ts';
+import type { NoteId, Slug } from '../shared/types.ts';
+import type { WorkerInit } from '../parse/worker.ts';
+
+/** The garden a worker needs to resolve links as this thread does. */
+export interface GardenSources {
+  notes: Iterable<Pick<ScannedNote, 'id' | 'url' | 'content'>>;
+  attachments: Iterable<string>;
+  /** Settings of the pool (tests shrink its heap caps). */
+  pool?: Partial<PoolOptions>;
+}
+
+/**
+ * Notes up to this many characters render on the dev server's thread: at the 1-2 KB per
+ * character measured on tables, at most a few hundred MB of its heap.
+ */
+export const mainThreadChars = 200_000;
+
+/** Results of `jobs` in their order; long notes go through the parse pool, the rest run here with `ctx`. */
+export async function renderNotes(jobs: readonly NoteJob[], ctx: RenderContext, garden: GardenSources, limit = mainThreadChars): Promise<NoteJobResult[]> {
+  // Short notes first, while `ctx` is the garden's current one (a concurrent change may replace it).
+  const here = new Map<number, NoteJobResult>();
+  jobs.forEach((job, i) => {
+    if (job.text.length <= limit) here.set(i, runNoteJob(job, ctx));
+  });
+  const long = jobs.filter((_, i) => !here.has(i));
+  const out = long.length > 0 ? await runJobs(long, workerInit(garden, ctx.nonce), { ...garden.pool, threads: 1 }) : [];
+  let k = 0;
+  return jobs.map((_, i) => here.get(i) ?? out[k++]!);
+}
+
+function workerInit(garden: GardenSources, nonce: string): WorkerInit {
+  const notes = [...garden.notes];
+  return {
+    notes: notes.map((n) => ({ id: n.id, publish: n.content.publish })),
+    urls: notes.filter((n) => n.content.publish).map((n): [NoteId, Slug] => [n.id, n.url]),
+    attachments: [...garden.attachments],
+    nonce,
+    render: true,
+    pack: false,
+  };
+}
