@@ -1,7 +1,7 @@
 // The compiled CLI: Trellis's TypeScript sources bundled by esbuild into plain JavaScript, once
 // per code version, into node_modules/.cache/trellis-cli/<fingerprint>/. Running from it, no
 // thread (the main one, the parse pool, the layout and search workers) loads a TypeScript
-// loader: each starts faster and holds about 45 MB less (docs/performance.md).
+// loader: each starts faster and holds less memory (tsx's loader and source maps; docs/performance.md).
 //
 // The folder holds cli.js and one file per worker (parse-worker.js, layout-worker.js,
 // search-worker.js), flat beside their shared chunks; src/paths.ts finds them through the

@@ -143,7 +143,7 @@ export async function deriveModel(
   const byId = new Map(results.map((r) => [r.note.id, { parsed: r.note, rendered: r.rendered, url: urlOf.get(r.note.id) }]));
   const sourceOf = new Map(sources.map((n) => [n.id, n]));
   // Embeds are checked now; a page's HTML is assembled each time it is read (pages with
-  // transclusions are large, and holding every one measured as 60 % of a 10k garden's heap).
+  // transclusions are large, and holding every one would be a large part of a large garden's heap).
   const assembleInput: AssembleInput = { notes: byId, links: resolved.links, ...(options.spill ? { spill: options.spill } : {}) };
   const assemble = pageAssembler(assembleInput);
   const notes = parsed.map((p) => {

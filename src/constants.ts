@@ -34,7 +34,7 @@ export const largeNoteBytes = 1_000_000;
 /**
  * Block quotes and lists nest at most this deep; a deeper note is refused before it is parsed
  * (parse/nesting-depth.ts). The parser's memory grows much faster than the text with depth:
- * one line of 20,000 `>` took 3.1 GB. Real notes nest a handful of levels.
+ * one line of thousands of `>` takes gigabytes. Real notes nest a handful of levels.
  */
 export const maxNesting = 100;
 

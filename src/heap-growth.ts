@@ -2,11 +2,10 @@
  * How far this process's heaps may grow past their live data between major collections.
  *
  * V8 picks the growth factor from how fast the program allocates against how fast it collects,
- * and a build allocates fast: page HTML, JSON and search postings, most of it garbage at once. A
- * one-shot build's main heap grew to 3-5× its live data (566 MB total around 120 MB live at 10k
- * notes; 3.2-3.6 GB around 1.4-1.6 GB live at 100k), and that slack, not the data, set the peak.
- * A fixed factor of 1.3 collects more often; at 10k it cost no CPU beyond the machine's noise
- * (docs/performance.md, fifth round). It is process-wide, so worker threads get it too.
+ * and a build allocates fast: page HTML, JSON and search postings, most of it garbage at once. So
+ * a one-shot build's main heap grows to several times its live data, and that slack, not the
+ * data, sets the peak. A fixed factor of 1.3 collects more often, at a CPU cost within the
+ * machine's noise (docs/performance.md, "Memory"). It is process-wide, so worker threads get it too.
  */
 import v8 from 'node:v8';
 

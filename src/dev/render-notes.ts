@@ -1,10 +1,10 @@
 /**
  * Parse and render the notes a change touched, for the dev server. A note of up to
  * `mainThreadChars` characters runs on this thread, so a save shows at once. A longer one runs on
- * the build's parse pool: a worker with a capped heap and a time limit, which takes 1-3 s to start
+ * the build's parse pool: a worker with a capped heap and a time limit, which takes seconds to start
  * but keeps any one note from taking the server down. On this thread nothing bounds a note: the
- * densest Markdown measured (tables) took 1-2 KB of heap per character, and a 5 MB table
- * overflowed a 4 GB heap, which kills the process. Nesting bombs are refused on either path, by
+ * densest Markdown (tables) takes 1-2 KB of heap per character, so a table of a few MB can
+ * overflow the heap, which kills the process. Nesting bombs are refused on either path, by
  * runNoteJob, before they are parsed.
  */
 import { runNoteJob, type NoteJob, type NoteJobResult } from '../parse/job.ts';
@@ -24,7 +24,7 @@ export interface GardenSources {
 
 /**
  * Notes up to this many characters render on the dev server's thread: at the 1-2 KB per
- * character measured on tables, at most a few hundred MB of its heap.
+ * character that tables take, at most a few hundred MB of its heap.
  */
 export const mainThreadChars = 200_000;
 

@@ -67,7 +67,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 
     // Redirects and list pages are written like note pages: many files in flight at once
-    // (an alias each for most notes of a large garden; one by one, they took seconds).
+    // (an alias each for most notes of a large garden, too many to write one by one).
     const redirects = [...deriveAliasRedirects(published, urls)];
     for (const [url] of redirects) urls.add(url);
     await inBatches(redirects, 32, ([url, to]) => writer.write(pageFile(url), renderRedirectPage(to, options.site)));

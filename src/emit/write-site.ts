@@ -13,7 +13,7 @@ export interface SiteWriter {
   copy(rel: string, from: string): Promise<void>;
   /** Count files written into `staging` by someone else (the search worker). */
   adopt(rels: readonly string[]): void;
-  /** Files written so far (a count, not a list: 335k paths at 100k notes). */
+  /** Files written so far (a count, not a list: a large garden writes hundreds of thousands). */
   readonly written: number;
   commit(): Promise<void>;
   abort(): Promise<void>;

@@ -23,8 +23,8 @@ export interface GraphNoteInput {
 
 /**
  * The graph stage's output. The graphology graph itself is not kept: everything
- * pages need is derived here, and at 10k notes the graph held 38 MB through
- * the whole emit (`buildGraph` rebuilds it from the notes and links).
+ * pages need is derived here, and keeping the graph would hold its memory
+ * through the whole emit (`buildGraph` rebuilds it from the notes and links).
  */
 export interface GardenGraph {
   backlinks: Map<NoteId, Backlink[]>;
@@ -100,7 +100,7 @@ export async function deriveGardenGraph(published: readonly GraphNoteInput[], li
 /**
  * What the graphology graph gives: outgoing links, orphans, graph.json's links, and the layout
  * (started on a worker for large graphs). The graph is let go before backlinks and mentions are
- * derived: it was a fifth of the build's heap at that point.
+ * derived: it is a large part of the build's heap at that point.
  */
 function fromLinkGraph(
   published: readonly GraphNoteInput[],

@@ -18,7 +18,7 @@ const forceAtlas2 = fa2.default as unknown as {
 /**
  * Positions of every node, normalised to [-1000, 1000]. ForceAtlas2 writes `x` and `y` into
  * the graph's nodes: a copy is laid out, unless `inPlace` says the graph is the caller's to spend
- * (the layout worker's own copy; at 100k notes a second copy cost a gigabyte).
+ * (the layout worker's own copy; a second copy of a large garden's graph doubles its memory).
  */
 export function computeLayout(graph: LinkGraph, topicOf: ReadonlyMap<NoteId, number>, topicCount: number, inPlace = false): Map<NoteId, { x: number; y: number }> {
   const rand = seededRandom(7);

@@ -1,12 +1,12 @@
 /**
  * How deep a note nests block quotes and lists, measured from line prefixes before the note is
  * parsed, so that a nesting bomb is refused instead of parsed. micromark's cost grows much faster
- * than the text with container depth: one line of 20,000 `>` (20 KB) took the parser to 3.1 GB
- * and then overflowed the stack. This is not a Markdown parser and renders nothing: it only
+ * than the text with container depth: one line of thousands of `>` takes the parser to gigabytes
+ * and then overflows the stack. This is not a Markdown parser and renders nothing: it only
  * decides whether a note is handed to remark at all. It looks at each character a bounded number
  * of times (finding the line's end, reading its leading markers up to the first other character,
- * telling a run of `-` or `*` from a thematic break), so it is linear in the text: about 370 MB/s,
- * 0.15 s over the 53 MB of the 10k benchmark garden. It keeps at most `limit + 1` open list items.
+ * telling a run of `-` or `*` from a thematic break), so it is linear in the text and a small
+ * fraction of the parse's cost (docs/performance.md). It keeps at most `limit + 1` open list items.
  *
  * Per line it counts `>` markers, plus the list items it is inside: those opened by list markers
  * on this line (`-`, `+`, `*`, `1.`, `1)` followed by a space, a tab or the line's end) and those

@@ -51,11 +51,10 @@ export interface RunHooks {
 
 /**
  * Defaults: all cores, 30 s per note, a 384 MB old generation. A retry gets 384 MB plus 2 KB per
- * character of its longest note, at most 1.5 GB: parsing and rendering a table took 1-2 KB of heap
- * per character (a 250 KB table failed under 256 MB and built under 512 MB), plain prose far less
- * (a 1 MB note built under 64 MB). With the pool's cap the 10k build's
- * workers stayed near 110 MB each, and their garbage collection took no longer (5.2-5.4 s
- * each, against 5.3-7.7 s uncapped; docs/performance.md). A second worker for every 3 MB of
+ * character of its longest note, at most 1.5 GB: parsing and rendering a table, the densest
+ * Markdown, takes 1-2 KB of heap per character, plain prose far less. The pool's cap keeps a
+ * worker's heap near its live data at no cost in garbage collection; a smaller one costs CPU, a
+ * larger one memory (docs/performance.md, "Memory"). A second worker for every 3 MB of
  * Markdown: see {@link threadsFor}.
  */
 export const defaultOptions: Options = {
@@ -71,11 +70,10 @@ export const defaultOptions: Options = {
 
 /**
  * How many workers to start for `chars` of Markdown in `batches` batches: at most `threads`, one
- * per batch, and one more only for each `minCharsPerThread`. A worker spends its first 2-3 s of
+ * per batch, and one more only for each `minCharsPerThread`. A worker spends its first seconds of
  * CPU loading modules, compiling Shiki's grammars and warming the JIT, so a second worker pays
- * off only on several megabytes: on 2 cores, a second worker made builds of the default garden
- * (0.5 MB), 200 notes (1 MB) and 400 notes (2 MB) 0.3-0.5 s slower and cost 1.5-2 s more CPU and
- * 90 MB more memory; at 1,000 notes (4.9 MB) it broke even, and at 10,000 (53 MB) it was 14 % faster.
+ * off only on several megabytes of Markdown; on less it makes the build slower and costs CPU and
+ * memory (docs/performance.md, "Parse pool").
  */
 export function threadsFor(chars: number, batches: number, settings: Pick<Options, 'threads' | 'minCharsPerThread'>): number {
   const worthIt = Math.max(1, Math.ceil(chars / Math.max(1, settings.minCharsPerThread)));

@@ -25,10 +25,10 @@ export function createShare(): Share {
 
 /**
  * A result that crossed a thread or came from the cache is a copy, and so is each of its strings:
- * `'link'` and `'wiki'` once per link (3.6 MB of a 10k garden's heap), and every tag, heading,
- * block id and link target once per note that has it. Headings like "Overview" and tags like
- * `status/seedling` are in thousands of notes, and link targets repeat in every note that links
- * the same note: one copy of each, through `share`, was 10 % of a 10k garden's heap after a build.
+ * `'link'` and `'wiki'` once per link, and every tag, heading, block id and link target once per
+ * note that has it. Headings like "Overview" and tags like `status/seedling` are in thousands of
+ * notes, and link targets repeat in every note that links the same note: keeping one copy of
+ * each, through `share`, removes most of the duplicates (docs/performance.md, "Memory").
  */
 export function shareWords(result: NoteJobResult, share: Share): void {
   const { note, rendered } = result;

@@ -82,7 +82,7 @@ const maxLinkLength = 1000;
  * micromark-extension-wiki-link, so remark-wiki-link's mdast handlers build
  * the nodes, but it stops at `[` inside a link and after `maxLinkLength`
  * characters: the original scans to the end of the line for every `[[`, which
- * is quadratic on a line of many `[[` (seen: 21 s for 40 KB).
+ * is quadratic on a line of many `[[` (a line of tens of KB takes many seconds).
  */
 function wikiLinkConstruct(options: Options): Construct {
   const divider = options.aliasDivider.charCodeAt(0);

@@ -2,8 +2,8 @@
  * Build-time code highlighting with Shiki: one tokenization per block with
  * Shiki's CSS-variables theme, written as classes (`tok-keyword`, ...) that
  * web/styles/code.css colours for light and dark. Grammars run on Shiki's
- * JavaScript regex engine: on the benchmark gardens this is 3.7× faster than
- * two themed passes on the Oniguruma WASM engine, and it tokenizes the
+ * JavaScript regex engine: this is several times faster than two themed
+ * passes on the Oniguruma WASM engine (docs/performance.md), and it tokenizes the
  * default garden's and the fixture vault's code exactly as Oniguruma does
  * (test/highlight.test.ts). One highlighter per worker, created once.
  */
@@ -25,7 +25,7 @@ export const codeTheme = 'css-variables';
 
 /**
  * No time limit per line (Shiki's default stops a line after 500 ms and leaves the rest
- * untokenized, so on a busy machine the same note came out differently). A note that takes
+ * untokenized, so on a busy machine the same note would come out differently). A note that takes
  * too long is caught by the worker pool's per-note limit and reported instead.
  */
 export const tokenizeTimeLimit = 0;

@@ -3,7 +3,7 @@
  * (`code.math-inline`, `pre > code.math-display`, and ` ```math ` blocks)
  * are replaced by KaTeX's HTML, kept as a `raw` node so it is written out as
  * KaTeX produced it rather than parsed back into a tree (rehype-katex does
- * that with parse5, which measured as half of the cost of math).
+ * that with parse5, which is about half of the cost of math).
  *
  * This runs after sanitising, so the only raw nodes left in the tree are
  * the ones made here. A formula KaTeX cannot parse is shown in KaTeX's error

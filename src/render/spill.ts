@@ -4,8 +4,8 @@
  * yet each is read only when its page, or a page transcluding it, is
  * written. A build appends every note's block HTML to one temporary file as
  * it arrives from the worker pool and keeps only the offsets, the block line
- * ranges and the embeds each block holds, in two typed arrays per note (block
- * objects were 26 MB of a 10k garden's heap); the assembler reads blocks back
+ * ranges and the embeds each block holds, in two typed arrays per note (an
+ * object per block would cost far more); the assembler reads blocks back
  * on demand. The file is unlinked as soon as it is open (where the system allows),
  * so it disappears with its descriptor whatever way the process ends.
  */
@@ -212,7 +212,7 @@ export function createBlockSpill(): BlockSpill {
     },
     putContexts(note) {
       if (note.links.length === 0) return;
-      // One buffer for all of them, and each one's length in bytes (a buffer each was 20k objects a 20k-link note).
+      // One buffer for all of them, and each one's length in bytes (a buffer each would be an object per link).
       const contexts = note.links.map((link) => link.context);
       const offset = append(Buffer.from(contexts.join('')));
       if (offset === undefined) return;

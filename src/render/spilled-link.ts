@@ -3,7 +3,7 @@
  *
  * A link as it arrives from a parse worker is five objects: the link, its position, its range,
  * its highlight and its heading path (a copy of `[]` for most links), about 400 bytes besides its
- * context, and a garden has links by the hundred thousand (750k at 100k notes). This class keeps
+ * context, and a large garden has links by the hundred thousand. This class keeps
  * the same facts as numbers in one object of fixed shape (about 165 bytes; test/spill.test.ts
  * measures it) and gives the small objects back when asked: position and range are read for
  * diagnostics and reports, the highlight when a page shows the link as a backlink, each a few

@@ -30,10 +30,10 @@ export interface Options {
 
 /**
  * Build the index for the docs `makeDocs` gives, write its files under `outDir`; resolves to their
- * paths (relative, POSIX). The worker's heap is capped: at 100k notes an uncapped worker kept ~1 GB,
- * mostly the body index's garbage, while the pages were written. A worker that fails under the cap
- * is run once more without it, from fresh docs (so this thread need not keep them meanwhile) and
- * with the files of the failed run removed.
+ * paths (relative, POSIX). The worker's heap is capped: uncapped, it grows to several times its
+ * live data, mostly the body index's garbage, while the pages are written. A worker that fails
+ * under the cap is run once more without it, from fresh docs (so this thread need not keep them
+ * meanwhile) and with the files of the failed run removed.
  */
 export function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outDir: string, texts?: SpilledBodies, options: Options = {}): Promise<string[]> {
   const run = (capped: boolean) => {

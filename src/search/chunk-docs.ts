@@ -19,7 +19,7 @@ export interface ChunkedDocs {
  */
 export function chunkDocs(docs: readonly SearchDoc[], headingStride: number, settings: Settings, sink: (file: SearchFile) => void): ChunkedDocs {
   // Each entry is serialised again whenever it is needed (three times in all) rather than kept:
-  // held together, the entries of a 10k garden measured 50-100 MB of the search worker's heap.
+  // held together, a large garden's entries would be a large part of the search worker's heap.
   const entry = (i: number): string => JSON.stringify(toEntry(docs[i]!, headingStride, settings.maxBodyChars));
   const sizes = docs.map((_, i) => Buffer.byteLength(entry(i)) + 1);
   const render = (from: number, to: number): string => {

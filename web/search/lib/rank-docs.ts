@@ -41,7 +41,7 @@ export type RankSettings = Pick<SearchManifest, 'docCount' | 'headingStride' | '
  * position slot × how much of a completion the user typed) plus a tenth of its other matches,
  * scaled by the term's rarity; notes matching more query terms come first, then higher scores,
  * then lower note numbers. Per-note sums live in typed arrays indexed by note number: a common
- * term touches thousands of notes, and maps of objects were several times slower.
+ * term touches thousands of notes, and maps of objects are several times slower.
  */
 export function rankDocs(terms: readonly TermPostings[], settings: RankSettings): RankedDoc[] {
   const count = settings.docCount;
