@@ -16,7 +16,7 @@ function project(): string {
     'src/stage/b.test.ts': 'test',
     'src/notes.md': 'not code',
     'web/search/lib/encode.ts': 'export {}',
-    'src/shared/templates/render-backlinks.ts': 'export {}',
+    'web/lib/render-backlinks.ts': 'export {}',
     'web/styles/base.css': 'body {}',
     'web/README.md': 'prose',
     'bin/trellis.js': '',
@@ -49,7 +49,7 @@ describe('fingerprint', () => {
     let last = second;
     for (const [file, text] of [
       ['web/search/lib/encode.ts', 'export const x = 0;'],
-      ['src/shared/templates/render-backlinks.ts', 'export const y = 0;'],
+      ['web/lib/render-backlinks.ts', 'export const y = 0;'],
       ['web/styles/base.css', 'body { margin: 0 }'],
       ['bin/trellis.js', '// launcher'],
       ['vite.config.ts', 'export default { base: "./" }'],
