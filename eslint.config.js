@@ -18,13 +18,13 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
   },
   boundary(['src/**/*.{ts,mts,mjs}'], ['src/shared/**'], '(^|/)web/', 'The builder never imports the app: move code both use to src/shared/.'),
-  boundary(
-    ['web/**/*.ts'],
-    ['web/**/*.test.ts'],
-    '(^|/)src/(?!shared/)',
-    'The app imports only src/shared/ from the builder: move code both use there.',
-  ),
+  boundary(['web/**/*.ts'], ['web/**/*.test.ts'], '(^|/)src/(?!shared/)', 'The app imports only src/shared/ from the builder: move code both use there.'),
   // src/shared/ runs in the browser too: it imports only itself (relative imports never climb out of it) and browser-safe packages.
   boundary(['src/shared/*.ts'], ['src/shared/*.test.ts'], '^node:|(^|/)web/|^\\.\\./', 'src/shared/ imports only itself and browser-safe packages.'),
-  boundary(['src/shared/*/**/*.ts'], ['src/shared/**/*.test.ts'], '^node:|(^|/)web/|^\\.\\./\\.\\./', 'src/shared/ imports only itself and browser-safe packages.'),
+  boundary(
+    ['src/shared/*/**/*.ts'],
+    ['src/shared/**/*.test.ts'],
+    '^node:|(^|/)web/|^\\.\\./\\.\\./',
+    'src/shared/ imports only itself and browser-safe packages.',
+  ),
 );

@@ -58,9 +58,64 @@ function createRandom(seed: number): () => number {
 const areas = ['Systems', 'Databases', 'Networks', 'Languages', 'Mathematics', 'Biology', 'History', 'Design'];
 const topics = ['Foundations', 'Patterns', 'Tools', 'Papers', 'Practice'];
 const subtopics = ['Basics', 'Advanced', 'Case Studies', 'Reading', 'Drafts'];
-const adjectives = ['Adaptive', 'Bounded', 'Causal', 'Durable', 'Eventual', 'Fast', 'Greedy', 'Hidden', 'Implicit', 'Jittered', 'Lazy', 'Linear', 'Minimal', 'Nested', 'Optimal', 'Partial', 'Quiet', 'Robust', 'Sparse', 'Typed'];
-const nouns = ['Consensus', 'Replication', 'Index', 'Cache', 'Scheduler', 'Compiler', 'Parser', 'Protocol', 'Lattice', 'Graph', 'Queue', 'Ledger', 'Kernel', 'Allocator', 'Sampler', 'Tokenizer', 'Router', 'Encoder', 'Monad', 'Proof'];
-const sectionWords = ['Overview', 'Motivation', 'Design', 'Trade-offs', 'Examples', 'Failure Modes', 'Open Questions', 'History', 'Related Work', 'Implementation', 'Measurements', 'Summary'];
+const adjectives = [
+  'Adaptive',
+  'Bounded',
+  'Causal',
+  'Durable',
+  'Eventual',
+  'Fast',
+  'Greedy',
+  'Hidden',
+  'Implicit',
+  'Jittered',
+  'Lazy',
+  'Linear',
+  'Minimal',
+  'Nested',
+  'Optimal',
+  'Partial',
+  'Quiet',
+  'Robust',
+  'Sparse',
+  'Typed',
+];
+const nouns = [
+  'Consensus',
+  'Replication',
+  'Index',
+  'Cache',
+  'Scheduler',
+  'Compiler',
+  'Parser',
+  'Protocol',
+  'Lattice',
+  'Graph',
+  'Queue',
+  'Ledger',
+  'Kernel',
+  'Allocator',
+  'Sampler',
+  'Tokenizer',
+  'Router',
+  'Encoder',
+  'Monad',
+  'Proof',
+];
+const sectionWords = [
+  'Overview',
+  'Motivation',
+  'Design',
+  'Trade-offs',
+  'Examples',
+  'Failure Modes',
+  'Open Questions',
+  'History',
+  'Related Work',
+  'Implementation',
+  'Measurements',
+  'Summary',
+];
 const vocabulary = (
   'the of and to in is that for as with on by this it are be from or an at which can not system data time each when more one we ' +
   'latency throughput leader follower partition quorum replica snapshot journal index shard query cache eviction page buffer ' +
@@ -124,7 +179,15 @@ function writeNote(index: number, plan: readonly PlannedNote[], random: () => nu
   };
   const linkCount = 5 + Math.floor(random() * 6);
   const links = Array.from({ length: linkCount }, () => toLink(index, plan, random, summary));
-  const lines = ['---', `title: ${note.title}`, `aliases: [${note.alias}]`, `tags: [${note.tags.join(', ')}]`, `created: 2024-0${1 + (index % 9)}-1${index % 10}`, '---', ''];
+  const lines = [
+    '---',
+    `title: ${note.title}`,
+    `aliases: [${note.alias}]`,
+    `tags: [${note.tags.join(', ')}]`,
+    `created: 2024-0${1 + (index % 9)}-1${index % 10}`,
+    '---',
+    '',
+  ];
   lines.push(sentence(12), '');
   const perSection = Math.max(20, Math.floor(note.words / note.headings.length));
   let blockIndex = 0;
@@ -178,11 +241,23 @@ function toExtra(random: () => number, pick: <T>(list: readonly T[]) => T, sente
   const roll = random();
   if (roll < 0.15) {
     const lang = pick(languages);
-    return ['```' + lang, `// ${sentence(6)}`, 'function step(state, input) {', '  const next = { ...state, count: state.count + 1 };', '  return input > 0 ? next : state;', '}', '```', ''];
+    return [
+      '```' + lang,
+      `// ${sentence(6)}`,
+      'function step(state, input) {',
+      '  const next = { ...state, count: state.count + 1 };',
+      '  return input > 0 ? next : state;',
+      '}',
+      '```',
+      '',
+    ];
   }
   if (roll < 0.25) return [`The bound is $O(n \\log n)$ when $k \\ll n$.`, '', '$$', '\\sum_{i=1}^{n} \\frac{1}{i^2} = \\frac{\\pi^2}{6}', '$$', ''];
   if (roll < 0.35) {
-    const rows = Array.from({ length: 3 + Math.floor(random() * 4) }, (_, r) => `| ${pick(vocabulary)} | ${r * 7 + 3} ms | ${pick(vocabulary)} ${pick(vocabulary)} |`);
+    const rows = Array.from(
+      { length: 3 + Math.floor(random() * 4) },
+      (_, r) => `| ${pick(vocabulary)} | ${r * 7 + 3} ms | ${pick(vocabulary)} ${pick(vocabulary)} |`,
+    );
     return ['| name | cost | notes |', '| --- | ---: | --- |', ...rows, ''];
   }
   if (roll < 0.45) return [`> [!${pick(['note', 'tip', 'warning', 'info'])}] ${sentence(3).slice(0, -1)}`, `> ${sentence(14)}`, ''];

@@ -33,7 +33,15 @@ const jobs: Job[] = files
   .slice(0, Number(count))
   .map((rel) => ({ path: rel, id: rel.slice(0, -3), hash: '', text: readFileSync(path.join(garden, rel), 'utf8') }));
 const ids = files.map((rel) => rel.slice(0, -3));
-const ctx = { index: buildLinkIndex(ids.map((id) => ({ id, publish: true })), []), urls: new Map(ids.map((id) => [id, `/${id}/`])), nonce: 'n', highlighter: await getHighlighter() };
+const ctx = {
+  index: buildLinkIndex(
+    ids.map((id) => ({ id, publish: true })),
+    [],
+  ),
+  urls: new Map(ids.map((id) => [id, `/${id}/`])),
+  nonce: 'n',
+  highlighter: await getHighlighter(),
+};
 
 let best = Infinity;
 for (let round = 0; round < 6; round++) {
@@ -42,4 +50,6 @@ for (let round = 0; round < 6; round++) {
   best = Math.min(best, performance.now() - start);
 }
 const mb = jobs.reduce((sum, j) => sum + j.text.length, 0) / 1e6;
-process.stdout.write(`${checkout}: ${jobs.length} notes (${mb.toFixed(1)} MB), best round ${best.toFixed(0)} ms = ${(best / jobs.length).toFixed(2)} ms per note\n`);
+process.stdout.write(
+  `${checkout}: ${jobs.length} notes (${mb.toFixed(1)} MB), best round ${best.toFixed(0)} ms = ${(best / jobs.length).toFixed(2)} ms per note\n`,
+);

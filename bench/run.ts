@@ -74,7 +74,19 @@ async function measureSize(notes: number): Promise<SizeResult> {
   const queries = await measureQueries(out);
   step('floors: markdown-it and remark-parse');
   const floor = measureFloors(dir);
-  return { notes, garden: summary, cold, fillCache, noChange, edit, site, queries, floorMs: floor.markdownItMs, coldOverFloor: cold.wallMs / floor.markdownItMs, remarkParseMs: floor.remarkParseMs };
+  return {
+    notes,
+    garden: summary,
+    cold,
+    fillCache,
+    noChange,
+    edit,
+    site,
+    queries,
+    floorMs: floor.markdownItMs,
+    coldOverFloor: cold.wallMs / floor.markdownItMs,
+    remarkParseMs: floor.remarkParseMs,
+  };
 }
 
 /** Render results as a Markdown table, one column per size. */
@@ -95,7 +107,13 @@ export function toTable(results: readonly SizeResult[]): string {
     ['no-change rebuild (CLI): peak RSS', (r) => `${Math.round(r.noChange.peakRssMb)} MB`],
     ['no-change rebuild (warm process)', (r) => ms(r.edit.noChangeMs)],
     ['one-note edit → page + backlink (warm process)', (r) => ms(r.edit.editMs)],
-    ['edit stages', (r) => Object.entries(r.edit.timings).map(([k, v]) => `${k} ${v}`).join(', ')],
+    [
+      'edit stages',
+      (r) =>
+        Object.entries(r.edit.timings)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+    ],
     ['graph stage incl. layout (warm)', (r) => ms(r.edit.noChangeTimings.graph ?? NaN)],
     ['dist/ size', (r) => `${mb(r.site.distBytes)} (${r.site.distFiles} files)`],
     ['first load of a note page (gz)', (r) => kb(r.site.firstLoadGzBytes)],
@@ -126,7 +144,13 @@ async function main(): Promise<void> {
     // Written after every size, so a failure at a larger size keeps the smaller ones.
     const table = toTable(results);
     process.stdout.write(`\n${table}\n\n`);
-    const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, totalMemGb: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg() };
+    const machine = {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      totalMemGb: Math.round(os.totalmem() / 2 ** 30),
+      loadavg: os.loadavg(),
+    };
     writeFileSync(resultsFile, JSON.stringify({ date: new Date().toISOString(), machine, results, table }, null, 2) + '\n');
   }
 }

@@ -33,11 +33,78 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.lengt
 const pickZipf = <T>(list: readonly T[]): T => list[Math.min(list.length - 1, Math.floor(Math.exp(random() * Math.log(list.length + 1))) - 1)]!;
 const range = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 
-const syllables = ['ka', 'to', 'ri', 'men', 'sa', 'lo', 'pre', 'di', 'ver', 'na', 'qu', 'el', 'tra', 'son', 'ex', 'pli', 'ca', 'tion', 'ro', 'bu', 'st', 'ing', 'al', 'ze', 'mo', 'fi', 'gra', 'ph', 'un', 'der'];
-const english = ['replication', 'distributed', 'consensus', 'garden', 'note', 'link', 'graph', 'search', 'index', 'query', 'shard', 'latency', 'throughput', 'the', 'and', 'of', 'to', 'is', 'in', 'that', 'with', 'for', 'as', 'on', 'by', 'system', 'database', 'network', 'protocol', 'leader', 'follower', 'partition', 'tolerance'];
+const syllables = [
+  'ka',
+  'to',
+  'ri',
+  'men',
+  'sa',
+  'lo',
+  'pre',
+  'di',
+  'ver',
+  'na',
+  'qu',
+  'el',
+  'tra',
+  'son',
+  'ex',
+  'pli',
+  'ca',
+  'tion',
+  'ro',
+  'bu',
+  'st',
+  'ing',
+  'al',
+  'ze',
+  'mo',
+  'fi',
+  'gra',
+  'ph',
+  'un',
+  'der',
+];
+const english = [
+  'replication',
+  'distributed',
+  'consensus',
+  'garden',
+  'note',
+  'link',
+  'graph',
+  'search',
+  'index',
+  'query',
+  'shard',
+  'latency',
+  'throughput',
+  'the',
+  'and',
+  'of',
+  'to',
+  'is',
+  'in',
+  'that',
+  'with',
+  'for',
+  'as',
+  'on',
+  'by',
+  'system',
+  'database',
+  'network',
+  'protocol',
+  'leader',
+  'follower',
+  'partition',
+  'tolerance',
+];
 const madeUp = Array.from({ length: 30_000 }, () => Array.from({ length: range(1, 4) }, () => pick(syllables)).join(''));
 const vocabulary = [...english, ...madeUp];
-const hanChars = Array.from('分布式系统数据库网络协议一致性复制领导者跟随者分区容错延迟吞吐量索引查询搜索图链接笔记花园知识管理学习方法时间空间结构算法设计实现测试部署运行服务客户端服务器缓存存储文件目录');
+const hanChars = Array.from(
+  '分布式系统数据库网络协议一致性复制领导者跟随者分区容错延迟吞吐量索引查询搜索图链接笔记花园知识管理学习方法时间空间结构算法设计实现测试部署运行服务客户端服务器缓存存储文件目录',
+);
 const kana = Array.from('あいうえおかきくけこさしすせそたちつてとなにぬねのまみむめもらりるれろ');
 const cjkWords = Array.from({ length: 400 }, () => Array.from({ length: range(2, 4) }, () => pick(hanChars)).join(''));
 const tags = Array.from({ length: 200 }, (_, i) => `topic-${pick(madeUp)}-${i}`);
@@ -148,10 +215,17 @@ for (const query of queries) {
   }
   warmMs.push(median(runs));
 }
-const slowest = queries.map((query, i) => ({ query, ms: warmMs[i]! })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+const slowest = queries
+  .map((query, i) => ({ query, ms: warmMs[i]! }))
+  .sort((a, b) => b.ms - a.ms)
+  .slice(0, 5);
 console.log(`slowest: ${slowest.map(({ query, ms }) => `${JSON.stringify(query)} ${ms.toFixed(1)} ms`).join(', ')}`);
 console.log(`queries: ${queries.length}; with hits: ${hitCounts.filter((n) => n > 0).length}`);
-console.log(`query, shards loaded: median ${median(warmMs).toFixed(2)} ms, p90 ${percentile(warmMs, 0.9).toFixed(2)} ms, max ${Math.max(...warmMs).toFixed(2)} ms`);
+console.log(
+  `query, shards loaded: median ${median(warmMs).toFixed(2)} ms, p90 ${percentile(warmMs, 0.9).toFixed(2)} ms, max ${Math.max(...warmMs).toFixed(2)} ms`,
+);
 console.log(`query, cold (parse + import from memory): median ${median(coldMs).toFixed(1)} ms, p90 ${percentile(coldMs, 0.9).toFixed(1)} ms`);
-console.log(`fetched per cold query: median ${median(fetchedFiles)} files / ${kb(median(fetchedBytes))} gz, p90 ${kb(percentile(fetchedBytes, 0.9))} gz, max ${kb(Math.max(...fetchedBytes))} gz`);
+console.log(
+  `fetched per cold query: median ${median(fetchedFiles)} files / ${kb(median(fetchedBytes))} gz, p90 ${kb(percentile(fetchedBytes, 0.9))} gz, max ${kb(Math.max(...fetchedBytes))} gz`,
+);
 process.exit(0);

@@ -94,7 +94,11 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
 
   const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
-  const model = await deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, { layout: options.layout ?? true, ...(layoutCache ? { layoutCache } : {}), ...(spill ? { spill } : {}) });
+  const model = await deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, {
+    layout: options.layout ?? true,
+    ...(layoutCache ? { layoutCache } : {}),
+    ...(spill ? { spill } : {}),
+  });
   if (spill) {
     model.close = spill.close;
     model.texts = spill;
@@ -136,7 +140,11 @@ export async function deriveModel(
 
   const urlOf = new Map(sources.map((n) => [n.id, n.url]));
   const published = parsed.filter((p) => p.frontmatter.publish);
-  const graph = await deriveGardenGraph(published.map((note) => ({ note, url: urlOf.get(note.id)! })), resolved.links, { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}) });
+  const graph = await deriveGardenGraph(
+    published.map((note) => ({ note, url: urlOf.get(note.id)! })),
+    resolved.links,
+    { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}) },
+  );
   lap('graph');
 
   const diagnostics: Diagnostic[] = [...scanDiagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
@@ -154,7 +162,18 @@ export async function deriveModel(
 
   const report = buildCheckReport(parsed, resolved.links, graph.orphans);
   sortDiagnostics(diagnostics);
-  return { root, notes, attachments: [...attachments], links: resolved.links, linkDiagnostics: resolved.diagnosticsByNote, graph, diagnostics, report, timings, cacheHits: 0 };
+  return {
+    root,
+    notes,
+    attachments: [...attachments],
+    links: resolved.links,
+    linkDiagnostics: resolved.diagnosticsByNote,
+    graph,
+    diagnostics,
+    report,
+    timings,
+    cacheHits: 0,
+  };
 }
 
 /** The assembler of a one-shot build's pages. Kept apart from `deriveModel` so it holds only what it needs (not the scanned sources' text). */
@@ -257,18 +276,23 @@ async function parseAndRender(
       render,
       pack: spill !== undefined,
     };
-    await runJobs(jobs, init, { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) }, {
-      onProgress: (done) => options.onProgress?.(cacheHits + done, total),
-      onResult: (k, result) => {
-        const note = notes[misses[k]!]!;
-        // Fact-only results (check) are not cached: a later build needs the HTML too; nor are notes
-        // given up for this run's time or memory limits. The cache serialises the result before
-        // this returns, so it may be spilled right after.
-        if (cache && render && !result.givenUp) writes.push(cache.set(note.id, note.hash, result));
-        keep(misses[k]!, result);
-        if (spill) jobs[k]!.text = '';
+    await runJobs(
+      jobs,
+      init,
+      { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) },
+      {
+        onProgress: (done) => options.onProgress?.(cacheHits + done, total),
+        onResult: (k, result) => {
+          const note = notes[misses[k]!]!;
+          // Fact-only results (check) are not cached: a later build needs the HTML too; nor are notes
+          // given up for this run's time or memory limits. The cache serialises the result before
+          // this returns, so it may be spilled right after.
+          if (cache && render && !result.givenUp) writes.push(cache.set(note.id, note.hash, result));
+          keep(misses[k]!, result);
+          if (spill) jobs[k]!.text = '';
+        },
       },
-    });
+    );
     await Promise.all(writes);
   }
   if (render) await cache?.prune();

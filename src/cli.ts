@@ -102,7 +102,14 @@ async function run(argv: string[]): Promise<number> {
       const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
       const result = await emitSite(model, { out, site, app, fingerprint, quick }).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
-      if (!values.quiet) printSummary(model.root, model.report, model.diagnostics, performance.now() - started, `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`);
+      if (!values.quiet)
+        printSummary(
+          model.root,
+          model.report,
+          model.diagnostics,
+          performance.now() - started,
+          `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`,
+        );
       return 0;
     }
     case 'check': {
@@ -142,7 +149,6 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError(`unknown command "${command}"`);
   }
 }
-
 
 async function loadApp() {
   try {

@@ -40,4 +40,3 @@ export const maxNesting = 100;
 
 /** Transclusions nest at most this deep; deeper embeds render as links. */
 export const maxEmbedDepth = 4;
-

@@ -9,7 +9,11 @@ import { buildGarden, type GardenModel } from '../src/build.ts';
 import { makeGarden } from './helpers/garden.ts';
 
 const paragraph = 'Replication keeps copies of data on several machines so that a failure of one does not lose it. '.repeat(10) + '\n\n';
-const json = JSON.stringify(Array.from({ length: 6000 }, (_, i) => ({ id: i, name: `item-${i}`, tags: ['a', 'b'], nested: { x: i * 2, y: 'value' } })), null, 2);
+const json = JSON.stringify(
+  Array.from({ length: 6000 }, (_, i) => ({ id: i, name: `item-${i}`, tags: ['a', 'b'], nested: { x: i * 2, y: 'value' } })),
+  null,
+  2,
+);
 
 let model: GardenModel;
 let root: string;

@@ -44,7 +44,17 @@ describe('generateGarden', () => {
     expect(model.report.ambiguous).toEqual([]);
     // Every kind of link shape is present.
     const text = [...(await readTree(dir)).values()].join('\n');
-    for (const shape of [/\[\[[^\]|#]+\|[^\]]+\]\]/, /\[\[[^\]]+#[A-Z][^\]^]*\]\]/, /\[\[[^\]]+#\^[a-z0-9]+\]\]/, /!\[\[[^\]#]+\]\]/, /!\[\[[^\]]+#[^\]]+\]\]/, /^```/m, /^\$\$/m, /^\| --- /m, /^> \[!/m]) {
+    for (const shape of [
+      /\[\[[^\]|#]+\|[^\]]+\]\]/,
+      /\[\[[^\]]+#[A-Z][^\]^]*\]\]/,
+      /\[\[[^\]]+#\^[a-z0-9]+\]\]/,
+      /!\[\[[^\]#]+\]\]/,
+      /!\[\[[^\]]+#[^\]]+\]\]/,
+      /^```/m,
+      /^\$\$/m,
+      /^\| --- /m,
+      /^> \[!/m,
+    ]) {
       expect(text).toMatch(shape);
     }
   }, 60_000);

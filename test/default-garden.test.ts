@@ -28,7 +28,10 @@ describe('garden/', () => {
     expect(model.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
   it('has topics that are its subjects', () => {
-    const names = model.graph.topics.slice(0, 3).map((t) => t.name).sort();
+    const names = model.graph.topics
+      .slice(0, 3)
+      .map((t) => t.name)
+      .sort();
     expect(names).toEqual(['Distributed Systems', 'Linux Internals', 'MLOps']);
     const topicOf = (id: string) => model.graph.topics[model.graph.topicOf.get(id as never)!]!.name;
     expect(topicOf('Distributed Systems/Raft')).toBe('Distributed Systems');

@@ -39,8 +39,12 @@ describe('crossOriginRefusal', () => {
       expect(crossOriginRefusal(requestWith({ 'sec-fetch-site': site, 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' }), port, true)).toBeDefined();
       // Framing by another site is refused; following a link to a page is not, except to the API.
       expect(crossOriginRefusal(requestWith({ 'sec-fetch-site': site, 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' }), port, true)).toBeDefined();
-      expect(crossOriginRefusal(requestWith({ 'sec-fetch-site': site, 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }), port, true)).toBeUndefined();
-      expect(crossOriginRefusal(requestWith({ 'sec-fetch-site': site, 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }), port, false)).toBeDefined();
+      expect(
+        crossOriginRefusal(requestWith({ 'sec-fetch-site': site, 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }), port, true),
+      ).toBeUndefined();
+      expect(
+        crossOriginRefusal(requestWith({ 'sec-fetch-site': site, 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }), port, false),
+      ).toBeDefined();
     }
   });
 });
@@ -59,13 +63,46 @@ describe('appRequestAllowed', () => {
   const allowed = (p: string) => appRequestAllowed(p, projectRoot, roots);
 
   it('lets through the app, its packages, the builder modules it imports and Vite’s client', () => {
-    for (const p of ['/web/main.ts', '/web/styles/index.css', '/src/shared/ids.ts', '/src/shared/templates/render-toc.ts', '/node_modules/lit/index.js', '/node_modules/.vite/deps/lit.js', '/node_modules/katex/dist/fonts/KaTeX_Main-Regular.woff2', '/@vite/client', '/@vite/env', '/@id/__x00__@oxc-project+runtime@0.156.0/helpers/esm/decorate.js', `/@fs${projectRoot}web/main.ts`]) {
+    for (const p of [
+      '/web/main.ts',
+      '/web/styles/index.css',
+      '/src/shared/ids.ts',
+      '/src/shared/templates/render-toc.ts',
+      '/node_modules/lit/index.js',
+      '/node_modules/.vite/deps/lit.js',
+      '/node_modules/katex/dist/fonts/KaTeX_Main-Regular.woff2',
+      '/@vite/client',
+      '/@vite/env',
+      '/@id/__x00__@oxc-project+runtime@0.156.0/helpers/esm/decorate.js',
+      `/@fs${projectRoot}web/main.ts`,
+    ]) {
       expect(allowed(p), p).toBe(true);
     }
   });
 
   it('refuses the rest of the project, dotfiles, traversal and the file system', () => {
-    for (const p of ['/package.json', '/src/cli.ts', '/src/dev/api.ts', '/src/build.ts', '/src/shared/../cli.ts', '/test/dev-api.test.ts', '/.git/config', '/web/.env', '/node_modules/.cache/trellis-cli/cli.js', '/node_modules/.package-lock.json', '/node_modules/lit/../../package.json', '/web/../package.json', '/../etc/passwd', '/@fs/etc/passwd', `/@fs${projectRoot}package.json`, '/@id/src/cli.ts', '/@id/lit', '/__open-in-editor', '/web\\..\\package.json', '/web/\0']) {
+    for (const p of [
+      '/package.json',
+      '/src/cli.ts',
+      '/src/dev/api.ts',
+      '/src/build.ts',
+      '/src/shared/../cli.ts',
+      '/test/dev-api.test.ts',
+      '/.git/config',
+      '/web/.env',
+      '/node_modules/.cache/trellis-cli/cli.js',
+      '/node_modules/.package-lock.json',
+      '/node_modules/lit/../../package.json',
+      '/web/../package.json',
+      '/../etc/passwd',
+      '/@fs/etc/passwd',
+      `/@fs${projectRoot}package.json`,
+      '/@id/src/cli.ts',
+      '/@id/lit',
+      '/__open-in-editor',
+      '/web\\..\\package.json',
+      '/web/\0',
+    ]) {
       expect(allowed(p), p).toBe(false);
     }
   });
@@ -73,7 +110,9 @@ describe('appRequestAllowed', () => {
   it('serves every builder module the web app imports at run time, all from src/shared/ (type-only imports are erased)', () => {
     const needed = new Set<string>();
     const visit = (file: string) => {
-      const out = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, experimentalDecorators: true } }).outputText;
+      const out = ts.transpileModule(readFileSync(file, 'utf8'), {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, experimentalDecorators: true },
+      }).outputText;
       for (const { fileName } of ts.preProcessFile(out, true, true).importedFiles) {
         if (!fileName.startsWith('.')) continue;
         const target = path.resolve(path.dirname(file), fileName);
@@ -84,7 +123,10 @@ describe('appRequestAllowed', () => {
         }
       }
     };
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      );
     for (const file of walk(path.join(projectRoot, 'web'))) visit(file);
     expect(needed.size).toBeGreaterThan(0);
     expect([...needed].filter((f) => !f.startsWith(sharedFolder + '/'))).toEqual([]);
@@ -94,8 +136,12 @@ describe('appRequestAllowed', () => {
 describe('publicMessage', () => {
   it('makes garden paths relative and elides every other absolute path', () => {
     const roots = ['/home/ann/notes', '/mnt/data/notes'];
-    expect(publicMessage(new Error("EEXIST: file already exists, mkdir '/home/ann/notes/Home.md'"), roots)).toBe("EEXIST: file already exists, mkdir 'Home.md'");
-    expect(publicMessage(new Error("ENOENT: no such file or directory, rename '/mnt/data/notes/a.md' -> '/mnt/data/notes/b/c.md'"), roots)).toBe("ENOENT: no such file or directory, rename 'a.md' -> 'b/c.md'");
+    expect(publicMessage(new Error("EEXIST: file already exists, mkdir '/home/ann/notes/Home.md'"), roots)).toBe(
+      "EEXIST: file already exists, mkdir 'Home.md'",
+    );
+    expect(publicMessage(new Error("ENOENT: no such file or directory, rename '/mnt/data/notes/a.md' -> '/mnt/data/notes/b/c.md'"), roots)).toBe(
+      "ENOENT: no such file or directory, rename 'a.md' -> 'b/c.md'",
+    );
     expect(publicMessage(new Error("EACCES: permission denied, open '/etc/shadow'"), roots)).toBe("EACCES: permission denied, open '…'");
     expect(publicMessage(new Error('refusing to write outside the garden: /home/ann/notes2/x.md'), roots)).toBe('refusing to write outside the garden: …');
     expect(publicMessage(new Error('cannot read C:\\Users\\ann\\x.md'), roots)).toBe('cannot read …');

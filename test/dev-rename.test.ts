@@ -130,7 +130,9 @@ describe('rename rewrites frontmatter links and reports new ambiguity', () => {
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     expect(r.json.changed.sort()).toEqual(['fm/Frontmatter.md', 'fm/P99 Tail Latency.md']);
     // The renamed note's own links, in its frontmatter and body, follow it; `[[#Causes]]` needs no name.
-    expect(read('fm/P99 Tail Latency.md')).toBe('---\nself: "[[P99 Tail Latency#Causes]]"\n---\n# Tail latency\n\n## Causes\n\nQueues. See [[#Causes]] and [[P99 Tail Latency#Causes]].\n');
+    expect(read('fm/P99 Tail Latency.md')).toBe(
+      '---\nself: "[[P99 Tail Latency#Causes]]"\n---\n# Tail latency\n\n## Causes\n\nQueues. See [[#Causes]] and [[P99 Tail Latency#Causes]].\n',
+    );
     expect(existsSync(path.join(root, 'fm/Tail Latency.md'))).toBe(false);
     expect(read('fm/Frontmatter.md')).toBe(`---
 title: "Frontmatter links"  # keep this comment
@@ -183,11 +185,13 @@ Body links [[P99 Tail Latency]].
 });
 
 describe('New note', () => {
-  it("refuses titles with characters Obsidian forbids in file names, listing them, and writes nothing", async () => {
+  it('refuses titles with characters Obsidian forbids in file names, listing them, and writes nothing', async () => {
     const before = list('.');
     const r = await post('note', { title: 'What is Fencing?' });
     expect(r.status).toBe(400);
-    expect(r.json.error).toBe('Cannot create “What is Fencing?”: a note name cannot contain any of * " \\ / < > : | ? (Obsidian refuses them in file names); it contains ?');
+    expect(r.json.error).toBe(
+      'Cannot create “What is Fencing?”: a note name cannot contain any of * " \\ / < > : | ? (Obsidian refuses them in file names); it contains ?',
+    );
     expect(list('.')).toEqual(before);
   });
 
@@ -243,7 +247,10 @@ describe('Create on an unresolved link', () => {
     // Each link of the linking note now resolves to the created note: it shows in that note's backlinks.
     for (const url of ['/quorum-read/', '/create/sibling/', '/create/sub/deep-note/']) {
       const data = (await (await fetch(`${dev.url.slice(0, -1)}${url}index.json`)).json()) as { backlinks: { source: string }[] };
-      expect(data.backlinks.map((b) => b.source), url).toEqual(['create/Home']);
+      expect(
+        data.backlinks.map((b) => b.source),
+        url,
+      ).toEqual(['create/Home']);
     }
   });
 

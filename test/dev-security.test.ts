@@ -46,7 +46,8 @@ function request(method: string, url: string, options: { body?: string; headers?
 }
 
 const get = (url: string, headers: Record<string, string> = {}) => request('GET', url, { headers });
-const json = (method: string, url: string, body: unknown) => request(method, url, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const json = (method: string, url: string, body: unknown) =>
+  request(method, url, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Wait until `path` is served with 200 (a watcher event was applied); fails after ~10 s. */
@@ -172,7 +173,11 @@ describe('a garden opened through a symbolic link', () => {
         status = (await fetch(`http://127.0.0.1:${otherPort}/b/`)).status;
       }
       expect(status).toBe(200);
-      const saved = await fetch(`http://127.0.0.1:${otherPort}/_trellis/api/note`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: 'C.md', text: '# C\n', baseHash: null }) });
+      const saved = await fetch(`http://127.0.0.1:${otherPort}/_trellis/api/note`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ path: 'C.md', text: '# C\n', baseHash: null }),
+      });
       expect(saved.status).toBe(200);
       expect(readFileSync(path.join(real, 'C.md'), 'utf8')).toBe('# C\n');
     } finally {
@@ -185,7 +190,15 @@ describe('cross-origin reads', () => {
   const foreign = 'http://localhost:9999';
 
   it('no response allows another origin to read it, and the API refuses foreign requests', async () => {
-    for (const url of ['/_trellis/api/index', '/_trellis/api/note?path=Home.md', '/raft/', '/raft/index.json', '/graph.json', '/web/main.ts', '/@vite/client']) {
+    for (const url of [
+      '/_trellis/api/index',
+      '/_trellis/api/note?path=Home.md',
+      '/raft/',
+      '/raft/index.json',
+      '/graph.json',
+      '/web/main.ts',
+      '/@vite/client',
+    ]) {
       const r = await get(url, { origin: foreign });
       const allowed = r.headers['access-control-allow-origin'];
       expect(allowed === foreign || allowed === '*', `${url}: ${allowed}`).toBe(false);
@@ -242,12 +255,21 @@ describe('malformed URLs and error bodies', () => {
 describe('request bodies', () => {
   it(`a body over the limit (${maxBodyBytes} bytes) is refused with 413 from its Content-Length, before it is sent`, async () => {
     const answer = await new Promise<Answer>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: '/_trellis/api/note', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'content-length': String(maxBodyBytes + 1) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: '/_trellis/api/note',
+          headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'content-length': String(maxBodyBytes + 1) },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        },
+      );
       req.on('error', reject);
       // Only the start of the announced body: a server that waits for the rest never answers.
       req.write('{"path":"Home.md","text":"');
@@ -263,12 +285,21 @@ describe('request bodies', () => {
     let sent = 0;
     let concurrent: Promise<Answer> | undefined;
     const answer = await new Promise<Answer>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: '/_trellis/api/note', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: '/_trellis/api/note',
+          headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        },
+      );
       req.on('error', (error) => (sent < total ? undefined : reject(error)));
       req.write('{"path":"Home.md","baseHash":null,"text":"');
       const pump = () => {
@@ -357,7 +388,8 @@ describe('what the server serves besides the garden', () => {
       for (const p of machinePaths()) expect(r.text, url).not.toContain(p);
     }
     // What the app needs is still served.
-    for (const url of ['/web/main.ts', '/@vite/client', '/src/shared/ids.ts', '/node_modules/katex/dist/katex.min.css']) expect((await get(url)).status, url).toBe(200);
+    for (const url of ['/web/main.ts', '/@vite/client', '/src/shared/ids.ts', '/node_modules/katex/dist/katex.min.css'])
+      expect((await get(url)).status, url).toBe(200);
   });
 });
 
@@ -394,7 +426,10 @@ describe('in Chromium', () => {
     // Nor can it listen to the garden's updates (note ids, unpublished ones included): Vite's
     // websocket wants the token written into /@vite/client, which the page cannot read.
     const socket = await page.evaluate(async (origin) => {
-      const client = await fetch(origin + '/@vite/client').then((r) => r.text(), () => '');
+      const client = await fetch(origin + '/@vite/client').then(
+        (r) => r.text(),
+        () => '',
+      );
       const token = /const wsToken = "([^"]+)"/.exec(client)?.[1] ?? '';
       return new Promise<string>((resolve) => {
         const ws = new WebSocket(`${origin.replace('http', 'ws')}/?token=${token}`, 'vite-hmr');
@@ -409,14 +444,21 @@ describe('in Chromium', () => {
   it('the editor’s own save of a body over the limit gets the 413 and its message, not a network error', async () => {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/raft/`);
-    const answer = await page.evaluate(async (size) => {
-      try {
-        const r = await fetch('/_trellis/api/note', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: 'Raft.md', text: 'x'.repeat(size), baseHash: null }) });
-        return `${r.status} ${((await r.json()) as { error: string }).error}`;
-      } catch (error) {
-        return `failed: ${String(error)}`;
-      }
-    }, maxBodyBytes + 1024 * 1024);
+    const answer = await page.evaluate(
+      async (size) => {
+        try {
+          const r = await fetch('/_trellis/api/note', {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ path: 'Raft.md', text: 'x'.repeat(size), baseHash: null }),
+          });
+          return `${r.status} ${((await r.json()) as { error: string }).error}`;
+        } catch (error) {
+          return `failed: ${String(error)}`;
+        }
+      },
+      maxBodyBytes + 1024 * 1024,
+    );
     expect(answer).toMatch(/^413 .*5 MB.*cannot be saved from the editor/);
     await page.close();
   });

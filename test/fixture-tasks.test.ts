@@ -24,7 +24,12 @@ const read = (rel: string) => readFileSync(path.join(out, rel), 'utf8');
 describe('obsidian-tasks-docs', () => {
   it('reads all 118 notes, 2 of them unpublished', () => {
     expect(model.report.notes).toBe(118);
-    expect(model.notes.filter((n) => !n.publish).map((n) => n.parsed.path).sort()).toEqual(['README.md', 'migration.md']);
+    expect(
+      model.notes
+        .filter((n) => !n.publish)
+        .map((n) => n.parsed.path)
+        .sort(),
+    ).toEqual(['README.md', 'migration.md']);
   });
 
   it('resolves every link and anchor', () => {

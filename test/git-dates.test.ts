@@ -17,13 +17,21 @@ describe('git dates', () => {
 
   it('uses commit dates for notes without frontmatter dates, frontmatter first', async () => {
     const root = makeGarden({ 'Plain.md': 'no dates', 'Dated.md': '---\ncreated: 2024-05-06\nupdated: 2024-07-08\n---\ndated' });
-    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { env: { ...process.env, GIT_AUTHOR_DATE: '2023-02-03T12:00:00Z', GIT_COMMITTER_DATE: '2023-02-03T12:00:00Z' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root, ...args], {
+        env: { ...process.env, GIT_AUTHOR_DATE: '2023-02-03T12:00:00Z', GIT_COMMITTER_DATE: '2023-02-03T12:00:00Z' },
+      });
     git('init', '-q');
     git('add', '.');
     git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'first');
     const model = await buildGarden({ garden: root, noCache: true });
     const info = new Map(model.notes.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
-    const data = (id: string) => toNoteData(model.notes.find((n) => n.parsed.id === id)!, model.graph, info);
+    const data = (id: string) =>
+      toNoteData(
+        model.notes.find((n) => n.parsed.id === id)!,
+        model.graph,
+        info,
+      );
     expect([data('Plain').created, data('Plain').updated]).toEqual(['2023-02-03', '2023-02-03']);
     expect([data('Dated').created, data('Dated').updated]).toEqual(['2024-05-06', '2024-07-08']);
   });

@@ -18,7 +18,15 @@ function snapshot(model: GardenModel) {
   const published = model.notes.filter((n) => n.publish);
   const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
   return {
-    notes: published.map((n) => toNoteData(n, model.graph, info, true, buildSiteContext(model.notes, (id) => model.links.get(id) ?? []))),
+    notes: published.map((n) =>
+      toNoteData(
+        n,
+        model.graph,
+        info,
+        true,
+        buildSiteContext(model.notes, (id) => model.links.get(id) ?? []),
+      ),
+    ),
     graph: model.graph.json,
     diagnostics: model.diagnostics,
     report: model.report,
@@ -47,10 +55,26 @@ const folders = ['', 'ds/', 'linux/', 'ds/deep/'];
 
 function body(rand: () => number, id: number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const lines = [`---\ntags: [t/${pick(['a', 'b', 'c', 'moc'])}]\n${rand() < 0.5 ? `series: S\norder: ${Math.floor(rand() * 5)}\n` : ''}${rand() < 0.15 ? 'publish: false\n' : ''}${rand() < 0.1 ? `permalink: /p/${pick(names).toLowerCase().replace(' ', '-')}\n` : ''}${rand() < 0.3 ? `aliases: [${pick(names)} alias]\n` : ''}---`, `# Version ${id}`, '', '## Section one', ''];
+  const lines = [
+    `---\ntags: [t/${pick(['a', 'b', 'c', 'moc'])}]\n${rand() < 0.5 ? `series: S\norder: ${Math.floor(rand() * 5)}\n` : ''}${rand() < 0.15 ? 'publish: false\n' : ''}${rand() < 0.1 ? `permalink: /p/${pick(names).toLowerCase().replace(' ', '-')}\n` : ''}${rand() < 0.3 ? `aliases: [${pick(names)} alias]\n` : ''}---`,
+    `# Version ${id}`,
+    '',
+    '## Section one',
+    '',
+  ];
   for (let i = 0; i < 4; i++) {
     const target = pick(names);
-    const forms = [`[[${target}]]`, `[[${target}|text]]`, `[[${target}#Section one]]`, `![[${target}#Section one]]`, `![[${target}]]`, `[[ds/${target}]]`, `[[${target}#^blk]]`, `![[pic.png]]`, `[[Nowhere ${i}]]`];
+    const forms = [
+      `[[${target}]]`,
+      `[[${target}|text]]`,
+      `[[${target}#Section one]]`,
+      `![[${target}#Section one]]`,
+      `![[${target}]]`,
+      `[[ds/${target}]]`,
+      `[[${target}#^blk]]`,
+      `![[pic.png]]`,
+      `[[Nowhere ${i}]]`,
+    ];
     lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}, and mentions ${pick(names)} in passing. ${i === 1 ? '^blk' : ''}`, '');
   }
   return lines.join('\n');

@@ -136,7 +136,7 @@ describe('raw HTML policy (docs/syntax.md)', () => {
     // GitHub's rule: an input survives only as a disabled checkbox; its name is prefixed so it cannot shadow `document.q`.
     expect(page).toContain('<input name="user-content-q" disabled type="checkbox">');
   });
-  it('keeps the allowed elements, and Trellis\'s own markup in the same note', () => {
+  it("keeps the allowed elements, and Trellis's own markup in the same note", () => {
     const page = html('Html.md');
     expect(page).toContain('<details><summary>More</summary><mark>kept</mark> <kbd>Ctrl</kbd></details>');
     expect(page).toContain('<p>handler</p>');
@@ -144,7 +144,7 @@ describe('raw HTML policy (docs/syntax.md)', () => {
     expect(page).toMatch(/<a href="\/other\/" class="internal" data-note="Other">Other<\/a>/);
     expect(page).toContain('<h2 id="section">');
   });
-  it('keeps Trellis\'s own PDF iframe, and only that one', () => {
+  it("keeps Trellis's own PDF iframe, and only that one", () => {
     const page = html('Html.md');
     expect(page.match(/<iframe/g)).toHaveLength(1);
     expect(page).toMatch(/<iframe src="\/paper.pdf" class="embed-pdf" title="paper.pdf"/);

@@ -28,7 +28,8 @@ const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
 const quoteBomb = '>'.repeat(20_000) + '\n';
 const listBomb = '- '.repeat(10_000) + 'x\n';
 const staircase = Array.from({ length: 150 }, (_, i) => ' '.repeat(2 * i) + '- item').join('\n') + '\n';
-const tooDeep = (depth: number) => `Quotes and lists are nested ${depth} deep here, past the limit of 100; the note is shown as plain text until its nesting is reduced`;
+const tooDeep = (depth: number) =>
+  `Quotes and lists are nested ${depth} deep here, past the limit of 100; the note is shown as plain text until its nesting is reduced`;
 const table = '| a | b | c |\n|---|---|---|\n' + '| x | [[Home]] | *z* |\n'.repeat(20_000);
 
 /** Deepest chain of block quotes and list items in remark's tree. */
@@ -150,7 +151,11 @@ describe('a note that outgrows its worker heap', () => {
 
 describe('`trellis dev` after a save', () => {
   it('refuses a nesting bomb before parsing it, renders a long note on a capped worker, and keeps serving', async () => {
-    const garden = makeGarden({ 'Home.md': '# Home\n\n[[Bomb]] and [[Big Table]]\n', 'Bomb.md': '# Bomb\n\nharmless for now\n', 'Big Table.md': '# Table\n\nsmall for now\n' });
+    const garden = makeGarden({
+      'Home.md': '# Home\n\n[[Bomb]] and [[Big Table]]\n',
+      'Bomb.md': '# Bomb\n\nharmless for now\n',
+      'Big Table.md': '# Table\n\nsmall for now\n',
+    });
     const port = await freePort();
     // Caps no table of 460 KB fits under (the dev server's own thread would have rendered it).
     const dev = await startDev({ garden, port, settleMs: 50, quiet: true, pool: { heapMb: 64, retryHeapMb: 64, maxRetryHeapMb: 96 } });
@@ -160,12 +165,15 @@ describe('`trellis dev` after a save', () => {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         new Promise<{ status: number; json: any }>((resolve, reject) => {
           const data = body === undefined ? undefined : JSON.stringify(body);
-          const req = http.request({ host: '127.0.0.1', port, method, path: url, headers: { host: `127.0.0.1:${port}`, ...(data ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (c) => (text += c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
-          });
+          const req = http.request(
+            { host: '127.0.0.1', port, method, path: url, headers: { host: `127.0.0.1:${port}`, ...(data ? { 'content-type': 'application/json' } : {}) } },
+            (res) => {
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (c) => (text += c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+            },
+          );
           req.on('error', reject);
           req.end(data);
         });
@@ -197,11 +205,16 @@ describe('`trellis dev` after a save', () => {
   }, 180_000);
 
   it('a long note rendered on a worker comes out as it does on the server’s thread', async () => {
-    const long = '# Long\n\n' + 'See [[Target#Heading|the target]], [[Draft]], [[Nowhere]] and ![[pic.png]]; `code` and $x^2$.\n\n```js\nconst x = 1;\n```\n\n'.repeat(1500);
+    const long =
+      '# Long\n\n' +
+      'See [[Target#Heading|the target]], [[Draft]], [[Nowhere]] and ![[pic.png]]; `code` and $x^2$.\n\n```js\nconst x = 1;\n```\n\n'.repeat(1500);
     const root = makeGarden({ 'Long.md': long, 'Target.md': '# Heading\n\nshort', 'Draft.md': '---\npublish: false\n---\ndraft', 'pic.png': 'png' });
     const scan = await scanGarden(root);
     const ctx = {
-      index: buildLinkIndex(scan.notes.map((n) => ({ id: n.id, publish: n.content.publish })), scan.attachments.map((a) => a.path)),
+      index: buildLinkIndex(
+        scan.notes.map((n) => ({ id: n.id, publish: n.content.publish })),
+        scan.attachments.map((a) => a.path),
+      ),
       urls: new Map(scan.notes.filter((n) => n.content.publish).map((n) => [n.id, n.url])),
       nonce: 'fixed',
       highlighter: await getHighlighter(),
@@ -212,6 +225,8 @@ describe('`trellis dev` after a save', () => {
     const onThread = await renderNotes(jobs, ctx, garden, Infinity);
     expect(long.length).toBeGreaterThan(10_000);
     expect(onWorker).toEqual(onThread);
-    expect(onWorker.find((r) => r.note.id === 'Long')!.note.links.map((l) => l.target)).toEqual(expect.arrayContaining(['Target', 'Draft', 'Nowhere', 'pic.png']));
+    expect(onWorker.find((r) => r.note.id === 'Long')!.note.links.map((l) => l.target)).toEqual(
+      expect.arrayContaining(['Target', 'Draft', 'Nowhere', 'pic.png']),
+    );
   }, 120_000);
 });

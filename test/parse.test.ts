@@ -48,9 +48,19 @@ describe('wiki-links', () => {
 
 describe('note facts', () => {
   it('reads frontmatter', () => {
-    const n = parse('---\ntitle: T\naliases: [A, "B c"]\ntags: [x/y, "#z"]\npublish: false\nseries: S\norder: 2\nstage: budding\ncreated: 2025-01-02\n---\nBody #inline/tag and #1 not a tag');
+    const n = parse(
+      '---\ntitle: T\naliases: [A, "B c"]\ntags: [x/y, "#z"]\npublish: false\nseries: S\norder: 2\nstage: budding\ncreated: 2025-01-02\n---\nBody #inline/tag and #1 not a tag',
+    );
     expect(n.title).toBe('T');
-    expect(n.frontmatter).toMatchObject({ aliases: ['A', 'B c'], tags: ['x/y', 'z'], publish: false, series: 'S', order: 2, stage: 'budding', created: '2025-01-02' });
+    expect(n.frontmatter).toMatchObject({
+      aliases: ['A', 'B c'],
+      tags: ['x/y', 'z'],
+      publish: false,
+      series: 'S',
+      order: 2,
+      stage: 'budding',
+      created: '2025-01-02',
+    });
     expect(n.tags).toEqual(['x/y', 'z', 'inline/tag']);
   });
   it('treats draft: true as unpublished, and takes the title from the file name', () => {

@@ -7,7 +7,19 @@ import { resolveTarget } from '../src/shared/links/resolve-target.ts';
 import type { NoteId } from '../src/shared/types.ts';
 import { ruleAttachments, ruleCases, ruleNotes } from './helpers/link-rules.ts';
 
-const ids = ['Home', 'Notes/Raft', 'Archive/Raft', 'Archive/Old/Raft', 'Systems/Linux/cgroups', 'Systems/Linux/Page Cache', 'Café', 'Draft note', 'Tasks 1.2', 'a/b/Shared', 'c/Shared'];
+const ids = [
+  'Home',
+  'Notes/Raft',
+  'Archive/Raft',
+  'Archive/Old/Raft',
+  'Systems/Linux/cgroups',
+  'Systems/Linux/Page Cache',
+  'Café',
+  'Draft note',
+  'Tasks 1.2',
+  'a/b/Shared',
+  'c/Shared',
+];
 const index = buildLinkIndex(
   ids.map((id) => ({ id: id as NoteId, publish: id !== 'Draft note' })),
   ['images/diagram.png', 'files/paper.pdf', 'other/diagram.png'],

@@ -110,9 +110,7 @@ describe('buildSearchIndex + search engine on real notes', () => {
 
   it('escapes HTML from the note text in snippets and titles', async () => {
     const { engine: tagged } = serve(
-      buildSearchIndex([
-        { ...cjkDoc, id: 'a' as NoteId, title: 'Use <b> tags', body: 'Write <script>alert(1)</script> & marvel.', headings: [] },
-      ]),
+      buildSearchIndex([{ ...cjkDoc, id: 'a' as NoteId, title: 'Use <b> tags', body: 'Write <script>alert(1)</script> & marvel.', headings: [] }]),
     );
     const [hit] = (await tagged.query('marvel', 10))!;
     expect(hit!.snippet).toBe('Write &lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>marvel</mark>.');

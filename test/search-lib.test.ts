@@ -125,18 +125,36 @@ describe('rankDocs', () => {
 
   it('puts a title match above a body match, and notes matching more terms first', () => {
     const terms: TermPostings[] = [
-      { query: exact('alpha'), postings: [{ field: 'body', term: 'alpha', slots: [[1, 2]] }, { field: 'title', term: 'alpha', slots: [[3]] }] },
+      {
+        query: exact('alpha'),
+        postings: [
+          { field: 'body', term: 'alpha', slots: [[1, 2]] },
+          { field: 'title', term: 'alpha', slots: [[3]] },
+        ],
+      },
       { query: exact('beta'), postings: [{ field: 'body', term: 'beta', slots: [null, null, [2]] }] },
     ];
     const ranked = rankDocs(terms, settings);
-    expect(ranked.map((doc) => [doc.doc, doc.matchedTerms])).toEqual([[2, 2], [3, 1], [1, 1]]);
+    expect(ranked.map((doc) => [doc.doc, doc.matchedTerms])).toEqual([
+      [2, 2],
+      [3, 1],
+      [1, 1],
+    ]);
     expect(ranked[0]!.bodyMatched).toBe(true);
     expect(ranked[1]!.bodyMatched).toBe(false);
   });
 
   it('prefers the completion closer to what was typed', () => {
     const ranked = rankDocs(
-      [{ query: prefix('rep'), postings: [{ field: 'title', term: 'replication', slots: [[1]] }, { field: 'title', term: 'repo', slots: [[2]] }] }],
+      [
+        {
+          query: prefix('rep'),
+          postings: [
+            { field: 'title', term: 'replication', slots: [[1]] },
+            { field: 'title', term: 'repo', slots: [[2]] },
+          ],
+        },
+      ],
       settings,
     );
     expect(ranked.map((doc) => doc.doc)).toEqual([2, 1]);
@@ -144,7 +162,13 @@ describe('rankDocs', () => {
 
   it('returns the heading matching most terms, unless the title matches as many', () => {
     const terms: TermPostings[] = [
-      { query: exact('urgency'), postings: [{ field: 'title', term: 'urgency', slots: [[4]] }, { field: 'headings', term: 'urgency', slots: [[41, 43, 52]] }] },
+      {
+        query: exact('urgency'),
+        postings: [
+          { field: 'title', term: 'urgency', slots: [[4]] },
+          { field: 'headings', term: 'urgency', slots: [[41, 43, 52]] },
+        ],
+      },
       { query: exact('score'), postings: [{ field: 'headings', term: 'score', slots: [[43]] }] },
     ];
     const ranked = rankDocs(terms, settings);
@@ -156,7 +180,10 @@ describe('rankDocs', () => {
 
   it('keeps only the best `limit` notes', () => {
     const ids = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-    const ranked = rankDocs([{ query: exact('x'), postings: [{ field: 'body', term: 'x', slots: [ids.slice(5), ids.slice(0, 5)] }] }], { ...settings, limit: 3 });
+    const ranked = rankDocs([{ query: exact('x'), postings: [{ field: 'body', term: 'x', slots: [ids.slice(5), ids.slice(0, 5)] }] }], {
+      ...settings,
+      limit: 3,
+    });
     expect(ranked.map((doc) => doc.doc)).toEqual([5, 6, 7]);
   });
 });
@@ -166,17 +193,36 @@ describe('packRanges', () => {
 
   it('fills files up to the target size', () => {
     const items = ['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee'];
-    const packed = packRanges(items.map((item) => item.length), 8, 1_000_000, render(items));
-    expect(packed.map((range) => [range.from, range.to, range.contents])).toEqual([[0, 2, 'aaaabbbb'], [2, 4, 'ccccdddd'], [4, 5, 'eeee']]);
+    const packed = packRanges(
+      items.map((item) => item.length),
+      8,
+      1_000_000,
+      render(items),
+    );
+    expect(packed.map((range) => [range.from, range.to, range.contents])).toEqual([
+      [0, 2, 'aaaabbbb'],
+      [2, 4, 'ccccdddd'],
+      [4, 5, 'eeee'],
+    ]);
   });
 
   it('halves files whose gzipped size is over budget, and flags a single item that stays over', () => {
     let seed = 7;
-    const noise = (length: number) =>
-      Array.from({ length }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join('');
+    const noise = (length: number) => Array.from({ length }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join('');
     const items = [noise(1500), noise(1500), noise(1500), noise(1500), noise(5000)];
-    const packed = packRanges(items.map((item) => item.length), 100_000, 2_000, render(items));
-    expect(packed.map((range) => [range.from, range.to])).toEqual([[0, 1], [1, 2], [2, 3], [3, 4], [4, 5]]);
+    const packed = packRanges(
+      items.map((item) => item.length),
+      100_000,
+      2_000,
+      render(items),
+    );
+    expect(packed.map((range) => [range.from, range.to])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+    ]);
     expect(packed.map((range) => range.overBudget)).toEqual([false, false, false, false, true]);
   });
 });

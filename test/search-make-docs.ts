@@ -55,7 +55,10 @@ export function makeFixtureDoc(path: string, extra: Partial<SearchDoc> = {}): Se
 
 /** GitHub-style heading id (lower case, spaces to dashes, punctuation dropped), good enough for tests. */
 export function toHeadingId(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -68,6 +68,9 @@ describe('createWorkerHandler', () => {
     await handle({ type: 'query', q: 'urgency', limit: 1, seq: 1 });
     files.set(`${base}manifest.json`, files.get(`${base}manifest.json.bak`)!);
     await handle({ type: 'query', q: 'urgency', limit: 1, seq: 2 });
-    expect(posted.map((reply) => [reply.type, reply.seq])).toEqual([['error', 1], ['results', 2]]);
+    expect(posted.map((reply) => [reply.type, reply.seq])).toEqual([
+      ['error', 1],
+      ['results', 2],
+    ]);
   });
 });

@@ -25,7 +25,15 @@ describe('shared words', () => {
 
   it('keeps one copy of each repeated word: the copies that arrived are freed', () => {
     const count = 5_000;
-    const link = (i: number) => ({ target: `Consistent Hashing ${i % 50}`, headings: ['Trade-offs'], kind: 'link', syntax: 'wiki', position: { line: 1, column: 1 }, range: [0, 1], context: '' });
+    const link = (i: number) => ({
+      target: `Consistent Hashing ${i % 50}`,
+      headings: ['Trade-offs'],
+      kind: 'link',
+      syntax: 'wiki',
+      position: { line: 1, column: 1 },
+      range: [0, 1],
+      context: '',
+    });
     // Results as they arrive from a worker: one copy of every string per note.
     const results = structuredClone(
       Array.from({ length: count }, (_, i) => ({

@@ -18,9 +18,22 @@ describe('site context', () => {
     const model = await buildGarden({ garden: root, noCache: true });
     const site = buildSiteContext(model.notes, (id) => model.links.get(id) ?? []);
     const info = new Map(model.notes.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
-    const data = (id: string) => toNoteData(model.notes.find((n) => n.parsed.id === id)!, model.graph, info, true, site);
+    const data = (id: string) =>
+      toNoteData(
+        model.notes.find((n) => n.parsed.id === id)!,
+        model.graph,
+        info,
+        true,
+        site,
+      );
     expect(data('fm/A').series).toEqual({ name: 'Basics', position: 1, total: 2, next: { title: 'B', url: '/fm/b/' } });
-    expect(data('WAL').series).toEqual({ name: 'Storage Map', position: 2, total: 3, prev: { title: 'Storage Map', url: '/storage-map/' }, next: { title: 'Page Cache', url: '/page-cache/' } });
+    expect(data('WAL').series).toEqual({
+      name: 'Storage Map',
+      position: 2,
+      total: 3,
+      prev: { title: 'Storage Map', url: '/storage-map/' },
+      next: { title: 'Page Cache', url: '/page-cache/' },
+    });
     expect(data('Home').series).toBeUndefined();
     const recent = data('Home').recent!;
     const dates = recent.map((r) => r.updated!);

@@ -37,13 +37,16 @@ describe('block spill', () => {
     expect(a.blocks).toEqual([]);
     expect([...a.spill!.lines]).toEqual([1, 1, 3, 4]);
     expect([...a.spill!.embeds]).toEqual([1, 2]);
-    expect(spill.outline(a)).toEqual([{ start: 1, end: 1, html: '', embeds: [] }, { start: 3, end: 4, html: '', embeds: [2] }]);
+    expect(spill.outline(a)).toEqual([
+      { start: 1, end: 1, html: '', embeds: [] },
+      { start: 3, end: 4, html: '', embeds: [2] },
+    ]);
     expect([...spill.blocks(a), ...spill.blocks(b)].map((x) => x.html)).toEqual(original);
     expect(spill.blocks(b)[1]).toEqual({ start: 3, end: 4, html: original[3], embeds: [2] });
     spill.close();
   });
 
-  it('moves a note\'s plain text to disk and reads it back on each use', () => {
+  it("moves a note's plain text to disk and reads it back on each use", () => {
     const spill = createBlockSpill();
     const text = 'Plain text — with ✓ and 日本語\nacross lines';
     const parsed = { id: 'A', text, title: 'A', tags: ['t'] } as unknown as ParsedNote;
@@ -65,14 +68,36 @@ describe('block spill', () => {
   it('moves link contexts to disk: the links become copies that read their context back', () => {
     const spill = createBlockSpill();
     const links = [
-      { target: 'B', headings: [], kind: 'link', syntax: 'wiki', position: { line: 3, column: 1 }, range: [10, 15], context: 'See B — über ✓', highlight: [4, 5] },
+      {
+        target: 'B',
+        headings: [],
+        kind: 'link',
+        syntax: 'wiki',
+        position: { line: 3, column: 1 },
+        range: [10, 15],
+        context: 'See B — über ✓',
+        highlight: [4, 5],
+      },
       { target: 'C', headings: ['H'], alias: 'c', kind: 'embed', syntax: 'wiki', position: { line: 4, column: 2 }, range: [20, 30], context: '' },
       { target: 'D', headings: [], kind: 'link', syntax: 'markdown', position: { line: 5, column: 1 }, range: [40, 50], context: '日本語 D' },
     ] as unknown as LinkRef[];
     const note = { id: 'A', links } as unknown as ParsedNote;
     spill.putContexts(note);
     expect(note.links).not.toBe(links);
-    const fields: (keyof LinkRef)[] = ['target', 'headings', 'block', 'alias', 'kind', 'syntax', 'position', 'range', 'context', 'highlight', 'width', 'height'];
+    const fields: (keyof LinkRef)[] = [
+      'target',
+      'headings',
+      'block',
+      'alias',
+      'kind',
+      'syntax',
+      'position',
+      'range',
+      'context',
+      'highlight',
+      'width',
+      'height',
+    ];
     note.links.forEach((link, i) => {
       // Nothing of the context is left on the link; every field reads back as it was.
       expect(Object.getOwnPropertyDescriptor(link, 'context')).toBeUndefined();
@@ -93,7 +118,19 @@ describe('block spill', () => {
     const gc = vm.runInNewContext('gc') as () => void;
     const spill = createBlockSpill();
     // Notes as they arrive from a parse worker: deserialised copies with ParsedNote's fields.
-    const fields = { path: 'a.md', id: 'a', hash: 'h', title: 'T', frontmatter: {}, tags: [], headings: [], blocks: [], links: [], wordCount: 3, diagnostics: [] };
+    const fields = {
+      path: 'a.md',
+      id: 'a',
+      hash: 'h',
+      title: 'T',
+      frontmatter: {},
+      tags: [],
+      headings: [],
+      blocks: [],
+      links: [],
+      wordCount: 3,
+      diagnostics: [],
+    };
     const count = 20_000;
     gc();
     const before = process.memoryUsage().heapUsed;
@@ -112,7 +149,16 @@ describe('block spill', () => {
     // Links as they arrive from a parse worker: deserialised copies, a position, range and highlight each.
     const count = 20_000;
     const links = structuredClone(
-      Array.from({ length: count }, (_, i) => ({ target: `Note ${i % 97}`, headings: [], kind: 'link', syntax: 'wiki', position: { line: i, column: 3 }, range: [i, i + 12], context: `about [[Note ${i % 97}]]`, highlight: [6, 18] })),
+      Array.from({ length: count }, (_, i) => ({
+        target: `Note ${i % 97}`,
+        headings: [],
+        kind: 'link',
+        syntax: 'wiki',
+        position: { line: i, column: 3 },
+        range: [i, i + 12],
+        context: `about [[Note ${i % 97}]]`,
+        highlight: [6, 18],
+      })),
     ) as unknown as LinkRef[];
     const holder = { id: 'A', links: [...links] } as unknown as ParsedNote;
     const before = settledHeap();
@@ -228,7 +274,10 @@ describe('spilled texts and search', () => {
       expect(refs.filter((r) => r !== null).length).toBeGreaterThan(100);
       const inMemory = tempDir();
       const fromSpill = tempDir();
-      writeSearchFiles(published.map((n) => toSearchDoc(n)), inMemory);
+      writeSearchFiles(
+        published.map((n) => toSearchDoc(n)),
+        inMemory,
+      );
       const withoutBodies = published.map((n, i) => toSearchDoc(n, !refs[i]));
       expect(withoutBodies.every((d, i) => refs[i] === null || d.body === '')).toBe(true);
       await buildSearchIndexInWorker(() => withoutBodies, fromSpill, { fd: texts.fd, refs });

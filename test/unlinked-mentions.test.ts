@@ -41,7 +41,10 @@ describe('phrase trie', () => {
 
   it('reports a target at its earliest mention, even when a later alias of it ends first', async () => {
     const { buildPhraseIndex, mentionsIn } = await import('../src/graph/unlinked-mentions.ts');
-    const index = buildPhraseIndex([{ id: 'T' as never, title: 'Vector Clock Skew', aliases: ['clock'] }, { id: 'U' as never, title: 'Skew', aliases: [] }]);
+    const index = buildPhraseIndex([
+      { id: 'T' as never, title: 'Vector Clock Skew', aliases: ['clock'] },
+      { id: 'U' as never, title: 'Skew', aliases: [] },
+    ]);
     const found = mentionsIn('x' as never, { title: 'X', url: '/x/' as never }, 'Vector clock skew, and a clock.', [], index);
     expect(found.map(([t, e]) => [t, e.context.slice(...e.highlight!)])).toEqual([
       ['T', 'Vector clock skew'],

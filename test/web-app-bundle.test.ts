@@ -77,5 +77,12 @@ describe('toAssets', () => {
 
 function makeBacklink(i: number): Backlink {
   const context = `Note ${i} mentions Raft in a paragraph long enough to look like a real one, with a few more words around it.`;
-  return { source: `Note ${i}` as NoteId, title: `Note ${i}`, url: `/note-${i}/` as Slug, kind: 'link', context, highlight: [context.indexOf('Raft'), context.indexOf('Raft') + 4] };
+  return {
+    source: `Note ${i}` as NoteId,
+    title: `Note ${i}`,
+    url: `/note-${i}/` as Slug,
+    kind: 'link',
+    context,
+    highlight: [context.indexOf('Raft'), context.indexOf('Raft') + 4],
+  };
 }

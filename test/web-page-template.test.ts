@@ -105,7 +105,13 @@ describe('renderNotePage', () => {
 
 describe('renderListPage', () => {
   const items = fixtureNotes.map((n) => ({ title: n.title, url: n.url }));
-  const page = (extra: Partial<ListPage>): ListPage => ({ kind: 'tag', url: '/tags/consensus/' as Slug, title: '#consensus', sections: [{ title: 'Notes', items }], ...extra });
+  const page = (extra: Partial<ListPage>): ListPage => ({
+    kind: 'tag',
+    url: '/tags/consensus/' as Slug,
+    title: '#consensus',
+    sections: [{ title: 'Notes', items }],
+    ...extra,
+  });
 
   it('renders a tag page with a count and links to the notes', () => {
     const doc = parse(renderListPage(page({}), site, assets));

@@ -46,7 +46,12 @@ function measureOnce(garden: string, out: string, options: { noCache: boolean; c
   const report = path.join(tmp, 'time.txt');
   try {
     const start = performance.now();
-    const child = spawnSync('/usr/bin/time', ['-o', report, '-f', '%e %U %S %M', process.execPath, ...args], { env, cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const child = spawnSync('/usr/bin/time', ['-o', report, '-f', '%e %U %S %M', process.execPath, ...args], {
+      env,
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const wallMs = performance.now() - start;
     if (child.status !== 0) throw new Error(`Bench: trellis build failed (${child.status}): ${child.stderr.slice(-2000)}`);
     const [, user, sys, maxKb] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);

@@ -79,15 +79,23 @@ export async function measureEdit(garden: string, out: string, cacheDir: string)
       const page = renderNotePage(toNoteData(view.byId.get(a.parsed.id)!, view.graph, view.info), site, app.assets);
       const data = toNoteData(view.byId.get(b.parsed.id)!, view.graph, view.info);
       const end = performance.now();
-      if (!change.changed.includes(a.parsed.id) || !change.changed.includes(b.parsed.id)) throw new Error('Bench: the change set misses the edited note or its link target');
+      if (!change.changed.includes(a.parsed.id) || !change.changed.includes(b.parsed.id))
+        throw new Error('Bench: the change set misses the edited note or its link target');
       if (!page.includes(mark)) throw new Error(`Bench: the page of ${a.parsed.path} does not show the edit`);
-      if (!data.backlinks.some((l) => l.source === a.parsed.id && l.context.includes(mark))) throw new Error(`Bench: ${b.parsed.path} has no backlink from the edit`);
+      if (!data.backlinks.some((l) => l.source === a.parsed.id && l.context.includes(mark)))
+        throw new Error(`Bench: ${b.parsed.path} has no backlink from the edit`);
       runs.push({ ms: end - start, apply: applied - start, render: end - applied });
     }
     runs.sort((x, y) => x.ms - y.ms);
     const median = runs[2]!;
     const editMs = median.ms;
-    return { noChangeMs: still.ms, editMs, timings: { apply: Math.round(median.apply), render: Math.round(median.render), slowest: Math.round(runs[4]!.ms) }, noChangeTimings: still.timings, editedUrl: a.url };
+    return {
+      noChangeMs: still.ms,
+      editMs,
+      timings: { apply: Math.round(median.apply), render: Math.round(median.render), slowest: Math.round(runs[4]!.ms) },
+      noChangeTimings: still.timings,
+      editedUrl: a.url,
+    };
   } finally {
     writeFileSync(file, original);
   }

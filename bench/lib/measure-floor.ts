@@ -22,7 +22,9 @@ export interface Floors {
 
 /** Time both floors over the garden's notes. */
 export function measureFloors(garden: string): Floors {
-  const texts = listFiles(garden).filter((f) => f.endsWith('.md')).map((f) => readFileSync(f, 'utf8'));
+  const texts = listFiles(garden)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(f, 'utf8'));
   const md = new MarkdownIt();
   const remark = unified().use(remarkParse);
   return {

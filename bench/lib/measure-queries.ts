@@ -22,9 +22,26 @@ export interface QueryLatency {
 
 /** The fixed query set: single words, phrases, prefixes, a title and a miss. */
 export const querySet = [
-  'latency', 'quorum', 'replica snapshot', 'congestion window', 'compiler parser', 'monad effect handler', 'lat', 'repl',
-  'consensus', 'durable cache', 'eviction', 'proof lemma theorem', 'allocator', 'tokenizer', 'timeout retry backoff',
-  'graph edge vertex', 'overview', 'trade-offs', 'status', 'zzzqqq',
+  'latency',
+  'quorum',
+  'replica snapshot',
+  'congestion window',
+  'compiler parser',
+  'monad effect handler',
+  'lat',
+  'repl',
+  'consensus',
+  'durable cache',
+  'eviction',
+  'proof lemma theorem',
+  'allocator',
+  'tokenizer',
+  'timeout retry backoff',
+  'graph edge vertex',
+  'overview',
+  'trade-offs',
+  'status',
+  'zzzqqq',
 ];
 
 /** Time every query of {@link querySet} against `dist/_search/`. */
@@ -51,7 +68,14 @@ export async function measureQueries(dist: string): Promise<QueryLatency> {
       warm.push(performance.now() - t);
     }
   }
-  return { queries: querySet.length, coldMedianMs: percentile(cold, 0.5), coldP95Ms: percentile(cold, 0.95), warmMedianMs: percentile(warm, 0.5), warmP95Ms: percentile(warm, 0.95), withHits };
+  return {
+    queries: querySet.length,
+    coldMedianMs: percentile(cold, 0.5),
+    coldP95Ms: percentile(cold, 0.95),
+    warmMedianMs: percentile(warm, 0.5),
+    warmP95Ms: percentile(warm, 0.95),
+    withHits,
+  };
 }
 
 /** The `p` quantile (nearest rank) of `values`. */

@@ -23,7 +23,9 @@ export interface SiteStats {
 
 /** Every file under `dir`, as absolute paths. */
 export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 /** Measure the site in `dist`, using the page at `pageUrl` (e.g. `/a/b/`) for the first load. */
@@ -42,7 +44,10 @@ export function measureSite(dist: string, pageUrl: string): SiteStats {
   const firstLoadFiles = [...refs];
   const firstLoadGzBytes = gzipSync(html).length + firstLoadFiles.reduce((sum, ref) => sum + gz(path.join(dist, decodeURI(ref))), 0);
 
-  const search = files.filter((f) => f.includes(`${path.sep}_search${path.sep}`)).map(gz).sort((a, b) => a - b);
+  const search = files
+    .filter((f) => f.includes(`${path.sep}_search${path.sep}`))
+    .map(gz)
+    .sort((a, b) => a - b);
   const graph = path.join(dist, 'graph.json');
   return {
     distBytes,

@@ -26,7 +26,10 @@ export function findAmbiguousLinks(state: GardenState, id: NoteId): AmbiguousLin
   const view = state.view();
   const name = nameKey(baseName(id));
   if (view.notes.filter((n) => nameKey(baseName(n.parsed.id)) === name).length < 2) return [];
-  const index = buildLinkIndex(view.notes.map((n) => ({ id: n.parsed.id, publish: true })), state.attachmentList().map((a) => a.path));
+  const index = buildLinkIndex(
+    view.notes.map((n) => ({ id: n.parsed.id, publish: true })),
+    state.attachmentList().map((a) => a.path),
+  );
   const out: AmbiguousLink[] = [];
   for (const n of view.notes) {
     const text = state.note(n.parsed.path)?.content.text;

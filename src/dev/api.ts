@@ -69,16 +69,16 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
 async function read(route: string, url: URL, res: http.ServerResponse, ctx: ApiContext): Promise<true> {
   const root = ctx.state.root;
   switch (route) {
-      case 'GET note': {
-        const { abs, rel } = await safeNotePath(root, url.searchParams.get('path'));
-        const bytes = await fs.readFile(abs).catch(() => undefined);
-        if (!bytes) return send(res, 404, { error: `no note at ${rel}` });
-        return send(res, 200, { path: rel, text: bytes.toString('utf8'), hash: sha256(bytes) });
-      }
-      case 'GET index':
-        return send(res, 200, completionIndex(ctx.state));
-      default:
-        return send(res, 404, { error: `no API route ${route}` });
+    case 'GET note': {
+      const { abs, rel } = await safeNotePath(root, url.searchParams.get('path'));
+      const bytes = await fs.readFile(abs).catch(() => undefined);
+      if (!bytes) return send(res, 404, { error: `no note at ${rel}` });
+      return send(res, 200, { path: rel, text: bytes.toString('utf8'), hash: sha256(bytes) });
+    }
+    case 'GET index':
+      return send(res, 200, completionIndex(ctx.state));
+    default:
+      return send(res, 404, { error: `no API route ${route}` });
   }
 }
 
@@ -92,7 +92,10 @@ async function write(route: string, body: Record<string, unknown>, res: http.Ser
         const current = await fs.readFile(abs).catch(() => undefined);
         const currentHash = current ? sha256(current) : null;
         if (currentHash !== (body.baseHash ?? null)) {
-          return send(res, 409, { error: 'the file changed on disk since it was opened', current: current ? { text: current.toString('utf8'), hash: currentHash } : null });
+          return send(res, 409, {
+            error: 'the file changed on disk since it was opened',
+            current: current ? { text: current.toString('utf8'), hash: currentHash } : null,
+          });
         }
         await writeFileAtomic(abs, body.text);
         const change = await ctx.state.apply([rel]);

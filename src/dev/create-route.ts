@@ -80,5 +80,8 @@ async function removeUntouched(ctx: ApiContext, rel: string, text: string | unde
 
 function linkIndex(state: GardenState): LinkIndex {
   const notes = state.view().notes.map((n) => ({ id: n.parsed.id, publish: n.publish }));
-  return buildLinkIndex(notes, state.attachmentList().map((a) => a.path));
+  return buildLinkIndex(
+    notes,
+    state.attachmentList().map((a) => a.path),
+  );
 }

@@ -38,7 +38,19 @@ import { buildLinkIndex } from '../shared/links/link-index.ts';
 import { buildCheckReport } from '../report.ts';
 import { assignUrls, scanGarden, type ScannedNote } from '../scan/index.ts';
 import { readNote } from '../scan/read-note.ts';
-import type { AttachmentFile, Backlink, CheckReport, Diagnostic, GraphJson, GraphLink, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../shared/types.ts';
+import type {
+  AttachmentFile,
+  Backlink,
+  CheckReport,
+  Diagnostic,
+  GraphJson,
+  GraphLink,
+  NoteId,
+  ParsedNote,
+  ResolvedLink,
+  Slug,
+  Topic,
+} from '../shared/types.ts';
 import { realPathInside } from './inside-garden.ts';
 
 /** What one `apply` changed. */
@@ -103,7 +115,10 @@ export class GardenState {
     return { get: (key) => (last?.key === key ? last.value : undefined), set: (key, value) => void (last = { key, value }) };
   })();
 
-  private constructor(root: string, private readonly pool: Partial<PoolOptions>) {
+  private constructor(
+    root: string,
+    private readonly pool: Partial<PoolOptions>,
+  ) {
     this.root = root;
   }
 
@@ -234,7 +249,17 @@ export class GardenState {
         const prev = this.notes.get(notePath);
         if (prev && prev.hash === content.hash) continue;
         if (!prev || prev.content.publish !== content.publish || prev.content.permalink !== content.permalink) structural = true;
-        this.notes.set(notePath, { path: notePath, id, absPath: abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content, url: prev?.url ?? ('/' as Slug), ...(prev?.git ? { git: prev.git } : {}) });
+        this.notes.set(notePath, {
+          path: notePath,
+          id,
+          absPath: abs,
+          hash: content.hash,
+          size: content.size,
+          mtimeMs: content.mtimeMs,
+          content,
+          url: prev?.url ?? ('/' as Slug),
+          ...(prev?.git ? { git: prev.git } : {}),
+        });
         touched.add(id);
       } else {
         const had = this.attachments.has(rel);
@@ -278,7 +303,12 @@ export class GardenState {
 
     this.currentView = undefined;
     this.settledModel = undefined;
-    return { changed: [...changed].filter((id) => this.results.has(id)).sort(), removed: removed.sort(), rerendered: [...rerender].filter((id) => this.results.has(id)).sort(), ms: Math.round(performance.now() - t0) };
+    return {
+      changed: [...changed].filter((id) => this.results.has(id)).sort(),
+      removed: removed.sort(),
+      rerendered: [...rerender].filter((id) => this.results.has(id)).sort(),
+      ms: Math.round(performance.now() - t0),
+    };
   }
 
   /** Take over a full model's derived data (after open or settle). */
@@ -300,7 +330,10 @@ export class GardenState {
     if (this.ctx) return this.ctx;
     const sources = [...this.notes.values()];
     this.ctx = {
-      index: buildLinkIndex(sources.map((n) => ({ id: n.id, publish: n.content.publish })), [...this.attachments.keys()]),
+      index: buildLinkIndex(
+        sources.map((n) => ({ id: n.id, publish: n.content.publish })),
+        [...this.attachments.keys()],
+      ),
       urls: new Map(sources.filter((n) => n.content.publish).map((n) => [n.id, n.url])),
       nonce: this.nonce,
     };
@@ -445,7 +478,9 @@ export class GardenState {
     };
     const html = (id: NoteId) => assemble(id).html;
     // A note read but not yet rendered (a change still on a worker thread) is left out until it is.
-    const notes: BuiltNote[] = [...this.notes.values()].filter((n) => this.results.has(n.id)).map((n) => new LazyHtmlNote(this.results.get(n.id)!.note, n.url, n, html));
+    const notes: BuiltNote[] = [...this.notes.values()]
+      .filter((n) => this.results.has(n.id))
+      .map((n) => new LazyHtmlNote(this.results.get(n.id)!.note, n.url, n, html));
     const byId = new Map(notes.map((n) => [n.parsed.id, n]));
     const info = this.publishedInfo();
     const links = this.links;
@@ -473,7 +508,10 @@ export class GardenState {
     const graph: NoteGraphFacts = { backlinks: this.backlinks, unlinkedMentions, outgoing, topicOf };
     const published = notes.filter((n) => n.publish);
     const parsedList = notes.map((n) => n.parsed);
-    const orphans = () => published.filter((n) => (outgoing.get(n.parsed.id)?.length ?? 0) === 0 && !hasPublishedIncoming(n.parsed.id, this.links, this.incoming, info)).map((n) => n.parsed.id);
+    const orphans = () =>
+      published
+        .filter((n) => (outgoing.get(n.parsed.id)?.length ?? 0) === 0 && !hasPublishedIncoming(n.parsed.id, this.links, this.incoming, info))
+        .map((n) => n.parsed.id);
     let siteContext: NoteSiteContext | undefined;
     return {
       notes,
@@ -482,7 +520,14 @@ export class GardenState {
       info,
       site: () => (siteContext ??= buildSiteContext(notes, (id) => this.links.get(id) ?? [])),
       topics: this.layout?.topics ?? [],
-      graphJson: () => graphJsonOf(published.map((n) => n.parsed), urlOf, this.links, info, this.layout),
+      graphJson: () =>
+        graphJsonOf(
+          published.map((n) => n.parsed),
+          urlOf,
+          this.links,
+          info,
+          this.layout,
+        ),
       report: () => buildCheckReport(parsedList, this.links, orphans()),
       diagnostics: () => {
         const all = [...this.walkDiagnostics, ...this.urlDiagnostics, ...[...this.notes.values()].flatMap((n) => n.content.diagnostics)];
@@ -545,7 +590,15 @@ function namesOf(note: ParsedNote | undefined): string {
 /** A fingerprint of a note's link targets inside it: headings and block ids. */
 function anchorsOf(note: ParsedNote | undefined): string {
   if (!note) return '';
-  return note.headings.map((h) => `${h.depth}\u0001${h.text}\u0001${h.id}\u0001${h.line}`).join('\u0000') + '\u0002' + note.blocks.map((b) => `${b.id}\u0001${b.line}`).join('\u0000') + '\u0002' + note.frontmatter.publish + '\u0002' + note.title;
+  return (
+    note.headings.map((h) => `${h.depth}\u0001${h.text}\u0001${h.id}\u0001${h.line}`).join('\u0000') +
+    '\u0002' +
+    note.blocks.map((b) => `${b.id}\u0001${b.line}`).join('\u0000') +
+    '\u0002' +
+    note.frontmatter.publish +
+    '\u0002' +
+    note.title
+  );
 }
 
 function noteTargets(list: readonly ResolvedLink[]): NoteId[] {
@@ -564,7 +617,12 @@ function outgoingOf(source: NoteId, list: readonly ResolvedLink[], info: Readonl
   return [...out];
 }
 
-function hasPublishedIncoming(id: NoteId, links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, incoming: ReadonlyMap<NoteId, Set<NoteId>>, info: ReadonlyMap<NoteId, unknown>): boolean {
+function hasPublishedIncoming(
+  id: NoteId,
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  incoming: ReadonlyMap<NoteId, Set<NoteId>>,
+  info: ReadonlyMap<NoteId, unknown>,
+): boolean {
   for (const s of incoming.get(id) ?? []) {
     if (s === id || !info.has(s)) continue;
     if ((links.get(s) ?? []).some((l) => l.resolution.kind === 'note' && l.resolution.target === id)) return true;

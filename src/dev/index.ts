@@ -102,7 +102,11 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
         const change = await state.apply(paths);
         if (change.changed.length === 0 && change.removed.length === 0) return;
         plugin.api?.notify(change);
-        for (const d of state.diagnosticsFor(change.rerendered).filter((x) => x.severity !== 'info').slice(0, 20)) log(formatDiagnostic(state.root, d));
+        for (const d of state
+          .diagnosticsFor(change.rerendered)
+          .filter((x) => x.severity !== 'info')
+          .slice(0, 20))
+          log(formatDiagnostic(state.root, d));
         log(`updated ${change.changed.length} note(s) in ${change.ms} ms`);
       })
       .catch((error: Error) => log(`trellis: update failed: ${error.message}`));
@@ -120,14 +124,20 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       // A followed link would report files outside the garden as the garden's; links are
       // reported as themselves, and GardenState.apply reads only what lies inside.
       followSymlinks: false,
-      ignored: (p) => path.relative(realRoot, p).split(path.sep).some((s) => s.startsWith('.') || s === 'node_modules'),
+      ignored: (p) =>
+        path
+          .relative(realRoot, p)
+          .split(path.sep)
+          .some((s) => s.startsWith('.') || s === 'node_modules'),
       ...(poll ? { usePolling: true, interval: pollMs, binaryInterval: pollMs } : {}),
     })
       .on('all', (_event, p) => onChange(p))
       .on('error', (error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         if (!poll && (code === 'ENOSPC' || code === 'EMFILE')) {
-          log(`trellis: the system's limit on file watches is reached (${code}); polling the garden every ${pollMs} ms instead. Raise the limit with: sudo sysctl fs.inotify.max_user_watches=524288`);
+          log(
+            `trellis: the system's limit on file watches is reached (${code}); polling the garden every ${pollMs} ms instead. Raise the limit with: sudo sysctl fs.inotify.max_user_watches=524288`,
+          );
           const failed = watcher;
           watcher = watchGarden(true);
           void failed.close();

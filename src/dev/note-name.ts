@@ -30,7 +30,8 @@ export function nameProblem(name: string, ext = '.md'): string | undefined {
   const bad = forbidden.filter((c) => name.includes(c));
   if (bad.length > 0) return `a note name cannot contain any of ${forbidden.join(' ')} (Obsidian refuses them in file names); it contains ${bad.join(' ')}`;
   const breaking = linkBreaking.filter((c) => name.includes(c));
-  if (breaking.length > 0) return `a note name cannot contain any of ${linkBreaking.join(' ')} (a wiki-link to it would not work); it contains ${breaking.join(' ')}`;
+  if (breaking.length > 0)
+    return `a note name cannot contain any of ${linkBreaking.join(' ')} (a wiki-link to it would not work); it contains ${breaking.join(' ')}`;
   // Control characters (newlines, tabs, NUL) make names that cannot be typed into a link.
   if (/\p{Cc}/u.test(name)) return 'a name cannot contain control characters (newlines, tabs)';
   if (name !== name.trim()) return 'a name cannot start or end with a space (links trim their target, so they could not reach it)';

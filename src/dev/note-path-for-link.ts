@@ -40,7 +40,10 @@ export function notePathForLink(index: LinkIndex, source: NoteId, target: string
   // Would the link reach a note there? Ask the resolver, with the note added to the garden.
   const ids = [...index.byPath.values()].map((n) => n.id);
   const attachments = [...index.attachmentsByPath.values()];
-  const withNote = buildLinkIndex([...ids, id].map((n) => ({ id: n, publish: true })), attachments);
+  const withNote = buildLinkIndex(
+    [...ids, id].map((n) => ({ id: n, publish: true })),
+    attachments,
+  );
   const reached = resolveTarget(withNote, source, target);
   if (reached.kind === 'note' && reached.note.id === id) return { path };
   const ext = /\.(\w+)$/.exec(baseName(written))?.[1];

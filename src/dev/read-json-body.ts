@@ -12,7 +12,9 @@ export const maxBodyBytes = 5 * 1024 * 1024;
 /** A body over the limit (answered with 413). */
 export class BodyTooLargeError extends Error {
   constructor() {
-    super(`the request body is larger than the dev server's limit of 5 MB (${maxBodyBytes} bytes); notes larger than that cannot be saved from the editor: edit them in another program`);
+    super(
+      `the request body is larger than the dev server's limit of 5 MB (${maxBodyBytes} bytes); notes larger than that cannot be saved from the editor: edit them in another program`,
+    );
   }
 }
 

@@ -55,9 +55,15 @@ async function planRename(state: GardenState, from: string, to: string): Promise
   const toPath = toNotePath(to);
   const view = state.view();
   const attachments = state.attachmentList().map((a) => a.path);
-  const before = buildLinkIndex(view.notes.map((n) => ({ id: n.parsed.id, publish: true })), attachments);
+  const before = buildLinkIndex(
+    view.notes.map((n) => ({ id: n.parsed.id, publish: true })),
+    attachments,
+  );
   // New targets are resolved against the garden as it will be after the move.
-  const after = buildLinkIndex(view.notes.map((n) => ({ id: n.parsed.id === fromId ? toNoteId(toPath) : n.parsed.id, publish: true })), attachments);
+  const after = buildLinkIndex(
+    view.notes.map((n) => ({ id: n.parsed.id === fromId ? toNoteId(toPath) : n.parsed.id, publish: true })),
+    attachments,
+  );
   const name = nameKey(baseName(fromId));
   const rewrites: Rewrite[] = [];
   for (const n of view.notes) {

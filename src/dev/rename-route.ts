@@ -25,7 +25,13 @@ export async function renameRoute(body: Record<string, unknown>, ctx: ApiContext
     const problem = nameProblem(segment, i === segments.length - 1 ? '.md' : '');
     if (problem) return { status: 400, body: { error: `Cannot rename to “${to.rel}”: ${problem}` } };
   }
-  if (!(await fs.stat(from.abs).then((s) => s.isFile(), () => false))) return { status: 404, body: { error: `no note at ${from.rel}` } };
+  if (
+    !(await fs.stat(from.abs).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    return { status: 404, body: { error: `no note at ${from.rel}` } };
   const fromId = toNoteId(toNotePath(from.rel));
   const toId = toNoteId(toNotePath(to.rel));
   // Links compare paths without case: another note whose path differs only in case could not be told apart.

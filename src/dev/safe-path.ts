@@ -15,7 +15,8 @@ export async function safeNotePath(root: string, rel: unknown): Promise<{ abs: s
   const posix = rel.replace(/\\/g, '/').normalize('NFC');
   if (posix.startsWith('/') || /^[a-zA-Z]:/.test(posix)) throw new UnsafePathError('absolute paths are refused');
   const segments = posix.split('/');
-  if (segments.some((s) => s === '..' || s === '.' || s === '' || s.startsWith('.'))) throw new UnsafePathError('path segments may not be empty, `.`, `..` or hidden');
+  if (segments.some((s) => s === '..' || s === '.' || s === '' || s.startsWith('.')))
+    throw new UnsafePathError('path segments may not be empty, `.`, `..` or hidden');
   if (!/\.md$/i.test(posix)) throw new UnsafePathError('only Markdown notes (.md) can be written');
   const realRoot = await fs.realpath(root);
   const abs = path.join(realRoot, ...segments);

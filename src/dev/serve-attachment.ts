@@ -9,7 +9,17 @@ import type http from 'node:http';
 import path from 'node:path';
 import { realPathInside } from './inside-garden.ts';
 
-const types: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4' };
+const types: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
+  '.mp3': 'audio/mpeg',
+  '.mp4': 'video/mp4',
+};
 
 /** Send the attachment at garden-relative `rel`; resolves false (nothing sent) when it is missing or outside the garden. */
 export async function serveAttachment(res: http.ServerResponse, root: string, rel: string): Promise<boolean> {
@@ -22,7 +32,11 @@ export async function serveAttachment(res: http.ServerResponse, root: string, re
     await file.close();
     return false;
   }
-  res.writeHead(200, { 'content-type': types[path.extname(rel).toLowerCase()] ?? 'application/octet-stream', 'content-length': st.size, 'cache-control': 'no-store' });
+  res.writeHead(200, {
+    'content-type': types[path.extname(rel).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': st.size,
+    'cache-control': 'no-store',
+  });
   const stream = file.createReadStream();
   // A read error after the head is sent can only cut the answer short; it must not crash the server.
   stream.on('error', () => res.destroy());

@@ -79,7 +79,16 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
   const site = siteInfo(state.root);
   const appRoots = appServingRoots(projectRoot);
 
-  const current = (): Views => (views ??= { urls: new Map(state.view().notes.filter((n) => n.publish).map((n) => [n.url as string, n.parsed.id])), notes: new Map() });
+  const current = (): Views =>
+    (views ??= {
+      urls: new Map(
+        state
+          .view()
+          .notes.filter((n) => n.publish)
+          .map((n) => [n.url as string, n.parsed.id]),
+      ),
+      notes: new Map(),
+    });
   const notify = (change: ChangeSet, graph: boolean, renamed: GardenUpdate['renamed'] = []) => {
     views = undefined;
     const byId = state.view().byId;
@@ -88,7 +97,15 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
       const n = byId.get(id);
       urls[id] = n?.publish ? n.url : null;
     }
-    const data: GardenUpdate = { changed: change.changed, urls, removed: change.removed, renamed, graph, ms: change.ms, broken: state.view().report().broken.length };
+    const data: GardenUpdate = {
+      changed: change.changed,
+      urls,
+      removed: change.removed,
+      renamed,
+      graph,
+      ms: change.ms,
+      broken: state.view().report().broken.length,
+    };
     server?.ws.send('garden:update', data);
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => {
@@ -206,4 +223,3 @@ function sendText(res: http.ServerResponse, type: string, body: string | Uint8Ar
   res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
   res.end(body);
 }
-

@@ -56,7 +56,10 @@ export async function writeRecordedReport(gardenRoot: string, value: RecordedRep
 
 /** Fingerprint of a build's inputs. */
 export function buildFingerprint(scan: ScanResult, site: SiteInfo, assets: AppAssets | undefined): string {
-  const h = createHash('sha256').update(codeFingerprint()).update(JSON.stringify(site)).update(JSON.stringify(assets ?? null));
+  const h = createHash('sha256')
+    .update(codeFingerprint())
+    .update(JSON.stringify(site))
+    .update(JSON.stringify(assets ?? null));
   for (const n of scan.notes) h.update(`${n.path}\u0001${n.hash}\u0001${n.git?.created ?? ''}\u0001${n.git?.updated ?? ''}\u0000`);
   for (const a of scan.attachments) h.update(`${a.path}\u0001${a.size}\u0001${a.mtimeMs ?? 0}\u0000`);
   return h.digest('hex');
@@ -78,8 +81,23 @@ export function readBuildRecord(out: string): BuildRecord | undefined {
  */
 export async function quickFingerprint(root: string, site: SiteInfo, assets: AppAssets | undefined): Promise<string> {
   const { files } = await walkGarden(root);
-  const stats = await Promise.all(files.map(async (f) => [f.rel, await fs.stat(f.abs).then((st) => `${st.size}\u0001${st.mtimeMs}`, () => '')] as const));
-  const h = createHash('sha256').update(codeFingerprint()).update(JSON.stringify(site)).update(JSON.stringify(assets ?? null)).update(await gitHead(root));
+  const stats = await Promise.all(
+    files.map(
+      async (f) =>
+        [
+          f.rel,
+          await fs.stat(f.abs).then(
+            (st) => `${st.size}\u0001${st.mtimeMs}`,
+            () => '',
+          ),
+        ] as const,
+    ),
+  );
+  const h = createHash('sha256')
+    .update(codeFingerprint())
+    .update(JSON.stringify(site))
+    .update(JSON.stringify(assets ?? null))
+    .update(await gitHead(root));
   for (const [rel, stat] of stats) h.update(`${rel}\u0001${stat}\u0000`);
   return h.digest('hex');
 }

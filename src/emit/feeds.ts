@@ -3,7 +3,6 @@ import { escapeHtml as esc } from '../shared/html.ts';
 import type { SiteInfo } from '../shared/types.ts';
 import type { ListNote } from './list-pages.ts';
 
-
 /** `rss.xml` with the 30 most recently tended notes. */
 export function renderRss(notes: readonly ListNote[], site: SiteInfo): string {
   const origin = (site.url ?? '').replace(/\/$/, '');

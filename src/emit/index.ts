@@ -76,7 +76,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       urls.add(page.url);
       return true;
     });
-    await inBatches(listPages, 8, (page) => writer.write(page.kind === 'not-found' ? '404.html' : pageFile(page.url), renderListPage(page, options.site, assets)));
+    await inBatches(listPages, 8, (page) =>
+      writer.write(page.kind === 'not-found' ? '404.html' : pageFile(page.url), renderListPage(page, options.site, assets)),
+    );
 
     await writer.write('graph.json', JSON.stringify(model.graph.json));
     writer.adopt(await searchFiles);

@@ -85,7 +85,10 @@ function explorerPage(notes: readonly ListNote[]): ListPage {
   const render = (f: Folder, depth: number): string => {
     const folders = [...f.folders].sort(([a], [b]) => a.localeCompare(b));
     const items = [
-      ...folders.map(([name, sub]) => `<li class="explorer-folder"><details${depth === 0 ? ' open' : ''}><summary>${esc(name)}</summary>${render(sub, depth + 1)}</details></li>`),
+      ...folders.map(
+        ([name, sub]) =>
+          `<li class="explorer-folder"><details${depth === 0 ? ' open' : ''}><summary>${esc(name)}</summary>${render(sub, depth + 1)}</details></li>`,
+      ),
       ...[...f.notes].sort((a, b) => a.title.localeCompare(b.title)).map((n) => `<li class="explorer-note"><a href="${esc(n.url)}">${esc(n.title)}</a></li>`),
     ];
     return `<ul class="explorer-tree">${items.join('')}</ul>`;
@@ -123,11 +126,17 @@ function tagPages(notes: readonly ListNote[]): ListPage[] {
   const pages: ListPage[] = tags.map((tag) => {
     const children = tags.filter((t) => t.startsWith(tag + '/') && !t.slice(tag.length + 1).includes('/'));
     const sections: ListSection[] = [{ title: 'Notes', items: byTag.get(tag)!.map(item).sort(byTitle) }];
-    if (children.length) sections.unshift({ title: 'Nested tags', items: children.map((c) => ({ title: '#' + c, url: tagSlug(c), count: byTag.get(c)!.length })) });
+    if (children.length)
+      sections.unshift({ title: 'Nested tags', items: children.map((c) => ({ title: '#' + c, url: tagSlug(c), count: byTag.get(c)!.length })) });
     return { kind: 'tag', url: tagSlug(tag), title: '#' + tag, sections };
   });
   const roots = tags.filter((t) => !t.includes('/'));
-  pages.push({ kind: 'tags', url: '/tags/' as Slug, title: 'Tags', sections: [{ title: 'All tags', items: roots.map((t) => ({ title: '#' + t, url: tagSlug(t), count: byTag.get(t)!.length })) }] });
+  pages.push({
+    kind: 'tags',
+    url: '/tags/' as Slug,
+    title: 'Tags',
+    sections: [{ title: 'All tags', items: roots.map((t) => ({ title: '#' + t, url: tagSlug(t), count: byTag.get(t)!.length })) }],
+  });
   return pages;
 }
 
@@ -149,7 +158,11 @@ function folderPages(notes: readonly ListNote[], takenUrls: ReadonlySet<string>)
     const direct = list.filter((n) => dirName(n.id) === folder);
     const subfolders = [...new Set(list.map((n) => dirName(n.id)).filter((d) => d !== folder && dirName(d) === folder))].sort();
     const sections: ListSection[] = [];
-    if (subfolders.length) sections.push({ title: 'Folders', items: subfolders.map((d) => ({ title: d.slice(folder.length + 1), url: folderSlug(d), count: byFolder.get(d)?.length ?? 0 })) });
+    if (subfolders.length)
+      sections.push({
+        title: 'Folders',
+        items: subfolders.map((d) => ({ title: d.slice(folder.length + 1), url: folderSlug(d), count: byFolder.get(d)?.length ?? 0 })),
+      });
     sections.push({ title: 'Notes', items: direct.map(item).sort(byTitle) });
     pages.push({ kind: 'folder', url, title: folder.slice(folder.lastIndexOf('/') + 1), sections });
   }

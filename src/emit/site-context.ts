@@ -27,7 +27,12 @@ export function buildSiteContext(notes: readonly BuiltNote[], linksOf: (id: Note
     seriesOf.set(n.parsed.id, name);
   }
   for (const list of series.values()) {
-    list.sort((a, b) => (a.parsed.frontmatter.order ?? 1e9) - (b.parsed.frontmatter.order ?? 1e9) || a.parsed.title.localeCompare(b.parsed.title) || (a.parsed.id < b.parsed.id ? -1 : 1));
+    list.sort(
+      (a, b) =>
+        (a.parsed.frontmatter.order ?? 1e9) - (b.parsed.frontmatter.order ?? 1e9) ||
+        a.parsed.title.localeCompare(b.parsed.title) ||
+        (a.parsed.id < b.parsed.id ? -1 : 1),
+    );
   }
   const byId = new Map(published.map((n) => [n.parsed.id, n]));
   for (const map of published) {

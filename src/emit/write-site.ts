@@ -60,7 +60,10 @@ export async function openSiteWriter(out: string): Promise<SiteWriter> {
     },
     async commit() {
       const old = `${target}.old-${process.pid}`;
-      const hadOld = await fs.stat(target).then(() => true, () => false);
+      const hadOld = await fs.stat(target).then(
+        () => true,
+        () => false,
+      );
       if (hadOld) await fs.rename(target, old);
       try {
         await fs.rename(staging, target);

@@ -55,12 +55,21 @@ export interface Options {
  * Build the graph and its derived data. Topics and layout of a large graph are
  * computed on a worker thread while this one derives backlinks and mentions.
  */
-export async function deriveGardenGraph(published: readonly GraphNoteInput[], links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, options: Options = { layout: true }): Promise<GardenGraph> {
+export async function deriveGardenGraph(
+  published: readonly GraphNoteInput[],
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  options: Options = { layout: true },
+): Promise<GardenGraph> {
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
   const { layout, outgoing, orphans, jsonLinks } = fromLinkGraph(published, links, options);
   const backlinks = deriveBacklinks(links, info);
   const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
-  const unlinkedMentions = deriveUnlinkedMentions(published.map((p) => p.note), links, info, phrases);
+  const unlinkedMentions = deriveUnlinkedMentions(
+    published.map((p) => p.note),
+    links,
+    info,
+    phrases,
+  );
 
   let weights = new Map<NoteId, number>();
   let topicOf = new Map<NoteId, number>();
@@ -107,7 +116,10 @@ function fromLinkGraph(
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   options: Options,
 ): { layout?: Promise<LayoutResult>; outgoing: Map<NoteId, NoteId[]>; orphans: NoteId[]; jsonLinks: GraphJson['links'] } {
-  const graph = buildGraph(published.map((p) => ({ id: p.note.id, title: p.note.title })), links);
+  const graph = buildGraph(
+    published.map((p) => ({ id: p.note.id, title: p.note.title })),
+    links,
+  );
   const layout = options.layout && graph.order > 0 ? layoutOf(graph, published, options.cache) : undefined;
   const outgoing = new Map<NoteId, NoteId[]>();
   graph.forEachNode((id) => outgoing.set(id as NoteId, [...new Set(graph.outNeighbors(id))] as NoteId[]));

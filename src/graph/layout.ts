@@ -20,7 +20,12 @@ const forceAtlas2 = fa2.default as unknown as {
  * the graph's nodes: a copy is laid out, unless `inPlace` says the graph is the caller's to spend
  * (the layout worker's own copy; a second copy of a large garden's graph doubles its memory).
  */
-export function computeLayout(graph: LinkGraph, topicOf: ReadonlyMap<NoteId, number>, topicCount: number, inPlace = false): Map<NoteId, { x: number; y: number }> {
+export function computeLayout(
+  graph: LinkGraph,
+  topicOf: ReadonlyMap<NoteId, number>,
+  topicCount: number,
+  inPlace = false,
+): Map<NoteId, { x: number; y: number }> {
   const rand = seededRandom(7);
   const positions = new Map<NoteId, { x: number; y: number }>();
   const g = inPlace ? graph : graph.copy();

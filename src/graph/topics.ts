@@ -9,12 +9,19 @@ import type { LinkGraph } from './build-graph.ts';
 import { seededRandom } from './random.ts';
 
 // CommonJS package: under ESM its function is the namespace's default.
-const louvain = louvainModule.default as unknown as (graph: unknown, options: { rng: () => number; getEdgeWeight: null; resolution: number }) => Record<string, number>;
+const louvain = louvainModule.default as unknown as (
+  graph: unknown,
+  options: { rng: () => number; getEdgeWeight: null; resolution: number },
+) => Record<string, number>;
 
 const palette = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bab0ac'];
 
 /** Topic of each note and the topic list, largest first. */
-export function computeTopics(graph: LinkGraph, weights: ReadonlyMap<NoteId, number>, tagsOf: (id: NoteId) => readonly string[]): { topicOf: Map<NoteId, number>; topics: Topic[] } {
+export function computeTopics(
+  graph: LinkGraph,
+  weights: ReadonlyMap<NoteId, number>,
+  tagsOf: (id: NoteId) => readonly string[],
+): { topicOf: Map<NoteId, number>; topics: Topic[] } {
   const topicOf = new Map<NoteId, number>();
   if (graph.order === 0) return { topicOf, topics: [] };
   const communities = louvain(graph, { rng: seededRandom(42), getEdgeWeight: null, resolution: 1 }) as Record<string, number>;
@@ -41,11 +48,28 @@ export function computeTopics(graph: LinkGraph, weights: ReadonlyMap<NoteId, num
 /** Names a topic could take, best first: its majority folder, its majority tag (nested, then root), its hub's title. */
 function nameCandidates(ids: readonly NoteId[], hubs: readonly NoteId[], graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[]): string[] {
   const out: string[] = [];
-  const folder = majority(ids.map((id) => (id.includes('/') ? id.slice(0, id.indexOf('/')) : undefined)), 0.5);
+  const folder = majority(
+    ids.map((id) => (id.includes('/') ? id.slice(0, id.indexOf('/')) : undefined)),
+    0.5,
+  );
   if (folder) out.push(folder);
-  const nested = majority(ids.flatMap((id) => [...new Set(tagsOf(id).filter((t) => t.includes('/')).map((t) => t.slice(t.lastIndexOf('/') + 1)))]), 0.4, ids.length);
+  const nested = majority(
+    ids.flatMap((id) => [
+      ...new Set(
+        tagsOf(id)
+          .filter((t) => t.includes('/'))
+          .map((t) => t.slice(t.lastIndexOf('/') + 1)),
+      ),
+    ]),
+    0.4,
+    ids.length,
+  );
   if (nested) out.push(humanize(nested));
-  const root = majority(ids.flatMap((id) => [...new Set(tagsOf(id).map((t) => t.split('/')[0]!))]), 0.4, ids.length);
+  const root = majority(
+    ids.flatMap((id) => [...new Set(tagsOf(id).map((t) => t.split('/')[0]!))]),
+    0.4,
+    ids.length,
+  );
   if (root) out.push(humanize(root));
   out.push(graph.getNodeAttribute(hubs[0]!, 'title'));
   return out;

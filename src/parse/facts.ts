@@ -35,7 +35,7 @@ function collectHeadings(tree: Root): Heading[] {
   const walk = (p: Parent) => {
     for (const n of p.children as Nodes[]) {
       if (n.type === 'heading') add(n);
-      else if ("children" in n) walk(n);
+      else if ('children' in n) walk(n);
     }
   };
   const add = (n: MdHeading) => {

@@ -40,7 +40,9 @@ export function readFrontmatter(node: Yaml | undefined, file: NotePath): { front
 function normalize(d: Record<string, unknown>): Frontmatter {
   const fm: Frontmatter = {
     aliases: list(d.aliases ?? d.alias, /,/),
-    tags: list(d.tags ?? d.tag, /[,\s]+/).map((t) => t.replace(/^#/, '')).filter(Boolean),
+    tags: list(d.tags ?? d.tag, /[,\s]+/)
+      .map((t) => t.replace(/^#/, ''))
+      .filter(Boolean),
     publish: !(d.publish === false || d.draft === true),
   };
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : v instanceof Date ? toIsoDate(v) : typeof v === 'number' ? String(v) : undefined);
@@ -60,8 +62,16 @@ function normalize(d: Record<string, unknown>): Frontmatter {
 }
 
 function list(v: unknown, separator: RegExp): string[] {
-  if (typeof v === 'string') return v.split(separator).map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(v)) return v.filter((x) => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(separator)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(v))
+    return v
+      .filter((x) => typeof x === 'string' || typeof x === 'number')
+      .map((x) => String(x).trim())
+      .filter(Boolean);
   return [];
 }
 

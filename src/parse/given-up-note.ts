@@ -24,8 +24,18 @@ export function givenUpNote(job: Pick<NoteJob, 'path' | 'id' | 'hash' | 'text'>,
         true,
       );
     case 'timeout':
-      return placeholderNote(job, { ...at, ruleId: ruleIds.noteFailed, reason: `This note could not be rendered (timed out after ${failure.ms} ms); it is shown as plain text` }, nonce, true);
+      return placeholderNote(
+        job,
+        { ...at, ruleId: ruleIds.noteFailed, reason: `This note could not be rendered (timed out after ${failure.ms} ms); it is shown as plain text` },
+        nonce,
+        true,
+      );
     case 'crash':
-      return placeholderNote(job, { ...at, ruleId: ruleIds.noteFailed, reason: `This note could not be rendered (${failure.message.slice(0, 200)}); it is shown as plain text` }, nonce, true);
+      return placeholderNote(
+        job,
+        { ...at, ruleId: ruleIds.noteFailed, reason: `This note could not be rendered (${failure.message.slice(0, 200)}); it is shown as plain text` },
+        nonce,
+        true,
+      );
   }
 }

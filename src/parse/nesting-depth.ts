@@ -55,7 +55,7 @@ function measureLine(text: string, start: number, end: number, items: number[], 
   let over: number | undefined;
   let beyond = 0; // list markers past the limit: counted, not kept
   let plainUntil = start; // markers before this start no thematic break (see markerRun)
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const c = text.charCodeAt(i);
     if (c === space || c === tab) {
       col = c === tab ? col + 4 - (col % 4) : col + 1;

@@ -107,7 +107,10 @@ export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partia
 
   /** Note by note on a fresh worker sized for the batch, a new one after each failure: the culprit is found, the rest build. */
   const retry = async (batch: number[]) => {
-    const heapMb = retryHeapMbFor(batch.map((i) => jobs[i]!), settings);
+    const heapMb = retryHeapMbFor(
+      batch.map((i) => jobs[i]!),
+      settings,
+    );
     let worker: Worker | undefined;
     try {
       for (const jobIndex of batch) {

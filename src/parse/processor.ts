@@ -11,12 +11,7 @@ import { unified } from 'unified';
 import { remarkGfmTreeAutolinks } from './gfm.ts';
 import { remarkWikiLinks } from './wiki-link.ts';
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfmTreeAutolinks)
-  .use(remarkMath)
-  .use(remarkWikiLinks);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTreeAutolinks).use(remarkMath).use(remarkWikiLinks);
 
 /** Parse Markdown text to mdast. */
 export function parseMarkdown(text: string): Root {

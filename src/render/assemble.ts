@@ -85,11 +85,21 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
   // already shown whole, or the same section twice, is a cycle.
   const key = anchor ? `${targetId}#${anchor.id}` : targetId;
   if (stack.includes(key) || stack.includes(targetId)) {
-    diagnostics.push({ ...where, ruleId: ruleIds.embedCycle, severity: 'warning', reason: `Embed cycle: ${[...stack, key].map((s) => `\`${s}\``).join(' → ')}; the embed is shown as a link` });
+    diagnostics.push({
+      ...where,
+      ruleId: ruleIds.embedCycle,
+      severity: 'warning',
+      reason: `Embed cycle: ${[...stack, key].map((s) => `\`${s}\``).join(' → ')}; the embed is shown as a link`,
+    });
     return asLink;
   }
   if (stack.length > maxEmbedDepth) {
-    diagnostics.push({ ...where, ruleId: ruleIds.embedDepth, severity: 'info', reason: `Embeds nest deeper than ${maxEmbedDepth} levels; the innermost is shown as a link` });
+    diagnostics.push({
+      ...where,
+      ruleId: ruleIds.embedDepth,
+      severity: 'info',
+      reason: `Embeds nest deeper than ${maxEmbedDepth} levels; the innermost is shown as a link`,
+    });
     return asLink;
   }
   const blocks = selectBlocks(write ? withHtml(target.rendered, input) : outline(target.rendered, input), target.parsed, anchor);
@@ -104,7 +114,11 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
 }
 
 /** The blocks an embed shows: all, a heading's section, or the block holding `^id`. */
-export function selectBlocks(blocks: readonly RenderedBlock[], note: ParsedNote, anchor: import('../shared/types.ts').Anchor | undefined): readonly RenderedBlock[] | undefined {
+export function selectBlocks(
+  blocks: readonly RenderedBlock[],
+  note: ParsedNote,
+  anchor: import('../shared/types.ts').Anchor | undefined,
+): readonly RenderedBlock[] | undefined {
   if (!anchor) return blocks;
   if (!anchor.found) return undefined;
   if (anchor.kind === 'block') {
@@ -124,4 +138,3 @@ function sectionEnd(headings: readonly Heading[], h: Heading): number {
   for (let k = i + 1; k < headings.length; k++) if (headings[k]!.depth <= h.depth) return headings[k]!.line;
   return Number.MAX_SAFE_INTEGER;
 }
-

@@ -16,8 +16,32 @@ export type Highlighter = HighlighterGeneric<string, string>;
 
 /** Languages loaded up front; others fall back to plain text. */
 export const languages = [
-  'bash', 'shell', 'c', 'cpp', 'go', 'rust', 'python', 'javascript', 'typescript', 'json', 'yaml', 'toml',
-  'sql', 'diff', 'dockerfile', 'html', 'css', 'markdown', 'java', 'ini', 'make', 'nginx', 'lua', 'hcl', 'proto', 'asm',
+  'bash',
+  'shell',
+  'c',
+  'cpp',
+  'go',
+  'rust',
+  'python',
+  'javascript',
+  'typescript',
+  'json',
+  'yaml',
+  'toml',
+  'sql',
+  'diff',
+  'dockerfile',
+  'html',
+  'css',
+  'markdown',
+  'java',
+  'ini',
+  'make',
+  'nginx',
+  'lua',
+  'hcl',
+  'proto',
+  'asm',
 ];
 
 /** The theme whose colours are `var(--shiki-token-*)`; turned into classes by {@link tokenClasses}. */

@@ -91,7 +91,13 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   restoreTrusted(root);
   renderMath(root, note.path, note.diagnostics);
   if (highlight && ctx.highlighter) {
-    rehypeShikiFromHighlighter(ctx.highlighter, { theme: codeTheme, fallbackLanguage: 'text', addLanguageClass: true, transformers: [tokenClasses], tokenizeTimeLimit })(root, file, () => {});
+    rehypeShikiFromHighlighter(ctx.highlighter, {
+      theme: codeTheme,
+      fallbackLanguage: 'text',
+      addLanguageClass: true,
+      transformers: [tokenClasses],
+      tokenizeTimeLimit,
+    })(root, file, () => {});
   }
 
   const blocks: RenderedBlock[] = [];
@@ -162,5 +168,10 @@ function localImage(ctx: RenderContext, note: ParsedNote, state: State, node: Im
   }
   const t = resolveTarget(ctx.index, note.id, path);
   const src = t.kind === 'attachment' ? attachmentUrl(t.path) : node.url;
-  return { type: 'element', tagName: 'img', properties: { src, alt: node.alt ?? '', loading: 'lazy', ...(node.title ? { title: node.title } : {}) }, children: [] };
+  return {
+    type: 'element',
+    tagName: 'img',
+    properties: { src, alt: node.alt ?? '', loading: 'lazy', ...(node.title ? { title: node.title } : {}) },
+    children: [],
+  };
 }

@@ -34,7 +34,8 @@ export function refuseUnsafeUrls(root: Root, file: string, diagnostics: Diagnost
       if (typeof value !== 'string' || isAllowedUrl(value, use)) continue;
       const { line, column } = node.position?.start ?? parent?.position?.start ?? { line: 1, column: 1 };
       const replacement = replacementOf(node, property);
-      const shown = replacement === undefined ? 'the attribute is removed' : node.tagName === 'img' ? 'the image is shown as its text' : 'the link is shown as text';
+      const shown =
+        replacement === undefined ? 'the attribute is removed' : node.tagName === 'img' ? 'the image is shown as its text' : 'the link is shown as text';
       diagnostics.push({
         file,
         line,

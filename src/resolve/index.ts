@@ -41,9 +41,12 @@ export function resolveGarden(notes: readonly ParsedNote[], attachments: readonl
   return { index, links, diagnostics, diagnosticsByNote };
 }
 
-
 /** Resolve the links of one note, checking anchors against the target notes' facts. */
-export function resolveNoteLinks(note: ParsedNote, index: LinkIndex, byId: ReadonlyMap<NoteId, ParsedNote>): { links: ResolvedLink[]; diagnostics: Diagnostic[] } {
+export function resolveNoteLinks(
+  note: ParsedNote,
+  index: LinkIndex,
+  byId: ReadonlyMap<NoteId, ParsedNote>,
+): { links: ResolvedLink[]; diagnostics: Diagnostic[] } {
   const out: ResolvedLink[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const ref of note.links) {

@@ -47,7 +47,14 @@ export async function scanGarden(root: string): Promise<ScanResult> {
     try {
       return { f, path, content: await readNote(f.abs, path) };
     } catch (error) {
-      diagnostics.push({ file: f.rel, line: 1, column: 1, ruleId: ruleIds.unreadable, severity: 'warning', reason: `Cannot read note: ${(error as Error).message}` });
+      diagnostics.push({
+        file: f.rel,
+        line: 1,
+        column: 1,
+        ruleId: ruleIds.unreadable,
+        severity: 'warning',
+        reason: `Cannot read note: ${(error as Error).message}`,
+      });
       return undefined;
     }
   });
@@ -59,7 +66,17 @@ export async function scanGarden(root: string): Promise<ScanResult> {
       continue;
     }
     const git = gitDates.get(path);
-    notes.push({ path, id: toNoteId(path), absPath: f.abs, hash: content.hash, size: content.size, mtimeMs: content.mtimeMs, content, url: '/' as Slug, ...(git ? { git } : {}) });
+    notes.push({
+      path,
+      id: toNoteId(path),
+      absPath: f.abs,
+      hash: content.hash,
+      size: content.size,
+      mtimeMs: content.mtimeMs,
+      content,
+      url: '/' as Slug,
+      ...(git ? { git } : {}),
+    });
   }
   diagnostics.push(...assignUrls(notes));
   return { notes, attachments, diagnostics };
@@ -81,7 +98,14 @@ export function assignUrls(notes: ScannedNote[]): Diagnostic[] {
       if (taken) {
         const fallback = toSlug(id);
         url = (fallback === url || usedUrls.has(fallback) ? url + encodeURIComponent(id.replace(/\//g, '-')) + '/' : fallback) as Slug;
-        diagnostics.push({ file: path, line: 1, column: 1, ruleId: ruleIds.duplicateSlug, severity: 'warning', reason: `URL \`${(content.permalink && permalinkToSlug(content.permalink)) || toSlug(id)}\` is already used by \`${taken}\`; this note is published at \`${url}\`` });
+        diagnostics.push({
+          file: path,
+          line: 1,
+          column: 1,
+          ruleId: ruleIds.duplicateSlug,
+          severity: 'warning',
+          reason: `URL \`${(content.permalink && permalinkToSlug(content.permalink)) || toSlug(id)}\` is already used by \`${taken}\`; this note is published at \`${url}\``,
+        });
       }
       usedUrls.set(url, id);
     }

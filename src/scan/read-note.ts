@@ -62,7 +62,7 @@ export function peekFrontmatter(text: string): { publish: boolean; permalink?: s
   const firstBreak = text.indexOf('\n');
   if (firstBreak < 0 || text.slice(0, firstBreak).trim() !== '---') return { publish: true };
   let end = -1;
-  for (let i = firstBreak + 1; i < text.length; ) {
+  for (let i = firstBreak + 1; i < text.length;) {
     const next = text.indexOf('\n', i);
     const line = text.slice(i, next < 0 ? text.length : next).trim();
     if (line === '---' || line === '...') {

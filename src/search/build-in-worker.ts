@@ -54,7 +54,10 @@ function runWorker(docs: SearchDoc[], outDir: string, texts: SpilledBodies | und
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl('search'), { workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput, ...heapLimits(heapMb) });
+      worker = new Worker(workerUrl('search'), {
+        workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput,
+        ...heapLimits(heapMb),
+      });
       // The worker has its own copy; this thread's would live as long as the handlers below.
       docs = [];
     } catch {

@@ -10,12 +10,7 @@ import type { Settings } from './options.ts';
  * heading `h` of note `n` gets id `n * headingStride + h`. One field at a time, so only one
  * index is held at once; without the encoder's cache, so each note is encoded on its own.
  */
-export function indexField(
-  field: SearchField,
-  docs: readonly SearchDoc[],
-  headingStride: number,
-  settings: Settings,
-): SearchPostingEntry[] {
+export function indexField(field: SearchField, docs: readonly SearchDoc[], headingStride: number, settings: Settings): SearchPostingEntry[] {
   const index = createFieldIndex(settings.resolution[field], createEncoder({ cache: false }));
   docs.forEach((doc, n) => {
     switch (field) {

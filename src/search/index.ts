@@ -40,7 +40,12 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   const mostHeadings = sorted.reduce((most, doc) => Math.max(most, doc.headings.length), 0);
   const headingStride = Math.max(1, Math.min(settings.maxHeadings, mostHeadings));
   const entries = (field: SearchField) => indexField(field, sorted, headingStride, settings);
-  const fields = partitionShards('fields', { title: entries('title'), aliases: entries('aliases'), headings: entries('headings'), tags: entries('tags') }, settings, sink);
+  const fields = partitionShards(
+    'fields',
+    { title: entries('title'), aliases: entries('aliases'), headings: entries('headings'), tags: entries('tags') },
+    settings,
+    sink,
+  );
   const body = partitionShards('body', { body: entries('body') }, settings, sink);
   const chunks = chunkDocs(sorted, headingStride, settings, sink);
   const manifest: SearchManifest = {

@@ -142,9 +142,7 @@ export type Resolution =
   | { kind: 'unpublished'; target: NoteId };
 
 /** A resolved anchor inside a target note. */
-export type Anchor =
-  | { kind: 'heading'; id: string; text: string; found: boolean }
-  | { kind: 'block'; id: string; found: boolean };
+export type Anchor = { kind: 'heading'; id: string; text: string; found: boolean } | { kind: 'block'; id: string; found: boolean };
 
 /** One link after resolution. */
 export interface ResolvedLink {

@@ -61,7 +61,12 @@ function listPages(): ListPage[] {
     { kind: 'start', url: '/' as Slug, title: 'Start here', introHtml: '<p>Welcome to the fixture garden.</p>', sections: [{ title: 'Entry points', items }] },
     { kind: 'search', url: '/search/' as Slug, title: 'All notes', sections: [{ title: `${items.length} notes`, items: byTitle }] },
     { kind: 'graph', url: '/graph/' as Slug, title: 'Graph', sections: [{ title: 'Notes', items: byTitle }] },
-    { kind: 'tags', url: '/tags/' as Slug, title: 'Tags', sections: [{ title: 'All tags', items: [{ title: '#consensus', url: '/tags/consensus/' as Slug, count: 2 }] }] },
+    {
+      kind: 'tags',
+      url: '/tags/' as Slug,
+      title: 'Tags',
+      sections: [{ title: 'All tags', items: [{ title: '#consensus', url: '/tags/consensus/' as Slug, count: 2 }] }],
+    },
     { kind: 'tag', url: '/tags/consensus/' as Slug, title: '#consensus', sections: [{ title: 'Notes', items: byTitle.slice(0, 2) }] },
     { kind: 'not-found', url: '/404/' as Slug, title: 'Page not found', sections: [{ title: 'Recently tended', items }] },
   ];

@@ -94,9 +94,9 @@ describe('Rename result', () => {
     await page.goto(dev.url + (await urlOf('b/Draft.md')).slice(1));
     page.once('dialog', (dialog) => void dialog.accept('b/Index.md'));
     await page.locator('garden-dev-bar button.rename').click();
-    await expect.poll(() => page.locator('garden-dev-bar .message').textContent()).toBe(
-      'Renamed to b/Index.md; no other note linked to it. Other notes share the new name, so this link is now ambiguous: Home.md:3:48 [[Index]].',
-    );
+    await expect
+      .poll(() => page.locator('garden-dev-bar .message').textContent())
+      .toBe('Renamed to b/Index.md; no other note linked to it. Other notes share the new name, so this link is now ambiguous: Home.md:3:48 [[Index]].');
     expect(await files(path.join(garden, 'b'))).toEqual(['Index.md']);
     expect(errors).toEqual([]);
     await page.close();

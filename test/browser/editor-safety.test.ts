@@ -100,7 +100,8 @@ const marker = (page: Page) => page.evaluate(() => (window as unknown as { trell
 const pathname = (page: Page) => new URL(page.url()).pathname;
 const onDisk = (rel: string) => readFile(path.join(garden, rel), 'utf8');
 /** Chromium logs every non-2xx response; a 409 from a save that met a changed file is expected on these paths. */
-const unexpected = (errors: string[]) => errors.filter((e) => !/status of (409 \(Conflict\)|404 \(Not Found\)) \(http:\/\/127\.0\.0\.1:\d+\/_trellis\/api\/note/.test(e));
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/status of (409 \(Conflict\)|404 \(Not Found\)) \(http:\/\/127\.0\.0\.1:\d+\/_trellis\/api\/note/.test(e));
 
 describe('leaving an editor with unsaved text', () => {
   it('asks before every way out of a conflicted editor, and dismissing keeps the text and the editor', async () => {
@@ -142,9 +143,11 @@ describe('leaving an editor with unsaved text', () => {
 
     // Merge by hand marks the overlapping line only, and autosave does not write the markers.
     await page.locator('garden-editor-conflict button[data-choice="merge"]').click();
-    await expect.poll(() => editorText(page)).toBe(
-      '# Guarded\n\n<<<<<<< yours\nFirst line of the body. My words, typed here.\n=======\nFirst line of the body, rewritten on disk.\n>>>>>>> on disk\n\nSee [[Home]].\n',
-    );
+    await expect
+      .poll(() => editorText(page))
+      .toBe(
+        '# Guarded\n\n<<<<<<< yours\nFirst line of the body. My words, typed here.\n=======\nFirst line of the body, rewritten on disk.\n>>>>>>> on disk\n\nSee [[Home]].\n',
+      );
     expect(await page.locator('garden-editor .cm-conflict-marker').count()).toBe(3);
     await page.screenshot({ path: shots + 'merge-by-hand.png', animations: 'disabled' });
     expect(await status(page)).toBe('Unsaved changes');

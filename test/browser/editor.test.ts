@@ -147,9 +147,9 @@ describe('note actions', () => {
     page.once('dialog', (dialog) => void dialog.accept('Distributed Systems/Raft algorithm.md'));
     await page.goto(dev.url + (await urlOf('Distributed Systems/Raft.md')).slice(1));
     await page.locator('garden-dev-bar button.rename').click();
-    await expect.poll(() => page.locator('garden-dev-bar .message').textContent()).toBe(
-      'Renamed to Distributed Systems/Raft algorithm.md; links updated in Distributed Systems/Paxos.md, Home.md.',
-    );
+    await expect
+      .poll(() => page.locator('garden-dev-bar .message').textContent())
+      .toBe('Renamed to Distributed Systems/Raft algorithm.md; links updated in Distributed Systems/Paxos.md, Home.md.');
     await expect.poll(() => new URL(page.url()).pathname).toBe(await urlOf('Distributed Systems/Raft algorithm.md'));
     expect(await readFile(path.join(garden, 'Home.md'), 'utf8')).toContain('Read [[Raft algorithm]] then [[Quorum]].');
 

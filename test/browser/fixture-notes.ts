@@ -108,8 +108,22 @@ export const fixtureNotes: NoteData[] = [
     ],
     unlinkedMentions: [],
     backlinks: [
-      { source: id('Distributed Systems/Raft'), title: 'Raft', url: slug('/distributed-systems/raft/'), kind: 'link', context: 'Raft is a consensus algorithm designed to be easy to understand. It is equivalent to Paxos in fault tolerance and performance.', highlight: [85, 90] },
-      { source: id('Consensus'), title: 'Consensus', url: slug('/consensus/'), kind: 'link', context: 'Start with Raft, then read about Paxos.', highlight: [33, 38] },
+      {
+        source: id('Distributed Systems/Raft'),
+        title: 'Raft',
+        url: slug('/distributed-systems/raft/'),
+        kind: 'link',
+        context: 'Raft is a consensus algorithm designed to be easy to understand. It is equivalent to Paxos in fault tolerance and performance.',
+        highlight: [85, 90],
+      },
+      {
+        source: id('Consensus'),
+        title: 'Consensus',
+        url: slug('/consensus/'),
+        kind: 'link',
+        context: 'Start with Raft, then read about Paxos.',
+        highlight: [33, 38],
+      },
     ],
     outgoing: [{ id: id('Distributed Systems/Raft'), title: 'Raft', url: slug('/distributed-systems/raft/') }],
     frontmatter: fm({ stage: 'budding' }),
@@ -131,7 +145,14 @@ export const fixtureNotes: NoteData[] = [
     ],
     unlinkedMentions: [],
     backlinks: [
-      { source: id('Distributed Systems/Raft'), title: 'Raft', url: slug('/distributed-systems/raft/'), kind: 'link', context: 'It is the basis of many systems described in Consensus.', highlight: [45, 54] },
+      {
+        source: id('Distributed Systems/Raft'),
+        title: 'Raft',
+        url: slug('/distributed-systems/raft/'),
+        kind: 'link',
+        context: 'It is the basis of many systems described in Consensus.',
+        highlight: [45, 54],
+      },
     ],
     outgoing: [
       { id: id('Distributed Systems/Raft'), title: 'Raft', url: slug('/distributed-systems/raft/') },
@@ -153,7 +174,14 @@ export const fixtureNotes: NoteData[] = [
     headings: [],
     unlinkedMentions: [],
     backlinks: [
-      { source: id('Consensus'), title: 'Consensus', url: slug('/consensus/'), kind: 'link', context: 'The reading list has the classic papers.', highlight: [4, 16] },
+      {
+        source: id('Consensus'),
+        title: 'Consensus',
+        url: slug('/consensus/'),
+        kind: 'link',
+        context: 'The reading list has the classic papers.',
+        highlight: [4, 16],
+      },
     ],
     outgoing: [{ id: id('Distributed Systems/Raft'), title: 'Raft', url: slug('/distributed-systems/raft/') }],
     frontmatter: fm(),

@@ -76,7 +76,11 @@ describe('local graph', () => {
       })
       .toEqual([true, true, true]);
     // The current note is ringed in the accent colour: some pixel left of its centre has it.
-    const row = await colorsAt(page, canvas, Array.from({ length: 40 }, (_, i) => ({ x: raft.x - 4 - i, y: raft.y })));
+    const row = await colorsAt(
+      page,
+      canvas,
+      Array.from({ length: 40 }, (_, i) => ({ x: raft.x - 4 - i, y: raft.y })),
+    );
     expect(row.some((c) => colorDistance(c, graphPalette('light').accent) < 60)).toBe(true);
 
     const list = page.locator('garden-local-graph garden-neighbour-list');
@@ -131,7 +135,10 @@ describe('global graph page', () => {
     await expect
       .poll(async () => {
         const [raft, reading] = await colorsAt(page, canvas, [points[0]!, points[3]!]);
-        return [colorDistance(raft!, '#' + background.map((c) => c.toString(16).padStart(2, '0')).join('')) < 20, colorDistance(reading!, topicColor('Reading list')) < 40];
+        return [
+          colorDistance(raft!, '#' + background.map((c) => c.toString(16).padStart(2, '0')).join('')) < 20,
+          colorDistance(reading!, topicColor('Reading list')) < 40,
+        ];
       })
       .toEqual([true, true]);
     expect(errors).toEqual([]);

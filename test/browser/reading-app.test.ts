@@ -320,7 +320,17 @@ describe('without JavaScript', () => {
 
 describe('every page', () => {
   it('loads without console errors', async () => {
-    const paths = ['', 'distributed-systems/raft/', 'distributed-systems/paxos/', 'consensus/', 'reading-list/', 'search/', 'graph/', 'tags/', 'tags/consensus/'];
+    const paths = [
+      '',
+      'distributed-systems/raft/',
+      'distributed-systems/paxos/',
+      'consensus/',
+      'reading-list/',
+      'search/',
+      'graph/',
+      'tags/',
+      'tags/consensus/',
+    ];
     for (const path of paths) {
       const { page, errors } = await open(path);
       await page.waitForTimeout(300);

@@ -30,7 +30,11 @@ interface Shot {
 }
 
 async function shoot(shot: Shot): Promise<void> {
-  const context = await fixture.browser.newContext({ viewport: shot.viewport ?? { width: 1280, height: 860 }, colorScheme: shot.colorScheme ?? 'light', deviceScaleFactor: 1 });
+  const context = await fixture.browser.newContext({
+    viewport: shot.viewport ?? { width: 1280, height: 860 },
+    colorScheme: shot.colorScheme ?? 'light',
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(fixture.server.url + shot.path);

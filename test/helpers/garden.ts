@@ -29,7 +29,10 @@ export function tempDir(): string {
 
 /** The link graph of a built model's published notes, as its graph stage built it (the model does not keep it). */
 export function linkGraphOf(model: GardenModel): LinkGraph {
-  return buildGraph(model.notes.filter((n) => n.publish).map((n) => ({ id: n.parsed.id, title: n.parsed.title })), model.links);
+  return buildGraph(
+    model.notes.filter((n) => n.publish).map((n) => ({ id: n.parsed.id, title: n.parsed.title })),
+    model.links,
+  );
 }
 
 /** Every note of the fixture vault as a parse job, and the worker data a build would give the pool. */

@@ -100,12 +100,7 @@ export class GardenApp extends LitElement {
   protected override render(): unknown {
     const { search } = this.store.state;
     return html`
-      <garden-search
-        .open=${search.open}
-        .query=${search.query}
-        .base=${this.base}
-        @garden-search-close=${this.#handleSearchClose}
-      ></garden-search>
+      <garden-search .open=${search.open} .query=${search.query} .base=${this.base} @garden-search-close=${this.#handleSearchClose}></garden-search>
       ${this.previews.map(
         (p) =>
           html`<garden-preview
@@ -134,8 +129,7 @@ export class GardenApp extends LitElement {
 
   readonly #handleKeydown = (e: KeyboardEvent): void => {
     const target = e.composedPath()[0];
-    const inTextField =
-      target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    const inTextField = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
     if (e.key === 'Escape' && this.previews.length > 0) {
       this.previews = [];
       return;

@@ -79,11 +79,12 @@ export class GardenGraphLegend extends LitElement {
     return html`<h2 id="legend-title">Topics</h2>
       <ul aria-labelledby="legend-title">
         ${this.topics.map(
-          (t) => html`<li>
-            <button type="button" aria-pressed=${this.filter.topic === t.id ? 'true' : 'false'} @click=${() => this.#toggle(t.id)}>
-              <span class="swatch" style=${styleMap({ background: t.color })}></span>${t.name}<span class="size">${t.size}</span>
-            </button>
-          </li>`,
+          (t) =>
+            html`<li>
+              <button type="button" aria-pressed=${this.filter.topic === t.id ? 'true' : 'false'} @click=${() => this.#toggle(t.id)}>
+                <span class="swatch" style=${styleMap({ background: t.color })}></span>${t.name}<span class="size">${t.size}</span>
+              </button>
+            </li>`,
         )}
       </ul>`;
   }

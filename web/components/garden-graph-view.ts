@@ -121,9 +121,7 @@ export class GardenGraphView extends LitElement {
     }
     if ((changed.has('filter') || changed.has('json')) && this.#graph) {
       const graph = this.#graph;
-      this.#visible = isFilterActive(this.filter)
-        ? new Set(graph.filterNodes((_, a) => matchesFilter(a, this.filter)))
-        : undefined;
+      this.#visible = isFilterActive(this.filter) ? new Set(graph.filterNodes((_, a) => matchesFilter(a, this.filter))) : undefined;
       const visible = this.#visible;
       this.#hubs = graph
         .filterNodes((id) => !visible || visible.has(id))

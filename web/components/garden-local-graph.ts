@@ -98,20 +98,22 @@ export class GardenLocalGraph extends LitElement {
           ${open ? 'Hide' : 'Show'}
         </button>
       </div>
-      ${open
-        ? html`<div id="local-graph-body">
-            <div class="controls">
-              <label
-                >Depth
-                <select @change=${this.#handleDepth}>
-                  ${[1, 2, 3].map((d) => html`<option value=${d} ?selected=${d === depth}>${d}</option>`)}
-                </select></label
-              >
-              <a href=${withBase(store.state.basePath, '/graph/')}>Full graph →</a>
-            </div>
-            ${this.#renderBody(depth)}
-          </div>`
-        : nothing}
+      ${
+        open
+          ? html`<div id="local-graph-body">
+              <div class="controls">
+                <label
+                  >Depth
+                  <select @change=${this.#handleDepth}>
+                    ${[1, 2, 3].map((d) => html`<option value=${d} ?selected=${d === depth}>${d}</option>`)}
+                  </select></label
+                >
+                <a href=${withBase(store.state.basePath, '/graph/')}>Full graph →</a>
+              </div>
+              ${this.#renderBody(depth)}
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 

@@ -33,57 +33,57 @@ export class GardenNeighbourList extends LitElement {
   static override styles = [
     visuallyHiddenStyles,
     css`
-    :host {
-      display: block;
-      font-family: var(--font-ui);
-      font-size: 0.875rem;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    li + li {
-      margin-top: 0.1rem;
-    }
-    a {
-      display: flex;
-      align-items: center;
-      gap: 0.55rem;
-      padding: 0.3rem 0.5rem;
-      border-radius: 6px;
-      color: var(--text);
-      text-decoration: none;
-      line-height: 1.35;
-    }
-    a:hover,
-    a:focus-visible {
-      background: var(--hover);
-      outline: none;
-    }
-    a:focus-visible {
-      box-shadow: inset 0 0 0 2px var(--accent);
-    }
-    a[aria-current='page'] {
-      font-weight: 600;
-    }
-    .dot {
-      flex: none;
-      width: 0.6rem;
-      height: 0.6rem;
-      border-radius: 50%;
-    }
-    .hops {
-      margin-left: auto;
-      color: var(--muted);
-      font-size: 0.75rem;
-      font-variant-numeric: tabular-nums;
-    }
-    p {
-      margin: 0.3rem 0.5rem;
-      color: var(--muted);
-    }
-  `,
+      :host {
+        display: block;
+        font-family: var(--font-ui);
+        font-size: 0.875rem;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li + li {
+        margin-top: 0.1rem;
+      }
+      a {
+        display: flex;
+        align-items: center;
+        gap: 0.55rem;
+        padding: 0.3rem 0.5rem;
+        border-radius: 6px;
+        color: var(--text);
+        text-decoration: none;
+        line-height: 1.35;
+      }
+      a:hover,
+      a:focus-visible {
+        background: var(--hover);
+        outline: none;
+      }
+      a:focus-visible {
+        box-shadow: inset 0 0 0 2px var(--accent);
+      }
+      a[aria-current='page'] {
+        font-weight: 600;
+      }
+      .dot {
+        flex: none;
+        width: 0.6rem;
+        height: 0.6rem;
+        border-radius: 50%;
+      }
+      .hops {
+        margin-left: auto;
+        color: var(--muted);
+        font-size: 0.75rem;
+        font-variant-numeric: tabular-nums;
+      }
+      p {
+        margin: 0.3rem 0.5rem;
+        color: var(--muted);
+      }
+    `,
   ];
 
   @property({ attribute: false }) items: NeighbourItem[] = [];
@@ -94,20 +94,22 @@ export class GardenNeighbourList extends LitElement {
     if (this.items.length === 0) return html`<p>${this.empty}</p>`;
     return html`<ul aria-label=${this.label} @keydown=${this.#handleKeydown}>
       ${this.items.map(
-        (item) => html`<li>
-          <a
-            href=${item.href}
-            aria-current=${item.current ? 'page' : nothing}
-            @focus=${() => this.#hover(item.id)}
-            @blur=${() => this.#hover(null)}
-            @pointerenter=${() => this.#hover(item.id)}
-            @pointerleave=${() => this.#hover(null)}
-            ><span class="dot" style=${styleMap({ background: item.color })} aria-hidden="true"></span
-            ><span class="title">${item.title}</span>${item.distance !== undefined && item.distance > 1
-              ? html`<span class="hops"><span class="visually-hidden">, </span>${item.distance}<span class="visually-hidden"> links away</span></span>`
-              : nothing}</a
-          >
-        </li>`,
+        (item) =>
+          html`<li>
+            <a
+              href=${item.href}
+              aria-current=${item.current ? 'page' : nothing}
+              @focus=${() => this.#hover(item.id)}
+              @blur=${() => this.#hover(null)}
+              @pointerenter=${() => this.#hover(item.id)}
+              @pointerleave=${() => this.#hover(null)}
+              ><span class="dot" style=${styleMap({ background: item.color })} aria-hidden="true"></span><span class="title">${item.title}</span>${
+                item.distance !== undefined && item.distance > 1
+                  ? html`<span class="hops"><span class="visually-hidden">, </span>${item.distance}<span class="visually-hidden"> links away</span></span>`
+                  : nothing
+              }</a
+            >
+          </li>`,
       )}
     </ul>`;
   }

@@ -69,7 +69,10 @@ export class GardenSearch extends LitElement {
     return html`<dialog aria-label="Search" @close=${this.#handleClose} @click=${this.#handleBackdrop}>
       <div class="panel">
         <div class="field">
-          <svg aria-hidden="true" viewBox="0 0 24 24"><circle cx="11" cy="11" r="7"></circle><path d="m20 20-4-4"></path></svg>
+          <svg aria-hidden="true" viewBox="0 0 24 24">
+            <circle cx="11" cy="11" r="7"></circle>
+            <path d="m20 20-4-4"></path>
+          </svg>
           <input
             type="search"
             aria-label="Search"
@@ -103,7 +106,9 @@ export class GardenSearch extends LitElement {
       @click=${() => this.#choose(i)}
       @pointermove=${() => (this.active = i)}
     >
-      <span class="hit-title">${marked(hit.titleHtml || hit.title)}${hit.heading ? html`<span class="hit-heading"> › ${hit.heading.text}</span>` : nothing}</span>
+      <span class="hit-title"
+        >${marked(hit.titleHtml || hit.title)}${hit.heading ? html`<span class="hit-heading"> › ${hit.heading.text}</span>` : nothing}</span
+      >
       <span class="hit-snippet">${marked(hit.snippet)}</span>
     </li>`;
   }

@@ -16,9 +16,7 @@ export interface NoteText {
 
 /** What a save did: written, refused because the file changed on disk, or failed. */
 export type SaveResult =
-  | { kind: 'saved'; hash: string }
-  | { kind: 'conflict'; current: { text: string; hash: string } | null }
-  | { kind: 'error'; message: string };
+  { kind: 'saved'; hash: string } | { kind: 'conflict'; current: { text: string; hash: string } | null } | { kind: 'error'; message: string };
 
 /** Load the completion index. */
 export async function fetchIndex(): Promise<EditorIndex> {

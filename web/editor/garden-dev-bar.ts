@@ -130,22 +130,24 @@ export class GardenDevBar extends LitElement {
     const note = this.#currentNote();
     const editing = this.editing !== undefined;
     return html`
-      ${note || editing
-        ? html`<button type="button" class="edit" aria-pressed=${editing ? 'true' : 'false'} @click=${this.#handleEdit}>Edit</button>`
-        : nothing}
+      ${
+        note || editing ? html`<button type="button" class="edit" aria-pressed=${editing ? 'true' : 'false'} @click=${this.#handleEdit}>Edit</button>` : nothing
+      }
       ${note ? html`<button type="button" class="rename" @click=${this.#handleRename}>Rename</button>` : nothing}
       <button type="button" class="new" @click=${this.#handleNew}>New note</button>
       <span class="message" role="status" aria-live="polite">${this.message}</span>
-      ${this.editing
-        ? html`<garden-editor
-            .path=${this.editing}
-            .index=${this.index}
-            .base=${this.app?.base ?? '/'}
-            .createNote=${this.#createForLink}
-            @garden-editor-close=${this.#handleClose}
-            @garden-editor-status=${this.#handleStatus}
-          ></garden-editor>`
-        : nothing}
+      ${
+        this.editing
+          ? html`<garden-editor
+              .path=${this.editing}
+              .index=${this.index}
+              .base=${this.app?.base ?? '/'}
+              .createNote=${this.#createForLink}
+              @garden-editor-close=${this.#handleClose}
+              @garden-editor-status=${this.#handleStatus}
+            ></garden-editor>`
+          : nothing
+      }
     `;
   }
 

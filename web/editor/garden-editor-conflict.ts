@@ -69,10 +69,18 @@ export class GardenEditorConflict extends LitElement {
 
   protected override render(): unknown {
     return html`
-      <p role="alert"><strong>This note changed on disk, and your edits overlap that change.</strong> Nothing was saved. Choose which version to keep, or merge by hand.</p>
+      <p role="alert">
+        <strong>This note changed on disk, and your edits overlap that change.</strong> Nothing was saved. Choose which version to keep, or merge by hand.
+      </p>
       <div class="versions">
-        <section aria-label="Your version"><h3>Your version</h3><pre class="mine">${this.mine}</pre></section>
-        <section aria-label="Version on disk"><h3>On disk</h3><pre class="disk">${this.disk ?? '(the file was deleted)'}</pre></section>
+        <section aria-label="Your version">
+          <h3>Your version</h3>
+          <pre class="mine">${this.mine}</pre>
+        </section>
+        <section aria-label="Version on disk">
+          <h3>On disk</h3>
+          <pre class="disk">${this.disk ?? '(the file was deleted)'}</pre>
+        </section>
       </div>
       <div class="actions">
         <button type="button" data-choice="mine" @click=${() => this.#choose('mine')}>Keep mine (overwrite disk)</button>

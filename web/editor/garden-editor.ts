@@ -127,17 +127,28 @@ export class GardenEditor extends LitElement {
         <button type="button" class="close" @click=${this.#handleClose}>Close</button>
       </header>
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
-      ${deleted
-        ? html`<div class="deleted" role="alert">
-            <p><strong>This note was deleted on disk.</strong> Its text stays here, and nothing is written unless you ask.</p>
-            <button type="button" class="recreate" @click=${() => void this.#sync.recreate()}>Save it again as ${this.path}</button>
-          </div>`
-        : nothing}
-      ${conflict
-        ? html`<garden-editor-conflict .mine=${conflict.mine} .disk=${conflict.disk.text} @garden-conflict-resolve=${this.#handleResolve}></garden-editor-conflict>`
-        : nothing}
+      ${
+        deleted
+          ? html`<div class="deleted" role="alert">
+              <p><strong>This note was deleted on disk.</strong> Its text stays here, and nothing is written unless you ask.</p>
+              <button type="button" class="recreate" @click=${() => void this.#sync.recreate()}>Save it again as ${this.path}</button>
+            </div>`
+          : nothing
+      }
+      ${
+        conflict
+          ? html`<garden-editor-conflict
+              .mine=${conflict.mine}
+              .disk=${conflict.disk.text}
+              @garden-conflict-resolve=${this.#handleResolve}
+            ></garden-editor-conflict>`
+          : nothing
+      }
       <div class="cm-host"></div>
-      <p class="hint">Type <kbd>[[</kbd> to link a note, <kbd>#</kbd> for its headings, <kbd>#^</kbd> for blocks. <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>S</kbd> saves; edits also save after a pause.</p>
+      <p class="hint">
+        Type <kbd>[[</kbd> to link a note, <kbd>#</kbd> for its headings, <kbd>#^</kbd> for blocks. <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>S</kbd> saves; edits also
+        save after a pause.
+      </p>
     `;
   }
 

@@ -41,9 +41,7 @@ function decorate(view: EditorView): DecorationSet {
     for (const link of findWikiLinks(view.state.sliceDoc(start, end), start)) {
       if (inCode(view.state, link.from + (link.embed ? 2 : 1))) continue;
       const missing = index.notes.length > 0 && link.target !== '' && resolveTarget(link.target, index, source).kind === 'missing';
-      const mark = missing
-        ? Decoration.mark({ class: 'cm-unresolved-link', attributes: { title: `No note “${link.target}”; hover to create it` } })
-        : resolved;
+      const mark = missing ? Decoration.mark({ class: 'cm-unresolved-link', attributes: { title: `No note “${link.target}”; hover to create it` } }) : resolved;
       builder.add(link.from, link.to, mark);
     }
   }

@@ -3,9 +3,7 @@ import type { GraphFilter } from '../lib/graph-filter.ts';
 
 /** Detail of `garden-graph-change`: what the reader asked the global graph to do; switch on `kind`. */
 export type GardenGraphChangeDetail =
-  | { kind: 'filter'; filter: GraphFilter }
-  | { kind: 'find'; id: NoteId | null }
-  | { kind: 'path'; from: NoteId | null; to: NoteId | null };
+  { kind: 'filter'; filter: GraphFilter } | { kind: 'find'; id: NoteId | null } | { kind: 'path'; from: NoteId | null; to: NoteId | null };
 
 /** Fired by the global graph's controls and legend. */
 export type GardenGraphChangeEvent = CustomEvent<GardenGraphChangeDetail>;

@@ -7,7 +7,7 @@ function apply(a: string[], b: string[], hunks: LineHunk[]): string[] {
   let at = 0;
   for (const h of hunks) {
     expect(h.aStart).toBeGreaterThanOrEqual(at);
-    expect(h.aStart - at).toBe(h.bStart - (out.length));
+    expect(h.aStart - at).toBe(h.bStart - out.length);
     out.push(...a.slice(at, h.aStart), ...b.slice(h.bStart, h.bEnd));
     at = h.aEnd;
   }
@@ -30,7 +30,7 @@ function lcs(a: string[], b: string[]): number {
 
 /** A small deterministic pseudo-random generator, so failures repeat. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 describe('diffLines', () => {

@@ -74,7 +74,8 @@ function anchorOptions(context: Exclude<LinkContext, { kind: 'note' }>, index: E
   if (context.kind === 'heading') {
     for (const h of note.headings) {
       const score = fuzzyScore(context.query, h.text);
-      if (score !== null) options.push({ label: h.text, detail: `H${h.depth} in ${note.title}`, insert: h.text, kind: 'heading', score: score - h.depth / 1000 });
+      if (score !== null)
+        options.push({ label: h.text, detail: `H${h.depth} in ${note.title}`, insert: h.text, kind: 'heading', score: score - h.depth / 1000 });
     }
   } else {
     for (const id of note.blocks) {

@@ -63,7 +63,8 @@ describe('mergeText', () => {
     const long = Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? '' : `Line ${i}.`)).join('\n');
     const mine = long.replace('Line 20000.', 'Line 20000, edited.') + '\nMine at the end.';
     const disk = '---\ntags: [x]\n---\n' + long.replace('Line 10000.', 'Line 10000, on disk.');
-    const merged = '---\ntags: [x]\n---\n' + long.replace('Line 10000.', 'Line 10000, on disk.').replace('Line 20000.', 'Line 20000, edited.') + '\nMine at the end.';
+    const merged =
+      '---\ntags: [x]\n---\n' + long.replace('Line 10000.', 'Line 10000, on disk.').replace('Line 20000.', 'Line 20000, edited.') + '\nMine at the end.';
     expect(mergeText(long, mine, disk)).toEqual({ kind: 'clean', text: merged });
   });
 

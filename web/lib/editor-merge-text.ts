@@ -33,7 +33,7 @@ export function mergeText(base: string, mine: string, disk: string): MergeResult
   const shift = { mine: 0, disk: 0 };
   let at = 0;
   let conflicts = 0;
-  for (let i = 0; i < hunks.length; ) {
+  for (let i = 0; i < hunks.length;) {
     // A group: hunks whose base ranges overlap or touch.
     const lo = hunks[i]!.aStart;
     let hi = hunks[i]!.aEnd;

@@ -40,7 +40,15 @@ describe('splitLinkText', () => {
 
 describe('the rule table shared with the builder (test/helpers/link-rules.ts)', () => {
   const index: EditorIndex = {
-    notes: ruleNotes.map((id) => ({ id, path: id + '.md', title: id, aliases: [], url: id === 'Draft note' ? null : '/' + id + '/', headings: [], blocks: [] })),
+    notes: ruleNotes.map((id) => ({
+      id,
+      path: id + '.md',
+      title: id,
+      aliases: [],
+      url: id === 'Draft note' ? null : '/' + id + '/',
+      headings: [],
+      blocks: [],
+    })),
     attachments: ruleAttachments,
   };
   for (const c of ruleCases) {

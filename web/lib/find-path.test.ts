@@ -5,7 +5,10 @@ import { makeGraphJson, makeGraphNote } from './test-graph.ts';
 
 // Two routes from a to d (a-b-c-d and a-x-d), plus an island.
 const graph = buildGraph(
-  makeGraphJson(['a', 'b', 'c', 'd', 'x', 'island'].map((id) => makeGraphNote(id)), ['a>b', 'b>c', 'c>d', 'x>a', 'd>x']),
+  makeGraphJson(
+    ['a', 'b', 'c', 'd', 'x', 'island'].map((id) => makeGraphNote(id)),
+    ['a>b', 'b>c', 'c>d', 'x>a', 'd>x'],
+  ),
 );
 
 describe('findPath', () => {

@@ -17,10 +17,7 @@ const gap = 8;
 export function placePopover(anchor: Box, size: { width: number; height: number }, viewport: { width: number; height: number }): { left: number; top: number } {
   const below = viewport.height - (anchor.top + anchor.height) - gap;
   const above = anchor.top - gap;
-  const top =
-    size.height <= below || below >= above
-      ? anchor.top + anchor.height + gap
-      : Math.max(gap, anchor.top - gap - size.height);
+  const top = size.height <= below || below >= above ? anchor.top + anchor.height + gap : Math.max(gap, anchor.top - gap - size.height);
   const maxLeft = viewport.width - size.width - gap;
   const left = Math.max(gap, Math.min(anchor.left, maxLeft));
   return { left, top };

@@ -42,11 +42,7 @@ export function pathEdgeKey(a: string, b: string): string {
 export function reduceNode(node: string, data: NodeLook, view: GraphView, palette: GraphPalette): NodeLook {
   if (view.visible && !view.visible.has(node)) return { ...data, hidden: true };
   const out: NodeLook = { ...data, zIndex: 1 };
-  const emphasised = view.path
-    ? view.path.nodes.has(node)
-    : view.focus
-      ? node === view.focus.id || view.focus.neighbours.has(node)
-      : undefined;
+  const emphasised = view.path ? view.path.nodes.has(node) : view.focus ? node === view.focus.id || view.focus.neighbours.has(node) : undefined;
   if (emphasised === true) {
     out.forceLabel = true;
     out.zIndex = 2;
@@ -69,9 +65,7 @@ export function reduceNode(node: string, data: NodeLook, view: GraphView, palett
 export function reduceEdge(source: string, target: string, view: GraphView, palette: GraphPalette): EdgeLook {
   if (view.visible && (!view.visible.has(source) || !view.visible.has(target))) return { size: 1, color: palette.edge, hidden: true };
   if (view.path) {
-    return view.path.edges.has(pathEdgeKey(source, target))
-      ? { color: palette.accent, size: 3, zIndex: 2 }
-      : { color: palette.faded, size: 1, zIndex: 0 };
+    return view.path.edges.has(pathEdgeKey(source, target)) ? { color: palette.accent, size: 3, zIndex: 2 } : { color: palette.faded, size: 1, zIndex: 0 };
   }
   if (view.focus) {
     const touches = source === view.focus.id || target === view.focus.id;

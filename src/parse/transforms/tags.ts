@@ -60,7 +60,11 @@ function splitTags(text: string, found: string[]): (string | Tag)[] | undefined 
     if (!value || /^[\d/]+$/.test(value)) continue;
     const start = m.index! + m[1]!.length;
     if (start > last) out.push(text.slice(last, start));
-    out.push({ type: 'tag', value, data: { hName: 'a', hProperties: { className: ['tag'], 'data-tag': value }, hChildren: [{ type: 'text', value: '#' + value }] } });
+    out.push({
+      type: 'tag',
+      value,
+      data: { hName: 'a', hProperties: { className: ['tag'], 'data-tag': value }, hChildren: [{ type: 'text', value: '#' + value }] },
+    });
     found.push(value);
     last = start + 1 + m[2]!.length;
   }

@@ -50,7 +50,13 @@ export function linkElement(ctx: RenderContext, r: Resolution, text: string | El
       return {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['internal', 'unresolved'], dataUnresolved: ref.target, title: `Not written yet: ${ref.target}`, role: 'link', ariaDisabled: 'true' },
+        properties: {
+          className: ['internal', 'unresolved'],
+          dataUnresolved: ref.target,
+          title: `Not written yet: ${ref.target}`,
+          role: 'link',
+          ariaDisabled: 'true',
+        },
         children,
       };
   }
@@ -60,7 +66,8 @@ function embed(ctx: RenderContext, ref: LinkRef, r: Resolution, linkIndex: numbe
   if (r.kind === 'attachment') {
     const src = attachmentUrl(r.path);
     const size = { ...(ref.width ? { width: ref.width } : {}), ...(ref.height ? { height: ref.height } : {}) };
-    if (imageExt.test(r.path)) return { type: 'element', tagName: 'img', properties: { src, alt: ref.alias ?? ref.target, loading: 'lazy', ...size }, children: [] };
+    if (imageExt.test(r.path))
+      return { type: 'element', tagName: 'img', properties: { src, alt: ref.alias ?? ref.target, loading: 'lazy', ...size }, children: [] };
     if (audioExt.test(r.path)) return { type: 'element', tagName: 'audio', properties: { src, controls: true, preload: 'metadata' }, children: [] };
     if (videoExt.test(r.path)) return { type: 'element', tagName: 'video', properties: { src, controls: true, preload: 'metadata', ...size }, children: [] };
     if (/\.pdf$/i.test(r.path)) {

@@ -15,7 +15,10 @@ export function splitTarget(value: string): TargetParts {
   const target = value.slice(0, hash).trim();
   const anchor = value.slice(hash + 1);
   if (anchor.startsWith('^')) return { target, headings: [], block: anchor.slice(1).trim() };
-  const headings = anchor.split('#').map((h) => h.trim()).filter(Boolean);
+  const headings = anchor
+    .split('#')
+    .map((h) => h.trim())
+    .filter(Boolean);
   return { target, headings };
 }
 

@@ -9,9 +9,7 @@ import type { IndexedNote, LinkIndex } from './link-index.ts';
 
 /** Result of resolving a target path/name (anchors are handled separately). */
 export type TargetResolution =
-  | { kind: 'note'; note: IndexedNote; candidates?: NoteId[] }
-  | { kind: 'attachment'; path: string; candidates?: string[] }
-  | { kind: 'missing' };
+  { kind: 'note'; note: IndexedNote; candidates?: NoteId[] } | { kind: 'attachment'; path: string; candidates?: string[] } | { kind: 'missing' };
 
 const noteExt = /\.md$/i;
 const anyExt = /\.([A-Za-z0-9]{1,8})$/;
@@ -99,9 +97,32 @@ function joinRelative(dir: string, target: string): string | undefined {
 }
 
 const attachmentExts = new Set([
-  'png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'avif', 'bmp', 'ico',
-  'pdf', 'mp3', 'wav', 'ogg', 'm4a', 'flac', 'webm', 'mp4', 'mov', 'mkv', 'ogv',
-  'canvas', 'base', 'csv', 'txt', 'json', 'zip',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'svg',
+  'avif',
+  'bmp',
+  'ico',
+  'pdf',
+  'mp3',
+  'wav',
+  'ogg',
+  'm4a',
+  'flac',
+  'webm',
+  'mp4',
+  'mov',
+  'mkv',
+  'ogv',
+  'canvas',
+  'base',
+  'csv',
+  'txt',
+  'json',
+  'zip',
 ]);
 
 function looksLikeAttachment(ext: string): boolean {

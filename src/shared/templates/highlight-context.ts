@@ -8,11 +8,5 @@ export function highlightContext(context: string, highlight?: [number, number]):
   if (!highlight) return escapeHtml(context);
   const [start, end] = highlight;
   if (!(start >= 0 && end > start && end <= context.length)) return escapeHtml(context);
-  return (
-    escapeHtml(context.slice(0, start)) +
-    '<mark>' +
-    escapeHtml(context.slice(start, end)) +
-    '</mark>' +
-    escapeHtml(context.slice(end))
-  );
+  return escapeHtml(context.slice(0, start)) + '<mark>' + escapeHtml(context.slice(start, end)) + '</mark>' + escapeHtml(context.slice(end));
 }

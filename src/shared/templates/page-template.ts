@@ -51,8 +51,7 @@ export function renderListPage(page: ListPage, site: SiteInfo, assets: AppAssets
   const base = site.basePath;
   const count = page.sections.reduce((n, s) => n + s.items.length, 0);
   const kicker = listKinds[page.kind];
-  const meta =
-    page.kind === 'tag' || page.kind === 'folder' ? `<p class="note-meta"><span>${count} ${count === 1 ? 'note' : 'notes'}</span></p>` : '';
+  const meta = page.kind === 'tag' || page.kind === 'folder' ? `<p class="note-meta"><span>${count} ${count === 1 ? 'note' : 'notes'}</span></p>` : '';
   const header =
     `<header class="note-header">${kicker ? `<p class="kicker">${kicker}</p>` : ''}` +
     `<h1 class="note-title" tabindex="-1">${escapeHtml(page.title)}</h1>${meta}</header>`;
@@ -135,7 +134,16 @@ const favicon =
   "%3Cpath d='M16 26V15m0 2c0-5 4-8 9-8 0 5-4 8-9 8Zm0-1c0-4-3-7-8-7 0 4 3 7 8 7Z' fill='%23fff' stroke='%23fff' stroke-width='1.5' stroke-linejoin='round'/%3E%3C/svg%3E";
 
 function renderHeader(site: SiteInfo, kind: DocumentParts['kind']): string {
-  const current = kind === 'graph' ? '/graph/' : kind === 'tag' || kind === 'tags' ? '/tags/' : kind === 'topic' || kind === 'topics' ? '/topics/' : kind === 'explorer' ? '/explorer/' : '';
+  const current =
+    kind === 'graph'
+      ? '/graph/'
+      : kind === 'tag' || kind === 'tags'
+        ? '/tags/'
+        : kind === 'topic' || kind === 'topics'
+          ? '/topics/'
+          : kind === 'explorer'
+            ? '/explorer/'
+            : '';
   const link = (path: string, text: string): string =>
     `<a href="${escapeHtml(withBase(site.basePath, path))}"${path === current ? ' aria-current="page"' : ''}>${text}</a>`;
   return (

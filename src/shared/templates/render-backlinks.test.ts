@@ -51,7 +51,9 @@ describe('renderBacklinks', () => {
     const html = renderBacklinks(many, '/', 5);
     expect(html.match(/class="backlink-title"/g)).toHaveLength(5);
     expect(html).toContain('<span class="count">7</span>');
-    expect(html).toContain('<p class="backlinks-more">2 more notes link here. <button type="button" class="backlinks-all" data-action="all-backlinks" hidden>Show all 7</button></p>');
+    expect(html).toContain(
+      '<p class="backlinks-more">2 more notes link here. <button type="button" class="backlinks-all" data-action="all-backlinks" hidden>Show all 7</button></p>',
+    );
     expect(renderBacklinks(many, '/', 7)).not.toContain('backlinks-more');
   });
 

@@ -39,10 +39,7 @@ export function renderBacklinks(backlinks: Backlink[], basePath: string, limit =
       ? `<p class="backlinks-more">${hidden} more ${hidden === 1 ? 'note links' : 'notes link'} here. ` +
         `<button type="button" class="backlinks-all" data-action="all-backlinks" hidden>Show all ${count}</button></p>`
       : '';
-  const body =
-    count === 0
-      ? '<p class="backlinks-empty">No notes link here yet.</p>'
-      : `<ul class="backlink-list">${items.join('')}</ul>${more}`;
+  const body = count === 0 ? '<p class="backlinks-empty">No notes link here yet.</p>' : `<ul class="backlink-list">${items.join('')}</ul>${more}`;
   return (
     `<section class="backlinks" aria-label="Backlinks">` +
     `<h2 class="backlinks-title">Backlinks${count > 0 ? ` <span class="count">${count}</span>` : ''}</h2>` +

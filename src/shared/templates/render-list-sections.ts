@@ -11,9 +11,7 @@ export function renderListSections(sections: ListSection[], basePath: string): s
   return sections
     .filter((s) => s.items.length > 0)
     .map((s) => {
-      const title = s.url
-        ? `<a href="${escapeHtml(withBase(basePath, s.url))}">${escapeHtml(s.title)}</a>`
-        : escapeHtml(s.title);
+      const title = s.url ? `<a href="${escapeHtml(withBase(basePath, s.url))}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
       const heading = s.title ? `<h2 class="list-title">${title}</h2>` : '';
       return `<section class="list-section">${heading}<ul class="note-list">${s.items.map((i) => renderItem(i, basePath)).join('')}</ul></section>`;
     })

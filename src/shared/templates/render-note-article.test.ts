@@ -38,7 +38,10 @@ describe('renderNoteHeader', () => {
   });
 
   it('falls back to frontmatter dates and hides an update on the creation day', () => {
-    const html = renderNoteHeader(makeNote({ updated: '2024-05-01T10:00:00Z', frontmatter: { aliases: [], tags: [], publish: true, date: '2024-05-01' } }), '/');
+    const html = renderNoteHeader(
+      makeNote({ updated: '2024-05-01T10:00:00Z', frontmatter: { aliases: [], tags: [], publish: true, date: '2024-05-01' } }),
+      '/',
+    );
     expect(html).toContain('Planted <time datetime="2024-05-01">1 May 2024</time>');
     expect(html).not.toContain('Tended');
   });
@@ -59,7 +62,12 @@ describe('renderNoteArticle', () => {
   it('wraps breadcrumbs, header, body and backlinks in one article keyed by note id', () => {
     const html = renderNoteArticle(makeNote(), '/');
     expect(html.startsWith('<article class="note" data-note-id="Systems/Raft">')).toBe(true);
-    const order = ['class="breadcrumbs"', 'class="note-header"', '<div class="note-body"><p>Body <a class="internal" href="/paxos/">Paxos</a></p></div>', 'aria-label="Backlinks"'];
+    const order = [
+      'class="breadcrumbs"',
+      'class="note-header"',
+      '<div class="note-body"><p>Body <a class="internal" href="/paxos/">Paxos</a></p></div>',
+      'aria-label="Backlinks"',
+    ];
     const positions = order.map((part) => html.indexOf(part));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -26,10 +26,12 @@ export function renderNoteHeader(note: NoteData, basePath: string): string {
   if (createdText) meta.push(`<span>Planted ${createdText}</span>`);
   if (updatedText && updated?.slice(0, 10) !== created?.slice(0, 10)) meta.push(`<span>Tended ${updatedText}</span>`);
   if (note.wordCount > 0) meta.push(`<span>${Math.max(1, Math.round(note.wordCount / wordsPerMinute))} min read</span>`);
-  const tags = note.tags.map(
-    (t) => `<li><a class="tag" href="${escapeHtml(withBase(basePath, tagSlug(t)))}">#${escapeHtml(t)}</a></li>`,
-  );
-  const part = note.series ? ` · Part ${note.series.position} of ${note.series.total}` : fm.order !== undefined ? ` · Part ${escapeHtml(String(fm.order))}` : '';
+  const tags = note.tags.map((t) => `<li><a class="tag" href="${escapeHtml(withBase(basePath, tagSlug(t)))}">#${escapeHtml(t)}</a></li>`);
+  const part = note.series
+    ? ` · Part ${note.series.position} of ${note.series.total}`
+    : fm.order !== undefined
+      ? ` · Part ${escapeHtml(String(fm.order))}`
+      : '';
   const series = fm.series ? `<p class="kicker series">${escapeHtml(fm.series)}${part}</p>` : '';
   return (
     `<header class="note-header">` +

@@ -5,7 +5,10 @@ import { renderSeriesNav } from './render-series-nav.ts';
 
 describe('renderSeriesNav', () => {
   it('shows the position and links the neighbours', () => {
-    const html = renderSeriesNav({ name: 'Linux <internals>', position: 2, total: 5, prev: { title: 'One', url: '/one/' as Slug }, next: { title: 'Three', url: '/three/' as Slug } }, '/');
+    const html = renderSeriesNav(
+      { name: 'Linux <internals>', position: 2, total: 5, prev: { title: 'One', url: '/one/' as Slug }, next: { title: 'Three', url: '/three/' as Slug } },
+      '/',
+    );
     expect(html).toContain('aria-label="Series"');
     expect(html).toContain('Part 2 of 5 in <strong>Linux &lt;internals&gt;</strong>');
     expect(html).toContain('rel="prev" href="/one/"');

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Backlink, NoteId, Slug } from '../types.ts';
 import { renderUnlinkedMentions } from './render-unlinked-mentions.ts';
 
-const mention: Backlink = { source: 'ds/Raft' as NoteId, title: 'Raft <consensus>', url: '/ds/raft/' as Slug, kind: 'link', context: 'Leaders use Lamport Clocks too.', highlight: [12, 26] };
+const mention: Backlink = {
+  source: 'ds/Raft' as NoteId,
+  title: 'Raft <consensus>',
+  url: '/ds/raft/' as Slug,
+  kind: 'link',
+  context: 'Leaders use Lamport Clocks too.',
+  highlight: [12, 26],
+};
 
 describe('renderUnlinkedMentions', () => {
   it('renders a labelled region with the mention marked and the source linked', () => {

@@ -15,12 +15,7 @@ export interface ShardLookup {
  * is allowed, up to `maxExpansions` completions per shard and field. Postings come from the
  * FlexSearch field indexes the shards were imported into.
  */
-export function collectPostings(
-  term: string,
-  shards: readonly ShardLookup[],
-  indexes: Record<SearchField, Index>,
-  maxExpansions: number,
-): FieldPosting[] {
+export function collectPostings(term: string, shards: readonly ShardLookup[], indexes: Record<SearchField, Index>, maxExpansions: number): FieldPosting[] {
   const postings: FieldPosting[] = [];
   for (const shard of shards) {
     for (const [field, terms] of Object.entries(shard.terms) as [SearchField, string[]][]) {

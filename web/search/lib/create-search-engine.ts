@@ -64,15 +64,12 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
   const loadManifest = (): Promise<Loaded> =>
     cached(manifests, 'manifest.json', async () => {
       const manifest = parseSearchFile('manifest', 'manifest.json', await load('manifest.json'));
-      const indexes = Object.fromEntries(
-        fields.map((field) => [field, createFieldIndex(manifest.resolution[field], encoder)]),
-      ) as Record<SearchField, Index>;
+      const indexes = Object.fromEntries(fields.map((field) => [field, createFieldIndex(manifest.resolution[field], encoder)])) as Record<SearchField, Index>;
       return { manifest, indexes };
     });
   const loadShard = (file: string, indexes: Record<SearchField, Index>): Promise<ShardTerms> =>
     cached(shards, file, async () => importPostingsShard(parseSearchFile('postings', file, await load(file)), indexes));
-  const loadChunk = (file: string): Promise<SearchDocsChunk> =>
-    cached(chunks, file, async () => parseSearchFile('docs', file, await load(file)));
+  const loadChunk = (file: string): Promise<SearchDocsChunk> => cached(chunks, file, async () => parseSearchFile('docs', file, await load(file)));
 
   return {
     async query(query, limit, isStale = () => false) {

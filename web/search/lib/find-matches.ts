@@ -21,19 +21,13 @@ export interface FindMatchesOptions {
   max?: number;
 }
 
-
 /**
  * Find the words of a text that a query matches, by encoding each word the way the index did:
  * a whole word matches when its encoded form equals a term or starts with a prefix term; inside
  * CJK runs, the characters of each matching bigram (or single-character prefix) match.
  * @returns sorted, non-overlapping ranges
  */
-export function findMatches(
-  text: string,
-  terms: readonly QueryTerm[],
-  encoder: Encoder,
-  options: FindMatchesOptions = {},
-): MatchRange[] {
+export function findMatches(text: string, terms: readonly QueryTerm[], encoder: Encoder, options: FindMatchesOptions = {}): MatchRange[] {
   const { from = 0, to = text.length, max = Infinity } = options;
   const latin = terms.flatMap((term, i) => (term.cjk ? [] : [{ ...term, bit: toBit(i) }]));
   const cjk = terms.flatMap((term, i) => (term.cjk ? [{ ...term, bit: toBit(i) }] : []));

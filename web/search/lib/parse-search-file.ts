@@ -35,8 +35,7 @@ const guards = {
     Array.isArray(value.docs.starts),
   postings: (value: Record<string, unknown>): value is Record<string, unknown> & SearchPostingsShard =>
     isObject(value.fields) && Object.values(value.fields).every(isPostingEntries),
-  docs: (value: Record<string, unknown>): value is Record<string, unknown> & SearchDocsChunk =>
-    typeof value.start === 'number' && Array.isArray(value.docs),
+  docs: (value: Record<string, unknown>): value is Record<string, unknown> & SearchDocsChunk => typeof value.start === 'number' && Array.isArray(value.docs),
 };
 
 function isPostingEntries(value: unknown): boolean {

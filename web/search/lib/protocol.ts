@@ -11,6 +11,4 @@ export type SearchRequest =
  * A message from the search worker. A query overtaken by a newer one before it finished gets
  * no reply at all: its sender has moved on.
  */
-export type SearchResponse =
-  | { type: 'results'; q: string; seq?: number; hits: SearchHit[] }
-  | { type: 'error'; q: string; seq?: number; message: string };
+export type SearchResponse = { type: 'results'; q: string; seq?: number; hits: SearchHit[] } | { type: 'error'; q: string; seq?: number; message: string };

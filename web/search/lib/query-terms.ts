@@ -12,7 +12,6 @@ export interface QueryTerm {
   cjk: boolean;
 }
 
-
 /**
  * Encode a query into distinct terms. The last word is a prefix unless the query ends with a
  * separator (the user finished it); a single CJK character is always a prefix of bigrams.

@@ -7,13 +7,7 @@ import { toMarkedHtml } from './to-marked-html.ts';
 import { toSnippet } from './to-snippet.ts';
 
 /** Turn a ranked note and its docs-chunk entry into a hit with highlighted title and snippet. */
-export function toSearchHit(
-  ranked: RankedDoc,
-  entry: SearchDocEntry,
-  terms: readonly QueryTerm[],
-  encoder: Encoder,
-  snippetLength: number,
-): SearchHit {
+export function toSearchHit(ranked: RankedDoc, entry: SearchDocEntry, terms: readonly QueryTerm[], encoder: Encoder, snippetLength: number): SearchHit {
   const hit: SearchHit = {
     id: entry.id,
     url: entry.url,
