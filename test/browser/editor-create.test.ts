@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDev, type DevServer } from '../../src/dev/index.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { makeGarden } from '../helpers/garden.ts';
+import { noteUrl, openEditor as openDevEditor } from './dev-editor.ts';
 import { launchChromium } from './launch-chromium.ts';
 import { collectErrors } from './page-helpers.ts';
 
@@ -36,23 +37,7 @@ afterAll(async () => {
   await dev?.close();
 });
 
-/** Page path of a note, from the editor API's index. */
-async function urlOf(notePath: string): Promise<string> {
-  const index = (await (await fetch(dev.url + '_trellis/api/index')).json()) as { notes: { path: string; url: string }[] };
-  const note = index.notes.find((n) => n.path === notePath);
-  if (!note) throw new Error(`no note ${notePath} in the index`);
-  return note.url;
-}
-
-async function openEditor(notePath: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  const errors = collectErrors(page);
-  await page.goto(dev.url + (await urlOf(notePath)).slice(1));
-  await page.locator('garden-dev-bar button.edit').click();
-  await page.locator('garden-editor .cm-content').waitFor();
-  await expect.poll(() => page.locator('garden-editor .cm-content').textContent()).toContain('# ');
-  return { page, errors };
-}
+const openEditor = (notePath: string) => openDevEditor(browser, dev, notePath);
 
 const underlined = (page: Page) => page.locator('garden-editor .cm-unresolved-link').allTextContents();
 const files = async (dir: string) => (await readdir(dir)).sort();
@@ -91,7 +76,7 @@ describe('Rename result', () => {
   it('names the links that the new name made ambiguous', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     const errors = collectErrors(page);
-    await page.goto(dev.url + (await urlOf('b/Draft.md')).slice(1));
+    await page.goto(dev.url + (await noteUrl(dev, 'b/Draft.md')).slice(1));
     page.once('dialog', (dialog) => void dialog.accept('b/Index.md'));
     await page.locator('garden-dev-bar button.rename').click();
     await expect

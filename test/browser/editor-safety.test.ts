@@ -16,6 +16,7 @@ import { startDev, type DevServer } from '../../src/dev/index.ts';
 import type { GardenEditor } from '../../web/editor/garden-editor.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { makeGarden } from '../helpers/garden.ts';
+import { noteUrl } from './dev-editor.ts';
 import { launchChromium } from './launch-chromium.ts';
 import { collectErrors } from './page-helpers.ts';
 
@@ -51,12 +52,7 @@ afterAll(async () => {
 });
 
 /** Page path of a note, from the editor API's index. */
-async function urlOf(notePath: string): Promise<string> {
-  const index = (await (await fetch(dev.url + '_trellis/api/index')).json()) as { notes: { path: string; url: string }[] };
-  const note = index.notes.find((n) => n.path === notePath);
-  if (!note) throw new Error(`no note ${notePath} in the index`);
-  return note.url;
-}
+const urlOf = (notePath: string): Promise<string> => noteUrl(dev, notePath);
 
 /** Every dialog the page opens, answered as `answer` says at the time. */
 interface Dialogs {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDev, type DevServer } from '../../src/dev/index.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { makeGarden } from '../helpers/garden.ts';
+import { noteUrl, openEditor as openDevEditor } from './dev-editor.ts';
 import { launchChromium } from './launch-chromium.ts';
 import { collectErrors, screenshotDir } from './page-helpers.ts';
 
@@ -42,22 +43,12 @@ afterAll(async () => {
 });
 
 /** Page path of a note, from the editor API's index. */
-async function urlOf(notePath: string): Promise<string> {
-  const index = (await (await fetch(dev.url + '_trellis/api/index')).json()) as { notes: { path: string; url: string }[] };
-  const note = index.notes.find((n) => n.path === notePath);
-  if (!note) throw new Error(`no note ${notePath} in the index`);
-  return note.url;
-}
+const urlOf = (notePath: string): Promise<string> => noteUrl(dev, notePath);
 
 async function openEditor(notePath: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  const errors = collectErrors(page);
-  await page.goto(dev.url + (await urlOf(notePath)).slice(1));
-  await page.locator('garden-dev-bar button.edit').click();
-  await page.locator('garden-editor .cm-content').waitFor();
-  await expect.poll(() => page.locator('garden-editor .cm-content').textContent()).toContain('# ');
-  await page.evaluate(() => Object.assign(window, { trellisMarker: 'kept' }));
-  return { page, errors };
+  const opened = await openDevEditor(browser, dev, notePath);
+  await opened.page.evaluate(() => Object.assign(window, { trellisMarker: 'kept' }));
+  return opened;
 }
 
 const marker = (page: Page) => page.evaluate(() => (window as unknown as { trellisMarker?: string }).trellisMarker);
