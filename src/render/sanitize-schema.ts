@@ -36,7 +36,7 @@ export const sanitizeSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'figure', 'figcaption', 'abbr', 'u', 'small', 'audio', 'video', 'source'],
   attributes: {
     ...githubAttributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'data*', 'id', 'title', 'dir', 'lang', 'role', 'ariaLabel', 'ariaHidden'],
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'data*', 'id', 'title', 'dir', 'lang', 'role', 'ariaLabel', 'ariaHidden', 'ariaDisabled'],
     img: [...(githubAttributes.img ?? []), 'loading', 'width', 'height', 'alt', 'src'],
     audio: ['src', 'controls', 'preload'],
     video: ['src', 'controls', 'preload', 'width', 'height', 'poster'],
