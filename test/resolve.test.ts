@@ -50,15 +50,15 @@ describe('link resolution (docs/linking.md)', () => {
     expect(note('Archive/Old/Raft', '../Raft')).toEqual({ id: 'Archive/Raft' });
     expect(note('Home', '../Raft')).toBe('missing');
   });
-  it('5. shared names: own folder first, then shallowest, then alphabetical, reported as ambiguous', () => {
-    expect(note('Archive/Old/Raft', 'Raft')).toEqual({ id: 'Archive/Old/Raft', candidates: ['Archive/Old/Raft', 'Archive/Raft', 'Notes/Raft'] });
-    expect(note('Home', 'Raft')).toEqual({ id: 'Archive/Raft', candidates: ['Archive/Raft', 'Notes/Raft', 'Archive/Old/Raft'] });
+  it("5. shared names: under the linking note's folder first, then the shortest path, then alphabetical (Obsidian), reported as ambiguous", () => {
+    expect(note('Archive/Old/Raft', 'Raft')).toEqual({ id: 'Archive/Old/Raft', candidates: ['Archive/Old/Raft', 'Notes/Raft', 'Archive/Raft'] });
+    expect(note('Home', 'Raft')).toEqual({ id: 'Notes/Raft', candidates: ['Notes/Raft', 'Archive/Raft', 'Archive/Old/Raft'] });
     expect(note('Home', 'Shared')).toEqual({ id: 'c/Shared', candidates: ['c/Shared', 'a/b/Shared'] });
   });
   it('6. attachments resolve by full file name or path', () => {
     expect(note('Home', 'paper.pdf')).toEqual({ path: 'files/paper.pdf' });
     expect(note('Home', 'other/diagram.png')).toEqual({ path: 'other/diagram.png' });
-    expect(note('Home', 'diagram.png')).toEqual({ path: 'images/diagram.png', candidates: ['images/diagram.png', 'other/diagram.png'] });
+    expect(note('Home', 'diagram.png')).toEqual({ path: 'other/diagram.png', candidates: ['other/diagram.png', 'images/diagram.png'] });
     expect(note('Home', 'nothing.png')).toBe('missing');
   });
   it('7. unknown names are missing', () => {

@@ -81,7 +81,7 @@ export function resolveNoteLinks(
         ...where,
         ruleId: ruleIds.ambiguousLink,
         severity: 'info',
-        reason: `\`${ref.target}\` matches ${ambiguous.length} notes; chose \`${ambiguous[0]}\` (own folder, then shallowest, then alphabetical). Write a longer path to choose: ${ambiguous.map((c) => `\`${c}\``).join(', ')}`,
+        reason: `\`${ref.target}\` matches ${ambiguous.length} notes; chose \`${ambiguous[0]}\` (under the linking note's folder first, then the shortest path, as Obsidian does). Write a longer path to choose: ${ambiguous.map((c) => `\`${c}\``).join(', ')}`,
       });
     }
     out.push({ source: note.id, ref, resolution: r, ...(ambiguous ? { ambiguous } : {}) });

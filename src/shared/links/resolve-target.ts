@@ -69,16 +69,18 @@ function lookup<T>(
   return { chosen: ranked[0]!, candidates: ranked };
 }
 
-/** Prefer the linking note's own folder, then the shallowest path, then alphabetical order. */
+/**
+ * Obsidian's order for files sharing a name (its `getLinkpathDest`): those under the linking note's
+ * folder, sub-folders included, first; then the shorter full path; then alphabetical order.
+ */
 export function rankCandidates<T>(items: readonly T[], pathOf: (item: T) => string, sourceDir: string): T[] {
-  const depth = (p: string) => p.split('/').length;
+  const prefix = sourceDir === '' ? '' : nameKey(sourceDir) + '/';
+  const group = (p: string) => (nameKey(p).startsWith(prefix) ? 0 : 1);
   return [...items].sort((a, b) => {
     const pa = pathOf(a);
     const pb = pathOf(b);
-    const sa = dirName(pa) === sourceDir ? 0 : 1;
-    const sb = dirName(pb) === sourceDir ? 0 : 1;
-    if (sa !== sb) return sa - sb;
-    if (depth(pa) !== depth(pb)) return depth(pa) - depth(pb);
+    if (group(pa) !== group(pb)) return group(pa) - group(pb);
+    if (pa.length !== pb.length) return pa.length - pb.length;
     return pa < pb ? -1 : pa > pb ? 1 : 0;
   });
 }
