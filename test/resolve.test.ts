@@ -105,3 +105,25 @@ describe('anchors', () => {
     expect(checkAnchor({ kind: 'block', id: 'nope', found: false }, headings, blocks, [])).toMatchObject({ found: false });
   });
 });
+
+describe('heading punctuation (Obsidian ignores it in heading links)', () => {
+  const headings = [
+    { depth: 2, text: 'How large is it?', id: 'how-large-is-it', line: 3 },
+    { depth: 3, text: 'Jumps (Desvios)', id: 'jumps-desvios', line: 5 },
+    { depth: 3, text: 'hasTag()', id: 'hastag', line: 7 },
+    { depth: 2, text: "Writer's & reader's view: a/b, c; d! $5.", id: 'writers-readers-view-ab-c-d-5', line: 9 },
+  ];
+  const find = (written: string) => checkAnchor({ kind: 'heading', id: headingId(written), text: written, found: false }, headings, [], [written]);
+  it('finds headings whatever their ? ( ) & . / $ ! , ; \' " and backticks', () => {
+    expect(find('How large is it')).toMatchObject({ found: true, id: 'how-large-is-it' });
+    expect(find('Jumps Desvios')).toMatchObject({ found: true, id: 'jumps-desvios' });
+    expect(find('hasTag')).toMatchObject({ found: true, id: 'hastag' });
+    expect(find('`hasTag()`')).toMatchObject({ found: true, id: 'hastag' });
+    expect(find("Writer's reader's view a b c d 5")).toMatchObject({ found: true });
+    expect(find('How large')).toMatchObject({ found: false });
+  });
+  it('keeps heading ids as they were, so existing anchors still work', () => {
+    expect(headingId('How large is it?')).toBe('how-large-is-it');
+    expect(headingId('Node.js')).toBe('nodejs');
+  });
+});

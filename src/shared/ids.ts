@@ -86,6 +86,16 @@ export function anchorKey(text: string): string {
     .trim();
 }
 
+/**
+ * Key under which a link's heading is matched to a note's headings, as Obsidian matches them: the
+ * `anchorKey`, with the punctuation Obsidian ignores in heading links (`? ( ) & . / $ ! , ; ' "`)
+ * read as spaces too. `[[Doc#How large is it]]` finds `## How large is it?`, `[[Doc#Jumps Desvios]]`
+ * finds `### Jumps (Desvios)`. Only matching uses it: heading ids keep `headingId`, so anchors stay.
+ */
+export function headingKey(text: string): string {
+  return anchorKey(text.replace(/[?()&./$!,;'"]/g, ' '));
+}
+
 /** The HTML id of a heading with the given text (before de-duplication within a note). */
 export function headingId(text: string): string {
   const key = anchorKey(text)

@@ -3,7 +3,7 @@
  * the target. Anchor ids are computed from the written text; whether the
  * heading or block exists is checked by `checkAnchor` once every note is parsed.
  */
-import { anchorKey, headingId } from '../ids.ts';
+import { headingId, headingKey } from '../ids.ts';
 import type { Anchor, Heading, BlockId, LinkRef, NoteId, Resolution } from '../types.ts';
 import type { LinkIndex } from './link-index.ts';
 import { resolveTarget } from './resolve-target.ts';
@@ -50,10 +50,10 @@ export function checkAnchor(anchor: Anchor, headings: readonly Heading[], blocks
   let from = 0;
   let match: Heading | undefined;
   for (const part of headingPath) {
-    const key = anchorKey(part);
+    const key = headingKey(part);
     match = undefined;
     for (let i = from; i < headings.length; i++) {
-      if (anchorKey(headings[i]!.text) === key) {
+      if (headingKey(headings[i]!.text) === key) {
         match = headings[i];
         from = i + 1;
         break;
