@@ -16,6 +16,7 @@ import { parseMarkdown } from './processor.ts';
 import { extractBlockIds } from './transforms/block-ids.ts';
 import { markCallouts } from './transforms/callouts.ts';
 import { removeComments } from './transforms/comments.ts';
+import { keepDollarAmounts } from './transforms/dollar-amounts.ts';
 import { markHighlights } from './transforms/highlights.ts';
 import { normalizeWikiLinks } from './transforms/normalize-wiki-links.ts';
 import { extractInlineTags } from './transforms/tags.ts';
@@ -34,6 +35,7 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
   if (yaml) tree.children.shift();
 
   normalizeWikiLinks(tree);
+  keepDollarAmounts(tree, text);
   removeComments(tree);
   markHighlights(tree);
   markCallouts(tree);

@@ -1,0 +1,51 @@
+/**
+ * Obsidian's rule for inline math, applied to what remark-math paired: a
+ * single `$` opens math only when a non-space follows it, and closes it only
+ * when a non-space precedes it and no digit follows. So `It costs $5 and $10.`
+ * and `$9 & $15` stay text, as in Obsidian, where remark-math would make
+ * math of `5 and ` and `9 & `. Such a pair is turned back into the text it was
+ * written as. `$$…$$` written inline is left alone.
+ */
+import type { Parent, PhrasingContent, Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/** remark-math's inline node (registered in mdast's content maps by remark-math). */
+type InlineMath = Extract<PhrasingContent, { type: 'inlineMath' }>;
+
+/** Turn inline math that Obsidian would not read as math back into the text it was written as, in place; `source` is the note's text. */
+export function keepDollarAmounts(tree: Root, source: string): void {
+  visit(tree, 'inlineMath', (node: InlineMath, index, parent: Parent | undefined) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (!parent || index === undefined || start === undefined || end === undefined) return undefined;
+    const written = source.slice(start, end);
+    // `$$…$$` written inline is left to remark-math.
+    if (!written.startsWith('$') || written.startsWith('$$') || !written.endsWith('$')) return undefined;
+    const inner = written.slice(1, -1);
+    if (!/^\s|\s$/.test(inner) && !/^\d/.test(source.slice(end, end + 1))) return undefined;
+    parent.children[index] = { type: 'text', value: written, position: node.position! } satisfies Text;
+    mergeTexts(parent, index);
+    return undefined;
+  });
+}
+
+/** Merge the text at `index` with text neighbours, so later passes (tags, highlights, mentions) see one run. */
+function mergeTexts(parent: Parent, index: number): void {
+  let i = index;
+  const kids = parent.children;
+  if (i > 0 && kids[i - 1]!.type === 'text') {
+    const prev = kids[i - 1] as Text;
+    const cur = kids[i] as Text;
+    prev.value += cur.value;
+    if (prev.position && cur.position) prev.position = { start: prev.position.start, end: cur.position.end };
+    kids.splice(i, 1);
+    i--;
+  }
+  const cur = kids[i] as Text;
+  const next = kids[i + 1];
+  if (next?.type === 'text') {
+    cur.value += next.value;
+    if (cur.position && next.position) cur.position = { start: cur.position.start, end: next.position.end };
+    kids.splice(i + 1, 1);
+  }
+}
