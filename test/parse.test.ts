@@ -92,3 +92,14 @@ describe('link text', () => {
     expect(parse('See [[Page Cache#Dirty pages]] now.').links[0]!.context).toBe('See Page Cache > Dirty pages now.');
   });
 });
+
+describe('tags in headings', () => {
+  it('are tags, as in Obsidian, and the heading keeps its text', () => {
+    const note = parse('# Title\n\n## Tasks #todo\n\nBody #inline.\n');
+    expect(note.tags).toEqual(['todo', 'inline']);
+    expect(note.headings.map((h) => [h.text, h.id])).toEqual([
+      ['Title', 'title'],
+      ['Tasks #todo', 'tasks-todo'],
+    ]);
+  });
+});

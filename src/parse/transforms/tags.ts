@@ -24,7 +24,8 @@ declare module 'mdast' {
 }
 
 const tagPattern = /(^|[\s(])#([\p{L}\p{N}_\-/]+)/gu;
-const skip = new Set(['link', 'linkReference', 'wikiLink', 'heading']);
+// Tags in headings count, as in Obsidian (`## Tasks #todo`); link text does not.
+const skip = new Set(['link', 'linkReference', 'wikiLink']);
 
 /** Replace inline tags by tag nodes in place and return the tags found. */
 export function extractInlineTags(tree: Root): string[] {
