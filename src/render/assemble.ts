@@ -81,10 +81,12 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
   const href = (target.url ?? '') + (anchor ? '#' + (anchor.kind === 'block' ? '^' + anchor.id : anchor.id) : '');
   const asLink = `<a class="internal embed-cut" href="${escapeHtml(href)}" data-note="${escapeHtml(targetId)}">${escapeHtml(title)}</a>`;
 
-  // The stack holds `id` for whole notes and `id#anchor` for sections; a section of a note
-  // already shown whole, or the same section twice, is a cycle.
+  // The stack holds `id` for whole notes and `id#anchor` for sections. Only showing the same
+  // note or section again inside itself is a cycle: a note may embed its own sections (Obsidian
+  // shows `![[Self#A]]` written in section B), and an embed of a section that contains that
+  // embed is cut when it comes round again. Depth is bounded below either way.
   const key = anchor ? `${targetId}#${anchor.id}` : targetId;
-  if (stack.includes(key) || stack.includes(targetId)) {
+  if (stack.includes(key)) {
     diagnostics.push({
       ...where,
       ruleId: ruleIds.embedCycle,
