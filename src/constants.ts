@@ -10,6 +10,7 @@ export const ruleIds = {
   invalidFrontmatter: 'invalid-frontmatter',
   invalidEncoding: 'invalid-encoding',
   binaryNote: 'binary-note',
+  nulBytes: 'nul-bytes',
   emptyNote: 'empty-note',
   largeNote: 'large-note',
   noteFailed: 'note-failed',

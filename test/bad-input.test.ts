@@ -23,6 +23,7 @@ beforeAll(async () => {
     'Good.md': '# Good\n\nLinks to [[Good]] itself, [[Spaced Name]], [[日本語のノート]], [[🌱 Seedling]] and [[Missing Note]].\n',
     'Bad YAML.md': '---\ntitle: ok\ntags: [unclosed\n---\nThe body still renders with [[Good]].\n',
     'Binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]),
+    'Padded.md': Buffer.concat([Buffer.from('# Padded\n\nSaved by a crashing editor, links [[Good]].\n'), Buffer.alloc(4096), Buffer.from('\nText after the padding.\n')]),
     'Latin1.md': Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait links [[Good]]\n')]),
     'Empty.md': '',
     'Huge.md': paragraph.repeat(Math.ceil(5_000_000 / paragraph.length)),
@@ -52,6 +53,12 @@ describe('bad input', () => {
   it('invalid YAML frontmatter: positioned diagnostic, body still built', () => {
     expect(diag('Bad YAML.md', 'invalid-frontmatter')).toMatchObject([{ line: 3, column: 16 }]);
     expect(built('Bad YAML.md')!.html).toContain('The body still renders');
+  });
+  it('a note padded with NUL bytes is a note, without them, with a warning where they start (Obsidian opens it)', () => {
+    expect(diag('Padded.md', 'nul-bytes')).toMatchObject([{ line: 4, column: 1, reason: 'This note contains 4096 NUL bytes; they are left out' }]);
+    expect(built('Padded.md')!.html).toContain('Saved by a crashing editor');
+    expect(built('Padded.md')!.html).toContain('Text after the padding.');
+    expect(built('Padded.md')!.html).not.toContain('\u0000');
   });
   it('binary .md file: skipped with a diagnostic', () => {
     expect(diag('Binary.md', 'binary-note')).toMatchObject([{ line: 1, column: 1 }]);

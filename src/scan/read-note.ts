@@ -34,9 +34,8 @@ export async function readNote(abs: string, rel: NotePath): Promise<NoteContent>
 export function decodeNote(bytes: Uint8Array, rel: NotePath, mtimeMs = 0): NoteContent {
   const hash = createHash('sha256').update(bytes).digest('hex');
   const base = { hash, size: bytes.byteLength, mtimeMs };
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) {
-    return { ...base, publish: false, diagnostics: [diag(rel, 1, 1, ruleIds.binaryNote, 'This `.md` file is binary (it contains NUL bytes); skipped')] };
+  if (looksBinary(bytes.subarray(0, 8192))) {
+    return { ...base, publish: false, diagnostics: [diag(rel, 1, 1, ruleIds.binaryNote, 'This `.md` file is binary (mostly control bytes, not text); skipped')] };
   }
   const diagnostics: Diagnostic[] = [];
   let text: string;
@@ -51,6 +50,15 @@ export function decodeNote(bytes: Uint8Array, rel: NotePath, mtimeMs = 0): NoteC
     diagnostics.push(diag(rel, line, column, ruleIds.invalidEncoding, 'This note is not valid UTF-8; invalid bytes are shown as U+FFFD. Re-save it as UTF-8'));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Obsidian opens notes padded with NUL bytes (some sync tools and crashed editors leave them): so do we, without them.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const before = text.slice(0, nul);
+    const line = before.split('\n').length;
+    const count = text.split('\u0000').length - 1;
+    diagnostics.push(diag(rel, line, nul - before.lastIndexOf('\n'), ruleIds.nulBytes, `This note contains ${count} NUL byte${count === 1 ? '' : 's'}; ${count === 1 ? 'it is' : 'they are'} left out`));
+    text = text.replaceAll('\u0000', '');
+  }
   if (text.trim() === '') diagnostics.push(diag(rel, 1, 1, ruleIds.emptyNote, 'This note is empty'));
   const fm = peekFrontmatter(text);
   return { ...base, text, publish: fm.publish, ...(fm.permalink ? { permalink: fm.permalink } : {}), diagnostics };
@@ -85,6 +93,22 @@ export function peekFrontmatter(text: string): { publish: boolean; permalink?: s
   } catch {
     return { publish: true };
   }
+}
+
+/**
+ * Whether bytes look like a binary file rather than text. NUL bytes do not count (notes padded
+ * with them are text); of the other bytes, more than one in twenty being a control byte other than
+ * tab, line breaks, form feed and escape is no text anyone wrote (random data has one in eight).
+ */
+function looksBinary(head: Uint8Array): boolean {
+  let other = 0;
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) continue;
+    other++;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return control * 20 > other;
 }
 
 function diag(file: string, line: number, column: number, ruleId: string, reason: string): Diagnostic {
