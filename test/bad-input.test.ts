@@ -23,7 +23,11 @@ beforeAll(async () => {
     'Good.md': '# Good\n\nLinks to [[Good]] itself, [[Spaced Name]], [[日本語のノート]], [[🌱 Seedling]] and [[Missing Note]].\n',
     'Bad YAML.md': '---\ntitle: ok\ntags: [unclosed\n---\nThe body still renders with [[Good]].\n',
     'Binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]),
-    'Padded.md': Buffer.concat([Buffer.from('# Padded\n\nSaved by a crashing editor, links [[Good]].\n'), Buffer.alloc(4096), Buffer.from('\nText after the padding.\n')]),
+    'Padded.md': Buffer.concat([
+      Buffer.from('# Padded\n\nSaved by a crashing editor, links [[Good]].\n'),
+      Buffer.alloc(4096),
+      Buffer.from('\nText after the padding.\n'),
+    ]),
     'Latin1.md': Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait links [[Good]]\n')]),
     'Empty.md': '',
     'Huge.md': paragraph.repeat(Math.ceil(5_000_000 / paragraph.length)),

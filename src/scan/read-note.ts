@@ -35,7 +35,11 @@ export function decodeNote(bytes: Uint8Array, rel: NotePath, mtimeMs = 0): NoteC
   const hash = createHash('sha256').update(bytes).digest('hex');
   const base = { hash, size: bytes.byteLength, mtimeMs };
   if (looksBinary(bytes.subarray(0, 8192))) {
-    return { ...base, publish: false, diagnostics: [diag(rel, 1, 1, ruleIds.binaryNote, 'This `.md` file is binary (mostly control bytes, not text); skipped')] };
+    return {
+      ...base,
+      publish: false,
+      diagnostics: [diag(rel, 1, 1, ruleIds.binaryNote, 'This `.md` file is binary (mostly control bytes, not text); skipped')],
+    };
   }
   const diagnostics: Diagnostic[] = [];
   let text: string;
@@ -56,7 +60,15 @@ export function decodeNote(bytes: Uint8Array, rel: NotePath, mtimeMs = 0): NoteC
     const before = text.slice(0, nul);
     const line = before.split('\n').length;
     const count = text.split('\u0000').length - 1;
-    diagnostics.push(diag(rel, line, nul - before.lastIndexOf('\n'), ruleIds.nulBytes, `This note contains ${count} NUL byte${count === 1 ? '' : 's'}; ${count === 1 ? 'it is' : 'they are'} left out`));
+    diagnostics.push(
+      diag(
+        rel,
+        line,
+        nul - before.lastIndexOf('\n'),
+        ruleIds.nulBytes,
+        `This note contains ${count} NUL byte${count === 1 ? '' : 's'}; ${count === 1 ? 'it is' : 'they are'} left out`,
+      ),
+    );
     text = text.replaceAll('\u0000', '');
   }
   if (text.trim() === '') diagnostics.push(diag(rel, 1, 1, ruleIds.emptyNote, 'This note is empty'));
