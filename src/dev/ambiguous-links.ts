@@ -35,7 +35,8 @@ export function findAmbiguousLinks(state: GardenState, id: NoteId): AmbiguousLin
     const text = state.note(n.parsed.path)?.content.text;
     if (text === undefined) continue;
     for (const l of state.linksOf(n.parsed.id)) {
-      if (!l.ambiguous?.includes(id)) continue;
+      // Frontmatter links are found below, each at its own place in the value.
+      if (!l.ambiguous?.includes(id) || l.ref.syntax === 'property') continue;
       out.push({ file: n.parsed.path, line: l.ref.position.line, column: l.ref.position.column, link: text.slice(l.ref.range[0], l.ref.range[1]) });
     }
     for (const s of readFrontmatterLinks(text, name)?.strings ?? []) {

@@ -72,6 +72,8 @@ async function planRename(state: GardenState, from: string, to: string): Promise
       .linksOf(source)
       .filter((l) => {
         const r = l.resolution;
+        // Links in frontmatter values are rewritten through the YAML below, not by their source range.
+        if (l.ref.syntax === 'property') return false;
         if (r.kind === 'self') return source === fromId && l.ref.target !== '';
         return (r.kind === 'note' || r.kind === 'unpublished') && r.target === fromId;
       })

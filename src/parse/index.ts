@@ -12,6 +12,7 @@ import { baseName } from '../shared/ids.ts';
 import type { Diagnostic, NoteFile, ParsedNote } from '../shared/types.ts';
 import { extractFacts } from './facts.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { collectFrontmatterLinks } from './frontmatter-links.ts';
 import { parseMarkdown } from './processor.ts';
 import { extractBlockIds } from './transforms/block-ids.ts';
 import { markCallouts } from './transforms/callouts.ts';
@@ -54,7 +55,8 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
     tags,
     headings: facts.headings,
     blocks,
-    links: facts.links,
+    // Frontmatter links come after the body's: body links are numbered by their place in the tree (linkIndex).
+    links: [...facts.links, ...collectFrontmatterLinks(yaml, text)],
     text: facts.text,
     wordCount: facts.wordCount,
     diagnostics: [...diagnostics, ...fm.diagnostics],

@@ -34,7 +34,7 @@ export function shareWords(result: NoteJobResult, share: Share): void {
   const { note, rendered } = result;
   for (const link of note.links) {
     link.kind = link.kind === 'embed' ? 'embed' : 'link';
-    link.syntax = link.syntax === 'markdown' ? 'markdown' : 'wiki';
+    link.syntax = link.syntax === 'markdown' ? 'markdown' : link.syntax === 'property' ? 'property' : 'wiki';
     link.target = share(link.target);
     for (let i = 0; i < link.headings.length; i++) link.headings[i] = share(link.headings[i]!);
   }

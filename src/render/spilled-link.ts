@@ -9,7 +9,7 @@
  * diagnostics and reports, the highlight when a page shows the link as a backlink, each a few
  * times a build.
  */
-import type { LinkKind, LinkRef, Point } from '../shared/types.ts';
+import type { LinkKind, LinkRef, LinkSyntax, Point } from '../shared/types.ts';
 import type { TextRef } from './spill.ts';
 
 /** One heading path shared by every link without one (frozen: nothing may add to it). */
@@ -22,7 +22,7 @@ export class SpilledLink implements LinkRef {
   readonly block: string | undefined;
   readonly alias: string | undefined;
   readonly kind: LinkKind;
-  readonly syntax: 'wiki' | 'markdown';
+  readonly syntax: LinkSyntax;
   readonly width: number | undefined;
   readonly height: number | undefined;
   readonly #read: (ref: TextRef) => string;

@@ -36,6 +36,9 @@ export interface Diagnostic {
 export type LinkKind = 'link' | 'embed';
 
 /** A link target as written, split into its parts (before resolution). */
+/** How a link was written: see `LinkRef.syntax`. */
+export type LinkSyntax = 'wiki' | 'markdown' | 'property';
+
 export interface LinkRef {
   /** Target path or name as written, without anchor; empty for `[[#Heading]]`. */
   target: string;
@@ -46,8 +49,8 @@ export interface LinkRef {
   /** Text shown for the link (`[[a|text]]`), if any. */
   alias?: string;
   kind: LinkKind;
-  /** `wiki` for `[[..]]`/`![[..]]`, `markdown` for `[text](local.md)`. */
-  syntax: 'wiki' | 'markdown';
+  /** `wiki` for `[[..]]`/`![[..]]`, `markdown` for `[text](local.md)`, `property` for a wiki-link in a frontmatter value. */
+  syntax: LinkSyntax;
   /** Position of the whole link in the source. */
   position: Point;
   /** Source offsets [start, end) of the whole link, for rewriting it (rename). */
