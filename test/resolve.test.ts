@@ -7,22 +7,10 @@ import { resolveTarget } from '../src/shared/links/resolve-target.ts';
 import type { NoteId } from '../src/shared/types.ts';
 import { ruleAttachments, ruleCases, ruleNotes } from './helpers/link-rules.ts';
 
-const ids = [
-  'Home',
-  'Notes/Raft',
-  'Archive/Raft',
-  'Archive/Old/Raft',
-  'Systems/Linux/cgroups',
-  'Systems/Linux/Page Cache',
-  'Café',
-  'Draft note',
-  'Tasks 1.2',
-  'a/b/Shared',
-  'c/Shared',
-];
+// The garden of the shared rule table (test/helpers/link-rules.ts).
 const index = buildLinkIndex(
-  ids.map((id) => ({ id: id as NoteId, publish: id !== 'Draft note' })),
-  ['images/diagram.png', 'files/paper.pdf', 'other/diagram.png'],
+  ruleNotes.map((id) => ({ id: id as NoteId, publish: id !== 'Draft note' })),
+  ruleAttachments,
 );
 const note = (from: string, target: string) => {
   const r = resolveTarget(index, from as NoteId, target);
@@ -68,13 +56,9 @@ describe('link resolution (docs/linking.md)', () => {
 });
 
 describe('the rule table shared with the editor (test/helpers/link-rules.ts)', () => {
-  const ruleIndex = buildLinkIndex(
-    ruleNotes.map((id) => ({ id: id as NoteId, publish: id !== 'Draft note' })),
-    ruleAttachments,
-  );
   for (const c of ruleCases) {
     it(`${c.rule}: [[${c.target}]] from ${c.from}`, () => {
-      const r = resolveTarget(ruleIndex, c.from as NoteId, c.target);
+      const r = resolveTarget(index, c.from as NoteId, c.target);
       expect(r.kind === 'note' ? { note: r.note.id } : r.kind === 'attachment' ? { attachment: r.path } : r.kind).toEqual(c.reaches);
     });
   }
