@@ -20,6 +20,7 @@ import { VFile } from 'vfile';
 import { tagSlug } from '../shared/ids.ts';
 import type { Tag } from '../parse/transforms/tags.ts';
 import { resolveLink } from '../shared/links/resolve-link.ts';
+import { parseSize } from '../shared/links/link-ref.ts';
 import { resolveTarget } from '../shared/links/resolve-target.ts';
 import type { ParsedNote } from '../shared/types.ts';
 import { attachmentUrl, embedMarkerPrefix, type RenderContext } from './context.ts';
@@ -159,19 +160,35 @@ function localLink(ctx: RenderContext, note: ParsedNote, state: State, node: Lin
 }
 
 function localImage(ctx: RenderContext, note: ParsedNote, state: State, node: Image): ElementContent | ElementContent[] {
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url)) return defaultHandlers.image(state, node);
-  let path = node.url;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    /* keep as written */
+  const { alt, size } = altAndSize(node.alt ?? '');
+  let src = node.url;
+  if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url)) {
+    let path = node.url;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      /* keep as written */
+    }
+    const t = resolveTarget(ctx.index, note.id, path);
+    if (t.kind === 'attachment') src = attachmentUrl(t.path);
   }
-  const t = resolveTarget(ctx.index, note.id, path);
-  const src = t.kind === 'attachment' ? attachmentUrl(t.path) : node.url;
-  return {
+  const element: Element = {
     type: 'element',
     tagName: 'img',
-    properties: { src, alt: node.alt ?? '', loading: 'lazy', ...(node.title ? { title: node.title } : {}) },
+    properties: { src, alt, loading: 'lazy', ...(size ?? {}), ...(node.title ? { title: node.title } : {}) },
     children: [],
   };
+  state.patch(node, element);
+  return element;
+}
+
+/**
+ * Obsidian's image sizes in a Markdown image's alt text: `![250](img.png)` sets the width,
+ * `![alt|250x100](img.png)` the alt text, width and height.
+ */
+function altAndSize(written: string): { alt: string; size?: { width?: number; height?: number } } {
+  const bar = written.lastIndexOf('|');
+  const size = parseSize(bar < 0 ? written : written.slice(bar + 1));
+  if (!size) return { alt: written };
+  return { alt: bar < 0 ? '' : written.slice(0, bar), size };
 }
