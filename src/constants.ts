@@ -19,6 +19,7 @@ export const ruleIds = {
   symlinkLoop: 'symlink-loop',
   unreadable: 'unreadable-file',
   duplicateSlug: 'duplicate-slug',
+  reservedUrl: 'reserved-url',
   emptyLink: 'empty-link',
   invalidMath: 'invalid-math',
   unsafeUrl: 'unsafe-url',

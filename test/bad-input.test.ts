@@ -2,11 +2,12 @@
  * Bad input: each case gives a diagnostic with file:line:column, and the
  * rest of the garden still builds. Nothing crashes or hangs the build.
  */
-import { symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGarden, type GardenModel } from '../src/build.ts';
-import { makeGarden } from './helpers/garden.ts';
+import { makeGarden, tempDir } from './helpers/garden.ts';
 
 const paragraph = 'Replication keeps copies of data on several machines so that a failure of one does not lose it. '.repeat(10) + '\n\n';
 const json = JSON.stringify(
@@ -112,4 +113,32 @@ describe('bad input', () => {
     expect(built('Backtrack.md')).toBeDefined();
     expect(built('Good.md')!.html).toContain('Spaced Name');
   });
+});
+
+describe('notes named like the site pages', () => {
+  it('never replace them: published beside them, with a reserved-url warning', async () => {
+    const garden = makeGarden({
+      'Graph.md': '# Graph\n\nMy note about graphs.\n',
+      'Tags/Linux.md': '# Linux\n',
+      'Other.md': '---\npermalink: search\naliases: [Tags]\n---\n# Other\n',
+    });
+    const m = await buildGarden({ garden, noCache: true, layout: false, threads: 1 });
+    const urls = Object.fromEntries(m.notes.map((n) => [n.parsed.path, n.url]));
+    expect(urls).toEqual({ 'Graph.md': '/graph-note/', 'Tags/Linux.md': '/tags-note/linux/', 'Other.md': '/search-note/' });
+    expect(m.diagnostics.filter((d) => d.ruleId === 'reserved-url').map((d) => [d.file, d.reason])).toEqual([
+      ['Graph.md', "URL `/graph/` belongs to the site's own pages; this note is published at `/graph-note/` (set a `permalink` to choose another)"],
+      ['Other.md', "URL `/search/` belongs to the site's own pages; this note is published at `/search-note/` (set a `permalink` to choose another)"],
+      [
+        'Tags/Linux.md',
+        "URL `/tags/linux/` belongs to the site's own pages; this note is published at `/tags-note/linux/` (set a `permalink` to choose another)",
+      ],
+    ]);
+    // The built site keeps its own pages: the graph and tag pages, not the notes or an alias redirect.
+    const out = tempDir();
+    execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../bin/trellis.js'), 'build', garden, '--out', out, '--quiet']);
+    expect(readFileSync(path.join(out, 'graph/index.html'), 'utf8')).toContain('<garden-graph-view');
+    expect(readFileSync(path.join(out, 'tags/index.html'), 'utf8')).toContain('data-page-kind="tags"');
+    expect(readFileSync(path.join(out, 'search/index.html'), 'utf8')).toContain('data-page-kind="search"');
+    expect(readFileSync(path.join(out, 'graph-note/index.html'), 'utf8')).toContain('My note about graphs.');
+  }, 120_000);
 });

@@ -82,6 +82,15 @@ export async function scanGarden(root: string): Promise<ScanResult> {
   return { notes, attachments, diagnostics };
 }
 
+/** First URL segments of the site's own pages and files (docs/output.md); a note never takes them. */
+export const reservedSegments = new Set(['graph', 'search', 'tags', 'topics', 'explorer', 'start', '404', '_app', '_search']);
+
+/** `url`, or, when its first segment is one of the site's own, the same URL with `-note` after that segment. */
+function outOfSitePages(url: Slug): Slug {
+  const first = url.split('/')[1] ?? '';
+  return reservedSegments.has(first) ? (('/' + first + '-note' + url.slice(first.length + 1)) as Slug) : url;
+}
+
 /**
  * Give every note its URL (permalink, else its path slug; the root note named
  * `index`, `Home` or `README` at `/`), in path order, so a clash always
@@ -93,6 +102,20 @@ export function assignUrls(notes: ScannedNote[]): Diagnostic[] {
   for (const note of notes) {
     const { id, path, content } = note;
     let url = (content.permalink && permalinkToSlug(content.permalink)) || toSlug(id);
+    const reserved = outOfSitePages(url);
+    if (reserved !== url) {
+      if (content.publish) {
+        diagnostics.push({
+          file: path,
+          line: 1,
+          column: 1,
+          ruleId: ruleIds.reservedUrl,
+          severity: 'warning',
+          reason: `URL \`${url}\` belongs to the site's own pages; this note is published at \`${reserved}\` (set a \`permalink\` to choose another)`,
+        });
+      }
+      url = reserved;
+    }
     if (content.publish) {
       const taken = usedUrls.get(url);
       if (taken) {
