@@ -34,15 +34,20 @@ function convert(quote: Blockquote): void {
   lead.value = lead.value.slice(m[0].length);
 
   const { title, rest } = splitFirstLine(first);
-  const titleNodes: PhrasingContent[] = title.length > 0 ? title : [{ type: 'text', value: defaultTitle(type) }];
+  // A title of only spaces is no title: the type's name is shown, as in Obsidian.
+  const blank = title.every((n) => n.type === 'text' && n.value.trim() === '');
+  const titleNodes: PhrasingContent[] = blank ? [{ type: 'text', value: defaultTitle(type) }] : title;
   const body: RootContent[] = [];
   if (rest.length > 0) body.push({ type: 'paragraph', children: rest } satisfies Paragraph);
   body.push(...quote.children.slice(1));
 
   const foldable = fold !== '';
+  // The title's text and markup are one inline run inside the flex row of marker, title and fold arrow:
+  // as separate flex items, each run of text became a narrow column.
+  const inner: PhrasingContent = { type: 'emphasis', children: titleNodes, data: { hName: 'span', hProperties: { className: ['callout-title-inner'] } } };
   const titleNode: Paragraph = {
     type: 'paragraph',
-    children: titleNodes,
+    children: [inner],
     data: { hName: foldable ? 'summary' : 'div', hProperties: { className: ['callout-title'] } },
   };
   const content: Blockquote = {
