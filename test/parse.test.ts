@@ -103,3 +103,27 @@ describe('tags in headings', () => {
     ]);
   });
 });
+
+describe('frontmatter problems', () => {
+  it('are positioned diagnostics, never warnings printed by the yaml package', async () => {
+    const printed: string[] = [];
+    const listen = (w: Error) => void printed.push(w.message);
+    process.on('warning', listen);
+    const n = parse('---\ntitle: Kept\n? [a, b]\n: c\n---\nBody.\n');
+    // Node emits warnings on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', listen);
+    expect(printed).toEqual([]);
+    expect(n.title).toBe('Kept');
+    expect(n.diagnostics).toEqual([
+      {
+        file: 'n.md',
+        line: 3,
+        column: 3,
+        ruleId: 'invalid-frontmatter',
+        severity: 'warning',
+        reason: 'A frontmatter key is a list or map; it is read as text. Quote it, or quote the value if it is a link (`up: "[[Note]]"`)',
+      },
+    ]);
+  });
+});

@@ -4,37 +4,55 @@
  * diagnostic and empty frontmatter; the note still builds.
  */
 import type { Yaml } from 'mdast';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isCollection, LineCounter, parseDocument, visit } from 'yaml';
 import { ruleIds } from '../constants.ts';
 import type { Diagnostic, Frontmatter, NotePath } from '../shared/types.ts';
 
-/** Parse and normalise a frontmatter node (or none). */
+/** Parse and normalise a frontmatter node (or none). YAML problems are positioned diagnostics, never Node warnings. */
 export function readFrontmatter(node: Yaml | undefined, file: NotePath): { frontmatter: Frontmatter; diagnostics: Diagnostic[] } {
   const empty: Frontmatter = { aliases: [], tags: [], publish: true };
   if (!node) return { frontmatter: empty, diagnostics: [] };
+  const base = node.position?.start.line ?? 1;
+  const lines = new LineCounter();
+  const at = (offset: number | undefined) => {
+    const pos = offset === undefined ? undefined : lines.linePos(offset);
+    return { file, line: base + (pos?.line ?? 0), column: pos?.col ?? 1 };
+  };
+  const problem = (offset: number | undefined, reason: string): Diagnostic => ({
+    ...at(offset),
+    ruleId: ruleIds.invalidFrontmatter,
+    severity: 'warning',
+    reason,
+  });
+  // `logLevel: 'error'`: the yaml package would print its warnings to the terminal; they become diagnostics below.
+  const doc = parseDocument(node.value, { lineCounter: lines, logLevel: 'error' });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const reason = firstError.message.split('\n')[0];
+    return { frontmatter: empty, diagnostics: [problem(firstError.pos[0], `Invalid YAML frontmatter: ${reason}; the note is built without its frontmatter`)] };
+  }
+  const diagnostics = doc.warnings.map((w) => problem(w.pos[0], `YAML frontmatter: ${w.message.split('\n')[0]}`));
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        diagnostics.push(
+          problem(
+            pair.key.range?.[0],
+            'A frontmatter key is a list or map; it is read as text. Quote it, or quote the value if it is a link (`up: "[[Note]]"`)',
+          ),
+        );
+      }
+    },
+  });
   let data: unknown;
   try {
-    data = parseYaml(node.value, { maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    const base = node.position?.start.line ?? 1;
-    const pos = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return {
-      frontmatter: empty,
-      diagnostics: [
-        {
-          file,
-          line: base + (pos?.line ?? 0),
-          column: pos?.col ?? 1,
-          ruleId: ruleIds.invalidFrontmatter,
-          severity: 'warning',
-          reason: `Invalid YAML frontmatter: ${reason}; the note is built without its frontmatter`,
-        },
-      ],
-    };
+    return { frontmatter: empty, diagnostics: [...diagnostics, problem(0, `Invalid YAML frontmatter: ${reason}; the note is built without its frontmatter`)] };
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { frontmatter: empty, diagnostics: [] };
-  return { frontmatter: normalize(data as Record<string, unknown>), diagnostics: [] };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { frontmatter: empty, diagnostics };
+  return { frontmatter: normalize(data as Record<string, unknown>), diagnostics };
 }
 
 function normalize(d: Record<string, unknown>): Frontmatter {
