@@ -2,6 +2,7 @@
  * The result of a note Trellis refused or gave up on: its text escaped in a `<pre>`, and one
  * diagnostic that says why. No links, tags or headings are read from it.
  */
+import { escapeHtml } from '../shared/html.ts';
 import type { Diagnostic, ParsedNote } from '../shared/types.ts';
 import type { NoteJob, NoteJobResult } from './job.ts';
 
@@ -21,7 +22,7 @@ export function placeholderNote(job: Pick<NoteJob, 'path' | 'id' | 'hash' | 'tex
     wordCount: 0,
     diagnostics: [diagnostic],
   };
-  const escaped = job.text.slice(0, 200_000).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  const escaped = escapeHtml(job.text.slice(0, 200_000));
   const rendered = { blocks: [{ start: 1, end: 1, html: `<pre class="note-failed">${escaped}</pre>` }], nonce, embeds: [] };
   return givenUp ? { note, rendered, givenUp } : { note, rendered };
 }
