@@ -17,11 +17,11 @@ if (!garden) {
 }
 
 type Job = { path: string; id: string; hash: string; text: string };
-const { runNoteJob } = (await import(path.join(checkout, 'src/parse/job.ts'))) as { runNoteJob: (job: Job, ctx: unknown) => unknown };
+const { runNoteJob } = (await import(path.join(checkout, 'src/compile/job.ts'))) as { runNoteJob: (job: Job, ctx: unknown) => unknown };
 // The link index moved to src/shared/links/; older checkouts have it in src/resolve/.
 const linkIndexModule = [path.join(checkout, 'src/shared/links/link-index.ts'), path.join(checkout, 'src/resolve/link-index.ts')].find((f) => existsSync(f))!;
 const { buildLinkIndex } = (await import(linkIndexModule)) as { buildLinkIndex: (notes: unknown[], attachments: string[]) => unknown };
-const { getHighlighter } = (await import(path.join(checkout, 'src/render/highlighter.ts'))) as { getHighlighter: () => Promise<unknown> };
+const { getHighlighter } = (await import(path.join(checkout, 'src/compile/render/highlighter.ts'))) as { getHighlighter: () => Promise<unknown> };
 
 const files = listFiles(garden)
   .filter((f) => f.endsWith('.md'))

@@ -13,7 +13,7 @@ import path from 'node:path';
 /** Bundle entry points: output name -> source file. Keep in sync with src/paths.ts. */
 export const entryPoints = {
   cli: 'src/cli.ts',
-  'parse-worker': 'src/parse/worker.ts',
+  'parse-worker': 'src/compile/worker.ts',
   'layout-worker': 'src/graph/layout-worker.ts',
   'search-worker': 'src/search/worker.ts',
 };

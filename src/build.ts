@@ -4,13 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { indexFingerprint, openCache, openLayoutCache } from './cache.ts';
+import { indexFingerprint, openCache, openLayoutCache } from './store/cache.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
-import { runJobs, type Options as PoolOptions } from './parse/pool.ts';
-import type { NoteJob, NoteJobResult } from './parse/job.ts';
-import { createShare, shareWords } from './parse/shared-words.ts';
-import { assembleNote, checkEmbeds, type AssembleInput } from './render/assemble.ts';
-import { tryCreateBlockSpill, unpackBlocks, type BlockSpill } from './render/spill.ts';
+import { runJobs, type Options as PoolOptions } from './compile/pool.ts';
+import type { NoteJob, NoteJobResult } from './compile/job.ts';
+import { createShare, shareWords } from './store/shared-words.ts';
+import { assembleNote, checkEmbeds, type AssembleInput } from './assemble/assemble.ts';
+import { tryCreateBlockSpill, unpackBlocks, type BlockSpill } from './store/spill.ts';
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';

@@ -24,7 +24,7 @@ export const bundledFingerprint = bundle?.fingerprint;
 export type WorkerName = 'parse' | 'layout' | 'search';
 
 const sourceEntries: Record<WorkerName, string> = {
-  parse: './parse/worker-entry.mjs',
+  parse: './compile/worker-entry.mjs',
   layout: './graph/layout-worker-entry.mjs',
   search: './search/worker-entry.mjs',
 };

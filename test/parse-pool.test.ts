@@ -6,7 +6,7 @@
  * can live under, against the pool without a cap.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultOptions, runJobs, threadsFor } from '../src/parse/pool.ts';
+import { defaultOptions, runJobs, threadsFor } from '../src/compile/pool.ts';
 import { ruleIds } from '../src/constants.ts';
 import { vaultJobs } from './helpers/garden.ts';
 

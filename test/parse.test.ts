@@ -1,6 +1,6 @@
 /** The Obsidian syntax the parse stage understands, as facts of the tree. */
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../src/parse/index.ts';
+import { parseNote } from '../src/compile/parse/index.ts';
 import type { NoteId, NotePath } from '../src/shared/types.ts';
 
 const parse = (text: string) => parseNote({ path: 'n.md' as NotePath, id: 'n' as NoteId, hash: '' }, text).note;

@@ -4,9 +4,9 @@
  * no value may change, and the copies must be freed.
  */
 import { describe, expect, it } from 'vitest';
-import type { NoteJobResult } from '../src/parse/job.ts';
-import { runJobs } from '../src/parse/pool.ts';
-import { createShare, shareWords } from '../src/parse/shared-words.ts';
+import type { NoteJobResult } from '../src/compile/job.ts';
+import { runJobs } from '../src/compile/pool.ts';
+import { createShare, shareWords } from '../src/store/shared-words.ts';
 import { vaultJobs } from './helpers/garden.ts';
 import { settledHeap } from './helpers/heap.ts';
 

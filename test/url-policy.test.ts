@@ -1,6 +1,6 @@
 /** The URL allow-list (src/render/url-policy.ts), read the way a browser reads a URL's scheme. */
 import { describe, expect, it } from 'vitest';
-import { isAllowedUrl, urlScheme } from '../src/render/url-policy.ts';
+import { isAllowedUrl, urlScheme } from '../src/compile/render/url-policy.ts';
 
 describe('url policy', () => {
   it('finds the scheme a browser would, through case, controls, spaces, tabs and newlines', () => {

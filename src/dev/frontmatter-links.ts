@@ -9,8 +9,8 @@
 import type { Yaml } from 'mdast';
 import { CST, parseDocument, Parser } from 'yaml';
 import { nameKey } from '../shared/ids.ts';
-import { parseNote } from '../parse/index.ts';
-import { parseMarkdown } from '../parse/processor.ts';
+import { parseNote } from '../compile/parse/index.ts';
+import { parseMarkdown } from '../compile/parse/processor.ts';
 import type { LinkRef, NoteId, NotePath } from '../shared/types.ts';
 
 /** A string value of the frontmatter that holds wiki-links. */

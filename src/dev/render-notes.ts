@@ -7,12 +7,12 @@
  * overflow the heap, which kills the process. Nesting bombs are refused on either path, by
  * runNoteJob, before they are parsed.
  */
-import { runNoteJob, type NoteJob, type NoteJobResult } from '../parse/job.ts';
-import { runJobs, type Options as PoolOptions } from '../parse/pool.ts';
-import type { RenderContext } from '../render/context.ts';
+import { runNoteJob, type NoteJob, type NoteJobResult } from '../compile/job.ts';
+import { runJobs, type Options as PoolOptions } from '../compile/pool.ts';
+import type { RenderContext } from '../compile/render/context.ts';
 import type { ScannedNote } from '../scan/index.ts';
 import type { NoteId, Slug } from '../shared/types.ts';
-import type { WorkerInit } from '../parse/worker.ts';
+import type { WorkerInit } from '../compile/worker.ts';
 
 /** The garden a worker needs to resolve links as this thread does. */
 export interface GardenSources {

@@ -13,7 +13,7 @@ import type { ScanResult } from '../scan/index.ts';
 import { walkGarden } from '../scan/walk.ts';
 import type { AppAssets, CheckReport, Diagnostic, SiteInfo } from '../shared/types.ts';
 import { codeFingerprint } from '../version.ts';
-import { cacheDir } from '../cache.ts';
+import { cacheDir } from '../store/cache.ts';
 
 /** File name of the record inside the output folder. */
 export const buildRecordFile = '.trellis-build.json';

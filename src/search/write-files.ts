@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchDoc, SearchFile } from '../shared/types.ts';
-import { readText, type TextRef } from '../render/spill.ts';
+import { readText, type TextRef } from '../store/spill.ts';
 import { writeSearchIndex } from './index.ts';
 
 /**

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GardenModel } from '../../src/build.ts';
 import { buildGraph, type LinkGraph } from '../../src/graph/build-graph.ts';
-import type { NoteJob } from '../../src/parse/job.ts';
-import type { WorkerInit } from '../../src/parse/worker.ts';
+import type { NoteJob } from '../../src/compile/job.ts';
+import type { WorkerInit } from '../../src/compile/worker.ts';
 import { scanGarden } from '../../src/scan/index.ts';
 
 /** A real Obsidian vault, the Tasks plugin's documentation (MIT, 118 notes), vendored with its LICENSE. */

@@ -7,8 +7,8 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
-import { ruleIds } from '../constants.ts';
-import type { Diagnostic } from '../shared/types.ts';
+import { ruleIds } from '../../constants.ts';
+import type { Diagnostic } from '../../shared/types.ts';
 import { isAllowedUrl, linkSchemes, mediaSchemes, type UrlUse } from './url-policy.ts';
 
 /** URL-bearing properties (hast names) and what their URL is used for. */

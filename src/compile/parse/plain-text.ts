@@ -4,7 +4,7 @@
  * records where given nodes fall in the text.
  */
 import type { Nodes } from 'mdast';
-import { displayText } from '../shared/links/link-ref.ts';
+import { displayText } from '../../shared/links/link-ref.ts';
 
 /** Convert a node to plain text; `marks` receives the [start, end) of each node in `track`. */
 export function toPlainText(node: Nodes, track?: Set<Nodes>, marks?: Map<Nodes, [number, number]>): string {

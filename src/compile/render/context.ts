@@ -1,7 +1,7 @@
 /** What rendering a note needs to know about the rest of the garden. */
 import type { Highlighter } from './highlighter.ts';
-import type { LinkIndex } from '../shared/links/link-index.ts';
-import type { NoteId, Slug } from '../shared/types.ts';
+import type { LinkIndex } from '../../shared/links/link-index.ts';
+import type { NoteId, Slug } from '../../shared/types.ts';
 
 /** Read-only context for rendering one note. */
 export interface RenderContext {

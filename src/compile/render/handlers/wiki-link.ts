@@ -6,9 +6,9 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type { State } from 'mdast-util-to-hast';
-import { resolveLink } from '../../shared/links/resolve-link.ts';
-import type { LinkRef, NoteId, Resolution } from '../../shared/types.ts';
-import { displayText } from '../../shared/links/link-ref.ts';
+import { resolveLink } from '../../../shared/links/resolve-link.ts';
+import type { LinkRef, NoteId, Resolution } from '../../../shared/types.ts';
+import { displayText } from '../../../shared/links/link-ref.ts';
 import type { WikiLink } from '../../parse/wiki-link.ts';
 import { attachmentUrl, embedMarker, type RenderContext } from '../context.ts';
 

@@ -3,9 +3,9 @@
  * source positions and the paragraph around them, plain text and word count.
  */
 import type { Heading as MdHeading, Link, Nodes, Parent, Root } from 'mdast';
-import { headingId } from '../shared/ids.ts';
-import type { Heading, LinkRef } from '../shared/types.ts';
-import { parseSize, splitMarkdownUrl, splitTarget } from '../shared/links/link-ref.ts';
+import { headingId } from '../../shared/ids.ts';
+import type { Heading, LinkRef } from '../../shared/types.ts';
+import { parseSize, splitMarkdownUrl, splitTarget } from '../../shared/links/link-ref.ts';
 import { toPlainText } from './plain-text.ts';
 import type { WikiLink } from './wiki-link.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { userContentPrefix } from '../shared/ids.ts';
+import { userContentPrefix } from '../../shared/ids.ts';
 
 /** The ids present in a tree; call before raw HTML is parsed into it. */
 export function collectIds(root: Root): Set<string> {

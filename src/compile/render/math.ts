@@ -14,8 +14,8 @@ import katex from 'katex';
 // Chemistry (`\ce`, `\pu`), as Obsidian renders it: mhchem registers its macros on the katex module above.
 import 'katex/contrib/mhchem';
 import { SKIP, visit } from 'unist-util-visit';
-import { ruleIds } from '../constants.ts';
-import type { Diagnostic } from '../shared/types.ts';
+import { ruleIds } from '../../constants.ts';
+import type { Diagnostic } from '../../shared/types.ts';
 
 const options = { strict: 'ignore', output: 'htmlAndMathml' } as const;
 

@@ -5,8 +5,8 @@
  * and the block gets the HTML id `^id`.
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
-import type { BlockId } from '../../shared/types.ts';
-import { blockElementId } from '../../shared/ids.ts';
+import type { BlockId } from '../../../shared/types.ts';
+import { blockElementId } from '../../../shared/ids.ts';
 
 const trailingId = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 const idTargets = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'table', 'list', 'code', 'math']);

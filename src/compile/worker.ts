@@ -4,9 +4,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildLinkIndex, type IndexedNote } from '../shared/links/link-index.ts';
-import type { RenderContext } from '../render/context.ts';
-import { getHighlighter } from '../render/highlighter.ts';
-import { packBlocks } from '../render/spill.ts';
+import type { RenderContext } from './render/context.ts';
+import { getHighlighter } from './render/highlighter.ts';
+import { packBlocks } from '../store/spill.ts';
 import type { NoteId, Slug } from '../shared/types.ts';
 import { runNoteJob, type NoteJob } from './job.ts';
 

@@ -12,7 +12,7 @@
  * Trellis's own PDF iframes are put back after sanitising (render/index.ts).
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
-import { userContentPrefix } from '../shared/ids.ts';
+import { userContentPrefix } from '../../shared/ids.ts';
 import { linkSchemes, mediaSchemes } from './url-policy.ts';
 
 type Attribute = NonNullable<Schema['attributes']>[string][number];

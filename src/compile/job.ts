@@ -5,10 +5,10 @@
  * as escaped text with a positioned diagnostic.
  */
 import { largeNoteBytes, maxNesting, ruleIds } from '../constants.ts';
-import { embedMarker, type RenderContext } from '../render/context.ts';
-import { renderNote, type RenderedNote } from '../render/index.ts';
+import { embedMarker, type RenderContext } from './render/context.ts';
+import { renderNote, type RenderedNote } from './render/index.ts';
 import type { Diagnostic, NoteId, NotePath, ParsedNote } from '../shared/types.ts';
-import { parseNote } from './index.ts';
+import { parseNote } from './parse/index.ts';
 import { findDeepNesting } from './nesting-depth.ts';
 import { placeholderNote } from './placeholder.ts';
 

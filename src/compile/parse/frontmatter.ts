@@ -5,8 +5,8 @@
  */
 import type { Yaml } from 'mdast';
 import { isCollection, LineCounter, parseDocument, visit } from 'yaml';
-import { ruleIds } from '../constants.ts';
-import type { Diagnostic, Frontmatter, NotePath } from '../shared/types.ts';
+import { ruleIds } from '../../constants.ts';
+import type { Diagnostic, Frontmatter, NotePath } from '../../shared/types.ts';
 
 /** Parse and normalise a frontmatter node (or none). YAML problems are positioned diagnostics, never Node warnings. */
 export function readFrontmatter(node: Yaml | undefined, file: NotePath): { frontmatter: Frontmatter; diagnostics: Diagnostic[] } {

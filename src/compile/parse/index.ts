@@ -8,8 +8,8 @@
  * 4. Extract facts: title, tags, headings, blocks, links with context, text.
  */
 import type { Root, Yaml } from 'mdast';
-import { baseName } from '../shared/ids.ts';
-import type { Diagnostic, NoteFile, ParsedNote } from '../shared/types.ts';
+import { baseName } from '../../shared/ids.ts';
+import type { Diagnostic, NoteFile, ParsedNote } from '../../shared/types.ts';
 import { extractFacts } from './facts.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { collectFrontmatterLinks } from './frontmatter-links.ts';

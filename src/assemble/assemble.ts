@@ -7,9 +7,9 @@
 import { maxEmbedDepth, ruleIds } from '../constants.ts';
 import { escapeHtml } from '../shared/html.ts';
 import type { Diagnostic, Heading, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
-import type { RenderedBlock, RenderedNote } from './index.ts';
-import { embedMarkerHtmlPrefix } from './context.ts';
-import { embedsIn, type BlockSpill } from './spill.ts';
+import type { RenderedBlock, RenderedNote } from '../compile/render/index.ts';
+import { embedMarkerHtmlPrefix } from '../compile/render/context.ts';
+import { embedsIn, type BlockSpill } from '../store/spill.ts';
 
 /** What the assembler reads about every note. */
 export interface AssembleInput {

@@ -10,9 +10,9 @@ import { mkdirSync, promises as fs, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { codeFingerprint } from './version.ts';
-import type { LayoutCache, LayoutResult } from './graph/index.ts';
-import type { NoteJobResult } from './parse/job.ts';
+import { codeFingerprint } from '../version.ts';
+import type { LayoutCache, LayoutResult } from '../graph/index.ts';
+import type { NoteJobResult } from '../compile/job.ts';
 
 /** A cache bound to one garden and one link index. */
 export interface NoteCache {

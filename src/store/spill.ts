@@ -12,9 +12,9 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { embedMarkerHtmlPrefix } from './context.ts';
+import { embedMarkerHtmlPrefix } from '../compile/render/context.ts';
 import type { ParsedNote } from '../shared/types.ts';
-import type { RenderedBlock, RenderedNote } from './index.ts';
+import type { RenderedBlock, RenderedNote } from '../compile/render/index.ts';
 import { SpilledLink } from './spilled-link.ts';
 
 /** A note's blocks packed for the spill file: their HTML as bytes, their lines and embeds in typed arrays. */
