@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { indexFingerprint, openCache, openLayoutCache } from './store/cache.ts';
+import { openCache, openLayoutCache } from './store/cache.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
 import { runJobs, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/job.ts';
@@ -86,10 +86,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const scan = options.scan ?? (await scanGarden(root));
   lap('scan');
 
-  const attachmentPaths = scan.attachments.map((a) => a.path);
-  const indexEntries = scan.notes.map((n) => `${n.id}\u0001${n.content.publish ? 1 : 0}\u0001${n.url}`);
-  const fingerprint = indexFingerprint([...indexEntries, '\u0002', ...attachmentPaths]);
-  const { results, cacheHits, spill } = await parseAndRender(root, scan.notes, attachmentPaths, fingerprint, options);
+  const { results, cacheHits, spill } = await compileNotes(root, scan.notes, options);
   lap('parse');
 
   const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
@@ -223,14 +220,12 @@ function stageTimer(): { timings: Record<string, number>; lap: (name: string) =>
   };
 }
 
-async function parseAndRender(
+async function compileNotes(
   root: string,
   notes: readonly ScannedNote[],
-  attachments: string[],
-  fingerprint: string,
   options: BuildOptions,
 ): Promise<{ results: NoteJobResult[]; cacheHits: number; spill?: BlockSpill }> {
-  const cache = options.noCache ? undefined : await openCache(root, fingerprint);
+  const cache = options.noCache ? undefined : await openCache(root);
   const render = options.render ?? true;
   // Rendered HTML and plain text go to disk as results arrive, unless the caller keeps the results (dev).
   const spill = render && !options.keepResults ? tryCreateBlockSpill() : undefined;
@@ -269,9 +264,6 @@ async function parseAndRender(
   if (misses.length > 0) {
     const jobs: NoteJob[] = misses.map((i) => ({ path: notes[i]!.path, id: notes[i]!.id, hash: notes[i]!.hash, text: notes[i]!.content.text! }));
     const init = {
-      notes: notes.map((n) => ({ id: n.id, publish: n.content.publish })),
-      urls: notes.filter((n) => n.content.publish).map((n) => [n.id, n.url] as [NoteId, Slug]),
-      attachments,
       nonce: randomBytes(8).toString('hex'),
       render,
       pack: spill !== undefined,

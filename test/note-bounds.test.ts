@@ -16,7 +16,6 @@ import { maxNesting } from '../src/constants.ts';
 import { startDev } from '../src/dev/index.ts';
 import { renderNotes } from '../src/dev/render-notes.ts';
 import { getHighlighter } from '../src/compile/render/highlighter.ts';
-import { buildLinkIndex } from '../src/shared/links/link-index.ts';
 import { scanGarden } from '../src/scan/index.ts';
 import { findDeepNesting } from '../src/compile/nesting-depth.ts';
 import { defaultOptions, retryHeapMbFor } from '../src/compile/pool.ts';
@@ -211,18 +210,12 @@ describe('`trellis dev` after a save', () => {
     const root = makeGarden({ 'Long.md': long, 'Target.md': '# Heading\n\nshort', 'Draft.md': '---\npublish: false\n---\ndraft', 'pic.png': 'png' });
     const scan = await scanGarden(root);
     const ctx = {
-      index: buildLinkIndex(
-        scan.notes.map((n) => ({ id: n.id, publish: n.content.publish })),
-        scan.attachments.map((a) => a.path),
-      ),
-      urls: new Map(scan.notes.filter((n) => n.content.publish).map((n) => [n.id, n.url])),
       nonce: 'fixed',
       highlighter: await getHighlighter(),
     };
     const jobs = scan.notes.map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
-    const garden = { notes: scan.notes, attachments: scan.attachments.map((a) => a.path) };
-    const onWorker = await renderNotes(jobs, ctx, garden, 10_000);
-    const onThread = await renderNotes(jobs, ctx, garden, Infinity);
+    const onWorker = await renderNotes(jobs, ctx, {}, 10_000);
+    const onThread = await renderNotes(jobs, ctx, {}, Infinity);
     expect(long.length).toBeGreaterThan(10_000);
     expect(onWorker).toEqual(onThread);
     expect(onWorker.find((r) => r.note.id === 'Long')!.note.links.map((l) => l.target)).toEqual(

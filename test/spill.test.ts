@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { embedMarker } from '../src/compile/render/context.ts';
+import { marker } from '../src/compile/render/markers.ts';
 import type { RenderedNote } from '../src/compile/render/index.ts';
 import v8, { deserialize, serialize } from 'node:v8';
 import vm from 'node:vm';
@@ -21,7 +21,7 @@ const note = (nonce: string): RenderedNote => ({
   embeds: [2],
   blocks: [
     { start: 1, end: 1, html: '<h1 id="t">Tëst ✓</h1>' },
-    { start: 3, end: 4, html: `<p>before</p><!--${embedMarker(nonce, 2)}--><p>after</p>` },
+    { start: 3, end: 4, html: `<p>before</p><!--${marker('embed', nonce, 2)}--><p>after</p>` },
   ],
 });
 

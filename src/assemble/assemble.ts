@@ -1,15 +1,16 @@
 /**
- * Assemble a note's final body HTML: join its rendered blocks and fill each
- * embed placeholder with the target note, the section under a heading, or a
- * block, recursively. Cycles and over-deep nesting are cut with a link and a
- * diagnostic.
+ * Assemble a note's final body HTML: join its rendered blocks and replace each placeholder the
+ * compile stage left (compile/render/markers.ts) using the resolve stage's links: a link's tags,
+ * an embedded file, or, for a note embed, the target note, the section under a heading, or a
+ * block, recursively. Cycles and over-deep nesting are cut with a link and a diagnostic.
  */
 import { maxEmbedDepth, ruleIds } from '../constants.ts';
 import { escapeHtml } from '../shared/html.ts';
 import type { Diagnostic, Heading, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
 import type { RenderedBlock, RenderedNote } from '../compile/render/index.ts';
-import { embedMarkerHtmlPrefix } from '../compile/render/context.ts';
+import { markerHtmlPrefix, markerStart, readMarker } from '../compile/render/markers.ts';
 import { embedsIn, type BlockSpill } from '../store/spill.ts';
+import { embedHtml, linkTags, pointImage, type UrlOf } from './link-html.ts';
 
 /** What the assembler reads about every note. */
 export interface AssembleInput {
@@ -46,21 +47,51 @@ export function checkEmbeds(id: NoteId, input: AssembleInput, diagnostics: Diagn
 
 function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput, stack: string[], diagnostics: Diagnostic[], write: boolean): string {
   const entry = input.notes.get(id)!;
-  if (entry.rendered.embeds.length === 0) return write ? joinBlocks(blocks) : '';
-  const prefix = embedMarkerHtmlPrefix(entry.rendered.nonce);
   if (!write) {
+    if (entry.rendered.embeds.length === 0) return '';
+    const prefix = markerHtmlPrefix('embed', entry.rendered.nonce);
     for (const b of blocks) for (const linkIndex of b.embeds ?? embedsIn(b.html, prefix)) embed(id, linkIndex, input, stack, diagnostics, false);
     return '';
   }
-  const parts = joinBlocks(blocks).split(prefix);
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i++) {
-    const part = parts[i]!;
-    const close = part.indexOf('-->');
-    const linkIndex = Number(part.slice(0, close));
-    out += embed(id, linkIndex, input, stack, diagnostics, true) + part.slice(close + 3);
+  const html = joinBlocks(blocks);
+  const nonce = entry.rendered.nonce;
+  const links = input.links.get(id) ?? [];
+  const urlOf: UrlOf = (target) => input.notes.get(target)?.url;
+  const out: string[] = [];
+  // Closing tags of the links whose text is being copied, by link index.
+  const closing = new Map<number, string>();
+  let from = 0;
+  for (let at = html.indexOf(markerStart); at >= 0; at = html.indexOf(markerStart, at + 1)) {
+    const found = readMarker(html, at, nonce);
+    if (!found) continue;
+    out.push(html.slice(from, at));
+    from = found.end;
+    const link = links[found.linkIndex];
+    if (!link) continue;
+    switch (found.kind) {
+      case 'link': {
+        const [open, close] = linkTags(link.resolution, link.ref, urlOf);
+        closing.set(found.linkIndex, close);
+        out.push(open);
+        break;
+      }
+      case 'link-end':
+        out.push(closing.get(found.linkIndex) ?? '');
+        break;
+      case 'media':
+        if (link.ref.syntax === 'markdown') {
+          const end = html.indexOf('>', from) + 1;
+          out.push(pointImage(html.slice(from, end), link.resolution));
+          from = end;
+        } else out.push(embedHtml(link.resolution, link.ref, urlOf));
+        break;
+      case 'embed':
+        out.push(embed(id, found.linkIndex, input, stack, diagnostics, true));
+        break;
+    }
   }
-  return out;
+  out.push(html.slice(from));
+  return out.join('');
 }
 
 function joinBlocks(blocks: readonly RenderedBlock[]): string {
@@ -71,10 +102,11 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
   const link = input.links.get(id)?.[linkIndex];
   if (!link) return '';
   const r = link.resolution;
+  const urlOf: UrlOf = (target) => input.notes.get(target)?.url;
   const targetId = r.kind === 'note' ? r.target : r.kind === 'self' ? id : undefined;
-  if (!targetId) return '';
-  const target = input.notes.get(targetId);
-  if (!target) return '';
+  const target = targetId === undefined ? undefined : input.notes.get(targetId);
+  // A block embed of a file or of nothing: the file's element or a link, in a paragraph of its own.
+  if (!targetId || !target) return write ? `<p>${embedHtml(r, link.ref, urlOf)}</p>` : '';
   const anchor = r.kind === 'note' || r.kind === 'self' ? r.anchor : undefined;
   const where = { file: input.notes.get(id)!.parsed.path, line: link.ref.position.line, column: link.ref.position.column };
   const title = target.parsed.title + (anchor?.kind === 'heading' ? ' › ' + anchor.text.replace(/#/g, ' › ') : '');

@@ -5,8 +5,9 @@
  * as escaped text with a positioned diagnostic.
  */
 import { largeNoteBytes, maxNesting, ruleIds } from '../constants.ts';
-import { embedMarker, type RenderContext } from './render/context.ts';
-import { renderNote, type RenderedNote } from './render/index.ts';
+import type { RenderContext } from './render/context.ts';
+import { blockEmbeds, renderNote, type RenderedNote } from './render/index.ts';
+import { marker } from './render/markers.ts';
 import type { Diagnostic, NoteId, NotePath, ParsedNote } from '../shared/types.ts';
 import { parseNote } from './parse/index.ts';
 import { findDeepNesting } from './nesting-depth.ts';
@@ -57,12 +58,12 @@ export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true): Not
 }
 
 /**
- * Without HTML, a note is just its embeds, each a one-line block at its source
+ * Without HTML, a note is just its block embeds, each a one-line block at its source
  * line: enough for the assembler to follow transclusions and report cycles.
  */
 function embedSkeleton(note: ParsedNote, nonce: string): RenderedNote {
-  const embeds = note.links.flatMap((l, i) => (l.kind === 'embed' ? [i] : []));
-  const blocks = embeds.map((i) => ({ start: note.links[i]!.position.line, end: note.links[i]!.position.line, html: `<!--${embedMarker(nonce, i)}-->` }));
+  const embeds = blockEmbeds(note);
+  const blocks = embeds.map((i) => ({ start: note.links[i]!.position.line, end: note.links[i]!.position.line, html: `<!--${marker('embed', nonce, i)}-->` }));
   return { blocks, nonce, embeds };
 }
 

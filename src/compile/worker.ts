@@ -1,20 +1,15 @@
 /**
- * Worker thread entry: receives the garden's link index once, then batches
- * of note jobs, and answers with parsed and rendered notes.
+ * Worker thread entry: receives batches of note jobs and answers with parsed and rendered notes.
+ * Nothing of the rest of the garden is needed: links are resolved later, by the resolve stage.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildLinkIndex, type IndexedNote } from '../shared/links/link-index.ts';
 import type { RenderContext } from './render/context.ts';
 import { getHighlighter } from './render/highlighter.ts';
 import { packBlocks } from '../store/spill.ts';
-import type { NoteId, Slug } from '../shared/types.ts';
 import { runNoteJob, type NoteJob } from './job.ts';
 
 /** Data every worker starts with. */
 export interface WorkerInit {
-  notes: IndexedNote[];
-  urls: [NoteId, Slug][];
-  attachments: string[];
   nonce: string;
   /** Render HTML too (false for `trellis check`). */
   render: boolean;
@@ -30,8 +25,6 @@ export interface WorkerRequest {
 
 const init = workerData as WorkerInit;
 const ready = (async (): Promise<RenderContext> => ({
-  index: buildLinkIndex(init.notes, init.attachments),
-  urls: new Map(init.urls),
   nonce: init.nonce,
   ...(init.render ? { highlighter: await getHighlighter() } : {}),
 }))();

@@ -31,10 +31,9 @@ import { assembleNote } from '../assemble/assemble.ts';
 import type { NoteGraphFacts, NoteSiteContext } from '../emit/note-data.ts';
 import { buildSiteContext } from '../emit/site-context.ts';
 import { renderNotes } from './render-notes.ts';
-import type { RenderContext } from '../compile/render/context.ts';
 import { getHighlighter } from '../compile/render/highlighter.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
-import { buildLinkIndex } from '../shared/links/link-index.ts';
+import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
 import { buildCheckReport } from '../report.ts';
 import { assignUrls, scanGarden, type ScannedNote } from '../scan/index.ts';
 import { readNote } from '../scan/read-note.ts';
@@ -88,7 +87,7 @@ export class GardenState {
   private walkDiagnostics: Diagnostic[] = [];
   private urlDiagnostics: Diagnostic[] = [];
   private readonly nonce = randomBytes(8).toString('hex');
-  private ctx: RenderContext | undefined;
+  private linkIndex: LinkIndex | undefined;
   private links = new Map<NoteId, ResolvedLink[]>();
   private resolveDiagnostics = new Map<NoteId, Diagnostic[]>();
   /** target -> notes with a resolved link or embed to it (any kind that names it). */
@@ -271,15 +270,18 @@ export class GardenState {
     if (touched.size === 0 && removed.length === 0 && !structural) return { changed: [], removed: [], rerendered: [], ms: Math.round(performance.now() - t0) };
 
     const rerender = new Set<NoteId>(touched);
+    // Notes whose links may resolve differently now: compiled output does not depend on other
+    // notes, so they are resolved again, not compiled again.
+    const relinked = new Set<NoteId>();
     if (structural) {
       const sorted = [...this.notes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       this.notes = new Map(sorted.map((n) => [n.path, n]));
       this.urlDiagnostics = assignUrls(sorted);
-      this.ctx = undefined;
+      this.linkIndex = undefined;
       const affected = diffKeys(before, this.indexSnapshot());
       if (affected.size > 0) {
         for (const r of this.results.values()) {
-          if (r.note.links.some((l) => l.target !== '' && affected.has(targetKey(l.target)))) rerender.add(r.note.id);
+          if (r.note.links.some((l) => l.target !== '' && affected.has(targetKey(l.target)))) relinked.add(r.note.id);
         }
       }
     }
@@ -289,7 +291,7 @@ export class GardenState {
     const namesChanged = structural || [...rerender].some((id) => namesOf(this.results.get(id)?.note) !== oldNames.get(id));
 
     // Re-resolve the re-rendered notes, and the notes linking into any note whose anchors changed.
-    const reresolve = new Set<NoteId>(rerender);
+    const reresolve = new Set<NoteId>([...rerender, ...relinked]);
     for (const id of [...rerender, ...removed]) {
       if (anchorsOf(this.results.get(id)?.note) === oldHeadings.get(id) && !removed.includes(id)) continue;
       for (const s of this.incoming.get(id) ?? []) reresolve.add(s);
@@ -326,26 +328,20 @@ export class GardenState {
     this.currentView = undefined;
   }
 
-  private context(): RenderContext {
-    if (this.ctx) return this.ctx;
-    const sources = [...this.notes.values()];
-    this.ctx = {
-      index: buildLinkIndex(
-        sources.map((n) => ({ id: n.id, publish: n.content.publish })),
-        [...this.attachments.keys()],
-      ),
-      urls: new Map(sources.filter((n) => n.content.publish).map((n) => [n.id, n.url])),
-      nonce: this.nonce,
-    };
-    return this.ctx;
+  private index_(): LinkIndex {
+    this.linkIndex ??= buildLinkIndex(
+      [...this.notes.values()].map((n) => ({ id: n.id, publish: n.content.publish })),
+      [...this.attachments.keys()],
+    );
+    return this.linkIndex;
   }
 
   private async render(ids: NoteId[]): Promise<void> {
     if (ids.length === 0) return;
-    const ctx = { ...this.context(), highlighter: await getHighlighter() };
+    const ctx = { nonce: this.nonce, highlighter: await getHighlighter() };
     const byId = new Map([...this.notes.values()].map((n) => [n.id, n]));
     const jobs = ids.flatMap((id) => byId.get(id) ?? []).map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
-    const results = await renderNotes(jobs, ctx, { notes: this.notes.values(), attachments: this.attachments.keys(), pool: this.pool });
+    const results = await renderNotes(jobs, ctx, this.pool);
     // A long note saved again while a worker rendered it is left to the change that read the newer text.
     for (const r of results) if (this.notes.get(r.note.path)?.hash === r.note.hash) this.results.set(r.note.id, r);
   }
@@ -353,7 +349,7 @@ export class GardenState {
   /** Re-resolve the links of `ids`; returns every target whose backlinks may have changed. */
   private resolve(ids: NoteId[]): Set<NoteId> {
     const byId = new Map([...this.results.values()].map((r) => [r.note.id, r.note]));
-    const index = this.context().index;
+    const index = this.index_();
     const targets = new Set<NoteId>();
     for (const id of ids) {
       const old = this.links.get(id);

@@ -10,17 +10,6 @@
 import { runNoteJob, type NoteJob, type NoteJobResult } from '../compile/job.ts';
 import { runJobs, type Options as PoolOptions } from '../compile/pool.ts';
 import type { RenderContext } from '../compile/render/context.ts';
-import type { ScannedNote } from '../scan/index.ts';
-import type { NoteId, Slug } from '../shared/types.ts';
-import type { WorkerInit } from '../compile/worker.ts';
-
-/** The garden a worker needs to resolve links as this thread does. */
-export interface GardenSources {
-  notes: Iterable<Pick<ScannedNote, 'id' | 'url' | 'content'>>;
-  attachments: Iterable<string>;
-  /** Settings of the pool (tests shrink its heap caps). */
-  pool?: Partial<PoolOptions>;
-}
 
 /**
  * Notes up to this many characters render on the dev server's thread: at the 1-2 KB per
@@ -28,27 +17,19 @@ export interface GardenSources {
  */
 export const mainThreadChars = 200_000;
 
-/** Results of `jobs` in their order; long notes go through the parse pool, the rest run here with `ctx`. */
-export async function renderNotes(jobs: readonly NoteJob[], ctx: RenderContext, garden: GardenSources, limit = mainThreadChars): Promise<NoteJobResult[]> {
-  // Short notes first, while `ctx` is the garden's current one (a concurrent change may replace it).
+/** Results of `jobs` in their order; long notes go through the parse pool (with settings `pool`: tests shrink its heap caps), the rest run here with `ctx`. */
+export async function renderNotes(
+  jobs: readonly NoteJob[],
+  ctx: RenderContext,
+  pool: Partial<PoolOptions> = {},
+  limit = mainThreadChars,
+): Promise<NoteJobResult[]> {
   const here = new Map<number, NoteJobResult>();
   jobs.forEach((job, i) => {
     if (job.text.length <= limit) here.set(i, runNoteJob(job, ctx));
   });
   const long = jobs.filter((_, i) => !here.has(i));
-  const out = long.length > 0 ? await runJobs(long, workerInit(garden, ctx.nonce), { ...garden.pool, threads: 1 }) : [];
+  const out = long.length > 0 ? await runJobs(long, { nonce: ctx.nonce, render: true, pack: false }, { ...pool, threads: 1 }) : [];
   let k = 0;
   return jobs.map((_, i) => here.get(i) ?? out[k++]!);
-}
-
-function workerInit(garden: GardenSources, nonce: string): WorkerInit {
-  const notes = [...garden.notes];
-  return {
-    notes: notes.map((n) => ({ id: n.id, publish: n.content.publish })),
-    urls: notes.filter((n) => n.content.publish).map((n): [NoteId, Slug] => [n.id, n.url]),
-    attachments: [...garden.attachments],
-    nonce,
-    render: true,
-    pack: false,
-  };
 }

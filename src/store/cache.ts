@@ -2,8 +2,9 @@
  * The content-hash cache of parse+render results, kept outside the garden
  * (users' vaults stay clean): `$TRELLIS_CACHE_DIR`, else
  * `$XDG_CACHE_HOME/trellis`, else `~/.cache/trellis`, one folder per garden.
- * An entry's key covers the note's bytes, the garden's link index and the
- * engine's code fingerprint, so any change that could alter a note's output misses.
+ * An entry's key covers the note's path and bytes and the engine's code fingerprint: a compiled
+ * note depends on nothing else (its links are resolved later, by the resolve stage), so adding,
+ * removing or renaming other notes leaves every other entry valid.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, promises as fs, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { codeFingerprint } from '../version.ts';
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
 import type { NoteJobResult } from '../compile/job.ts';
 
-/** A cache bound to one garden and one link index. */
+/** A cache bound to one garden. */
 export interface NoteCache {
   get(id: string, hash: string): Promise<NoteJobResult | undefined>;
   set(id: string, hash: string, value: NoteJobResult): Promise<void>;
@@ -29,13 +30,13 @@ export function cacheDir(gardenRoot: string): string {
   return path.join(base, id);
 }
 
-/** Open the cache for `gardenRoot` under the given index fingerprint. */
-export async function openCache(gardenRoot: string, indexFingerprint: string): Promise<NoteCache> {
+/** Open the cache for `gardenRoot`. */
+export async function openCache(gardenRoot: string): Promise<NoteCache> {
   const dir = cacheDir(gardenRoot);
   await fs.mkdir(dir, { recursive: true });
   const used = new Set<string>();
   const keyOf = (id: string, hash: string) => {
-    const key = createHash('sha256').update(`${codeFingerprint()}\u0000${indexFingerprint}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
+    const key = createHash('sha256').update(`${codeFingerprint()}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
     used.add(key);
     return key;
   };
@@ -58,13 +59,6 @@ export async function openCache(gardenRoot: string, indexFingerprint: string): P
       await fs.rename(tmp, file);
     },
   };
-}
-
-/** Fingerprint of everything outside a note that its output depends on. */
-export function indexFingerprint(entries: readonly string[]): string {
-  const h = createHash('sha256');
-  for (const e of entries) h.update(e).update('\u0000');
-  return h.digest('hex');
 }
 
 /** A layout cache for the garden: the last layout, reused while the graph is unchanged. */

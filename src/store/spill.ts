@@ -12,7 +12,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { embedMarkerHtmlPrefix } from '../compile/render/context.ts';
+import { markerHtmlPrefix } from '../compile/render/markers.ts';
 import type { ParsedNote } from '../shared/types.ts';
 import type { RenderedBlock, RenderedNote } from '../compile/render/index.ts';
 import { SpilledLink } from './spilled-link.ts';
@@ -39,7 +39,7 @@ export interface SpillRef extends Omit<PackedBlocks, 'html'> {
  */
 export function packBlocks(rendered: RenderedNote): void {
   if (rendered.packed || rendered.blocks.length === 0) return;
-  const prefix = embedMarkerHtmlPrefix(rendered.nonce);
+  const prefix = markerHtmlPrefix('embed', rendered.nonce);
   const lines = new Int32Array(rendered.blocks.length * 2);
   const embeds: number[] = [];
   rendered.blocks.forEach((b, i) => {

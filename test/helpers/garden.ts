@@ -40,9 +40,6 @@ export async function vaultJobs(): Promise<{ jobs: NoteJob[]; init: WorkerInit }
   const scan = await scanGarden(tasksVault);
   const jobs: NoteJob[] = scan.notes.map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
   const init: WorkerInit = {
-    notes: scan.notes.map((n) => ({ id: n.id, publish: n.content.publish })),
-    urls: scan.notes.map((n) => [n.id, n.url]),
-    attachments: scan.attachments.map((a) => a.path),
     nonce: 'fixednonce',
     render: true,
     pack: false,

@@ -2,10 +2,10 @@
  * Facts of a transformed tree: headings (and their HTML ids), links with
  * source positions and the paragraph around them, plain text and word count.
  */
-import type { Heading as MdHeading, Link, Nodes, Parent, Root } from 'mdast';
+import type { Heading as MdHeading, Image, Link, Nodes, Parent, Root } from 'mdast';
 import { headingId } from '../../shared/ids.ts';
 import type { Heading, LinkRef } from '../../shared/types.ts';
-import { parseSize, splitMarkdownUrl, splitTarget } from '../../shared/links/link-ref.ts';
+import { parseSize, splitLocalUrl, splitMarkdownUrl, splitTarget } from '../../shared/links/link-ref.ts';
 import { toPlainText } from './plain-text.ts';
 import type { WikiLink } from './wiki-link.ts';
 
@@ -20,11 +20,14 @@ export interface TreeFacts {
   wordCount: number;
 }
 
-/** Extract facts; sets `data.hProperties.id` on headings and `data.linkIndex` on link nodes. */
-export function extractFacts(tree: Root): TreeFacts {
+/**
+ * Extract facts of the note at `path`; sets `data.hProperties.id` on headings and
+ * `data.linkIndex` on link nodes.
+ */
+export function extractFacts(tree: Root, path: string): TreeFacts {
   const headings = collectHeadings(tree);
   const links: LinkRef[] = [];
-  collectLinks(tree, links);
+  collectLinks(tree, links, path.split('/').length - 1);
   const text = toPlainText(tree);
   return { headings, links, text, wordCount: countWords(text) };
 }
@@ -52,24 +55,41 @@ function collectHeadings(tree: Root): Heading[] {
   return out;
 }
 
-type LinkNode = WikiLink | Link;
+type LinkNode = WikiLink | Link | Image;
 
-function collectLinks(parent: Parent, links: LinkRef[]): void {
+function collectLinks(parent: Parent, links: LinkRef[], depth: number): void {
   for (const n of parent.children as Nodes[]) {
     if (contextTypes.has(n.type)) {
       const found: LinkNode[] = [];
-      findLinks(n, found);
+      findLinks(n, found, depth);
       if (found.length > 0) addLinks(n, found, links);
     } else if ('children' in n) {
-      collectLinks(n, links);
+      collectLinks(n, links, depth);
     }
   }
 }
 
-function findLinks(n: Nodes, found: LinkNode[]): void {
+function findLinks(n: Nodes, found: LinkNode[], depth: number): void {
   if (n.type === 'wikiLink') found.push(n);
-  else if (n.type === 'link' && splitMarkdownUrl(n.url)) found.push(n);
-  if ('children' in n) for (const c of n.children) findLinks(c as Nodes, found);
+  else if (n.type === 'link' && inGarden(splitMarkdownUrl(n.url), depth)) found.push(n);
+  else if (n.type === 'image' && inGarden(splitLocalUrl(n.url), depth)) found.push(n);
+  if ('children' in n) for (const c of n.children) findLinks(c as Nodes, found, depth);
+}
+
+/**
+ * Whether a Markdown URL names something in the garden: a relative path that climbs out of it
+ * (`../../images/a.png` from a note one folder deep) is an address on the published site, kept
+ * as written and not checked.
+ */
+function inGarden(parts: { target: string } | undefined, depth: number): boolean {
+  if (!parts) return false;
+  let level = parts.target.startsWith('/') ? 0 : depth;
+  for (const segment of parts.target.split('/')) {
+    if (segment === '..') level--;
+    else if (segment !== '.' && segment !== '') level++;
+    if (level < 0) return false;
+  }
+  return true;
 }
 
 function addLinks(block: Nodes, found: LinkNode[], links: LinkRef[]): void {
@@ -95,12 +115,39 @@ function addLinks(block: Nodes, found: LinkNode[], links: LinkRef[]): void {
         ...(highlight ? { highlight } : {}),
       });
       node.data.linkIndex = index;
+    } else if (node.type === 'image') {
+      // A Markdown image with a local URL embeds what it names, as `![[…]]` does: a file, or a note.
+      const { alt, size } = altAndSize(node.alt ?? '');
+      const parts = splitLocalUrl(node.url)!;
+      links.push({
+        ...parts,
+        ...(alt ? { alias: alt } : {}),
+        ...(size ?? {}),
+        kind: 'embed',
+        syntax: 'markdown',
+        position,
+        range,
+        context,
+        ...(highlight ? { highlight } : {}),
+      });
+      (node.data ??= {}).linkIndex = index;
     } else {
       const parts = splitMarkdownUrl(node.url)!;
       links.push({ ...parts, kind: 'link', syntax: 'markdown', position, range, context, ...(highlight ? { highlight } : {}) });
       (node.data ??= {}).linkIndex = index;
     }
   }
+}
+
+/**
+ * Obsidian's image sizes in a Markdown image's alt text: `![250](img.png)` sets the width,
+ * `![alt|250x100](img.png)` the alt text, width and height.
+ */
+export function altAndSize(written: string): { alt: string; size?: { width?: number; height?: number } } {
+  const bar = written.lastIndexOf('|');
+  const size = parseSize(bar < 0 ? written : written.slice(bar + 1));
+  if (!size) return { alt: written };
+  return { alt: bar < 0 ? '' : written.slice(0, bar), size };
 }
 
 /** Cut long context to a window around the link, keeping the highlight range valid. */

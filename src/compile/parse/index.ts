@@ -42,7 +42,7 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
   markCallouts(tree);
   const inlineTags = extractInlineTags(tree);
   const blocks = extractBlockIds(tree);
-  const facts = extractFacts(tree);
+  const facts = extractFacts(tree, file.path);
 
   const frontmatter = fm.frontmatter;
   const tags = [...new Set([...frontmatter.tags, ...inlineTags])];

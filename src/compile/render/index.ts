@@ -3,11 +3,12 @@
  * with their source lines, so the assembler can transclude a heading's
  * section or a block without rendering the note again.
  *
- * 1. mdast -> hast with handlers for wiki-links/embeds, tags, mermaid, local links.
+ * 1. mdast -> hast with handlers for wiki-links/embeds, tags, mermaid, local links; links and
+ *    embeds become placeholders (markers.ts) that the assemble stage fills once links are resolved.
  * 2. Raw HTML (when the note has some) parsed; every URL checked against the
  *    allow-list (refuse-unsafe-urls.ts); the tree sanitised (sanitize-schema.ts).
  * 3. Math with KaTeX (math.ts), code with Shiki (skipped for very large notes).
- * 4. One HTML string per top-level block; embeds left as placeholders.
+ * 4. One HTML string per top-level block.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -19,17 +20,15 @@ import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 import { VFile } from 'vfile';
 import { tagSlug } from '../../shared/ids.ts';
 import type { Tag } from '../parse/transforms/tags.ts';
-import { resolveLink } from '../../shared/links/resolve-link.ts';
-import { parseSize } from '../../shared/links/link-ref.ts';
-import { resolveTarget } from '../../shared/links/resolve-target.ts';
+import { altAndSize } from '../parse/facts.ts';
 import type { ParsedNote } from '../../shared/types.ts';
-import { attachmentUrl, embedMarkerPrefix, type RenderContext } from './context.ts';
-import { linkElement, wikiLinkHandler } from './handlers/wiki-link.ts';
+import type { RenderContext } from './context.ts';
+import { embedPlaceholder, linkPlaceholder, wikiLinkHandler } from './handlers/wiki-link.ts';
+import { isBlockEmbed, marker } from './markers.ts';
 import { renderMath } from './math.ts';
 import { codeTheme, tokenClasses, tokenizeTimeLimit } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import type { PackedBlocks, SpillRef } from '../../store/spill.ts';
-import { setTrustedAside } from './trusted.ts';
 import { collectIds, prefixUserIds } from './prefix-user-ids.ts';
 import { refuseUnsafeUrls } from './refuse-unsafe-urls.ts';
 
@@ -46,7 +45,7 @@ export interface RenderedBlock {
 export interface RenderedNote {
   blocks: RenderedBlock[];
   nonce: string;
-  /** Link indexes of note embeds left as placeholders. */
+  /** Link indexes of the block embeds (notes and sections) left as placeholders. */
   embeds: number[];
   /** Set when the blocks' HTML was moved to a build's spill file (spill.ts). */
   spill?: SpillRef;
@@ -60,7 +59,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   const hast = toHast(tree, {
     allowDangerousHtml: true,
     handlers: {
-      wikiLink: wikiLinkHandler(ctx, note.id, note.links),
+      wikiLink: wikiLinkHandler(ctx.nonce, note.links),
       tag: (_s: State, node: Tag): Element => ({
         type: 'element',
         tagName: 'a',
@@ -70,7 +69,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
       code: (state: State, node: Code) => (node.lang === 'mermaid' ? mermaid(node) : defaultHandlers.code(state, node)),
       paragraph: (state: State, node: Paragraph) => paragraphAroundEmbeds(state, node, ctx.nonce),
       link: (state: State, node: Link) => localLink(ctx, note, state, node),
-      image: (state: State, node: Image) => localImage(ctx, note, state, node),
+      image: (state: State, node: Image) => image(ctx, note, state, node),
       html: (state: State, node) => {
         hasRaw = true;
         return defaultHandlers.html(state, node) ?? [];
@@ -80,7 +79,6 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
 
   let root = hast;
   const file = new VFile();
-  const restoreTrusted = setTrustedAside(root, ctx.nonce);
   if (hasRaw) {
     const ownIds = collectIds(root);
     root = rehypeRaw()(root, file) as HastRoot;
@@ -89,7 +87,6 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   refuseUnsafeUrls(root, note.path, note.diagnostics);
   // Every note, raw HTML or not: rehype-sanitize returns a new, clean tree; the one passed in is left as it was.
   root = rehypeSanitize(sanitizeSchema)(root) as HastRoot;
-  restoreTrusted(root);
   renderMath(root, note.path, note.diagnostics);
   if (highlight && ctx.highlighter) {
     rehypeShikiFromHighlighter(ctx.highlighter, {
@@ -110,8 +107,12 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
     const end = child.position?.end.line ?? Number.MAX_SAFE_INTEGER;
     blocks.push({ start, end, html });
   }
-  const embeds = note.links.flatMap((l, i) => (l.kind === 'embed' ? [i] : []));
-  return { blocks, nonce: ctx.nonce, embeds };
+  return { blocks, nonce: ctx.nonce, embeds: blockEmbeds(note) };
+}
+
+/** Link indexes of `note`'s block embeds. */
+export function blockEmbeds(note: ParsedNote): number[] {
+  return note.links.flatMap((l, i) => (isBlockEmbed(l) ? [i] : []));
 }
 
 /**
@@ -121,7 +122,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
  */
 function paragraphAroundEmbeds(state: State, node: Paragraph, nonce: string): ElementContent | ElementContent[] {
   const children = state.all(node);
-  const prefix = embedMarkerPrefix(nonce);
+  const prefix = marker('embed', nonce, 0).slice(0, -1);
   const isEmbed = (c: ElementContent) => c.type === 'comment' && c.value.startsWith(prefix);
   if (!children.some(isEmbed)) return defaultHandlers.paragraph(state, node);
   const out: ElementContent[] = [];
@@ -153,42 +154,27 @@ function mermaid(node: Code): Element {
 
 function localLink(ctx: RenderContext, note: ParsedNote, state: State, node: Link): ElementContent | ElementContent[] {
   const index = node.data?.linkIndex;
-  const ref = index === undefined ? undefined : note.links[index];
-  if (!ref) return defaultHandlers.link(state, node);
-  const { resolution } = resolveLink(ctx.index, note.id, ref);
-  return linkElement(ctx, resolution, state.all(node), ref);
-}
-
-function localImage(ctx: RenderContext, note: ParsedNote, state: State, node: Image): ElementContent | ElementContent[] {
-  const { alt, size } = altAndSize(node.alt ?? '');
-  let src = node.url;
-  if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url)) {
-    let path = node.url;
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      /* keep as written */
-    }
-    const t = resolveTarget(ctx.index, note.id, path);
-    if (t.kind === 'attachment') src = attachmentUrl(t.path);
-  }
-  const element: Element = {
-    type: 'element',
-    tagName: 'img',
-    properties: { src, alt, loading: 'lazy', ...(size ?? {}), ...(node.title ? { title: node.title } : {}) },
-    children: [],
-  };
-  state.patch(node, element);
-  return element;
+  if (index === undefined || !note.links[index]) return defaultHandlers.link(state, node);
+  return linkPlaceholder(ctx.nonce, index, state.all(node));
 }
 
 /**
- * Obsidian's image sizes in a Markdown image's alt text: `![250](img.png)` sets the width,
- * `![alt|250x100](img.png)` the alt text, width and height.
+ * A Markdown image. One with a local URL is an embed (facts.ts): of a note (`![](Note.md)`) it is
+ * an embed placeholder; of a file, the image as written after a `media` placeholder, whose `src`
+ * the assemble stage points at the attachment the URL resolves to.
  */
-function altAndSize(written: string): { alt: string; size?: { width?: number; height?: number } } {
-  const bar = written.lastIndexOf('|');
-  const size = parseSize(bar < 0 ? written : written.slice(bar + 1));
-  if (!size) return { alt: written };
-  return { alt: bar < 0 ? '' : written.slice(0, bar), size };
+function image(ctx: RenderContext, note: ParsedNote, state: State, node: Image): ElementContent | ElementContent[] {
+  const index = node.data?.linkIndex;
+  const ref = index === undefined ? undefined : note.links[index];
+  if (ref && /\.md$/i.test(ref.target)) return embedPlaceholder(ctx.nonce, ref, index!);
+  const { alt, size } = altAndSize(node.alt ?? '');
+  const element: Element = {
+    type: 'element',
+    tagName: 'img',
+    properties: { src: node.url, alt, loading: 'lazy', ...(size ?? {}), ...(node.title ? { title: node.title } : {}) },
+    children: [],
+  };
+  state.patch(node, element);
+  if (index === undefined) return element;
+  return [{ type: 'comment', value: marker('media', ctx.nonce, index) }, element];
 }

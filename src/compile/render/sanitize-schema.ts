@@ -9,7 +9,8 @@
  * `document`'s properties (DOM clobbering); ids written in raw HTML get it
  * too (prefix-user-ids.ts), while the ids Trellis gives headings, blocks and
  * footnotes are kept so anchors work without JavaScript.
- * Trellis's own PDF iframes are put back after sanitising (render/index.ts).
+ * Trellis's own elements that this policy would remove (a PDF embed's `<iframe>`) are written
+ * after sanitising, by the assemble stage (assemble/link-html.ts).
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { userContentPrefix } from '../../shared/ids.ts';

@@ -24,12 +24,16 @@ export function splitTarget(value: string): TargetParts {
 
 /** Parse a local Markdown link URL (`Folder/Note%20A.md#Heading`); undefined when it is not a local note link. */
 export function splitMarkdownUrl(url: string): TargetParts | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#')) return undefined;
+  const parts = splitLocalUrl(url);
+  return parts && /\.md$/i.test(parts.target) ? parts : undefined;
+}
+
+/** Parse a URL relative to the garden (no scheme, not `//host`, not only `#fragment`), decoded. */
+export function splitLocalUrl(url: string): TargetParts | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#') || url.trim() === '') return undefined;
   const hash = url.indexOf('#');
   const path = decode(hash < 0 ? url : url.slice(0, hash));
-  if (!/\.md$/i.test(path)) return undefined;
-  const parts = splitTarget(path + (hash < 0 ? '' : '#' + decode(url.slice(hash + 1))));
-  return parts;
+  return splitTarget(path + (hash < 0 ? '' : '#' + decode(url.slice(hash + 1))));
 }
 
 function decode(s: string): string {
