@@ -9,7 +9,8 @@ import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, r
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
 import type { CheckReport, Diagnostic } from './shared/types.ts';
-import { formatDiagnostic } from './format.ts';
+import { toCheckJson } from './check-json.ts';
+import { formatDiagnosticSummary, type SummaryOptions } from './diagnostic-summary.ts';
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
 import { limitHeapGrowth } from './heap-growth.ts';
@@ -26,7 +27,7 @@ Usage:
   garden      the folder of notes (default: garden/)
   --out       where the site is written (default: dist/); replaced atomically
   --no-cache  ignore the build cache (a cold build)
-  --json      print the link report as JSON
+  --json      print the link report and every diagnostic as JSON
   --poll      dev: poll the garden for changes (network drives, WSL), instead of file events
 `;
 
@@ -82,8 +83,10 @@ async function run(argv: string[]): Promise<number> {
       const site = siteInfo(garden);
       const record = useCache ? readBuildRecord(out) : undefined;
       const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
+      // The build lists the first few diagnostics of each kind (all of them with TRELLIS_VERBOSE); `check` lists every one.
+      const listed: SummaryOptions = process.env.TRELLIS_VERBOSE ? {} : { perKind: diagnosticsPerKind, allCommand: checkCommand(rest[0]) };
       const upToDate = () => {
-        if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`);
+        if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`, listed);
         return 0;
       };
       const app = await loadApp();
@@ -109,6 +112,7 @@ async function run(argv: string[]): Promise<number> {
           model.diagnostics,
           performance.now() - started,
           `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`,
+          listed,
         );
       return 0;
     }
@@ -116,8 +120,11 @@ async function run(argv: string[]): Promise<number> {
       limitHeapGrowth();
       const garden = rest[0] ?? 'garden';
       const { buildGarden } = await import('./build.ts');
-      const model = await buildGarden({ garden, layout: false, render: false, onProgress: values.json ? undefined : createProgress('Checking') });
-      if (values.json) process.stdout.write(JSON.stringify(model.report, null, 2) + '\n');
+      // Rendered, not only parsed: some problems (unsafe URLs, invalid math, notes that fail to render) are found by
+      // rendering. The build cache serves notes unchanged since the last build or check, and keeps what this one renders.
+      const model = await buildGarden({ garden, layout: false, onProgress: values.json ? undefined : createProgress('Checking') });
+      model.close?.();
+      if (values.json) process.stdout.write(JSON.stringify(toCheckJson(model.report, model.diagnostics), null, 2) + '\n');
       else summary(model, '');
       return model.report.broken.length + model.report.brokenAnchors.length > 0 ? 1 : 0;
     }
@@ -160,16 +167,23 @@ async function loadApp() {
   }
 }
 
-function summary(model: GardenModel, extra: string): void {
-  const total = Object.values(model.timings).reduce((a, b) => a + b, 0);
-  printSummary(model.root, model.report, model.diagnostics, total, extra);
+/** Diagnostics of each kind the build lists; `trellis check` lists them all. */
+const diagnosticsPerKind = 3;
+
+/** The command that lists every diagnostic of `garden` (as the user named it). */
+function checkCommand(garden: string | undefined): string {
+  if (garden === undefined) return 'trellis check';
+  return `trellis check ${/^[\w./@%+=:,-]+$/.test(garden) ? garden : `'${garden.replaceAll("'", `'\\''`)}'`}`;
 }
 
-/** Diagnostics (info only with TRELLIS_VERBOSE), then one line: notes, links, broken, time. */
-function printSummary(root: string, r: CheckReport, diagnostics: readonly Diagnostic[], ms: number, extra: string): void {
-  const shown = diagnostics.filter((d) => d.severity !== 'info' || process.env.TRELLIS_VERBOSE);
-  for (const d of shown.slice(0, 200)) process.stderr.write(formatDiagnostic(root, d) + '\n');
-  if (shown.length > 200) process.stderr.write(`… and ${shown.length - 200} more\n`);
+function summary(model: GardenModel, extra: string): void {
+  const total = Object.values(model.timings).reduce((a, b) => a + b, 0);
+  printSummary(model.root, model.report, model.diagnostics, total, extra, {});
+}
+
+/** Diagnostics by kind (to stderr), then one line: notes, links, broken, time. */
+function printSummary(root: string, r: CheckReport, diagnostics: readonly Diagnostic[], ms: number, extra: string, listed: SummaryOptions): void {
+  process.stderr.write(formatDiagnosticSummary(root, diagnostics, listed));
   process.stdout.write(
     `${r.notes} notes, ${r.links} links, ${r.broken.length} broken, ${r.brokenAnchors.length} broken anchors, ${r.ambiguous.length} ambiguous, ${r.orphans.length} orphans` +
       ` in ${(ms / 1000).toFixed(2)} s${extra ? '; ' + extra : ''}\n`,

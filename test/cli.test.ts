@@ -33,6 +33,10 @@ describe('trellis CLI', () => {
       ambiguous: [],
       brokenAnchors: [{ source: 'a.md', line: 3, target: 'b.md', anchor: 'Nope' }],
       orphans: [],
+      diagnostics: [
+        { file: 'a.md', line: 3, column: 15, ruleId: 'missing-note', severity: 'warning', message: 'Cannot find `nowhere`' },
+        { file: 'a.md', line: 3, column: 31, ruleId: 'missing-heading', severity: 'warning', message: 'Cannot find heading `Nope` in `b.md`' },
+      ],
     });
     const cycle = run(['check', makeGarden({ 'a.md': '# A\n\n![[b]]', 'b.md': '# B\n\n![[a]]' })]);
     expect(cycle.status).toBe(0);

@@ -28,7 +28,8 @@ export function readFrontmatter(node: Yaml | undefined, file: NotePath): { front
   const doc = parseDocument(node.value, { lineCounter: lines, logLevel: 'error' });
   const firstError = doc.errors[0];
   if (firstError) {
-    const reason = firstError.message.split('\n')[0];
+    // The yaml package ends its first line with a position inside the YAML block; the diagnostic's own position is the note's.
+    const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return { frontmatter: empty, diagnostics: [problem(firstError.pos[0], `Invalid YAML frontmatter: ${reason}; the note is built without its frontmatter`)] };
   }
   const diagnostics = doc.warnings.map((w) => problem(w.pos[0], `YAML frontmatter: ${w.message.split('\n')[0]}`));
