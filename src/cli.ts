@@ -14,11 +14,12 @@ import { formatDiagnosticSummary, type SummaryOptions } from './diagnostic-summa
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
 import { limitHeapGrowth } from './heap-growth.ts';
+import { dateSources, defaultDateSource, type DateSource } from './emit/note-dates.ts';
 
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
 Usage:
-  trellis build [garden] [--out dist] [--no-cache] [--quiet]
+  trellis build [garden] [--out dist] [--no-cache] [--quiet] [--dates git]
   trellis check [garden] [--json]
   trellis dev   [garden] [--port 5173] [--poll]
   trellis new "Title" [garden] [--folder F]
@@ -27,6 +28,8 @@ Usage:
   garden      the folder of notes (default: garden/)
   --out       where the site is written (default: dist/); replaced atomically
   --no-cache  ignore the build cache (a cold build)
+  --dates     where notes' dates come from: git (default) = frontmatter, then git history;
+              frontmatter = frontmatter only; filesystem = also file modification times
   --json      print the link report and every diagnostic as JSON
   --poll      dev: poll the garden for changes (network drives, WSL), instead of file events
 `;
@@ -59,6 +62,7 @@ async function run(argv: string[]): Promise<number> {
       port: { type: 'string' },
       poll: { type: 'boolean' },
       folder: { type: 'string' },
+      dates: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -81,6 +85,7 @@ async function run(argv: string[]): Promise<number> {
       const useCache = !values['no-cache'];
       const root = path.resolve(garden);
       const site = siteInfo(garden);
+      const dates = dateSource(values.dates);
       const record = useCache ? readBuildRecord(out) : undefined;
       const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
       // The build lists the first few diagnostics of each kind (all of them with TRELLIS_VERBOSE); `check` lists every one.
@@ -91,10 +96,10 @@ async function run(argv: string[]): Promise<number> {
       };
       const app = await loadApp();
       // First without reading notes (sizes and times), then by content (a touched but unchanged file).
-      const quick = await quickFingerprint(root, site, app?.assets);
+      const quick = await quickFingerprint(root, site, app?.assets, dates);
       if (recorded && record?.quick === quick) return upToDate();
       const scan = await scanGarden(root);
-      const fingerprint = buildFingerprint(scan, site, app?.assets);
+      const fingerprint = buildFingerprint(scan, site, app?.assets, dates);
       if (recorded && record?.fingerprint === fingerprint) {
         // Same content, new file times: remember them, so the next check needs no reading.
         await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
@@ -103,7 +108,7 @@ async function run(argv: string[]): Promise<number> {
       // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
       const [{ buildGarden }, { emitSite }] = await Promise.all([import('./build.ts'), import('./emit/index.ts')]);
       const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
-      const result = await emitSite(model, { out, site, app, fingerprint, quick }).finally(() => model.close?.());
+      const result = await emitSite(model, { out, site, app, fingerprint, quick, dates }).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
         printSummary(
@@ -165,6 +170,13 @@ async function loadApp() {
     process.stderr.write(`trellis: the reading app could not be built (${(error as Error).message}); pages work without it\n`);
     return undefined;
   }
+}
+
+/** The `--dates` setting, checked. */
+function dateSource(value: string | undefined): DateSource {
+  if (value === undefined) return defaultDateSource;
+  if ((dateSources as readonly string[]).includes(value)) return value as DateSource;
+  throw new UsageError(`--dates must be one of ${dateSources.join(', ')}; got "${value}"`);
 }
 
 /** Diagnostics of each kind the build lists; `trellis check` lists them all. */

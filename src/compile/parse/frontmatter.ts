@@ -7,6 +7,7 @@ import type { Yaml } from 'mdast';
 import { isCollection, LineCounter, parseDocument, visit } from 'yaml';
 import { ruleIds } from '../../constants.ts';
 import type { Diagnostic, Frontmatter, NotePath } from '../../shared/types.ts';
+import { readDateProperties } from './date-properties.ts';
 
 /** Parse and normalise a frontmatter node (or none). YAML problems are positioned diagnostics, never Node warnings. */
 export function readFrontmatter(node: Yaml | undefined, file: NotePath): { frontmatter: Frontmatter; diagnostics: Diagnostic[] } {
@@ -53,7 +54,8 @@ export function readFrontmatter(node: Yaml | undefined, file: NotePath): { front
     return { frontmatter: empty, diagnostics: [...diagnostics, problem(0, `Invalid YAML frontmatter: ${reason}; the note is built without its frontmatter`)] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { frontmatter: empty, diagnostics };
-  return { frontmatter: normalize(data as Record<string, unknown>), diagnostics };
+  const dated = readDateProperties(doc, at);
+  return { frontmatter: { ...normalize(data as Record<string, unknown>), ...dated.dates }, diagnostics: [...diagnostics, ...dated.diagnostics] };
 }
 
 function normalize(d: Record<string, unknown>): Frontmatter {
@@ -67,13 +69,10 @@ function normalize(d: Record<string, unknown>): Frontmatter {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : v instanceof Date ? toIsoDate(v) : typeof v === 'number' ? String(v) : undefined);
   const title = str(d.title);
   if (title) fm.title = title;
-  for (const key of ['date', 'created', 'updated', 'permalink', 'description', 'series'] as const) {
+  // Dates are read by readDateProperties (date-properties.ts).
+  for (const key of ['permalink', 'description', 'series'] as const) {
     const v = str(d[key]);
     if (v) fm[key] = v;
-  }
-  if (!fm.updated) {
-    const v = str(d.modified ?? d['last-tended'] ?? d.lastmod);
-    if (v) fm.updated = v;
   }
   if (typeof d.order === 'number' && Number.isFinite(d.order)) fm.order = d.order;
   if (d.stage === 'seedling' || d.stage === 'budding' || d.stage === 'evergreen') fm.stage = d.stage;
