@@ -2,6 +2,7 @@
  * The command line: `trellis build | check | dev | new`.
  * Usage errors exit 2; `check` exits 1 when a link or anchor is broken.
  */
+import { statSync, type Stats } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { GardenModel } from './build.ts';
@@ -80,7 +81,7 @@ async function run(argv: string[]): Promise<number> {
     case 'build': {
       const started = performance.now();
       limitHeapGrowth();
-      const garden = rest[0] ?? 'garden';
+      const garden = gardenFolder(rest[0]);
       const out = values.out ?? 'dist';
       const useCache = !values['no-cache'];
       const root = path.resolve(garden);
@@ -123,7 +124,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'check': {
       limitHeapGrowth();
-      const garden = rest[0] ?? 'garden';
+      const garden = gardenFolder(rest[0]);
       const { buildGarden } = await import('./build.ts');
       // Rendered, not only parsed: some problems (unsafe URLs, invalid math, notes that fail to render) are found by
       // rendering. The build cache serves notes unchanged since the last build or check, and keeps what this one renders.
@@ -137,7 +138,7 @@ async function run(argv: string[]): Promise<number> {
       const { startDev } = await import('./dev/index.ts');
       const port = values.port ? Number(values.port) : 5173;
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
-      await startDev({ garden: rest[0] ?? 'garden', port, ...(values.poll ? { poll: true } : {}) });
+      await startDev({ garden: gardenFolder(rest[0]), port, ...(values.poll ? { poll: true } : {}) });
       return await new Promise<number>(() => {});
     }
     case 'new': {
@@ -170,6 +171,19 @@ async function loadApp() {
     process.stderr.write(`trellis: the reading app could not be built (${(error as Error).message}); pages work without it\n`);
     return undefined;
   }
+}
+
+/** The garden folder named (default `garden`), checked to be one: a mistyped name is a usage error, not a stack trace. */
+function gardenFolder(arg: string | undefined): string {
+  const garden = arg ?? 'garden';
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(garden);
+  } catch {
+    throw new UsageError(`there is no garden folder "${garden}"`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`"${garden}" is a file; the garden is a folder of notes`);
+  return garden;
 }
 
 /** The `--dates` setting, checked. */
