@@ -20,7 +20,7 @@ import { dateSources, defaultDateSource, type DateSource } from './emit/note-dat
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
 Usage:
-  trellis build [garden] [--out dist] [--no-cache] [--quiet] [--dates git]
+  trellis build [garden] [--out dist] [--no-cache] [--quiet] [--dates git|frontmatter|filesystem]
   trellis check [garden] [--json]
   trellis dev   [garden] [--port 5173] [--poll]
   trellis new "Title" [garden] [--folder F]
