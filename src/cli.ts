@@ -2,6 +2,7 @@
  * The command line: `trellis build | check | dev | new`.
  * Usage errors exit 2; `check` exits 1 when a link or anchor is broken.
  */
+import { statSync, type Stats } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { GardenModel } from './build.ts';
@@ -9,15 +10,17 @@ import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, r
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
 import type { CheckReport, Diagnostic } from './shared/types.ts';
-import { formatDiagnostic } from './format.ts';
+import { toCheckJson } from './check-json.ts';
+import { formatDiagnosticSummary, type SummaryOptions } from './diagnostic-summary.ts';
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
 import { limitHeapGrowth } from './heap-growth.ts';
+import { dateSources, defaultDateSource, type DateSource } from './emit/note-dates.ts';
 
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
 Usage:
-  trellis build [garden] [--out dist] [--no-cache] [--quiet]
+  trellis build [garden] [--out dist] [--no-cache] [--quiet] [--dates git|frontmatter|filesystem]
   trellis check [garden] [--json]
   trellis dev   [garden] [--port 5173] [--poll]
   trellis new "Title" [garden] [--folder F]
@@ -26,7 +29,9 @@ Usage:
   garden      the folder of notes (default: garden/)
   --out       where the site is written (default: dist/); replaced atomically
   --no-cache  ignore the build cache (a cold build)
-  --json      print the link report as JSON
+  --dates     where notes' dates come from: git (default) = frontmatter, then git history;
+              frontmatter = frontmatter only; filesystem = also file modification times
+  --json      print the link report and every diagnostic as JSON
   --poll      dev: poll the garden for changes (network drives, WSL), instead of file events
 `;
 
@@ -58,6 +63,7 @@ async function run(argv: string[]): Promise<number> {
       port: { type: 'string' },
       poll: { type: 'boolean' },
       folder: { type: 'string' },
+      dates: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -75,23 +81,26 @@ async function run(argv: string[]): Promise<number> {
     case 'build': {
       const started = performance.now();
       limitHeapGrowth();
-      const garden = rest[0] ?? 'garden';
+      const garden = gardenFolder(rest[0]);
       const out = values.out ?? 'dist';
       const useCache = !values['no-cache'];
       const root = path.resolve(garden);
       const site = siteInfo(garden);
+      const dates = dateSource(values.dates);
       const record = useCache ? readBuildRecord(out) : undefined;
       const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
+      // The build lists the first few diagnostics of each kind (all of them with TRELLIS_VERBOSE); `check` lists every one.
+      const listed: SummaryOptions = process.env.TRELLIS_VERBOSE ? {} : { perKind: diagnosticsPerKind, allCommand: checkCommand(rest[0]) };
       const upToDate = () => {
-        if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`);
+        if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`, listed);
         return 0;
       };
       const app = await loadApp();
       // First without reading notes (sizes and times), then by content (a touched but unchanged file).
-      const quick = await quickFingerprint(root, site, app?.assets);
+      const quick = await quickFingerprint(root, site, app?.assets, dates);
       if (recorded && record?.quick === quick) return upToDate();
       const scan = await scanGarden(root);
-      const fingerprint = buildFingerprint(scan, site, app?.assets);
+      const fingerprint = buildFingerprint(scan, site, app?.assets, dates);
       if (recorded && record?.fingerprint === fingerprint) {
         // Same content, new file times: remember them, so the next check needs no reading.
         await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
@@ -100,7 +109,7 @@ async function run(argv: string[]): Promise<number> {
       // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
       const [{ buildGarden }, { emitSite }] = await Promise.all([import('./build.ts'), import('./emit/index.ts')]);
       const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
-      const result = await emitSite(model, { out, site, app, fingerprint, quick }).finally(() => model.close?.());
+      const result = await emitSite(model, { out, site, app, fingerprint, quick, dates }).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
         printSummary(
@@ -109,15 +118,19 @@ async function run(argv: string[]): Promise<number> {
           model.diagnostics,
           performance.now() - started,
           `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`,
+          listed,
         );
       return 0;
     }
     case 'check': {
       limitHeapGrowth();
-      const garden = rest[0] ?? 'garden';
+      const garden = gardenFolder(rest[0]);
       const { buildGarden } = await import('./build.ts');
-      const model = await buildGarden({ garden, layout: false, render: false, onProgress: values.json ? undefined : createProgress('Checking') });
-      if (values.json) process.stdout.write(JSON.stringify(model.report, null, 2) + '\n');
+      // Rendered, not only parsed: some problems (unsafe URLs, invalid math, notes that fail to render) are found by
+      // rendering. The build cache serves notes unchanged since the last build or check, and keeps what this one renders.
+      const model = await buildGarden({ garden, layout: false, onProgress: values.json ? undefined : createProgress('Checking') });
+      model.close?.();
+      if (values.json) process.stdout.write(JSON.stringify(toCheckJson(model.report, model.diagnostics), null, 2) + '\n');
       else summary(model, '');
       return model.report.broken.length + model.report.brokenAnchors.length > 0 ? 1 : 0;
     }
@@ -125,7 +138,7 @@ async function run(argv: string[]): Promise<number> {
       const { startDev } = await import('./dev/index.ts');
       const port = values.port ? Number(values.port) : 5173;
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
-      await startDev({ garden: rest[0] ?? 'garden', port, ...(values.poll ? { poll: true } : {}) });
+      await startDev({ garden: gardenFolder(rest[0]), port, ...(values.poll ? { poll: true } : {}) });
       return await new Promise<number>(() => {});
     }
     case 'new': {
@@ -160,16 +173,43 @@ async function loadApp() {
   }
 }
 
-function summary(model: GardenModel, extra: string): void {
-  const total = Object.values(model.timings).reduce((a, b) => a + b, 0);
-  printSummary(model.root, model.report, model.diagnostics, total, extra);
+/** The garden folder named (default `garden`), checked to be one: a mistyped name is a usage error, not a stack trace. */
+function gardenFolder(arg: string | undefined): string {
+  const garden = arg ?? 'garden';
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(garden);
+  } catch {
+    throw new UsageError(`there is no garden folder "${garden}"`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`"${garden}" is a file; the garden is a folder of notes`);
+  return garden;
 }
 
-/** Diagnostics (info only with TRELLIS_VERBOSE), then one line: notes, links, broken, time. */
-function printSummary(root: string, r: CheckReport, diagnostics: readonly Diagnostic[], ms: number, extra: string): void {
-  const shown = diagnostics.filter((d) => d.severity !== 'info' || process.env.TRELLIS_VERBOSE);
-  for (const d of shown.slice(0, 200)) process.stderr.write(formatDiagnostic(root, d) + '\n');
-  if (shown.length > 200) process.stderr.write(`… and ${shown.length - 200} more\n`);
+/** The `--dates` setting, checked. */
+function dateSource(value: string | undefined): DateSource {
+  if (value === undefined) return defaultDateSource;
+  if ((dateSources as readonly string[]).includes(value)) return value as DateSource;
+  throw new UsageError(`--dates must be one of ${dateSources.join(', ')}; got "${value}"`);
+}
+
+/** Diagnostics of each kind the build lists; `trellis check` lists them all. */
+const diagnosticsPerKind = 3;
+
+/** The command that lists every diagnostic of `garden` (as the user named it). */
+function checkCommand(garden: string | undefined): string {
+  if (garden === undefined) return 'trellis check';
+  return `trellis check ${/^[\w./@%+=:,-]+$/.test(garden) ? garden : `'${garden.replaceAll("'", `'\\''`)}'`}`;
+}
+
+function summary(model: GardenModel, extra: string): void {
+  const total = Object.values(model.timings).reduce((a, b) => a + b, 0);
+  printSummary(model.root, model.report, model.diagnostics, total, extra, {});
+}
+
+/** Diagnostics by kind (to stderr), then one line: notes, links, broken, time. */
+function printSummary(root: string, r: CheckReport, diagnostics: readonly Diagnostic[], ms: number, extra: string, listed: SummaryOptions): void {
+  process.stderr.write(formatDiagnosticSummary(root, diagnostics, listed));
   process.stdout.write(
     `${r.notes} notes, ${r.links} links, ${r.broken.length} broken, ${r.brokenAnchors.length} broken anchors, ${r.ambiguous.length} ambiguous, ${r.orphans.length} orphans` +
       ` in ${(ms / 1000).toFixed(2)} s${extra ? '; ' + extra : ''}\n`,

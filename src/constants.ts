@@ -8,6 +8,8 @@ export const ruleIds = {
   embedCycle: 'embed-cycle',
   embedDepth: 'embed-depth',
   invalidFrontmatter: 'invalid-frontmatter',
+  invalidDate: 'invalid-date',
+  shallowHistory: 'shallow-history',
   invalidEncoding: 'invalid-encoding',
   binaryNote: 'binary-note',
   nulBytes: 'nul-bytes',

@@ -17,6 +17,11 @@ describe('trellis CLI', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown command "frobnicate"');
     expect(run(['build', '--bogus']).status).toBe(2);
+    // A garden folder that is not there: the reason, without a stack trace.
+    const missing = run(['check', path.join(tempDir(), 'no-such-garden')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^trellis: there is no garden folder ".*no-such-garden"\n/);
+    expect(missing.stderr).not.toContain('    at ');
   }, 60_000);
 
   it('check exits 1 with positioned diagnostics when a link is broken, 0 when clean', () => {
@@ -33,6 +38,10 @@ describe('trellis CLI', () => {
       ambiguous: [],
       brokenAnchors: [{ source: 'a.md', line: 3, target: 'b.md', anchor: 'Nope' }],
       orphans: [],
+      diagnostics: [
+        { file: 'a.md', line: 3, column: 15, ruleId: 'missing-note', severity: 'warning', message: 'Cannot find `nowhere`' },
+        { file: 'a.md', line: 3, column: 31, ruleId: 'missing-heading', severity: 'warning', message: 'Cannot find heading `Nope` in `b.md`' },
+      ],
     });
     const cycle = run(['check', makeGarden({ 'a.md': '# A\n\n![[b]]', 'b.md': '# B\n\n![[a]]' })]);
     expect(cycle.status).toBe(0);

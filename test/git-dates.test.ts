@@ -1,4 +1,4 @@
-/** Dates: frontmatter, else git history, else the file. */
+/** Dates from git history (frontmatter first); the CLI's date rules are tested in dates.test.ts. */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../src/build.ts';
@@ -12,6 +12,16 @@ describe('git dates', () => {
     expect([...parseGitLog(log)]).toEqual([
       ['a.md', { created: '2025-01-02', updated: '2026-03-01' }],
       ['b c.md', { created: '2026-03-01', updated: '2026-03-01' }],
+    ]);
+  });
+
+  it('dates nothing from the commits where a shallow clone is cut: they list every file as if added there', () => {
+    const log = '\u001e2024-06-01T12:00:00Z\u001fc3\n\nb.md\n\u001e2023-06-01T12:00:00Z\u001fc2\n\na.md\nb.md\nc.md\n';
+    expect([...parseGitLog(log, new Set(['c2']))]).toEqual([['b.md', { updated: '2024-06-01' }]]);
+    expect([...parseGitLog(log)]).toEqual([
+      ['b.md', { created: '2023-06-01', updated: '2024-06-01' }],
+      ['a.md', { created: '2023-06-01', updated: '2023-06-01' }],
+      ['c.md', { created: '2023-06-01', updated: '2023-06-01' }],
     ]);
   });
 

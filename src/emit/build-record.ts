@@ -14,6 +14,7 @@ import { walkGarden } from '../scan/walk.ts';
 import type { AppAssets, CheckReport, Diagnostic, SiteInfo } from '../shared/types.ts';
 import { codeFingerprint } from '../version.ts';
 import { cacheDir } from '../store/cache.ts';
+import { defaultDateSource, type DateSource } from './note-dates.ts';
 
 /** File name of the record inside the output folder. */
 export const buildRecordFile = '.trellis-build.json';
@@ -54,13 +55,17 @@ export async function writeRecordedReport(gardenRoot: string, value: RecordedRep
   await fs.rename(`${file}.${process.pid}.tmp`, file);
 }
 
-/** Fingerprint of a build's inputs. */
-export function buildFingerprint(scan: ScanResult, site: SiteInfo, assets: AppAssets | undefined): string {
+/** Fingerprint of a build's inputs. Notes' file times count only when dates are read from them. */
+export function buildFingerprint(scan: ScanResult, site: SiteInfo, assets: AppAssets | undefined, dates: DateSource = defaultDateSource): string {
   const h = createHash('sha256')
     .update(codeFingerprint())
     .update(JSON.stringify(site))
-    .update(JSON.stringify(assets ?? null));
-  for (const n of scan.notes) h.update(`${n.path}\u0001${n.hash}\u0001${n.git?.created ?? ''}\u0001${n.git?.updated ?? ''}\u0000`);
+    .update(JSON.stringify(assets ?? null))
+    .update(dates);
+  for (const n of scan.notes) {
+    const time = dates === 'filesystem' ? n.mtimeMs : '';
+    h.update(`${n.path}\u0001${n.hash}\u0001${n.git?.created ?? ''}\u0001${n.git?.updated ?? ''}\u0001${time}\u0000`);
+  }
   for (const a of scan.attachments) h.update(`${a.path}\u0001${a.size}\u0001${a.mtimeMs ?? 0}\u0000`);
   return h.digest('hex');
 }
@@ -79,7 +84,7 @@ export function readBuildRecord(out: string): BuildRecord | undefined {
  * note. Any file added, removed, resized or touched, a new commit, or a
  * change to Trellis, the app or the site settings changes it.
  */
-export async function quickFingerprint(root: string, site: SiteInfo, assets: AppAssets | undefined): Promise<string> {
+export async function quickFingerprint(root: string, site: SiteInfo, assets: AppAssets | undefined, dates: DateSource = defaultDateSource): Promise<string> {
   const { files } = await walkGarden(root);
   const stats = await Promise.all(
     files.map(
@@ -97,6 +102,7 @@ export async function quickFingerprint(root: string, site: SiteInfo, assets: App
     .update(codeFingerprint())
     .update(JSON.stringify(site))
     .update(JSON.stringify(assets ?? null))
+    .update(dates)
     .update(await gitHead(root));
   for (const [rel, stat] of stats) h.update(`${rel}\u0001${stat}\u0000`);
   return h.digest('hex');

@@ -3,10 +3,10 @@ import { escapeHtml as esc } from '../shared/html.ts';
 import type { SiteInfo } from '../shared/types.ts';
 import type { ListNote } from './list-pages.ts';
 
-/** `rss.xml` with the 30 most recently tended notes. */
+/** `rss.xml` with the 30 most recently tended notes (notes without a date after the dated ones, by title). */
 export function renderRss(notes: readonly ListNote[], site: SiteInfo): string {
   const origin = (site.url ?? '').replace(/\/$/, '');
-  const recent = [...notes].sort((a, b) => (b.updated ?? '').localeCompare(a.updated ?? '')).slice(0, 30);
+  const recent = [...notes].sort((a, b) => (b.updated ?? '').localeCompare(a.updated ?? '') || a.title.localeCompare(b.title)).slice(0, 30);
   const items = recent
     .map((n) => {
       const link = origin + n.url;

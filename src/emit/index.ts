@@ -17,6 +17,7 @@ import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { renderRss, renderSitemap } from './feeds.ts';
 import { deriveListPages, listNote, type ListNote } from './list-pages.ts';
 import { toNoteData } from './note-data.ts';
+import type { DateSource } from './note-dates.ts';
 import { buildSiteContext } from './site-context.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
 import { openSiteWriter } from './write-site.ts';
@@ -30,6 +31,8 @@ export interface EmitOptions {
   /** Fingerprints of the build's inputs, recorded with the report (see build-record.ts). */
   fingerprint?: string;
   quick?: string;
+  /** Where notes' dates come from (default: frontmatter and git; file times only with `filesystem`). */
+  dates?: DateSource;
 }
 
 /** What the emitter wrote. */
@@ -56,7 +59,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const searchFiles = buildSearchIndexInWorker(docs, writer.staging, texts ? { fd: texts.fd, refs } : undefined);
     searchFiles.catch(() => undefined);
 
-    const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? []);
+    const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
     await inBatches(published, 32, async (n) => {
       const data = toNoteData(n, model.graph, info, true, siteContext);
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets));

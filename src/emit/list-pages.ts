@@ -203,7 +203,18 @@ function graphPage(notes: readonly ListNote[]): ListPage {
   return { kind: 'graph', url: '/graph/' as Slug, title: 'Graph', sections: [{ title: 'Notes', items: notes.map(item).sort(byTitle) }] };
 }
 
+/** The 404 page suggests the most recently tended notes, or, in a garden without dates, the first notes by title. */
 function notFoundPage(notes: readonly ListNote[]): ListPage {
-  const recent = [...notes].sort((a, b) => (b.updated ?? '').localeCompare(a.updated ?? '')).slice(0, 10);
-  return { kind: 'not-found', url: '/404/' as Slug, title: 'Page not found', sections: [{ title: 'Recently tended', items: recent.map(item) }] };
+  const dated = notes.filter((n) => n.updated);
+  const section =
+    dated.length > 0
+      ? {
+          title: 'Recently tended',
+          items: dated
+            .sort((a, b) => b.updated!.localeCompare(a.updated!) || a.title.localeCompare(b.title))
+            .slice(0, 10)
+            .map(item),
+        }
+      : { title: 'Notes', items: notes.map(item).sort(byTitle).slice(0, 10) };
+  return { kind: 'not-found', url: '/404/' as Slug, title: 'Page not found', sections: [section] };
 }

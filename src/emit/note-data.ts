@@ -4,6 +4,7 @@
  */
 import type { BuiltNote } from '../build.ts';
 import type { Backlink, ListItem, NoteData, NoteId, SeriesPosition, Slug } from '../shared/types.ts';
+import { noteDates, type DateSource } from './note-dates.ts';
 
 /** What a note's data needs from the graph: lookups only, so the dev server can answer them lazily. */
 export interface NoteGraphFacts {
@@ -20,15 +21,8 @@ export interface NoteSiteContext {
   /** Note -> the series it belongs to. */
   seriesOf: ReadonlyMap<NoteId, string>;
   recent: readonly ListItem[];
-}
-
-/** Created and last-tended dates: frontmatter, else git history, else the file. */
-export function noteDates(note: BuiltNote): { created?: string; updated?: string } {
-  const fm = note.parsed.frontmatter;
-  const fileDate = note.mtimeMs ? new Date(note.mtimeMs).toISOString().slice(0, 10) : undefined;
-  const created = fm.created ?? fm.date ?? note.git?.created ?? fileDate;
-  const updated = fm.updated ?? note.git?.updated ?? fileDate ?? created;
-  return { ...(created ? { created } : {}), ...(updated ? { updated } : {}) };
+  /** Where the notes' dates come from (note-dates.ts). */
+  dates: DateSource;
 }
 
 /** Build the NoteData of a published note (without the body when `withHtml` is false, for list pages). */
@@ -41,7 +35,7 @@ export function toNoteData(
 ): NoteData {
   const p = note.parsed;
   const fm = p.frontmatter;
-  const { created, updated } = noteDates(note);
+  const { created, updated } = noteDates(note, site?.dates);
   const topic = graph.topicOf.get(p.id);
   const seriesName = site?.seriesOf.get(p.id);
   const series = site && seriesName ? seriesPosition(note, seriesName, site.series.get(seriesName) ?? []) : undefined;

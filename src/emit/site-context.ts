@@ -8,13 +8,18 @@
  */
 import type { BuiltNote } from '../build.ts';
 import type { ListItem, NoteId, ResolvedLink } from '../shared/types.ts';
-import { noteDates, type NoteSiteContext } from './note-data.ts';
+import type { NoteSiteContext } from './note-data.ts';
+import { defaultDateSource, noteDates, type DateSource } from './note-dates.ts';
 
 /** Notes listed as recently tended on the home page. */
 export const recentCount = 10;
 
 /** Build the site context from all notes (unpublished ones are ignored). */
-export function buildSiteContext(notes: readonly BuiltNote[], linksOf: (id: NoteId) => readonly ResolvedLink[] = () => []): NoteSiteContext {
+export function buildSiteContext(
+  notes: readonly BuiltNote[],
+  linksOf: (id: NoteId) => readonly ResolvedLink[] = () => [],
+  dates: DateSource = defaultDateSource,
+): NoteSiteContext {
   const published = notes.filter((n) => n.publish);
   const series = new Map<string, BuiltNote[]>();
   const seriesOf = new Map<NoteId, string>();
@@ -49,7 +54,11 @@ export function buildSiteContext(notes: readonly BuiltNote[], linksOf: (id: Note
     series.set(name, members);
     for (const m of members) seriesOf.set(m.parsed.id, name);
   }
-  const dated = published.map((n) => ({ n, updated: noteDates(n).updated ?? '' }));
+  // Only dated notes are "recently tended": without dates there is no such list (not an alphabetical one under that name).
+  const dated = published.flatMap((n) => {
+    const updated = noteDates(n, dates).updated;
+    return updated ? [{ n, updated }] : [];
+  });
   dated.sort((a, b) => b.updated.localeCompare(a.updated) || (a.n.parsed.id < b.n.parsed.id ? -1 : 1));
   const recent: ListItem[] = dated
     .filter((d) => d.n.url !== '/')
@@ -57,9 +66,9 @@ export function buildSiteContext(notes: readonly BuiltNote[], linksOf: (id: Note
     .map(({ n, updated }) => ({
       title: n.parsed.title,
       url: n.url,
-      ...(updated ? { updated } : {}),
+      updated,
       ...(n.parsed.frontmatter.stage ? { stage: n.parsed.frontmatter.stage } : {}),
       ...(n.parsed.frontmatter.description ? { description: n.parsed.frontmatter.description } : {}),
     }));
-  return { series, seriesOf, recent };
+  return { series, seriesOf, recent, dates };
 }

@@ -34,6 +34,16 @@ export interface ScanResult {
 export async function scanGarden(root: string): Promise<ScanResult> {
   const [walked, gitDates] = await Promise.all([walkGarden(root), readGitDates(root)]);
   const diagnostics = [...walked.diagnostics];
+  if (gitDates.shallowSince) {
+    diagnostics.push({
+      file: '.',
+      line: 1,
+      column: 1,
+      ruleId: ruleIds.shallowHistory,
+      severity: 'warning',
+      reason: `The garden's git history is cut at ${gitDates.shallowSince} (a shallow clone): notes show no git dates from before it. Fetch the whole history (\`git fetch --unshallow\`; in CI, \`fetch-depth: 0\`)`,
+    });
+  }
   const attachments: AttachmentFile[] = [];
   const noteFiles = walked.files.filter((f) => isNotePath(f.rel));
   for (const f of walked.files) {
@@ -65,7 +75,7 @@ export async function scanGarden(root: string): Promise<ScanResult> {
       diagnostics.push(...content.diagnostics);
       continue;
     }
-    const git = gitDates.get(path);
+    const git = gitDates.dates.get(path);
     notes.push({
       path,
       id: toNoteId(path),

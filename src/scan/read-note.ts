@@ -97,7 +97,8 @@ export function peekFrontmatter(text: string): { publish: boolean; permalink?: s
   // Most frontmatter names none of the keys read here: skip parsing it (parse reads it in full later).
   if (!/publish|draft|permalink/.test(yaml)) return { publish: true };
   try {
-    const data = parseYaml(yaml, { maxAliasCount: 100 }) as Record<string, unknown> | null;
+    // `logLevel: 'error'`: the yaml package would print its warnings to the terminal; parse reports them, positioned.
+    const data = parseYaml(yaml, { maxAliasCount: 100, logLevel: 'error' }) as Record<string, unknown> | null;
     if (!data || typeof data !== 'object') return { publish: true };
     const publish = !(data.publish === false || data.draft === true);
     const permalink = typeof data.permalink === 'string' ? data.permalink : undefined;

@@ -7,6 +7,7 @@ import type { Yaml } from 'mdast';
 import { isCollection, LineCounter, parseDocument, visit } from 'yaml';
 import { ruleIds } from '../../constants.ts';
 import type { Diagnostic, Frontmatter, NotePath } from '../../shared/types.ts';
+import { readDateProperties } from './date-properties.ts';
 
 /** Parse and normalise a frontmatter node (or none). YAML problems are positioned diagnostics, never Node warnings. */
 export function readFrontmatter(node: Yaml | undefined, file: NotePath): { frontmatter: Frontmatter; diagnostics: Diagnostic[] } {
@@ -28,7 +29,8 @@ export function readFrontmatter(node: Yaml | undefined, file: NotePath): { front
   const doc = parseDocument(node.value, { lineCounter: lines, logLevel: 'error' });
   const firstError = doc.errors[0];
   if (firstError) {
-    const reason = firstError.message.split('\n')[0];
+    // The yaml package ends its first line with a position inside the YAML block; the diagnostic's own position is the note's.
+    const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return { frontmatter: empty, diagnostics: [problem(firstError.pos[0], `Invalid YAML frontmatter: ${reason}; the note is built without its frontmatter`)] };
   }
   const diagnostics = doc.warnings.map((w) => problem(w.pos[0], `YAML frontmatter: ${w.message.split('\n')[0]}`));
@@ -52,7 +54,8 @@ export function readFrontmatter(node: Yaml | undefined, file: NotePath): { front
     return { frontmatter: empty, diagnostics: [...diagnostics, problem(0, `Invalid YAML frontmatter: ${reason}; the note is built without its frontmatter`)] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { frontmatter: empty, diagnostics };
-  return { frontmatter: normalize(data as Record<string, unknown>), diagnostics };
+  const dated = readDateProperties(doc, at);
+  return { frontmatter: { ...normalize(data as Record<string, unknown>), ...dated.dates }, diagnostics: [...diagnostics, ...dated.diagnostics] };
 }
 
 function normalize(d: Record<string, unknown>): Frontmatter {
@@ -66,13 +69,10 @@ function normalize(d: Record<string, unknown>): Frontmatter {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : v instanceof Date ? toIsoDate(v) : typeof v === 'number' ? String(v) : undefined);
   const title = str(d.title);
   if (title) fm.title = title;
-  for (const key of ['date', 'created', 'updated', 'permalink', 'description', 'series'] as const) {
+  // Dates are read by readDateProperties (date-properties.ts).
+  for (const key of ['permalink', 'description', 'series'] as const) {
     const v = str(d[key]);
     if (v) fm[key] = v;
-  }
-  if (!fm.updated) {
-    const v = str(d.modified ?? d['last-tended'] ?? d.lastmod);
-    if (v) fm.updated = v;
   }
   if (typeof d.order === 'number' && Number.isFinite(d.order)) fm.order = d.order;
   if (d.stage === 'seedling' || d.stage === 'budding' || d.stage === 'evergreen') fm.stage = d.stage;

@@ -1,0 +1,47 @@
+/**
+ * The dates a note shows (planted, last tended): only dates its author set
+ * or its history recorded. A checkout, a copy or a sync sets every file's
+ * time to the day it happened, so file times count only when asked for.
+ */
+import type { BuiltNote } from '../build.ts';
+
+/**
+ * Where dates may come from, each source including the ones before it:
+ * `frontmatter` only; `git` (the default) adds first and last commit dates;
+ * `filesystem` adds the file's modification time as its last-tended date.
+ */
+export type DateSource = 'frontmatter' | 'git' | 'filesystem';
+
+/** Every date source, for validating a setting. */
+export const dateSources: readonly DateSource[] = ['frontmatter', 'git', 'filesystem'];
+
+/** The default date source. */
+export const defaultDateSource: DateSource = 'git';
+
+/**
+ * Created and last-tended dates (`YYYY-MM-DD`), each from the first source
+ * that has it: frontmatter (`created`, else `date`; `updated`), git history,
+ * the file's modification time (last-tended only). A note with a created date
+ * and no last-tended date is last tended when created. A date from history or
+ * the file that contradicts the author's (created after last tended) is dropped.
+ */
+export function noteDates(note: Pick<BuiltNote, 'parsed' | 'git' | 'mtimeMs'>, source: DateSource = defaultDateSource): { created?: string; updated?: string } {
+  const fm = note.parsed.frontmatter;
+  const git = source === 'frontmatter' ? undefined : note.git;
+  const fileDate = source === 'filesystem' && note.mtimeMs > 0 ? localDay(note.mtimeMs) : undefined;
+  const authorCreated = fm.created ?? fm.date;
+  let created = authorCreated ?? git?.created;
+  let updated = fm.updated ?? git?.updated ?? fileDate;
+  if (created && updated && created > updated) {
+    if (!authorCreated) created = undefined;
+    else if (!fm.updated) updated = undefined;
+  }
+  updated ??= created;
+  return { ...(created ? { created } : {}), ...(updated ? { updated } : {}) };
+}
+
+/** The day (`YYYY-MM-DD`) of a time, where the build runs (as git gives commit days in their author's zone). */
+function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
