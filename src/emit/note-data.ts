@@ -3,7 +3,8 @@
  * backlinks with context, outgoing links, frontmatter and dates.
  */
 import type { BuiltNote } from '../build.ts';
-import type { Backlink, ListItem, NoteData, NoteId, SeriesPosition, Slug } from '../shared/types.ts';
+import type { Backlink, ListItem, NoteData, NoteId, ResolvedLink, SeriesPosition, Slug } from '../shared/types.ts';
+import { resolveProperties } from './resolve-properties.ts';
 
 /** What a note's data needs from the graph: lookups only, so the dev server can answer them lazily. */
 export interface NoteGraphFacts {
@@ -20,6 +21,8 @@ export interface NoteSiteContext {
   /** Note -> the series it belongs to. */
   seriesOf: ReadonlyMap<NoteId, string>;
   recent: readonly ListItem[];
+  /** A note's resolved links, numbered as its `ParsedNote.links` (for the links of its properties panel). */
+  linksOf(id: NoteId): readonly ResolvedLink[];
 }
 
 /** Created and last-tended dates: frontmatter, else git history, else the file. */
@@ -61,6 +64,7 @@ export function toNoteData(
       return t ? [{ id, title: t.title, url: t.url }] : [];
     }),
     frontmatter: fm,
+    ...(withHtml && site && p.properties ? { properties: resolveProperties(p.properties, site.linksOf(p.id), info) } : {}),
     ...(topic !== undefined ? { topic } : {}),
     ...(created ? { created } : {}),
     ...(updated ? { updated } : {}),

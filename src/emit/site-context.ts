@@ -61,5 +61,5 @@ export function buildSiteContext(notes: readonly BuiltNote[], linksOf: (id: Note
       ...(n.parsed.frontmatter.stage ? { stage: n.parsed.frontmatter.stage } : {}),
       ...(n.parsed.frontmatter.description ? { description: n.parsed.frontmatter.description } : {}),
     }));
-  return { series, seriesOf, recent };
+  return { series, seriesOf, recent, linksOf };
 }

@@ -97,6 +97,42 @@ export interface Frontmatter {
   stage?: 'seedling' | 'budding' | 'evergreen';
 }
 
+/**
+ * A piece of a property value as the properties panel shows it: text, an external URL that the
+ * URL policy allows (the whole value was the URL), or a wiki-link; `L` is how the link is known
+ * (an index into `ParsedNote.links` before resolution, a {@link PropertyLink} after).
+ */
+export type PropertyPart<L> = { kind: 'text'; text: string } | { kind: 'url'; text: string; href: string } | { kind: 'link'; text: string; link: L };
+
+/**
+ * A frontmatter value typed as Obsidian's Properties view infers it from the value: `tags` for
+ * the `tags` key, `list` for sequences (and `aliases`, `cssclasses`), `checkbox` for booleans,
+ * `number`, `date` (`YYYY-MM-DD`), `datetime` (`YYYY-MM-DDTHH:MM`), else `text` (nested maps as
+ * JSON). An empty `parts` or `items` is an empty value.
+ */
+export type PropertyValue<L> =
+  | { type: 'text'; parts: PropertyPart<L>[] }
+  | { type: 'list'; items: PropertyPart<L>[][] }
+  | { type: 'tags'; tags: string[] }
+  | { type: 'number'; value: number }
+  | { type: 'checkbox'; checked: boolean }
+  | { type: 'date'; iso: string }
+  | { type: 'datetime'; iso: string };
+
+/** One frontmatter property, in source order. */
+export interface NoteProperty<L> {
+  key: string;
+  value: PropertyValue<L>;
+}
+
+/** Where a wiki-link in a property leads, resolved as body links are. `href` is site-relative (anchor included). */
+export type PropertyLink =
+  | { kind: 'note'; id: NoteId; href: string }
+  | { kind: 'self'; href: string }
+  | { kind: 'attachment'; href: string }
+  | { kind: 'missing'; target: string }
+  | { kind: 'unpublished' };
+
 /** A note after scanning: identity plus raw content. */
 export interface NoteFile {
   path: NotePath;
@@ -134,6 +170,8 @@ export interface ParsedNote {
   text: string;
   wordCount: number;
   diagnostics: Diagnostic[];
+  /** Frontmatter properties for the properties panel; a link's number indexes `links`. Omitted without frontmatter. */
+  properties?: NoteProperty<number>[];
 }
 
 /** Resolution result of one link; callers switch on `kind`. */
@@ -224,6 +262,8 @@ export interface NoteData {
   unlinkedMentions: Backlink[];
   outgoing: { id: NoteId; title: string; url: Slug }[];
   frontmatter: Frontmatter;
+  /** The properties panel: every frontmatter property with its links resolved. Omitted without frontmatter. */
+  properties?: NoteProperty<PropertyLink>[];
   topic?: number;
   /** ISO dates. */
   created?: string;
