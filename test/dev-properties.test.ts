@@ -38,7 +38,8 @@ describe('the properties panel in trellis dev', () => {
     const data = (await (await fetch(dev.url + 'a/index.json')).json()) as NoteData;
     expect(data.properties?.[0]).toEqual({
       key: 'up',
-      value: { type: 'text', parts: [{ kind: 'link', text: 'Later', link: { kind: 'note', id: 'Later', href: '/later/' } }] },
+      type: 'text',
+      value: [{ kind: 'link', text: 'Later', link: { kind: 'note', id: 'Later', href: '/later/' } }],
     });
   });
 });

@@ -4,7 +4,7 @@
  * note, an anchor, an attachment) or show as unresolved or unpublished as they do.
  */
 import { attachmentUrl } from '../compile/render/context.ts';
-import type { Anchor, NoteId, NoteProperty, PropertyLink, PropertyPart, PropertyValue, ResolvedLink, Slug } from '../shared/types.ts';
+import type { Anchor, NoteId, NoteProperty, PropertyLink, PropertyPart, ResolvedLink, Slug } from '../shared/types.ts';
 
 /** Resolve the links of `properties`; `links` are the note's resolved links (numbered as `ParsedNote.links`), `urls` the published notes. */
 export function resolveProperties(
@@ -12,22 +12,22 @@ export function resolveProperties(
   links: readonly ResolvedLink[],
   urls: Pick<ReadonlyMap<NoteId, { url: Slug }>, 'get'>,
 ): NoteProperty<PropertyLink>[] {
-  const part = (p: PropertyPart<number>): PropertyPart<PropertyLink> => (p.kind === 'link' ? { ...p, link: toLink(links[p.link], p.text, urls) } : p);
-  const value = (v: PropertyValue<number>): PropertyValue<PropertyLink> => {
-    switch (v.type) {
+  const part = (p: PropertyPart<number>): PropertyPart<PropertyLink> =>
+    typeof p !== 'string' && p.kind === 'link' ? { ...p, link: toLink(links[p.link], p.text, urls) } : p;
+  return properties.map((p): NoteProperty<PropertyLink> => {
+    switch (p.type) {
       case 'text':
-        return { type: 'text', parts: v.parts.map(part) };
+        return { key: p.key, type: 'text', value: p.value.map(part) };
       case 'list':
-        return { type: 'list', items: v.items.map((item) => item.map(part)) };
+        return { key: p.key, type: 'list', value: p.value.map((item) => item.map(part)) };
       case 'tags':
       case 'number':
       case 'checkbox':
       case 'date':
       case 'datetime':
-        return v;
+        return p;
     }
-  };
-  return properties.map((p) => ({ key: p.key, value: value(p.value) }));
+  });
 }
 
 function toLink(link: ResolvedLink | undefined, text: string, urls: Pick<ReadonlyMap<NoteId, { url: Slug }>, 'get'>): PropertyLink {

@@ -98,32 +98,26 @@ export interface Frontmatter {
 }
 
 /**
- * A piece of a property value as the properties panel shows it: text, an external URL that the
- * URL policy allows (the whole value was the URL), or a wiki-link; `L` is how the link is known
- * (an index into `ParsedNote.links` before resolution, a {@link PropertyLink} after).
+ * A piece of a text value as the properties panel shows it: plain text, a wiki-link, or an
+ * external URL that the URL policy allows (the whole value was the URL). `L` is how a link is
+ * known: an index into `ParsedNote.links` before resolution, a {@link PropertyLink} after.
  */
-export type PropertyPart<L> = { kind: 'text'; text: string } | { kind: 'url'; text: string; href: string } | { kind: 'link'; text: string; link: L };
+export type PropertyPart<L> = string | { kind: 'link'; text: string; link: L } | { kind: 'url'; text: string; href: string };
 
 /**
- * A frontmatter value typed as Obsidian's Properties view infers it from the value: `tags` for
- * the `tags` key, `list` for sequences (and `aliases`, `cssclasses`), `checkbox` for booleans,
- * `number`, `date` (`YYYY-MM-DD`), `datetime` (`YYYY-MM-DDTHH:MM`), else `text` (nested maps as
- * JSON). An empty `parts` or `items` is an empty value.
+ * One frontmatter property, its value typed as Obsidian's Properties view infers it from the
+ * value: `tags` for the `tags` key, `list` for sequences (and `aliases`, `cssclasses`),
+ * `checkbox` for booleans, `number`, `date` (`YYYY-MM-DD`), `datetime` (`YYYY-MM-DDTHH:MM`),
+ * else `text` (nested maps as JSON). An empty text or list is an empty value. One flat record
+ * per property: notes keep their properties for the whole build.
  */
-export type PropertyValue<L> =
-  | { type: 'text'; parts: PropertyPart<L>[] }
-  | { type: 'list'; items: PropertyPart<L>[][] }
-  | { type: 'tags'; tags: string[] }
-  | { type: 'number'; value: number }
-  | { type: 'checkbox'; checked: boolean }
-  | { type: 'date'; iso: string }
-  | { type: 'datetime'; iso: string };
-
-/** One frontmatter property, in source order. */
-export interface NoteProperty<L> {
-  key: string;
-  value: PropertyValue<L>;
-}
+export type NoteProperty<L> =
+  | { key: string; type: 'text'; value: PropertyPart<L>[] }
+  | { key: string; type: 'list'; value: PropertyPart<L>[][] }
+  | { key: string; type: 'tags'; value: string[] }
+  | { key: string; type: 'number'; value: number }
+  | { key: string; type: 'checkbox'; value: boolean }
+  | { key: string; type: 'date' | 'datetime'; value: string };
 
 /** Where a wiki-link in a property leads, resolved as body links are. `href` is site-relative (anchor included). */
 export type PropertyLink =

@@ -8,14 +8,13 @@
  */
 import { type Document, isAlias, isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
 import { displayText } from '../../shared/links/link-ref.ts';
-import type { NoteProperty, PropertyPart, PropertyValue } from '../../shared/types.ts';
+import type { NoteProperty, PropertyPart } from '../../shared/types.ts';
 import { isAllowedUrl } from '../render/url-policy.ts';
 import { toAliasList, toTagList } from './frontmatter.ts';
 import { valueWikiLinks, visitLinkScalars } from './frontmatter-links.ts';
 import type { WikiLink } from './wiki-link.ts';
 
 type Part = PropertyPart<number>;
-type Value = PropertyValue<number>;
 /** The wiki-links of each linking string, by where its scalar starts in the YAML text, and the number of its first link. */
 type LinkScalars = Map<number, { first: number; links: WikiLink[] }>;
 type YamlNode = Node | null | undefined;
@@ -39,28 +38,29 @@ export function readProperties(doc: Document.Parsed, firstLink: number): NotePro
   });
   return contents.items.map((pair) => {
     const key = isScalar(pair.key) ? String(pair.key.value ?? '') : pair.key ? String(pair.key) : '';
-    return { key, value: toValue(key.toLowerCase(), resolve(doc, pair.value), doc, links) };
+    return toProperty(key, resolve(doc, pair.value), doc, links);
   });
 }
 
-function toValue(key: string, node: YamlNode, doc: Document, links: LinkScalars): Value {
-  if (key === 'tags' || key === 'tag') return { type: 'tags', tags: toTagList(toJs(node, doc)) };
-  if (key === 'aliases' || key === 'alias') return { type: 'list', items: toAliasList(toJs(node, doc)).map((a) => [text(a)]) };
-  if (isSeq(node)) return { type: 'list', items: node.items.flatMap((item) => itemParts(resolve(doc, isNode(item) ? item : null), doc, links)) };
+function toProperty(key: string, node: YamlNode, doc: Document, links: LinkScalars): NoteProperty<number> {
+  const name = key.toLowerCase();
+  if (name === 'tags' || name === 'tag') return { key, type: 'tags', value: toTagList(toJs(node, doc)) };
+  if (name === 'aliases' || name === 'alias') return { key, type: 'list', value: toAliasList(toJs(node, doc)).map((a) => [a]) };
+  if (isSeq(node)) return { key, type: 'list', value: node.items.flatMap((item) => itemParts(resolve(doc, isNode(item) ? item : null), doc, links)) };
   // `cssclasses` is a list in Obsidian whatever its value.
-  if (key === 'cssclasses' || key === 'cssclass') return { type: 'list', items: itemParts(node, doc, links) };
-  if (isMap(node)) return { type: 'text', parts: [text(json(node, doc))] };
-  if (!isScalar(node)) return { type: 'text', parts: [] };
+  if (name === 'cssclasses' || name === 'cssclass') return { key, type: 'list', value: itemParts(node, doc, links) };
+  if (isMap(node)) return { key, type: 'text', value: [json(node, doc)] };
+  if (!isScalar(node)) return { key, type: 'text', value: [] };
   const v = node.value;
-  if (typeof v === 'boolean') return { type: 'checkbox', checked: v };
-  if (typeof v === 'number' && Number.isFinite(v)) return { type: 'number', value: v };
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { type: 'text', parts: [] } : { type: 'date', iso: v.toISOString().slice(0, 10) };
+  if (typeof v === 'boolean') return { key, type: 'checkbox', value: v };
+  if (typeof v === 'number' && Number.isFinite(v)) return { key, type: 'number', value: v };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { key, type: 'text', value: [] } : { key, type: 'date', value: v.toISOString().slice(0, 10) };
   if (typeof v === 'string') {
     const t = v.trim();
-    if (date.test(t)) return { type: 'date', iso: t };
-    if (dateTime.test(t)) return { type: 'datetime', iso: t };
+    if (date.test(t)) return { key, type: 'date', value: t };
+    if (dateTime.test(t)) return { key, type: 'datetime', value: t };
   }
-  return { type: 'text', parts: scalarParts(node, links) };
+  return { key, type: 'text', value: scalarParts(node, links) };
 }
 
 /** A list item's parts (none for an empty item); nested lists and maps are shown as JSON. */
@@ -69,7 +69,7 @@ function itemParts(node: YamlNode, doc: Document, links: LinkScalars): Part[][] 
     const parts = scalarParts(node, links);
     return parts.length > 0 ? [parts] : [];
   }
-  if (isMap(node) || isSeq(node)) return [[text(json(node, doc))]];
+  if (isMap(node) || isSeq(node)) return [[json(node, doc)]];
   return [];
 }
 
@@ -81,7 +81,7 @@ function scalarParts(node: YamlNode, links: LinkScalars): Part[] {
   const t = value.trim();
   if (!t) return [];
   if (urlLike.test(t) && isAllowedUrl(t, 'link')) return [{ kind: 'url', text: t, href: t }];
-  return [text(t)];
+  return [t];
 }
 
 /** Split a string into text and its wiki-links, at the links' offsets in the string (text between them as written). */
@@ -92,17 +92,17 @@ function withLinks(value: string, first: number, links: readonly WikiLink[]): Pa
     const start = link.position?.start.offset;
     const end = link.position?.end.offset;
     if (start === undefined || end === undefined || start < at) return;
-    if (start > at) parts.push(text(value.slice(at, start)));
+    if (start > at) parts.push(value.slice(at, start));
     parts.push({ kind: 'link', text: link.data.alias || displayText(link.value), link: first + k });
     at = end;
   });
-  if (at < value.length) parts.push(text(value.slice(at)));
+  if (at < value.length) parts.push(value.slice(at));
   // Spaces around the whole value are not shown, as for plain text.
   const head = parts[0];
-  if (head?.kind === 'text') head.text = head.text.trimStart();
+  if (typeof head === 'string') parts[0] = head.trimStart();
   const tail = parts[parts.length - 1];
-  if (tail?.kind === 'text') tail.text = tail.text.trimEnd();
-  return parts.filter((p) => p.kind !== 'text' || p.text !== '');
+  if (typeof tail === 'string') parts[parts.length - 1] = tail.trimEnd();
+  return parts.filter((p) => p !== '');
 }
 
 function resolve(doc: Document, node: YamlNode): YamlNode {
@@ -121,8 +121,4 @@ function toJs(node: YamlNode, doc: Document): unknown {
 function json(node: YamlNode, doc: Document): string {
   const s = JSON.stringify(toJs(node, doc)) ?? '';
   return s.length > maxJson ? s.slice(0, maxJson) + '…' : s;
-}
-
-function text(t: string): Part {
-  return { kind: 'text', text: t };
 }

@@ -1,10 +1,10 @@
 import { formatDate } from '../format-date.ts';
 import { escapeHtml } from '../html.ts';
 import { tagSlug } from '../ids.ts';
-import type { NoteProperty, PropertyLink, PropertyPart, PropertyValue } from '../types.ts';
+import type { NoteProperty, PropertyLink, PropertyPart } from '../types.ts';
 import { withBase } from '../with-base.ts';
 
-type Value = PropertyValue<PropertyLink>;
+type Property = NoteProperty<PropertyLink>;
 type Part = PropertyPart<PropertyLink>;
 
 /**
@@ -17,9 +17,9 @@ export function renderProperties(properties: readonly NoteProperty<PropertyLink>
   if (!properties || properties.length === 0) return '';
   const rows = properties.map(
     (p) =>
-      `<div class="property" data-property-type="${p.value.type}">` +
+      `<div class="property" data-property-type="${p.type}">` +
       `<dt class="property-key">${escapeHtml(p.key)}</dt>` +
-      `<dd class="property-value">${renderValue(p.key, p.value, basePath)}</dd></div>`,
+      `<dd class="property-value">${renderValue(p, basePath)}</dd></div>`,
   );
   return (
     `<details class="properties" open><summary class="properties-title">Properties</summary>` + `<dl class="property-list">${rows.join('')}</dl></details>`
@@ -28,21 +28,21 @@ export function renderProperties(properties: readonly NoteProperty<PropertyLink>
 
 const empty = '<span class="property-empty">Empty</span>';
 
-function renderValue(key: string, v: Value, base: string): string {
-  switch (v.type) {
+function renderValue(p: Property, base: string): string {
+  switch (p.type) {
     case 'text':
-      return v.parts.length > 0 ? v.parts.map((p) => renderPart(p, base)).join('') : empty;
+      return p.value.length > 0 ? p.value.map((part) => renderPart(part, base)).join('') : empty;
     case 'list':
-      return v.items.length > 0 ? pills(v.items.map((item) => item.map((p) => renderPart(p, base)).join(''))) : empty;
+      return p.value.length > 0 ? pills(p.value.map((item) => item.map((part) => renderPart(part, base)).join(''))) : empty;
     case 'tags':
-      return v.tags.length > 0 ? pills(v.tags.map((t) => `<a class="tag" href="${escapeHtml(withBase(base, tagSlug(t)))}">${escapeHtml(t)}</a>`)) : empty;
+      return p.value.length > 0 ? pills(p.value.map((t) => `<a class="tag" href="${escapeHtml(withBase(base, tagSlug(t)))}">${escapeHtml(t)}</a>`)) : empty;
     case 'number':
-      return `<data value="${v.value}">${v.value}</data>`;
+      return `<data value="${p.value}">${p.value}</data>`;
     case 'checkbox':
-      return `<input type="checkbox" class="property-checkbox" disabled${v.checked ? ' checked' : ''} aria-label="${escapeHtml(key)}">`;
+      return `<input type="checkbox" class="property-checkbox" disabled${p.value ? ' checked' : ''} aria-label="${escapeHtml(p.key)}">`;
     case 'date':
     case 'datetime':
-      return `<time datetime="${escapeHtml(v.iso)}">${escapeHtml(dateText(v.iso, v.type === 'datetime'))}</time>`;
+      return `<time datetime="${escapeHtml(p.value)}">${escapeHtml(dateText(p.value, p.type === 'datetime'))}</time>`;
   }
 }
 
@@ -57,10 +57,9 @@ function dateText(iso: string, withTime: boolean): string {
 }
 
 function renderPart(p: Part, base: string): string {
+  if (typeof p === 'string') return escapeHtml(p);
   const text = escapeHtml(p.text);
   switch (p.kind) {
-    case 'text':
-      return text;
     case 'url':
       return `<a class="external" href="${escapeHtml(p.href)}" rel="noopener noreferrer">${text}</a>`;
     case 'link':
