@@ -21,9 +21,7 @@ export function renderProperties(properties: readonly NoteProperty<PropertyLink>
       `<dt class="property-key">${escapeHtml(p.key)}</dt>` +
       `<dd class="property-value">${renderValue(p, basePath)}</dd></div>`,
   );
-  return (
-    `<details class="properties" open><summary class="properties-title">Properties</summary>` + `<dl class="property-list">${rows.join('')}</dl></details>`
-  );
+  return `<details class="properties" open><summary class="properties-title">Properties</summary><dl class="property-list">${rows.join('')}</dl></details>`;
 }
 
 const empty = '<span class="property-empty">Empty</span>';
