@@ -3,8 +3,9 @@
  * backlinks with context, outgoing links, frontmatter and dates.
  */
 import type { BuiltNote } from '../build.ts';
-import type { Backlink, ListItem, NoteData, NoteId, SeriesPosition, Slug } from '../shared/types.ts';
+import type { Backlink, ListItem, NoteData, NoteId, ResolvedLink, SeriesPosition, Slug } from '../shared/types.ts';
 import { noteDates, type DateSource } from './note-dates.ts';
+import { resolveProperties } from './resolve-properties.ts';
 
 /** What a note's data needs from the graph: lookups only, so the dev server can answer them lazily. */
 export interface NoteGraphFacts {
@@ -23,6 +24,8 @@ export interface NoteSiteContext {
   recent: readonly ListItem[];
   /** Where the notes' dates come from (note-dates.ts). */
   dates: DateSource;
+  /** A note's resolved links, numbered as its `ParsedNote.links` (for the links of its properties panel). */
+  linksOf(id: NoteId): readonly ResolvedLink[];
 }
 
 /** Build the NoteData of a published note (without the body when `withHtml` is false, for list pages). */
@@ -55,6 +58,7 @@ export function toNoteData(
       return t ? [{ id, title: t.title, url: t.url }] : [];
     }),
     frontmatter: fm,
+    ...(withHtml && site && p.properties ? { properties: resolveProperties(p.properties, site.linksOf(p.id), info) } : {}),
     ...(topic !== undefined ? { topic } : {}),
     ...(created ? { created } : {}),
     ...(updated ? { updated } : {}),

@@ -70,5 +70,5 @@ export function buildSiteContext(
       ...(n.parsed.frontmatter.stage ? { stage: n.parsed.frontmatter.stage } : {}),
       ...(n.parsed.frontmatter.description ? { description: n.parsed.frontmatter.description } : {}),
     }));
-  return { series, seriesOf, recent, dates };
+  return { series, seriesOf, recent, dates, linksOf };
 }

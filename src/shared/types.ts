@@ -97,6 +97,36 @@ export interface Frontmatter {
   stage?: 'seedling' | 'budding' | 'evergreen';
 }
 
+/**
+ * A piece of a text value as the properties panel shows it: plain text, a wiki-link, or an
+ * external URL that the URL policy allows (the whole value was the URL). `L` is how a link is
+ * known: an index into `ParsedNote.links` before resolution, a {@link PropertyLink} after.
+ */
+export type PropertyPart<L> = string | { kind: 'link'; text: string; link: L } | { kind: 'url'; text: string; href: string };
+
+/**
+ * One frontmatter property, its value typed as Obsidian's Properties view infers it from the
+ * value: `tags` for the `tags` key, `list` for sequences (and `aliases`, `cssclasses`),
+ * `checkbox` for booleans, `number`, `date` (`YYYY-MM-DD`), `datetime` (`YYYY-MM-DDTHH:MM`),
+ * else `text` (nested maps as JSON). An empty text or list is an empty value. One flat record
+ * per property: notes keep their properties for the whole build.
+ */
+export type NoteProperty<L> =
+  | { key: string; type: 'text'; value: PropertyPart<L>[] }
+  | { key: string; type: 'list'; value: PropertyPart<L>[][] }
+  | { key: string; type: 'tags'; value: string[] }
+  | { key: string; type: 'number'; value: number }
+  | { key: string; type: 'checkbox'; value: boolean }
+  | { key: string; type: 'date' | 'datetime'; value: string };
+
+/** Where a wiki-link in a property leads, resolved as body links are. `href` is site-relative (anchor included). */
+export type PropertyLink =
+  | { kind: 'note'; id: NoteId; href: string }
+  | { kind: 'self'; href: string }
+  | { kind: 'attachment'; href: string }
+  | { kind: 'missing'; target: string }
+  | { kind: 'unpublished' };
+
 /** A note after scanning: identity plus raw content. */
 export interface NoteFile {
   path: NotePath;
@@ -134,6 +164,8 @@ export interface ParsedNote {
   text: string;
   wordCount: number;
   diagnostics: Diagnostic[];
+  /** Frontmatter properties for the properties panel; a link's number indexes `links`. Omitted without frontmatter. */
+  properties?: NoteProperty<number>[];
 }
 
 /** Resolution result of one link; callers switch on `kind`. */
@@ -224,6 +256,8 @@ export interface NoteData {
   unlinkedMentions: Backlink[];
   outgoing: { id: NoteId; title: string; url: Slug }[];
   frontmatter: Frontmatter;
+  /** The properties panel: every frontmatter property with its links resolved. Omitted without frontmatter. */
+  properties?: NoteProperty<PropertyLink>[];
   topic?: number;
   /** ISO dates. */
   created?: string;

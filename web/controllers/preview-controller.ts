@@ -20,8 +20,8 @@ export interface PreviewState {
 
 const openDelay = 350;
 const closeDelay = 300;
-/** Links in these places get previews; site navigation and the table of contents do not. */
-const previewable = '.note-body a[href], .backlinks a[href], .list-page a[href], garden-preview .preview-body a[href]';
+/** Links in these places get previews (the properties panel too, as in Obsidian); site navigation and the table of contents do not. */
+const previewable = '.note-body a[href], .properties a[href], .backlinks a[href], .list-page a[href], garden-preview .preview-body a[href]';
 
 /**
  * Hover and focus previews for `<garden-app>`: after a short delay on an

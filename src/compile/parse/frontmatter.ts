@@ -4,13 +4,13 @@
  * diagnostic and empty frontmatter; the note still builds.
  */
 import type { Yaml } from 'mdast';
-import { isCollection, LineCounter, parseDocument, visit } from 'yaml';
+import { type Document, isCollection, LineCounter, parseDocument, visit } from 'yaml';
 import { ruleIds } from '../../constants.ts';
 import type { Diagnostic, Frontmatter, NotePath } from '../../shared/types.ts';
 import { readDateProperties } from './date-properties.ts';
 
 /** Parse and normalise a frontmatter node (or none). YAML problems are positioned diagnostics, never Node warnings. */
-export function readFrontmatter(node: Yaml | undefined, file: NotePath): { frontmatter: Frontmatter; diagnostics: Diagnostic[] } {
+export function readFrontmatter(node: Yaml | undefined, file: NotePath): { frontmatter: Frontmatter; diagnostics: Diagnostic[]; doc?: Document.Parsed } {
   const empty: Frontmatter = { aliases: [], tags: [], publish: true };
   if (!node) return { frontmatter: empty, diagnostics: [] };
   const base = node.position?.start.line ?? 1;
@@ -55,15 +55,14 @@ export function readFrontmatter(node: Yaml | undefined, file: NotePath): { front
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { frontmatter: empty, diagnostics };
   const dated = readDateProperties(doc, at);
-  return { frontmatter: { ...normalize(data as Record<string, unknown>), ...dated.dates }, diagnostics: [...diagnostics, ...dated.diagnostics] };
+  // The document is returned only when it read as a map within the alias limit: the properties panel walks it.
+  return { frontmatter: { ...normalize(data as Record<string, unknown>), ...dated.dates }, diagnostics: [...diagnostics, ...dated.diagnostics], doc };
 }
 
 function normalize(d: Record<string, unknown>): Frontmatter {
   const fm: Frontmatter = {
-    aliases: list(d.aliases ?? d.alias, /,/),
-    tags: list(d.tags ?? d.tag, /[,\s]+/)
-      .map((t) => t.replace(/^#/, ''))
-      .filter(Boolean),
+    aliases: toAliasList(d.aliases ?? d.alias),
+    tags: toTagList(d.tags ?? d.tag),
     publish: !(d.publish === false || d.draft === true),
   };
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : v instanceof Date ? toIsoDate(v) : typeof v === 'number' ? String(v) : undefined);
@@ -77,6 +76,18 @@ function normalize(d: Record<string, unknown>): Frontmatter {
   if (typeof d.order === 'number' && Number.isFinite(d.order)) fm.order = d.order;
   if (d.stage === 'seedling' || d.stage === 'budding' || d.stage === 'evergreen') fm.stage = d.stage;
   return fm;
+}
+
+/** The aliases of an `aliases` value: a list, or a string of comma-separated aliases. */
+export function toAliasList(v: unknown): string[] {
+  return list(v, /,/);
+}
+
+/** The tags of a `tags` value (a list, or a string of tags separated by commas or spaces), without `#`. */
+export function toTagList(v: unknown): string[] {
+  return list(v, /[,\s]+/)
+    .map((t) => t.replace(/^#/, ''))
+    .filter(Boolean);
 }
 
 function list(v: unknown, separator: RegExp): string[] {

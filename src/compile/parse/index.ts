@@ -13,6 +13,7 @@ import type { Diagnostic, NoteFile, ParsedNote } from '../../shared/types.ts';
 import { extractFacts } from './facts.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { collectFrontmatterLinks } from './frontmatter-links.ts';
+import { readProperties } from './frontmatter-properties.ts';
 import { parseMarkdown } from './processor.ts';
 import { extractBlockIds } from './transforms/block-ids.ts';
 import { markCallouts } from './transforms/callouts.ts';
@@ -60,6 +61,7 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
     text: facts.text,
     wordCount: facts.wordCount,
     diagnostics: [...diagnostics, ...fm.diagnostics],
+    ...(fm.doc ? { properties: readProperties(fm.doc, facts.links.length) } : {}),
   };
   return { note, tree };
 }

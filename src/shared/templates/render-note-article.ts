@@ -7,9 +7,10 @@ import { renderRecent } from './render-recent.ts';
 import { renderSeriesNav } from './render-series-nav.ts';
 import { renderUnlinkedMentions } from './render-unlinked-mentions.ts';
 import { renderNoteHeader } from './render-note-header.ts';
+import { renderProperties } from './render-properties.ts';
 
 /**
- * Render the `<article>` of a note: breadcrumbs, header, body, backlinks and unlinked mentions.
+ * Render the `<article>` of a note: breadcrumbs, header, properties, body, backlinks and unlinked mentions.
  * The page template prerenders it and the app renders the same markup when it
  * navigates in place, so both paths show identical pages.
  */
@@ -18,6 +19,7 @@ export function renderNoteArticle(note: NoteData, basePath: string): string {
     `<article class="note" data-note-id="${escapeHtml(note.id)}">` +
     renderBreadcrumbs(note.path, basePath) +
     renderNoteHeader(note, basePath) +
+    renderProperties(note.properties, basePath) +
     `<div class="note-body">${dropTitleHeading(note.html, note.title)}</div>` +
     renderSeriesNav(note.series, basePath) +
     renderRecent(note.recent, basePath) +
