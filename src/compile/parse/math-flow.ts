@@ -20,6 +20,7 @@
  * the note's end. Each scan stops at the next `$$`, so the work stays linear.
  */
 import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
+import { closingFence, closingRun, isLineEnding, isSpaceOrTab, nonLazyLineEnding } from './math-flow-fences.ts';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -33,21 +34,8 @@ declare module 'micromark-util-types' {
 const dollarSign = 36;
 const backslash = 92;
 
-/** A line ending (CR, LF or CRLF, which micromark codes as -5, -4, -3). */
-function isLineEnding(code: Code): boolean {
-  return code !== null && code < -2;
-}
-
-/** A space, a tab or the virtual spaces micromark adds after a tab. */
-function isSpaceOrTab(code: Code): boolean {
-  return code === 32 || code === -2 || code === -1;
-}
-
 /** The display-math block construct, for micromark's `flow` at `$`. */
 export const mathFlow: Construct = { name: 'obsidianMathFlow', tokenize: tokenizeMathFlow, concrete: true };
-
-/** A line ending followed by a line of the same container (not a lazy line). */
-const nonLazyLineEnding: Construct = { tokenize: tokenizeNonLazyLineEnding, partial: true };
 
 function tokenizeMathFlow(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const tail = this.events[this.events.length - 1];
@@ -59,8 +47,8 @@ function tokenizeMathFlow(this: TokenizeContext, effects: Effects, ok: State, no
   let bare = false;
   let inValue = false;
   let prefixSize = 0;
-  const closingFence: Construct = { tokenize: tokenizeClosingFence, partial: true };
-  const closingRun: Construct = { tokenize: tokenizeClosingRun, partial: true };
+  let fence: Construct | undefined;
+  let run: Construct | undefined;
   return start;
 
   function start(code: Code): State | undefined {
@@ -77,6 +65,8 @@ function tokenizeMathFlow(this: TokenizeContext, effects: Effects, ok: State, no
       return openSequence;
     }
     if (sizeOpen < 2) return nok(code);
+    fence = closingFence(sizeOpen);
+    run = closingRun(sizeOpen);
     effects.exit('mathFlowFenceSequence');
     if (isSpaceOrTab(code)) {
       effects.enter('whitespace');
@@ -109,7 +99,7 @@ function tokenizeMathFlow(this: TokenizeContext, effects: Effects, ok: State, no
     if (isLineEnding(code)) return lineEnd(code);
     if (code === dollarSign) {
       exitValue();
-      return effects.attempt(closingFence, closed, effects.check(closingRun, nok, dollars))(code);
+      return effects.attempt(fence!, closed, effects.check(run!, nok, dollars))(code);
     }
     enterValue();
     effects.consume(code);
@@ -180,75 +170,5 @@ function tokenizeMathFlow(this: TokenizeContext, effects: Effects, ok: State, no
     if (!inValue) return;
     effects.exit('mathFlowValue');
     inValue = false;
-  }
-
-  /** `$$` (the opening run's length) followed by nothing but spaces on its line. */
-  function tokenizeClosingFence(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-    let size = 0;
-    return start;
-    function start(code: Code): State | undefined {
-      effects.enter('mathFlowFence');
-      effects.enter('mathFlowFenceSequence');
-      return sequence(code);
-    }
-    function sequence(code: Code): State | undefined {
-      if (code === dollarSign) {
-        effects.consume(code);
-        size++;
-        return sequence;
-      }
-      if (size !== sizeOpen) return nok(code);
-      effects.exit('mathFlowFenceSequence');
-      if (!isSpaceOrTab(code)) return after(code);
-      effects.enter('whitespace');
-      return trailing(code);
-    }
-    function trailing(code: Code): State | undefined {
-      if (isSpaceOrTab(code)) {
-        effects.consume(code);
-        return trailing;
-      }
-      effects.exit('whitespace');
-      return after(code);
-    }
-    function after(code: Code): State | undefined {
-      if (code !== null && !isLineEnding(code)) return nok(code);
-      effects.exit('mathFlowFence');
-      return ok(code);
-    }
-  }
-
-  /** A run of `$` as long as the opening one (whatever follows it). */
-  function tokenizeClosingRun(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-    let size = 0;
-    return start;
-    function start(code: Code): State | undefined {
-      effects.enter('mathFlowFenceSequence');
-      return sequence(code);
-    }
-    function sequence(code: Code): State | undefined {
-      if (code === dollarSign) {
-        effects.consume(code);
-        size++;
-        return sequence;
-      }
-      effects.exit('mathFlowFenceSequence');
-      return size === sizeOpen ? ok(code) : nok(code);
-    }
-  }
-}
-
-function tokenizeNonLazyLineEnding(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const isLazy = (): boolean => Boolean(this.parser.lazy[this.now().line]);
-  return start;
-  function start(code: Code): State | undefined {
-    if (code === null) return ok(code);
-    effects.enter('lineEnding');
-    effects.consume(code);
-    effects.exit('lineEnding');
-    return lineStart;
-  }
-  function lineStart(code: Code): State | undefined {
-    return isLazy() ? nok(code) : ok(code);
   }
 }
