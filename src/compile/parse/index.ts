@@ -3,8 +3,9 @@
  *
  * 1. Parse with unified (CommonMark, GFM, frontmatter, math, wiki-links, embeds).
  * 2. Read frontmatter (positioned diagnostic when invalid).
- * 3. Normalise wiki-links, remove `%%comments%%`, mark `==highlights==`,
- *    callouts, `#tags` and `^block-ids`.
+ * 3. Normalise wiki-links, turn dollar amounts back into text, mark `$$`
+ *    display math, remove `%%comments%%`, mark `==highlights==`, callouts,
+ *    `#tags` and `^block-ids`.
  * 4. Extract facts: title, tags, headings, blocks, links with context, text.
  */
 import type { Root, Yaml } from 'mdast';
@@ -18,6 +19,7 @@ import { parseMarkdown } from './processor.ts';
 import { extractBlockIds } from './transforms/block-ids.ts';
 import { markCallouts } from './transforms/callouts.ts';
 import { removeComments } from './transforms/comments.ts';
+import { markDisplayMath } from './transforms/display-math.ts';
 import { keepDollarAmounts } from './transforms/dollar-amounts.ts';
 import { markHighlights } from './transforms/highlights.ts';
 import { normalizeWikiLinks } from './transforms/normalize-wiki-links.ts';
@@ -38,6 +40,7 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
 
   normalizeWikiLinks(tree);
   keepDollarAmounts(tree, text);
+  markDisplayMath(tree, text);
   removeComments(tree);
   markHighlights(tree);
   markCallouts(tree);

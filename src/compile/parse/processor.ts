@@ -5,13 +5,13 @@
  */
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkGfmTreeAutolinks } from './gfm.ts';
+import { remarkObsidianMath } from './math.ts';
 import { remarkWikiLinks } from './wiki-link.ts';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTreeAutolinks).use(remarkMath).use(remarkWikiLinks);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTreeAutolinks).use(remarkObsidianMath).use(remarkWikiLinks);
 
 /** Parse Markdown text to mdast. */
 export function parseMarkdown(text: string): Root {

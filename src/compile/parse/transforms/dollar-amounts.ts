@@ -4,7 +4,7 @@
  * when a non-space precedes it and no digit follows. So `It costs $5 and $10.`
  * and `$9 & $15` stay text, as in Obsidian, where remark-math would make
  * math of `5 and ` and `9 & `. Such a pair is turned back into the text it was
- * written as. `$$…$$` written inline is left alone.
+ * written as. `$$…$$` written inline is display math (display-math.ts).
  */
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -19,7 +19,7 @@ export function keepDollarAmounts(tree: Root, source: string): void {
     const end = node.position?.end.offset;
     if (!parent || index === undefined || start === undefined || end === undefined) return undefined;
     const written = source.slice(start, end);
-    // `$$…$$` written inline is left to remark-math.
+    // `$$…$$` written inline is display math, whatever its spacing.
     if (!written.startsWith('$') || written.startsWith('$$') || !written.endsWith('$')) return undefined;
     const inner = written.slice(1, -1);
     if (!/^\s|\s$/.test(inner) && !/^\d/.test(source.slice(end, end + 1))) return undefined;
