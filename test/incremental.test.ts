@@ -59,9 +59,11 @@ function body(rand: () => number, id: number): string {
     `---\ntags: [t/${pick(['a', 'b', 'c', 'moc'])}]\n${rand() < 0.5 ? `series: S\norder: ${Math.floor(rand() * 5)}\n` : ''}${rand() < 0.15 ? 'publish: false\n' : ''}${rand() < 0.1 ? `permalink: /p/${pick(names).toLowerCase().replace(' ', '-')}\n` : ''}${rand() < 0.3 ? `aliases: [${pick(names)} alias]\n` : ''}---`,
     `# Version ${id}`,
     '',
-    '## Section one',
+    // Headings and block ids come and go, so links into a note break and heal when only that note changes.
+    `## Section ${rand() < 0.7 ? 'one' : 'two'}`,
     '',
   ];
+  const blockAt = rand() < 0.7 ? 1 : -1;
   for (let i = 0; i < 4; i++) {
     const target = pick(names);
     const forms = [
@@ -75,7 +77,7 @@ function body(rand: () => number, id: number): string {
       `![[pic.png]]`,
       `[[Nowhere ${i}]]`,
     ];
-    lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}, and mentions ${pick(names)} in passing. ${i === 1 ? '^blk' : ''}`, '');
+    lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}, and mentions ${pick(names)} in passing. ${i === blockAt ? '^blk' : ''}`, '');
   }
   return lines.join('\n');
 }
