@@ -150,6 +150,36 @@ describe('incremental rebuild equals a clean build', () => {
     expect(b.map((x) => x.context)).toEqual(['now links b']);
   }, 60_000);
 
+  it("a note at a URL of the site's own pages is warned about once, and no more once renamed, as in a clean build", async () => {
+    const root = makeGarden({ 'Graph.md': '# Graph\n\nabout graphs', 'b.md': '# B\n\nlinks [[Graph]]' });
+    const state = await GardenState.open(root);
+    const reserved = () =>
+      state
+        .view()
+        .diagnostics()
+        .filter((d) => d.ruleId === 'reserved-url')
+        .map((d) => d.file);
+    expect(reserved()).toEqual(['Graph.md']);
+    writeFileSync(path.join(root, 'c.md'), '# C\n');
+    await state.apply(['c.md']);
+    expect(reserved()).toEqual(['Graph.md']);
+    expect(state.view().diagnostics()).toEqual((await buildGarden({ garden: root, noCache: true, threads: 1 })).diagnostics);
+    renameSync(path.join(root, 'Graph.md'), path.join(root, 'Charts.md'));
+    await state.apply(['Graph.md', 'Charts.md']);
+    expect(reserved()).toEqual([]);
+    expect(state.view().diagnostics()).toEqual((await buildGarden({ garden: root, noCache: true, threads: 1 })).diagnostics);
+  }, 60_000);
+
+  it('lists outgoing links in link order, in a build and in the dev server, numeric note names included', async () => {
+    const root = makeGarden({ 'a.md': '# A\n\n[[b]] then [[2024]] then ![[c]] and [[b]]', 'b.md': '# B', '2024.md': '# Year', 'c.md': '# C' });
+    const model = await buildGarden({ garden: root, noCache: true, threads: 1, layout: false });
+    expect(model.graph.outgoing.get('a' as never)).toEqual(['b', '2024', 'c']);
+    expect(model.graph.json.links.map((l) => l.target)).toEqual(['b', '2024', 'c']);
+    const state = await GardenState.open(root);
+    expect(state.view().graph.outgoing.get('a' as never)).toEqual(['b', '2024', 'c']);
+    expect(state.view().graphJson().links).toEqual(model.graph.json.links);
+  }, 60_000);
+
   it('a change applied while the garden settles is not lost: the settle starts over from the changed garden', async () => {
     const root = makeGarden({ 'a.md': '# A\n\nlinks [[b]]', 'b.md': '# B\n\nplain', 'c.md': '# C\n\nlinks [[a]]' });
     const state = await GardenState.open(root);
