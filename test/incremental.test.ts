@@ -59,9 +59,11 @@ function body(rand: () => number, id: number): string {
     `---\ntags: [t/${pick(['a', 'b', 'c', 'moc'])}]\n${rand() < 0.5 ? `series: S\norder: ${Math.floor(rand() * 5)}\n` : ''}${rand() < 0.15 ? 'publish: false\n' : ''}${rand() < 0.1 ? `permalink: /p/${pick(names).toLowerCase().replace(' ', '-')}\n` : ''}${rand() < 0.3 ? `aliases: [${pick(names)} alias]\n` : ''}---`,
     `# Version ${id}`,
     '',
-    '## Section one',
+    // Headings and block ids come and go, so links into a note break and heal when only that note changes.
+    `## Section ${rand() < 0.7 ? 'one' : 'two'}`,
     '',
   ];
+  const blockAt = rand() < 0.7 ? 1 : -1;
   for (let i = 0; i < 4; i++) {
     const target = pick(names);
     const forms = [
@@ -75,7 +77,7 @@ function body(rand: () => number, id: number): string {
       `![[pic.png]]`,
       `[[Nowhere ${i}]]`,
     ];
-    lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}, and mentions ${pick(names)} in passing. ${i === 1 ? '^blk' : ''}`, '');
+    lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}, and mentions ${pick(names)} in passing. ${i === blockAt ? '^blk' : ''}`, '');
   }
   return lines.join('\n');
 }
@@ -146,6 +148,36 @@ describe('incremental rebuild equals a clean build', () => {
     expect(change.changed).toEqual(['a', 'b', 'c']);
     const b = state.view().graph.backlinks.get('b' as never)!;
     expect(b.map((x) => x.context)).toEqual(['now links b']);
+  }, 60_000);
+
+  it("a note at a URL of the site's own pages is warned about once, and no more once renamed, as in a clean build", async () => {
+    const root = makeGarden({ 'Graph.md': '# Graph\n\nabout graphs', 'b.md': '# B\n\nlinks [[Graph]]' });
+    const state = await GardenState.open(root);
+    const reserved = () =>
+      state
+        .view()
+        .diagnostics()
+        .filter((d) => d.ruleId === 'reserved-url')
+        .map((d) => d.file);
+    expect(reserved()).toEqual(['Graph.md']);
+    writeFileSync(path.join(root, 'c.md'), '# C\n');
+    await state.apply(['c.md']);
+    expect(reserved()).toEqual(['Graph.md']);
+    expect(state.view().diagnostics()).toEqual((await buildGarden({ garden: root, noCache: true, threads: 1 })).diagnostics);
+    renameSync(path.join(root, 'Graph.md'), path.join(root, 'Charts.md'));
+    await state.apply(['Graph.md', 'Charts.md']);
+    expect(reserved()).toEqual([]);
+    expect(state.view().diagnostics()).toEqual((await buildGarden({ garden: root, noCache: true, threads: 1 })).diagnostics);
+  }, 60_000);
+
+  it('lists outgoing links in link order, in a build and in the dev server, numeric note names included', async () => {
+    const root = makeGarden({ 'a.md': '# A\n\n[[b]] then [[2024]] then ![[c]] and [[b]]', 'b.md': '# B', '2024.md': '# Year', 'c.md': '# C' });
+    const model = await buildGarden({ garden: root, noCache: true, threads: 1, layout: false });
+    expect(model.graph.outgoing.get('a' as never)).toEqual(['b', '2024', 'c']);
+    expect(model.graph.json.links.map((l) => l.target)).toEqual(['b', '2024', 'c']);
+    const state = await GardenState.open(root);
+    expect(state.view().graph.outgoing.get('a' as never)).toEqual(['b', '2024', 'c']);
+    expect(state.view().graphJson().links).toEqual(model.graph.json.links);
   }, 60_000);
 
   it('a change applied while the garden settles is not lost: the settle starts over from the changed garden', async () => {

@@ -1,16 +1,24 @@
 /**
  * Graph stage: the garden's link graph and everything derived from it.
  *
- * 1. graphology graph of published notes; links and embeds as edges (build-graph.ts).
- * 2. Backlinks with context (backlinks.ts), outgoing links, orphans.
- * 3. Importance (PageRank), topics (Louvain, named), layout (ForceAtlas2, seeded).
- * 4. graph.json (docs/output.md).
+ * 1. Edges: each published note's links and embeds to other published notes
+ *    (note-edges.ts); outgoing links and orphans (orphans.ts) from them.
+ * 2. Backlinks with context (backlinks.ts), unlinked mentions.
+ * 3. Importance (PageRank), topics (Louvain, named), layout (ForceAtlas2, seeded),
+ *    on a graphology graph of the same edges (build-graph.ts).
+ * 4. graph.json (graph-json.ts, docs/output.md).
+ *
+ * The per-note rules (edges, backlinks, mentions) are exported pure functions: the
+ * dev server (src/dev) keeps its live state with the same ones.
  */
 import { createHash } from 'node:crypto';
 import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../shared/types.ts';
 import { deriveBacklinks } from './backlinks.ts';
 import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
 import { buildGraph, type LinkGraph } from './build-graph.ts';
+import { graphJsonLinks, toGraphJson } from './graph-json.ts';
+import { noteEdges, outgoingOf } from './note-edges.ts';
+import { findOrphans } from './orphans.ts';
 import { startLayout, type LayoutResult } from './layout-result.ts';
 
 export type { LayoutResult } from './layout-result.ts';
@@ -24,7 +32,7 @@ export interface GraphNoteInput {
 /**
  * The graph stage's output. The graphology graph itself is not kept: everything
  * pages need is derived here, and keeping the graph would hold its memory
- * through the whole emit (`buildGraph` rebuilds it from the notes and links).
+ * through the whole emit.
  */
 export interface GardenGraph {
   backlinks: Map<NoteId, Backlink[]>;
@@ -61,7 +69,7 @@ export async function deriveGardenGraph(
   options: Options = { layout: true },
 ): Promise<GardenGraph> {
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
-  const { layout, outgoing, orphans, jsonLinks } = fromLinkGraph(published, links, options);
+  const { layout, outgoing, orphans, jsonLinks } = fromEdges(published, links, options);
   const backlinks = deriveBacklinks(links, info);
   const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
   const unlinkedMentions = deriveUnlinkedMentions(
@@ -82,53 +90,30 @@ export async function deriveGardenGraph(
     topics = result.topics;
     positions = new Map(result.positions.map(([id, x, y]) => [id, { x, y }]));
   }
-
-  const json: GraphJson = {
-    version: 1,
-    notes: published.map(({ note, url }) => {
-      const pos = positions.get(note.id);
-      const topic = topicOf.get(note.id);
-      return {
-        id: note.id,
-        path: note.path,
-        title: note.title,
-        url,
-        tags: note.tags,
-        aliases: note.frontmatter.aliases,
-        ...(topic !== undefined ? { topic } : {}),
-        ...(pos ? { x: pos.x, y: pos.y } : {}),
-        ...(weights.has(note.id) ? { weight: weights.get(note.id)! } : {}),
-      };
-    }),
-    links: jsonLinks,
-    topics,
-  };
+  const placementOf = (id: NoteId) => ({ topic: topicOf.get(id), ...positions.get(id), weight: weights.get(id) });
+  const json = toGraphJson(published, jsonLinks, { placementOf, topics });
   return { backlinks, unlinkedMentions, outgoing, orphans, topicOf, topics, weights, json };
 }
 
 /**
- * What the graphology graph gives: outgoing links, orphans, graph.json's links, and the layout
- * (started on a worker for large graphs). The graph is let go before backlinks and mentions are
- * derived: it is a large part of the build's heap at that point.
+ * What the edges give (note-edges.ts, the rule the dev server shares): outgoing links, orphans,
+ * graph.json's links, and the layout (started on a worker for large graphs). The edges and the
+ * layout's graph are let go before backlinks and mentions are derived: they are a large part of
+ * the build's heap at that point.
  */
-function fromLinkGraph(
+function fromEdges(
   published: readonly GraphNoteInput[],
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   options: Options,
 ): { layout?: Promise<LayoutResult>; outgoing: Map<NoteId, NoteId[]>; orphans: NoteId[]; jsonLinks: GraphJson['links'] } {
-  const graph = buildGraph(
-    published.map((p) => ({ id: p.note.id, title: p.note.title })),
-    links,
-  );
-  const layout = options.layout && graph.order > 0 ? layoutOf(graph, published, options.cache) : undefined;
-  const outgoing = new Map<NoteId, NoteId[]>();
-  graph.forEachNode((id) => outgoing.set(id as NoteId, [...new Set(graph.outNeighbors(id))] as NoteId[]));
-  const orphans = graph.filterNodes((id) => graph.degree(id) === 0) as NoteId[];
-  const jsonLinks = graph.reduceEdges<GraphJson['links']>((acc, _key, attrs, source, target) => {
-    for (const kind of attrs.kinds) acc.push({ source: source as NoteId, target: target as NoteId, kind });
-    return acc;
-  }, []);
-  return { ...(layout ? { layout } : {}), outgoing, orphans, jsonLinks };
+  const ids = published.map((p) => p.note.id);
+  const nodes = new Set(ids);
+  const edges = new Map(ids.map((id) => [id, noteEdges(id, links.get(id) ?? [], nodes)]));
+  const edgesOf = (id: NoteId) => edges.get(id) ?? [];
+  const nodeTitles = published.map((p) => ({ id: p.note.id, title: p.note.title }));
+  const layout = options.layout && ids.length > 0 ? layoutOf(buildGraph(nodeTitles, edgesOf), published, options.cache) : undefined;
+  const outgoing = new Map(ids.map((id) => [id, outgoingOf(edgesOf(id))]));
+  return { ...(layout ? { layout } : {}), outgoing, orphans: findOrphans(ids, edgesOf), jsonLinks: graphJsonLinks(ids, edgesOf) };
 }
 
 /**

@@ -121,6 +121,19 @@ export function deriveUnlinkedMentions(
   return out;
 }
 
+/**
+ * The unlinked mentions of one target, from each source's `mentionsIn` list (sources in note
+ * order): what `deriveUnlinkedMentions` gives it. The dev server keeps the lists per source.
+ */
+export function mentionsOfTarget(target: NoteId, sources: Iterable<NoteId>, mentionsOf: (source: NoteId) => readonly [NoteId, Backlink][]): Backlink[] {
+  const out: Backlink[] = [];
+  for (const s of sources) {
+    if (out.length >= maxMentions) break;
+    for (const [t, entry] of mentionsOf(s)) if (t === target) out.push(entry);
+  }
+  return out;
+}
+
 /** The line around [start, end) of `text`, clipped to a window, with the range inside it. */
 function contextAround(text: string, start: number, end: number): { context: string; highlight: [number, number] } {
   let from = text.lastIndexOf('\n', start - 1) + 1;

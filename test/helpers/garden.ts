@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GardenModel } from '../../src/build.ts';
 import { buildGraph, type LinkGraph } from '../../src/graph/build-graph.ts';
+import { noteEdges } from '../../src/graph/note-edges.ts';
 import type { NoteJob } from '../../src/compile/job.ts';
 import type { WorkerInit } from '../../src/compile/worker.ts';
 import { scanGarden } from '../../src/scan/index.ts';
@@ -29,10 +30,9 @@ export function tempDir(): string {
 
 /** The link graph of a built model's published notes, as its graph stage built it (the model does not keep it). */
 export function linkGraphOf(model: GardenModel): LinkGraph {
-  return buildGraph(
-    model.notes.filter((n) => n.publish).map((n) => ({ id: n.parsed.id, title: n.parsed.title })),
-    model.links,
-  );
+  const published = model.notes.filter((n) => n.publish).map((n) => ({ id: n.parsed.id, title: n.parsed.title }));
+  const nodes = new Set(published.map((n) => n.id));
+  return buildGraph(published, (id) => noteEdges(id, model.links.get(id) ?? [], nodes));
 }
 
 /** Every note of the fixture vault as a parse job, and the worker data a build would give the pool. */

@@ -1,0 +1,47 @@
+/**
+ * The dev server's backlinks: each published note's list, as the graph stage
+ * computes it (`backlinksOf`, the rule `deriveBacklinks` applies to the whole
+ * garden), recomputed for just the targets a change touched.
+ */
+import { backlinksOf } from '../graph/backlinks.ts';
+import type { Backlink, NoteId, ResolvedLink } from '../shared/types.ts';
+import type { PublishedInfo } from './compiled-notes.ts';
+
+/** What recomputing a target's backlinks reads. */
+export interface BacklinkSources {
+  /** Notes that may link to `target`, in any order. */
+  sourcesOf(target: NoteId): Iterable<NoteId>;
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
+  info: PublishedInfo;
+  /** Note order: backlinks list their sources in it. */
+  order: ReadonlyMap<NoteId, number>;
+}
+
+/** Backlinks by target. */
+export class BacklinksIndex {
+  #lists = new Map<NoteId, Backlink[]>();
+
+  /** Take over a build's backlinks. */
+  adopt(lists: ReadonlyMap<NoteId, Backlink[]>): void {
+    this.#lists = new Map(lists);
+  }
+
+  /** Backlinks by target (the map itself: views read it as it changes). */
+  get lists(): ReadonlyMap<NoteId, Backlink[]> {
+    return this.#lists;
+  }
+
+  /** Recompute the backlinks of `targets`; returns those whose list changed. */
+  update(targets: Iterable<NoteId>, from: BacklinkSources): NoteId[] {
+    const changed: NoteId[] = [];
+    for (const t of targets) {
+      const sources = [...from.sourcesOf(t)].sort((a, b) => (from.order.get(a) ?? 0) - (from.order.get(b) ?? 0));
+      const list = from.info.has(t) ? backlinksOf(t, sources, from.links, from.info) : [];
+      const before = this.#lists.get(t) ?? [];
+      if (list.length) this.#lists.set(t, list);
+      else this.#lists.delete(t);
+      if (JSON.stringify(before) !== JSON.stringify(list)) changed.push(t);
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The dev server's compiled notes: each note's parse+render result, and the
+ * re-rendering of the notes a change touched (render-notes.ts: short notes on
+ * this thread, long ones on the parse pool).
+ */
+import { randomBytes } from 'node:crypto';
+import type { NoteJobResult } from '../compile/job.ts';
+import type { Options as PoolOptions } from '../compile/pool.ts';
+import { getHighlighter } from '../compile/render/highlighter.ts';
+import type { NoteId, ParsedNote, Slug } from '../shared/types.ts';
+import type { GardenFiles } from './garden-files.ts';
+import { renderNotes } from './render-notes.ts';
+
+/** Title and URL of each published note, by id. */
+export type PublishedInfo = Map<NoteId, { title: string; url: Slug }>;
+
+/** Parse+render results of the garden's notes. */
+export class CompiledNotes {
+  #results = new Map<NoteId, NoteJobResult>();
+  /** One nonce for the server's life: the link and embed placeholders of every note rendered here carry it. */
+  readonly #nonce = randomBytes(8).toString('hex');
+  readonly #pool: Partial<PoolOptions>;
+
+  /** Keep `results` (of a build); `pool` sets the parse pool for long notes. */
+  constructor(results: Iterable<NoteJobResult>, pool: Partial<PoolOptions>) {
+    for (const r of results) this.#results.set(r.note.id, r);
+    this.#pool = pool;
+  }
+
+  /** The result of note `id`, if it was compiled. */
+  get(id: NoteId): NoteJobResult | undefined {
+    return this.#results.get(id);
+  }
+
+  /** The parsed note `id`. */
+  parsed(id: NoteId): ParsedNote | undefined {
+    return this.#results.get(id)?.note;
+  }
+
+  /** Every parsed note, in no particular order. */
+  *parsedNotes(): IterableIterator<ParsedNote> {
+    for (const r of this.#results.values()) yield r.note;
+  }
+
+  /** Every parsed note, by id (what resolving links checks anchors against). */
+  parsedById(): Map<NoteId, ParsedNote> {
+    return new Map([...this.#results.values()].map((r) => [r.note.id, r.note]));
+  }
+
+  /** Forget a removed note. */
+  delete(id: NoteId): void {
+    this.#results.delete(id);
+  }
+
+  /** Title and URL of every published note (publish as its parsed frontmatter says), in note order. */
+  publishedInfo(files: GardenFiles): PublishedInfo {
+    const info: PublishedInfo = new Map();
+    for (const n of files.notes()) {
+      const r = this.#results.get(n.id);
+      if (r && r.note.frontmatter.publish) info.set(n.id, { title: r.note.title, url: n.url });
+    }
+    return info;
+  }
+
+  /** Parse and render notes `ids` from their current text. */
+  async render(ids: readonly NoteId[], files: GardenFiles): Promise<void> {
+    if (ids.length === 0) return;
+    const ctx = { nonce: this.#nonce, highlighter: await getHighlighter() };
+    const byId = new Map([...files.notes()].map((n) => [n.id, n]));
+    const jobs = ids.flatMap((id) => byId.get(id) ?? []).map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
+    const results = await renderNotes(jobs, ctx, this.#pool);
+    // A long note saved again while a worker rendered it is left to the change that read the newer text.
+    for (const r of results) if (files.note(r.note.path)?.hash === r.note.hash) this.#results.set(r.note.id, r);
+  }
+}

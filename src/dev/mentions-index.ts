@@ -1,0 +1,73 @@
+/**
+ * The dev server's unlinked mentions: each published note's mentions of other
+ * notes (`mentionsIn`, the graph stage's rule) and, per target, the notes that
+ * mention it. A change rescans the changed notes; a change of any title or
+ * alias rebuilds the phrase index and rescans them all.
+ */
+import { buildPhraseIndex, mentionsIn, mentionsOfTarget, type PhraseIndex } from '../graph/unlinked-mentions.ts';
+import type { Backlink, NoteId, ParsedNote, ResolvedLink } from '../shared/types.ts';
+import type { PublishedInfo } from './compiled-notes.ts';
+
+/** What scanning notes for mentions reads. */
+export interface MentionInput {
+  note(id: NoteId): ParsedNote | undefined;
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
+  info: PublishedInfo;
+}
+
+/** Unlinked mentions by source, and sources by target. */
+export class MentionsIndex {
+  #phrases: PhraseIndex = { next: new Map(), targets: [] };
+  #bySource = new Map<NoteId, [NoteId, Backlink][]>();
+  #sourcesOf = new Map<NoteId, Set<NoteId>>();
+
+  /** Rebuild the phrase index and every note's mentions; returns the targets mentioned before or after. */
+  rebuild(input: MentionInput): NoteId[] {
+    const before = new Set(this.#sourcesOf.keys());
+    const published = [...input.info.keys()].flatMap((id) => input.note(id) ?? []);
+    this.#phrases = buildPhraseIndex(published.map((n) => ({ id: n.id, title: n.title, aliases: n.frontmatter.aliases })));
+    this.#bySource = new Map();
+    this.#sourcesOf = new Map();
+    this.update(
+      published.map((n) => n.id),
+      input,
+    );
+    return [...new Set([...before, ...this.#sourcesOf.keys()])];
+  }
+
+  /** Rescan the given sources; returns the targets they mention, before or after. */
+  update(sources: Iterable<NoteId>, input: MentionInput): NoteId[] {
+    const targets = new Set<NoteId>();
+    for (const s of sources) {
+      for (const [t] of this.#bySource.get(s) ?? []) targets.add(t);
+      const note = input.note(s);
+      const from = input.info.get(s);
+      const list = note && from ? mentionsIn(s, from, note.text, input.links.get(s) ?? [], this.#phrases) : [];
+      this.#set(s, list);
+      for (const [t] of list) targets.add(t);
+    }
+    return [...targets];
+  }
+
+  /** The unlinked mentions of `target`, sources in note `order`. */
+  of(target: NoteId, order: ReadonlyMap<NoteId, number>): Backlink[] | undefined {
+    const sources = [...(this.#sourcesOf.get(target) ?? [])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const list = mentionsOfTarget(target, sources, (s) => this.#bySource.get(s) ?? []);
+    return list.length ? list : undefined;
+  }
+
+  #set(source: NoteId, list: [NoteId, Backlink][]): void {
+    for (const [t] of this.#bySource.get(source) ?? []) {
+      const set = this.#sourcesOf.get(t);
+      set?.delete(source);
+      if (set && set.size === 0) this.#sourcesOf.delete(t);
+    }
+    if (list.length) this.#bySource.set(source, list);
+    else this.#bySource.delete(source);
+    for (const [t] of list) {
+      const set = this.#sourcesOf.get(t) ?? new Set<NoteId>();
+      set.add(source);
+      this.#sourcesOf.set(t, set);
+    }
+  }
+}
