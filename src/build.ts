@@ -16,6 +16,7 @@ import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
+import { withCanvasPages } from './canvas/with-canvas-pages.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 
 /** Options of a build. */
@@ -86,15 +87,17 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const scan = options.scan ?? (await scanGarden(root));
   lap('scan');
 
-  const attachmentPaths = scan.attachments.map((a) => a.path);
-  const indexEntries = scan.notes.map((n) => `${n.id}\u0001${n.content.publish ? 1 : 0}\u0001${n.url}`);
+  // Canvases are pages (src/canvas/); the dev server (keepResults) keeps its own notes, and serves them as files for now.
+  const { notes, attachments } = options.keepResults ? scan : withCanvasPages(scan);
+  const attachmentPaths = attachments.map((a) => a.path);
+  const indexEntries = notes.map((n) => `${n.id}\u0001${n.content.publish ? 1 : 0}\u0001${n.url}`);
   const fingerprint = indexFingerprint([...indexEntries, '\u0002', ...attachmentPaths]);
-  const { results, cacheHits, spill } = await parseAndRender(root, scan.notes, attachmentPaths, fingerprint, options);
+  const { results, cacheHits, spill } = await parseAndRender(root, notes, attachmentPaths, fingerprint, options);
   lap('parse');
 
-  const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
+  const scanDiagnostics = [...scan.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
-  const model = await deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, {
+  const model = await deriveModel(root, notes, attachments, results, scanDiagnostics, {
     layout: options.layout ?? true,
     ...(layoutCache ? { layoutCache } : {}),
     ...(spill ? { spill } : {}),
