@@ -1,13 +1,13 @@
 /**
- * The Markdown of a canvas as one syntax tree for the note renderer: one
- * wrapper per card, in the canvas's order. Text cards are parsed with the
+ * The Markdown of a canvas as syntax trees for the note renderer, one per
+ * card, in the canvas's order. Text cards are parsed with the
  * note parser (wiki-links, tags, callouts, math...); file cards and group
  * backgrounds become `![[embeds]]` of their file, link cards Markdown links,
  * so every card goes through the same resolution, URL policy and sanitising
- * as a note. Links are numbered across the whole canvas, and positions are
+ * as a note. Links are numbered across the whole canvas, and their positions
  * mapped to the file (see segments.ts).
  */
-import type { Data, Link, Root, RootContent } from 'mdast';
+import type { Link, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { maxNesting, ruleIds } from '../constants.ts';
 import { findDeepNesting } from '../compile/nesting-depth.ts';
@@ -19,62 +19,48 @@ import { stringSegment, valueSegment, type Segment } from './segments.ts';
 import type { LineIndex } from './source-points.ts';
 import type { Canvas, CanvasNode } from './types.ts';
 
-/** A wrapper of the tree: the body of a card, or the background image of a group. */
+/** What a card shows: the body of a text, file or link node, or the background image of a group. */
 export interface CardRef {
   node: CanvasNode;
   role: 'body' | 'background';
 }
 
-/** The canvas's cards as one tree, with what a note's facts would hold. */
-export interface CardTrees {
+/** One card's tree, with where its positions come from in the file. */
+export interface CardTree {
+  ref: CardRef;
   tree: Root;
-  /** What each child of `tree` is, in order. */
-  cards: CardRef[];
+  segment: Segment;
+}
+
+/** The canvas's cards, each a tree of its own, with what a note's facts would hold. */
+export interface CardTrees {
+  cards: CardTree[];
   links: LinkRef[];
-  segments: Segment[];
-  /** Plain text of the text cards, for search and mentions. */
+  /** Plain text of the text cards and the labels, for search and mentions. */
   text: string;
   tags: string[];
   wordCount: number;
 }
 
-/** The `canvasCard` wrapper: a `div` around one card's content. */
-export interface CanvasCard {
-  type: 'canvasCard';
-  children: RootContent[];
-  data: Data;
-  position?: import('unist').Position;
-}
-
-declare module 'mdast' {
-  interface RootContentMap {
-    canvasCard: CanvasCard;
-  }
-}
-
 const imageExt = /\.(png|jpe?g|gif|webp|svg|avif|bmp)$/i;
+/** The position of a node Trellis makes for a card: the card's line 1 (its value in the file, see valueSegment). */
+const here = () => ({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } });
 
-/** Build the tree of `canvas` (the file `source` at `path`); diagnostics of the cards' Markdown go to `diagnostics`. */
+/**
+ * Build the trees of `canvas` (the file `source` at `path`); diagnostics of the cards' Markdown go to
+ * `diagnostics`. Each card is rendered on its own, so markup in one (a stray `</div>`) cannot reach another.
+ */
 export function buildCardTrees(
   canvas: Canvas,
   file: { path: NotePath; id: NoteId; hash: string; source: string; lines: LineIndex },
   diagnostics: Diagnostic[],
 ): CardTrees {
-  const out: CardTrees = { tree: { type: 'root', children: [] }, cards: [], links: [], segments: [], text: '', tags: [], wordCount: 0 };
+  const out: CardTrees = { cards: [], links: [], text: '', tags: [], wordCount: 0 };
   const texts: string[] = [];
   const tags = new Set<string>();
-  let base = 1;
-  let baseOffset = 0;
-  const add = (ref: CardRef, segment: Segment, children: RootContent[], className: string) => {
-    out.cards.push(ref);
-    out.segments.push(segment);
-    const start = { line: segment.base, column: 1, offset: segment.baseOffset };
-    const end = { line: segment.base + segment.lines - 1, column: 1, offset: segment.baseOffset };
-    out.tree.children.push({ type: 'canvasCard', children, data: { hName: 'div', hProperties: { className: [className] } }, position: { start, end } });
-    base += segment.lines + 1;
-  };
-  const embed = (node: CanvasNode, written: string, span: [number, number], context: string): WikiLink => {
-    const linkIndex = out.links.length;
+  const add = (node: CanvasNode, role: CardRef['role'], segment: Segment, children: RootContent[]) =>
+    out.cards.push({ ref: { node, role }, tree: { type: 'root', children }, segment });
+  const embed = (written: string, span: [number, number], context: string): WikiLink => {
     out.links.push({
       ...splitTarget(written),
       kind: 'embed',
@@ -84,32 +70,24 @@ export function buildCardTrees(
       context,
       highlight: [0, context.length],
     });
-    const position = { start: { line: base, column: 1, offset: baseOffset }, end: { line: base, column: 2, offset: baseOffset + 1 } };
-    baseOffset += 2;
-    return { type: 'wikiLink', value: written, data: { embed: true, linkIndex }, position };
+    return { type: 'wikiLink', value: written, data: { embed: true, linkIndex: out.links.length - 1 }, position: here() };
   };
 
   for (const node of canvas.nodes) {
     switch (node.type) {
       case 'text': {
-        const segment = stringSegment(file.source, file.lines, node.span, node.text, base, baseOffset);
-        const children = textCard(node.text, segment, file, out.links, diagnostics, texts, tags);
-        baseOffset += node.text.length + 2;
-        add({ node, role: 'body' }, segment, children, 'canvas-card-content');
-        out.wordCount += countWords(texts[texts.length - 1] ?? '');
+        const segment = stringSegment(file.source, file.lines, node.span, node.text);
+        const before = texts.length;
+        add(node, 'body', segment, textCard(node.text, segment, file, out.links, diagnostics, texts, tags));
+        out.wordCount += texts.slice(before).reduce((n, t) => n + countWords(t), 0);
         break;
       }
-      case 'file': {
-        const segment = valueSegment(file.lines, node.fileSpan[0], base, baseOffset);
-        add({ node, role: 'body' }, segment, [embed(node, node.file + (node.subpath ?? ''), node.fileSpan, node.file)], 'canvas-card-content');
+      case 'file':
+        add(node, 'body', valueSegment(file.lines, node.fileSpan[0]), [embed(node.file + (node.subpath ?? ''), node.fileSpan, node.file)]);
         break;
-      }
       case 'link': {
-        const segment = valueSegment(file.lines, node.urlSpan[0], base, baseOffset);
-        const position = { start: { line: base, column: 1, offset: baseOffset }, end: { line: base, column: 2, offset: baseOffset + 1 } };
-        baseOffset += 2;
-        const link: Link = { type: 'link', url: node.url, children: [{ type: 'text', value: node.url }], position };
-        add({ node, role: 'body' }, segment, [{ type: 'paragraph', children: [link], position }], 'canvas-card-content');
+        const link: Link = { type: 'link', url: node.url, children: [{ type: 'text', value: node.url }], position: here() };
+        add(node, 'body', valueSegment(file.lines, node.urlSpan[0]), [{ type: 'paragraph', children: [link], position: here() }]);
         break;
       }
       case 'group': {
@@ -126,8 +104,7 @@ export function buildCardTrees(
           });
           break;
         }
-        const segment = valueSegment(file.lines, node.backgroundSpan[0], base, baseOffset);
-        add({ node, role: 'background' }, segment, [embed(node, node.background, node.backgroundSpan, node.background)], 'canvas-group-background');
+        add(node, 'background', valueSegment(file.lines, node.backgroundSpan[0]), [embed(node.background, node.backgroundSpan, node.background)]);
         break;
       }
     }
@@ -139,8 +116,8 @@ export function buildCardTrees(
 }
 
 /**
- * One text card: parsed as a note would be, its positions moved into its virtual lines and its
- * links renumbered after the canvas's links so far (their positions mapped to the file).
+ * One text card: parsed as a note would be, its links renumbered after the canvas's links so far
+ * (their positions mapped to the file).
  */
 function textCard(
   text: string,
@@ -174,10 +151,6 @@ function textCard(
   texts.push(note.text);
   visit(tree, (n) => {
     if (n.data?.linkIndex !== undefined) n.data.linkIndex += first;
-    const p = n.position;
-    if (!p) return;
-    p.start = { line: p.start.line + segment.base - 1, column: p.start.column, offset: (p.start.offset ?? 0) + segment.baseOffset };
-    p.end = { line: p.end.line + segment.base - 1, column: p.end.column, offset: (p.end.offset ?? 0) + segment.baseOffset };
   });
   return tree.children;
 }

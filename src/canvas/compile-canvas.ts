@@ -1,7 +1,7 @@
 /**
  * The job of one `.canvas` file, run on the parse pool like a note's: read and
- * validate the JSON (read-canvas.ts), render every card's Markdown with the
- * note renderer as one tree (card-trees.ts), and draw the scene
+ * validate the JSON (read-canvas.ts), render each card's Markdown with the
+ * note renderer (card-trees.ts), and draw the scene
  * (render-scene.ts). The result is a note-shaped `NoteJobResult`: the canvas's
  * links (file cards, links in text cards) are resolved, drawn in the graph and
  * listed in backlinks like any note's, its text is searched, and its page is
@@ -17,7 +17,6 @@ import { canvasTitle } from './canvas-path.ts';
 import { buildCardTrees } from './card-trees.ts';
 import { readCanvas } from './read-canvas.ts';
 import { renderScene } from './render-scene.ts';
-import { filePointOfVirtual } from './segments.ts';
 import { indexLines } from './source-points.ts';
 
 /** Parse and (when `render`) render the canvas of `job`. */
@@ -57,22 +56,16 @@ export function runCanvasJob(job: NoteJob, ctx: RenderContext, render = true): N
     const blocks = embeds.map((i) => ({ start: 1, end, html: `<!--${embedMarker(ctx.nonce, i)}-->` }));
     return { note, rendered: { blocks, nonce: ctx.nonce, embeds } };
   }
-  // Diagnostics the renderer adds (refused URLs, bad math) carry positions in the cards' virtual lines.
-  const before = diagnostics.length;
-  const rendered = renderNote(trees.tree, note, ctx, job.text.length <= largeNoteBytes);
-  for (let i = before; i < diagnostics.length; i++) {
-    const d = diagnostics[i]!;
-    const at = filePointOfVirtual(trees.segments, d.line, d.column);
-    if (at) diagnostics[i] = { ...d, ...at };
-  }
-  if (rendered.blocks.length !== trees.cards.length) {
-    throw new Error(
-      `Canvas: ${trees.cards.length} cards were rendered as ${rendered.blocks.length} blocks; each card's wrapper must stay one top-level element`,
-    );
-  }
   const bodies = new Map<string, string>();
   const backgrounds = new Map<string, string>();
-  trees.cards.forEach((c, i) => (c.role === 'body' ? bodies : backgrounds).set(c.node.id, rendered.blocks[i]!.html));
+  const highlight = job.text.length <= largeNoteBytes;
+  for (const { ref, tree, segment } of trees.cards) {
+    // Diagnostics the renderer adds (a refused URL, bad math) are positioned in the card's own text.
+    const before = diagnostics.length;
+    const { blocks } = renderNote(tree, note, ctx, highlight);
+    for (let i = before; i < diagnostics.length; i++) diagnostics[i] = { ...diagnostics[i]!, ...segment.pointOf(diagnostics[i]!.line, diagnostics[i]!.column) };
+    (ref.role === 'body' ? bodies : backgrounds).set(ref.node.id, blocks.map((b) => b.html).join('\n'));
+  }
   const html = renderScene({ canvas, bodies, backgrounds, key: job.hash.slice(0, 8), title });
   const scene: RenderedNote = { blocks: [{ start: 1, end, html }], nonce: ctx.nonce, embeds };
   return { note, rendered: scene };

@@ -59,7 +59,9 @@ function group(g: CanvasGroupNode, background: string | undefined): string {
   return (
     `<g class="canvas-node canvas-group" data-node-id="${escapeHtml(g.id)}"${colorAttributes(g.color, 'node')}>` +
     `<rect class="canvas-frame" ${rect(g)} rx="14"${colorAttributes(g.color, 'frame')}/>` +
-    (background ? `<foreignObject class="canvas-background" data-style="${style}" ${rect(g)}>${background}</foreignObject>` : '') +
+    (background
+      ? `<foreignObject class="canvas-background" data-style="${style}" ${rect(g)}><div class="canvas-group-background">${background}</div></foreignObject>`
+      : '') +
     (g.label ? `<text class="canvas-label canvas-group-label" x="${num(g.x + 4)}" y="${num(g.y - 12)}">${escapeHtml(g.label)}</text>` : '') +
     `</g>`
   );
@@ -72,7 +74,7 @@ function card(node: Exclude<CanvasNode, CanvasGroupNode>, body: string): string 
     (name ? `<text class="canvas-label canvas-file-label" x="${num(node.x + 2)}" y="${num(node.y - 8)}">${escapeHtml(name)}</text>` : '') +
     `<rect class="canvas-base" ${rect(node)} rx="10"/>` +
     `<rect class="canvas-frame" ${rect(node)} rx="10"${colorAttributes(node.color, 'frame')}/>` +
-    `<foreignObject ${rect(node)}>${body}</foreignObject>` +
+    `<foreignObject ${rect(node)}><div class="canvas-card-content">${body}</div></foreignObject>` +
     `</g>`
   );
 }
