@@ -172,7 +172,7 @@ describe('the scene', () => {
 
   it('sizes the SVG to the canvas, escapes every string of the file, and paints colours only as attributes', () => {
     const html = renderScene({ canvas, bodies: new Map([['t', '<p>card</p>']]), backgrounds: new Map(), key: 'k', title: 'T <x>' });
-    expect(html).toContain('<svg class="canvas-scene" xmlns="http://www.w3.org/2000/svg" viewBox="-40 -72 580 412" width="580" height="412">');
+    expect(html).toContain('<svg class="canvas-scene" xmlns="http://www.w3.org/2000/svg" viewBox="-40 -72 580 412" data-bounds="-40 -72 580 412" width="580" height="412">');
     expect(html).toContain('aria-label="Canvas: T &lt;x&gt;"');
     expect(html).toContain('data-node-id="g&quot;&lt;&gt;" data-color="4"');
     expect(html).toContain('>&lt;b&gt;Group&lt;/b&gt;</text>');

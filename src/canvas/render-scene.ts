@@ -45,7 +45,7 @@ export function renderScene(input: SceneInput): string {
   return (
     `<garden-canvas class="canvas" aria-label="${label}">` +
     `<div class="canvas-viewport">` +
-    `<svg class="canvas-scene" xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" width="${b.width}" height="${b.height}">` +
+    `<svg class="canvas-scene" xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" data-bounds="${viewBox}" width="${b.width}" height="${b.height}">` +
     `<defs>${arrowMarkers(key, canvas.edges)}</defs>` +
     `<g class="canvas-groups">${groups.map((g) => group(g, input.backgrounds.get(g.id))).join('')}</g>` +
     `<g class="canvas-cards">${cards.map((c) => card(c, input.bodies.get(c.id) ?? '')).join('')}</g>` +

@@ -68,7 +68,8 @@ export class GardenCanvas extends LitElement {
     const svg = this.#svg();
     // Embeds and previews stay the static view: only the canvas's own page pans and zooms.
     this.#interactive = !!svg && !this.closest('.transclusion, garden-preview');
-    this.#bounds = parseViewBox(svg?.getAttribute('viewBox') ?? null);
+    // The canvas's own bounds: `viewBox` is the current view once the element has run (a page restored from history).
+    this.#bounds = parseViewBox(svg?.getAttribute('data-bounds') ?? svg?.getAttribute('viewBox') ?? null);
     if (!this.#interactive || !svg || !this.#bounds) return;
     this.toggleAttribute('interactive', true);
     svg.setAttribute('width', '100%');
