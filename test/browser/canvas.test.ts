@@ -142,7 +142,8 @@ describe('a canvas page', () => {
     expect(await viewBox(page)).not.toBe(fitted);
     await page.evaluate(() => {
       const main = document.querySelector('main')!;
-      main.innerHTML = main.innerHTML;
+      const markup = main.innerHTML;
+      main.innerHTML = markup;
     });
     await page.locator('garden-canvas[interactive]').waitFor();
     await expect.poll(() => viewBox(page)).toBe(fitted);
