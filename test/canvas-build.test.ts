@@ -66,7 +66,7 @@ describe('a garden with canvases, built', () => {
   it('writes each canvas as a page of cards and labelled edges, and no raw JSON', () => {
     const html = page('board.canvas/index.html');
     expect(html).toContain('<title>Board · ');
-    expect(html).toContain('<garden-canvas class="canvas" aria-label="Canvas: Board"><div class="canvas-viewport"><svg class="canvas-scene"');
+    expect(html).toContain('<garden-canvas class="canvas"><div class="canvas-viewport" role="region" aria-label="Canvas: Board"><svg class="canvas-scene"');
     // A text card is Markdown, its wiki-links resolved.
     expect(html).toContain(
       '<h1 id="plan">Plan</h1>\n<p>Read <strong><a href="/ideas/raft/" class="internal" data-note="Ideas/Raft">Raft</a></strong> first, then <a href="/ideas/paxos/" class="internal" data-note="Ideas/Paxos">the other one</a>.</p>',

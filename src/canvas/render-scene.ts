@@ -32,7 +32,7 @@ export interface SceneInput {
 export function renderScene(input: SceneInput): string {
   const { canvas, key } = input;
   const label = escapeHtml(`Canvas: ${input.title}`);
-  if (canvas.nodes.length === 0) return `<garden-canvas class="canvas" aria-label="${label}"><p class="canvas-empty">This canvas is empty.</p></garden-canvas>`;
+  if (canvas.nodes.length === 0) return `<garden-canvas class="canvas"><p class="canvas-empty">This canvas is empty.</p></garden-canvas>`;
   const boxes = new Map(canvas.nodes.map((n) => [n.id, n as Box]));
   const curves = canvas.edges.map((e) => ({ edge: e, curve: edgeCurve(boxes.get(e.fromNode)!, boxes.get(e.toNode)!, e.fromSide, e.toSide) }));
   const b = bounds(
@@ -43,8 +43,8 @@ export function renderScene(input: SceneInput): string {
   const groups = canvas.nodes.filter((n): n is CanvasGroupNode => n.type === 'group');
   const cards = canvas.nodes.filter((n) => n.type !== 'group');
   return (
-    `<garden-canvas class="canvas" aria-label="${label}">` +
-    `<div class="canvas-viewport">` +
+    `<garden-canvas class="canvas">` +
+    `<div class="canvas-viewport" role="region" aria-label="${label}">` +
     `<svg class="canvas-scene" xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" data-bounds="${viewBox}" width="${b.width}" height="${b.height}">` +
     `<defs>${arrowMarkers(key, canvas.edges)}</defs>` +
     `<g class="canvas-groups">${groups.map((g) => group(g, input.backgrounds.get(g.id))).join('')}</g>` +

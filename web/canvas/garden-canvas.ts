@@ -76,9 +76,7 @@ export class GardenCanvas extends LitElement {
     svg.setAttribute('height', '100%');
     const viewport = this.#viewport()!;
     viewport.tabIndex = 0;
-    viewport.setAttribute('role', 'application');
-    viewport.setAttribute('aria-roledescription', 'canvas');
-    viewport.setAttribute('aria-label', `${this.getAttribute('aria-label') ?? 'Canvas'}: drag to pan, Ctrl and the wheel or + and - to zoom, 0 to fit`);
+    viewport.setAttribute('aria-description', 'Arrow keys pan, + and - zoom, 0 shows the whole canvas; drag the background to pan, Ctrl and the wheel zoom');
     viewport.addEventListener('pointerdown', this.#handlePointerDown);
     viewport.addEventListener('pointermove', this.#handlePointerMove);
     viewport.addEventListener('pointerup', this.#handlePointerUp);
