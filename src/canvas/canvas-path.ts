@@ -23,11 +23,6 @@ export function toCanvasId(path: NotePath): NoteId {
   return path as string as NoteId;
 }
 
-/** Whether a note id is a canvas's. */
-export function isCanvasId(id: NoteId): boolean {
-  return isCanvasPath(id);
-}
-
 /** The title Obsidian shows for a canvas: its file name without the extension. */
 export function canvasTitle(id: NoteId): string {
   return baseName(id).replace(/\.canvas$/i, '');
