@@ -119,6 +119,7 @@ describe('reading a canvas', () => {
     expect(read('[1,2]').result).toEqual({ ok: false, at: 0, reason: 'A canvas is a JSON object with `nodes` and `edges`, not a list' });
     expect(read('{"nodes": [}').result).toEqual({ ok: false, at: 11, reason: 'This canvas is not valid JSON (Unexpected `}`; a value was expected)' });
     expect(read('{}').result).toEqual({ ok: true, canvas: { nodes: [], edges: [] } });
+    expect(read(' \n').result).toEqual({ ok: true, canvas: { nodes: [], edges: [] } });
   });
 });
 
