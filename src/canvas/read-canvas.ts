@@ -23,7 +23,7 @@ export type CanvasRead = { ok: true; canvas: Canvas } | { ok: false; at: number;
 
 /** Read and validate `text`; problems inside the canvas go to `report`. */
 export function readCanvas(text: string, report: Report): CanvasRead {
-  // Obsidian creates a new canvas as an empty file.
+  // A new canvas may be an empty file: nothing to draw, nothing wrong.
   if (text.trim() === '') return { ok: true, canvas: { nodes: [], edges: [] } };
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, at: parsed.offset, reason: `This canvas is not valid JSON (${parsed.message})` };
