@@ -16,6 +16,7 @@ import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
+import { withCanvasPages } from './canvas/with-canvas-pages.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 
 /** Options of a build. */
@@ -86,12 +87,14 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const scan = options.scan ?? (await scanGarden(root));
   lap('scan');
 
-  const { results, cacheHits, spill } = await compileNotes(root, scan.notes, options);
+  // Canvases are pages (src/canvas/); the dev server (keepResults) keeps its own notes, and serves them as files for now.
+  const { notes, attachments } = options.keepResults ? scan : withCanvasPages(scan);
+  const { results, cacheHits, spill } = await compileNotes(root, notes, options);
   lap('parse');
 
-  const scanDiagnostics = [...scan.diagnostics, ...scan.notes.flatMap((n) => n.content.diagnostics)];
+  const scanDiagnostics = [...scan.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
-  const model = await deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, {
+  const model = await deriveModel(root, notes, attachments, results, scanDiagnostics, {
     layout: options.layout ?? true,
     ...(layoutCache ? { layoutCache } : {}),
     ...(spill ? { spill } : {}),

@@ -25,6 +25,7 @@ export const ruleIds = {
   emptyLink: 'empty-link',
   invalidMath: 'invalid-math',
   unsafeUrl: 'unsafe-url',
+  invalidCanvas: 'invalid-canvas',
 } as const;
 
 export type RuleId = (typeof ruleIds)[keyof typeof ruleIds];

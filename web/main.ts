@@ -7,6 +7,7 @@ import './styles/index.css';
 import './components/garden-app.ts';
 import './components/garden-theme-toggle.ts';
 import './components/garden-local-graph.ts';
+import './canvas/garden-canvas.ts';
 
 document.documentElement.classList.add('js');
 if (document.querySelector('garden-graph-view')) void import('./components/garden-graph-view.ts');

@@ -12,6 +12,8 @@ import type { Diagnostic, NoteId, NotePath, ParsedNote } from '../shared/types.t
 import { parseNote } from './parse/index.ts';
 import { findDeepNesting } from './nesting-depth.ts';
 import { placeholderNote } from './placeholder.ts';
+import { isCanvasPath } from '../canvas/canvas-path.ts';
+import { runCanvasJob } from '../canvas/compile-canvas.ts';
 
 /** Input of one note job. */
 export interface NoteJob {
@@ -31,6 +33,7 @@ export interface NoteJobResult {
 
 /** Run one job; with `render` false only facts are extracted (for `trellis check`). */
 export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true): NoteJobResult {
+  if (isCanvasPath(job.path)) return runCanvasJobSafely(job, ctx, render);
   const deep = findDeepNesting(job.text, maxNesting);
   if (deep) {
     const reason = `Quotes and lists are nested ${deep.depth} deep here, past the limit of ${maxNesting}; the note is shown as plain text until its nesting is reduced`;
@@ -79,4 +82,13 @@ export function failedNote(job: Pick<NoteJob, 'path' | 'id' | 'hash' | 'text'>, 
     reason: `This note could not be rendered (${reason.slice(0, 200)}); it is shown as plain text`,
   };
   return placeholderNote(job, diagnostic, nonce);
+}
+
+/** A canvas's job (src/canvas/); one that throws is shown as text with a diagnostic, as a note is. */
+function runCanvasJobSafely(job: NoteJob, ctx: RenderContext, render: boolean): NoteJobResult {
+  try {
+    return runCanvasJob(job, ctx, render);
+  } catch (error) {
+    return failedNote(job, error, ctx.nonce);
+  }
 }

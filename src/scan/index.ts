@@ -5,7 +5,8 @@
  * 1. Walk the garden (walk.ts): dot-folders ignored, symlink loops refused.
  * 2. Read, hash and decode each note; peek at publish/permalink (read-note.ts);
  *    first and last commit dates from one `git log` (git-dates.ts).
- * 3. Give every published note a unique URL (permalink, else its path slug).
+ * 3. Read `.canvas` files as pages of their own (src/canvas/scan-canvases.ts).
+ * 4. Give every published note, then every canvas, a unique URL (permalink, else its path slug).
  */
 import { ruleIds } from '../constants.ts';
 import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../shared/ids.ts';
@@ -13,6 +14,7 @@ import type { AttachmentFile, Diagnostic, NoteFile, NoteId, Slug } from '../shar
 import { readNote, type NoteContent } from './read-note.ts';
 import { readGitDates, type GitDates } from './git-dates.ts';
 import { walkGarden } from './walk.ts';
+import { scanCanvases } from '../canvas/scan-canvases.ts';
 import { promises as fs } from 'node:fs';
 
 /** A scanned note: file identity plus decoded content. */
@@ -27,6 +29,11 @@ export interface ScannedNote extends NoteFile {
 export interface ScanResult {
   notes: ScannedNote[];
   attachments: AttachmentFile[];
+  /**
+   * `.canvas` files read as pages (src/canvas/), with URLs that no note has. They are listed in
+   * `attachments` too: a build that draws them leaves them out there (build.ts).
+   */
+  canvases: ScannedNote[];
   diagnostics: Diagnostic[];
 }
 
@@ -88,8 +95,15 @@ export async function scanGarden(root: string): Promise<ScanResult> {
       ...(git ? { git } : {}),
     });
   }
-  diagnostics.push(...assignUrls(notes));
-  return { notes, attachments, diagnostics };
+  const canvasScan = await scanCanvases(
+    walked.files,
+    notes.map((n) => n.id),
+    gitDates.dates,
+  );
+  diagnostics.push(...canvasScan.diagnostics);
+  // Canvases come after the notes, so a note's URL never depends on them.
+  diagnostics.push(...assignUrls([...notes, ...canvasScan.canvases]));
+  return { notes, attachments, canvases: canvasScan.canvases, diagnostics };
 }
 
 /** First URL segments of the site's own pages and files (docs/output.md); a note never takes them. */

@@ -37,7 +37,7 @@ export type LinkKind = 'link' | 'embed';
 
 /** A link target as written, split into its parts (before resolution). */
 /** How a link was written: see `LinkRef.syntax`. */
-export type LinkSyntax = 'wiki' | 'markdown' | 'property';
+export type LinkSyntax = 'wiki' | 'markdown' | 'property' | 'canvas';
 
 export interface LinkRef {
   /** Target path or name as written, without anchor; empty for `[[#Heading]]`. */
@@ -49,7 +49,10 @@ export interface LinkRef {
   /** Text shown for the link (`[[a|text]]`), if any. */
   alias?: string;
   kind: LinkKind;
-  /** `wiki` for `[[..]]`/`![[..]]`, `markdown` for `[text](local.md)`, `property` for a wiki-link in a frontmatter value. */
+  /**
+   * `wiki` for `[[..]]`/`![[..]]`, `markdown` for `[text](local.md)`, `property` for a wiki-link in a frontmatter value,
+   * `canvas` for a canvas's file card or group background (a JSON value: never rewritten as Markdown).
+   */
   syntax: LinkSyntax;
   /** Position of the whole link in the source. */
   position: Point;

@@ -119,7 +119,6 @@ const attachmentExts = new Set([
   'mov',
   'mkv',
   'ogv',
-  'canvas',
   'base',
   'csv',
   'txt',
@@ -127,6 +126,11 @@ const attachmentExts = new Set([
   'zip',
 ]);
 
+/**
+ * Whether a target's extension names a file that is never a note. `.canvas` is not among them: a
+ * built site draws canvases as pages, indexed as notes under their full file name
+ * (src/canvas/canvas-path.ts), and a target that finds no such page still falls back to attachments.
+ */
 function looksLikeAttachment(ext: string): boolean {
   return attachmentExts.has(ext.toLowerCase());
 }
