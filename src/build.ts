@@ -1,6 +1,7 @@
 /**
  * The build: wires the stages in order and times them.
- * scan -> parse+render (worker pool, content-hash cache) -> resolve -> graph -> assemble -> emit.
+ * scan -> compile (worker pool, content-hash cache; HTML, texts and contexts kept in a store) ->
+ * resolve -> graph -> assemble -> emit.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -10,10 +11,12 @@ import { runJobs, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/job.ts';
 import { createShare, shareWords } from './store/shared-words.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './assemble/assemble.ts';
-import { tryCreateBlockSpill, unpackBlocks, type BlockSpill } from './store/spill.ts';
+import { createMemoryStore } from './store/memory-store.ts';
+import type { CompiledNote, NoteReader, NoteStore, TextsOnDisk } from './store/note-store.ts';
+import { tryCreateSpillStore } from './store/spill-store.ts';
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
-import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
+import { scanGarden, takeText, type ScanResult, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
 import { withCanvasPages } from './canvas/with-canvas-pages.ts';
@@ -71,10 +74,12 @@ export interface GardenModel {
   cacheHits: number;
   /** Link diagnostics by the note they are about. */
   linkDiagnostics: Map<NoteId, Diagnostic[]>;
-  /** Frees what the model keeps outside the heap (the spilled HTML); its pages cannot be assembled after. */
+  /** Where the notes' HTML, texts and link contexts are kept (src/store). */
+  store: NoteReader;
+  /** Frees what the store holds (a one-shot build's file); the model's pages cannot be assembled after. */
   close?: () => void;
-  /** Where notes' plain texts were spilled to disk (one-shot builds): the search worker reads them there. */
-  texts?: Pick<BlockSpill, 'fd' | 'textRef'>;
+  /** Where notes' plain texts are on disk (one-shot builds): the search worker reads them there. */
+  texts?: TextsOnDisk;
   /** Per-note parse+render results, in note order (only with `keepResults`). */
   results?: NoteJobResult[];
 }
@@ -89,22 +94,19 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
 
   // Canvases are pages (src/canvas/); the dev server (keepResults) keeps its own notes, and serves them as files for now.
   const { notes, attachments } = options.keepResults ? scan : withCanvasPages(scan);
-  const { results, cacheHits, spill } = await compileNotes(root, notes, options);
+  const { compiled, results, cacheHits, store } = await compileNotes(root, notes, options);
   lap('parse');
 
   const scanDiagnostics = [...scan.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
-  const model = await deriveModel(root, notes, attachments, results, scanDiagnostics, {
+  const model = await deriveModel(root, notes, attachments, compiled, store, scanDiagnostics, {
     layout: options.layout ?? true,
     ...(layoutCache ? { layoutCache } : {}),
-    ...(spill ? { spill } : {}),
   });
-  if (spill) {
-    model.close = spill.close;
-    model.texts = spill;
-  }
+  model.close = store.close;
+  if (store.texts) model.texts = store.texts;
   model.cacheHits = cacheHits;
-  if (options.keepResults) model.results = results;
+  if (results) model.results = results;
   for (const [k, v] of Object.entries(timings)) model.timings[k] = v;
   return model;
 }
@@ -115,8 +117,6 @@ export interface DeriveOptions {
   layout: boolean;
   /** Reuse layouts of unchanged graphs. */
   layoutCache?: LayoutCache;
-  /** Where the results' spilled block HTML is read back from. */
-  spill?: BlockSpill;
 }
 
 /**
@@ -128,13 +128,14 @@ export async function deriveModel(
   root: string,
   sources: readonly SourceNote[],
   attachments: readonly AttachmentFile[],
-  results: readonly NoteJobResult[],
+  compiled: readonly CompiledNote[],
+  store: NoteReader,
   scanDiagnostics: readonly Diagnostic[],
   options: DeriveOptions,
 ): Promise<GardenModel> {
   const { timings, lap } = stageTimer();
   const attachmentPaths = attachments.map((a) => a.path);
-  const parsed = results.map((r) => r.note);
+  const parsed = compiled.map((c) => c.note);
   const resolved = resolveGarden(parsed, attachmentPaths);
   lap('resolve');
 
@@ -143,16 +144,17 @@ export async function deriveModel(
   const graph = await deriveGardenGraph(
     published.map((note) => ({ note, url: urlOf.get(note.id)! })),
     resolved.links,
+    store,
     { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}) },
   );
   lap('graph');
 
   const diagnostics: Diagnostic[] = [...scanDiagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
-  const byId = new Map(results.map((r) => [r.note.id, { parsed: r.note, rendered: r.rendered, url: urlOf.get(r.note.id) }]));
+  const byId = new Map(compiled.map((c) => [c.note.id, { parsed: c.note, nonce: c.nonce, embeds: c.embeds, url: urlOf.get(c.note.id) }]));
   const sourceOf = new Map(sources.map((n) => [n.id, n]));
   // Embeds are checked now; a page's HTML is assembled each time it is read (pages with
   // transclusions are large, and holding every one would be a large part of a large garden's heap).
-  const assembleInput: AssembleInput = { notes: byId, links: resolved.links, ...(options.spill ? { spill: options.spill } : {}) };
+  const assembleInput: AssembleInput = { notes: byId, links: resolved.links, store };
   const assemble = pageAssembler(assembleInput);
   const notes = parsed.map((p) => {
     if (p.frontmatter.publish) checkEmbeds(p.id, assembleInput, diagnostics);
@@ -173,6 +175,7 @@ export async function deriveModel(
     report,
     timings,
     cacheHits: 0,
+    store,
   };
 }
 
@@ -223,33 +226,30 @@ function stageTimer(): { timings: Record<string, number>; lap: (name: string) =>
   };
 }
 
+/**
+ * Compile every note, from the cache or on the worker pool, into `store`: a store on disk for a
+ * one-shot build, in memory for one that keeps its results (the dev server) or where no
+ * temporary file can be made. A one-shot build lets each scanned note's text go once it is
+ * compiled, not after the last note.
+ */
 async function compileNotes(
   root: string,
   notes: readonly ScannedNote[],
   options: BuildOptions,
-): Promise<{ results: NoteJobResult[]; cacheHits: number; spill?: BlockSpill }> {
+): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore }> {
   const cache = options.noCache ? undefined : await openCache(root);
   const render = options.render ?? true;
-  // Rendered HTML and plain text go to disk as results arrive, unless the caller keeps the results (dev).
-  const spill = render && !options.keepResults ? tryCreateBlockSpill() : undefined;
-  const results = new Array<NoteJobResult>(notes.length);
+  const spill = render && !options.keepResults ? tryCreateSpillStore() : undefined;
+  const store = spill ?? createMemoryStore();
+  const compiled = new Array<CompiledNote>(notes.length);
+  const results = options.keepResults ? new Array<NoteJobResult>(notes.length) : undefined;
   // One copy of each repeated word (tags, headings, link targets) for all results; dropped with this call.
   const share = createShare();
-  /**
-   * Keep note `i`'s result, found in the cache or just parsed. A one-shot build (the one that
-   * spills) moves its HTML, plain text and link contexts to disk, and needs the note's source
-   * text no more: let it go now, not after the last note. A build that keeps HTML in memory
-   * unpacks the packed blocks a spilling build cached.
-   */
   const keep = (i: number, result: NoteJobResult) => {
     shareWords(result, share);
-    results[i] = result;
-    if (spill) {
-      spill.put(result.rendered);
-      result.note = spill.putText(result.note);
-      spill.putContexts(result.note);
-      notes[i]!.content.text = undefined;
-    } else unpackBlocks(result.rendered);
+    compiled[i] = store.put(result);
+    if (results) results[i] = result;
+    else takeText(notes[i]!);
   };
   const misses: number[] = [];
   const writes: Promise<void>[] = [];
@@ -281,15 +281,15 @@ async function compileNotes(
           const note = notes[misses[k]!]!;
           // Fact-only results (check) are not cached: a later build needs the HTML too; nor are notes
           // given up for this run's time or memory limits. The cache serialises the result before
-          // this returns, so it may be spilled right after.
+          // this returns, so the store may take it apart right after.
           if (cache && render && !result.givenUp) writes.push(cache.set(note.id, note.hash, result));
           keep(misses[k]!, result);
-          if (spill) jobs[k]!.text = '';
+          if (!results) jobs[k]!.text = '';
         },
       },
     );
     await Promise.all(writes);
   }
   if (render) await cache?.prune();
-  return { results, cacheHits, ...(spill ? { spill } : {}) };
+  return { compiled, cacheHits, store, ...(results ? { results } : {}) };
 }

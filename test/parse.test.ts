@@ -39,10 +39,11 @@ describe('wiki-links', () => {
     ]);
   });
   it('records the paragraph around a link and where the link text is', () => {
-    const [link] = parse('Before [[Target|the text]] after.').links;
-    expect(link!.context).toBe('Before the text after.');
-    expect(link!.context.slice(...link!.highlight!)).toBe('the text');
-    expect(link!.position).toEqual({ line: 1, column: 8 });
+    const result = parseNote({ path: 'n.md' as NotePath, id: 'n' as NoteId, hash: '' }, 'Before [[Target|the text]] after.');
+    const [context] = result.contexts;
+    expect(context!.text).toBe('Before the text after.');
+    expect(context!.text.slice(...context!.highlight!)).toBe('the text');
+    expect(result.note.links[0]!.position).toEqual({ line: 1, column: 8 });
   });
 });
 
@@ -89,7 +90,9 @@ describe('link text', () => {
     expect(displayText('Note#Heading#Sub')).toBe('Note > Heading > Sub');
     expect(displayText('Note#^blk')).toBe('Note > ^blk');
     expect(displayText('#Local')).toBe('Local');
-    expect(parse('See [[Page Cache#Dirty pages]] now.').links[0]!.context).toBe('See Page Cache > Dirty pages now.');
+    expect(parseNote({ path: 'n.md' as NotePath, id: 'n' as NoteId, hash: '' }, 'See [[Page Cache#Dirty pages]] now.').contexts[0]!.text).toBe(
+      'See Page Cache > Dirty pages now.',
+    );
   });
 });
 

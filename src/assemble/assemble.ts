@@ -7,32 +7,33 @@
 import { maxEmbedDepth, ruleIds } from '../constants.ts';
 import { escapeHtml } from '../shared/html.ts';
 import type { Diagnostic, Heading, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
-import type { RenderedBlock, RenderedNote } from '../compile/render/index.ts';
+import type { RenderedBlock } from '../compile/render/index.ts';
 import { markerHtmlPrefix, markerStart, readMarker } from '../compile/render/markers.ts';
-import { embedsIn, type BlockSpill } from '../store/spill.ts';
+import type { NoteReader } from '../store/note-store.ts';
+import { embedsIn } from '../store/pack-blocks.ts';
 import { embedHtml, linkTags, pointImage, type UrlOf } from './link-html.ts';
+
+/** What the assembler knows of a note: its facts, the nonce of its placeholders, its block embeds, its URL if published. */
+export interface AssembleNote {
+  parsed: ParsedNote;
+  nonce: string;
+  embeds: readonly number[];
+  url?: Slug | undefined;
+}
 
 /** What the assembler reads about every note. */
 export interface AssembleInput {
-  notes: ReadonlyMap<NoteId, { parsed: ParsedNote; rendered: RenderedNote; url?: Slug }>;
+  notes: ReadonlyMap<NoteId, AssembleNote>;
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
-  /** Blocks (with or without their HTML) of notes whose blocks were spilled to disk (spill.ts). */
-  spill?: Pick<BlockSpill, 'blocks' | 'outline'>;
+  /** Where the notes' blocks are read from (with or without their HTML). */
+  store: Pick<NoteReader, 'blocks' | 'outline'>;
 }
 
 /** Assemble note `id`; diagnostics for cut embeds are pushed to `diagnostics`. */
 export function assembleNote(id: NoteId, input: AssembleInput, diagnostics: Diagnostic[]): string {
   const entry = input.notes.get(id);
   if (!entry) return '';
-  return fill(id, withHtml(entry.rendered, input), input, [id], diagnostics, true);
-}
-
-function withHtml(rendered: RenderedNote, input: AssembleInput): readonly RenderedBlock[] {
-  return input.spill ? input.spill.blocks(rendered) : rendered.blocks;
-}
-
-function outline(rendered: RenderedNote, input: AssembleInput): readonly RenderedBlock[] {
-  return input.spill ? input.spill.outline(rendered) : rendered.blocks;
+  return fill(id, input.store.blocks(id), input, [id], diagnostics, true);
 }
 
 /**
@@ -42,19 +43,19 @@ function outline(rendered: RenderedNote, input: AssembleInput): readonly Rendere
  */
 export function checkEmbeds(id: NoteId, input: AssembleInput, diagnostics: Diagnostic[]): void {
   const entry = input.notes.get(id);
-  if (entry) fill(id, outline(entry.rendered, input), input, [id], diagnostics, false);
+  if (entry) fill(id, input.store.outline(id), input, [id], diagnostics, false);
 }
 
 function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput, stack: string[], diagnostics: Diagnostic[], write: boolean): string {
   const entry = input.notes.get(id)!;
   if (!write) {
-    if (entry.rendered.embeds.length === 0) return '';
-    const prefix = markerHtmlPrefix('embed', entry.rendered.nonce);
+    if (entry.embeds.length === 0) return '';
+    const prefix = markerHtmlPrefix('embed', entry.nonce);
     for (const b of blocks) for (const linkIndex of b.embeds ?? embedsIn(b.html, prefix)) embed(id, linkIndex, input, stack, diagnostics, false);
     return '';
   }
   const html = joinBlocks(blocks);
-  const nonce = entry.rendered.nonce;
+  const nonce = entry.nonce;
   const links = input.links.get(id) ?? [];
   const urlOf: UrlOf = (target) => input.notes.get(target)?.url;
   const out: string[] = [];
@@ -136,7 +137,7 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
     });
     return asLink;
   }
-  const blocks = selectBlocks(write ? withHtml(target.rendered, input) : outline(target.rendered, input), target.parsed, anchor);
+  const blocks = selectBlocks(write ? input.store.blocks(targetId) : input.store.outline(targetId), target.parsed, anchor);
   if (!blocks) return asLink;
   const body = fill(targetId, blocks, input, [...stack, key], diagnostics, write);
   if (!write) return '';

@@ -14,7 +14,7 @@ import { findDeepNesting } from '../compile/nesting-depth.ts';
 import { parseNote } from '../compile/parse/index.ts';
 import type { WikiLink } from '../compile/parse/wiki-link.ts';
 import { splitTarget } from '../shared/links/link-ref.ts';
-import type { Diagnostic, LinkRef, NoteId, NotePath } from '../shared/types.ts';
+import type { Diagnostic, LinkContext, LinkRef, NoteId, NotePath } from '../shared/types.ts';
 import { stringSegment, valueSegment, type Segment } from './segments.ts';
 import type { LineIndex } from './source-points.ts';
 import type { Canvas, CanvasNode } from './types.ts';
@@ -36,6 +36,8 @@ export interface CardTree {
 export interface CardTrees {
   cards: CardTree[];
   links: LinkRef[];
+  /** The text around each link, numbered as `links`. */
+  contexts: LinkContext[];
   /** Plain text of the text cards and the labels, for search and mentions. */
   text: string;
   tags: string[];
@@ -55,7 +57,7 @@ export function buildCardTrees(
   file: { path: NotePath; id: NoteId; hash: string; source: string; lines: LineIndex },
   diagnostics: Diagnostic[],
 ): CardTrees {
-  const out: CardTrees = { cards: [], links: [], text: '', tags: [], wordCount: 0 };
+  const out: CardTrees = { cards: [], links: [], contexts: [], text: '', tags: [], wordCount: 0 };
   const texts: string[] = [];
   const tags = new Set<string>();
   const add = (node: CanvasNode, role: CardRef['role'], segment: Segment, children: RootContent[]) =>
@@ -67,9 +69,8 @@ export function buildCardTrees(
       syntax: 'canvas',
       position: file.lines.pointAt(span[0]),
       range: span,
-      context,
-      highlight: [0, context.length],
     });
+    out.contexts.push({ text: context, highlight: [0, context.length] });
     return { type: 'wikiLink', value: written, data: { embed: true, linkIndex: out.links.length - 1 }, position: here() };
   };
 
@@ -78,7 +79,7 @@ export function buildCardTrees(
       case 'text': {
         const segment = stringSegment(file.source, file.lines, node.span, node.text);
         const before = texts.length;
-        add(node, 'body', segment, textCard(node.text, segment, file, out.links, diagnostics, texts, tags));
+        add(node, 'body', segment, textCard(node.text, segment, file, out, diagnostics, texts, tags));
         out.wordCount += texts.slice(before).reduce((n, t) => n + countWords(t), 0);
         break;
       }
@@ -123,7 +124,7 @@ function textCard(
   text: string,
   segment: Segment,
   file: { path: NotePath; id: NoteId; hash: string },
-  links: LinkRef[],
+  out: Pick<CardTrees, 'links' | 'contexts'>,
   diagnostics: Diagnostic[],
   texts: string[],
   tags: Set<string>,
@@ -140,15 +141,16 @@ function textCard(
     texts.push(text.slice(0, 10_000));
     return [{ type: 'code', value: text }];
   }
-  const { note, tree } = parseNote(file, text);
-  const first = links.length;
+  const { note, tree, text: plain, contexts } = parseNote(file, text);
+  const first = out.links.length;
+  out.contexts.push(...contexts);
   for (const ref of note.links) {
     const [start, end] = ref.range;
-    links.push({ ...ref, position: segment.pointOf(ref.position.line, ref.position.column), range: [segment.offsetOf(start), segment.offsetOf(end)] });
+    out.links.push({ ...ref, position: segment.pointOf(ref.position.line, ref.position.column), range: [segment.offsetOf(start), segment.offsetOf(end)] });
   }
   for (const d of note.diagnostics) diagnostics.push({ ...d, ...segment.pointOf(d.line, d.column) });
   for (const t of note.tags) tags.add(t);
-  texts.push(note.text);
+  texts.push(plain);
   visit(tree, (n) => {
     if (n.data?.linkIndex !== undefined) n.data.linkIndex += first;
   });

@@ -46,7 +46,6 @@ export function runCanvasJob(job: NoteJob, ctx: RenderContext, render = true): N
     headings: [],
     blocks: [],
     links: trees.links,
-    text: trees.text,
     wordCount: trees.wordCount,
     diagnostics,
   };
@@ -55,7 +54,7 @@ export function runCanvasJob(job: NoteJob, ctx: RenderContext, render = true): N
   if (!render) {
     // As for notes checked without HTML: only the embeds, for the assembler to follow.
     const blocks = embeds.map((i) => ({ start: 1, end, html: `<!--${marker('embed', ctx.nonce, i)}-->` }));
-    return { note, rendered: { blocks, nonce: ctx.nonce, embeds } };
+    return { note, rendered: { blocks, nonce: ctx.nonce, embeds }, text: trees.text, contexts: trees.contexts };
   }
   const bodies = new Map<string, string>();
   const backgrounds = new Map<string, string>();
@@ -69,5 +68,5 @@ export function runCanvasJob(job: NoteJob, ctx: RenderContext, render = true): N
   }
   const html = renderScene({ canvas, bodies, backgrounds, key: job.hash.slice(0, 8), title });
   const scene: RenderedNote = { blocks: [{ start: 1, end, html }], nonce: ctx.nonce, embeds };
-  return { note, rendered: scene };
+  return { note, rendered: scene, text: trees.text, contexts: trees.contexts };
 }

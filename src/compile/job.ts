@@ -8,7 +8,7 @@ import { largeNoteBytes, maxNesting, ruleIds } from '../constants.ts';
 import type { RenderContext } from './render/context.ts';
 import { blockEmbeds, renderNote, type RenderedNote } from './render/index.ts';
 import { marker } from './render/markers.ts';
-import type { Diagnostic, NoteId, NotePath, ParsedNote } from '../shared/types.ts';
+import type { Diagnostic, LinkContext, NoteId, NotePath, ParsedNote } from '../shared/types.ts';
 import { parseNote } from './parse/index.ts';
 import { findDeepNesting } from './nesting-depth.ts';
 import { placeholderNote } from './placeholder.ts';
@@ -23,10 +23,14 @@ export interface NoteJob {
   text: string;
 }
 
-/** Output of one note job. */
+/** Output of one note job: what crosses back from a worker and what the cache keeps. */
 export interface NoteJobResult {
   note: ParsedNote;
   rendered: RenderedNote;
+  /** Plain text of the whole note body, comments excluded (search, unlinked mentions). */
+  text: string;
+  /** The text around each link, numbered as `note.links` (backlinks). */
+  contexts: LinkContext[];
   /** Set when the note was given up for a limit of this run (time, memory): not cached, so a later build tries it again. */
   givenUp?: true;
 }
@@ -52,9 +56,9 @@ export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true): Not
     });
   }
   try {
-    const { note, tree } = parseNote(job, job.text, diagnostics);
+    const { note, tree, text, contexts } = parseNote(job, job.text, diagnostics);
     const rendered = render ? renderNote(tree, note, ctx, !large) : embedSkeleton(note, ctx.nonce);
-    return { note, rendered };
+    return { note, rendered, text, contexts };
   } catch (error) {
     return failedNote(job, error, ctx.nonce);
   }

@@ -18,11 +18,11 @@ export function placeholderNote(job: Pick<NoteJob, 'path' | 'id' | 'hash' | 'tex
     headings: [],
     blocks: [],
     links: [],
-    text: job.text.slice(0, 10_000),
     wordCount: 0,
     diagnostics: [diagnostic],
   };
   const escaped = escapeHtml(job.text.slice(0, 200_000));
   const rendered = { blocks: [{ start: 1, end: 1, html: `<pre class="note-failed">${escaped}</pre>` }], nonce, embeds: [] };
-  return givenUp ? { note, rendered, givenUp } : { note, rendered };
+  const result: NoteJobResult = { note, rendered, text: job.text.slice(0, 10_000), contexts: [] };
+  return givenUp ? { ...result, givenUp } : result;
 }

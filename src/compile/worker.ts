@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RenderContext } from './render/context.ts';
 import { getHighlighter } from './render/highlighter.ts';
-import { packBlocks } from '../store/spill.ts';
+import { packBlocks } from '../store/pack-blocks.ts';
 import { runNoteJob, type NoteJob } from './job.ts';
 
 /** Data every worker starts with. */
@@ -13,7 +13,7 @@ export interface WorkerInit {
   nonce: string;
   /** Render HTML too (false for `trellis check`). */
   render: boolean;
-  /** Hand back rendered blocks packed for the build's spill file (render/spill.ts). */
+  /** Hand back rendered blocks packed for the build's store on disk (store/pack-blocks.ts). */
   pack: boolean;
 }
 

@@ -74,8 +74,15 @@ export async function applyChange(live: LiveIndexes, paths: readonly string[], u
 
   const info = compiled.publishedInfo(files);
   const changed = new Set<NoteId>([...rerender, ...reresolve]);
-  for (const t of backlinks.update(targets, { sourcesOf: (t) => links.sourcesOf(t), links: links.all, info, order: files.order() })) changed.add(t);
-  const mentionInput = { note: (id: NoteId) => compiled.parsed(id), links: links.all, info };
+  for (const t of backlinks.update(targets, {
+    sourcesOf: (t) => links.sourcesOf(t),
+    links: links.all,
+    info,
+    order: files.order(),
+    contextOf: compiled.context,
+  }))
+    changed.add(t);
+  const mentionInput = { note: (id: NoteId) => compiled.parsed(id), text: compiled.text, links: links.all, info };
   for (const t of namesChanged ? mentions.rebuild(mentionInput) : mentions.update(reresolve, mentionInput)) changed.add(t);
   for (const id of pages.forget([...reresolve, ...removed], (id) => links.embeddersOf(id))) changed.add(id);
 

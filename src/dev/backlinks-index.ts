@@ -3,7 +3,7 @@
  * computes it (`backlinksOf`, the rule `deriveBacklinks` applies to the whole
  * garden), recomputed for just the targets a change touched.
  */
-import { backlinksOf } from '../graph/backlinks.ts';
+import { backlinksOf, type ContextOf } from '../graph/backlinks.ts';
 import type { Backlink, NoteId, ResolvedLink } from '../shared/types.ts';
 import type { PublishedInfo } from './compiled-notes.ts';
 
@@ -15,6 +15,8 @@ export interface BacklinkSources {
   info: PublishedInfo;
   /** Note order: backlinks list their sources in it. */
   order: ReadonlyMap<NoteId, number>;
+  /** The text around a source's link (its compiled result's contexts). */
+  contextOf: ContextOf;
 }
 
 /** Backlinks by target. */
@@ -36,7 +38,7 @@ export class BacklinksIndex {
     const changed: NoteId[] = [];
     for (const t of targets) {
       const sources = [...from.sourcesOf(t)].sort((a, b) => (from.order.get(a) ?? 0) - (from.order.get(b) ?? 0));
-      const list = from.info.has(t) ? backlinksOf(t, sources, from.links, from.info) : [];
+      const list = from.info.has(t) ? backlinksOf(t, sources, from.links, from.info, from.contextOf) : [];
       const before = this.#lists.get(t) ?? [];
       if (list.length) this.#lists.set(t, list);
       else this.#lists.delete(t);

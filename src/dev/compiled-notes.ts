@@ -7,15 +7,17 @@ import { randomBytes } from 'node:crypto';
 import type { NoteJobResult } from '../compile/job.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
 import { getHighlighter } from '../compile/render/highlighter.ts';
-import type { NoteId, ParsedNote, Slug } from '../shared/types.ts';
+import type { RenderedBlock } from '../compile/render/index.ts';
+import type { NoteReader } from '../store/note-store.ts';
+import type { LinkContext, NoteId, ParsedNote, Slug } from '../shared/types.ts';
 import type { GardenFiles } from './garden-files.ts';
 import { renderNotes } from './render-notes.ts';
 
 /** Title and URL of each published note, by id. */
 export type PublishedInfo = Map<NoteId, { title: string; url: Slug }>;
 
-/** Parse+render results of the garden's notes. */
-export class CompiledNotes {
+/** Parse+render results of the garden's notes; read as a store by the same stages a build runs. */
+export class CompiledNotes implements NoteReader {
   #results = new Map<NoteId, NoteJobResult>();
   /** One nonce for the server's life: the link and embed placeholders of every note rendered here carry it. */
   readonly #nonce = randomBytes(8).toString('hex');
@@ -36,6 +38,18 @@ export class CompiledNotes {
   parsed(id: NoteId): ParsedNote | undefined {
     return this.#results.get(id)?.note;
   }
+
+  /** The note's rendered blocks. */
+  readonly blocks = (id: NoteId): readonly RenderedBlock[] => this.#results.get(id)?.rendered.blocks ?? [];
+
+  /** The same blocks: in memory they carry their HTML. */
+  readonly outline = (id: NoteId): readonly RenderedBlock[] => this.blocks(id);
+
+  /** Plain text of the note's body. */
+  readonly text = (id: NoteId): string => this.#results.get(id)?.text ?? '';
+
+  /** The text around the note's link number `link`. */
+  readonly context = (id: NoteId, link: number): LinkContext | undefined => this.#results.get(id)?.contexts[link];
 
   /** Every parsed note, in no particular order. */
   *parsedNotes(): IterableIterator<ParsedNote> {

@@ -27,6 +27,7 @@ import { applyChange, type ChangeSet, type LiveIndexes } from './apply-change.ts
 import { AssembledPages } from './assembled-pages.ts';
 import { BacklinksIndex } from './backlinks-index.ts';
 import { CompiledNotes } from './compiled-notes.ts';
+import { compiledNote } from '../store/note-store.ts';
 import { GardenFiles } from './garden-files.ts';
 import { buildGardenView, type GardenView } from './garden-view.ts';
 import { MentionsIndex } from './mentions-index.ts';
@@ -90,8 +91,11 @@ export class GardenState {
       }
       const generation = this.#generation;
       const sources = [...files.notes()];
-      const results = sources.map((n) => compiled.get(n.id)!);
-      const model = await deriveModel(this.root, sources, files.attachments(), results, files.diagnostics(), { layout: true, layoutCache: this.#layoutCache });
+      const notes = sources.map((n) => compiledNote(compiled.get(n.id)!));
+      const model = await deriveModel(this.root, sources, files.attachments(), notes, compiled, files.diagnostics(), {
+        layout: true,
+        layoutCache: this.#layoutCache,
+      });
       if (generation !== this.#generation || this.#applying.size > 0) continue;
       this.#adopt(model);
       return model;
@@ -101,6 +105,11 @@ export class GardenState {
   /** Whether topics and layout lag behind the links. */
   get settled(): boolean {
     return this.#settledModel !== undefined;
+  }
+
+  /** Plain text of note `id`'s body, as compiled (search). */
+  text(id: NoteId): string {
+    return this.#live.compiled.text(id);
   }
 
   /** The scanned note at a garden-relative path (text and hash), for the editor. */
@@ -162,7 +171,7 @@ export class GardenState {
     const { files, compiled, links, backlinks, mentions, pages } = this.#live;
     links.adopt(model.links, model.linkDiagnostics);
     backlinks.adopt(model.graph.backlinks);
-    mentions.rebuild({ note: (id) => compiled.parsed(id), links: links.all, info: compiled.publishedInfo(files) });
+    mentions.rebuild({ note: (id) => compiled.parsed(id), text: compiled.text, links: links.all, info: compiled.publishedInfo(files) });
     pages.clear();
     this.#layout = model.graph;
     this.#settledModel = model;

@@ -52,9 +52,11 @@ export interface ViewSources {
 export function buildGardenView({ files, compiled, links, backlinks, mentions, pages, layout }: ViewSources): GardenView {
   const scanned = [...files.notes()];
   const byResult = new Map(
-    scanned.flatMap((n) => compiled.get(n.id) ?? []).map((r) => [r.note.id, { parsed: r.note, rendered: r.rendered, url: files.note(r.note.path)?.url }]),
+    scanned
+      .flatMap((n) => compiled.get(n.id) ?? [])
+      .map((r) => [r.note.id, { parsed: r.note, nonce: r.rendered.nonce, embeds: r.rendered.embeds, url: files.note(r.note.path)?.url }]),
   );
-  const assembleInput = { notes: byResult, links: links.all };
+  const assembleInput = { notes: byResult, links: links.all, store: compiled };
   const html = (id: NoteId) => pages.get(id, assembleInput).html;
   // A note read but not yet rendered (a change still on a worker thread) is left out until it is.
   const notes: BuiltNote[] = scanned.flatMap((n) => {

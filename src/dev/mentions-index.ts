@@ -11,6 +11,8 @@ import type { PublishedInfo } from './compiled-notes.ts';
 /** What scanning notes for mentions reads. */
 export interface MentionInput {
   note(id: NoteId): ParsedNote | undefined;
+  /** Plain text of a note's body. */
+  text(id: NoteId): string;
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
   info: PublishedInfo;
 }
@@ -42,7 +44,7 @@ export class MentionsIndex {
       for (const [t] of this.#bySource.get(s) ?? []) targets.add(t);
       const note = input.note(s);
       const from = input.info.get(s);
-      const list = note && from ? mentionsIn(s, from, note.text, input.links.get(s) ?? [], this.#phrases) : [];
+      const list = note && from ? mentionsIn(s, from, input.text(s), input.links.get(s) ?? [], this.#phrases) : [];
       this.#set(s, list);
       for (const [t] of list) targets.add(t);
     }

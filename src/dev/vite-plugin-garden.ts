@@ -216,7 +216,7 @@ function searchDocs(state: GardenState): SearchDoc[] {
   return state
     .view()
     .notes.filter((n) => n.publish)
-    .map((n) => toSearchDoc(n));
+    .map((n) => toSearchDoc(n, state.text(n.parsed.id)));
 }
 
 function sendText(res: http.ServerResponse, type: string, body: string | Uint8Array): void {

@@ -52,10 +52,10 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const urls = new Set<string>(published.map((n) => n.url));
 
     // The search index builds on its own thread while pages are written.
-    // Texts spilled to disk stay there: the worker reads them from the spill file.
+    // Texts the store keeps on disk stay there: the worker reads them from the store's file.
     const texts = model.texts;
-    const refs = published.map((n) => texts?.textRef(n.parsed) ?? null);
-    const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null));
+    const refs = published.map((n) => texts?.refOf(n.parsed.id) ?? null);
+    const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null ? model.store.text(n.parsed.id) : ''));
     const searchFiles = buildSearchIndexInWorker(docs, writer.staging, texts ? { fd: texts.fd, refs } : undefined);
     searchFiles.catch(() => undefined);
 

@@ -3,15 +3,18 @@
  * derived once from resolved links (never recomputed by views). The dev
  * server recomputes single targets with `backlinksOf`, the same rule.
  */
-import type { Backlink, LinkKind, LinkRef, NoteId, ResolvedLink, Slug } from '../shared/types.ts';
+import type { Backlink, LinkContext, LinkKind, NoteId, ResolvedLink, Slug } from '../shared/types.ts';
 
 type Info = ReadonlyMap<NoteId, { title: string; url: Slug }>;
 
+/** The text around link number `link` of note `id` (read from the build's store, src/store). */
+export type ContextOf = (id: NoteId, link: number) => LinkContext | undefined;
+
 /** Backlinks keyed by target, in source-note order then link order. */
-export function deriveBacklinks(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, info: Info): Map<NoteId, Backlink[]> {
+export function deriveBacklinks(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, info: Info, contextOf: ContextOf): Map<NoteId, Backlink[]> {
   const out = new Map<NoteId, Backlink[]>();
   for (const [source, list] of links) {
-    for (const [target, entry] of sourceBacklinks(source, list, info)) {
+    for (const [target, entry] of sourceBacklinks(source, list, info, contextOf)) {
       const bucket = out.get(target);
       if (bucket) bucket.push(entry);
       else out.set(target, [entry]);
@@ -21,68 +24,77 @@ export function deriveBacklinks(links: ReadonlyMap<NoteId, readonly ResolvedLink
 }
 
 /** The backlinks of one target from the given sources (in the order given, which must be note order). */
-export function backlinksOf(target: NoteId, sources: Iterable<NoteId>, links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, info: Info): Backlink[] {
+export function backlinksOf(
+  target: NoteId,
+  sources: Iterable<NoteId>,
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  info: Info,
+  contextOf: ContextOf,
+): Backlink[] {
   const out: Backlink[] = [];
   for (const source of sources) {
-    for (const [t, entry] of sourceBacklinks(source, links.get(source) ?? [], info)) if (t === target) out.push(entry);
+    for (const [t, entry] of sourceBacklinks(source, links.get(source) ?? [], info, contextOf)) if (t === target) out.push(entry);
   }
   return out;
 }
 
 /**
  * The backlink entries one source contributes, as [target, entry]: one per target and distinct
- * context. A context may be read back from disk (render/spill.ts), so contexts are compared only
+ * context. A context may be read back from disk (src/store), so contexts are compared only
  * when a source links a target more than once.
  */
-function sourceBacklinks(source: NoteId, list: readonly ResolvedLink[], info: Info): [NoteId, Backlink][] {
+function sourceBacklinks(source: NoteId, list: readonly ResolvedLink[], info: Info, contextOf: ContextOf): [NoteId, Backlink][] {
   const from = info.get(source);
   if (!from) return [];
-  const first = new Map<NoteId, LinkRef>();
+  const first = new Map<NoteId, number>();
   let contexts: Map<NoteId, Set<string>> | undefined;
   const out: [NoteId, Backlink][] = [];
-  for (const link of list) {
+  const text = (i: number) => contextOf(source, i)?.text ?? '';
+  list.forEach((link, i) => {
     const r = link.resolution;
-    if (r.kind !== 'note' || !info.has(r.target)) continue;
+    if (r.kind !== 'note' || !info.has(r.target)) return;
     const earlier = first.get(r.target);
-    if (earlier === undefined) first.set(r.target, link.ref);
+    if (earlier === undefined) first.set(r.target, i);
     else {
       contexts ??= new Map();
       let seen = contexts.get(r.target);
-      if (!seen) contexts.set(r.target, (seen = new Set([earlier.context])));
-      const context = link.ref.context;
-      if (seen.has(context)) continue;
+      if (!seen) contexts.set(r.target, (seen = new Set([text(earlier)])));
+      const context = text(i);
+      if (seen.has(context)) return;
       seen.add(context);
     }
-    out.push([r.target, new LinkBacklink(source, from, link.ref)]);
-  }
+    out.push([r.target, new LinkBacklink(source, from, link.ref.kind, i, contextOf)]);
+  });
   return out;
 }
 
 /**
- * A backlink that reads its context and highlight from its link when asked, and holds no copy:
- * a spilled link's context stays on disk until a page shows it. Serialises as a plain Backlink.
+ * A backlink that reads its context and highlight from the store when asked, and holds no copy:
+ * a one-shot build's contexts stay on disk until a page shows them. Serialises as a plain Backlink.
  */
 class LinkBacklink implements Backlink {
   readonly source: NoteId;
   readonly title: string;
   readonly url: Slug;
   readonly kind: LinkKind;
-  readonly #ref: LinkRef;
+  readonly #link: number;
+  readonly #contextOf: ContextOf;
 
-  constructor(source: NoteId, from: { title: string; url: Slug }, ref: LinkRef) {
+  constructor(source: NoteId, from: { title: string; url: Slug }, kind: LinkKind, link: number, contextOf: ContextOf) {
     this.source = source;
     this.title = from.title;
     this.url = from.url;
-    this.kind = ref.kind;
-    this.#ref = ref;
+    this.kind = kind;
+    this.#link = link;
+    this.#contextOf = contextOf;
   }
 
   get context(): string {
-    return this.#ref.context;
+    return this.#contextOf(this.source, this.#link)?.text ?? '';
   }
 
   get highlight(): [number, number] | undefined {
-    return this.#ref.highlight;
+    return this.#contextOf(this.source, this.#link)?.highlight;
   }
 
   toJSON(): Backlink {

@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../shared/types.ts';
+import type { NoteReader } from '../store/note-store.ts';
 import { deriveBacklinks } from './backlinks.ts';
 import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
 import { buildGraph, type LinkGraph } from './build-graph.ts';
@@ -66,14 +67,16 @@ export interface Options {
 export async function deriveGardenGraph(
   published: readonly GraphNoteInput[],
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  store: Pick<NoteReader, 'text' | 'context'>,
   options: Options = { layout: true },
 ): Promise<GardenGraph> {
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
   const { layout, outgoing, orphans, jsonLinks } = fromEdges(published, links, options);
-  const backlinks = deriveBacklinks(links, info);
+  const backlinks = deriveBacklinks(links, info, store.context);
   const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
   const unlinkedMentions = deriveUnlinkedMentions(
-    published.map((p) => p.note),
+    published.map((p) => p.note.id),
+    store.text,
     links,
     info,
     phrases,

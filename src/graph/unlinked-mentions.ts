@@ -102,17 +102,18 @@ interface Walk {
 
 /** All unlinked mentions, keyed by target, sources in the given (note) order, at most `maxMentions` each. */
 export function deriveUnlinkedMentions(
-  /** Each source's `text` is read once (it may be read back from disk: render/spill.ts). */
-  sources: readonly { readonly id: NoteId; readonly text: string }[],
+  sources: readonly NoteId[],
+  /** Each source's text is read once (it may be read back from disk: src/store). */
+  textOf: (id: NoteId) => string,
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   info: ReadonlyMap<NoteId, { title: string; url: Slug }>,
   index: PhraseIndex,
 ): Map<NoteId, Backlink[]> {
   const out = new Map<NoteId, Backlink[]>();
-  for (const s of sources) {
-    const from = info.get(s.id);
+  for (const id of sources) {
+    const from = info.get(id);
     if (!from) continue;
-    for (const [target, entry] of mentionsIn(s.id, from, s.text, links.get(s.id) ?? [], index)) {
+    for (const [target, entry] of mentionsIn(id, from, textOf(id), links.get(id) ?? [], index)) {
       const list = out.get(target) ?? [];
       if (list.length < maxMentions) list.push(entry);
       out.set(target, list);

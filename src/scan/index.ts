@@ -116,6 +116,16 @@ function outOfSitePages(url: Slug): Slug {
 }
 
 /**
+ * Hand `note`'s text over to the stage that compiles it: the scan record forgets it, so a
+ * one-shot build does not hold every note's text until its last note is compiled.
+ */
+export function takeText(note: ScannedNote): string | undefined {
+  const { text } = note.content;
+  note.content.text = undefined;
+  return text;
+}
+
+/**
  * Give every note its URL (permalink, else its path slug; the root note named
  * `index`, `Home` or `README` at `/`), in path order, so a clash always
  * resolves the same way. Mutates `url`; returns `duplicate-slug` diagnostics.

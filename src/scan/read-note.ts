@@ -14,7 +14,7 @@ export interface NoteContent {
   hash: string;
   size: number;
   mtimeMs: number;
-  /** Decoded text; undefined for binary files. */
+  /** Decoded text; undefined for binary files, and once handed to the compile stage by `takeText`. */
   text?: string;
   publish: boolean;
   permalink?: string;

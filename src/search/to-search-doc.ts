@@ -2,8 +2,8 @@
 import type { BuiltNote } from '../build.ts';
 import type { SearchDoc } from '../shared/types.ts';
 
-/** The search document of a (published) note; `withBody` false leaves the body empty (the search worker reads it elsewhere). */
-export function toSearchDoc(n: BuiltNote, withBody = true): SearchDoc {
+/** The search document of a (published) note with plain-text `body` (empty when the search worker reads it from the store's file). */
+export function toSearchDoc(n: BuiltNote, body: string): SearchDoc {
   return {
     id: n.parsed.id,
     url: n.url,
@@ -11,6 +11,6 @@ export function toSearchDoc(n: BuiltNote, withBody = true): SearchDoc {
     aliases: n.parsed.frontmatter.aliases,
     headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })),
     tags: n.parsed.tags,
-    body: withBody ? n.parsed.text : '',
+    body,
   };
 }

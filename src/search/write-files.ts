@@ -2,11 +2,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchDoc, SearchFile } from '../shared/types.ts';
-import { readText, type TextRef } from '../store/spill.ts';
+import type { TextRef } from '../store/note-store.ts';
+import { readText } from '../store/spill-store.ts';
 import { writeSearchIndex } from './index.ts';
 
 /**
- * Note bodies left in the build's spill file (render/spill.ts) instead of copied into the docs:
+ * Note bodies left in the build's store file (store/spill-store.ts) instead of copied into the docs:
  * `refs[i]` is where doc `i`'s body is in the file at `fd` (null: the doc carries its body).
  */
 export interface SpilledBodies {

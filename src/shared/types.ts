@@ -58,13 +58,19 @@ export interface LinkRef {
   position: Point;
   /** Source offsets [start, end) of the whole link, for rewriting it (rename). */
   range: [number, number];
-  /** Plain text of the paragraph (or heading, table row, list item) around the link, for backlinks. */
-  context: string;
-  /** Character range of the link's text inside `context`. */
-  highlight?: [number, number];
   /** Image size from `![[image.png|300]]` or `|300x200`. */
   width?: number;
   height?: number;
+}
+
+/**
+ * The plain text around a link (its paragraph, heading, table row or list item), for backlinks.
+ * A note's contexts are numbered as its links; the build keeps them in its store (src/store).
+ */
+export interface LinkContext {
+  text: string;
+  /** Character range of the link's text inside `text`. */
+  highlight?: [number, number];
 }
 
 /** A heading of a note. */
@@ -163,8 +169,6 @@ export interface ParsedNote {
   headings: Heading[];
   blocks: BlockId[];
   links: LinkRef[];
-  /** Plain text of the whole note body, comments excluded. */
-  text: string;
   wordCount: number;
   diagnostics: Diagnostic[];
   /** Frontmatter properties for the properties panel; a link's number indexes `links`. Omitted without frontmatter. */

@@ -4,7 +4,7 @@
  */
 import type { Heading as MdHeading, Image, Link, Nodes, Parent, Root } from 'mdast';
 import { headingId } from '../../shared/ids.ts';
-import type { Heading, LinkRef } from '../../shared/types.ts';
+import type { Heading, LinkContext, LinkRef } from '../../shared/types.ts';
 import { parseSize, splitLocalUrl, splitMarkdownUrl, splitTarget } from '../../shared/links/link-ref.ts';
 import { toPlainText } from './plain-text.ts';
 import type { WikiLink } from './wiki-link.ts';
@@ -12,10 +12,24 @@ import type { WikiLink } from './wiki-link.ts';
 const contextTypes = new Set(['paragraph', 'heading', 'tableRow']);
 const maxContext = 400;
 
+/** A link as the parser reads it: the link and the text around it, which the build keeps apart (src/store). */
+export type ContextLink = LinkRef & { context: string; highlight?: [number, number] };
+
+/** A note's links and their contexts, numbered alike. */
+export function splitContexts(found: readonly ContextLink[]): { links: LinkRef[]; contexts: LinkContext[] } {
+  const links: LinkRef[] = [];
+  const contexts: LinkContext[] = [];
+  for (const { context, highlight, ...link } of found) {
+    links.push(link);
+    contexts.push(highlight ? { text: context, highlight } : { text: context });
+  }
+  return { links, contexts };
+}
+
 /** What facts extraction returns. */
 export interface TreeFacts {
   headings: Heading[];
-  links: LinkRef[];
+  links: ContextLink[];
   text: string;
   wordCount: number;
 }
@@ -26,7 +40,7 @@ export interface TreeFacts {
  */
 export function extractFacts(tree: Root, path: string): TreeFacts {
   const headings = collectHeadings(tree);
-  const links: LinkRef[] = [];
+  const links: ContextLink[] = [];
   collectLinks(tree, links, path.split('/').length - 1);
   const text = toPlainText(tree);
   return { headings, links, text, wordCount: countWords(text) };
@@ -57,7 +71,7 @@ function collectHeadings(tree: Root): Heading[] {
 
 type LinkNode = WikiLink | Link | Image;
 
-function collectLinks(parent: Parent, links: LinkRef[], depth: number): void {
+function collectLinks(parent: Parent, links: ContextLink[], depth: number): void {
   for (const n of parent.children as Nodes[]) {
     if (contextTypes.has(n.type)) {
       const found: LinkNode[] = [];
@@ -92,7 +106,7 @@ function inGarden(parts: { target: string } | undefined, depth: number): boolean
   return true;
 }
 
-function addLinks(block: Nodes, found: LinkNode[], links: LinkRef[]): void {
+function addLinks(block: Nodes, found: LinkNode[], links: ContextLink[]): void {
   const marks = new Map<Nodes, [number, number]>();
   const full = toPlainText(block, new Set(found), marks).trimEnd();
   for (const node of found) {

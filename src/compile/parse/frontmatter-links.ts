@@ -9,20 +9,21 @@ import { visit } from 'unist-util-visit';
 import { type Document, isPair, isScalar, LineCounter, parseDocument, type Scalar, visit as visitYaml } from 'yaml';
 import { splitTarget } from '../../shared/links/link-ref.ts';
 import type { LinkRef } from '../../shared/types.ts';
+import type { ContextLink } from './facts.ts';
 import { toPlainText } from './plain-text.ts';
 import { parseMarkdown } from './processor.ts';
 import { normalizeWikiLinks } from './transforms/normalize-wiki-links.ts';
 import type { WikiLink } from './wiki-link.ts';
 
 /** The links of a note's frontmatter node; `source` is the note's text (for offsets). Invalid YAML has none. */
-export function collectFrontmatterLinks(node: Yaml | undefined, source: string): LinkRef[] {
+export function collectFrontmatterLinks(node: Yaml | undefined, source: string): ContextLink[] {
   if (!node?.position || !node.value.includes('[[')) return [];
   const lines = new LineCounter();
   const doc = parseDocument(node.value, { lineCounter: lines });
   if (doc.errors.length > 0) return [];
   const valueStart = source.indexOf(node.value, node.position.start.offset ?? 0);
   const valueLine = node.position.start.line + 1;
-  const links: LinkRef[] = [];
+  const links: ContextLink[] = [];
   visitLinkScalars(doc, (scalar, range, property) => {
     const { line, col } = lines.linePos(range[0]);
     const position = { line: valueLine + line - 1, column: col };
@@ -56,7 +57,7 @@ export function valueWikiLinks(value: string): { tree: Root; links: WikiLink[] }
   return { tree, links };
 }
 
-function linksOfValue(value: string, property: string, position: LinkRef['position'], range: [number, number]): LinkRef[] {
+function linksOfValue(value: string, property: string, position: LinkRef['position'], range: [number, number]): ContextLink[] {
   const { tree, links: found } = valueWikiLinks(value);
   if (found.length === 0) return [];
   const marks = new Map<Nodes, [number, number]>();

@@ -10,8 +10,8 @@
  */
 import type { Root, Yaml } from 'mdast';
 import { baseName } from '../../shared/ids.ts';
-import type { Diagnostic, NoteFile, ParsedNote } from '../../shared/types.ts';
-import { extractFacts } from './facts.ts';
+import type { Diagnostic, LinkContext, NoteFile, ParsedNote } from '../../shared/types.ts';
+import { extractFacts, splitContexts } from './facts.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { collectFrontmatterLinks } from './frontmatter-links.ts';
 import { readProperties } from './frontmatter-properties.ts';
@@ -25,10 +25,14 @@ import { markHighlights } from './transforms/highlights.ts';
 import { normalizeWikiLinks } from './transforms/normalize-wiki-links.ts';
 import { extractInlineTags } from './transforms/tags.ts';
 
-/** A parsed note together with its tree, for rendering in the same pass. */
+/** A parsed note together with its tree, for rendering in the same pass, its plain text and its links' contexts. */
 export interface ParseResult {
   note: ParsedNote;
   tree: Root;
+  /** Plain text of the whole note body, comments excluded (search, unlinked mentions). */
+  text: string;
+  /** The text around each link, numbered as `note.links`. */
+  contexts: LinkContext[];
 }
 
 /** Parse a note's decoded text. `diagnostics` from decoding are carried into the result. */
@@ -50,6 +54,8 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
 
   const frontmatter = fm.frontmatter;
   const tags = [...new Set([...frontmatter.tags, ...inlineTags])];
+  // Frontmatter links come after the body's: body links are numbered by their place in the tree (linkIndex).
+  const { links, contexts } = splitContexts([...facts.links, ...collectFrontmatterLinks(yaml, text)]);
   const note: ParsedNote = {
     path: file.path,
     id: file.id,
@@ -59,12 +65,10 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
     tags,
     headings: facts.headings,
     blocks,
-    // Frontmatter links come after the body's: body links are numbered by their place in the tree (linkIndex).
-    links: [...facts.links, ...collectFrontmatterLinks(yaml, text)],
-    text: facts.text,
+    links,
     wordCount: facts.wordCount,
     diagnostics: [...diagnostics, ...fm.diagnostics],
     ...(fm.doc ? { properties: readProperties(fm.doc, facts.links.length) } : {}),
   };
-  return { note, tree };
+  return { note, tree, text: facts.text, contexts };
 }

@@ -28,7 +28,7 @@ import { isBlockEmbed, marker } from './markers.ts';
 import { renderMath } from './math.ts';
 import { codeTheme, tokenClasses, tokenizeTimeLimit } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
-import type { PackedBlocks, SpillRef } from '../../store/spill.ts';
+import type { PackedBlocks } from '../../store/pack-blocks.ts';
 import { collectIds, prefixUserIds } from './prefix-user-ids.ts';
 import { refuseUnsafeUrls } from './refuse-unsafe-urls.ts';
 
@@ -37,7 +37,7 @@ export interface RenderedBlock {
   start: number;
   end: number;
   html: string;
-  /** Embed link indexes in this block; set on blocks read back from a spill file (spill.ts). */
+  /** Block-embed link indexes in this block; set on blocks rebuilt from packed blocks (store/pack-blocks.ts). */
   embeds?: number[];
 }
 
@@ -47,9 +47,7 @@ export interface RenderedNote {
   nonce: string;
   /** Link indexes of the block embeds (notes and sections) left as placeholders. */
   embeds: number[];
-  /** Set when the blocks' HTML was moved to a build's spill file (spill.ts). */
-  spill?: SpillRef;
-  /** Set when the blocks were packed for the spill file, by a parse worker (spill.ts); `blocks` is then empty. */
+  /** Set when a parse worker packed the blocks for a build's store on disk (store/pack-blocks.ts); `blocks` is then empty. */
   packed?: PackedBlocks;
 }
 

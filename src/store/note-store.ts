@@ -1,0 +1,56 @@
+/**
+ * Where a build keeps what compiled notes are made of besides their facts: block HTML, plain
+ * text and the text around each link. Stages read these through a {@link NoteReader} and never
+ * reshape the records they are given: a `ParsedNote` or `LinkRef` is the same plain data in
+ * a worker, in the cache and in the model. A one-shot build keeps them on disk
+ * (spill-store.ts), the dev server and `keepResults` builds in memory (memory-store.ts).
+ */
+import type { NoteJobResult } from '../compile/job.ts';
+import type { RenderedBlock } from '../compile/render/index.ts';
+import type { LinkContext, NoteId, ParsedNote } from '../shared/types.ts';
+
+/** What the model keeps in memory of a compiled note. */
+export interface CompiledNote {
+  note: ParsedNote;
+  /** The nonce its placeholders carry (compile/render/markers.ts). */
+  nonce: string;
+  /** Link indexes of its block embeds (notes and sections), for following transclusions. */
+  embeds: readonly number[];
+}
+
+/** Reading what a store keeps of note `id`. */
+export interface NoteReader {
+  /** The note's rendered blocks with their HTML. */
+  blocks(id: NoteId): readonly RenderedBlock[];
+  /** The note's blocks with their lines and embeds, without HTML (for following embeds). */
+  outline(id: NoteId): readonly RenderedBlock[];
+  /** Plain text of the note's body (search, unlinked mentions). */
+  text(id: NoteId): string;
+  /** The text around the note's link number `link`, if it has one. */
+  context(id: NoteId, link: number): LinkContext | undefined;
+}
+
+/** A file of note texts that another thread of this process may read (the search worker). */
+export interface TextsOnDisk {
+  fd: number;
+  /** Offset and length in bytes of note `id`'s text, when it is in the file. */
+  refOf(id: NoteId): TextRef | undefined;
+}
+
+/** A text in a store's file: offset and length in bytes. */
+export type TextRef = [offset: number, length: number];
+
+/** A store: keeps compiled notes' HTML, text and contexts, and reads them back. */
+export interface NoteStore extends NoteReader {
+  /** Keep `result`'s HTML, text and contexts; returns what the model keeps of the note. */
+  put(result: NoteJobResult): CompiledNote;
+  /** The file of texts, when the store keeps them on disk. */
+  readonly texts?: TextsOnDisk;
+  /** Let go of what the store holds (its file, if any); nothing may be read after. */
+  close(): void;
+}
+
+/** The record the model keeps of `result`. */
+export function compiledNote(result: NoteJobResult): CompiledNote {
+  return { note: result.note, nonce: result.rendered.nonce, embeds: result.rendered.embeds };
+}
