@@ -13,7 +13,7 @@ import { assembleNote, checkEmbeds, type AssembleInput } from './assemble/assemb
 import { tryCreateBlockSpill, unpackBlocks, type BlockSpill } from './store/spill.ts';
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
-import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
+import { scanGarden, type ScanResult, type ScanSettings, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
 import { sortDiagnostics } from './diagnostics.ts';
@@ -34,6 +34,8 @@ export interface BuildOptions {
    * `keepResults` is set, its notes' texts are released once parsed.
    */
   scan?: ScanResult;
+  /** What the configuration tells the scan (ignore, publish policy, home), when this build scans. */
+  scanSettings?: ScanSettings;
   /** Render HTML (default true); `trellis check` only needs facts and links. */
   render?: boolean;
   /** Keep each note's parse+render result on the model (for the dev server). */
@@ -83,7 +85,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const { timings, lap } = stageTimer();
   const root = path.resolve(options.garden);
 
-  const scan = options.scan ?? (await scanGarden(root));
+  const scan = options.scan ?? (await scanGarden(root, options.scanSettings));
   lap('scan');
 
   const { results, cacheHits, spill } = await compileNotes(root, scan.notes, options);
@@ -239,6 +241,8 @@ async function compileNotes(
    * unpacks the packed blocks a spilling build cached.
    */
   const keep = (i: number, result: NoteJobResult) => {
+    // Whether a note is published is the scan's decision (it applies the configured policy); compiled results know the note only.
+    result.note.frontmatter.publish = notes[i]!.content.publish;
     shareWords(result, share);
     results[i] = result;
     if (spill) {

@@ -23,6 +23,9 @@ export const ruleIds = {
   emptyLink: 'empty-link',
   invalidMath: 'invalid-math',
   unsafeUrl: 'unsafe-url',
+  invalidConfig: 'invalid-config',
+  obsidianConfig: 'obsidian-config',
+  unpublishedHome: 'unpublished-home',
 } as const;
 
 export type RuleId = (typeof ruleIds)[keyof typeof ruleIds];

@@ -35,7 +35,7 @@ import { getHighlighter } from '../compile/render/highlighter.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
 import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
 import { buildCheckReport } from '../report.ts';
-import { assignUrls, scanGarden, type ScannedNote } from '../scan/index.ts';
+import { assignUrls, scanGarden, type ScanSettings, type ScannedNote } from '../scan/index.ts';
 import { readNote } from '../scan/read-note.ts';
 import type {
   AttachmentFile,
@@ -117,19 +117,20 @@ export class GardenState {
   private constructor(
     root: string,
     private readonly pool: Partial<PoolOptions>,
+    private readonly settings: ScanSettings,
   ) {
     this.root = root;
   }
 
-  /** Build the garden and keep it in memory; `pool` sets the parse pool (tests shrink its heap caps). */
-  static async open(garden: string, pool: Partial<PoolOptions> = {}): Promise<GardenState> {
-    const state = new GardenState(path.resolve(garden), pool);
-    const scan = await scanGarden(state.root);
+  /** Build the garden and keep it in memory; `pool` sets the parse pool (tests shrink its heap caps), `settings` come from the configuration. */
+  static async open(garden: string, pool: Partial<PoolOptions> = {}, settings: ScanSettings = {}): Promise<GardenState> {
+    const state = new GardenState(path.resolve(garden), pool, settings);
+    const scan = await scanGarden(state.root, settings);
     for (const n of scan.notes) state.notes.set(n.path, n);
     for (const a of scan.attachments) state.attachments.set(a.path, a);
     state.walkDiagnostics = scan.diagnostics.filter((d) => d.ruleId !== 'duplicate-slug');
     state.urlDiagnostics = scan.diagnostics.filter((d) => d.ruleId === 'duplicate-slug');
-    const model = await buildGarden({ garden: state.root, keepResults: true, pool });
+    const model = await buildGarden({ garden: state.root, keepResults: true, pool, scanSettings: settings });
     for (const r of model.results ?? []) state.results.set(r.note.id, r);
     state.adoptModel(model);
     return state;
@@ -236,7 +237,7 @@ export class GardenState {
       if (isNotePath(rel)) {
         const notePath = toNotePath(rel);
         const id = toNoteId(notePath);
-        const content = real !== undefined && st?.isFile() ? await readNote(real, notePath) : undefined;
+        const content = real !== undefined && st?.isFile() ? await readNote(real, notePath, this.settings.publish) : undefined;
         if (!content || content.text === undefined) {
           if (this.notes.delete(notePath)) {
             removed.push(id);
@@ -276,7 +277,7 @@ export class GardenState {
     if (structural) {
       const sorted = [...this.notes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       this.notes = new Map(sorted.map((n) => [n.path, n]));
-      this.urlDiagnostics = assignUrls(sorted);
+      this.urlDiagnostics = assignUrls(sorted, this.settings.home);
       this.linkIndex = undefined;
       const affected = diffKeys(before, this.indexSnapshot());
       if (affected.size > 0) {
@@ -343,7 +344,12 @@ export class GardenState {
     const jobs = ids.flatMap((id) => byId.get(id) ?? []).map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
     const results = await renderNotes(jobs, ctx, this.pool);
     // A long note saved again while a worker rendered it is left to the change that read the newer text.
-    for (const r of results) if (this.notes.get(r.note.path)?.hash === r.note.hash) this.results.set(r.note.id, r);
+    for (const r of results) {
+      const scanned = this.notes.get(r.note.path);
+      if (scanned?.hash !== r.note.hash) continue;
+      r.note.frontmatter.publish = scanned.content.publish; // the scan applies the publish policy
+      this.results.set(r.note.id, r);
+    }
   }
 
   /** Re-resolve the links of `ids`; returns every target whose backlinks may have changed. */
@@ -562,6 +568,7 @@ export class GardenState {
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     const posix = rel.split(path.sep).join('/').normalize('NFC');
     if (posix.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) return undefined;
+    if (this.settings.ignored?.(posix, false)) return undefined;
     return posix;
   }
 }

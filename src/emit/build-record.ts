@@ -54,11 +54,12 @@ export async function writeRecordedReport(gardenRoot: string, value: RecordedRep
   await fs.rename(`${file}.${process.pid}.tmp`, file);
 }
 
-/** Fingerprint of a build's inputs. */
-export function buildFingerprint(scan: ScanResult, site: SiteInfo, assets: AppAssets | undefined): string {
+/** Fingerprint of a build's inputs; `settings` is the configuration's other settings (ignore, publish policy…), serialised. */
+export function buildFingerprint(scan: ScanResult, site: SiteInfo, assets: AppAssets | undefined, settings = ''): string {
   const h = createHash('sha256')
     .update(codeFingerprint())
     .update(JSON.stringify(site))
+    .update(settings)
     .update(JSON.stringify(assets ?? null));
   for (const n of scan.notes) h.update(`${n.path}\u0001${n.hash}\u0001${n.git?.created ?? ''}\u0001${n.git?.updated ?? ''}\u0000`);
   for (const a of scan.attachments) h.update(`${a.path}\u0001${a.size}\u0001${a.mtimeMs ?? 0}\u0000`);
@@ -79,7 +80,7 @@ export function readBuildRecord(out: string): BuildRecord | undefined {
  * note. Any file added, removed, resized or touched, a new commit, or a
  * change to Trellis, the app or the site settings changes it.
  */
-export async function quickFingerprint(root: string, site: SiteInfo, assets: AppAssets | undefined): Promise<string> {
+export async function quickFingerprint(root: string, site: SiteInfo, assets: AppAssets | undefined, settings = ''): Promise<string> {
   const { files } = await walkGarden(root);
   const stats = await Promise.all(
     files.map(
@@ -96,6 +97,7 @@ export async function quickFingerprint(root: string, site: SiteInfo, assets: App
   const h = createHash('sha256')
     .update(codeFingerprint())
     .update(JSON.stringify(site))
+    .update(settings)
     .update(JSON.stringify(assets ?? null))
     .update(await gitHead(root));
   for (const [rel, stat] of stats) h.update(`${rel}\u0001${stat}\u0000`);

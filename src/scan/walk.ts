@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ruleIds } from '../constants.ts';
 import type { Diagnostic } from '../shared/types.ts';
+import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
 
 /** A file found by the walk. */
 export interface WalkedFile {
@@ -15,8 +16,11 @@ export interface WalkedFile {
   abs: string;
 }
 
-/** Walk `root`; returns files in a stable (sorted) order. */
-export async function walkGarden(root: string): Promise<{ files: WalkedFile[]; diagnostics: Diagnostic[] }> {
+/**
+ * Walk `root`; returns files in a stable (sorted) order. `ignored` (the configuration's
+ * `ignore` and Obsidian's excluded files) leaves files out, and folders without entering them.
+ */
+export async function walkGarden(root: string, ignored?: IgnoreMatcher): Promise<{ files: WalkedFile[]; diagnostics: Diagnostic[] }> {
   const files: WalkedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const realRoot = await fs.realpath(root);
@@ -57,6 +61,7 @@ export async function walkGarden(root: string): Promise<{ files: WalkedFile[]; d
           continue;
         }
       }
+      if (ignored?.(rel, isDir) === true) continue;
       if (isDir) {
         const real = await fs.realpath(abs);
         if (seen.has(real)) {
