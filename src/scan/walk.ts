@@ -1,13 +1,15 @@
 /**
  * Walk the garden folder: Markdown notes and attachments, skipping dot-folders
- * (`.obsidian`, `.trash`, `.git`) and `node_modules`, following symlinks while
- * refusing loops (each real folder is visited once) and links out of the garden.
+ * (`.obsidian`, `.trash`, `.git`), `node_modules` and the configuration file,
+ * following symlinks while refusing loops (each real folder is visited once)
+ * and links out of the garden.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ruleIds } from '../constants.ts';
 import type { Diagnostic } from '../shared/types.ts';
 import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
+import { configFileNames } from '../config/find-config-file.ts';
 
 /** A file found by the walk. */
 export interface WalkedFile {
@@ -37,6 +39,8 @@ export async function walkGarden(root: string, ignored?: IgnoreMatcher): Promise
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      // The site's configuration is not part of the site.
+      if (dirRel === '' && (configFileNames as readonly string[]).includes(entry.name)) continue;
       const abs = path.join(dirAbs, entry.name);
       const rel = (dirRel ? dirRel + '/' : '') + entry.name.normalize('NFC');
       let isDir = entry.isDirectory();
