@@ -16,7 +16,7 @@ import type { CompiledNote, NoteReader, NoteStore, TextsOnDisk } from './store/n
 import { tryCreateSpillStore } from './store/spill-store.ts';
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
-import { scanGarden, takeText, type ScanResult, type ScannedNote } from './scan/index.ts';
+import { scanGarden, takeText, type ScanResult, type ScanSettings, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
 import { withCanvasPages } from './canvas/with-canvas-pages.ts';
@@ -38,6 +38,8 @@ export interface BuildOptions {
    * `keepResults` is set, its notes' texts are released once parsed.
    */
   scan?: ScanResult;
+  /** What the configuration tells the scan (ignore, publish policy, home), when this build scans. */
+  scanSettings?: ScanSettings;
   /** Render HTML (default true); `trellis check` only needs facts and links. */
   render?: boolean;
   /** Keep each note's parse+render result on the model (for the dev server). */
@@ -89,7 +91,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const { timings, lap } = stageTimer();
   const root = path.resolve(options.garden);
 
-  const scan = options.scan ?? (await scanGarden(root));
+  const scan = options.scan ?? (await scanGarden(root, options.scanSettings));
   lap('scan');
 
   // Canvases are pages (src/canvas/); the dev server (keepResults) keeps its own notes, and serves them as files for now.
@@ -246,6 +248,8 @@ async function compileNotes(
   // One copy of each repeated word (tags, headings, link targets) for all results; dropped with this call.
   const share = createShare();
   const keep = (i: number, result: NoteJobResult) => {
+    // Whether a note is published is the scan's decision (it applies the configured policy); compiled results know the note only.
+    result.note.frontmatter.publish = notes[i]!.content.publish;
     shareWords(result, share);
     compiled[i] = store.put(result);
     if (results) results[i] = result;

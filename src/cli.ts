@@ -15,12 +15,17 @@ import { formatDiagnosticSummary, type SummaryOptions } from './diagnostic-summa
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
 import { limitHeapGrowth } from './heap-growth.ts';
+import { formatDiagnostic } from './format.ts';
 import { dateSources, defaultDateSource, type DateSource } from './emit/note-dates.ts';
+import { loadConfig } from './config/load-config.ts';
+import { formatConfigError } from './config/format-config-error.ts';
+import { toScanSettings } from './config/scan-settings.ts';
+import type { SiteConfig } from './config/types.ts';
 
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
 Usage:
-  trellis build [garden] [--out dist] [--no-cache] [--quiet] [--dates git|frontmatter|filesystem]
+  trellis build [garden] [--out dist] [--url URL] [--no-cache] [--quiet] [--dates git|frontmatter|filesystem]
   trellis check [garden] [--json]
   trellis dev   [garden] [--port 5173] [--poll]
   trellis new "Title" [garden] [--folder F]
@@ -28,11 +33,15 @@ Usage:
 
   garden      the folder of notes (default: garden/)
   --out       where the site is written (default: dist/); replaced atomically
+  --url       the site's absolute URL, base path included (overrides "url" of trellis.config.yaml)
   --no-cache  ignore the build cache (a cold build)
   --dates     where notes' dates come from: git (default) = frontmatter, then git history;
               frontmatter = frontmatter only; filesystem = also file modification times
   --json      print the link report and every diagnostic as JSON
   --poll      dev: poll the garden for changes (network drives, WSL), instead of file events
+
+  The garden's settings are read from trellis.config.yaml at its root (docs/configuration.md);
+  a bad configuration stops build, check and dev with its errors and exit code 2.
 `;
 
 class UsageError extends Error {}
@@ -57,6 +66,7 @@ async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string' },
+      url: { type: 'string' },
       'no-cache': { type: 'boolean' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean' },
@@ -85,8 +95,12 @@ async function run(argv: string[]): Promise<number> {
       const out = values.out ?? 'dist';
       const useCache = !values['no-cache'];
       const root = path.resolve(garden);
-      const site = siteInfo(garden);
-      const dates = dateSource(values.dates);
+      const config = await readConfig(garden, values.url);
+      if (!config) return 2;
+      const site = siteInfo(garden, config);
+      const dates = values.dates === undefined ? config.dates : dateSource(values.dates);
+      // Settings that change the site without being in `site` (ignore, publish policy, home).
+      const settings = JSON.stringify(config);
       const record = useCache ? readBuildRecord(out) : undefined;
       const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
       // The build lists the first few diagnostics of each kind (all of them with TRELLIS_VERBOSE); `check` lists every one.
@@ -97,10 +111,10 @@ async function run(argv: string[]): Promise<number> {
       };
       const app = await loadApp();
       // First without reading notes (sizes and times), then by content (a touched but unchanged file).
-      const quick = await quickFingerprint(root, site, app?.assets, dates);
+      const quick = await quickFingerprint(root, site, app?.assets, dates, settings);
       if (recorded && record?.quick === quick) return upToDate();
-      const scan = await scanGarden(root);
-      const fingerprint = buildFingerprint(scan, site, app?.assets, dates);
+      const scan = await scanGarden(root, toScanSettings(config));
+      const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);
       if (recorded && record?.fingerprint === fingerprint) {
         // Same content, new file times: remember them, so the next check needs no reading.
         await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
@@ -125,10 +139,17 @@ async function run(argv: string[]): Promise<number> {
     case 'check': {
       limitHeapGrowth();
       const garden = gardenFolder(rest[0]);
+      const config = await readConfig(garden, values.url);
+      if (!config) return 2;
       const { buildGarden } = await import('./build.ts');
       // Rendered, not only parsed: some problems (unsafe URLs, invalid math, notes that fail to render) are found by
       // rendering. The build cache serves notes unchanged since the last build or check, and keeps what this one renders.
-      const model = await buildGarden({ garden, layout: false, onProgress: values.json ? undefined : createProgress('Checking') });
+      const model = await buildGarden({
+        garden,
+        layout: false,
+        scanSettings: toScanSettings(config),
+        onProgress: values.json ? undefined : createProgress('Checking'),
+      });
       model.close?.();
       if (values.json) process.stdout.write(JSON.stringify(toCheckJson(model.report, model.diagnostics), null, 2) + '\n');
       else summary(model, '');
@@ -138,7 +159,10 @@ async function run(argv: string[]): Promise<number> {
       const { startDev } = await import('./dev/index.ts');
       const port = values.port ? Number(values.port) : 5173;
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
-      await startDev({ garden: gardenFolder(rest[0]), port, ...(values.poll ? { poll: true } : {}) });
+      const garden = gardenFolder(rest[0]);
+      const config = await readConfig(garden, values.url);
+      if (!config) return 2;
+      await startDev({ garden, port, config, ...(values.url ? { overrides: { url: values.url } } : {}), ...(values.poll ? { poll: true } : {}) });
       return await new Promise<number>(() => {});
     }
     case 'new': {
@@ -161,6 +185,19 @@ async function run(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** The garden's configuration, its warnings printed; undefined (after printing its errors) when it is bad. */
+async function readConfig(garden: string, url: string | undefined): Promise<SiteConfig | undefined> {
+  const root = path.resolve(garden);
+  const result = await loadConfig(root, url === undefined ? {} : { url });
+  for (const w of result.warnings) process.stderr.write(formatDiagnostic(root, w) + '\n');
+  if (result.ok) return result.config;
+  for (const e of result.errors) process.stderr.write(formatConfigError(root, e) + '\n');
+  process.stderr.write(
+    `trellis: the configuration has ${result.errors.length === 1 ? 'an error' : `${result.errors.length} errors`}; see docs/configuration.md. Stopped before reading any note\n`,
+  );
+  return undefined;
 }
 
 async function loadApp() {

@@ -26,6 +26,9 @@ export const ruleIds = {
   invalidMath: 'invalid-math',
   unsafeUrl: 'unsafe-url',
   invalidCanvas: 'invalid-canvas',
+  invalidConfig: 'invalid-config',
+  obsidianConfig: 'obsidian-config',
+  unpublishedHome: 'unpublished-home',
 } as const;
 
 export type RuleId = (typeof ruleIds)[keyof typeof ruleIds];

@@ -84,6 +84,12 @@ export class CompiledNotes implements NoteReader {
     const jobs = ids.flatMap((id) => byId.get(id) ?? []).map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
     const results = await renderNotes(jobs, ctx, this.#pool);
     // A long note saved again while a worker rendered it is left to the change that read the newer text.
-    for (const r of results) if (files.note(r.note.path)?.hash === r.note.hash) this.#results.set(r.note.id, r);
+    for (const r of results) {
+      const scanned = files.note(r.note.path);
+      if (scanned?.hash !== r.note.hash) continue;
+      // Whether a note is published is the scan's decision (it applies the configured policy).
+      r.note.frontmatter.publish = scanned.content.publish;
+      this.#results.set(r.note.id, r);
+    }
   }
 }

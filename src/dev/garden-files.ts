@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ruleIds } from '../constants.ts';
-import { assignUrls, type ScanResult, type ScannedNote } from '../scan/index.ts';
+import { assignUrls, type ScanResult, type ScanSettings, type ScannedNote } from '../scan/index.ts';
 import { readNote } from '../scan/read-note.ts';
 import { isNotePath, toNoteId, toNotePath } from '../shared/ids.ts';
 import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
@@ -36,9 +36,12 @@ export class GardenFiles {
   #urlDiagnostics: Diagnostic[];
   #names: Names | undefined;
 
-  /** Keep the notes and attachments of `scan` (of the garden at `root`). */
-  constructor(root: string, scan: ScanResult) {
+  readonly #settings: ScanSettings;
+
+  /** Keep the notes and attachments of `scan` (of the garden at `root`, scanned with the configuration's `settings`). */
+  constructor(root: string, scan: ScanResult, settings: ScanSettings = {}) {
     this.root = root;
+    this.#settings = settings;
     for (const n of scan.notes) this.#notes.set(n.path, n);
     for (const a of scan.attachments) this.#attachments.set(a.path, a);
     this.#walkDiagnostics = scan.diagnostics.filter((d) => !urlRules.has(d.ruleId));
@@ -96,7 +99,7 @@ export class GardenFiles {
     if (changes.structural) {
       const sorted = [...this.#notes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       this.#notes = new Map(sorted.map((n) => [n.path, n]));
-      this.#urlDiagnostics = assignUrls(sorted);
+      this.#urlDiagnostics = assignUrls(sorted, this.#settings.home);
       this.#names = undefined;
     }
     return changes;
@@ -116,7 +119,7 @@ export class GardenFiles {
     }
     const notePath = toNotePath(rel);
     const id = toNoteId(notePath);
-    const content = real !== undefined && st?.isFile() ? await readNote(real, notePath) : undefined;
+    const content = real !== undefined && st?.isFile() ? await readNote(real, notePath, this.#settings.publish) : undefined;
     if (!content || content.text === undefined) {
       if (this.#notes.delete(notePath)) {
         changes.removed.push(id);
@@ -151,6 +154,7 @@ export class GardenFiles {
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     const posix = rel.split(path.sep).join('/').normalize('NFC');
     if (posix.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) return undefined;
+    if (this.#settings.ignored?.(posix, false)) return undefined;
     return posix;
   }
 }

@@ -21,7 +21,7 @@ import { buildGarden, deriveModel, type GardenModel } from '../build.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
-import { scanGarden, type ScannedNote } from '../scan/index.ts';
+import { scanGarden, type ScanSettings, type ScannedNote } from '../scan/index.ts';
 import type { AttachmentFile, Diagnostic, NoteId, ResolvedLink } from '../shared/types.ts';
 import { applyChange, type ChangeSet, type LiveIndexes } from './apply-change.ts';
 import { AssembledPages } from './assembled-pages.ts';
@@ -57,13 +57,16 @@ export class GardenState {
     this.#live = { files, compiled, links: new ResolvedLinks(), backlinks: new BacklinksIndex(), mentions: new MentionsIndex(), pages: new AssembledPages() };
   }
 
-  /** Build the garden and keep it in memory; `pool` sets the parse pool (tests shrink its heap caps). */
-  static async open(garden: string, pool: Partial<PoolOptions> = {}): Promise<GardenState> {
+  /**
+   * Build the garden and keep it in memory; `pool` sets the parse pool (tests shrink its heap caps),
+   * `settings` come from the configuration.
+   */
+  static async open(garden: string, pool: Partial<PoolOptions> = {}, settings: ScanSettings = {}): Promise<GardenState> {
     const root = path.resolve(garden);
     // One scan: the build compiles the very notes the state keeps (with `keepResults` it keeps their texts).
-    const scan = await scanGarden(root);
-    const files = new GardenFiles(root, scan);
-    const model = await buildGarden({ garden: root, scan, keepResults: true, pool });
+    const scan = await scanGarden(root, settings);
+    const files = new GardenFiles(root, scan, settings);
+    const model = await buildGarden({ garden: root, scan, keepResults: true, pool, scanSettings: settings });
     const state = new GardenState(files, new CompiledNotes(model.results ?? [], pool));
     state.#adopt(model);
     return state;

@@ -20,6 +20,12 @@ import { affectedPaths } from './affected-paths.ts';
 import { GardenState } from './garden-state.ts';
 import { gardenPlugin } from './vite-plugin-garden.ts';
 import { viteFsOptions } from './vite-fs-options.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { formatConfigError } from '../config/format-config-error.ts';
+import { toScanSettings } from '../config/scan-settings.ts';
+import type { ConfigOverrides, SiteConfig } from '../config/types.ts';
+import { siteInfo } from '../site.ts';
+import { isConfigPath, reloadConfig } from './reload-config.ts';
 
 /** Options of `trellis dev`. */
 export interface DevOptions {
@@ -36,12 +42,17 @@ export interface DevOptions {
   poll?: boolean;
   /** Settings of the parse pool, which also renders long notes after a save (tests shrink its heap caps). */
   pool?: Partial<PoolOptions>;
+  /** The garden's configuration as loaded (the CLI loads it first, to stop on errors); loaded here when absent. */
+  config?: SiteConfig;
+  /** Command-line settings that win over the configuration file's, on every reload too. */
+  overrides?: ConfigOverrides;
 }
 
 /** A running dev server. */
 export interface DevServer {
   url: string;
-  state: GardenState;
+  /** The garden as served now (a configuration that changes which notes there are replaces it). */
+  readonly state: GardenState;
   vite: ViteDevServer;
   close(): Promise<void>;
 }
@@ -66,10 +77,12 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const log = (s: string): void => {
     if (!options.quiet) process.stdout.write(s + '\n');
   };
-  const state = await GardenState.open(options.garden, options.pool);
+  const overrides = options.overrides ?? {};
+  let config = options.config ?? (await loadStartConfig(options.garden, overrides));
+  let state = await GardenState.open(options.garden, options.pool, toScanSettings(config));
   // Notes are re-rendered on this thread after a save: load the highlighter now, not on the first save.
   void getHighlighter();
-  const plugin = gardenPlugin({ state, port: options.port, settleMs: options.settleMs });
+  const plugin = gardenPlugin({ state, site: siteInfo(options.garden, config), port: options.port, settleMs: options.settleMs });
   const vite = await createServer({
     root: projectRoot,
     configFile: path.join(projectRoot, 'vite.config.ts'),
@@ -95,10 +108,15 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const flush = () => {
-    const paths = affectedPaths([...pending], state.knownPaths());
+    const configChanged = [...pending].some(isConfigPath);
+    const paths = affectedPaths(
+      [...pending].filter((p) => !isConfigPath(p)),
+      state.knownPaths(),
+    );
     pending = new Set();
     running = running
       .then(async () => {
+        if (configChanged) await applyConfig();
         const change = await state.apply(paths);
         if (change.changed.length === 0 && change.removed.length === 0) return;
         plugin.api?.notify(change);
@@ -110,6 +128,15 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
         log(`updated ${change.changed.length} note(s) in ${change.ms} ms`);
       })
       .catch((error: Error) => log(`trellis: update failed: ${error.message}`));
+  };
+  /** Load the changed configuration; serve with it when it is good (a new scan when it changes which notes there are). */
+  const applyConfig = async () => {
+    const reloaded = await reloadConfig(state.root, overrides, config, log);
+    if (!reloaded) return;
+    config = reloaded.config;
+    if (reloaded.rescan) state = await GardenState.open(options.garden, options.pool, toScanSettings(config));
+    plugin.api.reconfigure(siteInfo(options.garden, config), reloaded.rescan ? state : undefined);
+    log(`configuration reloaded${reloaded.rescan ? ' (garden scanned again)' : ''}`);
   };
   // The watcher sees the garden by its real path and reports garden-relative paths.
   const realRoot = await fs.realpath(state.root);
@@ -124,11 +151,12 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       // A followed link would report files outside the garden as the garden's; links are
       // reported as themselves, and GardenState.apply reads only what lies inside.
       followSymlinks: false,
-      ignored: (p) =>
-        path
-          .relative(realRoot, p)
-          .split(path.sep)
-          .some((s) => s.startsWith('.') || s === 'node_modules'),
+      ignored: (p) => {
+        const segments = path.relative(realRoot, p).split(path.sep);
+        // Obsidian's settings hold its excluded files, which the configuration follows.
+        if (segments[0] === '.obsidian' && (segments.length === 1 || (segments.length === 2 && segments[1] === 'app.json'))) return false;
+        return segments.some((s) => s.startsWith('.') || s === 'node_modules');
+      },
       ...(poll ? { usePolling: true, interval: pollMs, binaryInterval: pollMs } : {}),
     })
       .on('all', (_event, p) => onChange(p))
@@ -150,13 +178,15 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   // A file changed after the garden was read but before the watcher saw it would be missed
   // (a polling watcher takes that version as its baseline): look at every file once more.
   // Unchanged notes are skipped by their hash.
-  const { files } = await walkGarden(state.root);
+  const { files } = await walkGarden(state.root, toScanSettings(config).ignored);
   for (const p of new Set([...files.map((f) => f.rel), ...state.knownPaths()])) pending.add(p);
   flush();
   await running;
   return {
     url,
-    state,
+    get state() {
+      return state;
+    },
     vite,
     async close() {
       clearTimeout(timer);
@@ -164,4 +194,11 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       await vite.close();
     },
   };
+}
+
+/** The configuration `trellis dev` starts with; a bad one stops it, with its positioned errors. */
+async function loadStartConfig(garden: string, overrides: ConfigOverrides): Promise<SiteConfig> {
+  const result = await loadConfig(garden, overrides);
+  if (result.ok) return result.config;
+  throw new Error(`the configuration has errors:\n${result.errors.map((e) => formatConfigError(path.resolve(garden), e)).join('\n')}`);
 }

@@ -12,12 +12,12 @@ import type http from 'node:http';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { projectRoot } from '../paths.ts';
-import { siteInfo } from '../site.ts';
 import { toNoteData } from '../emit/note-data.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
 import { deriveListPages, listNote } from '../emit/list-pages.ts';
 import { buildSearchIndex } from '../search/index.ts';
-import type { AppAssets, GraphJson, NoteData, NoteId, NotePath, SearchDoc, Slug } from '../shared/types.ts';
+import type { AppAssets, GraphJson, NoteData, NoteId, NotePath, SearchDoc, SiteInfo, Slug } from '../shared/types.ts';
+import { forReaders } from '../emit/for-readers.ts';
 import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
 import { toSearchDoc } from '../search/to-search-doc.ts';
 import { handleApi } from './api.ts';
@@ -63,6 +63,8 @@ interface Views {
 /** Options of the plugin. */
 export interface Options {
   state: GardenState;
+  /** The site's facts from the configuration. */
+  site: SiteInfo;
   port: number;
   /** How long the garden must be quiet before topics, layout and search are recomputed. */
   settleMs?: number;
@@ -70,13 +72,20 @@ export interface Options {
 
 const devAssets: AppAssets = { scripts: ['/web/main.ts'], styles: [], mathStyles: ['/node_modules/katex/dist/katex.min.css'] };
 
-/** The garden plugin; `api.notify` announces a change applied outside the API (the file watcher). */
-export function gardenPlugin(options: Options): Plugin & { api: { notify(change: ChangeSet): void } } {
-  const { state, port } = options;
+/** What the dev server tells the plugin: a change applied outside the API (the file watcher), a new configuration. */
+export interface GardenPluginApi {
+  notify(change: ChangeSet): void;
+  /** Serve with a new configuration: new site facts and, when the configuration changed which notes there are, a new state. Open pages reload. */
+  reconfigure(site: SiteInfo, state?: GardenState): void;
+}
+
+/** The garden plugin. */
+export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi } {
+  const { port } = options;
+  let { state, site } = options;
   let views: Views | undefined;
   let server: ViteDevServer | undefined;
   let settleTimer: NodeJS.Timeout | undefined;
-  const site = siteInfo(state.root);
   const appRoots = appServingRoots(projectRoot);
 
   const current = (): Views =>
@@ -124,7 +133,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
     let data = v.notes.get(id);
     if (!data) {
       const view = state.view();
-      data = toNoteData(view.byId.get(id)!, view.graph, publishedInfo(), true, view.site());
+      data = forReaders(toNoteData(view.byId.get(id)!, view.graph, publishedInfo(), true, view.site()), site);
       v.notes.set(id, data);
     }
     return data;
@@ -133,7 +142,16 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
 
   return {
     name: 'vite-plugin-garden',
-    api: { notify: (change: ChangeSet) => notify(change, true) },
+    api: {
+      notify: (change: ChangeSet) => notify(change, true),
+      reconfigure(nextSite, nextState) {
+        site = nextSite;
+        if (nextState) state = nextState;
+        views = undefined;
+        // Titles, header, theme and which notes exist may all have changed: open pages load again.
+        server?.ws.send({ type: 'full-reload' });
+      },
+    },
     configureServer(s) {
       server = s;
       s.middlewares.use((req, res, next) => {

@@ -55,11 +55,21 @@ export async function writeRecordedReport(gardenRoot: string, value: RecordedRep
   await fs.rename(`${file}.${process.pid}.tmp`, file);
 }
 
-/** Fingerprint of a build's inputs. Notes' file times count only when dates are read from them. */
-export function buildFingerprint(scan: ScanResult, site: SiteInfo, assets: AppAssets | undefined, dates: DateSource = defaultDateSource): string {
+/**
+ * Fingerprint of a build's inputs. Notes' file times count only when dates are read from them;
+ * `settings` is the configuration's other settings (ignore, publish policy…), serialised.
+ */
+export function buildFingerprint(
+  scan: ScanResult,
+  site: SiteInfo,
+  assets: AppAssets | undefined,
+  dates: DateSource = defaultDateSource,
+  settings = '',
+): string {
   const h = createHash('sha256')
     .update(codeFingerprint())
     .update(JSON.stringify(site))
+    .update(settings)
     .update(JSON.stringify(assets ?? null))
     .update(dates);
   for (const n of scan.notes) {
@@ -84,7 +94,13 @@ export function readBuildRecord(out: string): BuildRecord | undefined {
  * note. Any file added, removed, resized or touched, a new commit, or a
  * change to Trellis, the app or the site settings changes it.
  */
-export async function quickFingerprint(root: string, site: SiteInfo, assets: AppAssets | undefined, dates: DateSource = defaultDateSource): Promise<string> {
+export async function quickFingerprint(
+  root: string,
+  site: SiteInfo,
+  assets: AppAssets | undefined,
+  dates: DateSource = defaultDateSource,
+  settings = '',
+): Promise<string> {
   const { files } = await walkGarden(root);
   const stats = await Promise.all(
     files.map(
@@ -101,6 +117,7 @@ export async function quickFingerprint(root: string, site: SiteInfo, assets: App
   const h = createHash('sha256')
     .update(codeFingerprint())
     .update(JSON.stringify(site))
+    .update(settings)
     .update(JSON.stringify(assets ?? null))
     .update(dates)
     .update(await gitHead(root));

@@ -18,6 +18,7 @@ import { renderRss, renderSitemap } from './feeds.ts';
 import { deriveListPages, listNote, type ListNote } from './list-pages.ts';
 import { toNoteData } from './note-data.ts';
 import type { DateSource } from './note-dates.ts';
+import { forReaders } from './for-readers.ts';
 import { buildSiteContext } from './site-context.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
 import { openSiteWriter } from './write-site.ts';
@@ -61,7 +62,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
     await inBatches(published, 32, async (n) => {
-      const data = toNoteData(n, model.graph, info, true, siteContext);
+      const data = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets));
       await writer.write(dataFile(n.url), JSON.stringify(data));
       // List pages need a few of every note's facts; the rest is dropped once written.

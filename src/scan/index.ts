@@ -2,15 +2,20 @@
  * Scan stage: find notes and attachments, read and hash notes, and assign
  * each published note its URL.
  *
- * 1. Walk the garden (walk.ts): dot-folders ignored, symlink loops refused.
- * 2. Read, hash and decode each note; peek at publish/permalink (read-note.ts);
- *    first and last commit dates from one `git log` (git-dates.ts).
+ * 1. Walk the garden (walk.ts): dot-folders, the configuration's `ignore` and
+ *    Obsidian's excluded files left out, symlink loops refused.
+ * 2. Read, hash and decode each note; peek at publish/permalink under the
+ *    configured publish policy (read-note.ts); first and last commit dates from
+ *    one `git log` (git-dates.ts).
  * 3. Read `.canvas` files as pages of their own (src/canvas/scan-canvases.ts).
- * 4. Give every published note, then every canvas, a unique URL (permalink, else its path slug).
+ * 4. Give every published note, then every canvas, a unique URL (the configured
+ *    home note `/`, else its permalink, else its path slug).
  */
 import { ruleIds } from '../constants.ts';
 import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../shared/ids.ts';
-import type { AttachmentFile, Diagnostic, NoteFile, NoteId, Slug } from '../shared/types.ts';
+import type { AttachmentFile, Diagnostic, NoteFile, NoteId, NotePath, Slug } from '../shared/types.ts';
+import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
+import type { PublishPolicy } from '../config/types.ts';
 import { readNote, type NoteContent } from './read-note.ts';
 import { readGitDates, type GitDates } from './git-dates.ts';
 import { walkGarden } from './walk.ts';
@@ -37,9 +42,19 @@ export interface ScanResult {
   diagnostics: Diagnostic[];
 }
 
+/** What the configuration tells the scan (src/config/scan-settings.ts); all optional. */
+export interface ScanSettings {
+  /** Files and folders left out of the site. */
+  ignored?: IgnoreMatcher;
+  /** Which notes are published (default `all`). */
+  publish?: PublishPolicy;
+  /** The note published at `/`. */
+  home?: NotePath;
+}
+
 /** Scan the garden at `root`. */
-export async function scanGarden(root: string): Promise<ScanResult> {
-  const [walked, gitDates] = await Promise.all([walkGarden(root), readGitDates(root)]);
+export async function scanGarden(root: string, settings: ScanSettings = {}): Promise<ScanResult> {
+  const [walked, gitDates] = await Promise.all([walkGarden(root, settings.ignored), readGitDates(root)]);
   const diagnostics = [...walked.diagnostics];
   if (gitDates.shallowSince) {
     diagnostics.push({
@@ -62,7 +77,7 @@ export async function scanGarden(root: string): Promise<ScanResult> {
   const contents = await mapLimit(noteFiles, 64, async (f) => {
     const path = toNotePath(f.rel);
     try {
-      return { f, path, content: await readNote(f.abs, path) };
+      return { f, path, content: await readNote(f.abs, path, settings.publish) };
     } catch (error) {
       diagnostics.push({
         file: f.rel,
@@ -102,7 +117,7 @@ export async function scanGarden(root: string): Promise<ScanResult> {
   );
   diagnostics.push(...canvasScan.diagnostics);
   // Canvases come after the notes, so a note's URL never depends on them.
-  diagnostics.push(...assignUrls([...notes, ...canvasScan.canvases]));
+  diagnostics.push(...assignUrls([...notes, ...canvasScan.canvases], settings.home));
   return { notes, attachments, canvases: canvasScan.canvases, diagnostics };
 }
 
@@ -126,15 +141,32 @@ export function takeText(note: ScannedNote): string | undefined {
 }
 
 /**
- * Give every note its URL (permalink, else its path slug; the root note named
- * `index`, `Home` or `README` at `/`), in path order, so a clash always
- * resolves the same way. Mutates `url`; returns `duplicate-slug` diagnostics.
+ * Give every note its URL (permalink, else its path slug; `home`, else the root
+ * note named `index`, `Home` or `README`, at `/`), in path order, so a clash
+ * always resolves the same way. Mutates `url`; returns `duplicate-slug` diagnostics.
  */
-export function assignUrls(notes: ScannedNote[]): Diagnostic[] {
+export function assignUrls(notes: ScannedNote[], home?: NotePath): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const usedUrls = new Map<Slug, NoteId>();
+  // The configured home note is `/` before any note's permalink can claim it.
+  const homeNote = home === undefined ? undefined : notes.find((n) => n.path === home);
+  if (homeNote && !homeNote.content.publish) {
+    diagnostics.push({
+      file: homeNote.path,
+      line: 1,
+      column: 1,
+      ruleId: ruleIds.unpublishedHome,
+      severity: 'warning',
+      reason: 'This note is the configured `home`, but it is not published; the home page falls back to a root note named index, Home or README',
+    });
+  }
+  if (homeNote?.content.publish) usedUrls.set('/' as Slug, homeNote.id);
   for (const note of notes) {
     const { id, path, content } = note;
+    if (note === homeNote && content.publish) {
+      note.url = '/' as Slug;
+      continue;
+    }
     let url = (content.permalink && permalinkToSlug(content.permalink)) || toSlug(id);
     const reserved = outOfSitePages(url);
     if (reserved !== url) {

@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { ruleIds } from '../constants.ts';
 import type { Diagnostic, NotePath } from '../shared/types.ts';
+import type { PublishPolicy } from '../config/types.ts';
 
 /** The decoded content of a note. */
 export interface NoteContent {
@@ -24,14 +25,14 @@ export interface NoteContent {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
-/** Read and decode one note. */
-export async function readNote(abs: string, rel: NotePath): Promise<NoteContent> {
+/** Read and decode one note; `policy` decides which notes are published (the configuration's `publish`). */
+export async function readNote(abs: string, rel: NotePath, policy: PublishPolicy = 'all'): Promise<NoteContent> {
   const [bytes, st] = await Promise.all([fs.readFile(abs), fs.stat(abs)]);
-  return decodeNote(bytes, rel, st.mtimeMs);
+  return decodeNote(bytes, rel, st.mtimeMs, policy);
 }
 
 /** Decode bytes already read (pure apart from hashing). */
-export function decodeNote(bytes: Uint8Array, rel: NotePath, mtimeMs = 0): NoteContent {
+export function decodeNote(bytes: Uint8Array, rel: NotePath, mtimeMs = 0, policy: PublishPolicy = 'all'): NoteContent {
   const hash = createHash('sha256').update(bytes).digest('hex');
   const base = { hash, size: bytes.byteLength, mtimeMs };
   if (looksBinary(bytes.subarray(0, 8192))) {
@@ -72,15 +73,21 @@ export function decodeNote(bytes: Uint8Array, rel: NotePath, mtimeMs = 0): NoteC
     text = text.replaceAll('\u0000', '');
   }
   if (text.trim() === '') diagnostics.push(diag(rel, 1, 1, ruleIds.emptyNote, 'This note is empty'));
-  const fm = peekFrontmatter(text);
+  const fm = peekFrontmatter(text, policy);
   return { ...base, text, publish: fm.publish, ...(fm.permalink ? { permalink: fm.permalink } : {}), diagnostics };
 }
 
-/** Publish flag and permalink from a leading YAML block; full parsing (with diagnostics) happens in parse. */
-export function peekFrontmatter(text: string): { publish: boolean; permalink?: string } {
-  if (!text.startsWith('---')) return { publish: true };
+/**
+ * Publish flag and permalink from a leading YAML block; full parsing (with diagnostics) happens
+ * in parse. The flag follows `policy`: under `all` a note is published unless it says
+ * `publish: false` or `draft: true`; under `explicit` only when it says `publish: true` (or the
+ * Digital Garden plugin's `dg-publish: true`) and not `draft: true`.
+ */
+export function peekFrontmatter(text: string, policy: PublishPolicy = 'all'): { publish: boolean; permalink?: string } {
+  const none = { publish: policy === 'all' };
+  if (!text.startsWith('---')) return none;
   const firstBreak = text.indexOf('\n');
-  if (firstBreak < 0 || text.slice(0, firstBreak).trim() !== '---') return { publish: true };
+  if (firstBreak < 0 || text.slice(0, firstBreak).trim() !== '---') return none;
   let end = -1;
   for (let i = firstBreak + 1; i < text.length;) {
     const next = text.indexOf('\n', i);
@@ -92,19 +99,20 @@ export function peekFrontmatter(text: string): { publish: boolean; permalink?: s
     if (next < 0) break;
     i = next + 1;
   }
-  if (end < 0) return { publish: true };
+  if (end < 0) return none;
   const yaml = text.slice(firstBreak + 1, end);
   // Most frontmatter names none of the keys read here: skip parsing it (parse reads it in full later).
-  if (!/publish|draft|permalink/.test(yaml)) return { publish: true };
+  if (!/publish|draft|permalink/.test(yaml)) return none;
   try {
     // `logLevel: 'error'`: the yaml package would print its warnings to the terminal; parse reports them, positioned.
     const data = parseYaml(yaml, { maxAliasCount: 100, logLevel: 'error' }) as Record<string, unknown> | null;
-    if (!data || typeof data !== 'object') return { publish: true };
-    const publish = !(data.publish === false || data.draft === true);
+    if (!data || typeof data !== 'object') return none;
+    const publish =
+      policy === 'all' ? !(data.publish === false || data.draft === true) : (data.publish === true || data['dg-publish'] === true) && data.draft !== true;
     const permalink = typeof data.permalink === 'string' ? data.permalink : undefined;
     return { publish, ...(permalink ? { permalink } : {}) };
   } catch {
-    return { publish: true };
+    return none;
   }
 }
 

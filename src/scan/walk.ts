@@ -1,12 +1,15 @@
 /**
  * Walk the garden folder: Markdown notes and attachments, skipping dot-folders
- * (`.obsidian`, `.trash`, `.git`) and `node_modules`, following symlinks while
- * refusing loops (each real folder is visited once) and links out of the garden.
+ * (`.obsidian`, `.trash`, `.git`), `node_modules` and the configuration file,
+ * following symlinks while refusing loops (each real folder is visited once)
+ * and links out of the garden.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ruleIds } from '../constants.ts';
 import type { Diagnostic } from '../shared/types.ts';
+import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
+import { configFileNames } from '../config/find-config-file.ts';
 
 /** A file found by the walk. */
 export interface WalkedFile {
@@ -15,8 +18,11 @@ export interface WalkedFile {
   abs: string;
 }
 
-/** Walk `root`; returns files in a stable (sorted) order. */
-export async function walkGarden(root: string): Promise<{ files: WalkedFile[]; diagnostics: Diagnostic[] }> {
+/**
+ * Walk `root`; returns files in a stable (sorted) order. `ignored` (the configuration's
+ * `ignore` and Obsidian's excluded files) leaves files out, and folders without entering them.
+ */
+export async function walkGarden(root: string, ignored?: IgnoreMatcher): Promise<{ files: WalkedFile[]; diagnostics: Diagnostic[] }> {
   const files: WalkedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const realRoot = await fs.realpath(root);
@@ -33,6 +39,8 @@ export async function walkGarden(root: string): Promise<{ files: WalkedFile[]; d
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      // The site's configuration is not part of the site.
+      if (dirRel === '' && (configFileNames as readonly string[]).includes(entry.name)) continue;
       const abs = path.join(dirAbs, entry.name);
       const rel = (dirRel ? dirRel + '/' : '') + entry.name.normalize('NFC');
       let isDir = entry.isDirectory();
@@ -57,6 +65,7 @@ export async function walkGarden(root: string): Promise<{ files: WalkedFile[]; d
           continue;
         }
       }
+      if (ignored?.(rel, isDir) === true) continue;
       if (isDir) {
         const real = await fs.realpath(abs);
         if (seen.has(real)) {

@@ -422,6 +422,43 @@ export interface SiteInfo {
   description?: string;
   /** BCP 47 language of the content; `en` when omitted. */
   lang?: string;
+  /** The garden's author, for `<meta name="author">` and feeds. */
+  author?: string;
+  /** Links the configuration adds to the header, after the site's own. */
+  nav?: NavLink[];
+  /** Accent colours and fonts, as validated CSS values (src/config/css-values.ts). */
+  theme?: SiteTheme;
+  /** Site paths (encoded, from `/`, before the base path) of the garden's own stylesheet, favicon and logo. */
+  stylesheet?: string;
+  favicon?: string;
+  logo?: string;
+  /** Reader-facing features switched on or off by the configuration; every switch is set. */
+  features?: SiteFeatures;
+}
+
+/** A header link: a site path (`/about/`, base path added when rendered) or an absolute http(s) URL. */
+export interface NavLink {
+  title: string;
+  url: string;
+}
+
+/** Theme settings; every value is a CSS colour or font-family list checked when the configuration was loaded. */
+export interface SiteTheme {
+  /** Accent of the light theme, and of the dark theme unless `accentDark` is set. */
+  accent?: string;
+  accentDark?: string;
+  /** Font-family lists for body text, interface text and code. */
+  fonts?: { body?: string; ui?: string; mono?: string };
+}
+
+/** Reader-facing feature switches. */
+export interface SiteFeatures {
+  /** Show "Unlinked mentions" under a note's backlinks. */
+  unlinkedMentions: boolean;
+  /** Open the local graph beside notes until the reader closes it (the reader's own choice is remembered and wins). */
+  localGraphOpen: boolean;
+  /** Show the properties panel (frontmatter) above a note's body. */
+  properties: boolean;
 }
 
 /** URL paths (site-relative, starting with `/_app/`) of the built reading app, linked from every page. */

@@ -23,12 +23,14 @@ import './garden-search.ts';
  * @property base - Site base path (`/` or `/garden/`), from the `base` attribute.
  * @property pageKind - What the prerendered page is (`note`, `tag`, `graph`…), from `page-kind`.
  * @property mathCss - URL of the KaTeX stylesheet, linked when a page with math is shown in place.
+ * @property localGraphOpen - The site opens the local graph by default (configuration `features.localGraphOpen`), from `local-graph-open`.
  */
 @customElement('garden-app')
 export class GardenApp extends LitElement {
   @property() base = '/';
   @property({ attribute: 'page-kind' }) pageKind = 'note';
   @property({ attribute: 'math-css' }) mathCss?: string;
+  @property({ type: Boolean, attribute: 'local-graph-open' }) localGraphOpen = false;
 
   @provide({ context: storeContext }) store!: GardenStore;
 
@@ -51,6 +53,7 @@ export class GardenApp extends LitElement {
       fetch: (url) => fetch(url),
       storage: safeLocalStorage(),
       systemDark: this.#darkQuery.matches,
+      localGraphOpen: this.localGraphOpen,
     });
     this.store.addEventListener('change', this.#handleStoreChange);
     super.connectedCallback();

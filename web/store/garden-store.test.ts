@@ -64,6 +64,17 @@ describe('GardenStore', () => {
     expect(next.state.localGraph).toEqual({ open: true, depth: 3 });
   });
 
+  it("opens the local graph when the site says so, until the reader's own choice", () => {
+    const { env, storage } = makeEnv({});
+    expect(new GardenStore('/', page, env).state.localGraph.open).toBe(false);
+    const siteOpen = { ...env, localGraphOpen: true };
+    const store = new GardenStore('/', page, siteOpen);
+    expect(store.state.localGraph.open).toBe(true);
+    store.setLocalGraph(false);
+    expect(storage.get('trellis-local-graph')).toBe('closed:1');
+    expect(new GardenStore('/', page, siteOpen).state.localGraph.open).toBe(false);
+  });
+
   it('emits change with a new state object on every action', () => {
     const { env } = makeEnv({});
     const store = new GardenStore('/', page, env);

@@ -22,6 +22,8 @@ export interface StoreEnvironment {
   fetch: (url: string) => Promise<Response>;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   systemDark: boolean;
+  /** Whether the local graph starts open for a reader who never chose (the site's configuration). */
+  localGraphOpen?: boolean;
 }
 
 const localGraphKey = 'trellis-local-graph';
@@ -49,7 +51,7 @@ export class GardenStore extends EventTarget {
       page,
       theme: resolveTheme(readStorage(env.storage, themeStorageKey), env.systemDark),
       search: { open: false, query: '' },
-      localGraph: { open: open === 'open', depth: d === 2 || d === 3 ? d : 1 },
+      localGraph: { open: stored ? open === 'open' : (env.localGraphOpen ?? false), depth: d === 2 || d === 3 ? d : 1 },
     };
   }
 

@@ -16,6 +16,8 @@ import { renderNoteArticle } from './render-note-article.ts';
 import { renderToc } from './render-toc.ts';
 import { themeStorageKey } from '../theme.ts';
 import { withBase } from '../with-base.ts';
+import { renderNavLinks } from './render-nav-links.ts';
+import { renderThemeStyle } from './render-theme-style.ts';
 
 /** Render the page of one note. */
 export function renderNotePage(note: NoteData, site: SiteInfo, assets: AppAssets): string {
@@ -105,12 +107,16 @@ function renderDocument(p: DocumentParts): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(fullTitle)}</title>`,
     description ? `<meta name="description" content="${escapeHtml(description)}">` : '',
+    site.author ? `<meta name="author" content="${escapeHtml(site.author)}">` : '',
     site.url && p.kind !== 'not-found' ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.url, p.url))}">` : '',
     `<meta property="og:title" content="${escapeHtml(p.title)}">`,
     `<meta name="color-scheme" content="light dark">`,
-    `<link rel="icon" href="${favicon}">`,
+    `<link rel="icon" href="${site.favicon ? asset(site.favicon) : favicon}">`,
     `<script>try{var t=localStorage.getItem(${scriptString(themeStorageKey)});if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}</script>`,
     ...styles.map((s) => `<link rel="stylesheet" href="${asset(s)}">`),
+    // The garden's theme, then its own stylesheet, after Trellis's: theirs win.
+    renderThemeStyle(site.theme),
+    site.stylesheet ? `<link rel="stylesheet" href="${asset(site.stylesheet)}">` : '',
     ...(assets.preload ?? []).map((s) => `<link rel="modulepreload" href="${asset(s)}">`),
     ...assets.scripts.map((s) => `<script type="module" src="${asset(s)}"></script>`),
   ];
@@ -120,8 +126,8 @@ function renderDocument(p: DocumentParts): string {
   return (
     `<!doctype html>\n<html lang="${escapeHtml(site.lang ?? 'en')}"><head>${head.filter(Boolean).join('')}</head>` +
     `<body><a class="skip-link" href="#main">Skip to content</a>` +
-    `<garden-app base="${escapeHtml(base)}" page-kind="${p.kind}"${mathCss ? ` math-css="${asset(mathCss)}"` : ''}>` +
-    renderHeader(site, p.kind) +
+    `<garden-app base="${escapeHtml(base)}" page-kind="${p.kind}"${mathCss ? ` math-css="${asset(mathCss)}"` : ''}${site.features?.localGraphOpen ? ' local-graph-open' : ''}>` +
+    renderHeader(site, p.kind, p.url) +
     `<div class="layout" data-layout="${wide ? 'wide' : 'note'}"><main id="main" tabindex="-1">${p.main}</main>${sidebar}</div>` +
     `<footer class="site-footer"><p>${escapeHtml(site.title)} · grown with Trellis</p></footer>` +
     `</garden-app></body></html>\n`
@@ -133,7 +139,7 @@ const favicon =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%232e6c5b'/%3E" +
   "%3Cpath d='M16 26V15m0 2c0-5 4-8 9-8 0 5-4 8-9 8Zm0-1c0-4-3-7-8-7 0 4 3 7 8 7Z' fill='%23fff' stroke='%23fff' stroke-width='1.5' stroke-linejoin='round'/%3E%3C/svg%3E";
 
-function renderHeader(site: SiteInfo, kind: DocumentParts['kind']): string {
+function renderHeader(site: SiteInfo, kind: DocumentParts['kind'], url: Slug): string {
   const current =
     kind === 'graph'
       ? '/graph/'
@@ -148,8 +154,11 @@ function renderHeader(site: SiteInfo, kind: DocumentParts['kind']): string {
     `<a href="${escapeHtml(withBase(site.basePath, path))}"${path === current ? ' aria-current="page"' : ''}>${text}</a>`;
   return (
     `<header class="site-header"><div class="site-header-inner">` +
-    `<a class="site-title" href="${escapeHtml(withBase(site.basePath, '/'))}">${escapeHtml(site.title)}</a>` +
-    `<nav class="site-nav" aria-label="Site">${link('/explorer/', 'Notes')}${link('/topics/', 'Topics')}${link('/graph/', 'Graph')}${link('/tags/', 'Tags')}</nav>` +
+    `<a class="site-title" href="${escapeHtml(withBase(site.basePath, '/'))}">` +
+    (site.logo ? `<img class="site-logo" src="${escapeHtml(withBase(site.basePath, site.logo))}" alt="" height="28">` : '') +
+    `${escapeHtml(site.title)}</a>` +
+    `<nav class="site-nav" aria-label="Site">${link('/explorer/', 'Notes')}${link('/topics/', 'Topics')}${link('/graph/', 'Graph')}${link('/tags/', 'Tags')}` +
+    `${renderNavLinks(site.nav, site.basePath, url)}</nav>` +
     `<a class="search-link" href="${escapeHtml(withBase(site.basePath, '/search/'))}" data-action="search" aria-label="Search">` +
     `<span>Search</span><kbd aria-hidden="true">/</kbd></a>` +
     `<garden-theme-toggle></garden-theme-toggle>` +
