@@ -17,6 +17,7 @@ import { scanGarden, type ScanResult, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
 import { sortDiagnostics } from './diagnostics.ts';
+import { parseSiteUrl } from './site-url.ts';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -40,6 +41,8 @@ export interface BuildOptions {
   keepResults?: boolean;
   /** Called with (done, total) while notes are processed. */
   onProgress?: (done: number, total: number) => void;
+  /** Where the site will be served (`https://user.github.io/notes/`): note bodies link below its path. */
+  url?: string;
 }
 
 /** What derive needs of a scanned note. */
@@ -76,6 +79,8 @@ export interface GardenModel {
   texts?: Pick<BlockSpill, 'fd' | 'textRef'>;
   /** Per-note parse+render results, in note order (only with `keepResults`). */
   results?: NoteJobResult[];
+  /** A published note's body HTML with its links below `basePath` (an absolute URL for feeds). */
+  assembleAt?: (id: NoteId, basePath: string) => string;
 }
 
 /** Build the garden model. */
@@ -93,6 +98,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
   const model = await deriveModel(root, scan.notes, scan.attachments, results, scanDiagnostics, {
     layout: options.layout ?? true,
+    basePath: options.url === undefined ? '/' : parseSiteUrl(options.url).basePath,
     ...(layoutCache ? { layoutCache } : {}),
     ...(spill ? { spill } : {}),
   });
@@ -114,6 +120,8 @@ export interface DeriveOptions {
   layoutCache?: LayoutCache;
   /** Where the results' spilled block HTML is read back from. */
   spill?: BlockSpill;
+  /** The site's base path, which note bodies link below (default `/`). */
+  basePath?: string;
 }
 
 /**
@@ -149,7 +157,12 @@ export async function deriveModel(
   const sourceOf = new Map(sources.map((n) => [n.id, n]));
   // Embeds are checked now; a page's HTML is assembled each time it is read (pages with
   // transclusions are large, and holding every one would be a large part of a large garden's heap).
-  const assembleInput: AssembleInput = { notes: byId, links: resolved.links, ...(options.spill ? { spill: options.spill } : {}) };
+  const assembleInput: AssembleInput = {
+    notes: byId,
+    links: resolved.links,
+    ...(options.spill ? { spill: options.spill } : {}),
+    ...(options.basePath ? { basePath: options.basePath } : {}),
+  };
   const assemble = pageAssembler(assembleInput);
   const notes = parsed.map((p) => {
     if (p.frontmatter.publish) checkEmbeds(p.id, assembleInput, diagnostics);
@@ -170,12 +183,18 @@ export async function deriveModel(
     report,
     timings,
     cacheHits: 0,
+    assembleAt: rebasedAssembler(assembleInput),
   };
 }
 
 /** The assembler of a one-shot build's pages. Kept apart from `deriveModel` so it holds only what it needs (not the scanned sources' text). */
 function pageAssembler(input: AssembleInput): (id: NoteId) => string {
   return (id) => assembleNote(id, input, []);
+}
+
+/** An assembler of a note's HTML below another base path (feeds: the site's absolute URL); held apart like `pageAssembler`. */
+function rebasedAssembler(input: AssembleInput): (id: NoteId, basePath: string) => string {
+  return (id, basePath) => assembleNote(id, { ...input, basePath }, []);
 }
 
 /**

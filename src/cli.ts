@@ -1,5 +1,5 @@
 /**
- * The command line: `trellis build | check | dev | new`.
+ * The command line: `trellis build | check | dev | new | preview | init`.
  * Usage errors exit 2; `check` exits 1 when a link or anchor is broken.
  */
 import { parseArgs } from 'node:util';
@@ -8,23 +8,28 @@ import type { GardenModel } from './build.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
-import type { CheckReport, Diagnostic } from './shared/types.ts';
+import type { CheckReport, Diagnostic, SiteInfo } from './shared/types.ts';
 import { formatDiagnostic } from './format.ts';
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
+import { noUrlNotice, SiteUrlError } from './site-url.ts';
 import { limitHeapGrowth } from './heap-growth.ts';
 
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
 Usage:
-  trellis build [garden] [--out dist] [--no-cache] [--quiet]
+  trellis build [garden] [--out dist] [--url URL] [--no-cache] [--quiet]
   trellis check [garden] [--json]
-  trellis dev   [garden] [--port 5173] [--poll]
+  trellis dev   [garden] [--port 5173] [--url URL] [--poll]
   trellis new "Title" [garden] [--folder F]
+  trellis preview [dist] [--port 4173]
+  trellis init  [folder]
   trellis --help | --version
 
   garden      the folder of notes (default: garden/)
   --out       where the site is written (default: dist/); replaced atomically
+  --url       where the site will be served, e.g. https://user.github.io/notes/: pages
+              work under its path, and the sitemap, feeds and canonical links use it
   --no-cache  ignore the build cache (a cold build)
   --json      print the link report as JSON
   --poll      dev: poll the garden for changes (network drives, WSL), instead of file events
@@ -58,6 +63,7 @@ async function run(argv: string[]): Promise<number> {
       port: { type: 'string' },
       poll: { type: 'boolean' },
       folder: { type: 'string' },
+      url: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -79,7 +85,8 @@ async function run(argv: string[]): Promise<number> {
       const out = values.out ?? 'dist';
       const useCache = !values['no-cache'];
       const root = path.resolve(garden);
-      const site = siteInfo(garden);
+      const site = siteOf(garden, values.url);
+      if (!site.url && !values.quiet) process.stderr.write(noUrlNotice + '\n');
       const record = useCache ? readBuildRecord(out) : undefined;
       const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
       const upToDate = () => {
@@ -99,7 +106,13 @@ async function run(argv: string[]): Promise<number> {
       }
       // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
       const [{ buildGarden }, { emitSite }] = await Promise.all([import('./build.ts'), import('./emit/index.ts')]);
-      const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
+      const model = await buildGarden({
+        garden,
+        noCache: !useCache,
+        scan,
+        onProgress: values.quiet ? undefined : createProgress('Building'),
+        ...(site.url ? { url: site.url } : {}),
+      });
       const result = await emitSite(model, { out, site, app, fingerprint, quick }).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
@@ -125,7 +138,9 @@ async function run(argv: string[]): Promise<number> {
       const { startDev } = await import('./dev/index.ts');
       const port = values.port ? Number(values.port) : 5173;
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
-      await startDev({ garden: rest[0] ?? 'garden', port, ...(values.poll ? { poll: true } : {}) });
+      const garden = rest[0] ?? 'garden';
+      const site = siteOf(garden, values.url);
+      await startDev({ garden, port, ...(values.poll ? { poll: true } : {}), ...(site.url ? { url: site.url } : {}) });
       return await new Promise<number>(() => {});
     }
     case 'new': {
@@ -143,10 +158,32 @@ async function run(argv: string[]): Promise<number> {
         return 1;
       }
     }
+    case 'preview': {
+      const { startPreview } = await import('./preview/index.ts');
+      const port = values.port ? Number(values.port) : 4173;
+      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+      const server = await startPreview({ dir: rest[0] ?? 'dist', port });
+      process.stdout.write(`Previewing ${rest[0] ?? 'dist'}/ at ${server.url} as a static host would serve it (Ctrl-C stops)\n`);
+      return await new Promise<number>(() => {});
+    }
+    case 'init': {
+      const { initProject } = await import('./init/index.ts');
+      return await initProject(rest[0] ?? '.');
+    }
     case undefined:
       throw new UsageError('missing command');
     default:
       throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** The site facts of a garden with the `--url` given; a URL that cannot be used is a usage error. */
+function siteOf(garden: string, url: string | undefined): SiteInfo {
+  try {
+    return siteInfo(garden, url === undefined ? {} : { url });
+  } catch (error) {
+    if (error instanceof SiteUrlError) throw new UsageError(`--url: ${error.message}`);
+    throw error;
   }
 }
 

@@ -121,9 +121,13 @@ export class GardenState {
     this.root = root;
   }
 
+  /** URL path note bodies link below (the site's base path, `/notes/`). */
+  basePath = '/';
+
   /** Build the garden and keep it in memory; `pool` sets the parse pool (tests shrink its heap caps). */
-  static async open(garden: string, pool: Partial<PoolOptions> = {}): Promise<GardenState> {
+  static async open(garden: string, pool: Partial<PoolOptions> = {}, basePath = '/'): Promise<GardenState> {
     const state = new GardenState(path.resolve(garden), pool);
+    state.basePath = basePath;
     const scan = await scanGarden(state.root);
     for (const n of scan.notes) state.notes.set(n.path, n);
     for (const a of scan.attachments) state.attachments.set(a.path, a);
@@ -467,7 +471,7 @@ export class GardenState {
       let entry = this.html.get(id);
       if (!entry) {
         const diagnostics: Diagnostic[] = [];
-        entry = { html: assembleNote(id, { notes: byResult, links: this.links }, diagnostics), diagnostics };
+        entry = { html: assembleNote(id, { notes: byResult, links: this.links, basePath: this.basePath }, diagnostics), diagnostics };
         this.html.set(id, entry);
       }
       return entry;

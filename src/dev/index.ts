@@ -20,6 +20,7 @@ import { affectedPaths } from './affected-paths.ts';
 import { GardenState } from './garden-state.ts';
 import { gardenPlugin } from './vite-plugin-garden.ts';
 import { viteFsOptions } from './vite-fs-options.ts';
+import { parseSiteUrl } from '../site-url.ts';
 
 /** Options of `trellis dev`. */
 export interface DevOptions {
@@ -36,6 +37,8 @@ export interface DevOptions {
   poll?: boolean;
   /** Settings of the parse pool, which also renders long notes after a save (tests shrink its heap caps). */
   pool?: Partial<PoolOptions>;
+  /** Where the site will be served (`https://user.github.io/notes/`): the garden is served under its path. */
+  url?: string;
 }
 
 /** A running dev server. */
@@ -66,14 +69,17 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const log = (s: string): void => {
     if (!options.quiet) process.stdout.write(s + '\n');
   };
-  const state = await GardenState.open(options.garden, options.pool);
+  const basePath = options.url ? parseSiteUrl(options.url).basePath : '/';
+  const state = await GardenState.open(options.garden, options.pool, basePath);
   // Notes are re-rendered on this thread after a save: load the highlighter now, not on the first save.
   void getHighlighter();
-  const plugin = gardenPlugin({ state, port: options.port, settleMs: options.settleMs });
+  const plugin = gardenPlugin({ state, port: options.port, settleMs: options.settleMs, ...(options.url ? { url: options.url } : {}) });
   const vite = await createServer({
     root: projectRoot,
     configFile: path.join(projectRoot, 'vite.config.ts'),
     appType: 'custom',
+    // The app is served under the site's base path, like the pages.
+    base: basePath,
     logLevel: options.quiet ? 'silent' : 'warn',
     server: {
       host: '127.0.0.1',
@@ -87,7 +93,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     plugins: [plugin],
   });
   await vite.listen();
-  const url = `http://127.0.0.1:${options.port}/`;
+  const url = `http://127.0.0.1:${options.port}${basePath}`;
   const r = state.view().report();
   log(`Trellis is serving ${options.garden} at ${url} (${r.notes} notes, ${r.broken.length} broken links)`);
 
