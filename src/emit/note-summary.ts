@@ -1,6 +1,6 @@
 /**
  * A note's summary for its page description and feed entries: its frontmatter
- * `description`, else the start of its text, cut at a word.
+ * `description`, else its first paragraph, cut at a word.
  */
 import type { BuiltNote } from '../build.ts';
 import { readText, type BlockSpill } from '../store/spill.ts';
@@ -14,7 +14,7 @@ const readBytes = 4096;
 /** Where one-shot builds keep notes' texts (the model's `texts`). */
 export type SpilledTexts = Pick<BlockSpill, 'fd' | 'textRef'>;
 
-/** The summary of a published note; `texts` reads a text its build moved to disk. */
+/** The summary of a published note: its description, else its first paragraph; `texts` reads a text its build moved to disk. */
 export function noteSummary(note: BuiltNote, texts?: SpilledTexts): string | undefined {
   const described = note.parsed.frontmatter.description?.trim();
   if (described) return described;
@@ -25,10 +25,17 @@ export function noteSummary(note: BuiltNote, texts?: SpilledTexts): string | und
   return excerpt(ref[1] > readBytes ? text.replace(/\uFFFD+$/, '') : text, note.parsed.title);
 }
 
-/** The start of `text` as one line of at most `summaryLength` characters, without a leading copy of the title. */
+/**
+ * The first paragraph of `text` (a note's plain text: one block a line) as one line of at most
+ * `summaryLength` characters: the first line that reads as a sentence (not the title, a heading or a
+ * file name), else all of it.
+ */
 export function excerpt(text: string, title: string): string | undefined {
-  let line = text.replace(/\s+/g, ' ').trim();
-  if (line.startsWith(title + ' ') || line === title) line = line.slice(title.length).trim();
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/[\s\p{Cc}]+/gu, ' ').trim())
+    .filter((l) => l && l !== title);
+  const line = lines.find((l) => l.length >= 24 && l.includes(' ')) ?? lines.join(' ');
   if (!line) return undefined;
   if (line.length <= summaryLength) return line;
   const cut = line.slice(0, summaryLength + 1);
