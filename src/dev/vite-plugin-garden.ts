@@ -25,6 +25,7 @@ import type { ChangeSet, GardenState } from './garden-state.ts';
 import { appRequestAllowed, appServingRoots } from './app-paths.ts';
 import { decodePathname } from './decode-pathname.ts';
 import { belowBase } from './below-base.ts';
+import { emptyPage, withViteHead } from './vite-head.ts';
 import { passFrontGate, refuse } from './front-gate.ts';
 import { serveAttachment } from './serve-attachment.ts';
 
@@ -207,7 +208,7 @@ export function gardenPlugin(options: Options): Plugin & { api: { notify(change:
   }
 
   async function sendHtml(req: http.IncomingMessage, res: http.ServerResponse, html: string, status = 200): Promise<void> {
-    const transformed = server ? await server.transformIndexHtml(req.url ?? '/', html) : html;
+    const transformed = server ? withViteHead(html, await server.transformIndexHtml(req.url ?? '/', emptyPage)) : html;
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(transformed);
   }
