@@ -162,7 +162,14 @@ async function run(argv: string[]): Promise<number> {
       const { startPreview } = await import('./preview/index.ts');
       const port = values.port ? Number(values.port) : 4173;
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
-      const server = await startPreview({ dir: rest[0] ?? 'dist', port });
+      const server = await startPreview({ dir: rest[0] ?? 'dist', port }).catch((error: NodeJS.ErrnoException) => {
+        // No site to serve, or the port is taken: say so, without a stack.
+        const busy = error.code === 'EADDRINUSE' ? `port ${port} is in use; choose another with --port` : undefined;
+        if (!busy && !error.message.startsWith('Preview:')) throw error;
+        process.stderr.write(`trellis: ${busy ?? error.message.slice('Preview: '.length)}\n`);
+        return undefined;
+      });
+      if (!server) return 1;
       process.stdout.write(`Previewing ${rest[0] ?? 'dist'}/ at ${server.url} as a static host would serve it (Ctrl-C stops)\n`);
       return await new Promise<number>(() => {});
     }

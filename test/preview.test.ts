@@ -3,12 +3,14 @@
  * under its base path, folders with and without their slash, content types,
  * the site's 404 page, and nothing outside the folder (traversal, symlinks, dotfiles).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../src/preview/index.ts';
 import { tempDir } from './helpers/garden.ts';
+import { bin } from './helpers/publish-garden.ts';
 
 let dist: string;
 let server: PreviewServer;
@@ -104,4 +106,11 @@ describe('trellis preview', () => {
     await expect(startPreview({ dir: tempDir(), port: 0 })).rejects.toThrow('is not a built site');
     await expect(startPreview({ dir: path.join(tempDir(), 'none'), port: 0 })).rejects.toThrow('does not exist');
   });
+
+  it('says on the command line, without a stack, when there is no site or the port is taken', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, 'preview', ...args], { encoding: 'utf8', timeout: 60_000 });
+    const missing = path.join(tempDir(), 'none');
+    expect(cli(missing)).toMatchObject({ status: 1, stderr: `trellis: ${missing} does not exist; build the site first (trellis build)\n` });
+    expect(cli(dist, '--port', String(port))).toMatchObject({ status: 1, stderr: `trellis: port ${port} is in use; choose another with --port\n` });
+  }, 120_000);
 });
