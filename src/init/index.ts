@@ -41,8 +41,9 @@ export async function initProject(folder: string, out: (line: string) => void = 
   out('Three steps left:');
   out(`  1. Fill in ${path.relative(process.cwd(), files[0]!.file) || configFileName} (title, description; url for hosts other than GitHub Pages).`);
   out('  2. On GitHub, in the repository: Settings > Pages > Build and deployment > Source: GitHub Actions.');
+  const gardenArg = path.relative(process.cwd(), garden) || '.';
   out(
-    `  3. Commit and push both files; each push then publishes the site (see docs/deploy.md). Check it first with: trellis build --url <address> && trellis preview`,
+    `  3. Commit and push both files; each push then publishes the site (Trellis's docs/deploy.md has more). Check it first with: trellis build ${gardenArg} --url <address> && trellis preview`,
   );
   return 0;
 }
