@@ -21,6 +21,7 @@ import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, Resol
 import { buildCheckReport } from './report.ts';
 import { withCanvasPages } from './canvas/with-canvas-pages.ts';
 import { sortDiagnostics } from './diagnostics.ts';
+import { parseSiteUrl } from './site-url.ts';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -46,6 +47,8 @@ export interface BuildOptions {
   keepResults?: boolean;
   /** Called with (done, total) while notes are processed. */
   onProgress?: (done: number, total: number) => void;
+  /** Where the site will be served (`https://user.github.io/notes/`): note bodies link below its path. */
+  url?: string;
 }
 
 /** What derive needs of a scanned note. */
@@ -84,6 +87,8 @@ export interface GardenModel {
   texts?: TextsOnDisk;
   /** Per-note parse+render results, in note order (only with `keepResults`). */
   results?: NoteJobResult[];
+  /** A published note's body HTML with its links below `basePath` (an absolute URL for feeds). */
+  assembleAt?: (id: NoteId, basePath: string) => string;
 }
 
 /** Build the garden model. */
@@ -103,6 +108,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
   const model = await deriveModel(root, notes, attachments, compiled, store, scanDiagnostics, {
     layout: options.layout ?? true,
+    basePath: options.url === undefined ? '/' : parseSiteUrl(options.url).basePath,
     ...(layoutCache ? { layoutCache } : {}),
   });
   model.close = store.close;
@@ -119,6 +125,8 @@ export interface DeriveOptions {
   layout: boolean;
   /** Reuse layouts of unchanged graphs. */
   layoutCache?: LayoutCache;
+  /** The site's base path, which note bodies link below (default `/`). */
+  basePath?: string;
 }
 
 /**
@@ -156,7 +164,12 @@ export async function deriveModel(
   const sourceOf = new Map(sources.map((n) => [n.id, n]));
   // Embeds are checked now; a page's HTML is assembled each time it is read (pages with
   // transclusions are large, and holding every one would be a large part of a large garden's heap).
-  const assembleInput: AssembleInput = { notes: byId, links: resolved.links, store };
+  const assembleInput: AssembleInput = {
+    notes: byId,
+    links: resolved.links,
+    store,
+    ...(options.basePath ? { basePath: options.basePath } : {}),
+  };
   const assemble = pageAssembler(assembleInput);
   const notes = parsed.map((p) => {
     if (p.frontmatter.publish) checkEmbeds(p.id, assembleInput, diagnostics);
@@ -178,12 +191,18 @@ export async function deriveModel(
     timings,
     cacheHits: 0,
     store,
+    assembleAt: rebasedAssembler(assembleInput),
   };
 }
 
 /** The assembler of a one-shot build's pages. Kept apart from `deriveModel` so it holds only what it needs (not the scanned sources' text). */
 function pageAssembler(input: AssembleInput): (id: NoteId) => string {
   return (id) => assembleNote(id, input, []);
+}
+
+/** An assembler of a note's HTML below another base path (feeds: the site's absolute URL); held apart like `pageAssembler`. */
+function rebasedAssembler(input: AssembleInput): (id: NoteId, basePath: string) => string {
+  return (id, basePath) => assembleNote(id, { ...input, basePath }, []);
 }
 
 /**

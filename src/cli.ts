@@ -1,5 +1,5 @@
 /**
- * The command line: `trellis build | check | dev | new`.
+ * The command line: `trellis build | check | dev | new | preview | init`.
  * Usage errors exit 2; `check` exits 1 when a link or anchor is broken.
  */
 import { statSync, type Stats } from 'node:fs';
@@ -14,6 +14,7 @@ import { toCheckJson } from './check-json.ts';
 import { formatDiagnosticSummary, type SummaryOptions } from './diagnostic-summary.ts';
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
+import { noUrlNotice } from './site-url.ts';
 import { limitHeapGrowth } from './heap-growth.ts';
 import { formatDiagnostic } from './format.ts';
 import { dateSources, defaultDateSource, type DateSource } from './emit/note-dates.ts';
@@ -27,13 +28,17 @@ const help = `trellis: Obsidian-style Markdown gardens to fast websites
 Usage:
   trellis build [garden] [--out dist] [--url URL] [--no-cache] [--quiet] [--dates git|frontmatter|filesystem]
   trellis check [garden] [--json]
-  trellis dev   [garden] [--port 5173] [--poll]
+  trellis dev   [garden] [--port 5173] [--url URL] [--poll]
   trellis new "Title" [garden] [--folder F]
+  trellis preview [dist] [--port 4173]
+  trellis init  [folder]
   trellis --help | --version
 
   garden      the folder of notes (default: garden/)
   --out       where the site is written (default: dist/); replaced atomically
-  --url       the site's absolute URL, base path included (overrides "url" of trellis.config.yaml)
+  --url       where the site will be served, e.g. https://user.github.io/notes/: pages work under
+              its path, and the sitemap, feeds and canonical links use it (overrides "url" of
+              trellis.config.yaml)
   --no-cache  ignore the build cache (a cold build)
   --dates     where notes' dates come from: git (default) = frontmatter, then git history;
               frontmatter = frontmatter only; filesystem = also file modification times
@@ -101,6 +106,7 @@ async function run(argv: string[]): Promise<number> {
       const dates = values.dates === undefined ? config.dates : dateSource(values.dates);
       // Settings that change the site without being in `site` (ignore, publish policy, home).
       const settings = JSON.stringify(config);
+      if (!site.url && !values.quiet) process.stderr.write(noUrlNotice + '\n');
       const record = useCache ? readBuildRecord(out) : undefined;
       const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
       // The build lists the first few diagnostics of each kind (all of them with TRELLIS_VERBOSE); `check` lists every one.
@@ -122,7 +128,13 @@ async function run(argv: string[]): Promise<number> {
       }
       // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
       const [{ buildGarden }, { emitSite }] = await Promise.all([import('./build.ts'), import('./emit/index.ts')]);
-      const model = await buildGarden({ garden, noCache: !useCache, scan, onProgress: values.quiet ? undefined : createProgress('Building') });
+      const model = await buildGarden({
+        garden,
+        noCache: !useCache,
+        scan,
+        onProgress: values.quiet ? undefined : createProgress('Building'),
+        ...(site.url ? { url: site.url } : {}),
+      });
       const result = await emitSite(model, { out, site, app, fingerprint, quick, dates }).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
@@ -162,7 +174,15 @@ async function run(argv: string[]): Promise<number> {
       const garden = gardenFolder(rest[0]);
       const config = await readConfig(garden, values.url);
       if (!config) return 2;
-      await startDev({ garden, port, config, ...(values.url ? { overrides: { url: values.url } } : {}), ...(values.poll ? { poll: true } : {}) });
+      const site = siteInfo(garden, config);
+      await startDev({
+        garden,
+        port,
+        config,
+        ...(values.url ? { overrides: { url: values.url } } : {}),
+        ...(values.poll ? { poll: true } : {}),
+        ...(site.url ? { url: site.url } : {}),
+      });
       return await new Promise<number>(() => {});
     }
     case 'new': {
@@ -179,6 +199,25 @@ async function run(argv: string[]): Promise<number> {
         process.stderr.write(`trellis: ${exists ? 'a note with that name exists; nothing was written' : (error as Error).message}\n`);
         return 1;
       }
+    }
+    case 'preview': {
+      const { startPreview } = await import('./preview/index.ts');
+      const port = values.port ? Number(values.port) : 4173;
+      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+      const server = await startPreview({ dir: rest[0] ?? 'dist', port }).catch((error: NodeJS.ErrnoException) => {
+        // No site to serve, or the port is taken: say so, without a stack.
+        const busy = error.code === 'EADDRINUSE' ? `port ${port} is in use; choose another with --port` : undefined;
+        if (!busy && !error.message.startsWith('Preview:')) throw error;
+        process.stderr.write(`trellis: ${busy ?? error.message.slice('Preview: '.length)}\n`);
+        return undefined;
+      });
+      if (!server) return 1;
+      process.stdout.write(`Previewing ${rest[0] ?? 'dist'}/ at ${server.url} as a static host would serve it (Ctrl-C stops)\n`);
+      return await new Promise<number>(() => {});
+    }
+    case 'init': {
+      const { initProject } = await import('./init/index.ts');
+      return await initProject(rest[0] ?? '.');
     }
     case undefined:
       throw new UsageError('missing command');

@@ -2,17 +2,20 @@
 import { defaultTitle } from './config/resolve-config.ts';
 import type { SiteConfig } from './config/types.ts';
 import type { SiteInfo } from './shared/types.ts';
+import { parseSiteUrl } from './site-url.ts';
 
 /** The site facts for a garden: its configuration's, else the defaults (the folder name as title, `Trellis garden` for `garden/`). */
 export function siteInfo(garden: string, config?: SiteConfig): SiteInfo {
   if (!config) return { title: defaultTitle(garden), basePath: '/' };
+  // The configuration's URL is checked when it is read (src/config); its path is the site's base path.
+  const url = config.url ? parseSiteUrl(config.url) : undefined;
   const { accent, accentDark, fonts } = config.theme;
   const theme = { ...(accent ? { accent } : {}), ...(accentDark ? { accentDark } : {}), ...(fonts && Object.keys(fonts).length ? { fonts } : {}) };
   return {
     title: config.title,
-    basePath: '/',
+    basePath: url?.basePath ?? '/',
     lang: config.language,
-    ...(config.url ? { url: config.url } : {}),
+    ...(url ? { url: url.href } : {}),
     ...(config.description ? { description: config.description } : {}),
     ...(config.author ? { author: config.author } : {}),
     ...(config.nav.length ? { nav: config.nav } : {}),

@@ -72,8 +72,8 @@ describe('trellis CLI', () => {
     const build = () => spawnSync(process.execPath, [bin, 'build', garden, '--out', out], { encoding: 'utf8', env });
     expect(build().stdout).toContain('files written');
     expect(build().stdout).toMatch(/^2 notes, 1 links, 0 broken.*is up to date$/m);
-    // The record in the site holds hashes only: no report naming (possibly unpublished) notes.
-    expect(Object.keys(JSON.parse(readFileSync(path.join(out, '.trellis-build.json'), 'utf8'))).sort()).toEqual(['fingerprint', 'quick']);
+    // The record in the site holds hashes and the base path only: no report naming (possibly unpublished) notes.
+    expect(Object.keys(JSON.parse(readFileSync(path.join(out, '.trellis-build.json'), 'utf8'))).sort()).toEqual(['basePath', 'fingerprint', 'quick']);
     // Touched but unchanged: still up to date (checked by content), and the new times are remembered.
     const t = new Date(Date.now() + 5000);
     utimesSync(path.join(garden, 'Other.md'), t, t);

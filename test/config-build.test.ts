@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { noUrlNotice } from '../src/site-url.ts';
 import { describe, expect, it } from 'vitest';
 import { makeGarden, tempDir } from './helpers/garden.ts';
 
@@ -50,12 +51,15 @@ describe('trellis build with trellis.config.yaml', () => {
     const out = path.join(tempDir(), 'site');
     const cache = tempDir();
     const r = cli(['build', garden, '--out', out], cache);
-    expect(r.stderr).toBe('');
+    // The garden's configuration gives no URL: the one notice that sitemap and feeds are left out.
+    expect(r.stderr).toBe(`${noUrlNotice}\n`);
     expect(r.status).toBe(0);
     const page = read(out, 'other/index.html');
     expect(page).toContain('<html lang="fr">');
     expect(page).toContain('<title>Other · My Notes</title>');
-    expect(page).toContain('<meta name="description" content="Things I learnt">');
+    // A note's page describes the note (its first paragraph); pages of the site itself use the site's description.
+    expect(page).toContain('<meta name="description" content="Back to the Home page later.">');
+    expect(read(out, 'tags/index.html')).toContain('<meta name="description" content="Things I learnt">');
     expect(page).toContain('<meta name="author" content="Ada &lt;Lovelace&gt;">');
     expect(page).toContain('<a href="/other/" aria-current="page">About</a><a href="https://github.com/ada">Code</a></nav>');
     expect(page).toContain('<style data-trellis-theme>html:root{--font-body:Inter, sans-serif,var(--font-emoji);--accent:#aa3300;');
@@ -109,7 +113,8 @@ describe('trellis build with trellis.config.yaml', () => {
     for (const gone of ['draft', 'unmarked', 'private', 'archive', 'scratch-pad', 'notes.tmp', 'Private/photo.png'])
       expect(existsSync(path.join(out, gone)), gone).toBe(false);
     const welcome = read(out, 'index.html');
-    expect(welcome).toContain('<a href="/shared/" class="internal" data-note="Shared">Shared</a>');
+    // --url gives the base path the body's links are below.
+    expect(welcome).toContain('<a href="/pr-7/shared/" class="internal" data-note="Shared">Shared</a>');
     // Unpublished notes are plain text; ignored ones do not exist, so their links are unresolved.
     expect(welcome).toContain('<span class="unpublished">Draft</span>');
     expect(welcome).toContain('<span class="unpublished">Unmarked</span>');

@@ -63,7 +63,8 @@ describe('note dates', () => {
     const old = new Date(2020, 4, 6, 12);
     for (const f of ['index.md', 'Plain.md', 'Dated.md', 'Linted.md', 'Ambiguous.md']) utimesSync(path.join(garden, f), old, old);
 
-    const site = build(garden);
+    // With a site URL, so that the sitemap (absolute URLs only) is written.
+    const site = build(garden, '--url', 'https://example.org/');
     expect(meta(site.page('plain'))).toBe('<span>1 min read</span>');
     expect(site.data('plain')).not.toHaveProperty('created');
     expect(site.data('plain')).not.toHaveProperty('updated');
@@ -78,8 +79,8 @@ describe('note dates', () => {
     // Recently tended: the dated notes only, newest first; the sitemap dates only those.
     expect(site.data('').recent.map((r: { url: string }) => r.url)).toEqual(['/linted/', '/dated/']);
     const sitemap = readFileSync(path.join(site.out, 'sitemap.xml'), 'utf8');
-    expect(sitemap).toContain('<url><loc>/plain/</loc></url>');
-    expect(sitemap).toContain('<url><loc>/dated/</loc><lastmod>2024-03-01</lastmod></url>');
+    expect(sitemap).toContain('<url><loc>https://example.org/plain/</loc></url>');
+    expect(sitemap).toMatch(/<url><loc>https:\/\/example\.org\/dated\/<\/loc><lastmod>2024-03-01[^<]*<\/lastmod><\/url>/);
     expect(sitemap).not.toContain('2020-05-06');
 
     // Into the same folder: the date setting is an input of the build, so the site is rebuilt, not found up to date.

@@ -12,6 +12,8 @@ import { markerHtmlPrefix, markerStart, readMarker } from '../compile/render/mar
 import type { NoteReader } from '../store/note-store.ts';
 import { embedsIn } from '../store/pack-blocks.ts';
 import { embedHtml, linkTags, pointImage, type UrlOf } from './link-html.ts';
+import { withBase } from '../shared/with-base.ts';
+import { rebaseTagLinks } from './rebase-tag-links.ts';
 
 /** What the assembler knows of a note: its facts, the nonce of its placeholders, its block embeds, its URL if published. */
 export interface AssembleNote {
@@ -27,6 +29,11 @@ export interface AssembleInput {
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
   /** Where the notes' blocks are read from (with or without their HTML). */
   store: Pick<NoteReader, 'blocks' | 'outline'>;
+  /**
+   * What every note and attachment URL is prefixed with: the site's base path (`/notes/`, default `/`),
+   * or its absolute URL for HTML read outside the site (feeds).
+   */
+  basePath?: string;
 }
 
 /** Assemble note `id`; diagnostics for cut embeds are pushed to `diagnostics`. */
@@ -54,10 +61,11 @@ function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput
     for (const b of blocks) for (const linkIndex of b.embeds ?? embedsIn(b.html, prefix)) embed(id, linkIndex, input, stack, diagnostics, false);
     return '';
   }
-  const html = joinBlocks(blocks);
+  const html = rebaseTagLinks(joinBlocks(blocks), input.basePath ?? '/');
   const nonce = entry.nonce;
   const links = input.links.get(id) ?? [];
-  const urlOf: UrlOf = (target) => input.notes.get(target)?.url;
+  const urlOf = noteUrls(input);
+  const base = input.basePath ?? '/';
   const out: string[] = [];
   // Closing tags of the links whose text is being copied, by link index.
   const closing = new Map<number, string>();
@@ -71,7 +79,7 @@ function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput
     if (!link) continue;
     switch (found.kind) {
       case 'link': {
-        const [open, close] = linkTags(link.resolution, link.ref, urlOf);
+        const [open, close] = linkTags(link.resolution, link.ref, urlOf, base);
         closing.set(found.linkIndex, close);
         out.push(open);
         break;
@@ -82,9 +90,9 @@ function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput
       case 'media':
         if (link.ref.syntax === 'markdown') {
           const end = html.indexOf('>', from) + 1;
-          out.push(pointImage(html.slice(from, end), link.resolution));
+          out.push(pointImage(html.slice(from, end), link.resolution, base));
           from = end;
-        } else out.push(embedHtml(link.resolution, link.ref, urlOf));
+        } else out.push(embedHtml(link.resolution, link.ref, urlOf, base));
         break;
       case 'embed':
         out.push(embed(id, found.linkIndex, input, stack, diagnostics, true));
@@ -95,6 +103,15 @@ function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput
   return out.join('');
 }
 
+/** Note URLs as pages link them: below the base path. */
+function noteUrls(input: AssembleInput): UrlOf {
+  const base = input.basePath ?? '/';
+  return (target) => {
+    const url = input.notes.get(target)?.url;
+    return url === undefined ? undefined : withBase(base, url);
+  };
+}
+
 function joinBlocks(blocks: readonly RenderedBlock[]): string {
   return blocks.map((b) => b.html).join('\n');
 }
@@ -103,15 +120,15 @@ function embed(id: NoteId, linkIndex: number, input: AssembleInput, stack: strin
   const link = input.links.get(id)?.[linkIndex];
   if (!link) return '';
   const r = link.resolution;
-  const urlOf: UrlOf = (target) => input.notes.get(target)?.url;
+  const urlOf = noteUrls(input);
   const targetId = r.kind === 'note' ? r.target : r.kind === 'self' ? id : undefined;
   const target = targetId === undefined ? undefined : input.notes.get(targetId);
   // A block embed of a file or of nothing: the file's element or a link, in a paragraph of its own.
-  if (!targetId || !target) return write ? `<p>${embedHtml(r, link.ref, urlOf)}</p>` : '';
+  if (!targetId || !target) return write ? `<p>${embedHtml(r, link.ref, urlOf, input.basePath)}</p>` : '';
   const anchor = r.kind === 'note' || r.kind === 'self' ? r.anchor : undefined;
   const where = { file: input.notes.get(id)!.parsed.path, line: link.ref.position.line, column: link.ref.position.column };
   const title = target.parsed.title + (anchor?.kind === 'heading' ? ' › ' + anchor.text.replace(/#/g, ' › ') : '');
-  const href = (target.url ?? '') + (anchor ? '#' + (anchor.kind === 'block' ? '^' + anchor.id : anchor.id) : '');
+  const href = (urlOf(targetId) ?? '') + (anchor ? '#' + (anchor.kind === 'block' ? '^' + anchor.id : anchor.id) : '');
   const asLink = `<a class="internal embed-cut" href="${escapeHtml(href)}" data-note="${escapeHtml(targetId)}">${escapeHtml(title)}</a>`;
 
   // The stack holds `id` for whole notes and `id#anchor` for sections. Only showing the same

@@ -6,18 +6,19 @@
  */
 import { escapeHtml } from '../shared/html.ts';
 import { displayText } from '../shared/links/link-ref.ts';
-import type { LinkRef, NoteId, Resolution, Slug } from '../shared/types.ts';
+import type { LinkRef, NoteId, Resolution } from '../shared/types.ts';
+import { withBase } from '../shared/with-base.ts';
 
-/** The URL of a published note, if it has one. */
-export type UrlOf = (id: NoteId) => Slug | undefined;
+/** The URL of a published note (with the site's base path), if it has one. */
+export type UrlOf = (id: NoteId) => string | undefined;
 
-/** URL of an attachment copied to dist/ under its vault path. */
-export function attachmentUrl(path: string): string {
-  return '/' + path.split('/').map(encodeURIComponent).join('/');
+/** URL of an attachment copied to dist/ under its vault path, below the site's base path (`/` by default). */
+export function attachmentUrl(path: string, basePath = '/'): string {
+  return withBase(basePath, '/' + path.split('/').map(encodeURIComponent).join('/'));
 }
 
 /** The opening and closing tags around the text of a link resolved to `r`. */
-export function linkTags(r: Resolution, ref: LinkRef, urlOf: UrlOf): [string, string] {
+export function linkTags(r: Resolution, ref: LinkRef, urlOf: UrlOf, basePath = '/'): [string, string] {
   switch (r.kind) {
     case 'note': {
       const url = urlOf(r.target);
@@ -27,7 +28,7 @@ export function linkTags(r: Resolution, ref: LinkRef, urlOf: UrlOf): [string, st
     case 'self':
       return [`<a href="${escapeHtml(anchorHash(r) || '#')}" class="internal self">`, '</a>'];
     case 'attachment':
-      return [`<a href="${escapeHtml(attachmentUrl(r.path))}" class="internal attachment">`, '</a>'];
+      return [`<a href="${escapeHtml(attachmentUrl(r.path, basePath))}" class="internal attachment">`, '</a>'];
     case 'unpublished':
       return ['<span class="unpublished">', '</span>'];
     case 'missing':
@@ -51,9 +52,9 @@ const videoExt = /\.(mp4|webm|mov|mkv|ogv)$/i;
  * The element of a wiki embed that is not a transclusion: an attachment as image, audio, video,
  * PDF frame or link, and anything else (missing, unpublished) as a link.
  */
-export function embedHtml(r: Resolution, ref: LinkRef, urlOf: UrlOf): string {
+export function embedHtml(r: Resolution, ref: LinkRef, urlOf: UrlOf, basePath = '/'): string {
   if (r.kind === 'attachment') {
-    const src = escapeHtml(attachmentUrl(r.path));
+    const src = escapeHtml(attachmentUrl(r.path, basePath));
     const size = (ref.width ? ` width="${ref.width}"` : '') + (ref.height ? ` height="${ref.height}"` : '');
     if (imageExt.test(r.path)) return `<img src="${src}" alt="${escapeHtml(ref.alias ?? ref.target)}" loading="lazy"${size}>`;
     if (audioExt.test(r.path)) return `<audio src="${src}" controls preload="metadata"></audio>`;
@@ -62,7 +63,7 @@ export function embedHtml(r: Resolution, ref: LinkRef, urlOf: UrlOf): string {
       return `<iframe src="${src}" class="embed-pdf" title="${escapeHtml(ref.target)}" loading="lazy" width="100%" height="${ref.height ?? 600}"></iframe>`;
     }
   }
-  const [open, close] = linkTags(r, ref, urlOf);
+  const [open, close] = linkTags(r, ref, urlOf, basePath);
   return open + escapeHtml(ref.alias ?? displayText(written(ref))) + close;
 }
 
@@ -72,9 +73,9 @@ function written(ref: LinkRef): string {
 }
 
 /** A Markdown image's `<img src="…">` (written by the compile stage) pointed at the attachment its URL resolved to. */
-export function pointImage(html: string, r: Resolution): string {
+export function pointImage(html: string, r: Resolution, basePath = '/'): string {
   const start = '<img src="';
   if (r.kind !== 'attachment' || !html.startsWith(start)) return html;
   const end = html.indexOf('"', start.length);
-  return start + escapeHtml(attachmentUrl(r.path)) + html.slice(end);
+  return start + escapeHtml(attachmentUrl(r.path, basePath)) + html.slice(end);
 }

@@ -46,7 +46,7 @@ export class CompiledNotes implements NoteReader {
   readonly outline = (id: NoteId): readonly RenderedBlock[] => this.blocks(id);
 
   /** Plain text of the note's body. */
-  readonly text = (id: NoteId): string => this.#results.get(id)?.text ?? '';
+  readonly text = (id: NoteId, maxBytes?: number): string => (this.#results.get(id)?.text ?? '').slice(0, maxBytes);
 
   /** The text around the note's link number `link`. */
   readonly context = (id: NoteId, link: number): LinkContext | undefined => this.#results.get(id)?.contexts[link];

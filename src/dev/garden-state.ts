@@ -52,8 +52,12 @@ export class GardenState {
   /** The last layout, reused by `settle` while the graph's nodes, tags and edges are unchanged. */
   readonly #layoutCache: LayoutCache = lastLayoutCache();
 
-  private constructor(files: GardenFiles, compiled: CompiledNotes) {
+  /** URL path note bodies link below (the site's base path, `/notes/`). */
+  readonly basePath: string;
+
+  private constructor(files: GardenFiles, compiled: CompiledNotes, basePath: string) {
     this.root = files.root;
+    this.basePath = basePath;
     this.#live = { files, compiled, links: new ResolvedLinks(), backlinks: new BacklinksIndex(), mentions: new MentionsIndex(), pages: new AssembledPages() };
   }
 
@@ -61,20 +65,20 @@ export class GardenState {
    * Build the garden and keep it in memory; `pool` sets the parse pool (tests shrink its heap caps),
    * `settings` come from the configuration.
    */
-  static async open(garden: string, pool: Partial<PoolOptions> = {}, settings: ScanSettings = {}): Promise<GardenState> {
+  static async open(garden: string, pool: Partial<PoolOptions> = {}, settings: ScanSettings = {}, basePath = '/'): Promise<GardenState> {
     const root = path.resolve(garden);
     // One scan: the build compiles the very notes the state keeps (with `keepResults` it keeps their texts).
     const scan = await scanGarden(root, settings);
     const files = new GardenFiles(root, scan, settings);
     const model = await buildGarden({ garden: root, scan, keepResults: true, pool, scanSettings: settings });
-    const state = new GardenState(files, new CompiledNotes(model.results ?? [], pool));
+    const state = new GardenState(files, new CompiledNotes(model.results ?? [], pool), basePath);
     state.#adopt(model);
     return state;
   }
 
   /** The garden as a site, derived lazily from the current state. */
   view(): GardenView {
-    return (this.#view ??= buildGardenView({ ...this.#live, layout: this.#layout }));
+    return (this.#view ??= buildGardenView({ ...this.#live, layout: this.#layout, basePath: this.basePath }));
   }
 
   /**
@@ -98,6 +102,7 @@ export class GardenState {
       const model = await deriveModel(this.root, sources, files.attachments(), notes, compiled, files.diagnostics(), {
         layout: true,
         layoutCache: this.#layoutCache,
+        basePath: this.basePath,
       });
       if (generation !== this.#generation || this.#applying.size > 0) continue;
       this.#adopt(model);

@@ -46,17 +46,19 @@ export interface ViewSources {
   mentions: MentionsIndex;
   pages: AssembledPages;
   layout: GardenGraph | undefined;
+  /** The site's base path, which note bodies link below. */
+  basePath: string;
 }
 
 /** A view of the garden as it is now. */
-export function buildGardenView({ files, compiled, links, backlinks, mentions, pages, layout }: ViewSources): GardenView {
+export function buildGardenView({ files, compiled, links, backlinks, mentions, pages, layout, basePath }: ViewSources): GardenView {
   const scanned = [...files.notes()];
   const byResult = new Map(
     scanned
       .flatMap((n) => compiled.get(n.id) ?? [])
       .map((r) => [r.note.id, { parsed: r.note, nonce: r.rendered.nonce, embeds: r.rendered.embeds, url: files.note(r.note.path)?.url }]),
   );
-  const assembleInput = { notes: byResult, links: links.all, store: compiled };
+  const assembleInput = { notes: byResult, links: links.all, store: compiled, basePath };
   const html = (id: NoteId) => pages.get(id, assembleInput).html;
   // A note read but not yet rendered (a change still on a worker thread) is left out until it is.
   const notes: BuiltNote[] = scanned.flatMap((n) => {

@@ -46,6 +46,8 @@ export interface DevOptions {
   config?: SiteConfig;
   /** Command-line settings that win over the configuration file's, on every reload too. */
   overrides?: ConfigOverrides;
+  /** Where the site will be served (`https://user.github.io/notes/`), as `--url` gives it: the garden is served under its path. */
+  url?: string;
 }
 
 /** A running dev server. */
@@ -77,16 +79,21 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const log = (s: string): void => {
     if (!options.quiet) process.stdout.write(s + '\n');
   };
-  const overrides = options.overrides ?? {};
-  let config = options.config ?? (await loadStartConfig(options.garden, overrides));
-  let state = await GardenState.open(options.garden, options.pool, toScanSettings(config));
+  const overrides: ConfigOverrides = { ...(options.overrides ?? {}), ...(options.url ? { url: options.url } : {}) };
+  let config = options.config && !options.url ? options.config : await loadStartConfig(options.garden, overrides);
+  const site = siteInfo(options.garden, config);
+  // The base path is the server's for its life (Vite serves the app below it): a new `url` needs a restart.
+  const basePath = site.basePath;
+  let state = await GardenState.open(options.garden, options.pool, toScanSettings(config), basePath);
   // Notes are re-rendered on this thread after a save: load the highlighter now, not on the first save.
   void getHighlighter();
-  const plugin = gardenPlugin({ state, site: siteInfo(options.garden, config), port: options.port, settleMs: options.settleMs });
+  const plugin = gardenPlugin({ state, site, port: options.port, settleMs: options.settleMs });
   const vite = await createServer({
     root: projectRoot,
     configFile: path.join(projectRoot, 'vite.config.ts'),
     appType: 'custom',
+    // The app is served under the site's base path, like the pages.
+    base: basePath,
     logLevel: options.quiet ? 'silent' : 'warn',
     server: {
       host: '127.0.0.1',
@@ -100,7 +107,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     plugins: [plugin],
   });
   await vite.listen();
-  const url = `http://127.0.0.1:${options.port}/`;
+  const url = `http://127.0.0.1:${options.port}${basePath}`;
   const r = state.view().report();
   log(`Trellis is serving ${options.garden} at ${url} (${r.notes} notes, ${r.broken.length} broken links)`);
 
@@ -134,7 +141,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     const reloaded = await reloadConfig(state.root, overrides, config, log);
     if (!reloaded) return;
     config = reloaded.config;
-    if (reloaded.rescan) state = await GardenState.open(options.garden, options.pool, toScanSettings(config));
+    if (reloaded.rescan) state = await GardenState.open(options.garden, options.pool, toScanSettings(config), basePath);
     plugin.api.reconfigure(siteInfo(options.garden, config), reloaded.rescan ? state : undefined);
     log(`configuration reloaded${reloaded.rescan ? ' (garden scanned again)' : ''}`);
   };

@@ -24,6 +24,8 @@ import { handleApi } from './api.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
 import { appRequestAllowed, appServingRoots } from './app-paths.ts';
 import { decodePathname } from './decode-pathname.ts';
+import { belowBase } from './below-base.ts';
+import { emptyPage, withViteHead } from './vite-head.ts';
 import { passFrontGate, refuse } from './front-gate.ts';
 import { serveAttachment } from './serve-attachment.ts';
 
@@ -68,6 +70,8 @@ export interface Options {
   port: number;
   /** How long the garden must be quiet before topics, layout and search are recomputed. */
   settleMs?: number;
+  /** Where the site will be served: pages are served under its path. */
+  url?: string;
 }
 
 const devAssets: AppAssets = { scripts: ['/web/main.ts'], styles: [], mathStyles: ['/node_modules/katex/dist/katex.min.css'] };
@@ -173,7 +177,8 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
   /** Serve a page, note JSON, graph.json, a search file or an attachment; pass on what the app needs; 404 for the rest. */
   async function serveGarden(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): Promise<void> {
     // The front gate has refused undecodable URLs.
-    const pathname = decodePathname(req.url)!;
+    const pathname = belowBase(decodePathname(req.url)!, site.basePath);
+    if (pathname === undefined) return outsideBase(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return passOn(pathname, next, res);
     const v = current();
     if (pathname === '/graph.json') return sendText(res, 'application/json', (v.graph ??= JSON.stringify(state.view().graphJson() satisfies GraphJson)));
@@ -202,6 +207,14 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
     refuse(res, 404, 'Not found');
   }
 
+  /** Send `/` (and the base path without its slash) to the site's home; nothing else is served outside it. */
+  function outsideBase(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const pathname = decodePathname(req.url);
+    if (pathname === '/' || pathname + '/' === decodeURIComponent(site.basePath)) {
+      res.writeHead(302, { location: site.basePath, 'cache-control': 'no-store' }).end();
+    } else refuse(res, 404, `Not found: the garden is served under ${site.basePath}`);
+  }
+
   /** Let a request the garden does not answer go on to Vite only when it is for the app. */
   function passOn(pathname: string, next: () => void, res: http.ServerResponse): void {
     if (appRequestAllowed(pathname, projectRoot, appRoots)) next();
@@ -213,7 +226,7 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
   }
 
   async function sendHtml(req: http.IncomingMessage, res: http.ServerResponse, html: string, status = 200): Promise<void> {
-    const transformed = server ? await server.transformIndexHtml(req.url ?? '/', html) : html;
+    const transformed = server ? withViteHead(html, await server.transformIndexHtml(req.url ?? '/', emptyPage)) : html;
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(transformed);
   }

@@ -19,11 +19,13 @@ import { defaultDateSource, type DateSource } from './note-dates.ts';
 /** File name of the record inside the output folder. */
 export const buildRecordFile = '.trellis-build.json';
 
-/** What the record in the site holds: hashes only. */
+/** What the record in the site holds: hashes, and the base path `trellis preview` serves the site under. */
 export interface BuildRecord {
   fingerprint: string;
   /** Fingerprint of file sizes and modification times (plus code, app, site and git HEAD): checked first, without reading notes. */
   quick?: string;
+  /** The site's base path (`/notes/`); absent in records of older builds, which were all at `/`. */
+  basePath?: string;
 }
 
 /** The report of the last build of a garden, kept beside its cache. */

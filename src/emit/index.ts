@@ -3,7 +3,7 @@
  *
  * 1. A page and a NoteData JSON per published note (`<url>index.html`, `<url>index.json`).
  * 2. Redirect pages for aliases; list pages (tags, folders, start, search, graph, 404).
- * 3. graph.json, search shards, rss.xml, sitemap.xml, the app bundle, attachments.
+ * 3. graph.json, search shards, robots.txt, the sitemap and feeds (publish-files.ts), the app bundle, attachments.
  * 4. Swap the staging folder in (write-site.ts); on any error the old site stays.
  */
 import { promises as fs } from 'node:fs';
@@ -14,7 +14,9 @@ import { toSearchDoc } from '../search/to-search-doc.ts';
 import { deriveAliasRedirects } from './alias-redirects.ts';
 import type { AppAssets, SiteInfo } from '../shared/types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
-import { renderRss, renderSitemap } from './feeds.ts';
+import { publishFiles, type FeedSettings } from './publish-files.ts';
+import { noteImage } from './note-image.ts';
+import { noteSummary } from './note-summary.ts';
 import { deriveListPages, listNote, type ListNote } from './list-pages.ts';
 import { toNoteData } from './note-data.ts';
 import type { DateSource } from './note-dates.ts';
@@ -34,6 +36,8 @@ export interface EmitOptions {
   quick?: string;
   /** Where notes' dates come from (default: frontmatter and git; file times only with `filesystem`). */
   dates?: DateSource;
+  /** How many notes the feeds list, and whether with their whole bodies. */
+  feed?: FeedSettings;
 }
 
 /** What the emitter wrote. */
@@ -63,7 +67,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
     await inBatches(published, 32, async (n) => {
       const data = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
-      await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets));
+      const image = noteImage(model.links.get(n.parsed.id) ?? []);
+      const meta = { description: noteSummary(n, model.store), ...(image ? { image } : {}) };
+      await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets, meta));
       await writer.write(dataFile(n.url), JSON.stringify(data));
       // List pages need a few of every note's facts; the rest is dropped once written.
       notes.push(listNote(data));
@@ -86,13 +92,12 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
 
     await writer.write('graph.json', JSON.stringify(model.graph.json));
     writer.adopt(await searchFiles);
-    await writer.write('rss.xml', renderRss(notes, options.site));
-    await writer.write('sitemap.xml', renderSitemap(notes, options.site));
+    for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
     for (const a of model.attachments) await writer.copy(a.path, a.absPath);
 
     if (options.fingerprint) {
-      const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}) };
+      const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}), basePath: options.site.basePath };
       await writer.write(buildRecordFile, JSON.stringify(record));
     }
     const files = writer.written;

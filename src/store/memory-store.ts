@@ -17,7 +17,7 @@ export function createMemoryStore(): NoteStore {
     },
     blocks: (id) => kept.get(id)?.blocks ?? [],
     outline: (id) => kept.get(id)?.blocks ?? [],
-    text: (id) => kept.get(id)?.text ?? '',
+    text: (id, maxBytes) => (kept.get(id)?.text ?? '').slice(0, maxBytes),
     context: (id, link) => kept.get(id)?.contexts[link],
     close: () => kept.clear(),
   };
@@ -28,7 +28,7 @@ export function resultReader(get: (id: NoteId) => NoteJobResult | undefined): Pi
   return {
     blocks: (id) => get(id)?.rendered.blocks ?? [],
     outline: (id) => get(id)?.rendered.blocks ?? [],
-    text: (id) => get(id)?.text ?? '',
+    text: (id, maxBytes) => (get(id)?.text ?? '').slice(0, maxBytes),
     context: (id, link) => get(id)?.contexts[link],
   };
 }

@@ -24,8 +24,11 @@ export interface NoteReader {
   blocks(id: NoteId): readonly RenderedBlock[];
   /** The note's blocks with their lines and embeds, without HTML (for following embeds). */
   outline(id: NoteId): readonly RenderedBlock[];
-  /** Plain text of the note's body (search, unlinked mentions). */
-  text(id: NoteId): string;
+  /**
+   * Plain text of the note's body (search, unlinked mentions); with `maxBytes`, about its first
+   * `maxBytes` bytes of UTF-8 or fewer (a summary), never a broken character.
+   */
+  text(id: NoteId, maxBytes?: number): string;
   /** The text around the note's link number `link`, if it has one. */
   context(id: NoteId, link: number): LinkContext | undefined;
 }

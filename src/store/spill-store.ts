@@ -134,9 +134,13 @@ export function createSpillStore(): NoteStore {
       if (!html) return [];
       return isKept(html) ? html : outlineOf(html);
     },
-    text(id) {
+    text(id, maxBytes) {
       const text = entries.get(id)?.text;
-      return text === undefined ? '' : typeof text === 'string' ? text : read(text);
+      if (text === undefined) return '';
+      if (typeof text === 'string') return maxBytes === undefined ? text : text.slice(0, maxBytes);
+      if (maxBytes === undefined || text[1] <= maxBytes) return read(text);
+      // A read that cuts through a character ends in U+FFFD.
+      return read([text[0], maxBytes]).replace(/\uFFFD+$/, '');
     },
     context(id, link) {
       const contexts = entries.get(id)?.contexts;

@@ -18,16 +18,25 @@ import { themeStorageKey } from '../theme.ts';
 import { withBase } from '../with-base.ts';
 import { renderNavLinks } from './render-nav-links.ts';
 import { renderThemeStyle } from './render-theme-style.ts';
+import { absoluteUrl } from '../absolute-url.ts';
+import { renderHeadMeta } from './render-head-meta.ts';
+
+/** What a note's page says about it beyond its data: a summary when it has no description, and its image (see render-head-meta.ts). */
+export interface NotePageMeta {
+  description?: string;
+  image?: string;
+}
 
 /** Render the page of one note. */
-export function renderNotePage(note: NoteData, site: SiteInfo, assets: AppAssets): string {
+export function renderNotePage(note: NoteData, site: SiteInfo, assets: AppAssets, meta: NotePageMeta = {}): string {
   const base = site.basePath;
   return renderDocument({
     site,
     assets,
     title: note.title,
     url: note.url,
-    description: note.frontmatter.description,
+    description: note.frontmatter.description ?? meta.description,
+    image: meta.image,
     kind: 'note',
     math: note.html.includes('class="katex'),
     main: renderNoteArticle(note, base),
@@ -86,7 +95,8 @@ interface DocumentParts {
   assets: AppAssets;
   title: string;
   url: Slug;
-  description?: string;
+  description?: string | undefined;
+  image?: string | undefined;
   kind: 'note' | ListPage['kind'];
   math: boolean;
   main: string;
@@ -106,10 +116,11 @@ function renderDocument(p: DocumentParts): string {
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(fullTitle)}</title>`,
-    description ? `<meta name="description" content="${escapeHtml(description)}">` : '',
+    renderHeadMeta(
+      { title: p.title, url: p.url, description, image: p.image, type: p.kind === 'note' ? 'article' : 'website', noindex: p.kind === 'not-found' },
+      site,
+    ),
     site.author ? `<meta name="author" content="${escapeHtml(site.author)}">` : '',
-    site.url && p.kind !== 'not-found' ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.url, p.url))}">` : '',
-    `<meta property="og:title" content="${escapeHtml(p.title)}">`,
     `<meta name="color-scheme" content="light dark">`,
     `<link rel="icon" href="${site.favicon ? asset(site.favicon) : favicon}">`,
     `<script>try{var t=localStorage.getItem(${scriptString(themeStorageKey)});if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}</script>`,
@@ -184,10 +195,6 @@ function defaultIntro(page: ListPage, base: string): string {
     case 'start':
       return '';
   }
-}
-
-function absoluteUrl(siteUrl: string, path: string): string {
-  return siteUrl.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '');
 }
 
 /** A JavaScript string literal that is safe inside an inline `<script>`. */

@@ -1,0 +1,46 @@
+/**
+ * The files that tell the world about a site: `robots.txt` always; `sitemap.xml`
+ * and the feeds (`rss.xml`, `atom.xml`, `feed.json`) only for a site with a URL,
+ * since both need absolute URLs (a sitemap or feed with relative links is invalid).
+ */
+import type { GardenModel } from '../build.ts';
+import type { SiteInfo } from '../shared/types.ts';
+import { deriveFeedEntries } from './feed-entries.ts';
+import type { DateSource } from './note-dates.ts';
+import { renderFeeds } from './feeds.ts';
+import type { ListNote } from './list-pages.ts';
+import { renderRobots } from './robots.ts';
+import { renderSitemap } from './sitemap.ts';
+
+/** Settings of the feeds. */
+export interface FeedSettings {
+  /** Entries per feed (default 30). */
+  limit?: number;
+  /** Put each note's whole body in its entry, not only its summary (default false). */
+  fullContent?: boolean;
+}
+
+/** File name -> contents of the site's robots.txt, sitemap and feeds. */
+export function publishFiles(
+  model: GardenModel,
+  notes: readonly ListNote[],
+  site: SiteInfo,
+  feed: FeedSettings = {},
+  dates?: DateSource,
+): Record<string, string> {
+  const files: Record<string, string> = { 'robots.txt': renderRobots(site.url) };
+  const siteUrl = site.url;
+  if (!siteUrl) return files;
+  files['sitemap.xml'] = renderSitemap(notes, siteUrl);
+  const entries = deriveFeedEntries(
+    model.notes,
+    {
+      links: (id) => model.links.get(id) ?? [],
+      store: model.store,
+      ...(dates ? { dates } : {}),
+      ...(feed.fullContent && model.assembleAt ? { absoluteHtml: (id) => model.assembleAt!(id, siteUrl) } : {}),
+    },
+    feed.limit ?? 30,
+  );
+  return { ...files, ...renderFeeds(entries, { ...site, url: siteUrl }) };
+}
