@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openCache, openLayoutCache } from './store/cache.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
 import { runJobs, type Options as PoolOptions } from './compile/pool.ts';
-import type { NoteJob, NoteJobResult } from './compile/job.ts';
+import type { NoteJob, NoteJobResult } from './compile/types.ts';
 import { createShare, shareWords } from './store/shared-words.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './assemble/assemble.ts';
 import { createMemoryStore } from './store/memory-store.ts';

@@ -4,7 +4,7 @@
  * no value may change, and the copies must be freed.
  */
 import { describe, expect, it } from 'vitest';
-import type { NoteJobResult } from '../src/compile/job.ts';
+import type { NoteJobResult } from '../src/compile/types.ts';
 import { runJobs } from '../src/compile/pool.ts';
 import { createShare, shareWords } from '../src/store/shared-words.ts';
 import { vaultJobs } from './helpers/garden.ts';

@@ -7,7 +7,7 @@
 import { maxEmbedDepth, ruleIds } from '../constants.ts';
 import { escapeHtml } from '../shared/html.ts';
 import type { Diagnostic, Heading, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
-import type { RenderedBlock } from '../compile/render/index.ts';
+import type { RenderedBlock } from '../compile/types.ts';
 import { markerHtmlPrefix, markerStart, readMarker } from '../compile/render/markers.ts';
 import type { NoteReader } from '../store/note-store.ts';
 import { embedsIn } from '../store/pack-blocks.ts';

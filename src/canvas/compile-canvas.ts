@@ -8,10 +8,11 @@
  * written by the emitter. File cards are embeds, filled by the assembler.
  */
 import { largeNoteBytes, ruleIds } from '../constants.ts';
-import type { NoteJob, NoteJobResult } from '../compile/job.ts';
+import type { NoteJob, NoteJobResult } from '../compile/types.ts';
 import type { RenderContext } from '../compile/render/context.ts';
 import { marker } from '../compile/render/markers.ts';
-import { blockEmbeds, renderNote, type RenderedNote } from '../compile/render/index.ts';
+import { blockEmbeds, renderNote } from '../compile/render/index.ts';
+import type { RenderedNote } from '../compile/types.ts';
 import { placeholderNote } from '../compile/placeholder.ts';
 import type { Diagnostic, ParsedNote } from '../shared/types.ts';
 import { canvasTitle } from './canvas-path.ts';

@@ -11,7 +11,7 @@ import { ruleIds } from '../constants.ts';
 import { nameKey } from '../shared/ids.ts';
 import type { Diagnostic, NoteId, Slug } from '../shared/types.ts';
 import type { GitDates } from '../scan/git-dates.ts';
-import type { ScannedNote } from '../scan/index.ts';
+import type { ScannedNote } from '../scan/scanned-note.ts';
 import { isCanvasPath, toCanvasId, toCanvasPath } from './canvas-path.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

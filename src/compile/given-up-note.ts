@@ -4,7 +4,7 @@
  * `givenUp` and not cached.
  */
 import { ruleIds } from '../constants.ts';
-import type { NoteJob, NoteJobResult } from './job.ts';
+import type { NoteJob, NoteJobResult } from './types.ts';
 import { placeholderNote } from './placeholder.ts';
 import type { BatchFailure } from './run-batch.ts';
 

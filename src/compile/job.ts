@@ -6,34 +6,16 @@
  */
 import { largeNoteBytes, maxNesting, ruleIds } from '../constants.ts';
 import type { RenderContext } from './render/context.ts';
-import { blockEmbeds, renderNote, type RenderedNote } from './render/index.ts';
+import { blockEmbeds, renderNote } from './render/index.ts';
+import type { RenderedNote } from './types.ts';
 import { marker } from './render/markers.ts';
-import type { Diagnostic, LinkContext, NoteId, NotePath, ParsedNote } from '../shared/types.ts';
+import type { Diagnostic, ParsedNote } from '../shared/types.ts';
 import { parseNote } from './parse/index.ts';
 import { findDeepNesting } from './nesting-depth.ts';
 import { placeholderNote } from './placeholder.ts';
 import { isCanvasPath } from '../canvas/canvas-path.ts';
 import { runCanvasJob } from '../canvas/compile-canvas.ts';
-
-/** Input of one note job. */
-export interface NoteJob {
-  path: NotePath;
-  id: NoteId;
-  hash: string;
-  text: string;
-}
-
-/** Output of one note job: what crosses back from a worker and what the cache keeps. */
-export interface NoteJobResult {
-  note: ParsedNote;
-  rendered: RenderedNote;
-  /** Plain text of the whole note body, comments excluded (search, unlinked mentions). */
-  text: string;
-  /** The text around each link, numbered as `note.links` (backlinks). */
-  contexts: LinkContext[];
-  /** Set when the note was given up for a limit of this run (time, memory): not cached, so a later build tries it again. */
-  givenUp?: true;
-}
+import type { NoteJob, NoteJobResult } from './types.ts';
 
 /** Run one job; with `render` false only facts are extracted (for `trellis check`). */
 export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true): NoteJobResult {

@@ -4,7 +4,7 @@
  */
 import { escapeHtml } from '../shared/html.ts';
 import type { Diagnostic, ParsedNote } from '../shared/types.ts';
-import type { NoteJob, NoteJobResult } from './job.ts';
+import type { NoteJob, NoteJobResult } from './types.ts';
 
 /** A placeholder page for `job` carrying `diagnostic`; `givenUp` marks a limit of this run (see {@link NoteJobResult}). */
 export function placeholderNote(job: Pick<NoteJob, 'path' | 'id' | 'hash' | 'text'>, diagnostic: Diagnostic, nonce: string, givenUp = false): NoteJobResult {

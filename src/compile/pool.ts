@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
 import { heapLimits, heapMbFor } from '../worker-heap.ts';
 import { givenUpNote } from './given-up-note.ts';
-import type { NoteJob, NoteJobResult } from './job.ts';
+import type { NoteJob, NoteJobResult } from './types.ts';
 import { runBatch } from './run-batch.ts';
 import type { WorkerInit } from './worker.ts';
 

@@ -5,7 +5,7 @@
  * caller must terminate the worker.
  */
 import type { Worker } from 'node:worker_threads';
-import type { NoteJob, NoteJobResult } from './job.ts';
+import type { NoteJob, NoteJobResult } from './types.ts';
 import type { WorkerRequest } from './worker.ts';
 
 /** Why a worker gave no answer for a batch. */

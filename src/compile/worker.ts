@@ -6,7 +6,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RenderContext } from './render/context.ts';
 import { getHighlighter } from './render/highlighter.ts';
 import { packBlocks } from '../store/pack-blocks.ts';
-import { runNoteJob, type NoteJob } from './job.ts';
+import { runNoteJob } from './job.ts';
+import type { NoteJob } from './types.ts';
 
 /** Data every worker starts with. */
 export interface WorkerInit {

@@ -17,8 +17,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, realpathSync } from 'node:fs';
 import type http from 'node:http';
 import { writeFileAtomic } from './atomic-write.ts';
-import type { NotePath } from '../shared/types.ts';
-import type { ChangeSet, GardenState } from './garden-state.ts';
+import type { GardenState } from './garden-state.ts';
 import { createRoute } from './create-route.ts';
 import { renameRoute } from './rename-route.ts';
 import { safeNotePath, UnsafePathError } from './safe-path.ts';
@@ -26,15 +25,9 @@ import { publicMessage } from './public-error.ts';
 import { BodyTooLargeError, readJsonBody } from './read-json-body.ts';
 import { crossOriginRefusal, writeAllowed } from './request-guard.ts';
 
-/** What the API needs from the dev server. */
-export interface ApiContext {
-  state: GardenState;
-  port: number;
-  /** Apply file changes now and notify open pages (`renamed`: the note a rename moved, for open editors to follow). */
-  applied(change: ChangeSet, renamed?: { from: NotePath; to: NotePath }): void;
-  /** Report an unexpected error in full (to the terminal); the browser gets it without this machine's paths. */
-  logError?(error: unknown): void;
-}
+import type { ApiContext } from './api-context.ts';
+
+export type { ApiContext };
 
 const prefix = '/_trellis/api/';
 /** Writes run one at a time, so a hash check and the write it guards cannot interleave with another write. */

@@ -4,10 +4,10 @@
  * this thread, long ones on the parse pool).
  */
 import { randomBytes } from 'node:crypto';
-import type { NoteJobResult } from '../compile/job.ts';
+import type { NoteJobResult } from '../compile/types.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
 import { getHighlighter } from '../compile/render/highlighter.ts';
-import type { RenderedBlock } from '../compile/render/index.ts';
+import type { RenderedBlock } from '../compile/types.ts';
 import type { NoteReader } from '../store/note-store.ts';
 import type { LinkContext, NoteId, ParsedNote, Slug } from '../shared/types.ts';
 import type { GardenFiles } from './garden-files.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { baseName, dirName, nameKey, toNoteId, toNotePath } from '../shared/ids.ts';
 import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
 import { resolveTarget } from '../shared/links/resolve-target.ts';
-import type { ApiContext } from './api.ts';
+import type { ApiContext } from './api-context.ts';
 import type { GardenState } from './garden-state.ts';
 import { createNote, newNotePath } from './new-note.ts';
 import { NoteNameError } from './note-name.ts';

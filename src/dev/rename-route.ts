@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import { nameKey, toNoteId, toNotePath } from '../shared/ids.ts';
 import { findAmbiguousLinks } from './ambiguous-links.ts';
-import type { ApiContext } from './api.ts';
+import type { ApiContext } from './api-context.ts';
 import type { Reply } from './create-route.ts';
 import { DestinationExistsError } from './move-no-replace.ts';
 import { nameProblem } from './note-name.ts';

@@ -7,7 +7,8 @@
  * overflow the heap, which kills the process. Nesting bombs are refused on either path, by
  * runNoteJob, before they are parsed.
  */
-import { runNoteJob, type NoteJob, type NoteJobResult } from '../compile/job.ts';
+import { runNoteJob } from '../compile/job.ts';
+import type { NoteJob, NoteJobResult } from '../compile/types.ts';
 import { runJobs, type Options as PoolOptions } from '../compile/pool.ts';
 import type { RenderContext } from '../compile/render/context.ts';
 

@@ -3,7 +3,8 @@
  * or its history recorded. A checkout, a copy or a sync sets every file's
  * time to the day it happened, so file times count only when asked for.
  */
-import type { BuiltNote } from '../build.ts';
+import type { GitDates } from '../scan/git-dates.ts';
+import type { ParsedNote } from '../shared/types.ts';
 
 /**
  * Where dates may come from, each source including the ones before it:
@@ -18,6 +19,13 @@ export const dateSources: readonly DateSource[] = ['frontmatter', 'git', 'filesy
 /** The default date source. */
 export const defaultDateSource: DateSource = 'git';
 
+/** What a note's dates are read from: its frontmatter, its git dates and its file time. */
+export interface DatedNote {
+  parsed: Pick<ParsedNote, 'frontmatter'>;
+  git?: GitDates | undefined;
+  mtimeMs: number;
+}
+
 /**
  * Created and last-tended dates (`YYYY-MM-DD`), each from the first source
  * that has it: frontmatter (`created`, else `date`; `updated`), git history,
@@ -25,7 +33,7 @@ export const defaultDateSource: DateSource = 'git';
  * and no last-tended date is last tended when created. A date from history or
  * the file that contradicts the author's (created after last tended) is dropped.
  */
-export function noteDates(note: Pick<BuiltNote, 'parsed' | 'git' | 'mtimeMs'>, source: DateSource = defaultDateSource): { created?: string; updated?: string } {
+export function noteDates(note: DatedNote, source: DateSource = defaultDateSource): { created?: string; updated?: string } {
   const fm = note.parsed.frontmatter;
   const git = source === 'frontmatter' ? undefined : note.git;
   const fileDate = source === 'filesystem' && note.mtimeMs > 0 ? localDay(note.mtimeMs) : undefined;

@@ -13,22 +13,18 @@
  */
 import { ruleIds } from '../constants.ts';
 import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../shared/ids.ts';
-import type { AttachmentFile, Diagnostic, NoteFile, NoteId, NotePath, Slug } from '../shared/types.ts';
+import type { AttachmentFile, Diagnostic, NoteId, NotePath, Slug } from '../shared/types.ts';
 import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
 import type { PublishPolicy } from '../config/types.ts';
-import { readNote, type NoteContent } from './read-note.ts';
-import { readGitDates, type GitDates } from './git-dates.ts';
+import { readNote } from './read-note.ts';
+import { readGitDates } from './git-dates.ts';
 import { walkGarden } from './walk.ts';
 import { scanCanvases } from '../canvas/scan-canvases.ts';
 import { promises as fs } from 'node:fs';
 
-/** A scanned note: file identity plus decoded content. */
-export interface ScannedNote extends NoteFile {
-  content: NoteContent;
-  url: Slug;
-  /** First and last commit dates, when the garden is in a git repository. */
-  git?: GitDates;
-}
+import type { ScannedNote } from './scanned-note.ts';
+
+export type { ScannedNote };
 
 /** Output of the scan stage. */
 export interface ScanResult {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { codeFingerprint } from '../version.ts';
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
-import type { NoteJobResult } from '../compile/job.ts';
+import type { NoteJobResult } from '../compile/types.ts';
 
 /** A cache bound to one garden. */
 export interface NoteCache {

@@ -1,6 +1,6 @@
 /** A {@link NoteStore} in memory: for the dev server and builds that keep their results. */
-import type { NoteJobResult } from '../compile/job.ts';
-import type { RenderedBlock } from '../compile/render/index.ts';
+import type { NoteJobResult } from '../compile/types.ts';
+import type { RenderedBlock } from '../compile/types.ts';
 import type { LinkContext, NoteId } from '../shared/types.ts';
 import { compiledNote, type NoteStore } from './note-store.ts';
 import { unpackBlocks } from './pack-blocks.ts';

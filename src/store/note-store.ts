@@ -5,8 +5,8 @@
  * a worker, in the cache and in the model. A one-shot build keeps them on disk
  * (spill-store.ts), the dev server and `keepResults` builds in memory (memory-store.ts).
  */
-import type { NoteJobResult } from '../compile/job.ts';
-import type { RenderedBlock } from '../compile/render/index.ts';
+import type { NoteJobResult } from '../compile/types.ts';
+import type { RenderedBlock } from '../compile/types.ts';
 import type { LinkContext, NoteId, ParsedNote } from '../shared/types.ts';
 
 /** What the model keeps in memory of a compiled note. */

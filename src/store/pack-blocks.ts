@@ -4,17 +4,7 @@
  * encodes it, and how the spill file indexes it.
  */
 import { markerHtmlPrefix } from '../compile/render/markers.ts';
-import type { RenderedBlock, RenderedNote } from '../compile/render/index.ts';
-
-/** A note's blocks packed: their HTML as bytes, their lines and embeds in typed arrays. */
-export interface PackedBlocks {
-  /** UTF-8 JSON array of the blocks' HTML. */
-  html: Uint8Array;
-  /** Each block's first and last source line: start, end, start, end, ... */
-  lines: Int32Array;
-  /** The block embeds in the blocks, in order: block index, link index, block index, link index, ... */
-  embeds: Int32Array;
-}
+import type { PackedBlocks, RenderedBlock, RenderedNote } from '../compile/types.ts';
 
 /** Pack `rendered`'s blocks (`blocks` becomes empty, `packed` is set). */
 export function packBlocks(rendered: RenderedNote): void {

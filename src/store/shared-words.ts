@@ -1,5 +1,5 @@
 /** Facts of results that arrive as copies, from a parse worker or the cache. */
-import type { NoteJobResult } from '../compile/job.ts';
+import type { NoteJobResult } from '../compile/types.ts';
 
 /** Strings longer than this are not shared: they are rarely repeated, and the pool would keep them alive. */
 const maxSharedLength = 80;

@@ -11,8 +11,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { NoteJobResult } from '../compile/job.ts';
-import type { RenderedBlock } from '../compile/render/index.ts';
+import type { NoteJobResult } from '../compile/types.ts';
+import type { RenderedBlock } from '../compile/types.ts';
 import type { LinkContext, NoteId } from '../shared/types.ts';
 import { compiledNote, type NoteStore, type TextRef } from './note-store.ts';
 import { outlineOf, packBlocks, unpacked } from './pack-blocks.ts';

@@ -30,7 +30,11 @@ let site: StaticServer;
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'trellis-hostile-'));
-  const result = await promisify(execFile)(process.execPath, [cli, 'build', fixture, '--out', path.join(out, 'dist'), '--no-cache'], { cwd: projectRoot });
+  // TRELLIS_VERBOSE: the build lists every diagnostic, not the first few of each kind.
+  const result = await promisify(execFile)(process.execPath, [cli, 'build', fixture, '--out', path.join(out, 'dist'), '--no-cache'], {
+    cwd: projectRoot,
+    env: { ...process.env, TRELLIS_VERBOSE: '1' },
+  });
   stderr = result.stderr;
   site = await startStaticServer(path.join(out, 'dist'));
   browser = await launchChromium();
@@ -108,7 +112,11 @@ async function clickEverything(page: Page, url: string): Promise<number> {
     if (href !== null && /^(https?:|mailto:|tel:|obsidian:)/.test(href) && !href.startsWith(new URL(url).origin)) continue;
     await link.click({ noWaitAfter: true, modifiers: [] }).catch(() => undefined);
     await page.waitForTimeout(50);
-    if (page.url() !== url) await page.goto(url);
+    if (page.url() !== url) {
+      await page.goto(url);
+      // The app renders parts of the page after load (in dev, from the server's data): every link is back before the next.
+      await page.waitForFunction((n) => document.querySelectorAll('main a').length >= n, count, { timeout: 15_000 });
+    }
   }
   const internal = page.locator('main a.internal[href]');
   for (let i = 0; i < (await internal.count()); i++) {
@@ -123,7 +131,10 @@ async function clickEverything(page: Page, url: string): Promise<number> {
 
 describe('a built site with hostile notes', () => {
   it('reports every refused URL at its file, line and column', () => {
-    const lines = stderr.split('\n').filter((l) => l.includes('[unsafe-url]'));
+    const lines = stderr
+      .split('\n')
+      .filter((l) => l.includes('[unsafe-url]'))
+      .map((l) => l.trim());
     const at = (file: string, line: number, column: number, url: string) =>
       `${path.join('test/fixtures/hostile', file)}:${line}:${column}: warning: Refused the URL \`${url}\`: only http, https, mailto, tel and obsidian links and relative URLs are allowed; the link is shown as text [unsafe-url]`;
     expect(lines).toContain(at('Links.md', 9, 8, "javascript:alert('inline')"));

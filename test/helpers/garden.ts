@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { GardenModel } from '../../src/build.ts';
 import { buildGraph, type LinkGraph } from '../../src/graph/build-graph.ts';
 import { noteEdges } from '../../src/graph/note-edges.ts';
-import type { NoteJob } from '../../src/compile/job.ts';
+import type { NoteJob } from '../../src/compile/types.ts';
 import type { WorkerInit } from '../../src/compile/worker.ts';
 import { scanGarden } from '../../src/scan/index.ts';
 

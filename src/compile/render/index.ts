@@ -28,28 +28,9 @@ import { isBlockEmbed, marker } from './markers.ts';
 import { renderMath } from './math.ts';
 import { codeTheme, tokenClasses, tokenizeTimeLimit } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
-import type { PackedBlocks } from '../../store/pack-blocks.ts';
 import { collectIds, prefixUserIds } from './prefix-user-ids.ts';
 import { refuseUnsafeUrls } from './refuse-unsafe-urls.ts';
-
-/** One rendered top-level block and the source lines it spans. */
-export interface RenderedBlock {
-  start: number;
-  end: number;
-  html: string;
-  /** Block-embed link indexes in this block; set on blocks rebuilt from packed blocks (store/pack-blocks.ts). */
-  embeds?: number[];
-}
-
-/** A rendered note, before embeds are filled in. */
-export interface RenderedNote {
-  blocks: RenderedBlock[];
-  nonce: string;
-  /** Link indexes of the block embeds (notes and sections) left as placeholders. */
-  embeds: number[];
-  /** Set when a parse worker packed the blocks for a build's store on disk (store/pack-blocks.ts); `blocks` is then empty. */
-  packed?: PackedBlocks;
-}
+import type { RenderedBlock, RenderedNote } from '../types.ts';
 
 /** Render a note's transformed tree. `highlight` is false for very large notes. */
 export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, highlight = true): RenderedNote {
