@@ -26,6 +26,8 @@ export const ruleIds = {
   invalidMath: 'invalid-math',
   unsafeUrl: 'unsafe-url',
   invalidCanvas: 'invalid-canvas',
+  invalidBase: 'invalid-base',
+  unsupportedBase: 'unsupported-base',
 } as const;
 
 export type RuleId = (typeof ruleIds)[keyof typeof ruleIds];

@@ -11,6 +11,7 @@ import type { RenderedBlock, RenderedNote } from '../compile/render/index.ts';
 import { markerHtmlPrefix, markerStart, readMarker } from '../compile/render/markers.ts';
 import { embedsIn, type BlockSpill } from '../store/spill.ts';
 import { embedHtml, linkTags, pointImage, type UrlOf } from './link-html.ts';
+import type { BaseRenderer } from '../bases/prepare-bases.ts';
 
 /** What the assembler reads about every note. */
 export interface AssembleInput {
@@ -18,6 +19,8 @@ export interface AssembleInput {
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
   /** Blocks (with or without their HTML) of notes whose blocks were spilled to disk (spill.ts). */
   spill?: Pick<BlockSpill, 'blocks' | 'outline'>;
+  /** Draws the bases that `base` placeholders stand for (src/bases/prepare-bases.ts). */
+  bases?: BaseRenderer;
 }
 
 /** Assemble note `id`; diagnostics for cut embeds are pushed to `diagnostics`. */
@@ -66,6 +69,10 @@ function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput
     if (!found) continue;
     out.push(html.slice(from, at));
     from = found.end;
+    if (found.kind === 'base') {
+      out.push(input.bases?.(id, found.linkIndex, stack) ?? '');
+      continue;
+    }
     const link = links[found.linkIndex];
     if (!link) continue;
     switch (found.kind) {

@@ -14,6 +14,8 @@ import { findDeepNesting } from './nesting-depth.ts';
 import { placeholderNote } from './placeholder.ts';
 import { isCanvasPath } from '../canvas/canvas-path.ts';
 import { runCanvasJob } from '../canvas/compile-canvas.ts';
+import { isBasePath } from '../bases/base-path.ts';
+import { runBaseFileJob } from '../bases/compile-base-file.ts';
 
 /** Input of one note job. */
 export interface NoteJob {
@@ -34,6 +36,7 @@ export interface NoteJobResult {
 /** Run one job; with `render` false only facts are extracted (for `trellis check`). */
 export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true): NoteJobResult {
   if (isCanvasPath(job.path)) return runCanvasJobSafely(job, ctx, render);
+  if (isBasePath(job.path)) return runBaseFileJob(job, ctx.nonce);
   const deep = findDeepNesting(job.text, maxNesting);
   if (deep) {
     const reason = `Quotes and lists are nested ${deep.depth} deep here, past the limit of ${maxNesting}; the note is shown as plain text until its nesting is reduced`;

@@ -11,6 +11,7 @@
 import type { Root, Yaml } from 'mdast';
 import { baseName } from '../../shared/ids.ts';
 import type { Diagnostic, NoteFile, ParsedNote } from '../../shared/types.ts';
+import { extractBaseBlocks } from '../../bases/base-blocks.ts';
 import { extractFacts } from './facts.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { collectFrontmatterLinks } from './frontmatter-links.ts';
@@ -42,6 +43,7 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
   keepDollarAmounts(tree, text);
   markDisplayMath(tree, text);
   removeComments(tree);
+  const bases = extractBaseBlocks(tree);
   markHighlights(tree);
   markCallouts(tree);
   const inlineTags = extractInlineTags(tree);
@@ -65,6 +67,7 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
     wordCount: facts.wordCount,
     diagnostics: [...diagnostics, ...fm.diagnostics],
     ...(fm.doc ? { properties: readProperties(fm.doc, facts.links.length) } : {}),
+    ...(bases.length > 0 ? { bases } : {}),
   };
   return { note, tree };
 }

@@ -25,6 +25,7 @@ import type { ParsedNote } from '../../shared/types.ts';
 import type { RenderContext } from './context.ts';
 import { embedPlaceholder, linkPlaceholder, wikiLinkHandler } from './handlers/wiki-link.ts';
 import { isBlockEmbed, marker } from './markers.ts';
+import { basePlaceholder } from '../../bases/base-placeholder.ts';
 import { renderMath } from './math.ts';
 import { codeTheme, tokenClasses, tokenizeTimeLimit } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
@@ -66,7 +67,12 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
         properties: { className: ['tag'], href: tagSlug(node.value), dataTag: node.value },
         children: [{ type: 'text', value: '#' + node.value }],
       }),
-      code: (state: State, node: Code) => (node.lang === 'mermaid' ? mermaid(node) : defaultHandlers.code(state, node)),
+      code: (state: State, node: Code) =>
+        node.data?.baseIndex !== undefined
+          ? basePlaceholder(state, node, ctx.nonce)
+          : node.lang === 'mermaid'
+            ? mermaid(node)
+            : defaultHandlers.code(state, node),
       paragraph: (state: State, node: Paragraph) => paragraphAroundEmbeds(state, node, ctx.nonce),
       link: (state: State, node: Link) => localLink(ctx, note, state, node),
       image: (state: State, node: Image) => image(ctx, note, state, node),
