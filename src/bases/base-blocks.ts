@@ -15,7 +15,7 @@ declare module 'mdast' {
   }
 }
 
-/** The YAML of each `base` code block of `tree`, in order; each block's node gets its `data.baseIndex`. */
+/** The YAML of each `base` code block of `tree`, in order; each block's node gets its `data.baseIndex` and loses its text. */
 export function extractBaseBlocks(tree: Root): BaseBlock[] {
   const out: BaseBlock[] = [];
   visit(tree, 'code', (node: Code) => {
@@ -23,6 +23,8 @@ export function extractBaseBlocks(tree: Root): BaseBlock[] {
     (node.data ??= {}).baseIndex = out.length;
     // The YAML starts on the line after the fence, as far right as the fence.
     out.push({ yaml: node.value, line: node.position.start.line + 1, column: node.position.start.column });
+    // The YAML moves to the note's facts: the block's text is never the page's, nor searched as its words.
+    node.value = '';
   });
   return out;
 }

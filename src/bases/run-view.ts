@@ -21,7 +21,7 @@ export interface RowGroup {
 export interface ViewRows {
   /** Shown rows, in order. */
   rows: Row[];
-  /** Rows that passed the filters (before `limit` and `maxRows`). */
+  /** Rows that passed the filters, after `limit` (before `maxRows`): the result count Obsidian shows. */
   matched: number;
   /** Set when `maxRows` cut the rows short. */
   cut: boolean;
@@ -48,7 +48,7 @@ export function runView(spec: BaseSpec, view: ViewSpec, rows: readonly Row[], ev
   }
   const limited = view.limit !== undefined ? ordered.slice(0, view.limit) : ordered;
   const shown = limited.slice(0, maxRows);
-  const result: ViewRows = { rows: shown, matched: matched.length, cut: shown.length < limited.length };
+  const result: ViewRows = { rows: shown, matched: limited.length, cut: shown.length < limited.length };
   if (view.groupBy) result.groups = groupRows(shown, (row) => ev.value(row, view.groupBy!.property));
   return result;
 }

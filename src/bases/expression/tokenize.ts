@@ -10,7 +10,7 @@ export type Token =
   | { type: 'number'; value: number; at: number }
   | { type: 'string'; value: string; at: number }
   | { type: 'name'; value: string; at: number }
-  | { type: 'punct'; value: '(' | ')' | '[' | ']' | ',' | '.' | '{' | '}'; at: number }
+  | { type: 'punct'; value: '(' | ')' | '[' | ']' | ',' | '.' | '{' | '}' | ':'; at: number }
   | { type: 'op'; value: string; at: number }
   | { type: 'regex'; at: number }
   | { type: 'end'; at: number };
@@ -60,8 +60,9 @@ export function tokenize(text: string): Token[] {
       while (j < text.length && namePart.test(text[j]!)) j++;
       out.push({ type: 'name', value: text.slice(i, j), at });
       i = j;
-    } else if ('()[],.{}'.includes(c)) {
-      out.push({ type: 'punct', value: c as '(' | ')' | '[' | ']' | ',' | '.' | '{' | '}', at });
+    } else if ('()[],.{}:'.includes(c)) {
+      // `{`, `}` and `:` only to name an object literal as unsupported (parse-expression.ts).
+      out.push({ type: 'punct', value: c as '(' | ')' | '[' | ']' | ',' | '.' | '{' | '}' | ':', at });
       i++;
     } else if (c === '/' && !operandEnds()) {
       i = skipRegex(text, i);
