@@ -53,15 +53,16 @@ export function prepareBases(garden: BaseGarden, diagnostics: Diagnostic[]): Bas
   }
 
   const cache = new Map<string, string>();
-  const drawView = (p: Prepared, v: number, self: Row | undefined, report: boolean): string => {
-    const key = `${p.host.id}\u0000${p.block.line}\u0000${v}\u0000${p.spec.usesThis ? (self?.key ?? '') : ''}`;
+  /** View `v` of `p` for the note `self`, with the base's own notices or not; drawn once for each. */
+  const drawView = (p: Prepared, v: number, self: Row | undefined, baseNotices: boolean, report: boolean): string => {
+    const key = [p.host.id, p.block.line, v, baseNotices, p.spec.usesThis ? (self?.key ?? '') : ''].join('\u0000');
     const known = cache.get(key);
     if (known !== undefined) return known;
-    const page = isBasePath(p.host.path);
     const view = p.spec.views[v]!;
     const resolve = linkResolver(garden.index, p.host.id, rows);
-    const headingId = page ? viewHeadings(p.spec.views)[v]!.id : undefined;
-    const { html, errors } = renderView({ spec: p.spec, view, rows, self, resolve, now: garden.now, urlOf, ...(headingId !== undefined ? { headingId } : {}) });
+    const headingId = isBasePath(p.host.path) ? viewHeadings(p.spec.views)[v]!.id : undefined;
+    const input = { spec: p.spec, view, rows, self, resolve, now: garden.now, urlOf, baseNotices };
+    const { html, errors } = renderView(headingId !== undefined ? { ...input, headingId } : input);
     if (report && errors.length > 0) {
       const reason = `Some values of the view \`${view.name}\` could not be computed: ${errors.join('; ')}`;
       diagnostics.push(diagnostic(p.host, p.block, { kind: 'invalid', message: reason, at: view.at }));
@@ -69,23 +70,28 @@ export function prepareBases(garden: BaseGarden, diagnostics: Diagnostic[]): Bas
     cache.set(key, html);
     return html;
   };
-  const problemsOnly = (p: Prepared) => `<section class="base-view">${renderNotices(p.spec.problems.map((x) => x.message))}</section>`;
+  const baseNotices = (p: Prepared) => renderNotices(p.spec.problems.map((x) => x.message));
+  const block = (p: Prepared, host: Row) =>
+    `<div class="base">${baseNotices(p)}${p.spec.views.map((_v, i) => drawView(p, i, host, false, false)).join('')}</div>`;
 
   // Each base is drawn once now, for the note that holds it, so the build reports values it cannot compute.
-  for (const p of prepared.values()) p.spec.views.forEach((_v, i) => drawView(p, i, rows.byNote(p.host.id), true));
+  for (const p of prepared.values()) {
+    const page = isBasePath(p.host.path);
+    p.spec.views.forEach((_v, i) => drawView(p, i, rows.byNote(p.host.id), page && i === 0, true));
+  }
 
   return (id, index, stack) => {
     const host = rows.byNote(id);
     const page = host !== undefined && isBasePath(host.path);
     const p = prepared.get(`${id}\u0000${page ? 0 : index}`);
     if (!p || !host) return '';
-    if (!page)
-      return `<div class="base">${p.spec.views.length > 0 ? p.spec.views.map((_v, i) => drawView(p, i, host, false)).join('') : problemsOnly(p)}</div>`;
-    if (p.spec.views.length === 0) return problemsOnly(p);
+    if (!page) return block(p, host);
+    if (p.spec.views.length === 0) return `<section class="base-view">${baseNotices(p)}</section>`;
     // A `.base` page embedded whole shows its first view, as in Obsidian; `this` is the note embedding it.
     const embedded = stack.length > 1;
     if (embedded && stack[stack.length - 1] === id && index > 0) return '';
-    return drawView(p, index, embedded ? (embedder(stack[stack.length - 2]!, rows.byNote) ?? host) : host, false);
+    const self = embedded ? (embedder(stack[stack.length - 2]!, rows.byNote) ?? host) : host;
+    return drawView(p, index, self, embedded || index === 0, false);
   };
 }
 

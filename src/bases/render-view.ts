@@ -32,12 +32,14 @@ export interface ViewInput {
   urlOf: UrlOf;
   /** The id of the view's `<h2>` on a base's own page; elsewhere its name is not a heading. */
   headingId?: string;
+  /** Whether the view shows the base's own notices (they are shown once: above a block's views, in a page's first view). */
+  baseNotices: boolean;
 }
 
 /** The view's HTML and the messages of the values it could not compute. */
 export function renderView(input: ViewInput): { html: string; errors: string[] } {
   const { spec, view } = input;
-  const notices = [...spec.problems, ...view.problems].map((p) => p.message);
+  const notices = [...(input.baseNotices ? spec.problems : []), ...view.problems].map((p) => p.message);
   const ev = new ViewEvaluator({ ...input, budget: { steps: viewBudget } });
   let body = '';
   let count = '';
