@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yam
 import { compileExpr, type ExprScope } from './compile-expr.ts';
 import { readFilters } from './read-filters.ts';
 import { propertyRef, readView } from './read-view.ts';
-import type { BaseSpec, Problem } from './types.ts';
+import type { BaseSpec } from './types.ts';
 
 /** A base's YAML is refused past this many characters. */
 export const maxBaseYaml = 200_000;
@@ -54,9 +54,9 @@ export function parseBase(yaml: string): BaseSpec {
       if (typeof displayName === 'string' || typeof displayName === 'number') spec.displayNames.set(propertyRef(keyOf(pair)).id, String(displayName));
     }
   }
-  const summaries = section('summaries');
-  if (summaries && !(isScalar(summaries) && summaries.value === null)) {
-    spec.problems.push(unsupported('Summary formulas are not evaluated by Trellis', summaries));
+  const summaries = pairs.find((p) => isScalar(p.key) && p.key.value === 'summaries');
+  if (summaries && !(isScalar(summaries.value) && summaries.value.value === null)) {
+    spec.problems.push({ kind: 'unsupported', message: 'Summary formulas are not evaluated by Trellis', at: summaries.key.range?.[0] ?? 0 });
   }
   const views = section('views');
   const items = isSeq(views) ? (views.items as Node[]) : [];
@@ -70,8 +70,4 @@ export function parseBase(yaml: string): BaseSpec {
 
 function keyOf(pair: Pair<Node, Node | null>): string {
   return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-}
-
-function unsupported(message: string, node: Node): Problem {
-  return { kind: 'unsupported', message, at: node.range?.[0] ?? 0 };
 }

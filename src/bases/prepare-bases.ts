@@ -36,9 +36,9 @@ interface Prepared {
   spec: BaseSpec;
 }
 
-/** Read the garden's bases, push their diagnostics, and return their renderer (undefined when no published note has one). */
+/** Read the garden's bases, push their diagnostics, and return their renderer (undefined when no note has one). */
 export function prepareBases(garden: BaseGarden, diagnostics: Diagnostic[]): BaseRenderer | undefined {
-  const hosts = garden.notes.filter((n) => n.bases && n.bases.length > 0 && n.frontmatter.publish && garden.urlOf(n.id) !== undefined);
+  const hosts = garden.notes.filter((n) => n.bases && n.bases.length > 0);
   if (hosts.length === 0) return undefined;
   const rows = buildRows(garden);
   const urlOf: UrlOf = (id) => rows.byNote(id)?.href as Slug | undefined;
@@ -46,7 +46,8 @@ export function prepareBases(garden: BaseGarden, diagnostics: Diagnostic[]): Bas
   for (const host of hosts) {
     host.bases!.forEach((block, i) => {
       const spec = parseBase(block.yaml);
-      prepared.set(`${host.id}\u0000${i}`, { host, block, spec });
+      // Every base is checked, as every link is; only published notes' bases are drawn.
+      if (rows.byNote(host.id)) prepared.set(`${host.id}\u0000${i}`, { host, block, spec });
       for (const p of spec.problems) diagnostics.push(diagnostic(host, block, p));
       for (const v of spec.views) for (const p of v.problems) diagnostics.push(diagnostic(host, block, p));
     });

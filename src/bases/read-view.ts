@@ -51,9 +51,9 @@ export function readView(node: Node, index: number, scope: ExprScope): ViewSpec 
       view.problems.push({ kind: 'invalid', message: `There is no formula \`${ref.name}\` in this base; its values are empty`, at });
     }
   }
-  const summaries = field('summaries');
-  if (summaries && !(isScalar(summaries) && summaries.value === null)) {
-    view.problems.push({ kind: 'unsupported', message: 'Summaries are not shown by Trellis', at: summaries.range?.[0] ?? at });
+  const summaries = node.items.find((p) => isScalar(p.key) && p.key.value === 'summaries');
+  if (summaries && !(isScalar(summaries.value) && summaries.value.value === null)) {
+    view.problems.push({ kind: 'unsupported', message: 'Summaries are not shown by Trellis', at: (summaries.key as Node).range?.[0] ?? at });
   }
   return view;
 }
