@@ -4,7 +4,8 @@
  * 1. Parse with unified (CommonMark, GFM, frontmatter, math, wiki-links, embeds).
  * 2. Read frontmatter (positioned diagnostic when invalid).
  * 3. Normalise wiki-links, turn dollar amounts back into text, mark `$$`
- *    display math, remove `%%comments%%`, mark `==highlights==`, callouts,
+ *    display math, remove `%%comments%%`, number ```` ```base ```` blocks (their
+ *    YAML goes to the facts, src/bases/), mark `==highlights==`, callouts,
  *    `#tags` and `^block-ids`.
  * 4. Extract facts: title, tags, headings, blocks, links with context, text.
  */

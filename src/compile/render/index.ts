@@ -3,8 +3,9 @@
  * with their source lines, so the assembler can transclude a heading's
  * section or a block without rendering the note again.
  *
- * 1. mdast -> hast with handlers for wiki-links/embeds, tags, mermaid, local links; links and
- *    embeds become placeholders (markers.ts) that the assemble stage fills once links are resolved.
+ * 1. mdast -> hast with handlers for wiki-links/embeds, tags, mermaid, local links; links,
+ *    embeds and ```` ```base ```` blocks become placeholders (markers.ts) that the assemble stage
+ *    fills once links are resolved.
  * 2. Raw HTML (when the note has some) parsed; every URL checked against the
  *    allow-list (refuse-unsafe-urls.ts); the tree sanitised (sanitize-schema.ts).
  * 3. Math with KaTeX (math.ts), code with Shiki (skipped for very large notes).
