@@ -195,5 +195,7 @@ describe('Bases expressions', () => {
     expect(() => parseExpression('1+'.repeat(3000) + '1')).toThrow('longer than 4000 characters');
     expect(() => run('"ab".repeat(60000)')).toThrow('longer than 100000 characters');
     expect(() => run('[1,2,3,4,5,6,7,8,9,10].map([1,2,3,4,5,6,7,8,9,10].map(value * 2))', 'Books/Dune', {}, undefined, 50)).toThrow(BudgetError);
+    const chain = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`f${i}`, i === 4999 ? '1' : `formula.f${i + 1} + 1`]));
+    expect(() => run('formula.f0', 'Books/Dune', chain, undefined, 10_000_000)).toThrow('Formulas use formulas more than 64 deep');
   });
 });

@@ -15,8 +15,18 @@ export const maxBaseYaml = 200_000;
 /** Views past this many are not shown. */
 export const maxViews = 32;
 
-/** Read the base whose YAML is `yaml`. */
+/** Read the base whose YAML is `yaml`; never throws (a base that breaks the reader is shown as a notice). */
 export function parseBase(yaml: string): BaseSpec {
+  try {
+    return readBase(yaml);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message = `This base could not be read (${reason.slice(0, 200)}); it is not shown`;
+    return { formulas: new Map(), displayNames: new Map(), views: [], problems: [{ kind: 'invalid', message, at: 0 }], usesThis: false };
+  }
+}
+
+function readBase(yaml: string): BaseSpec {
   const spec: BaseSpec = { formulas: new Map(), displayNames: new Map(), views: [], problems: [], usesThis: false };
   if (yaml.length > maxBaseYaml) {
     spec.problems.push({ kind: 'invalid', message: `This base is longer than ${maxBaseYaml} characters; it is not shown`, at: 0 });

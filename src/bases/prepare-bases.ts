@@ -63,7 +63,7 @@ export function prepareBases(garden: BaseGarden, diagnostics: Diagnostic[]): Bas
     const resolve = linkResolver(garden.index, p.host.id, rows);
     const headingId = isBasePath(p.host.path) ? viewHeadings(p.spec.views)[v]!.id : undefined;
     const input = { spec: p.spec, view, rows, self, resolve, now: garden.now, urlOf, baseNotices };
-    const { html, errors } = renderView(headingId !== undefined ? { ...input, headingId } : input);
+    const { html, errors } = drawSafely(() => renderView(headingId !== undefined ? { ...input, headingId } : input), view.name);
     if (report && errors.length > 0) {
       const reason = `Some values of the view \`${view.name}\` could not be computed: ${errors.join('; ')}`;
       diagnostics.push(diagnostic(p.host, p.block, { kind: 'invalid', message: reason, at: view.at }));
@@ -94,6 +94,17 @@ export function prepareBases(garden: BaseGarden, diagnostics: Diagnostic[]): Bas
     const self = embedded ? (embedder(stack[stack.length - 2]!, rows.byNote) ?? host) : host;
     return drawView(p, index, self, embedded || index === 0, false);
   };
+}
+
+/** A view drawn, or, when drawing it fails (a bug, not content), a notice that says so: a base never stops the build. */
+function drawSafely(draw: () => { html: string; errors: string[] }, name: string): { html: string; errors: string[] } {
+  try {
+    return draw();
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message = `The view \`${name}\` could not be drawn (${reason.slice(0, 200)})`;
+    return { html: `<section class="base-view">${renderNotices([message])}</section>`, errors: [message] };
+  }
 }
 
 /** The note of an embed-stack entry (`id`, or `id#anchor` for a section). */

@@ -6,9 +6,16 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { compileExpr, type ExprScope } from './compile-expr.ts';
 import type { FilterNode, Problem } from './types.ts';
 
+/** Filter groups nest at most this deep. */
+const maxDepth = 32;
+
 /** Read the filter at `node` (none when it is empty); `effect` says what follows when a statement cannot be evaluated. */
-export function readFilters(node: Node | null | undefined, scope: ExprScope, effect: string, problems: Problem[]): FilterNode | undefined {
+export function readFilters(node: Node | null | undefined, scope: ExprScope, effect: string, problems: Problem[], depth = 0): FilterNode | undefined {
   if (node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ''))) return undefined;
+  if (depth > maxDepth) {
+    problems.push({ kind: 'invalid', message: `Filter groups nest deeper than ${maxDepth} levels; ${effect}`, at: node.range?.[0] ?? 0 });
+    return { type: 'and', items: [never(node.range?.[0] ?? 0)] };
+  }
   if (isScalar(node)) {
     const expr = compileExpr(node, scope, effect);
     problems.push(...expr.problems);
@@ -27,7 +34,7 @@ export function readFilters(node: Node | null | undefined, scope: ExprScope, eff
   }
   const value = pair.value as Node | null;
   const list = isSeq(value) ? (value.items as Node[]) : value === null || (isScalar(value) && value.value === null) ? [] : [value];
-  const items = list.flatMap((item) => readFilters(item, scope, effect, problems) ?? []);
+  const items = list.flatMap((item) => readFilters(item, scope, effect, problems, depth + 1) ?? []);
   return { type: key, items };
 }
 

@@ -41,6 +41,9 @@ export function evaluate(expr: Expr, ctx: EvalContext): Value {
   }
 }
 
+/** Formulas using formulas nest at most this deep (a chain of thousands would exhaust the stack). */
+const maxFormulaDepth = 64;
+
 /** The value of formula `name` for `ctx.row`, computed once per row; a formula that needs itself is an error. */
 export function evaluateFormula(name: string, ctx: EvalContext): Value {
   if (ctx.formulaValues.has(name)) return ctx.formulaValues.get(name)!;
@@ -48,6 +51,7 @@ export function evaluateFormula(name: string, ctx: EvalContext): Value {
   if (!formula) throw new EvalError(`There is no formula \`${name}\``);
   if (!formula.expr) throw new EvalError(`The formula \`${name}\` cannot be evaluated`);
   if (ctx.evaluating.has(name)) throw new EvalError(`The formula \`${name}\` depends on itself`);
+  if (ctx.evaluating.size >= maxFormulaDepth) throw new EvalError(`Formulas use formulas more than ${maxFormulaDepth} deep`);
   ctx.evaluating.add(name);
   try {
     const value = evaluate(formula.expr, { ...ctx, locals: undefined });
