@@ -19,9 +19,10 @@ import type { GitDates } from './scan/git-dates.ts';
 import { scanGarden, takeText, type ScanResult, type ScanSettings, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
-import { withCanvasPages } from './canvas/with-canvas-pages.ts';
+import { withFilePages } from './scan/with-file-pages.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { parseSiteUrl } from './site-url.ts';
+import { prepareBases } from './bases/prepare-bases.ts';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -52,7 +53,7 @@ export interface BuildOptions {
 }
 
 /** What derive needs of a scanned note. */
-export type SourceNote = Pick<ScannedNote, 'id' | 'url' | 'mtimeMs' | 'git'>;
+export type SourceNote = Pick<ScannedNote, 'id' | 'url' | 'mtimeMs' | 'git' | 'size'>;
 
 /** One published or unpublished note with everything the emitter needs. */
 export interface BuiltNote {
@@ -99,8 +100,8 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const scan = options.scan ?? (await scanGarden(root, options.scanSettings));
   lap('scan');
 
-  // Canvases are pages (src/canvas/); the dev server (keepResults) keeps its own notes, and serves them as files for now.
-  const { notes, attachments } = options.keepResults ? scan : withCanvasPages(scan);
+  // Canvases and bases are pages (src/canvas/, src/bases/); the dev server (keepResults) keeps its own notes, and serves them as files for now.
+  const { notes, attachments } = options.keepResults ? scan : withFilePages(scan);
   const { compiled, results, cacheHits, store } = await compileNotes(root, notes, options);
   lap('parse');
 
@@ -164,11 +165,25 @@ export async function deriveModel(
   const sourceOf = new Map(sources.map((n) => [n.id, n]));
   // Embeds are checked now; a page's HTML is assembled each time it is read (pages with
   // transclusions are large, and holding every one would be a large part of a large garden's heap).
+  // Bases list other notes' properties: drawn now that every note is resolved (src/bases/).
+  const bases = prepareBases(
+    {
+      notes: parsed,
+      urlOf: (id) => urlOf.get(id),
+      fileOf: (id) => sourceOf.get(id),
+      attachments,
+      links: resolved.links,
+      index: resolved.index,
+      now: Date.now(),
+    },
+    diagnostics,
+  );
   const assembleInput: AssembleInput = {
     notes: byId,
     links: resolved.links,
     store,
     ...(options.basePath ? { basePath: options.basePath } : {}),
+    ...(bases ? { bases } : {}),
   };
   const assemble = pageAssembler(assembleInput);
   const notes = parsed.map((p) => {

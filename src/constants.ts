@@ -29,6 +29,8 @@ export const ruleIds = {
   invalidConfig: 'invalid-config',
   obsidianConfig: 'obsidian-config',
   unpublishedHome: 'unpublished-home',
+  invalidBase: 'invalid-base',
+  unsupportedBase: 'unsupported-base',
 } as const;
 
 export type RuleId = (typeof ruleIds)[keyof typeof ruleIds];

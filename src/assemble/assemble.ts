@@ -22,6 +22,7 @@ export interface AssembleNote {
   embeds: readonly number[];
   url?: Slug | undefined;
 }
+import type { BaseRenderer } from '../bases/prepare-bases.ts';
 
 /** What the assembler reads about every note. */
 export interface AssembleInput {
@@ -34,6 +35,8 @@ export interface AssembleInput {
    * or its absolute URL for HTML read outside the site (feeds).
    */
   basePath?: string;
+  /** Draws the bases that `base` placeholders stand for (src/bases/prepare-bases.ts). */
+  bases?: BaseRenderer;
 }
 
 /** Assemble note `id`; diagnostics for cut embeds are pushed to `diagnostics`. */
@@ -75,6 +78,10 @@ function fill(id: NoteId, blocks: readonly RenderedBlock[], input: AssembleInput
     if (!found) continue;
     out.push(html.slice(from, at));
     from = found.end;
+    if (found.kind === 'base') {
+      out.push(input.bases?.(id, found.linkIndex, stack) ?? '');
+      continue;
+    }
     const link = links[found.linkIndex];
     if (!link) continue;
     switch (found.kind) {

@@ -16,10 +16,13 @@ import { placeholderNote } from './placeholder.ts';
 import { isCanvasPath } from '../canvas/canvas-path.ts';
 import { runCanvasJob } from '../canvas/compile-canvas.ts';
 import type { NoteJob, NoteJobResult } from './types.ts';
+import { isBasePath } from '../bases/base-path.ts';
+import { runBaseFileJob } from '../bases/compile-base-file.ts';
 
 /** Run one job; with `render` false only facts are extracted (for `trellis check`). */
 export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true): NoteJobResult {
   if (isCanvasPath(job.path)) return runCanvasJobSafely(job, ctx, render);
+  if (isBasePath(job.path)) return runBaseFileJob(job, ctx.nonce);
   const deep = findDeepNesting(job.text, maxNesting);
   if (deep) {
     const reason = `Quotes and lists are nested ${deep.depth} deep here, past the limit of ${maxNesting}; the note is shown as plain text until its nesting is reduced`;

@@ -8,8 +8,8 @@
  *    (headings, blocks, title, publish flag) changed or that was removed.
  * 4. Recompute the backlinks of every target they link to, before or after;
  *    the unlinked mentions in the re-resolved notes (all notes when a title or
- *    alias changed); and forget the assembled pages of the re-resolved notes
- *    and of every note embedding them.
+ *    alias changed); and forget the assembled pages of the re-resolved notes,
+ *    of the notes showing a base, and of every note embedding them.
  *
  * Cost: what changed, not the garden. test/incremental.test.ts checks the
  * result against clean builds of the same files.
@@ -85,6 +85,8 @@ export async function applyChange(live: LiveIndexes, paths: readonly string[], u
   const mentionInput = { note: (id: NoteId) => compiled.parsed(id), text: compiled.text, links: links.all, info };
   for (const t of namesChanged ? mentions.rebuild(mentionInput) : mentions.update(reresolve, mentionInput)) changed.add(t);
   for (const id of pages.forget([...reresolve, ...removed], (id) => links.embeddersOf(id))) changed.add(id);
+  // A base lists other notes' properties: its page is drawn again after any change (src/bases/).
+  for (const id of pages.forget(withBases(compiled.parsedNotes()), (id) => links.embeddersOf(id))) changed.add(id);
 
   const present = (ids: Iterable<NoteId>) => [...ids].filter((id) => compiled.get(id) !== undefined).sort();
   updated();
@@ -108,4 +110,11 @@ function anchorsOf(note: ParsedNote | undefined): string {
     '\u0002' +
     note.title
   );
+}
+
+/** Ids of the notes holding a ```` ```base ```` block. */
+function withBases(notes: Iterable<ParsedNote>): NoteId[] {
+  const out: NoteId[] = [];
+  for (const n of notes) if (n.bases && n.bases.length > 0) out.push(n.id);
+  return out;
 }

@@ -5,6 +5,7 @@
  * (note-edges.ts, orphans.ts, graph-json.ts), as in a build.
  */
 import { LazyHtmlNote, type BuiltNote } from '../build.ts';
+import { lazyBases } from '../bases/lazy-bases.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import type { NoteGraphFacts, NoteSiteContext } from '../emit/note-data.ts';
 import { buildSiteContext } from '../emit/site-context.ts';
@@ -58,7 +59,16 @@ export function buildGardenView({ files, compiled, links, backlinks, mentions, p
       .flatMap((n) => compiled.get(n.id) ?? [])
       .map((r) => [r.note.id, { parsed: r.note, nonce: r.rendered.nonce, embeds: r.rendered.embeds, url: files.note(r.note.path)?.url }]),
   );
-  const assembleInput = { notes: byResult, links: links.all, store: compiled, basePath };
+  const bases = lazyBases(() => ({
+    notes: [...byResult.values()].map((r) => r.parsed),
+    urlOf: (id) => files.note(compiled.parsed(id)?.path ?? '')?.url,
+    fileOf: (id) => files.note(compiled.parsed(id)?.path ?? ''),
+    attachments: files.attachments(),
+    links: links.all,
+    index: files.linkIndex(),
+    now: Date.now(),
+  }));
+  const assembleInput = { notes: byResult, links: links.all, store: compiled, basePath, bases: bases.render };
   const html = (id: NoteId) => pages.get(id, assembleInput).html;
   // A note read but not yet rendered (a change still on a worker thread) is left out until it is.
   const notes: BuiltNote[] = scanned.flatMap((n) => {
@@ -102,6 +112,7 @@ export function buildGardenView({ files, compiled, links, backlinks, mentions, p
       const all = files.diagnostics();
       for (const p of parsedList) all.push(...p.diagnostics, ...links.diagnosticsOf(p.id));
       for (const id of publishedIds) all.push(...pages.get(id, assembleInput).diagnostics);
+      all.push(...bases.diagnostics());
       return sortDiagnostics(all);
     },
   };

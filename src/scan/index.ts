@@ -7,9 +7,9 @@
  * 2. Read, hash and decode each note; peek at publish/permalink under the
  *    configured publish policy (read-note.ts); first and last commit dates from
  *    one `git log` (git-dates.ts).
- * 3. Read `.canvas` files as pages of their own (src/canvas/scan-canvases.ts).
- * 4. Give every published note, then every canvas, a unique URL (the configured
- *    home note `/`, else its permalink, else its path slug).
+ * 3. Read `.canvas` and `.base` files as pages of their own (src/canvas/scan-canvases.ts, src/bases/scan-bases.ts).
+ * 4. Give every published note, then every canvas and base, a unique URL (the
+ *    configured home note `/`, else its permalink, else its path slug).
  */
 import { ruleIds } from '../constants.ts';
 import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../shared/ids.ts';
@@ -20,6 +20,7 @@ import { readNote } from './read-note.ts';
 import { readGitDates } from './git-dates.ts';
 import { walkGarden } from './walk.ts';
 import { scanCanvases } from '../canvas/scan-canvases.ts';
+import { scanBases } from '../bases/scan-bases.ts';
 import { promises as fs } from 'node:fs';
 
 import type { ScannedNote } from './scanned-note.ts';
@@ -35,6 +36,8 @@ export interface ScanResult {
    * `attachments` too: a build that draws them leaves them out there (build.ts).
    */
   canvases: ScannedNote[];
+  /** `.base` files read as pages (src/bases/), listed in `attachments` too, as canvases are. */
+  bases: ScannedNote[];
   diagnostics: Diagnostic[];
 }
 
@@ -112,9 +115,15 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
     gitDates.dates,
   );
   diagnostics.push(...canvasScan.diagnostics);
-  // Canvases come after the notes, so a note's URL never depends on them.
-  diagnostics.push(...assignUrls([...notes, ...canvasScan.canvases], settings.home));
-  return { notes, attachments, canvases: canvasScan.canvases, diagnostics };
+  const baseScan = await scanBases(
+    walked.files,
+    [...notes, ...canvasScan.canvases].map((n) => n.id),
+    gitDates.dates,
+  );
+  diagnostics.push(...baseScan.diagnostics);
+  // Canvases and bases come after the notes, so a note's URL never depends on them.
+  diagnostics.push(...assignUrls([...notes, ...canvasScan.canvases, ...baseScan.bases], settings.home));
+  return { notes, attachments, canvases: canvasScan.canvases, bases: baseScan.bases, diagnostics };
 }
 
 /** First URL segments of the site's own pages and files (docs/output.md); a note never takes them. */

@@ -173,6 +173,19 @@ export interface ParsedNote {
   diagnostics: Diagnostic[];
   /** Frontmatter properties for the properties panel; a link's number indexes `links`. Omitted without frontmatter. */
   properties?: NoteProperty<number>[];
+  /**
+   * The YAML of each ```` ```base ```` code block, in source order (a `.base` file's page: the file's, once). Rendered after
+   * the whole garden is resolved (src/bases/), where the compiled HTML has a `base` placeholder. Omitted when there are none.
+   */
+  bases?: BaseBlock[];
+}
+
+/** The YAML of one base (a ```` ```base ```` block or a `.base` file) and where its text starts in the file (1-based). */
+export interface BaseBlock {
+  yaml: string;
+  line: number;
+  /** Column of the YAML's first character on each of its lines (a block indented in a list starts further right). */
+  column: number;
 }
 
 /** Resolution result of one link; callers switch on `kind`. */

@@ -4,13 +4,15 @@
  * 1. Parse with unified (CommonMark, GFM, frontmatter, math, wiki-links, embeds).
  * 2. Read frontmatter (positioned diagnostic when invalid).
  * 3. Normalise wiki-links, turn dollar amounts back into text, mark `$$`
- *    display math, remove `%%comments%%`, mark `==highlights==`, callouts,
+ *    display math, remove `%%comments%%`, number ```` ```base ```` blocks (their
+ *    YAML goes to the facts, src/bases/), mark `==highlights==`, callouts,
  *    `#tags` and `^block-ids`.
  * 4. Extract facts: title, tags, headings, blocks, links with context, text.
  */
 import type { Root, Yaml } from 'mdast';
 import { baseName } from '../../shared/ids.ts';
 import type { Diagnostic, LinkContext, NoteFile, ParsedNote } from '../../shared/types.ts';
+import { extractBaseBlocks } from '../../bases/base-blocks.ts';
 import { extractFacts, splitContexts } from './facts.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { collectFrontmatterLinks } from './frontmatter-links.ts';
@@ -46,6 +48,7 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
   keepDollarAmounts(tree, text);
   markDisplayMath(tree, text);
   removeComments(tree);
+  const bases = extractBaseBlocks(tree);
   markHighlights(tree);
   markCallouts(tree);
   const inlineTags = extractInlineTags(tree);
@@ -69,6 +72,7 @@ export function parseNote(file: Pick<NoteFile, 'path' | 'id' | 'hash'>, text: st
     wordCount: facts.wordCount,
     diagnostics: [...diagnostics, ...fm.diagnostics],
     ...(fm.doc ? { properties: readProperties(fm.doc, facts.links.length) } : {}),
+    ...(bases.length > 0 ? { bases } : {}),
   };
   return { note, tree, text: facts.text, contexts };
 }

@@ -3,8 +3,9 @@
  * with their source lines, so the assembler can transclude a heading's
  * section or a block without rendering the note again.
  *
- * 1. mdast -> hast with handlers for wiki-links/embeds, tags, mermaid, local links; links and
- *    embeds become placeholders (markers.ts) that the assemble stage fills once links are resolved.
+ * 1. mdast -> hast with handlers for wiki-links/embeds, tags, mermaid, local links; links,
+ *    embeds and ```` ```base ```` blocks become placeholders (markers.ts) that the assemble stage
+ *    fills once links are resolved.
  * 2. Raw HTML (when the note has some) parsed; every URL checked against the
  *    allow-list (refuse-unsafe-urls.ts); the tree sanitised (sanitize-schema.ts).
  * 3. Math with KaTeX (math.ts), code with Shiki (skipped for very large notes).
@@ -25,6 +26,7 @@ import type { ParsedNote } from '../../shared/types.ts';
 import type { RenderContext } from './context.ts';
 import { embedPlaceholder, linkPlaceholder, wikiLinkHandler } from './handlers/wiki-link.ts';
 import { isBlockEmbed, marker } from './markers.ts';
+import { basePlaceholder } from '../../bases/base-placeholder.ts';
 import { renderMath } from './math.ts';
 import { codeTheme, tokenClasses, tokenizeTimeLimit } from './highlighter.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
@@ -45,7 +47,12 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
         properties: { className: ['tag'], href: tagSlug(node.value), dataTag: node.value },
         children: [{ type: 'text', value: '#' + node.value }],
       }),
-      code: (state: State, node: Code) => (node.lang === 'mermaid' ? mermaid(node) : defaultHandlers.code(state, node)),
+      code: (state: State, node: Code) =>
+        node.data?.baseIndex !== undefined
+          ? basePlaceholder(state, node, ctx.nonce)
+          : node.lang === 'mermaid'
+            ? mermaid(node)
+            : defaultHandlers.code(state, node),
       paragraph: (state: State, node: Paragraph) => paragraphAroundEmbeds(state, node, ctx.nonce),
       link: (state: State, node: Link) => localLink(ctx, note, state, node),
       image: (state: State, node: Image) => image(ctx, note, state, node),

@@ -8,13 +8,14 @@
  * - `embed`: a block-level embed (a note, a section, or anything that is not known media); the
  *   paragraph around it is split so a transclusion is never inside `<p>`;
  * - `media`: an inline embed of an image, audio, video or PDF file (by its extension);
- * - `link` and `link-end`: around a link's rendered text, replaced by the opening and closing tag.
+ * - `link` and `link-end`: around a link's rendered text, replaced by the opening and closing tag;
+ * - `base`: a ```` ```base ```` block (or a `.base` page's view), numbered by base, not by link (src/bases/).
  */
 
 import type { LinkRef } from '../../shared/types.ts';
 
 /** The kinds of placeholder. */
-export type MarkerKind = 'embed' | 'media' | 'link' | 'link-end';
+export type MarkerKind = 'embed' | 'media' | 'link' | 'link-end' | 'base';
 
 /** What every placeholder's HTML starts with. */
 export const markerStart = '<!--trellis-';
@@ -37,7 +38,7 @@ export interface FoundMarker {
   end: number;
 }
 
-const kinds = new Set<string>(['embed', 'media', 'link', 'link-end']);
+const kinds = new Set<string>(['embed', 'media', 'link', 'link-end', 'base']);
 
 /** The placeholder that starts at `at` in `html` (where `markerStart` was found), if it is one of this nonce's. */
 export function readMarker(html: string, at: number, nonce: string): FoundMarker | undefined {

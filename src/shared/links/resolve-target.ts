@@ -119,7 +119,6 @@ const attachmentExts = new Set([
   'mov',
   'mkv',
   'ogv',
-  'base',
   'csv',
   'txt',
   'json',
@@ -127,9 +126,10 @@ const attachmentExts = new Set([
 ]);
 
 /**
- * Whether a target's extension names a file that is never a note. `.canvas` is not among them: a
- * built site draws canvases as pages, indexed as notes under their full file name
- * (src/canvas/canvas-path.ts), and a target that finds no such page still falls back to attachments.
+ * Whether a target's extension names a file that is never a note. `.canvas` and `.base` are not
+ * among them: a built site draws canvases and bases as pages, indexed as notes under their full
+ * file name (src/canvas/canvas-path.ts, src/bases/base-path.ts), and a target that finds no such
+ * page still falls back to attachments.
  */
 function looksLikeAttachment(ext: string): boolean {
   return attachmentExts.has(ext.toLowerCase());
