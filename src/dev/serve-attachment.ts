@@ -2,7 +2,9 @@
  * Serve an attachment of the garden from disk. The file is opened by its real
  * path, checked again at every request to lie inside the garden (a symbolic
  * link on its way may have been turned outward since it was indexed); a file
- * that vanished or leads out answers 404.
+ * that vanished or leads out answers 404. Attachments are sent as sandboxed documents: an SVG or
+ * HTML file opened directly on the dev server's origin cannot run script there (where it could call
+ * the editor API), and its type is never sniffed into something else.
  */
 import { promises as fs } from 'node:fs';
 import type http from 'node:http';
@@ -36,6 +38,8 @@ export async function serveAttachment(res: http.ServerResponse, root: string, re
     'content-type': types[path.extname(rel).toLowerCase()] ?? 'application/octet-stream',
     'content-length': st.size,
     'cache-control': 'no-store',
+    'content-security-policy': 'sandbox',
+    'x-content-type-options': 'nosniff',
   });
   const stream = file.createReadStream();
   // A read error after the head is sent can only cut the answer short; it must not crash the server.

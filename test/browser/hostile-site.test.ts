@@ -235,10 +235,17 @@ describe('the same notes in trellis dev', () => {
       await clickEverything(page, dev.url + note);
       expect(await unsafeUrls(page)).toEqual([]);
     }
+    expect(w.errors).toEqual([]);
+    // An attachment opened directly (an SVG with a script and an onload handler) is a sandboxed document: no script runs,
+    // and Chromium says it blocked it (its requests come from an opaque origin, which the server refuses).
+    const svg = await page.goto(dev.url + 'evil.svg');
+    expect(svg?.headers()['content-security-policy']).toBe('sandbox');
+    await page.waitForTimeout(500);
+    expect(w.errors.some((e) => e.includes('Blocked script execution'))).toBe(true);
+    expect(w.errors.filter((e) => !/Blocked script execution|status of 403/.test(e))).toEqual([]);
     expect(w.dialogs).toEqual([]);
     expect(w.foreign).toEqual([]);
     expect(w.writes).toEqual([]);
-    expect(w.errors).toEqual([]);
     expect(await snapshot(garden)).toEqual(before);
     await page.close();
   });
