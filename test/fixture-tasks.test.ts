@@ -22,8 +22,9 @@ beforeAll(async () => {
 const read = (rel: string) => readFileSync(path.join(out, rel), 'utf8');
 
 describe('obsidian-tasks-docs', () => {
-  it('reads all 118 notes, 2 of them unpublished', () => {
-    expect(model.report.notes).toBe(118);
+  it('reads all 118 notes and its one base (docs pages.base, a page of its own), 2 of them unpublished', () => {
+    expect(model.report.notes).toBe(119);
+    expect(model.notes.some((n) => n.parsed.path === 'docs pages.base' && n.publish)).toBe(true);
     expect(
       model.notes
         .filter((n) => !n.publish)
@@ -94,7 +95,7 @@ describe('obsidian-tasks-docs', () => {
     expect(existsSync(path.join(out, 'migration/index.html'))).toBe(false);
     const graph = JSON.parse(read('graph.json')) as GraphJson;
     expect(graph.version).toBe(1);
-    expect(graph.notes).toHaveLength(116);
+    expect(graph.notes).toHaveLength(117);
     expect(graph.notes.some((n) => n.path === 'migration.md')).toBe(false);
     const ids = new Set(graph.notes.map((n) => n.id));
     for (const l of graph.links) {
