@@ -13,18 +13,25 @@ import { buildSiteContext } from '../src/emit/site-context.ts';
 import { seededRandom } from '../src/graph/random.ts';
 import { makeGarden } from './helpers/garden.ts';
 
+/** A note's data as the site serves it (index.json). */
+function served<T>(data: T): T {
+  return JSON.parse(JSON.stringify(data)) as T;
+}
+
 /** Everything a site is made of: pages' data, graph.json, diagnostics, report. */
 function snapshot(model: GardenModel) {
   const published = model.notes.filter((n) => n.publish);
   const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
   return {
     notes: published.map((n) =>
-      toNoteData(
-        n,
-        model.graph,
-        info,
-        true,
-        buildSiteContext(model.notes, (id) => model.links.get(id) ?? []),
+      served(
+        toNoteData(
+          n,
+          model.graph,
+          info,
+          true,
+          buildSiteContext(model.notes, (id) => model.links.get(id) ?? []),
+        ),
       ),
     ),
     graph: model.graph.json,
@@ -39,7 +46,7 @@ function viewSnapshot(state: GardenState) {
   const published = view.notes.filter((n) => n.publish);
   const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
   return {
-    notes: published.map((n) => ({ ...toNoteData(n, view.graph, info, true, view.site()), topic: undefined })),
+    notes: published.map((n) => ({ ...served(toNoteData(n, view.graph, info, true, view.site())), topic: undefined })),
     links: view.graphJson().links,
     diagnostics: view.diagnostics(),
     report: view.report(),
@@ -148,6 +155,16 @@ describe('incremental rebuild equals a clean build', () => {
     expect(change.changed).toEqual(['a', 'b', 'c']);
     const b = state.view().graph.backlinks.get('b' as never)!;
     expect(b.map((x) => x.context)).toEqual(['now links b']);
+    // Only the sentence around the link changes: the target's backlink context changed, so the target did too.
+    writeFileSync(path.join(root, 'a.md'), '# A\n\nstill links [[b]], reworded');
+    const reworded = await state.apply(['a.md']);
+    expect(reworded.changed).toContain('b');
+    expect(
+      state
+        .view()
+        .graph.backlinks.get('b' as never)!
+        .map((x) => x.context),
+    ).toEqual(['still links b, reworded']);
   }, 60_000);
 
   it("a note at a URL of the site's own pages is warned about once, and no more once renamed, as in a clean build", async () => {

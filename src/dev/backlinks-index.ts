@@ -1,7 +1,9 @@
 /**
  * The dev server's backlinks: each published note's list, as the graph stage
  * computes it (`backlinksOf`, the rule `deriveBacklinks` applies to the whole
- * garden), recomputed for just the targets a change touched.
+ * garden), recomputed for just the targets a change touched. The graph stage's backlinks read
+ * their context from the store when asked; here the store changes under them (a recompiled note
+ * numbers its links anew), so the lists are kept as plain records, their contexts read once.
  */
 import { backlinksOf, type ContextOf } from '../graph/backlinks.ts';
 import type { Backlink, NoteId, ResolvedLink } from '../shared/types.ts';
@@ -25,7 +27,7 @@ export class BacklinksIndex {
 
   /** Take over a build's backlinks. */
   adopt(lists: ReadonlyMap<NoteId, Backlink[]>): void {
-    this.#lists = new Map(lists);
+    this.#lists = new Map([...lists].map(([t, list]) => [t, list.map(plain)]));
   }
 
   /** Backlinks by target (the map itself: views read it as it changes). */
@@ -38,7 +40,7 @@ export class BacklinksIndex {
     const changed: NoteId[] = [];
     for (const t of targets) {
       const sources = [...from.sourcesOf(t)].sort((a, b) => (from.order.get(a) ?? 0) - (from.order.get(b) ?? 0));
-      const list = from.info.has(t) ? backlinksOf(t, sources, from.links, from.info, from.contextOf) : [];
+      const list = from.info.has(t) ? backlinksOf(t, sources, from.links, from.info, from.contextOf).map(plain) : [];
       const before = this.#lists.get(t) ?? [];
       if (list.length) this.#lists.set(t, list);
       else this.#lists.delete(t);
@@ -46,4 +48,9 @@ export class BacklinksIndex {
     }
     return changed;
   }
+}
+
+/** A backlink as plain data, its context and highlight read now. */
+function plain(b: Backlink): Backlink {
+  return { source: b.source, title: b.title, url: b.url, kind: b.kind, context: b.context, ...(b.highlight ? { highlight: b.highlight } : {}) };
 }
