@@ -112,10 +112,11 @@ async function clickEverything(page: Page, url: string): Promise<number> {
     if (href !== null && /^(https?:|mailto:|tel:|obsidian:)/.test(href) && !href.startsWith(new URL(url).origin)) continue;
     await link.click({ noWaitAfter: true, modifiers: [] }).catch(() => undefined);
     await page.waitForTimeout(50);
-    if (page.url() !== url) await page.goto(url);
-    // A click may navigate in place, and the app renders parts of the page after load (in dev, from the server's data):
-    // every link is back before the next is clicked.
-    await page.waitForFunction((n) => document.querySelectorAll('main a').length >= n, count, { timeout: 15_000 });
+    if (page.url() !== url) {
+      await page.goto(url);
+      // The app renders parts of the page after load (in dev, from the server's data): every link is back before the next.
+      await page.waitForFunction((n) => document.querySelectorAll('main a').length >= n, count, { timeout: 15_000 });
+    }
   }
   const internal = page.locator('main a.internal[href]');
   for (let i = 0; i < (await internal.count()); i++) {
