@@ -74,6 +74,8 @@ describe('the dev server under a base path', () => {
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Raft');
     expect(await page.evaluate(() => (window as unknown as { trellisMarker?: string }).trellisMarker)).toBe('kept');
 
+    // The page follows the dev server once the editor's module (loaded after the page, with CodeMirror) listens for updates.
+    await page.waitForSelector('garden-dev-bar', { state: 'attached', timeout: 30_000 });
     await writeFile(path.join(garden, 'Distributed', 'Raft.md'), '# Raft\n\nRewritten on disk, linking [[Gossip]].\n');
     await expect.poll(() => page.locator('.note-body').textContent(), { timeout: 30_000 }).toContain('Rewritten on disk');
     expect(await page.locator('.note-body a.internal', { hasText: 'Gossip' }).getAttribute('href')).toBe('/notes/gossip/');
