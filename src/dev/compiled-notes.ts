@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import type { NoteJobResult } from '../compile/types.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
 import { getHighlighter } from '../compile/render/highlighter.ts';
-import type { RenderedBlock } from '../compile/types.ts';
+import { resultReader } from '../store/memory-store.ts';
 import type { NoteReader } from '../store/note-store.ts';
-import type { LinkContext, NoteId, ParsedNote, Slug } from '../shared/types.ts';
+import type { NoteId, ParsedNote, Slug } from '../shared/types.ts';
 import type { GardenFiles } from './garden-files.ts';
 import { renderNotes } from './render-notes.ts';
 
@@ -39,17 +39,12 @@ export class CompiledNotes implements NoteReader {
     return this.#results.get(id)?.note;
   }
 
-  /** The note's rendered blocks. */
-  readonly blocks = (id: NoteId): readonly RenderedBlock[] => this.#results.get(id)?.rendered.blocks ?? [];
-
-  /** The same blocks: in memory they carry their HTML. */
-  readonly outline = (id: NoteId): readonly RenderedBlock[] => this.blocks(id);
-
-  /** Plain text of the note's body. */
-  readonly text = (id: NoteId, maxBytes?: number): string => (this.#results.get(id)?.text ?? '').slice(0, maxBytes);
-
-  /** The text around the note's link number `link`. */
-  readonly context = (id: NoteId, link: number): LinkContext | undefined => this.#results.get(id)?.contexts[link];
+  /** Read as a store: blocks, outline, text and link contexts of the results kept here (store/memory-store.ts). */
+  readonly #reader = resultReader((id) => this.#results.get(id));
+  readonly blocks = this.#reader.blocks;
+  readonly outline = this.#reader.outline;
+  readonly text = this.#reader.text;
+  readonly context = this.#reader.context;
 
   /** Every parsed note, in no particular order. */
   *parsedNotes(): IterableIterator<ParsedNote> {
