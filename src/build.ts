@@ -20,6 +20,7 @@ import { scanGarden, takeText, type ScanResult, type ScanSettings, type ScannedN
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
 import { withFilePages } from './scan/with-file-pages.ts';
+import { sanitizeAttachments } from './scan/sanitize-attachments.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { parseSiteUrl } from './site-url.ts';
 import { prepareBases } from './bases/prepare-bases.ts';
@@ -101,11 +102,14 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   lap('scan');
 
   // Canvases and bases are pages (src/canvas/, src/bases/); the dev server (keepResults) keeps its own notes, and serves them as files for now.
-  const { notes, attachments } = options.keepResults ? scan : withFilePages(scan);
+  const { notes, attachments: found } = options.keepResults ? scan : withFilePages(scan);
+  // The dev server sends attachments sandboxed; a site publishes SVGs cleaned of script.
+  const published = options.keepResults ? { attachments: found, diagnostics: [] } : await sanitizeAttachments(found);
+  const attachments = published.attachments;
   const { compiled, results, cacheHits, store } = await compileNotes(root, notes, options);
   lap('parse');
 
-  const scanDiagnostics = [...scan.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
+  const scanDiagnostics = [...scan.diagnostics, ...published.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
   const model = await deriveModel(root, notes, attachments, compiled, store, scanDiagnostics, {
     layout: options.layout ?? true,

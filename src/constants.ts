@@ -25,6 +25,7 @@ export const ruleIds = {
   emptyLink: 'empty-link',
   invalidMath: 'invalid-math',
   unsafeUrl: 'unsafe-url',
+  unsafeAttachment: 'unsafe-attachment',
   invalidCanvas: 'invalid-canvas',
   invalidConfig: 'invalid-config',
   obsidianConfig: 'obsidian-config',

@@ -94,7 +94,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     writer.adopt(await searchFiles);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
-    for (const a of model.attachments) await writer.copy(a.path, a.absPath);
+    for (const a of model.attachments) await (a.sanitized === undefined ? writer.copy(a.path, a.absPath) : writer.write(a.path, a.sanitized));
 
     if (options.fingerprint) {
       const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}), basePath: options.site.basePath };

@@ -11,6 +11,7 @@
  * 4. Give every published note, then every canvas and base, a unique URL (the
  *    configured home note `/`, else its permalink, else its path slug).
  */
+import { isActiveContent } from './active-content.ts';
 import { ruleIds } from '../constants.ts';
 import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../shared/ids.ts';
 import type { AttachmentFile, Diagnostic, NoteId, NotePath, Slug } from '../shared/types.ts';
@@ -69,6 +70,17 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
   const noteFiles = walked.files.filter((f) => isNotePath(f.rel));
   for (const f of walked.files) {
     if (isNotePath(f.rel)) continue;
+    if (isActiveContent(f.rel)) {
+      diagnostics.push({
+        file: f.rel,
+        line: 1,
+        column: 1,
+        ruleId: ruleIds.unsafeAttachment,
+        severity: 'warning',
+        reason: 'Not published: a browser runs the script in an HTML or XML file on the site it is served from',
+      });
+      continue;
+    }
     const st = await fs.stat(f.abs).catch(() => undefined);
     attachments.push({ path: f.rel, absPath: f.abs, size: st?.size ?? 0, mtimeMs: st?.mtimeMs ?? 0 });
   }

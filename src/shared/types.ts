@@ -155,6 +155,8 @@ export interface AttachmentFile {
   size: number;
   /** Modification time, when known (part of the build fingerprint). */
   mtimeMs?: number;
+  /** What the site publishes instead of the file's bytes: an SVG without its scripts (scan/sanitize-attachments.ts). */
+  sanitized?: string;
 }
 
 /** Everything parse learns about a note; serialisable (crosses worker threads and the cache). */

@@ -213,6 +213,60 @@ describe('a built site with hostile notes', () => {
   });
 });
 
+describe('attachments of a built site with hostile files', () => {
+  it('publishes SVGs cleaned of script: opened on their own, they draw and run nothing', async () => {
+    const page = await browser.newPage();
+    const w = watch(page, site.url);
+    for (const file of ['evil.svg', 'drawing.svg']) {
+      const response = await page.goto(site.url + file);
+      expect(response?.headers()['content-type']).toBe('image/svg+xml');
+      await page.waitForTimeout(300);
+      // The drawing is still there, as an SVG document; nothing that runs script is.
+      expect(await page.evaluate(() => document.documentElement.namespaceURI)).toBe('http://www.w3.org/2000/svg');
+      expect(await page.locator('rect').count()).toBe(1);
+      const active = await page.evaluate(() => ({
+        scripts: document.getElementsByTagNameNS('*', 'script').length,
+        handlers: [...document.querySelectorAll('*')].flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('on'))),
+        hrefs: [...document.querySelectorAll('*')].flatMap((e) =>
+          e.getAttributeNames().filter((n) => /href$/.test(n) && !(e.getAttribute(n) ?? '').startsWith('#')),
+        ),
+        embedded: document.querySelectorAll('foreignObject, iframe, set, animate').length,
+      }));
+      expect(active).toEqual({ scripts: 0, handlers: [], hrefs: [], embedded: 0 });
+    }
+    // What the drawing means survives: the circle drawn through <use> of a definition inside the file.
+    expect(await page.locator('use[href]').getAttribute('href')).toBe('#dot');
+    await page.locator('#box').click();
+    await page.waitForTimeout(300);
+    expect(w.dialogs).toEqual([]);
+    expect(w.foreign).toEqual([]);
+    expect(w.errors).toEqual([]);
+    // Shown inside a note, the cleaned drawing is an image as before.
+    await page.goto(site.url + 'files/');
+    expect(await page.locator('main .note-body img[src$="drawing.svg"]').count()).toBe(1);
+    expect(await page.locator('main .note-body img[src$="drawing.svg"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+    expect(w.dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves out HTML files and malformed SVGs, each with a diagnostic at its file', async () => {
+    const published = await readdir(path.join(out, 'dist'));
+    expect(published).toContain('drawing.svg');
+    expect(published).not.toContain('page.html');
+    expect(published).not.toContain('broken.svg');
+    const fixtureFile = (name: string) => path.join('test/fixtures/hostile', name);
+    const lines = stderr.split('\n').map((l) => l.trim());
+    expect(lines).toContain(
+      `${fixtureFile('page.html')}:1:1: warning: Not published: a browser runs the script in an HTML or XML file on the site it is served from [unsafe-attachment]`,
+    );
+    expect(
+      lines.some((l) => l.startsWith(`${fixtureFile('broken.svg')}:4:`) && l.includes('SVG is not well-formed XML') && l.endsWith('[unsafe-attachment]')),
+    ).toBe(true);
+    // A link to a file the site leaves out is broken (reported), not a link to a 404.
+    expect(lines).toContain(`${fixtureFile('Files.md')}:5:36: warning: Cannot find \`page.html\` [missing-note]`);
+  });
+});
+
 describe('the same notes in trellis dev', () => {
   let dev: DevServer;
   let garden: string;
