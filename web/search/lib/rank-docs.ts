@@ -1,32 +1,9 @@
-import type { SearchField, SearchManifest } from '../../../src/shared/types.ts';
-import type { QueryTerm } from './query-terms.ts';
+import { foldTermPostings } from './fold-term-postings.ts';
+import type { NamePosting, RankSettings, TermPostings } from './rank-types.ts';
+import { createRankArrays } from './rank-arrays.ts';
+import { selectTop } from './select-top.ts';
 
-/** The postings of one stored term in one field, as FlexSearch returns them (slot 0 best). */
-export interface FieldPosting {
-  field: SearchField;
-  /** The stored term: the query term itself, one of its completions, or a correction of it. */
-  term: string;
-  slots: readonly (readonly number[] | null | undefined)[];
-  /** Letters wrong when `term` is a correction of a misspelt query term (1 or 2); 0 or absent otherwise. */
-  distance?: number;
-}
-
-/** Everything found for one query term, across fields, completions and corrections. */
-export interface TermPostings {
-  query: QueryTerm;
-  postings: FieldPosting[];
-  /** True when the term is not a word of the garden and was corrected: notes matching it as typed still come first. */
-  corrected?: boolean;
-}
-
-/** Notes whose title or an alias matches the whole query (the `names` field). */
-export interface NamePosting {
-  /** 3: the name is the query; 2: the query's last word completes to the name; 1: the name starts with the query's words. */
-  tier: number;
-  /** True when the match is of the query with its misspelt words corrected. */
-  corrected: boolean;
-  slots: readonly (readonly number[] | null | undefined)[];
-}
+export type { FieldPosting, NamePosting, RankSettings, TermPostings } from './rank-types.ts';
 
 /** A ranked note. */
 export interface RankedDoc {
@@ -50,15 +27,6 @@ export interface RankedPage {
   total: number;
 }
 
-/** What ranking needs from the manifest, plus which results to keep: `limit` of them after the first `offset`. */
-export type RankSettings = Pick<SearchManifest, 'docCount' | 'headingStride' | 'resolution' | 'weights'> & {
-  limit: number;
-  offset?: number;
-};
-
-/** Fields in the order their postings are folded in (fixed, so sums and ties are the same every time). */
-const scoredFields: readonly SearchField[] = ['title', 'aliases', 'headings', 'tags', 'body'];
-
 /**
  * Rank notes for a query, deterministically. In order: notes whose title or an alias is the query
  * (then whose name its last word completes to, then whose name starts with it); notes matching
@@ -72,7 +40,7 @@ const scoredFields: readonly SearchField[] = ['title', 'aliases', 'headings', 't
  */
 export function rankDocs(terms: readonly TermPostings[], names: readonly NamePosting[], settings: RankSettings): RankedPage {
   const count = settings.docCount;
-  const a = createArrays(count);
+  const a = createRankArrays(count);
   const touched: number[] = [];
   const touch = (doc: number) => {
     if (a.seen[doc] === 0) {
@@ -82,7 +50,7 @@ export function rankDocs(terms: readonly TermPostings[], names: readonly NamePos
   };
   let queryWeight = 0;
   for (const term of terms) {
-    const docs = collectTerm(term.query, term.postings, settings, a);
+    const docs = foldTermPostings(term.query, term.postings, settings, a);
     if (docs.length === 0) continue;
     const idf = Math.log(1 + count / docs.length);
     queryWeight += idf;
@@ -134,98 +102,6 @@ export function rankDocs(terms: readonly TermPostings[], names: readonly NamePos
       ...toBestHeading(a.headings.get(doc), a.title[doc]!),
     }));
   return { docs, total: touched.length };
-}
-
-type Arrays = ReturnType<typeof createArrays>;
-
-function createArrays(count: number) {
-  return {
-    seen: new Uint8Array(count),
-    score: new Float64Array(count),
-    /** Sum of the rarity of the query terms the note matched. */
-    covered: new Float64Array(count),
-    matched: new Uint16Array(count),
-    body: new Uint8Array(count),
-    title: new Uint16Array(count),
-    /** Misspelt (corrected) query terms the note matched as typed. */
-    typedExact: new Uint16Array(count),
-    name: new Uint8Array(count),
-    correctedName: new Uint8Array(count),
-    /** Per term, then reset: */
-    fieldMax: new Float64Array(count),
-    termMax: new Float64Array(count),
-    termSum: new Float64Array(count),
-    termBody: new Uint8Array(count),
-    termTitle: new Uint8Array(count),
-    termExact: new Uint8Array(count),
-    /** Note → heading index → number of query terms it matched; filled across terms. */
-    headings: new Map<number, Map<number, number>>(),
-  };
-}
-
-/** Fold one query term's postings into the per-term arrays, field by field; returns the notes it touched. */
-function collectTerm(query: QueryTerm, postings: readonly FieldPosting[], settings: RankSettings, a: Arrays): number[] {
-  const docs: number[] = [];
-  const stride = settings.headingStride;
-  const seenHeadings = new Set<number>();
-  for (const field of scoredFields) {
-    const fieldDocs: number[] = [];
-    const resolution = Math.max(1, settings.resolution[field]);
-    for (const posting of postings) {
-      if (posting.field !== field) continue;
-      const distance = posting.distance ?? 0;
-      const weight = settings.weights[field] * toCompletionFactor(query, posting.term, distance) * 0.5 ** distance;
-      for (let slot = 0; slot < posting.slots.length; slot++) {
-        const value = weight * (1 - (0.5 * slot) / resolution);
-        for (const id of posting.slots[slot] ?? []) {
-          const doc = field === 'headings' ? Math.floor(id / stride) : id;
-          if (!(doc >= 0 && doc < a.fieldMax.length)) continue;
-          if (a.fieldMax[doc] === 0) fieldDocs.push(doc);
-          if (value > a.fieldMax[doc]!) a.fieldMax[doc] = value;
-          if (distance === 0) a.termExact[doc] = 1;
-          if (field === 'headings' && !seenHeadings.has(id)) {
-            seenHeadings.add(id);
-            let counts = a.headings.get(doc);
-            if (!counts) a.headings.set(doc, (counts = new Map()));
-            counts.set(id % stride, (counts.get(id % stride) ?? 0) + 1);
-          }
-        }
-      }
-    }
-    for (const doc of fieldDocs) {
-      const value = a.fieldMax[doc]!;
-      a.fieldMax[doc] = 0;
-      if (a.termSum[doc] === 0) docs.push(doc);
-      if (value > a.termMax[doc]!) a.termMax[doc] = value;
-      a.termSum[doc] = a.termSum[doc]! + value;
-      if (field === 'body') a.termBody[doc] = 1;
-      if (field === 'title') a.termTitle[doc] = 1;
-    }
-  }
-  return docs;
-}
-
-/** 1 for the term itself or a correction; for a completion, more the more of it was typed (`rep` of `repo` > of `replication`). */
-function toCompletionFactor(query: QueryTerm, term: string, distance: number): number {
-  if (term === query.term || distance > 0) return 1;
-  return 0.5 + (0.5 * query.term.length) / term.length;
-}
-
-/** The `limit` best items, best first, without sorting them all. */
-function selectTop(items: readonly number[], limit: number, better: (a: number, b: number) => boolean): number[] {
-  if (limit <= 0) return [];
-  const top: number[] = [];
-  for (const item of items) {
-    if (top.length === limit && !better(item, top[limit - 1]!)) continue;
-    let i = Math.min(top.length, limit - 1);
-    top[i] = item;
-    while (i > 0 && better(item, top[i - 1]!)) {
-      top[i] = top[i - 1]!;
-      top[i - 1] = item;
-      i--;
-    }
-  }
-  return top;
 }
 
 /** The heading that matched the most query terms (the first one on ties), if it beats the title. */

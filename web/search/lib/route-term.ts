@@ -1,5 +1,4 @@
 import type { SearchGroup, SearchManifest } from '../../../src/shared/types.ts';
-import type { EngineOptions } from './create-search-engine.ts';
 import { routeShards } from './route-shards.ts';
 
 /** A postings shard to load for a term, and whether the term is expanded as a prefix there. */
@@ -19,7 +18,7 @@ export function routeTerm(
   term: string,
   prefix: boolean,
   manifest: Pick<SearchManifest, 'groups'>,
-  settings: Pick<EngineOptions, 'minBodyPrefix'>,
+  settings: { minBodyPrefix: number },
   groups: readonly SearchGroup[] = allGroups,
   cjk = false,
 ): PlannedShard[] {
