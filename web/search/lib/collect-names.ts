@@ -5,9 +5,9 @@ import type { NamePosting } from './rank-docs.ts';
 
 /**
  * Look a query's name key (to-name-key.ts) up in the `names` field of the loaded shards: names
- * equal to it (tier 3), names its last word completes to while it is being typed (tier 2), and
- * names that start with its words and go on (tier 1). At most `maxExpansions` names per shard,
- * the shortest first.
+ * equal to it (tier 3) and names its last word completes to while it is being typed (tier 2;
+ * at most `maxExpansions` per shard, the shortest first). A name that only starts with the query
+ * (`Consensus note 7`, an alias, for `consensus`) gets no tier: its title words score as usual.
  */
 export function collectNames(
   key: string,
@@ -33,9 +33,6 @@ export function collectNames(
 
 function toTier(name: string, key: string, prefix: boolean): number {
   if (name === key) return 3;
-  const rest = name.slice(key.length);
-  if (rest.startsWith(' ')) return 1;
-  // The key's last word is a prefix of the name's word here (`calm wav` of `calm wave …`).
-  if (!prefix) return 0;
-  return rest.includes(' ') ? 1 : 2;
+  // The key's last word is the start of the name's last word (`calm wav` of `calm wave`).
+  return prefix && !name.slice(key.length).includes(' ') ? 2 : 0;
 }

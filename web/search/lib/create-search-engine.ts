@@ -10,6 +10,7 @@ import { importPostingsShard, type ShardTerms } from './import-postings-shard.ts
 import { parseSearchFile } from './parse-search-file.ts';
 import { toQueryTerms, type QueryTerm } from './query-terms.ts';
 import { rankDocs, type NamePosting, type TermPostings } from './rank-docs.ts';
+import { createRankArrays, type RankArrays } from './rank-arrays.ts';
 import { routeTerm, type PlannedShard } from './route-term.ts';
 import { toDocsChunkFile } from '../../../src/shared/search/to-docs-chunk-file.ts';
 import { toNameKey } from '../../../src/shared/search/to-name-key.ts';
@@ -60,6 +61,8 @@ const fields: readonly SearchField[] = ['title', 'aliases', 'headings', 'tags', 
 interface Loaded {
   manifest: SearchManifest;
   indexes: Record<SearchField, Index>;
+  /** Reused by every ranking (rank-docs.ts). */
+  scratch: RankArrays;
 }
 
 /**
@@ -83,7 +86,7 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
       const indexes = Object.fromEntries(
         fields.map((field) => [field, createFieldIndex(manifest.resolution[field] ?? 1, field === 'names' ? createNameEncoder() : encoder)]),
       ) as Record<SearchField, Index>;
-      return { manifest, indexes };
+      return { manifest, indexes, scratch: createRankArrays(manifest.docCount) };
     });
   const loadShards = (files: Iterable<string>, indexes: Record<SearchField, Index>): Promise<Map<string, ShardTerms>> =>
     Promise.all(
@@ -100,13 +103,13 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
     async query(query, limit, { offset = 0, isStale = () => false } = {}) {
       const terms = toQueryTerms(query, encoder);
       if (terms.length === 0 || limit <= 0) return { hits: [], total: 0 };
-      const { manifest, indexes } = await loadManifest();
+      const { manifest, indexes, scratch } = await loadManifest();
       if (isStale()) return undefined;
       // The key of the query as a title; a prefix while its last word is being typed.
       const words = encoder.encode(query);
       const prefix = terms.some((term) => term.prefix);
       const key = toNameKey(query, encoder);
-      const nameShards = key === '' ? [] : routeTerm(key, true, manifest, settings, ['fields']);
+      const nameShards = key === '' ? [] : routeTerm(key, prefix, manifest, settings, ['fields']);
       const plan = terms.map((term) => routeTerm(term.term, term.prefix, manifest, settings, undefined, term.cjk));
       const [vocabulary, loaded] = await Promise.all([
         loadVocabulary(manifest.vocabulary),
@@ -120,7 +123,7 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
       const corrections = terms.map((term) => findCorrections(term, vocabulary, settings.maxCorrections));
       const correctedKey = corrections.some((list) => list.length > 0) ? toCorrectedKey(words, terms, corrections) : '';
       const correctionPlan = corrections.map((list) => list.map((correction) => routeTerm(correction.term, false, manifest, settings)));
-      const correctedNameShards = correctedKey === '' ? [] : routeTerm(correctedKey, true, manifest, settings, ['fields']);
+      const correctedNameShards = correctedKey === '' ? [] : routeTerm(correctedKey, prefix, manifest, settings, ['fields']);
       const more = await loadShards(
         [...correctionPlan.flat(2), ...correctedNameShards].map((shard) => shard.file),
         indexes,
@@ -156,7 +159,7 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
           true,
         ),
       ];
-      const ranked = rankDocs(found, names, { ...manifest, limit, offset });
+      const ranked = rankDocs(found, names, { ...manifest, limit, offset }, scratch);
       const chunkFiles = ranked.docs.map((doc) => toDocsChunkFile(findChunk(manifest.docs.starts, doc.doc), manifest.docs.hash));
       const loadedChunks = await Promise.all(chunkFiles.map(loadChunk));
       if (isStale()) return undefined;

@@ -1,6 +1,6 @@
 import { foldTermPostings } from './fold-term-postings.ts';
 import type { NamePosting, RankSettings, TermPostings } from './rank-types.ts';
-import { createRankArrays } from './rank-arrays.ts';
+import { createRankArrays, type RankArrays } from './rank-arrays.ts';
 import { selectTop } from './select-top.ts';
 
 export type { FieldPosting, NamePosting, RankSettings, TermPostings } from './rank-types.ts';
@@ -29,18 +29,19 @@ export interface RankedPage {
 
 /**
  * Rank notes for a query, deterministically. In order: notes whose title or an alias is the query
- * (then whose name its last word completes to, then whose name starts with it); notes matching
- * more misspelt words as typed; the same name tiers for the corrected query; then by score, then
- * by note number. A note's score sums, per query term, its best field (field weight × position
+ * (then whose name the query's last word, being typed, completes to); notes matching more
+ * misspelt words as typed; the same name tiers for the corrected query; then by score, then by
+ * note number. A note's score sums, per query term, its best field (field weight × position
  * slot × how much of a completion was typed × 0.5 per letter corrected) plus a tenth of each
  * other field's best, so a title outweighs any number of body and heading hits; each term counts
  * by its rarity, and the sum is scaled by the square of the share of the query's rarity the note
  * covers, so common words (`why is my`) weigh little. Per-note values live in typed arrays indexed
  * by note number: a common term touches thousands of notes.
  */
-export function rankDocs(terms: readonly TermPostings[], names: readonly NamePosting[], settings: RankSettings): RankedPage {
+export function rankDocs(terms: readonly TermPostings[], names: readonly NamePosting[], settings: RankSettings, scratch?: RankArrays): RankedPage {
   const count = settings.docCount;
-  const a = createRankArrays(count);
+  // Arrays of a 10k garden are ~0.5 MB a query: an engine hands the same ones in each time (they are left zeroed).
+  const a = scratch && scratch.seen.length === count ? scratch : createRankArrays(count);
   const touched: number[] = [];
   const touch = (doc: number) => {
     if (a.seen[doc] === 0) {
@@ -101,7 +102,15 @@ export function rankDocs(terms: readonly TermPostings[], names: readonly NamePos
       bodyMatched: a.body[doc] === 1,
       ...toBestHeading(a.headings.get(doc), a.title[doc]!),
     }));
+  clear(a, touched);
   return { docs, total: touched.length };
+}
+
+/** Zero what a ranking wrote (the per-term arrays are zeroed as each term is folded in). */
+function clear(a: RankArrays, touched: readonly number[]): void {
+  const arrays = [a.seen, a.score, a.covered, a.matched, a.body, a.title, a.typedExact, a.name, a.correctedName];
+  for (const values of arrays) for (const doc of touched) values[doc] = 0;
+  a.headings.clear();
 }
 
 /** The heading that matched the most query terms (the first one on ties), if it beats the title. */

@@ -22,7 +22,7 @@ export interface TermPostings {
 
 /** Notes whose title or an alias matches the whole query (the `names` field). */
 export interface NamePosting {
-  /** 3: the name is the query; 2: the query's last word completes to the name; 1: the name starts with the query's words. */
+  /** 3: the name is the query; 2: the query's last word, being typed, completes to the name. */
   tier: number;
   /** True when the match is of the query with its misspelt words corrected. */
   corrected: boolean;
