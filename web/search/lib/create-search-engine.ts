@@ -109,7 +109,10 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
       const words = encoder.encode(query);
       const prefix = terms.some((term) => term.prefix);
       const key = toNameKey(query, encoder);
-      const nameShards = key === '' ? [] : routeTerm(key, prefix, manifest, settings, ['fields']);
+      // Names are looked up in the one shard whose range holds the key: a completion of its last word
+      // is nearly always there too, and routing it as a prefix would load every shard of names
+      // that merely start with it (`allocator note 1` … `allocator note 9999`).
+      const nameShards = key === '' ? [] : routeTerm(key, false, manifest, settings, ['fields']);
       const plan = terms.map((term) => routeTerm(term.term, term.prefix, manifest, settings, undefined, term.cjk));
       const [vocabulary, loaded] = await Promise.all([
         loadVocabulary(manifest.vocabulary),
@@ -123,7 +126,7 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
       const corrections = terms.map((term) => findCorrections(term, vocabulary, settings.maxCorrections));
       const correctedKey = corrections.some((list) => list.length > 0) ? toCorrectedKey(words, terms, corrections) : '';
       const correctionPlan = corrections.map((list) => list.map((correction) => routeTerm(correction.term, false, manifest, settings)));
-      const correctedNameShards = correctedKey === '' ? [] : routeTerm(correctedKey, prefix, manifest, settings, ['fields']);
+      const correctedNameShards = correctedKey === '' ? [] : routeTerm(correctedKey, false, manifest, settings, ['fields']);
       const more = await loadShards(
         [...correctionPlan.flat(2), ...correctedNameShards].map((shard) => shard.file),
         indexes,
