@@ -202,7 +202,7 @@ for (const query of queries) {
     return text;
   });
   let start = performance.now();
-  const hits = (await engine.query(query, 10)) ?? [];
+  const hits = (await engine.query(query, 10))?.hits ?? [];
   coldMs.push(performance.now() - start);
   hitCounts.push(hits.length);
   fetchedFiles.push(requested.length);

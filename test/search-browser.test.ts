@@ -39,7 +39,7 @@ beforeAll(async () => {
     path.join(source, 'entry.ts'),
     `import { SearchClient } from ${JSON.stringify(clientModule)};
 const client = new SearchClient(new URL('_search/', document.baseURI));
-window.runSearch = (q) => client.query(q, 5);`,
+window.runSearch = async (q) => (await client.query(q, 5)).hits;`,
   );
   await build({
     configFile: false,

@@ -54,13 +54,24 @@ function setup() {
 describe('SearchClient', () => {
   it('starts no worker until the first non-empty query', async () => {
     const { client, workers } = setup();
-    expect(await client.query('   ')).toEqual([]);
+    expect(await client.query('   ')).toEqual({ hits: [], total: 0 });
     expect(workers).toEqual([]);
-    const hits = await client.query('urgency', 2);
+    const { hits, total } = await client.query('urgency', 2);
     expect(hits.map((hit) => hit.id)).toEqual(['Advanced/Urgency', expect.any(String)]);
+    expect(total).toBeGreaterThan(2);
     expect(workers).toHaveLength(1);
     expect(workers[0]!.sent[0]).toEqual({ type: 'init', baseUrl: 'https://garden.test/_search/' });
-    expect(workers[0]!.sent[1]).toEqual({ type: 'query', q: 'urgency', limit: 2, seq: 1 });
+    expect(workers[0]!.sent[1]).toEqual({ type: 'query', q: 'urgency', limit: 2, offset: 0, seq: 1 });
+  });
+
+  it('pages through the hits: the next page starts where the first ended, with the same total', async () => {
+    const { client } = setup();
+    const first = await client.query('task', 3);
+    const second = await client.query('task', 3, 3);
+    const both = await client.query('task', 6);
+    expect(second.total).toBe(first.total);
+    expect([...first.hits, ...second.hits].map((hit) => hit.id)).toEqual(both.hits.map((hit) => hit.id));
+    expect(new Set(both.hits.map((hit) => hit.id)).size).toBe(6);
   });
 
   it('cancels a pending query when a newer one is made', async () => {
@@ -68,7 +79,7 @@ describe('SearchClient', () => {
     const stale = client.query('urgency');
     const fresh = client.query('sorting');
     await expect(stale).rejects.toMatchObject({ name: 'AbortError' });
-    expect((await fresh)[0]?.id).toBe('Queries/Sorting');
+    expect((await fresh).hits[0]?.id).toBe('Queries/Sorting');
   });
 
   it('rejects pending queries when the worker fails, and starts a new worker after dispose', async () => {
@@ -78,7 +89,7 @@ describe('SearchClient', () => {
     await expect(pending).rejects.toThrow('Search: the search worker failed: SyntaxError in worker');
     client.dispose();
     expect(workers[0]!.terminated).toBe(true);
-    expect((await client.query('grouping'))[0]?.id).toBe('Queries/Grouping');
+    expect((await client.query('grouping')).hits[0]?.id).toBe('Queries/Grouping');
     expect(workers).toHaveLength(2);
   });
 });

@@ -29,12 +29,14 @@ const docs: SearchDoc[] = [
 function serve(artifacts: SearchArtifacts) {
   const files = new Map(artifacts.files.map((file) => [file.path.replace(/^_search\//, ''), String(file.contents)]));
   const requested: string[] = [];
-  const engine = createSearchEngine(async (file) => {
+  const paged = createSearchEngine(async (file) => {
     requested.push(file);
     const text = files.get(file);
     if (text === undefined) throw new Error(`no such file ${file}`);
     return text;
   });
+  // The first page's hits: what these tests look at.
+  const engine = { query: async (query: string, limit: number) => (await paged.query(query, limit))?.hits };
   const manifest = JSON.parse(files.get('manifest.json')!) as SearchManifest;
   return { engine, files, requested, manifest };
 }
@@ -150,7 +152,9 @@ describe('sharding', () => {
       const chunk = JSON.parse(files.get(file)!) as { docs: { id: string }[] };
       expect(chunk.docs.some((doc) => hits.some((hit) => hit.id === doc.id))).toBe(true);
     }
-    expect(requested).toHaveLength(1 + 2 + chunks.length);
+    // And the vocabulary, once, which misspelt words are corrected against.
+    expect(requested.filter((file) => file.startsWith('vocabulary.'))).toEqual([manifest.vocabulary]);
+    expect(requested).toHaveLength(1 + 1 + 2 + chunks.length);
 
     // A prefix loads the few shards its range spans, and they hold every completion there is.
     requested.length = 0;

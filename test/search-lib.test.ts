@@ -118,8 +118,8 @@ describe('rankDocs', () => {
   const settings: RankSettings = {
     docCount: 10,
     headingStride: 10,
-    resolution: { title: 3, aliases: 3, headings: 3, tags: 1, body: 3 },
-    weights: { title: 10, aliases: 8, headings: 5, tags: 3, body: 1 },
+    resolution: { title: 3, aliases: 3, headings: 3, tags: 1, body: 3, names: 1 },
+    weights: { title: 10, aliases: 8, headings: 5, tags: 3, body: 1, names: 10 },
     limit: 10,
   };
 
@@ -134,7 +134,7 @@ describe('rankDocs', () => {
       },
       { query: exact('beta'), postings: [{ field: 'body', term: 'beta', slots: [null, null, [2]] }] },
     ];
-    const ranked = rankDocs(terms, settings);
+    const ranked = rankDocs(terms, [], settings).docs;
     expect(ranked.map((doc) => [doc.doc, doc.matchedTerms])).toEqual([
       [2, 2],
       [3, 1],
@@ -145,7 +145,7 @@ describe('rankDocs', () => {
   });
 
   it('prefers the completion closer to what was typed', () => {
-    const ranked = rankDocs(
+    const { docs: ranked } = rankDocs(
       [
         {
           query: prefix('rep'),
@@ -155,6 +155,7 @@ describe('rankDocs', () => {
           ],
         },
       ],
+      [],
       settings,
     );
     expect(ranked.map((doc) => doc.doc)).toEqual([2, 1]);
@@ -171,20 +172,23 @@ describe('rankDocs', () => {
       },
       { query: exact('score'), postings: [{ field: 'headings', term: 'score', slots: [[43]] }] },
     ];
-    const ranked = rankDocs(terms, settings);
+    const ranked = rankDocs(terms, [], settings).docs;
     expect(ranked.find((doc) => doc.doc === 4)?.heading).toBe(3);
     expect(ranked.find((doc) => doc.doc === 5)?.heading).toBe(2);
-    const titleOnly = rankDocs([terms[0]!], settings);
+    const titleOnly = rankDocs([terms[0]!], [], settings).docs;
     expect(titleOnly.find((doc) => doc.doc === 4)?.heading).toBeUndefined();
   });
 
   it('keeps only the best `limit` notes', () => {
     const ids = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-    const ranked = rankDocs([{ query: exact('x'), postings: [{ field: 'body', term: 'x', slots: [ids.slice(5), ids.slice(0, 5)] }] }], {
-      ...settings,
-      limit: 3,
-    });
-    expect(ranked.map((doc) => doc.doc)).toEqual([5, 6, 7]);
+    const terms: TermPostings[] = [{ query: exact('x'), postings: [{ field: 'body', term: 'x', slots: [ids.slice(5), ids.slice(0, 5)] }] }];
+    const ranked = rankDocs(terms, [], { ...settings, limit: 3 });
+    expect(ranked.docs.map((doc) => doc.doc)).toEqual([5, 6, 7]);
+    expect(ranked.total).toBe(10);
+    // The next page goes on where this one ended.
+    const next = rankDocs(terms, [], { ...settings, limit: 3, offset: 3 });
+    expect(next.docs.map((doc) => doc.doc)).toEqual([8, 9, 0]);
+    expect(next.total).toBe(10);
   });
 });
 

@@ -59,7 +59,7 @@ export async function measureQueries(dist: string): Promise<QueryLatency> {
   for (const query of querySet) {
     const engine = createSearchEngine(load);
     let t = performance.now();
-    const hits = (await engine.query(query, 10)) ?? [];
+    const hits = (await engine.query(query, 10))?.hits ?? [];
     cold.push(performance.now() - t);
     if (hits.length > 0) withHits++;
     for (let i = 0; i < 5; i++) {

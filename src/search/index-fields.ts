@@ -1,6 +1,8 @@
 import type { SearchDoc, SearchField, SearchPostingEntry } from '../shared/types.ts';
 import { createEncoder } from '../shared/search/create-encoder.ts';
 import { createFieldIndex } from '../shared/search/create-field-index.ts';
+import { createNameEncoder } from '../shared/search/create-name-encoder.ts';
+import { toNameKey } from '../shared/search/to-name-key.ts';
 import { exportEntries } from './export-entries.ts';
 import type { Settings } from './options.ts';
 
@@ -11,7 +13,8 @@ import type { Settings } from './options.ts';
  * index is held at once; without the encoder's cache, so each note is encoded on its own.
  */
 export function indexField(field: SearchField, docs: readonly SearchDoc[], headingStride: number, settings: Settings): SearchPostingEntry[] {
-  const index = createFieldIndex(settings.resolution[field], createEncoder({ cache: false }));
+  const encoder = createEncoder({ cache: false });
+  const index = createFieldIndex(settings.resolution[field], field === 'names' ? createNameEncoder() : encoder);
   docs.forEach((doc, n) => {
     switch (field) {
       case 'title':
@@ -29,6 +32,12 @@ export function indexField(field: SearchField, docs: readonly SearchDoc[], headi
       case 'body':
         index.add(n, doc.body.slice(0, settings.maxBodyChars));
         break;
+      case 'names': {
+        // One name key per line; the names encoder keeps lines whole.
+        const keys = [doc.title, ...doc.aliases].map((name) => toNameKey(name, encoder)).filter((key) => key !== '');
+        if (keys.length > 0) index.add(n, keys.join('\n'));
+        break;
+      }
     }
   });
   return exportEntries(index);

@@ -3,23 +3,34 @@
  *
  * 1. Number the notes in `NoteId` order (postings hold these numbers; output is deterministic).
  * 2. Index title, aliases, headings, tags and body, each in its own FlexSearch `Index`
- *    (strict tokenizer, the encoder shared with the browser: normalised, CJK bigrams).
+ *    (strict tokenizer, the encoder shared with the browser: normalised, CJK bigrams), and
+ *    `names`: each title and alias whole, as one term, so a query equal to a title is found.
  * 3. Export each index's map (chunked `export`) and re-cut the entries by term range into
  *    shards under the gzip budget: one group for the four small fields, one for bodies. A query
  *    term needs one shard per group; a prefix needs the few shards its range spans.
- * 4. Cut the notes into small docs chunks (url, title, headings, body text) by note number;
+ * 4. List the vocabulary a misspelt query word is corrected against: words of titles and
+ *    aliases, headings and tags, then common body words, capped (~48 KB gzipped at most).
+ * 5. Cut the notes into small docs chunks (url, title, headings, body text) by note number;
  *    a query fetches only the chunks of its top hits, for titles and snippets.
- * 5. Write `_search/manifest.json`: shard boundaries, chunk starts, weights and resolutions.
+ * 6. Write `_search/manifest.json`: shard boundaries, chunk starts, weights and resolutions,
+ *    the vocabulary's file.
  *
  * Nothing here runs in pages: a page fetches the manifest on its first search keystroke.
  */
-import type { SearchArtifacts, SearchDoc, SearchField, SearchFile, SearchManifest, SearchStats } from '../shared/types.ts';
+import { gzipSync } from 'node:zlib';
+import type { SearchArtifacts, SearchDoc, SearchField, SearchFile, SearchManifest, SearchStats, SearchVocabulary } from '../shared/types.ts';
+import { buildVocabulary } from './build-vocabulary.ts';
 import { chunkDocs } from './chunk-docs.ts';
 import { indexField } from './index-fields.ts';
-import { type Options, toSettings } from './options.ts';
+import { type Options, type Settings, toSettings } from './options.ts';
+import { listVocabularyWords } from './list-vocabulary-words.ts';
 import { partitionShards } from './partition-shards.ts';
+import { toFileName } from './to-file-name.ts';
 
 export type { Options } from './options.ts';
+
+/** Body words must occur in this many notes to be in the vocabulary: a word of one note is as likely a typo as the query. */
+const minBodyNotes = 2;
 
 /** Build the search index files (`_search/manifest.json`, postings shards, docs chunks) for the notes. */
 export function buildSearchIndex(docs: readonly SearchDoc[], options?: Options): SearchArtifacts {
@@ -40,13 +51,14 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   const mostHeadings = sorted.reduce((most, doc) => Math.max(most, doc.headings.length), 0);
   const headingStride = Math.max(1, Math.min(settings.maxHeadings, mostHeadings));
   const entries = (field: SearchField) => indexField(field, sorted, headingStride, settings);
-  const fields = partitionShards(
-    'fields',
-    { title: entries('title'), aliases: entries('aliases'), headings: entries('headings'), tags: entries('tags') },
-    settings,
-    sink,
-  );
-  const body = partitionShards('body', { body: entries('body') }, settings, sink);
+  const fieldEntries = { title: entries('title'), aliases: entries('aliases'), headings: entries('headings'), tags: entries('tags'), names: entries('names') };
+  // Each tier's words are listed before its postings are cut into shards and let go.
+  const words = [listVocabularyWords(1, fieldEntries.title, fieldEntries.aliases), listVocabularyWords(1, fieldEntries.headings, fieldEntries.tags)];
+  const fields = partitionShards('fields', fieldEntries, settings, sink);
+  const bodyEntries = { body: entries('body') };
+  words.push(listVocabularyWords(minBodyNotes, bodyEntries.body));
+  const body = partitionShards('body', bodyEntries, settings, sink);
+  const vocabulary = writeVocabulary(words, settings, sink);
   const chunks = chunkDocs(sorted, headingStride, settings, sink);
   const manifest: SearchManifest = {
     version: 1,
@@ -56,6 +68,7 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
     weights: settings.weights,
     groups: { fields: fields.refs, body: body.refs },
     docs: chunks.docs,
+    ...(vocabulary ? { vocabulary } : {}),
   };
   sink({ path: '_search/manifest.json', contents: JSON.stringify(manifest) });
   return {
@@ -64,4 +77,28 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
     maxCheckedGzipBytes: Math.max(fields.maxCheckedGzipBytes, body.maxCheckedGzipBytes, chunks.maxCheckedGzipBytes),
     overBudget: [...fields.overBudget, ...body.overBudget, ...chunks.overBudget],
   };
+}
+
+/**
+ * Write the vocabulary file, with fewer words if it would exceed the gzip budget of every search
+ * file (the least common of the lowest tier go first); its name, or undefined when it has no
+ * words (nothing to correct to).
+ */
+function writeVocabulary(words: readonly string[][], settings: Settings, sink: (file: SearchFile) => void): string | undefined {
+  let vocabulary = buildVocabulary(words, settings.maxVocabularyTerms);
+  let contents = JSON.stringify(vocabulary);
+  for (let size = countWords(vocabulary), bytes = gzipSync(contents).length; bytes > settings.maxShardGzipBytes && size > 0;) {
+    size = Math.floor((size * settings.maxShardGzipBytes * 0.9) / bytes);
+    vocabulary = buildVocabulary(words, size);
+    contents = JSON.stringify(vocabulary);
+    bytes = gzipSync(contents).length;
+  }
+  if (countWords(vocabulary) === 0) return undefined;
+  const file = toFileName('vocabulary', contents);
+  sink({ path: `_search/${file}`, contents });
+  return file;
+}
+
+function countWords(vocabulary: SearchVocabulary): number {
+  return vocabulary.tiers.reduce((sum, tier) => sum + tier.length, 0);
 }

@@ -16,6 +16,8 @@ export interface Options {
   weights?: Partial<Record<SearchField, number>>;
   /** FlexSearch `resolution` (number of position slots) per field. */
   resolution?: Partial<Record<SearchField, number>>;
+  /** Most words in the vocabulary that misspelt queries are corrected against (titles' words first). */
+  maxVocabularyTerms?: number;
 }
 
 /** Options after defaults are applied. */
@@ -27,6 +29,7 @@ export interface Settings {
   maxHeadings: number;
   weights: Record<SearchField, number>;
   resolution: Record<SearchField, number>;
+  maxVocabularyTerms: number;
 }
 
 /** Defaults, chosen with `bench/search-bench.ts` on a synthetic 10,000-note garden. */
@@ -36,10 +39,15 @@ export const defaultOptions: Settings = {
   targetDocsChunkBytes: 16_000,
   maxBodyChars: 100_000,
   maxHeadings: 200,
-  weights: { title: 10, aliases: 8, headings: 5, tags: 3, body: 1 },
+  // `names` does not add to a note's score: a name match ranks the note above the others (rank-docs.ts).
+  weights: { title: 10, aliases: 8, headings: 5, tags: 3, body: 1, names: 10 },
   // One slot per position bucket; each unused slot before a posting costs `null,` in the
   // shard, so bodies get few buckets (early / middle / late) and short fields get one per word.
-  resolution: { title: 3, aliases: 3, headings: 3, tags: 1, body: 3 },
+  // Aliases and tags get one: a note's aliases are indexed as one text, so a second alias's
+  // words would otherwise rank as late words (`p99 latency` after `The tail at scale`).
+  resolution: { title: 3, aliases: 1, headings: 3, tags: 1, body: 3, names: 1 },
+  // ~3 bytes a word gzipped (sorted words share their starts): ~48 KB, fetched once, on the first search.
+  maxVocabularyTerms: 16_000,
 };
 
 /** Merge options with the defaults and validate them. */
@@ -56,6 +64,7 @@ export function toSettings(options: Options = {}): Settings {
     ['targetDocsChunkBytes', settings.targetDocsChunkBytes],
     ['maxBodyChars', settings.maxBodyChars],
     ['maxHeadings', settings.maxHeadings],
+    ['maxVocabularyTerms', settings.maxVocabularyTerms],
     ...Object.entries(settings.resolution).map(([field, value]): [string, number] => [`resolution.${field}`, value]),
   ];
   for (const [name, value] of numbers) {

@@ -312,8 +312,12 @@ export interface SearchDoc {
   body: string;
 }
 
-/** A field of a note that search indexes; ranked in this order (title highest). */
-export type SearchField = 'title' | 'aliases' | 'headings' | 'tags' | 'body';
+/**
+ * A field of a note that search indexes; ranked in this order (title highest). `names` holds each
+ * note's title and aliases whole, as name keys (`src/shared/search/to-name-key.ts`), so a query
+ * that is a note's title can be found as one term and put first.
+ */
+export type SearchField = 'title' | 'aliases' | 'headings' | 'tags' | 'body' | 'names';
 
 /** A group of postings shards: the small fields (title, aliases, headings, tags) or the note bodies. */
 export type SearchGroup = 'fields' | 'body';
@@ -352,6 +356,20 @@ export interface SearchManifest {
    * for all chunks keeps the manifest small (a name per chunk would dominate it).
    */
   docs: { hash: string; starts: number[] };
+  /** The vocabulary file (a {@link SearchVocabulary}), relative to `_search/`; absent when the garden has no words for it. */
+  vocabulary?: string;
+}
+
+/**
+ * The garden's vocabulary, which a misspelt query word is corrected against: encoded words of
+ * at least 3 letters (no digits, no CJK), in tiers by where they occur: `tiers[0]` titles and
+ * aliases, `tiers[1]` headings and tags, `tiers[2]` body words found in two notes or more (the
+ * commonest first when a cap cuts them). A word is in one tier only, its highest; each tier is
+ * sorted by `<`.
+ */
+export interface SearchVocabulary {
+  version: 1;
+  tiers: string[][];
 }
 
 /** A postings shard file: the FlexSearch map entries of one term range, per field, sorted by term. */

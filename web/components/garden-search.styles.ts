@@ -116,6 +116,30 @@ export const searchStyles = css`
   .status:not(:empty) {
     padding-block: 0.7rem;
   }
+  .more-row {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+  }
+  .more {
+    margin: 0.4rem 1.2rem 0.4rem 0;
+    padding: 0.3rem 0.8rem;
+    font: inherit;
+    font-size: 0.85rem;
+    color: var(--accent);
+    background: transparent;
+    border: 1px solid var(--border);
+    border-radius: 999px;
+    cursor: pointer;
+  }
+  .more:hover,
+  .more:focus-visible {
+    background: var(--accent-soft);
+  }
+  .more[hidden] {
+    display: none;
+  }
   .hints {
     display: flex;
     gap: 1.2rem;

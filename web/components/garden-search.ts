@@ -6,6 +6,7 @@ import { moveActive } from '../lib/move-active.ts';
 import { snippetSegments } from '../lib/snippet-segments.ts';
 import type { SearchHit } from '../../src/shared/types.ts';
 import { toHitUrl } from '../lib/to-hit-url.ts';
+import { toSearchStatus } from '../lib/to-search-status.ts';
 import { withBase } from '../../src/shared/with-base.ts';
 import { searchStyles } from './garden-search.styles.ts';
 
@@ -15,10 +16,14 @@ type SearchEngine = InstanceType<SearchClientModule['SearchClient']>;
 
 type Status = 'idle' | 'loading' | 'ready' | 'unavailable';
 
+/** Hits asked for at a time: the first page, and each "Show more". */
+const pageSize = 10;
+
 /**
  * The search dialog: a modal with a searchbox named "Search", results with
  * highlighted snippets, arrow keys and Enter to choose, and heading hits that
- * open the note at that heading.
+ * open the note at that heading. The status line says how many notes match; a
+ * "Show more" button (or Down on the last hit) loads the next page of them.
  *
  * @fires garden-search-close - The dialog closed; carries the query for next time.
  * @fires garden-navigate - A hit was chosen.
@@ -35,6 +40,7 @@ export class GardenSearch extends LitElement {
   @property() base = '/';
 
   @state() private hits: SearchHit[] = [];
+  @state() private total = 0;
   @state() private active = -1;
   @state() private status: Status = 'idle';
   @state() private text = '';
@@ -44,6 +50,8 @@ export class GardenSearch extends LitElement {
 
   #engine?: Promise<SearchEngine>;
   #seq = 0;
+  /** The query the shown hits answer; "Show more" continues it. */
+  #shown = '';
   #timer?: ReturnType<typeof setTimeout>;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -90,7 +98,12 @@ export class GardenSearch extends LitElement {
         <ul id="results" role="listbox" aria-label="Results" ?hidden=${this.hits.length === 0}>
           ${this.hits.map((hit, i) => this.#renderHit(hit, i))}
         </ul>
-        <p class="status" role="status">${this.#statusText()}</p>
+        <div class="more-row">
+          <p class="status" role="status">${this.#statusText()}</p>
+          <button type="button" class="more" ?hidden=${this.hits.length >= this.total || this.text !== this.#shown} @click=${this.#handleMore}>
+            Show more
+          </button>
+        </div>
         <footer class="hints" aria-hidden="true">
           <span><kbd>↑</kbd><kbd>↓</kbd> choose</span><span><kbd>↵</kbd> open</span><span><kbd>esc</kbd> close</span>
         </footer>
@@ -115,10 +128,9 @@ export class GardenSearch extends LitElement {
 
   #statusText(): string {
     if (this.status === 'unavailable') return 'Search is unavailable right now.';
-    if (this.text.trim() === '') return '';
-    if (this.status === 'loading') return 'Searching…';
-    if (this.hits.length === 0) return `No notes match “${this.text.trim()}”.`;
-    return `${this.hits.length} ${this.hits.length === 1 ? 'result' : 'results'}`;
+    // While a new query runs, the count of the previous one would be wrong: say it searches.
+    const hits = this.text === this.#shown ? this.hits.length : 0;
+    return toSearchStatus(this.text, this.status === 'loading', hits, this.total);
   }
 
   #schedule(q: string, delay: number): void {
@@ -130,21 +142,42 @@ export class GardenSearch extends LitElement {
     const seq = ++this.#seq;
     if (q.trim() === '') {
       this.hits = [];
+      this.total = 0;
       this.active = -1;
+      this.#shown = q;
       return;
     }
     this.status = 'loading';
+    await this.#fetch(seq, q, 0);
+  }
+
+  /** Load the next page of the shown query's hits and move to the first of them. */
+  async #showMore(): Promise<void> {
+    if (this.status === 'loading' || this.hits.length >= this.total || this.#shown !== this.text) return;
+    this.status = 'loading';
+    await this.#fetch(++this.#seq, this.#shown, this.hits.length);
+  }
+
+  /** Fetch `pageSize` hits of `q` from `offset` (0: replace the hits; else append them), unless a newer request overtook this one. */
+  async #fetch(seq: number, q: string, offset: number): Promise<void> {
     try {
       const engine = await this.#loadEngine();
-      const hits = await engine.query(q);
+      const results = await engine.query(q, pageSize, offset);
       if (seq !== this.#seq) return;
-      this.hits = hits;
-      this.active = hits.length > 0 ? 0 : -1;
+      this.hits = offset === 0 ? results.hits : [...this.hits, ...results.hits];
+      this.total = results.total;
+      this.#shown = q;
+      this.active = results.hits.length > 0 ? offset : Math.min(this.active, this.hits.length - 1);
       this.status = 'ready';
+      if (offset > 0) {
+        await this.updateComplete;
+        this.renderRoot.querySelector(`#hit-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+      }
     } catch (error) {
       if (seq !== this.#seq || (error instanceof DOMException && error.name === 'AbortError')) return;
       console.warn('Search: the index could not be loaded or queried.', error);
       this.hits = [];
+      this.total = 0;
       this.status = 'unavailable';
     }
   }
@@ -175,6 +208,11 @@ export class GardenSearch extends LitElement {
       case 'ArrowDown':
       case 'ArrowUp':
         e.preventDefault();
+        // Down on the last hit loads more, when there are more, instead of wrapping to the first.
+        if (e.key === 'ArrowDown' && this.active === this.hits.length - 1 && this.hits.length < this.total) {
+          void this.#showMore();
+          return;
+        }
         this.active = moveActive(this.active, this.hits.length, e.key);
         this.renderRoot.querySelector(`#hit-${this.active}`)?.scrollIntoView({ block: 'nearest' });
         return;
@@ -188,6 +226,12 @@ export class GardenSearch extends LitElement {
         this.dialog.close();
         return;
     }
+  };
+
+  readonly #handleMore = (): void => {
+    // Back to the searchbox, where arrows and Enter work on the hits, the first new one active.
+    this.input.focus();
+    void this.#showMore();
   };
 
   readonly #handleClose = (): void => {

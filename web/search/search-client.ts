@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../src/shared/types.ts';
+import type { SearchResults } from './lib/create-search-engine.ts';
 import type { SearchRequest, SearchResponse } from './lib/protocol.ts';
 
 /** What `SearchClient` needs of a worker; a real `Worker` fits. */
@@ -10,7 +10,7 @@ export interface SearchWorkerLike {
 }
 
 interface Pending {
-  resolve: (hits: SearchHit[]) => void;
+  resolve: (results: SearchResults) => void;
   reject: (error: Error) => void;
 }
 
@@ -33,15 +33,19 @@ export class SearchClient {
     private readonly createWorker: () => SearchWorkerLike = startWorker,
   ) {}
 
-  /** Search the garden; resolves with the best hits first. */
-  query(q: string, limit = 10): Promise<SearchHit[]> {
+  /**
+   * Search the garden; resolves with `limit` hits after the first `offset`, best first, and the
+   * number of matching notes. Asking for the next page is a query like any other: it cancels a
+   * pending one.
+   */
+  query(q: string, limit = 10, offset = 0): Promise<SearchResults> {
     this.cancelPending();
-    if (q.trim() === '') return Promise.resolve([]);
+    if (q.trim() === '') return Promise.resolve({ hits: [], total: 0 });
     const seq = ++this.seq;
     const worker = this.ensureWorker();
-    return new Promise<SearchHit[]>((resolve, reject) => {
+    return new Promise<SearchResults>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      worker.postMessage({ type: 'query', q, limit, seq });
+      worker.postMessage({ type: 'query', q, limit, offset, seq });
     });
   }
 
@@ -69,7 +73,7 @@ export class SearchClient {
     this.pending.delete(response.seq);
     switch (response.type) {
       case 'results':
-        pending.resolve(response.hits);
+        pending.resolve({ hits: response.hits, total: response.total });
         return;
       case 'error':
         pending.reject(new Error(response.message));

@@ -19,6 +19,8 @@ export function collectPostings(term: string, shards: readonly ShardLookup[], in
   const postings: FieldPosting[] = [];
   for (const shard of shards) {
     for (const [field, terms] of Object.entries(shard.terms) as [SearchField, string[]][]) {
+      // Whole titles are looked up as one key (collect-names.ts), never word by word.
+      if (field === 'names') continue;
       const candidates = shard.prefix ? findPrefixTerms(terms, term, maxExpansions) : findExact(terms, term);
       for (const candidate of candidates) {
         const slots = indexes[field].search(candidate, { resolve: false }).result;

@@ -20,7 +20,7 @@ export function createWorkerHandler(post: (response: SearchResponse) => void, fe
         engine = undefined;
         return;
       case 'query': {
-        const { q, limit, seq } = request;
+        const { q, limit, offset, seq } = request;
         const ticket = ++latest;
         if (baseUrl === undefined) {
           post({ type: 'error', q, seq, message: "Search: query before init; post {type: 'init', baseUrl} first." });
@@ -29,8 +29,8 @@ export function createWorkerHandler(post: (response: SearchResponse) => void, fe
         const root = baseUrl;
         engine ??= createSearchEngine((file) => fetchText(new URL(file, root).href));
         try {
-          const hits = await engine.query(q, limit, () => ticket !== latest);
-          if (hits && ticket === latest) post({ type: 'results', q, seq, hits });
+          const results = await engine.query(q, limit, { offset, isStale: () => ticket !== latest });
+          if (results && ticket === latest) post({ type: 'results', q, seq, hits: results.hits, total: results.total });
         } catch (error) {
           if (ticket === latest) post({ type: 'error', q, seq, message: error instanceof Error ? error.message : String(error) });
         }

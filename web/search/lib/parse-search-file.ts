@@ -1,10 +1,11 @@
-import type { SearchDocsChunk, SearchManifest, SearchPostingsShard } from '../../../src/shared/types.ts';
+import type { SearchDocsChunk, SearchManifest, SearchPostingsShard, SearchVocabulary } from '../../../src/shared/types.ts';
 
 /** The kinds of files under `_search/` and what each parses to. */
 export interface SearchFileKinds {
   manifest: SearchManifest;
   postings: SearchPostingsShard;
   docs: SearchDocsChunk;
+  vocabulary: SearchVocabulary;
 }
 
 /**
@@ -36,6 +37,8 @@ const guards = {
   postings: (value: Record<string, unknown>): value is Record<string, unknown> & SearchPostingsShard =>
     isObject(value.fields) && Object.values(value.fields).every(isPostingEntries),
   docs: (value: Record<string, unknown>): value is Record<string, unknown> & SearchDocsChunk => typeof value.start === 'number' && Array.isArray(value.docs),
+  vocabulary: (value: Record<string, unknown>): value is Record<string, unknown> & SearchVocabulary =>
+    Array.isArray(value.tiers) && value.tiers.every((tier) => Array.isArray(tier) && tier.every((word) => typeof word === 'string')),
 };
 
 function isPostingEntries(value: unknown): boolean {

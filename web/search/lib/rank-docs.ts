@@ -1,26 +1,16 @@
-import type { SearchField, SearchManifest } from '../../../src/shared/types.ts';
-import type { QueryTerm } from './query-terms.ts';
+import { foldTermPostings } from './fold-term-postings.ts';
+import type { NamePosting, RankSettings, TermPostings } from './rank-types.ts';
+import { createRankArrays, type RankArrays } from './rank-arrays.ts';
+import { selectTop } from './select-top.ts';
 
-/** The postings of one stored term in one field, as FlexSearch returns them (slot 0 best). */
-export interface FieldPosting {
-  field: SearchField;
-  /** The stored term: the query term itself or, for a prefix, one of its completions. */
-  term: string;
-  slots: readonly (readonly number[] | null | undefined)[];
-}
-
-/** Everything found for one query term, across fields and completions. */
-export interface TermPostings {
-  query: QueryTerm;
-  postings: FieldPosting[];
-}
+export type { FieldPosting, NamePosting, RankSettings, TermPostings } from './rank-types.ts';
 
 /** A ranked note. */
 export interface RankedDoc {
   /** Note number. */
   doc: number;
   score: number;
-  /** How many distinct query terms the note matched (in any field). */
+  /** How many distinct query terms the note matched (in any field, corrections included). */
   matchedTerms: number;
   /**
    * Index of the heading that matched the most query terms, when it matched more of them than
@@ -31,119 +21,96 @@ export interface RankedDoc {
   bodyMatched: boolean;
 }
 
-/** What ranking needs from the manifest, plus how many results to keep. */
-export type RankSettings = Pick<SearchManifest, 'docCount' | 'headingStride' | 'resolution' | 'weights'> & {
-  limit: number;
-};
+/** A page of ranked notes and how many notes matched in all. */
+export interface RankedPage {
+  docs: RankedDoc[];
+  total: number;
+}
 
 /**
- * Rank notes for a query. Per query term a note scores its best field match (field weight ×
- * position slot × how much of a completion the user typed) plus a tenth of its other matches,
- * scaled by the term's rarity; notes matching more query terms come first, then higher scores,
- * then lower note numbers. Per-note sums live in typed arrays indexed by note number: a common
- * term touches thousands of notes, and maps of objects are several times slower.
+ * Rank notes for a query, deterministically. In order: notes whose title or an alias is the query
+ * (then whose name the query's last word, being typed, completes to); notes matching more
+ * misspelt words as typed; the same name tiers for the corrected query; then by score, then by
+ * note number. A note's score sums, per query term, its best field (field weight × position
+ * slot × how much of a completion was typed × 0.5 per letter corrected) plus a tenth of each
+ * other field's best, so a title outweighs any number of body and heading hits; each term counts
+ * by its rarity, and the sum is scaled by the square of the share of the query's rarity the note
+ * covers, so common words (`why is my`) weigh little. Per-note values live in typed arrays indexed
+ * by note number: a common term touches thousands of notes.
  */
-export function rankDocs(terms: readonly TermPostings[], settings: RankSettings): RankedDoc[] {
+export function rankDocs(terms: readonly TermPostings[], names: readonly NamePosting[], settings: RankSettings, scratch?: RankArrays): RankedPage {
   const count = settings.docCount;
-  const score = new Float64Array(count);
-  const matched = new Uint16Array(count);
-  const body = new Uint8Array(count);
-  const termMax = new Float64Array(count);
-  const termSum = new Float64Array(count);
-  const termBody = new Uint8Array(count);
-  const title = new Uint16Array(count);
-  const termTitle = new Uint8Array(count);
-  const headings = new Map<number, Map<number, number>>();
+  // Arrays of a 10k garden are ~0.5 MB a query: an engine hands the same ones in each time (they are left zeroed).
+  const a = scratch && scratch.seen.length === count ? scratch : createRankArrays(count);
   const touched: number[] = [];
-  for (const { query, postings } of terms) {
-    const docs = collectTerm(query, postings, settings, { termMax, termSum, termBody, termTitle, headings });
-    const idf = Math.log(1 + count / Math.max(1, docs.length));
+  const touch = (doc: number) => {
+    if (a.seen[doc] === 0) {
+      a.seen[doc] = 1;
+      touched.push(doc);
+    }
+  };
+  let queryWeight = 0;
+  for (const term of terms) {
+    const docs = foldTermPostings(term.query, term.postings, settings, a);
+    if (docs.length === 0) continue;
+    const idf = Math.log(1 + count / docs.length);
+    queryWeight += idf;
     for (const doc of docs) {
-      if (matched[doc] === 0) touched.push(doc);
-      score[doc] = score[doc]! + idf * (termMax[doc]! + 0.1 * (termSum[doc]! - termMax[doc]!));
-      matched[doc] = matched[doc]! + 1;
-      body[doc] = body[doc]! | termBody[doc]!;
-      title[doc] = title[doc]! + termTitle[doc]!;
-      termMax[doc] = 0;
-      termSum[doc] = 0;
-      termBody[doc] = 0;
-      termTitle[doc] = 0;
+      touch(doc);
+      a.score[doc] = a.score[doc]! + idf * (a.termMax[doc]! + 0.1 * (a.termSum[doc]! - a.termMax[doc]!));
+      a.covered[doc] = a.covered[doc]! + idf;
+      a.matched[doc] = a.matched[doc]! + 1;
+      a.body[doc] = a.body[doc]! | a.termBody[doc]!;
+      a.title[doc] = a.title[doc]! + a.termTitle[doc]!;
+      if (term.corrected && a.termExact[doc] === 1) a.typedExact[doc] = a.typedExact[doc]! + 1;
+      a.termMax[doc] = 0;
+      a.termSum[doc] = 0;
+      a.termBody[doc] = 0;
+      a.termTitle[doc] = 0;
+      a.termExact[doc] = 0;
     }
   }
-  const better = (a: number, b: number): boolean =>
-    matched[a]! > matched[b]! || (matched[a] === matched[b] && (score[a]! > score[b]! || (score[a] === score[b] && a < b)));
-  return selectTop(touched, settings.limit, better).map((doc) => ({
-    doc,
-    score: score[doc]!,
-    matchedTerms: matched[doc]!,
-    bodyMatched: body[doc] === 1,
-    ...toBestHeading(headings.get(doc), title[doc]!),
-  }));
-}
-
-interface TermArrays {
-  termMax: Float64Array;
-  termSum: Float64Array;
-  termBody: Uint8Array;
-  termTitle: Uint8Array;
-  /** Note → heading index → number of query terms it matched; filled across terms. */
-  headings: Map<number, Map<number, number>>;
-}
-
-/** Accumulate one query term's postings into the per-term arrays; returns the notes it touched. */
-function collectTerm(query: QueryTerm, postings: readonly FieldPosting[], settings: RankSettings, arrays: TermArrays): number[] {
-  const { termMax, termSum, termBody, termTitle, headings } = arrays;
-  const docs: number[] = [];
-  const stride = settings.headingStride;
-  const seenHeadings = new Set<number>();
-  for (const posting of postings) {
-    const { field } = posting;
-    const weight = settings.weights[field] * toCompletionFactor(query, posting.term);
-    const resolution = Math.max(1, settings.resolution[field]);
-    for (let slot = 0; slot < posting.slots.length; slot++) {
-      const ids = posting.slots[slot];
-      if (!ids) continue;
-      const value = weight * (1 - (0.5 * slot) / resolution);
-      for (const id of ids) {
-        const doc = field === 'headings' ? Math.floor(id / stride) : id;
-        if (!(doc >= 0 && doc < termMax.length)) continue;
-        if (termSum[doc] === 0) docs.push(doc);
-        if (value > termMax[doc]!) termMax[doc] = value;
-        termSum[doc] = termSum[doc]! + value;
-        if (field === 'body') termBody[doc] = 1;
-        if (field === 'title') termTitle[doc] = 1;
-        if (field === 'headings' && !seenHeadings.has(id)) {
-          seenHeadings.add(id);
-          let counts = headings.get(doc);
-          if (!counts) headings.set(doc, (counts = new Map()));
-          counts.set(id % stride, (counts.get(id % stride) ?? 0) + 1);
-        }
+  for (const name of names) {
+    const tiers = name.corrected ? a.correctedName : a.name;
+    for (const ids of name.slots) {
+      for (const doc of ids ?? []) {
+        if (!(doc >= 0 && doc < count)) continue;
+        touch(doc);
+        if (name.tier > tiers[doc]!) tiers[doc] = name.tier;
       }
     }
   }
-  return docs;
-}
-
-/** 1 for the term itself; for a completion, more the more of it was typed (`rep` of `repo` > of `replication`). */
-function toCompletionFactor(query: QueryTerm, term: string): number {
-  if (term === query.term) return 1;
-  return 0.5 + (0.5 * query.term.length) / term.length;
-}
-
-/** The `limit` best items, best first, without sorting them all. */
-function selectTop(items: readonly number[], limit: number, better: (a: number, b: number) => boolean): number[] {
-  const top: number[] = [];
-  for (const item of items) {
-    if (top.length === limit && !better(item, top[limit - 1]!)) continue;
-    let i = Math.min(top.length, limit - 1);
-    top[i] = item;
-    while (i > 0 && better(item, top[i - 1]!)) {
-      top[i] = top[i - 1]!;
-      top[i - 1] = item;
-      i--;
-    }
+  for (const doc of touched) {
+    const coverage = queryWeight > 0 ? a.covered[doc]! / queryWeight : 0;
+    a.score[doc] = a.score[doc]! * coverage * coverage;
   }
-  return top;
+  const { name, typedExact, correctedName, score } = a;
+  const better = (x: number, y: number): boolean => {
+    if (name[x] !== name[y]) return name[x]! > name[y]!;
+    if (typedExact[x] !== typedExact[y]) return typedExact[x]! > typedExact[y]!;
+    if (correctedName[x] !== correctedName[y]) return correctedName[x]! > correctedName[y]!;
+    if (score[x] !== score[y]) return score[x]! > score[y]!;
+    return x < y;
+  };
+  const offset = Math.max(0, settings.offset ?? 0);
+  const docs = selectTop(touched, offset + settings.limit, better)
+    .slice(offset)
+    .map((doc) => ({
+      doc,
+      score: a.score[doc]!,
+      matchedTerms: a.matched[doc]!,
+      bodyMatched: a.body[doc] === 1,
+      ...toBestHeading(a.headings.get(doc), a.title[doc]!),
+    }));
+  clear(a, touched);
+  return { docs, total: touched.length };
+}
+
+/** Zero what a ranking wrote (the per-term arrays are zeroed as each term is folded in). */
+function clear(a: RankArrays, touched: readonly number[]): void {
+  const arrays = [a.seen, a.score, a.covered, a.matched, a.body, a.title, a.typedExact, a.name, a.correctedName];
+  for (const values of arrays) for (const doc of touched) values[doc] = 0;
+  a.headings.clear();
 }
 
 /** The heading that matched the most query terms (the first one on ties), if it beats the title. */
