@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { openCache, openLayoutCache } from './store/cache.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
-import { runJobs, type Options as PoolOptions } from './compile/pool.ts';
+import { streamJobs, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/types.ts';
 import { createShare, shareWords } from './store/shared-words.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './assemble/assemble.ts';
@@ -313,7 +313,7 @@ async function compileNotes(
       render,
       pack: spill !== undefined,
     };
-    await runJobs(
+    await streamJobs(
       jobs,
       init,
       { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) },

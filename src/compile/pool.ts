@@ -41,7 +41,7 @@ export interface Options {
   minCharsPerThread: number;
 }
 
-/** Callbacks of {@link runJobs}. */
+/** Callbacks of {@link runJobs} and {@link streamJobs}. */
 export interface RunHooks {
   /** Jobs finished so far. */
   onProgress?: (done: number) => void;
@@ -91,11 +91,32 @@ function spawn(init: WorkerInit, heapMb: number): Worker {
   return new Worker(workerUrl('parse'), { workerData: init, ...heapLimits(heapMb) });
 }
 
-/** Run every job on the pool; results come back in job order. */
+/** Run every job on the pool; results come back in job order (and to `hooks.onResult` as they arrive). */
 export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partial<Options> = {}, hooks: RunHooks = {}): Promise<NoteJobResult[]> {
+  const results = new Array<NoteJobResult>(jobs.length);
+  await streamJobs(jobs, init, options, {
+    ...hooks,
+    onResult: (jobIndex, result) => {
+      results[jobIndex] = result;
+      hooks.onResult?.(jobIndex, result);
+    },
+  });
+  return results;
+}
+
+/**
+ * Run every job on the pool, handing each result to `onResult` as it arrives and keeping none:
+ * a build's results hold every note's HTML and text, which its store moves to disk, so holding
+ * them here until the last note would keep the whole garden's output in memory.
+ */
+export async function streamJobs(
+  jobs: NoteJob[],
+  init: WorkerInit,
+  options: Partial<Options>,
+  hooks: RunHooks & Required<Pick<RunHooks, 'onResult'>>,
+): Promise<void> {
   const { onProgress, onResult } = hooks;
   const settings = { ...defaultOptions, ...options };
-  const results = new Array<NoteJobResult>(jobs.length);
   const batches = makeBatches(jobs, settings.batchChars);
   let done = 0;
   let next = 0;
@@ -116,13 +137,12 @@ export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partia
       for (const jobIndex of batch) {
         worker ??= spawn(init, heapMb);
         const outcome = await runBatch(worker, [jobs[jobIndex]!], settings.noteTimeoutMs, heapMb);
-        if (outcome.kind === 'done') results[jobIndex] = outcome.results[0]!;
+        if (outcome.kind === 'done') onResult(jobIndex, outcome.results[0]!);
         else {
           await worker.terminate();
           worker = undefined;
-          results[jobIndex] = givenUpNote(jobs[jobIndex]!, outcome.failure, init.nonce);
+          onResult(jobIndex, givenUpNote(jobs[jobIndex]!, outcome.failure, init.nonce));
         }
-        onResult?.(jobIndex, results[jobIndex]!);
       }
     } finally {
       await worker?.terminate();
@@ -140,10 +160,8 @@ export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partia
           settings.noteTimeoutMs * batch.length,
           settings.heapMb,
         );
-        if (outcome.kind === 'done') {
-          batch.forEach((jobIndex, k) => (results[jobIndex] = outcome.results[k]!));
-          batch.forEach((jobIndex) => onResult?.(jobIndex, results[jobIndex]!));
-        } else {
+        if (outcome.kind === 'done') batch.forEach((jobIndex, k) => onResult(jobIndex, outcome.results[k]!));
+        else {
           await worker.terminate();
           await retry(batch);
           worker = spawn(init, settings.heapMb);
@@ -156,7 +174,6 @@ export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partia
     }
   };
   await Promise.all(Array.from({ length: threads }, lane));
-  return results;
 }
 
 function makeBatches(jobs: NoteJob[], batchChars: number): number[][] {
