@@ -1,6 +1,7 @@
 /** The global graph page's compact files (src/shared/graph-layout.ts) from graph.json. */
 import { layoutScale, type GraphLayoutFile, type GraphNotesFile, type LayoutBounds } from '../shared/graph-layout.ts';
-import type { GraphJson } from '../shared/types.ts';
+import { baseName, toSlug } from '../shared/ids.ts';
+import type { GraphJson, Slug } from '../shared/types.ts';
 
 /**
  * `graph-layout.json` and `graph-notes.json` for a graph.json: nodes in its
@@ -68,11 +69,17 @@ export function toGraphLayoutFiles(json: GraphJson): { layout: GraphLayoutFile; 
 function toNotesFile(json: GraphJson): GraphNotesFile {
   const tags = [...new Set(json.notes.flatMap((note) => note.tags))].sort();
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const titles: Record<string, string> = {};
+  const urls: Record<string, Slug> = {};
+  json.notes.forEach((note, i) => {
+    if (note.title !== baseName(note.id)) titles[i] = note.title;
+    if (note.url !== toSlug(note.id)) urls[i] = note.url;
+  });
   return {
     version: 1,
     ids: json.notes.map((note) => note.id),
-    titles: json.notes.map((note) => note.title),
-    urls: json.notes.map((note) => note.url),
+    titles,
+    urls,
     tags,
     tag: json.notes.map((note) => note.tags.map((t) => tagIndex.get(t)!)),
   };

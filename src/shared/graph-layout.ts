@@ -44,8 +44,10 @@ export interface GraphNotesFile {
   version: 1;
   /** Note ids: the note's path without `.md`, so the folder too. */
   ids: NoteId[];
-  titles: string[];
-  urls: Slug[];
+  /** Titles that differ from the id's last segment, by node index (most titles are the file name). */
+  titles: Record<string, string>;
+  /** URLs that differ from `toSlug(id)`, by node index (permalinks, renamed duplicates). */
+  urls: Record<string, Slug>;
   /** Every tag used, sorted. */
   tags: string[];
   /** Per node: indexes into `tags`. */

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import Sigma from 'sigma';
+import { EdgeLineProgram } from 'sigma/rendering';
 import type { NoteId } from '../../src/shared/types.ts';
 import { createNodeHoverEvent } from '../events/garden-node-hover.ts';
 import { createNodeSelectEvent } from '../events/garden-node-select.ts';
@@ -125,10 +126,13 @@ export class GardenGraphCanvas extends LitElement {
     if (changed.has('graph') && this.graph && sigma.getGraph() !== this.graph) {
       this.#labelOrder = byWeight(this.graph);
       sigma.setSetting('hideEdgesOnMove', this.graph.size > largeGraphEdges);
+      sigma.setSetting('defaultEdgeType', this.graph.size > largeGraphEdges ? 'thin' : 'line');
       sigma.setGraph(this.graph);
       sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     }
-    if (changed.has('view') || changed.has('hovered') || changed.has('graph')) {
+    // On a large graph hovering changes nothing in the drawing but sigma's own hover layer:
+    // fading every other node means reprocessing every edge, seconds at 10,000 notes.
+    if (changed.has('view') || changed.has('graph') || (changed.has('hovered') && !this.#isLarge())) {
       this.#effective = this.#computeView();
       sigma.refresh({ skipIndexation: true });
     }
@@ -213,6 +217,9 @@ export class GardenGraphCanvas extends LitElement {
       // A large graph drops its edges while the camera moves: drawing tens of thousands of them
       // costs whole frames with software WebGL.
       hideEdgesOnMove: this.graph.size > largeGraphEdges,
+      // One-pixel GL lines instead of triangles per edge: a fraction of the fill work at rest.
+      edgeProgramClasses: { thin: EdgeLineProgram },
+      defaultEdgeType: this.graph.size > largeGraphEdges ? 'thin' : 'line',
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
       stagePadding: 56,
@@ -227,6 +234,7 @@ export class GardenGraphCanvas extends LitElement {
     this.#labelOrder = byWeight(this.graph);
     // Sigma picks nodes by reading a pixel back from the GPU on every pointer move; find them in JS.
     Object.defineProperty(sigma, 'getNodeAtPosition', { value: (at: { x: number; y: number }) => (isMoving(sigma) ? null : pickGraphNode(sigma, at)) });
+    dropPickingPass(sigma);
     sigma.on('afterRender', () => {
       const font = { labelSize: sigma.getSetting('labelSize'), labelFont: sigma.getSetting('labelFont'), labelWeight: sigma.getSetting('labelWeight') };
       this.#labels = isMoving(sigma) ? [] : drawGraphLabels(sigma, this.#labelOrder, graphPalette(this.theme), font);
@@ -258,6 +266,10 @@ export class GardenGraphCanvas extends LitElement {
     sigma.setSetting('defaultDrawNodeHover', createHoverDrawer(palette));
   }
 
+  #isLarge(): boolean {
+    return (this.graph?.size ?? 0) > largeGraphEdges;
+  }
+
   /** A node key from a node key or a note id (graphs from graph-layout.json key nodes by index). */
   #keyOf(id: string): string {
     const graph = this.#sigma?.getGraph();
@@ -268,7 +280,7 @@ export class GardenGraphCanvas extends LitElement {
   #computeView(): GraphView {
     const graph = this.graph;
     const id = this.hovered;
-    if (!graph || !id || !graph.hasNode(id)) return this.view;
+    if (!graph || !id || !graph.hasNode(id) || this.#isLarge()) return this.view;
     return { ...this.view, focus: { id, neighbours: new Set(graph.neighbors(id)) } };
   }
 }
@@ -278,6 +290,16 @@ const largeGraphEdges = 5000;
 
 function byWeight(graph: GardenGraph): string[] {
   return graph.nodes().sort((a, b) => graph.getNodeAttribute(b, 'weight') - graph.getNodeAttribute(a, 'weight'));
+}
+
+/**
+ * With picking done in JS, sigma's second drawing of every node into its picking buffer, each
+ * frame, is wasted work; the programs are private, so this reaches in (sigma 3.0.3).
+ */
+function dropPickingPass(sigma: Sigma<NodeAttributes, EdgeAttributes>): void {
+  const programs: unknown = Reflect.get(sigma, 'nodePrograms');
+  if (typeof programs !== 'object' || programs === null) return;
+  for (const program of Object.values(programs)) if (program && typeof program === 'object' && 'pickProgram' in program) program.pickProgram = null;
 }
 
 function isMoving(sigma: Sigma<NodeAttributes, EdgeAttributes>): boolean {

@@ -114,6 +114,7 @@ export class GardenGraphView extends LitElement {
   /** Node key of each note id, once the notes have arrived. */
   #keys = new Map<NoteId, string>();
   #loading = false;
+  #viewCache?: { inputs: unknown[]; view: GraphView };
   /** The most central notes that pass the filter, best first. */
   #hubs: string[] = [];
 
@@ -138,7 +139,8 @@ export class GardenGraphView extends LitElement {
       applyGraphNotes(this.#graph, notes);
       this.#keys = new Map(notes.ids.map((id, i) => [id, String(i)]));
       this.#facets = listLayoutFacets(notes);
-      this.#choices = listNoteChoices(notes.ids.map((id, i) => ({ id, title: notes.titles[i]!, path: `${id}.md` as NotePath })));
+      const graph = this.#graph;
+      this.#choices = listNoteChoices(notes.ids.map((id, i) => ({ id, title: graph.getNodeAttribute(String(i), 'label'), path: `${id}.md` as NotePath })));
     }
     if ((changed.has('filter') || changed.has('layout')) && this.#graph) {
       const graph = this.#graph;
@@ -207,7 +209,16 @@ export class GardenGraphView extends LitElement {
       <garden-neighbour-list .items=${items} label=${title} @garden-node-hover=${this.#handleListHover}></garden-neighbour-list>`;
   }
 
+  /** The view for the canvas, the same object while its inputs are the same: a new one makes sigma reprocess every edge. */
   #view(): GraphView {
+    const inputs = [this.found, this.path, this.listFocus, this.#visible, this.#graph];
+    if (this.#viewCache && inputs.every((v, i) => v === this.#viewCache!.inputs[i])) return this.#viewCache.view;
+    const view = this.#computeView();
+    this.#viewCache = { inputs, view };
+    return view;
+  }
+
+  #computeView(): GraphView {
     const graph = this.#graph!;
     const view: GraphView = { current: this.found, visible: this.#visible };
     if (this.path) {

@@ -1,5 +1,5 @@
 import type { GraphNotesFile } from '../../src/shared/graph-layout.ts';
-import { dirName } from '../../src/shared/ids.ts';
+import { baseName, dirName, toSlug } from '../../src/shared/ids.ts';
 import type { GardenGraph } from './build-graph.ts';
 
 /**
@@ -13,6 +13,13 @@ export function applyGraphNotes(graph: GardenGraph, notes: GraphNotesFile): void
   graph.updateEachNodeAttributes((key, a) => {
     const i = Number(key);
     const id = notes.ids[i]!;
-    return { ...a, id, label: notes.titles[i]!, url: notes.urls[i]!, tags: notes.tag[i]!.map((t) => notes.tags[t]!), folder: dirName(id) };
+    return {
+      ...a,
+      id,
+      label: notes.titles[i] ?? baseName(id),
+      url: notes.urls[i] ?? toSlug(id),
+      tags: notes.tag[i]!.map((t) => notes.tags[t]!),
+      folder: dirName(id),
+    };
   });
 }
