@@ -33,6 +33,7 @@ export function drawGraphLabels(sigma: Sigma<NodeAttributes, EdgeAttributes>, or
     fontSize: font.labelSize,
     max: Math.max(4, Math.round((width * height) / pixelsPerLabel)),
     measure: (text) => context.measureText(text).width,
+    obstacles: nodeBoxes(sigma, width, height),
   });
   context.textBaseline = 'middle';
   context.lineJoin = 'round';
@@ -46,6 +47,23 @@ export function drawGraphLabels(sigma: Sigma<NodeAttributes, EdgeAttributes>, or
   }
   context.textBaseline = 'alphabetic';
   return placed;
+}
+
+/** Labels keep off other nodes only while few are on screen; a dense view has no room to spare. */
+const maxObstacles = 600;
+
+function nodeBoxes(sigma: Sigma<NodeAttributes, EdgeAttributes>, width: number, height: number): PlacedLabel['box'][] | undefined {
+  const boxes: PlacedLabel['box'][] = [];
+  for (const key of sigma.getGraph().nodes()) {
+    const data = sigma.getNodeDisplayData(key);
+    if (!data || data.hidden) continue;
+    const { x, y } = sigma.framedGraphToViewport(data);
+    if (x < 0 || y < 0 || x > width || y > height) continue;
+    if (boxes.length === maxObstacles) return undefined;
+    const r = sigma.scaleSize(data.size);
+    boxes.push({ x: x - r, y: y - r, width: 2 * r, height: 2 * r });
+  }
+  return boxes;
 }
 
 function* candidates(sigma: Sigma<NodeAttributes, EdgeAttributes>, order: readonly string[], width: number, height: number): Generator<LabelCandidate> {

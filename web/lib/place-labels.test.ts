@@ -27,6 +27,12 @@ describe('placeLabels', () => {
     expect(a!.x + a!.width <= b!.x || b!.x + b!.width <= a!.x).toBe(true);
   });
 
+  it('does not cover an obstacle such as another node', () => {
+    const obstacles = [{ x: 60, y: 45, width: 8, height: 8 }];
+    const [placed] = placeLabels([node('Raft', 50, 50)], { ...options, obstacles });
+    expect(placed!.box.x + placed!.box.width).toBeLessThanOrEqual(50);
+  });
+
   it('stops at the maximum', () => {
     const many = Array.from({ length: 5 }, (_, i) => node(`n${i}`, 20, 10 + i * 20));
     expect(placeLabels(many, { ...options, max: 3 })).toHaveLength(3);

@@ -27,6 +27,8 @@ export interface LabelOptions {
   max: number;
   /** Width of a label's text in pixels. */
   measure: (text: string) => number;
+  /** Boxes labels must not cover either (the discs of the nodes drawn). */
+  obstacles?: readonly PlacedLabel['box'][];
 }
 
 const gap = 3;
@@ -35,7 +37,7 @@ const pad = 2;
 /**
  * Place labels greedily in the given order (most important first): each goes
  * right of its node, or left when the right does not fit; a label that would
- * overlap one already placed, or leave the canvas, is left out.
+ * overlap one already placed or an obstacle, or leave the canvas, is left out.
  */
 export function placeLabels(candidates: Iterable<LabelCandidate>, options: LabelOptions): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
@@ -47,6 +49,7 @@ export function placeLabels(candidates: Iterable<LabelCandidate>, options: Label
     for (const x of [c.x + c.size + gap, c.x - c.size - gap - width]) {
       const box = { x, y, width, height };
       if (!inside(box, options.width, options.height) || placed.some((p) => overlaps(p.box, box))) continue;
+      if (options.obstacles?.some((o) => overlaps(o, box))) continue;
       placed.push({ key: c.key, label: c.label, box, textX: x + pad, textY: c.y });
       break;
     }
