@@ -9,6 +9,7 @@ import type { EdgeAttributes, GardenGraph, NodeAttributes } from '../lib/build-g
 import { createHoverDrawer } from '../lib/draw-node-hover.ts';
 import { drawGraphLabels } from '../lib/draw-graph-labels.ts';
 import { fitRatio } from '../lib/fit-ratio.ts';
+import { holdEdgesWhileMoving } from '../lib/hold-edges-while-moving.ts';
 import { pickGraphNode } from '../lib/pick-graph-node.ts';
 import type { PlacedLabel } from '../lib/place-labels.ts';
 import { graphPalette } from '../lib/graph-palette.ts';
@@ -235,6 +236,7 @@ export class GardenGraphCanvas extends LitElement {
     // Sigma picks nodes by reading a pixel back from the GPU on every pointer move; find them in JS.
     Object.defineProperty(sigma, 'getNodeAtPosition', { value: (at: { x: number; y: number }) => (isMoving(sigma) ? null : pickGraphNode(sigma, at)) });
     dropPickingPass(sigma);
+    holdEdgesWhileMoving(sigma, () => this.#isLarge());
     sigma.on('afterRender', () => {
       const font = { labelSize: sigma.getSetting('labelSize'), labelFont: sigma.getSetting('labelFont'), labelWeight: sigma.getSetting('labelWeight') };
       this.#labels = isMoving(sigma) ? [] : drawGraphLabels(sigma, this.#labelOrder, graphPalette(this.theme), font);
