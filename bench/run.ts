@@ -1,5 +1,5 @@
 /**
- * The benchmark (`npm run bench [-- --sizes 1000,10000] [--with-100k]`).
+ * The benchmark (`npm run bench [-- --sizes 1000,10000] [--with-100k] [--graph-fps]`).
  *
  * 1. For each size, generates a garden into `bench/.gardens/<n>` (seed 1), or reuses it.
  * 2. Runs the CLI as a child process under `/usr/bin/time`: cold build (`--no-cache`), a build
@@ -7,7 +7,8 @@
  * 3. In this process, the dev loop's one-note edit (see lib/measure-edit.ts) and the stage timings.
  * 4. Sizes of dist/, first-load weight, search files, graph.json; search query latency; the
  *    markdown-it floor.
- * 5. Prints a table and writes `bench/results.json`.
+ * 5. With `--graph-fps`, the global graph page in Chromium (graph-fps.ts): transfer, first draw, fps.
+ * 6. Prints a table and writes `bench/results.json`.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { buildRecordFile } from '../src/emit/build-record.ts';
 import { parseArgs } from 'node:util';
 import { ensureAppBundle } from '../src/emit/app-bundle.ts';
 import { generateGarden, type GardenSummary } from './generate.ts';
+import { measureGraphFps, type GraphFpsResult } from './graph-fps.ts';
 import { measureCliBuild, type ProcessCost } from './lib/measure-cli.ts';
 import { measureEdit, type EditCost } from './lib/measure-edit.ts';
 import { measureFloors } from './lib/measure-floor.ts';
@@ -36,6 +38,8 @@ export interface SizeResult {
   coldOverFloor: number;
   /** remark-parse alone over every note, one thread (absent in results from before it was measured). */
   remarkParseMs?: number;
+  /** The global graph page in Chromium (only with `--graph-fps`). */
+  graphFps?: GraphFpsResult;
 }
 
 const benchDir = import.meta.dirname;
@@ -53,7 +57,7 @@ async function prepareGarden(notes: number): Promise<{ dir: string; summary: Gar
   return { dir, summary };
 }
 
-async function measureSize(notes: number): Promise<SizeResult> {
+async function measureSize(notes: number, graphFps: boolean): Promise<SizeResult> {
   const { dir, summary } = await prepareGarden(notes);
   const out = `${dir}.dist`;
   const cacheDir = `${dir}.cache`;
@@ -74,6 +78,8 @@ async function measureSize(notes: number): Promise<SizeResult> {
   const queries = await measureQueries(out);
   step('floors: markdown-it and remark-parse');
   const floor = measureFloors(dir);
+  if (graphFps) step('graph page in Chromium');
+  const fps = graphFps ? await measureGraphFps(out) : undefined;
   return {
     notes,
     garden: summary,
@@ -86,6 +92,7 @@ async function measureSize(notes: number): Promise<SizeResult> {
     floorMs: floor.markdownItMs,
     coldOverFloor: cold.wallMs / floor.markdownItMs,
     remarkParseMs: floor.remarkParseMs,
+    ...(fps ? { graphFps: fps } : {}),
   };
 }
 
@@ -123,13 +130,24 @@ export function toTable(results: readonly SizeResult[]): string {
     ['query cold (loads shards): median / p95', (r) => `${r.queries.coldMedianMs.toFixed(1)} / ${r.queries.coldP95Ms.toFixed(1)} ms`],
     ['graph.json (raw / gz)', (r) => `${kb(r.site.graphJsonBytes)} / ${kb(r.site.graphJsonGzBytes)}`],
   ];
+  if (results.some((r) => r.graphFps)) {
+    const fps = (f: (g: GraphFpsResult) => string) => (r: SizeResult) => (r.graphFps ? f(r.graphFps) : '–');
+    rows.push(
+      ['graph page: transfer', fps((g) => mb(g.transferBytes))],
+      ['graph page: first draw', fps((g) => ms(g.firstDrawMs))],
+      ['graph page: panning fps (p95 frame)', fps((g) => `${g.pan.fps.toFixed(1)} (${Math.round(g.pan.p95FrameMs)} ms)`)],
+      ['graph page: zooming fps (p95 frame)', fps((g) => `${g.zoom.fps.toFixed(1)} (${Math.round(g.zoom.p95FrameMs)} ms)`)],
+    );
+  }
   const head = `| measure | ${results.map((r) => `${r.notes} notes`).join(' | ')} |`;
   const rule = `|---|${results.map(() => '---:').join('|')}|`;
   return [head, rule, ...rows.map(([label, cell]) => `| ${label} | ${results.map(cell).join(' | ')} |`)].join('\n');
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, 'with-100k': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string', default: '1000,10000' }, 'with-100k': { type: 'boolean' }, 'graph-fps': { type: 'boolean' } },
+  });
   const sizes = values.sizes.split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 2)) throw new Error(`Bench: --sizes wants integers ≥ 2, got ${values.sizes}`);
   if (values['with-100k']) sizes.push(100_000);
@@ -139,7 +157,7 @@ async function main(): Promise<void> {
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: SizeResult[] }).results : [];
   const results = previous.filter((r) => !sizes.includes(r.notes));
   for (const n of sizes) {
-    results.push(await measureSize(n));
+    results.push(await measureSize(n, values['graph-fps'] ?? false));
     results.sort((a, b) => a.notes - b.notes);
     // Written after every size, so a failure at a larger size keeps the smaller ones.
     const table = toTable(results);

@@ -68,7 +68,7 @@ afterAll(async () => {
 });
 
 describe('dev server', () => {
-  it('listens on loopback and serves pages, note data and graph.json from memory', async () => {
+  it('listens on loopback and serves pages, note data, graph.json and the graph page files from memory', async () => {
     expect(dev.url).toBe(`http://127.0.0.1:${port}/`);
     const page = await request('GET', '/ds/raft/');
     expect(page.status).toBe(200);
@@ -76,6 +76,11 @@ describe('dev server', () => {
     const data = await request('GET', '/ds/raft/index.json');
     expect(data.json.backlinks.map((b: { source: string }) => b.source).sort()).toEqual(['Embedder', 'Home', 'ds/Paxos']);
     expect((await request('GET', '/graph.json')).json.version).toBe(1);
+    // The graph page's own files, from the same graph: the notes file names every note graph.json has.
+    const graph = (await request('GET', '/graph.json')).json as { notes: { id: string }[] };
+    const notes = (await request('GET', '/graph-notes.json')).json as { ids: string[] };
+    expect(notes.ids).toEqual(graph.notes.map((n) => n.id));
+    expect((await request('GET', '/graph-layout.json')).json.nodes).toBe(graph.notes.length);
   });
 
   it('refuses requests whose Host is not this server (DNS rebinding)', async () => {

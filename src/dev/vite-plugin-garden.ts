@@ -8,6 +8,7 @@
  * only what the app needs (app-paths.ts). Errors answer a generic message: the
  * details, which may name paths of this machine, go to the terminal.
  */
+import { graphPageFiles } from '../emit/graph-page-files.ts';
 import type http from 'node:http';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -60,6 +61,8 @@ interface Views {
   redirects?: Map<string, Slug>;
   search?: Map<string, string | Uint8Array>;
   graph?: string;
+  /** The graph page's files (graph-page-files.ts), by path. */
+  graphPage?: Record<string, string>;
 }
 
 /** Options of the plugin. */
@@ -182,6 +185,10 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
     if (req.method !== 'GET' && req.method !== 'HEAD') return passOn(pathname, next, res);
     const v = current();
     if (pathname === '/graph.json') return sendText(res, 'application/json', (v.graph ??= JSON.stringify(state.view().graphJson() satisfies GraphJson)));
+    if (pathname === '/graph-layout.json' || pathname === '/graph-notes.json') {
+      v.graphPage ??= graphPageFiles(state.view().graphJson());
+      return sendText(res, 'application/json', v.graphPage[pathname.slice(1)]!);
+    }
     if (pathname.startsWith('/_search/')) {
       v.search ??= new Map(buildSearchIndex(searchDocs(state)).files.map((f) => ['/' + f.path, f.contents]));
       const file = v.search.get(pathname);

@@ -6,6 +6,7 @@
  */
 import { escapeHtml as esc } from '../shared/html.ts';
 import { dirName, slugifySegment, tagSlug } from '../shared/ids.ts';
+import { graphPage } from './graph-page.ts';
 import type { NoteData, ListItem, ListPage, ListSection, Slug, Topic } from '../shared/types.ts';
 
 /**
@@ -30,7 +31,7 @@ export function deriveListPages(notes: readonly ListNote[], takenUrls: ReadonlyS
     explorerPage(notes),
     startPage(notes),
     searchPage(notes),
-    graphPage(notes),
+    graphPage(notes, topics),
     notFoundPage(notes),
   ];
 }
@@ -197,10 +198,6 @@ function startPage(notes: readonly ListNote[]): ListPage {
 
 function searchPage(notes: readonly ListNote[]): ListPage {
   return { kind: 'search', url: '/search/' as Slug, title: 'All notes', sections: [{ title: `${notes.length} notes`, items: notes.map(item).sort(byTitle) }] };
-}
-
-function graphPage(notes: readonly ListNote[]): ListPage {
-  return { kind: 'graph', url: '/graph/' as Slug, title: 'Graph', sections: [{ title: 'Notes', items: notes.map(item).sort(byTitle) }] };
 }
 
 /** The 404 page suggests the most recently tended notes, or, in a garden without dates, the first notes by title. */

@@ -7,6 +7,7 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAppBundle } from '../../src/emit/app-bundle.ts';
+import { graphPageFiles } from '../../src/emit/graph-page-files.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../../src/shared/templates/page-template.ts';
 import { buildSearchIndex } from '../../src/search/index.ts';
 import type { AppAssets, ListPage, SiteInfo, Slug } from '../../src/shared/types.ts';
@@ -40,6 +41,7 @@ export async function buildFixtureSite(name: string): Promise<{ dir: string; ass
     await write(file, renderListPage(page, fixtureSite, app.assets));
   }
   await write('graph.json', JSON.stringify(fixtureGraph));
+  for (const [file, text] of Object.entries(graphPageFiles(fixtureGraph))) await write(file, text);
   const docs = fixtureNotes.map((n) => ({
     id: n.id,
     url: n.url,

@@ -1,12 +1,16 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { GraphJson, NoteId } from '../../src/shared/types.ts';
+import type { GraphLayoutFile, GraphNotesFile } from '../../src/shared/graph-layout.ts';
+import type { NoteId, NotePath } from '../../src/shared/types.ts';
 import type { GardenGraphChangeEvent } from '../events/garden-graph-change.ts';
 import type { GardenNodeHoverEvent } from '../events/garden-node-hover.ts';
-import { buildGraph, type GardenGraph } from '../lib/build-graph.ts';
+import { applyGraphNotes } from '../lib/apply-graph-notes.ts';
+import type { GardenGraph } from '../lib/build-graph.ts';
+import { buildLayoutGraph } from '../lib/build-layout-graph.ts';
 import { findPath } from '../lib/find-path.ts';
 import { isFilterActive, matchesFilter, type GraphFilter } from '../lib/graph-filter.ts';
-import { listGraphFacets, type GraphFacets } from '../lib/list-graph-facets.ts';
+import type { GraphFacets } from '../lib/list-graph-facets.ts';
+import { listLayoutFacets } from '../lib/list-layout-facets.ts';
 import { listNoteChoices, type NoteChoice } from '../lib/list-note-choices.ts';
 import { pathEdgeKey, type GraphView } from '../lib/reduce-graph.ts';
 import { withBase } from '../../src/shared/with-base.ts';
@@ -26,6 +30,8 @@ const hubCount = 12;
  * coloured by topic with a legend, with find, path and filters on one side
  * and a keyboard-navigable list of the notes in focus on the other.
  * Replaces its light-DOM fallback (topic hubs as plain links) once loaded.
+ * Draws as soon as graph-layout.json has arrived; graph-notes.json, loaded in
+ * parallel, then names the nodes (node keys are indexes into both files).
  */
 @customElement('garden-graph-view')
 export class GardenGraphView extends LitElement {
@@ -87,10 +93,12 @@ export class GardenGraphView extends LitElement {
   `;
 
   readonly #store = new StoreController(this);
-  @state() private json?: GraphJson;
+  @state() private layout?: GraphLayoutFile;
+  @state() private notes?: GraphNotesFile;
   @state() private failed = false;
   @state() private filter: GraphFilter = {};
-  @state() private found?: NoteId;
+  /** Node key of the note looked up with "Find a note". */
+  @state() private found?: string;
   @state() private path?: string[];
   @state() private pathStatus = '';
   /** Note under the pointer in the drawing: the side list shows its neighbours. */
@@ -103,23 +111,38 @@ export class GardenGraphView extends LitElement {
   #facets: GraphFacets = { tags: [], folders: [] };
   #choices: NoteChoice[] = [];
   #visible?: Set<string>;
+  /** Node key of each note id, once the notes have arrived. */
+  #keys = new Map<NoteId, string>();
+  #loading = false;
+  #viewCache?: { inputs: unknown[]; view: GraphView };
   /** The most central notes that pass the filter, best first. */
   #hubs: string[] = [];
 
   protected override willUpdate(changed: PropertyValues): void {
     const store = this.#store.value;
-    if (store && !this.json && !this.failed) {
-      store.loadGraph().then(
-        (json) => (this.json = json),
+    if (store && !this.#loading) {
+      this.#loading = true;
+      const base = store.state.basePath;
+      // Both at once: the drawing needs only the layout, the names come when they come.
+      fetchJson<GraphLayoutFile>(base + 'graph-layout.json').then(
+        (layout) => (this.layout = layout),
+        () => (this.failed = true),
+      );
+      fetchJson<GraphNotesFile>(base + 'graph-notes.json').then(
+        (notes) => (this.notes = notes),
         () => (this.failed = true),
       );
     }
-    if (changed.has('json') && this.json) {
-      this.#graph = buildGraph(this.json);
-      this.#facets = listGraphFacets(this.json);
-      this.#choices = listNoteChoices(this.json.notes);
+    if (changed.has('layout') && this.layout) this.#graph = buildLayoutGraph(this.layout);
+    if ((changed.has('layout') || changed.has('notes')) && this.#graph && this.notes && this.#keys.size === 0) {
+      const notes = this.notes;
+      applyGraphNotes(this.#graph, notes);
+      this.#keys = new Map(notes.ids.map((id, i) => [id, String(i)]));
+      this.#facets = listLayoutFacets(notes);
+      const graph = this.#graph;
+      this.#choices = listNoteChoices(notes.ids.map((id, i) => ({ id, title: graph.getNodeAttribute(String(i), 'label'), path: `${id}.md` as NotePath })));
     }
-    if ((changed.has('filter') || changed.has('json')) && this.#graph) {
+    if ((changed.has('filter') || changed.has('layout')) && this.#graph) {
       const graph = this.#graph;
       this.#visible = isFilterActive(this.filter) ? new Set(graph.filterNodes((_, a) => matchesFilter(a, this.filter))) : undefined;
       const visible = this.#visible;
@@ -127,32 +150,35 @@ export class GardenGraphView extends LitElement {
         .filterNodes((id) => !visible || visible.has(id))
         .sort((a, b) => graph.getNodeAttribute(b, 'weight') - graph.getNodeAttribute(a, 'weight'))
         .slice(0, hubCount);
+      // After a filter, the camera refits to what is left (once the canvas has drawn it).
+      if (changed.has('filter')) void this.updateComplete.then(() => this.canvas?.fit(visible));
     }
   }
 
   protected override render(): unknown {
     const store = this.#store.value;
     if (this.failed) return html`<p class="error">The graph could not be loaded.</p>`;
-    if (!this.json || !this.#graph || !store) return nothing;
-    const json = this.json;
+    if (!this.layout || !this.#graph || !store) return nothing;
+    const layout = this.layout;
     return html`<div class="panel">
         <h1>Graph</h1>
-        <p class="summary">${json.notes.length} notes · ${json.links.length} links</p>
+        <p class="summary">${layout.nodes} notes · ${layout.edges} links</p>
         <garden-graph-controls
           .choices=${this.#choices}
           .facets=${this.#facets}
-          .topics=${json.topics ?? []}
+          .topics=${layout.topics}
           .filter=${this.filter}
           .pathStatus=${this.pathStatus}
           @garden-graph-change=${this.#handleChange}
         ></garden-graph-controls>
-        <garden-graph-legend .topics=${json.topics ?? []} .filter=${this.filter} @garden-graph-change=${this.#handleChange}></garden-graph-legend>
+        <garden-graph-legend .topics=${layout.topics} .filter=${this.filter} @garden-graph-change=${this.#handleChange}></garden-graph-legend>
       </div>
       <garden-graph-canvas
         .graph=${this.#graph}
         .view=${this.#view()}
         .theme=${store.state.theme}
         label="Graph"
+        zoomControls
         @garden-node-hover=${this.#handleCanvasHover}
       ></garden-graph-canvas>
       <div class="side">${this.#renderSide()}</div>`;
@@ -163,12 +189,14 @@ export class GardenGraphView extends LitElement {
     const base = this.#store.value?.state.basePath ?? '/';
     const item = (id: string, distance?: number): NeighbourItem => {
       const a = graph.getNodeAttributes(id);
-      return { id: id as NoteId, title: a.label, href: withBase(base, a.url), color: a.color, distance, current: id === this.found };
+      return { id: a.id ?? (id as NoteId), title: a.label, href: withBase(base, a.url), color: a.color, distance, current: id === this.found };
     };
     let title = 'Central notes';
     let items: NeighbourItem[];
     const centre = this.found ?? this.pointed;
-    if (this.path) {
+    if (!this.notes) {
+      items = [];
+    } else if (this.path) {
       title = 'Path';
       items = this.path.map((id) => item(id));
     } else if (centre && graph.hasNode(centre)) {
@@ -181,7 +209,16 @@ export class GardenGraphView extends LitElement {
       <garden-neighbour-list .items=${items} label=${title} @garden-node-hover=${this.#handleListHover}></garden-neighbour-list>`;
   }
 
+  /** The view for the canvas, the same object while its inputs are the same: a new one makes sigma reprocess every edge. */
   #view(): GraphView {
+    const inputs = [this.found, this.path, this.listFocus, this.#visible, this.#graph];
+    if (this.#viewCache && inputs.every((v, i) => v === this.#viewCache!.inputs[i])) return this.#viewCache.view;
+    const view = this.#computeView();
+    this.#viewCache = { inputs, view };
+    return view;
+  }
+
+  #computeView(): GraphView {
     const graph = this.#graph!;
     const view: GraphView = { current: this.found, visible: this.#visible };
     if (this.path) {
@@ -200,20 +237,24 @@ export class GardenGraphView extends LitElement {
       case 'filter':
         this.filter = detail.filter;
         return;
-      case 'find':
-        this.found = detail.id ?? undefined;
-        if (detail.id) this.updateComplete.then(() => this.canvas?.focusNode(detail.id!));
+      case 'find': {
+        const key = detail.id ? this.#keys.get(detail.id) : undefined;
+        this.found = key;
+        // The camera refits to the note found and its neighbours.
+        if (key) void this.updateComplete.then(() => this.canvas?.fit([key, ...this.#graph!.neighbors(key)]));
         return;
+      }
       case 'path': {
         if (!detail.from || !detail.to) {
           this.path = undefined;
           this.pathStatus = detail.from || detail.to ? 'Pick two notes from the suggestions.' : '';
           return;
         }
-        this.path = findPath(this.#graph!, detail.from, detail.to);
+        const [from, to] = [this.#keys.get(detail.from), this.#keys.get(detail.to)];
+        this.path = from && to ? findPath(this.#graph!, from, to) : undefined;
         this.pathStatus = this.path ? `${this.path.length - 1} ${this.path.length === 2 ? 'link' : 'links'} apart` : 'These notes are not connected.';
-        if (!this.path) return;
-        this.canvas?.resetCamera();
+        const path = this.path;
+        if (path) void this.updateComplete.then(() => this.canvas?.fit(path));
         return;
       }
     }
@@ -221,12 +262,18 @@ export class GardenGraphView extends LitElement {
 
   readonly #handleCanvasHover = (e: GardenNodeHoverEvent): void => {
     // Sticky: the list keeps the last pointed note, so the pointer can travel to it.
-    if (e.detail.id) this.pointed = e.detail.id;
+    if (e.detail.id) this.pointed = this.#keys.get(e.detail.id) ?? e.detail.id;
   };
 
   readonly #handleListHover = (e: GardenNodeHoverEvent): void => {
-    this.listFocus = e.detail.id ?? undefined;
+    this.listFocus = e.detail.id ? this.#keys.get(e.detail.id) : undefined;
   };
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Graph: ${url} answered ${response.status}; was the site built by this version?`);
+  return (await response.json()) as T;
 }
 
 declare global {

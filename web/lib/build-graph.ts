@@ -1,6 +1,6 @@
 import { DirectedGraph } from 'graphology';
 import { dirName } from '../../src/shared/ids.ts';
-import type { GraphJson, LinkKind, Slug } from '../../src/shared/types.ts';
+import type { GraphJson, LinkKind, NoteId, Slug } from '../../src/shared/types.ts';
 
 /** Attributes of a node of the displayed graph; set once from graph.json, never changed for display. */
 export interface NodeAttributes {
@@ -15,11 +15,14 @@ export interface NodeAttributes {
   /** Vault folder of the note ('' at the root). */
   folder: string;
   weight: number;
+  /** The note, when the node key is not its id (a graph built from graph-layout.json). */
+  id?: NoteId;
 }
 
 /** Attributes of an edge of the displayed graph. */
 export interface EdgeAttributes {
-  kind: LinkKind;
+  /** Absent in a graph built from graph-layout.json, which does not keep link kinds. */
+  kind?: LinkKind;
 }
 
 /** The graph the app displays: directed, one edge per linked pair and direction. */
