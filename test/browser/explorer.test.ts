@@ -227,6 +227,20 @@ describe('on a phone (390 x 844)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
+  it('puts the outline near the top, folded, before the article and its backlinks', async () => {
+    const { page, errors } = await open('zeta/target-note/', phone);
+    const toggle = page.getByRole('button', { name: 'On this page' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.toc').getByRole('link', { name: 'One' }).isVisible()).toBe(false);
+    const box = (await toggle.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.y).toBeLessThan((await page.locator('main h1').boundingBox())!.y);
+    expect(box.y).toBeLessThan((await page.locator('section.backlinks').boundingBox())!.y);
+    await toggle.click();
+    expect(await page.locator('.toc').getByRole('link', { name: 'One' }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('opens the drawer from the header, keeps focus inside, closes with Escape', async () => {
     const { page, errors } = await open('zeta/target-note/', phone);
     const button = page.getByRole('button', { name: 'Browse notes' });

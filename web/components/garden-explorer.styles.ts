@@ -12,7 +12,7 @@ export const explorerStyles = css`
     position: sticky;
     top: 0;
     z-index: 1;
-    padding-bottom: 0.5rem;
+    padding: 3px 3px 0.5rem;
     background: var(--bg);
   }
   input {
@@ -54,7 +54,7 @@ export const explorerStyles = css`
     min-height: 1.85rem;
     padding: 0.15rem 0.4rem 0.15rem calc(0.4rem + (var(--level) - 1) * 0.9rem);
     border-radius: 6px;
-    color: var(--muted);
+    color: var(--text);
     text-decoration: none;
     cursor: pointer;
     user-select: none;
@@ -122,6 +122,9 @@ export const explorerStyles = css`
     color: var(--accent);
   }
   @media (max-width: 79.99rem) {
+    :host {
+      font-size: 1rem;
+    }
     .row {
       min-height: 2.75rem;
     }

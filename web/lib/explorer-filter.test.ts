@@ -31,6 +31,12 @@ describe('filterTree', () => {
     expect(explorerRows(tree.listings, new Set([...tree.open, 'Haystack'])).map((r) => r.name)).toContain('Straw');
   });
 
+  it('opens a matching folder when a note in it matches too', () => {
+    const tree = filterTree(names, 'a');
+    expect(tree.open.has('Haystack')).toBe(true);
+    expect(explorerRows(tree.listings, tree.open).map((r) => r.name)).toContain('Straw');
+  });
+
   it('counts every match but lists at most `limit` notes', () => {
     const tree = filterTree(names, 'o', 2);
     expect(tree.matches).toBe(3);

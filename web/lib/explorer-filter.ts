@@ -14,8 +14,8 @@ export interface FilteredTree {
 /**
  * Filter the garden's names by `query` (a part of a name, case and accents ignored).
  * A matching note is shown inside its folders, opened; a matching folder is shown
- * closed with all its contents, for the reader to open. At most `limit` notes are
- * listed, in tree order.
+ * with all its contents, closed unless a note in it matches. At most `limit`
+ * matching notes are revealed, in tree order.
  */
 export function filterTree(names: ExplorerNames, query: string, limit = 300): FilteredTree {
   const want = fold(query.trim());
@@ -66,6 +66,11 @@ export function filterTree(names: ExplorerNames, query: string, limit = 300): Fi
     if (hit) matches++;
     if (whole.has(folder)) {
       listing(folder).n.push([title, url]);
+      // A matching note inside a matching folder is shown too: its folders open.
+      if (hit && shown < limit) {
+        shown++;
+        reach(folder, true);
+      }
       continue;
     }
     if (!hit || shown >= limit) continue;
