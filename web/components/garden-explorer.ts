@@ -8,9 +8,8 @@ import { treeAction, typeAhead } from '../lib/explorer-keys.ts';
 import { explorerRows, rowKey, type ExplorerRow } from '../lib/explorer-rows.ts';
 import { ExplorerSource } from '../lib/explorer-source.ts';
 import { StoreController } from '../store/store-controller.ts';
+import { readOpen, safeDecode, writeOpen } from '../lib/explorer-memory.ts';
 import { explorerStyles } from './garden-explorer.styles.ts';
-
-const openKey = 'trellis-explorer-open';
 
 /**
  * The sidebar's folder tree (WAI-ARIA tree view): folders closed until opened,
@@ -51,7 +50,7 @@ export class GardenExplorer extends LitElement {
     super.connectedCallback();
     this.#source = new ExplorerSource(this.base, (url) => fetch(url));
     this.open = new Set(readOpen());
-    void this.#loadFolders(['', ...this.open]);
+    void this.#loadFolders(['']);
   }
 
   /** The elements Tab stops on, in order (the drawer keeps focus among them). */
@@ -210,6 +209,9 @@ export class GardenExplorer extends LitElement {
     for (const entry of loaded) if (entry) next.set(entry[0], entry[1]);
     this.listings = next;
     if (!next.has('')) this.failed = true;
+    // Remembered open folders load once their parent's listing shows they still exist (no request for a folder since renamed).
+    const children = [...this.open].filter((f) => !next.has(f) && next.get(dirName(f))?.d.some(([name]) => name === f.slice(f.lastIndexOf('/') + 1)));
+    if (children.length > 0) await this.#loadFolders(children);
   }
 
   #setOpen(path: string, expanded: boolean): void {
@@ -296,31 +298,6 @@ export class GardenExplorer extends LitElement {
     const key = (e.target as HTMLElement).dataset.key;
     if (key && key !== this.activeKey) this.activeKey = key;
   };
-}
-
-function readOpen(): string[] {
-  try {
-    const stored: unknown = JSON.parse(localStorage.getItem(openKey) ?? '[]');
-    return Array.isArray(stored) ? stored.filter((f): f is string => typeof f === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function writeOpen(open: ReadonlySet<string>): void {
-  try {
-    localStorage.setItem(openKey, JSON.stringify([...open].sort()));
-  } catch {
-    // Storage refused (private mode, quota): folders are remembered for this page only.
-  }
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
 }
 
 declare global {
