@@ -45,6 +45,10 @@ describe('explorer screenshots', () => {
     shoot('explorer', {
       setup: async (page) => {
         await page.getByRole('treeitem', { name: 'Raft', exact: true }).waitFor();
+        // Notes read in the text colour (not a faint grey), the current one in the accent.
+        const colour = (name: string) => page.getByRole('treeitem', { name, exact: true }).evaluate((el) => getComputedStyle(el).color);
+        expect(await colour('Paxos')).toBe('rgb(41, 40, 42)');
+        expect(await colour('Raft')).toBe('rgb(46, 108, 91)');
       },
     }));
 

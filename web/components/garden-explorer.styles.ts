@@ -113,12 +113,12 @@ export const explorerStyles = css`
     font-weight: 600;
   }
   .loading,
-  .note {
+  .failed {
     padding: 0.3rem 0.4rem;
     color: var(--faint);
     font-size: 0.8rem;
   }
-  .note a {
+  .failed a {
     color: var(--accent);
   }
   @media (max-width: 79.99rem) {

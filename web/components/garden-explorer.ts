@@ -94,7 +94,7 @@ export class GardenExplorer extends LitElement {
       <p class="status" role="status">${this.#status(tree)}</p>
       ${
         this.failed
-          ? html`<p class="note">The folder tree could not be loaded. <a href=${withBase(this.base, '/explorer/')}>All notes by folder</a></p>`
+          ? html`<p class="failed">The folder tree could not be loaded. <a href=${withBase(this.base, '/explorer/')}>All notes by folder</a></p>`
           : html`<ul role="tree" aria-label="Notes" @keydown=${this.#handleKeydown} @click=${this.#handleClick} @focusin=${this.#handleFocusIn}>
               ${this.#renderLevel('', tree ? tree.listings : this.listings, tree ? this.filterOpen : this.open, active)}
             </ul>`
@@ -148,7 +148,7 @@ export class GardenExplorer extends LitElement {
       return html`<li role="none">
         <a
           role="treeitem"
-          class="row note"
+          class="row leaf"
           style="--level:${level}"
           href=${href}
           aria-level=${level}
