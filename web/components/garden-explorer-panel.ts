@@ -92,9 +92,10 @@ export class GardenExplorerPanel extends HTMLElement {
     return this.querySelector('garden-explorer');
   }
 
-  /** Whether the panel is a drawer now (narrow screen, or a page without the column). */
+  /** Whether the panel is a drawer now (narrow screen, a page without the column, or the dev editor open beside the article). */
   #isDrawer(): boolean {
-    return !this.#column.matches || this.closest('.layout')?.getAttribute('data-layout') !== 'note';
+    const editing = document.documentElement.classList.contains('is-editing');
+    return editing || !this.#column.matches || this.closest('.layout')?.getAttribute('data-layout') !== 'note';
   }
 
   /** The panel's Tab stops, in order, shadow roots included. */
