@@ -226,6 +226,9 @@ describe('on a phone (390 x 844)', () => {
     expect(await title.textContent()).toBe('Three in the Morning');
     expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Between phone and desktop the header's links scroll rather than cut the title.
+    await page.setViewportSize({ width: 700, height: 900 });
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 
   it('puts the outline near the top, folded, before the article and its backlinks', async () => {
