@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { explorerFiles } from '../src/emit/explorer-files.ts';
 import { explorerFile, unpackUrl, type ExplorerNames, type FolderListing } from '../src/shared/explorer-data.ts';
 import { makeGarden } from './helpers/garden.ts';
+import { buildGarden } from '../src/build.ts';
 import { buildWithCli } from './helpers/publish-garden.ts';
 
 const folders = Array.from({ length: 10 }, (_, f) => `Folder ${f}`);
@@ -72,5 +73,12 @@ describe('explorer data in a build', () => {
     );
     expect([...explorerFiles(shuffled)].sort()).toEqual([...explorerFiles(notes)].sort());
     expect(explorerFiles(notes).get('_explorer/root.json')).toBe('{"d":[["F0",15],["F1",15],["F2",15],["F3",15]],"n":[]}');
+  });
+
+  it('keeps its folder to itself: a note whose permalink would land in it is published beside it', async () => {
+    const garden = makeGarden({ 'Data.md': '---\npermalink: _explorer/root.json\n---\n# Data\n' });
+    const model = await buildGarden({ garden, noCache: true, layout: false, threads: 1 });
+    expect(model.notes.map((n) => n.url)).toEqual(['/_explorer-note/root.json/']);
+    expect(model.diagnostics.map((d) => d.ruleId)).toContain('reserved-url');
   });
 });
