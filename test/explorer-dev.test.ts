@@ -1,7 +1,7 @@
 /**
  * The dev server serves the sidebar explorer's files from the live garden: the
  * same listings a build writes, and a note added on disk appears in its
- * folder's listing without a restart.
+ * folder's listing without a restart, and in the tree of an open page.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { startDev, type DevServer } from '../src/dev/index.ts';
 import { explorerFile, type FolderListing } from '../src/shared/explorer-data.ts';
 import { freePort } from './helpers/free-port.ts';
 import { makeGarden } from './helpers/garden.ts';
+import { launchChromium } from './browser/launch-chromium.ts';
 
 let root: string;
 let port: number;
@@ -56,4 +57,20 @@ describe('explorer files in the dev server', () => {
     const names = JSON.parse((await get('/_explorer/names.json')).text) as { n: unknown[] };
     expect(names.n.length).toBe(4);
   });
+
+  it('shows a note added on disk in the tree of an open page, without a reload', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`http://127.0.0.1:${port}/notes/first/`);
+      const tree = page.getByRole('tree', { name: 'Notes' });
+      await tree.getByRole('treeitem', { name: 'First', exact: true }).waitFor({ timeout: 30_000 });
+      await page.evaluate(() => Object.assign(window, { trellisMarker: 'kept' }));
+      writeFileSync(path.join(root, 'Notes/Later.md'), '# Later\n');
+      await tree.getByRole('treeitem', { name: 'Later', exact: true }).waitFor({ timeout: 20_000 });
+      expect(await page.evaluate(() => (window as unknown as { trellisMarker?: string }).trellisMarker)).toBe('kept');
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
 });

@@ -51,6 +51,24 @@ export class GardenExplorer extends LitElement {
     this.#source = new ExplorerSource(this.base, (url) => fetch(url));
     this.open = new Set(readOpen());
     void this.#loadFolders(['']);
+    // Dev server only (Vite drops this from production bundles): notes added, removed or renamed show at once.
+    if (import.meta.hot) import.meta.hot.on('garden:update', () => void this.#reload());
+  }
+
+  /** Load every shown listing again, keeping the tree on screen until the new ones arrive. */
+  async #reload(): Promise<void> {
+    const source = (this.#source = new ExplorerSource(this.base, (url) => fetch(url)));
+    const shown = await Promise.all(
+      [...this.listings.keys()].map((f) =>
+        source.folder(f).then(
+          (l) => [f, l] as const,
+          () => undefined,
+        ),
+      ),
+    );
+    this.listings = new Map(shown.filter((entry) => entry !== undefined));
+    this.names = undefined;
+    if (this.query.trim() !== '') this.#handleInput();
   }
 
   /** The elements Tab stops on, in order (the drawer keeps focus among them). */
@@ -243,8 +261,8 @@ export class GardenExplorer extends LitElement {
     for (const el of this.renderRoot.querySelectorAll<HTMLElement>('[data-key]')) if (el.dataset.key === key) el.focus();
   }
 
-  readonly #handleInput = (e: Event): void => {
-    this.query = (e.target as HTMLInputElement).value;
+  readonly #handleInput = (e?: Event): void => {
+    if (e) this.query = (e.target as HTMLInputElement).value;
     if (!this.names && this.query.trim() !== '')
       void this.#source!.names().then(
         (names) => {
