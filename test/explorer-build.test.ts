@@ -44,6 +44,10 @@ describe('explorer data in a build', () => {
     }
     const home = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(home).not.toContain('Leaf');
+    // The folder tree page, the fallback without JavaScript, starts with every folder closed.
+    const tree = await readFile(path.join(out, 'explorer/index.html'), 'utf8');
+    expect(tree.match(/<details>/g)?.length).toBe(40);
+    expect(tree).not.toContain('<details open');
   });
 
   it('writes one small listing per folder with exactly its children, and every name once', async () => {
