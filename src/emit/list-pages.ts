@@ -85,10 +85,7 @@ function explorerPage(notes: readonly ListNote[]): ListPage {
   const render = (f: Folder): string => {
     const folders = [...f.folders].sort(([a], [b]) => a.localeCompare(b));
     const items = [
-      ...folders.map(
-        ([name, sub]) =>
-          `<li class="explorer-folder"><details><summary>${esc(name)}</summary>${render(sub)}</details></li>`,
-      ),
+      ...folders.map(([name, sub]) => `<li class="explorer-folder"><details><summary>${esc(name)}</summary>${render(sub)}</details></li>`),
       ...[...f.notes].sort((a, b) => a.title.localeCompare(b.title)).map((n) => `<li class="explorer-note"><a href="${esc(n.url)}">${esc(n.title)}</a></li>`),
     ];
     return `<ul class="explorer-tree">${items.join('')}</ul>`;
