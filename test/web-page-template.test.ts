@@ -65,7 +65,23 @@ describe('renderNotePage', () => {
     const search = doc.querySelector('a.search-link')!;
     expect(search.getAttribute('href')).toBe('/search/');
     expect(search.getAttribute('aria-label')).toBe('Search');
-    expect([...doc.querySelectorAll('nav[aria-label="Site"] a')].map((a) => a.getAttribute('href'))).toEqual(['/explorer/', '/topics/', '/graph/', '/tags/']);
+    expect([...doc.querySelectorAll('header nav[aria-label="Site"] a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/start/',
+      '/explorer/',
+      '/topics/',
+      '/graph/',
+      '/tags/',
+    ]);
+    // The drawer repeats them for phones, where the header has no room; the explorer button works as a link without JavaScript.
+    expect([...doc.querySelectorAll('.explorer-panel nav[aria-label="Site"] a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/start/',
+      '/explorer/',
+      '/topics/',
+      '/graph/',
+      '/tags/',
+    ]);
+    expect(doc.querySelector('a.explorer-toggle')?.getAttribute('href')).toBe('/explorer/');
+    expect(doc.querySelector('garden-explorer a')?.getAttribute('href')).toBe('/explorer/');
     expect(doc.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
   });
 

@@ -7,6 +7,7 @@ import './styles/index.css';
 import './components/garden-app.ts';
 import './components/garden-theme-toggle.ts';
 import './components/garden-local-graph.ts';
+import './components/garden-explorer-panel.ts';
 import './canvas/garden-canvas.ts';
 
 document.documentElement.classList.add('js');

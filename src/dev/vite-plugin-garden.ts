@@ -16,6 +16,7 @@ import { projectRoot } from '../paths.ts';
 import { toNoteData } from '../emit/note-data.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
 import { deriveListPages, listNote } from '../emit/list-pages.ts';
+import { explorerFiles } from '../emit/explorer-files.ts';
 import { buildSearchIndex } from '../search/index.ts';
 import type { AppAssets, GraphJson, NoteData, NoteId, NotePath, SearchDoc, SiteInfo, Slug } from '../shared/types.ts';
 import { forReaders } from '../emit/for-readers.ts';
@@ -63,6 +64,8 @@ interface Views {
   graph?: string;
   /** The graph page's files (graph-page-files.ts), by path. */
   graphPage?: Record<string, string>;
+  /** The sidebar explorer's files (src/emit/explorer-files.ts), by site path. */
+  explorer?: Map<string, string>;
 }
 
 /** Options of the plugin. */
@@ -189,6 +192,13 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
       v.graphPage ??= graphPageFiles(state.view().graphJson());
       return sendText(res, 'application/json', v.graphPage[pathname.slice(1)]!);
     }
+    if (pathname.startsWith('/_explorer/')) {
+      v.explorer ??= devExplorerFiles(state);
+      const file = v.explorer.get(pathname);
+      if (file === undefined) refuse(res, 404, 'Not found');
+      else sendText(res, 'application/json', file);
+      return;
+    }
     if (pathname.startsWith('/_search/')) {
       v.search ??= new Map(buildSearchIndex(searchDocs(state)).files.map((f) => ['/' + f.path, f.contents]));
       const file = v.search.get(pathname);
@@ -248,6 +258,14 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
     v.pages = new Map();
     for (const page of deriveListPages(light, taken, view.topics)) if (!taken.has(page.url)) v.pages.set(page.url, renderListPage(page, site, devAssets));
   }
+}
+
+function devExplorerFiles(state: GardenState): Map<string, string> {
+  const notes = state
+    .view()
+    .notes.filter((n) => n.publish)
+    .map((n) => ({ id: n.parsed.id, title: n.parsed.title, url: n.url }));
+  return new Map([...explorerFiles(notes)].map(([file, text]) => ['/' + file, text]));
 }
 
 function searchDocs(state: GardenState): SearchDoc[] {

@@ -19,6 +19,7 @@ import { noteImage } from './note-image.ts';
 import { noteSummary } from './note-summary.ts';
 import { graphPageFiles } from './graph-page-files.ts';
 import { deriveListPages, listNote, type ListNote } from './list-pages.ts';
+import { explorerFiles } from './explorer-files.ts';
 import { toNoteData } from './note-data.ts';
 import type { DateSource } from './note-dates.ts';
 import { forReaders } from './for-readers.ts';
@@ -93,6 +94,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
 
     await writer.write('graph.json', JSON.stringify(model.graph.json));
     for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
+    for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     writer.adopt(await searchFiles);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));

@@ -66,7 +66,7 @@ function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListP
   return pages;
 }
 
-/** The whole garden as a folder tree (nested `<details>`, works without JavaScript). */
+/** The whole garden as a folder tree (nested `<details>`, all closed: works without JavaScript, and stays short at any size). */
 function explorerPage(notes: readonly ListNote[]): ListPage {
   interface Folder {
     folders: Map<string, Folder>;
@@ -83,18 +83,15 @@ function explorerPage(notes: readonly ListNote[]): ListPage {
     }
     f.notes.push(n);
   }
-  const render = (f: Folder, depth: number): string => {
+  const render = (f: Folder): string => {
     const folders = [...f.folders].sort(([a], [b]) => a.localeCompare(b));
     const items = [
-      ...folders.map(
-        ([name, sub]) =>
-          `<li class="explorer-folder"><details${depth === 0 ? ' open' : ''}><summary>${esc(name)}</summary>${render(sub, depth + 1)}</details></li>`,
-      ),
+      ...folders.map(([name, sub]) => `<li class="explorer-folder"><details><summary>${esc(name)}</summary>${render(sub)}</details></li>`),
       ...[...f.notes].sort((a, b) => a.title.localeCompare(b.title)).map((n) => `<li class="explorer-note"><a href="${esc(n.url)}">${esc(n.title)}</a></li>`),
     ];
     return `<ul class="explorer-tree">${items.join('')}</ul>`;
   };
-  return { kind: 'explorer', url: '/explorer/' as Slug, title: 'Notes', introHtml: `<nav aria-label="Folders">${render(root, 0)}</nav>`, sections: [] };
+  return { kind: 'explorer', url: '/explorer/' as Slug, title: 'Notes', introHtml: `<nav aria-label="Folders">${render(root)}</nav>`, sections: [] };
 }
 
 function item(n: ListNote): ListItem {

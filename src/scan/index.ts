@@ -139,7 +139,7 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
 }
 
 /** First URL segments of the site's own pages and files (docs/output.md); a note never takes them. */
-export const reservedSegments = new Set(['graph', 'search', 'tags', 'topics', 'explorer', 'start', '404', '_app', '_search']);
+export const reservedSegments = new Set(['graph', 'search', 'tags', 'topics', 'explorer', 'start', '404', '_app', '_search', '_explorer']);
 
 /** `url`, or, when its first segment is one of the site's own, the same URL with `-note` after that segment. */
 function outOfSitePages(url: Slug): Slug {

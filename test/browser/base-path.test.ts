@@ -119,6 +119,9 @@ describe('a site served under /notes/', () => {
 
     await page.goBack();
     await page.waitForURL(site + 'gossip/');
+    // The sidebar explorer loaded its folders below /notes/ too, and links its notes there.
+    expect(requests).toContain(`${site}_explorer/root.json`);
+    expect(await page.getByRole('tree', { name: 'Notes' }).getByRole('treeitem', { name: 'Gossip', exact: true }).getAttribute('href')).toBe('/notes/gossip/');
     expect(outsideBase(requests)).toEqual([]);
     expect(failures(failed, ['tags/epidemic/'])).toEqual([]);
     expect(consoleErrors(errors, ['tags/epidemic/'])).toEqual([]);

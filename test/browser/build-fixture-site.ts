@@ -10,6 +10,7 @@ import { ensureAppBundle } from '../../src/emit/app-bundle.ts';
 import { graphPageFiles } from '../../src/emit/graph-page-files.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../../src/shared/templates/page-template.ts';
 import { buildSearchIndex } from '../../src/search/index.ts';
+import { explorerFiles } from '../../src/emit/explorer-files.ts';
 import type { AppAssets, ListPage, SiteInfo, Slug } from '../../src/shared/types.ts';
 import { fixtureGraph, fixtureNotes } from './fixture-notes.ts';
 
@@ -42,6 +43,7 @@ export async function buildFixtureSite(name: string): Promise<{ dir: string; ass
   }
   await write('graph.json', JSON.stringify(fixtureGraph));
   for (const [file, text] of Object.entries(graphPageFiles(fixtureGraph))) await write(file, text);
+  for (const [file, text] of explorerFiles(fixtureNotes)) await write(file, text);
   const docs = fixtureNotes.map((n) => ({
     id: n.id,
     url: n.url,

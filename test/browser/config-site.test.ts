@@ -93,7 +93,7 @@ describe('a configured site in Chromium', () => {
     const icon = await page.locator('link[rel=icon]').evaluate((l: HTMLLinkElement) => l.href);
     expect(icon).toBe(server.url + 'assets/icon.svg');
     expect((await fetch(icon)).status).toBe(200);
-    expect(await page.locator('.site-nav a').allTextContents()).toEqual(['Notes', 'Topics', 'Graph', 'Tags', 'About']);
+    expect(await page.locator('.site-nav a').allTextContents()).toEqual(['Start here', 'Notes', 'Topics', 'Graph', 'Tags', 'About']);
     expect(await page.locator('.site-nav a[aria-current=page]').textContent()).toBe('About');
     expect(errors).toEqual([]);
     await page.close();

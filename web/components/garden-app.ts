@@ -7,6 +7,7 @@ import { PreviewController, type PreviewState } from '../controllers/preview-con
 import { enhanceArticle } from '../enhance/enhance-article.ts';
 import { redrawMermaid } from '../enhance/observe-mermaid.ts';
 import { trackToc } from '../enhance/track-toc.ts';
+import { foldToc } from '../enhance/fold-toc.ts';
 import type { GardenSearchCloseEvent } from '../events/garden-search-close.ts';
 import { isSearchShortcut } from '../lib/is-search-shortcut.ts';
 import { GardenStore, type PageState } from '../store/garden-store.ts';
@@ -93,7 +94,12 @@ export class GardenApp extends LitElement {
       backlinks: { basePath: this.base, load: async () => (await this.store.loadNote(page)).backlinks },
     });
     const toc = this.querySelector<HTMLElement>('[data-region="toc"]');
-    this.#stopToc = toc ? trackToc(main, toc) : undefined;
+    const stopTracking = toc ? trackToc(main, toc) : undefined;
+    const stopFolding = toc ? foldToc(toc) : undefined;
+    this.#stopToc = () => {
+      stopTracking?.();
+      stopFolding?.();
+    };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

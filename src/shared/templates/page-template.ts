@@ -16,7 +16,8 @@ import { renderNoteArticle } from './render-note-article.ts';
 import { renderToc } from './render-toc.ts';
 import { themeStorageKey } from '../theme.ts';
 import { withBase } from '../with-base.ts';
-import { renderNavLinks } from './render-nav-links.ts';
+import { renderSiteHeader } from './render-site-header.ts';
+import { renderExplorerPanel } from './render-explorer-panel.ts';
 import { renderThemeStyle } from './render-theme-style.ts';
 import { absoluteUrl } from '../absolute-url.ts';
 import { renderHeadMeta } from './render-head-meta.ts';
@@ -138,8 +139,8 @@ function renderDocument(p: DocumentParts): string {
     `<!doctype html>\n<html lang="${escapeHtml(site.lang ?? 'en')}"><head>${head.filter(Boolean).join('')}</head>` +
     `<body><a class="skip-link" href="#main">Skip to content</a>` +
     `<garden-app base="${escapeHtml(base)}" page-kind="${p.kind}"${mathCss ? ` math-css="${asset(mathCss)}"` : ''}${site.features?.localGraphOpen ? ' local-graph-open' : ''}>` +
-    renderHeader(site, p.kind, p.url) +
-    `<div class="layout" data-layout="${wide ? 'wide' : 'note'}"><main id="main" tabindex="-1">${p.main}</main>${sidebar}</div>` +
+    renderSiteHeader(site, p.kind, p.url) +
+    `<div class="layout" data-layout="${wide ? 'wide' : 'note'}">${renderExplorerPanel(site, p.kind, p.url)}<main id="main" tabindex="-1">${p.main}</main>${sidebar}</div>` +
     `<footer class="site-footer"><p>${escapeHtml(site.title)} · grown with Trellis</p></footer>` +
     `</garden-app></body></html>\n`
   );
@@ -149,33 +150,6 @@ function renderDocument(p: DocumentParts): string {
 const favicon =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%232e6c5b'/%3E" +
   "%3Cpath d='M16 26V15m0 2c0-5 4-8 9-8 0 5-4 8-9 8Zm0-1c0-4-3-7-8-7 0 4 3 7 8 7Z' fill='%23fff' stroke='%23fff' stroke-width='1.5' stroke-linejoin='round'/%3E%3C/svg%3E";
-
-function renderHeader(site: SiteInfo, kind: DocumentParts['kind'], url: Slug): string {
-  const current =
-    kind === 'graph'
-      ? '/graph/'
-      : kind === 'tag' || kind === 'tags'
-        ? '/tags/'
-        : kind === 'topic' || kind === 'topics'
-          ? '/topics/'
-          : kind === 'explorer'
-            ? '/explorer/'
-            : '';
-  const link = (path: string, text: string): string =>
-    `<a href="${escapeHtml(withBase(site.basePath, path))}"${path === current ? ' aria-current="page"' : ''}>${text}</a>`;
-  return (
-    `<header class="site-header"><div class="site-header-inner">` +
-    `<a class="site-title" href="${escapeHtml(withBase(site.basePath, '/'))}">` +
-    (site.logo ? `<img class="site-logo" src="${escapeHtml(withBase(site.basePath, site.logo))}" alt="" height="28">` : '') +
-    `${escapeHtml(site.title)}</a>` +
-    `<nav class="site-nav" aria-label="Site">${link('/explorer/', 'Notes')}${link('/topics/', 'Topics')}${link('/graph/', 'Graph')}${link('/tags/', 'Tags')}` +
-    `${renderNavLinks(site.nav, site.basePath, url)}</nav>` +
-    `<a class="search-link" href="${escapeHtml(withBase(site.basePath, '/search/'))}" data-action="search" aria-label="Search">` +
-    `<span>Search</span><kbd aria-hidden="true">/</kbd></a>` +
-    `<garden-theme-toggle></garden-theme-toggle>` +
-    `</div></header>`
-  );
-}
 
 function defaultIntro(page: ListPage, base: string): string {
   switch (page.kind) {

@@ -8,6 +8,7 @@ import { renderSeriesNav } from './render-series-nav.ts';
 import { renderUnlinkedMentions } from './render-unlinked-mentions.ts';
 import { renderNoteHeader } from './render-note-header.ts';
 import { renderProperties } from './render-properties.ts';
+import { renderStartLink } from './render-start-link.ts';
 
 /**
  * Render the `<article>` of a note: breadcrumbs, header, properties, body, backlinks and unlinked mentions.
@@ -19,6 +20,7 @@ export function renderNoteArticle(note: NoteData, basePath: string): string {
     `<article class="note" data-note-id="${escapeHtml(note.id)}">` +
     renderBreadcrumbs(note.path, basePath) +
     renderNoteHeader(note, basePath) +
+    renderStartLink(note.url, basePath) +
     renderProperties(note.properties, basePath) +
     `<div class="note-body">${dropTitleHeading(note.html, note.title)}</div>` +
     renderSeriesNav(note.series, basePath) +
