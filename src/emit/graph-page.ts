@@ -1,7 +1,6 @@
 /** The global graph page's no-JavaScript content: topics and their central notes, not every note. */
 import type { ListItem, ListPage, ListSection, NoteId, Slug, Topic } from '../shared/types.ts';
-import type { ListNote } from './list-pages.ts';
-import { topicSlug } from './list-pages.ts';
+import { topicSlug, type ListNote } from './list-note.ts';
 
 /** Topics listed, largest first; the rest are on the topics page. */
 const maxTopics = 40;

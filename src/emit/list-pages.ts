@@ -7,20 +7,8 @@
 import { escapeHtml as esc } from '../shared/html.ts';
 import { dirName, slugifySegment, tagSlug } from '../shared/ids.ts';
 import { graphPage } from './graph-page.ts';
+import { topicSlug, type ListNote } from './list-note.ts';
 import type { NoteData, ListItem, ListPage, ListSection, Slug, Topic } from '../shared/types.ts';
-
-/**
- * What list pages and feeds need of a note: a few fields of its NoteData and the number of its
- * outgoing links. A build keeps one for every note until the list pages are written, so it holds
- * none of the rest (body, headings, links).
- */
-export type ListNote = Pick<NoteData, 'id' | 'title' | 'url' | 'tags' | 'frontmatter' | 'topic' | 'updated'> & { outgoingCount: number };
-
-/** The {@link ListNote} of a note's data. */
-export function listNote(data: NoteData): ListNote {
-  const { id, title, url, tags, frontmatter, topic, updated } = data;
-  return { id, title, url, tags, frontmatter, ...(topic !== undefined ? { topic } : {}), ...(updated ? { updated } : {}), outgoingCount: data.outgoing.length };
-}
 
 /** All list pages of a site. */
 export function deriveListPages(notes: readonly ListNote[], takenUrls: ReadonlySet<string>, topics: readonly Topic[] = []): ListPage[] {
@@ -34,11 +22,6 @@ export function deriveListPages(notes: readonly ListNote[], takenUrls: ReadonlyS
     graphPage(notes, topics),
     notFoundPage(notes),
   ];
-}
-
-/** URL of a topic page. */
-export function topicSlug(topic: Topic): Slug {
-  return ('/topics/' + slugifySegment(topic.name) + '/') as Slug;
 }
 
 function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListPage[] {

@@ -8,7 +8,7 @@ import type { SiteInfo } from '../shared/types.ts';
 import { deriveFeedEntries } from './feed-entries.ts';
 import type { DateSource } from './note-dates.ts';
 import { renderFeeds } from './feeds.ts';
-import type { ListNote } from './list-pages.ts';
+import type { ListNote } from './list-note.ts';
 import { renderRobots } from './robots.ts';
 import { renderSitemap } from './sitemap.ts';
 
