@@ -50,7 +50,11 @@ describe('local graph files', () => {
     const hub = local(out, '/hub/');
     expect(hub.version).toBe(1);
     expect(hub.nodes[0]).toMatchObject({ id: 'Hub', title: 'Hub', url: '/hub/', depth: 0 });
-    const at = (d: number) => hub.nodes.filter((n) => n.depth === d).map((n) => n.id).sort();
+    const at = (d: number) =>
+      hub.nodes
+        .filter((n) => n.depth === d)
+        .map((n) => n.id)
+        .sort();
     expect(at(1)).toEqual([...spokes, 'Embedded', 'Fan', 'Other fan'].sort());
     expect(at(2)).toEqual(['Far/Two']);
     expect(at(3)).toEqual(['Far/Three']);

@@ -1,5 +1,5 @@
 /**
- * Write the fixture garden as a complete site (pages, index.json, graph.json,
+ * Write the fixture garden as a complete site (pages, index.json, graph.json, local graphs,
  * search files, the app bundle) into test/.tmp/web-fixture/, the way the
  * builder's emitter does, using the real page templates and app bundle.
  */
@@ -11,6 +11,8 @@ import { renderListPage, renderNotePage, renderRedirectPage } from '../../src/sh
 import { buildSearchIndex } from '../../src/search/index.ts';
 import type { AppAssets, ListPage, SiteInfo, Slug } from '../../src/shared/types.ts';
 import { fixtureGraph, fixtureNotes } from './fixture-notes.ts';
+import { indexNeighbourhoods } from '../../src/graph/neighbourhood.ts';
+import { localGraphFileName } from '../../src/shared/local-graph.ts';
 
 /** Where fixture sites are written, one subfolder per test file so test files can run in parallel. */
 export const fixtureRoot = fileURLToPath(new URL('../.tmp/web-fixture/', import.meta.url));
@@ -40,6 +42,8 @@ export async function buildFixtureSite(name: string): Promise<{ dir: string; ass
     await write(file, renderListPage(page, fixtureSite, app.assets));
   }
   await write('graph.json', JSON.stringify(fixtureGraph));
+  const neighbourhoodOf = indexNeighbourhoods(fixtureGraph);
+  for (const n of fixtureGraph.notes) await write(n.url.slice(1) + localGraphFileName, JSON.stringify(neighbourhoodOf(n.id)));
   const docs = fixtureNotes.map((n) => ({
     id: n.id,
     url: n.url,
