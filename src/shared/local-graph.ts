@@ -16,11 +16,11 @@ export interface LocalGraphNode {
   weight: number;
 }
 
-/** A link between two nodes of a neighbourhood, as indexes into its `nodes`, either way it was written. */
-export interface LocalGraphLink {
-  source: number;
-  target: number;
-}
+/**
+ * A link between two nodes of a neighbourhood: `[source, target]`, indexes into its `nodes`. A pair,
+ * not a record: links are most of a file, and `{"source":…,"target":…}` tripled their bytes.
+ */
+export type LocalGraphLink = [source: number, target: number];
 
 /**
  * A note's neighbourhood, up to 3 links away, following links and backlinks.
@@ -34,8 +34,13 @@ export interface LocalGraphJson {
   links: LocalGraphLink[];
   /** The topics of the listed nodes, by id. */
   topics: { id: number; name: string; color: string }[];
-  /** Notes left out to keep the file small, at depth 1, 2 and 3: the least important (lowest weight) go first. */
-  omitted: Record<1 | 2 | 3, number>;
+  /** Depth-1 neighbours left out to keep the file small (the least important: lowest weight, then id). */
+  omitted: number;
+  /**
+   * Whether depth 2 and 3 were cut to their limits (more notes lie that far than are listed).
+   * How many is not counted: that would cost a walk over every hub's links for every note.
+   */
+  cut: { 2: boolean; 3: boolean };
 }
 
 /** The file name of a note's local graph, in its page's folder. */

@@ -277,7 +277,7 @@ function toGraph(data: LocalGraphJson, depth: 1 | 2 | 3, frame: LocalGraphFrame)
       depth: n.depth,
     });
   });
-  for (const { source, target } of data.links) {
+  for (const [source, target] of data.links) {
     const s = data.nodes[source]?.id;
     const t = data.nodes[target]?.id;
     if (s && t && graph.hasNode(s) && graph.hasNode(t) && !graph.hasEdge(s, t)) graph.addEdge(s, t);

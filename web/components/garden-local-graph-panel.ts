@@ -71,7 +71,7 @@ export class GardenLocalGraphPanel extends LitElement {
   protected override render(): unknown {
     const data = this.data;
     if (!data) return nothing;
-    const omitted = [1, 2, 3].filter((d) => d <= this.depth).reduce((sum, d) => sum + data.omitted[d as 1 | 2 | 3], 0);
+    const cut = (this.depth >= 2 && data.cut[2]) || (this.depth >= 3 && data.cut[3]);
     // Taller for more neighbours, so each keeps a line for its label.
     const neighbours = data.nodes.filter((n) => n.depth === 1).length;
     return html`<garden-local-graph-canvas
@@ -82,7 +82,13 @@ export class GardenLocalGraphPanel extends LitElement {
         .theme=${this.theme}
         label="Graph"
       ></garden-local-graph-canvas>
-      ${omitted > 0 ? html`<p class="omitted">${omitted} less linked ${omitted === 1 ? 'note is' : 'notes are'} left out.</p>` : nothing}
+      ${
+        data.omitted > 0
+          ? html`<p class="omitted">${data.omitted} less linked ${data.omitted === 1 ? 'neighbour is' : 'neighbours are'} left out.</p>`
+          : cut
+            ? html`<p class="omitted">Further out, only the most linked notes are shown.</p>`
+            : nothing
+      }
       <garden-neighbour-list
         .items=${this.#items}
         label="Linked notes"

@@ -148,22 +148,27 @@ export class GardenLocalGraph extends LitElement {
     ></garden-local-graph-panel>`;
   }
 
+  /**
+   * Show the local graph of the page at `url` once loaded. The store caches it per page, so this
+   * is one request per page; after the dev server's changes the store forgets it, a new request
+   * starts and the graph is drawn again.
+   */
   async #load(url: string): Promise<void> {
     const store = this.#store.value;
-    if (!store || this.data?.url === url || this.failed === url || this.#loading === url) return;
-    this.#loading = url;
+    if (!store || this.failed === url) return;
+    const pending = store.loadLocalGraph(url);
+    if (pending === this.#pending) return;
+    this.#pending = pending;
     try {
-      const [graph] = await Promise.all([store.loadLocalGraph(url), import('./garden-local-graph-panel.ts')]);
-      if (this.#loading === url) this.data = { url, graph };
+      const [graph] = await Promise.all([pending, import('./garden-local-graph-panel.ts')]);
+      if (this.#pending === pending) this.data = { url, graph };
     } catch (error) {
       console.warn(`Graph: ${url}local-graph.json or the graph code could not be loaded.`, error);
-      if (this.#loading === url) this.failed = url;
-    } finally {
-      if (this.#loading === url) this.#loading = undefined;
+      if (this.#pending === pending) this.failed = url;
     }
   }
 
-  #loading?: string;
+  #pending?: Promise<LocalGraphJson>;
 
   readonly #handleDepth = (e: Event): void => {
     const value = Number((e.target as HTMLSelectElement).value);

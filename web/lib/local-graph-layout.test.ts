@@ -16,15 +16,16 @@ const graph: LocalGraphJson = {
   version: 1,
   nodes: [node('c', 0), node('a', 1, 2), node('b', 1, 1), node('d', 1, 2), node('e', 1, 1), node('far', 2), node('farther', 3)],
   links: [
-    { source: 0, target: 1 },
-    { source: 0, target: 2 },
-    { source: 3, target: 0 },
-    { source: 0, target: 4 },
-    { source: 5, target: 1 },
-    { source: 6, target: 5 },
+    [0, 1],
+    [0, 2],
+    [3, 0],
+    [0, 4],
+    [5, 1],
+    [6, 5],
   ],
   topics: [],
-  omitted: { 1: 0, 2: 0, 3: 0 },
+  omitted: 0,
+  cut: { 2: false, 3: false },
 };
 const frame = { width: 300, height: 200, marginX: 50, marginY: 20, edge: 10 };
 

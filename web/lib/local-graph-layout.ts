@@ -28,7 +28,7 @@ export function layoutLocalGraph(graph: LocalGraphJson, depth: 1 | 2 | 3, frame:
   const angle = new Map<number, number>();
   const positions = new Map<number, { x: number; y: number }>([[0, { x: 0, y: 0 }]]);
   const neighbours = new Map<number, number[]>();
-  for (const { source, target } of graph.links) {
+  for (const [source, target] of graph.links) {
     (neighbours.get(source) ?? neighbours.set(source, []).get(source)!).push(target);
     (neighbours.get(target) ?? neighbours.set(target, []).get(target)!).push(source);
   }
