@@ -96,6 +96,8 @@ async function nodeAt(canvas: Locator, id: string): Promise<{ x: number; y: numb
 interface Box {
   id: string;
   text: string;
+  /** The text is wider than its box, so cut off. */
+  clipped: boolean;
   left: number;
   top: number;
   right: number;
@@ -107,7 +109,7 @@ async function labels(canvas: Locator): Promise<Box[]> {
   return canvas.evaluate((el) =>
     [...el.shadowRoot!.querySelectorAll<HTMLElement>('.labels span:not(.hover)')].map((s) => {
       const r = s.getBoundingClientRect();
-      return { id: s.dataset.id!, text: s.textContent!, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      return { id: s.dataset.id!, text: s.textContent!, left: r.left, top: r.top, right: r.right, bottom: r.bottom, clipped: s.scrollWidth > s.clientWidth };
     }),
   );
 }
@@ -132,6 +134,7 @@ async function expectReadable(canvas: Locator, center: string, neighbours: strin
     expect(text === n || (text?.endsWith('…') && text.length > 4 && n.startsWith(text.slice(0, -1))), `${n}: ${text}`).toBe(true);
   }
   for (const a of shown) {
+    expect(a.clipped, a.id).toBe(false);
     expect(a.left, a.id).toBeGreaterThanOrEqual(box.x);
     expect(a.top, a.id).toBeGreaterThanOrEqual(box.y);
     expect(a.right, a.id).toBeLessThanOrEqual(box.x + box.width);

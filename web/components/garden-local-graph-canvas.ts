@@ -233,7 +233,8 @@ export class GardenLocalGraphCanvas extends LitElement {
     const request = this.#request(id);
     if (!request) return undefined;
     const space = { ...this.size, lineHeight, gap: 3 };
-    const full = { ...request, variants: [textVariants(this.#graph.getNodeAttribute(id, 'label'), this.size.width - 8, labelFont(this))[0]!] };
+    const a = this.#graph.getNodeAttributes(id);
+    const full = { ...request, variants: [textVariants(a.label, this.size.width - 8, labelFont(this, a.depth === 0 ? 700 : 500))[0]!] };
     return placeLocalGraphLabels([full], space)[0] ?? placeLocalGraphLabels([{ ...request, required: true }], space)[0];
   }
 
@@ -243,7 +244,8 @@ export class GardenLocalGraphCanvas extends LitElement {
     if (!sigma || !position || !this.#graph.hasNode(id)) return undefined;
     const a = this.#graph.getNodeAttributes(id);
     const radius = sigma.scaleSize(sigma.getNodeDisplayData(id)!.size);
-    return { id, ...position, radius, variants: textVariants(a.label, this.size.width * maxLabelShare, labelFont(this)), required: a.depth <= 1 };
+    const font = labelFont(this, a.depth === 0 ? 700 : 500);
+    return { id, ...position, radius, variants: textVariants(a.label, this.size.width * maxLabelShare, font), required: a.depth <= 1 };
   }
 }
 
@@ -287,8 +289,9 @@ function toGraph(data: LocalGraphJson, depth: 1 | 2 | 3, frame: LocalGraphFrame)
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
 
-function labelFont(host: HTMLElement): string {
-  return `500 ${labelFontSize}px ${getComputedStyle(host).getPropertyValue('--font-ui') || 'sans-serif'}`;
+/** The labels' font, as the canvas measures it (the note's own label is bold). */
+function labelFont(host: HTMLElement, weight = 500): string {
+  return `${weight} ${labelFontSize}px ${getComputedStyle(host).getPropertyValue('--font-ui') || 'sans-serif'}`;
 }
 
 /** The label's text and width, then shorter versions ending in an ellipsis; none wider than `max`. */
