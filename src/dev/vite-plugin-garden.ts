@@ -1,6 +1,6 @@
 /**
  * `vite-plugin-garden`: the dev server's garden. It serves pages, per-note
- * JSON, graph.json, search shards and attachments from the in-memory garden
+ * JSON, graph.json, each note's local graph, search shards and attachments from the in-memory garden
  * state, answers the editor API, and pushes `garden:update` over Vite's HMR
  * channel when the garden changes. In front of everything it refuses requests
  * whose Host is not this loopback server, requests from other origins and
@@ -31,6 +31,7 @@ import { belowBase } from './below-base.ts';
 import { emptyPage, withViteHead } from './vite-head.ts';
 import { passFrontGate, refuse } from './front-gate.ts';
 import { serveAttachment } from './serve-attachment.ts';
+import { localGraphAt, type LocalGraphViews } from './local-graph-route.ts';
 
 /** Payload of the `garden:update` HMR event. */
 export interface GardenUpdate {
@@ -55,7 +56,7 @@ declare module 'vite' {
 }
 
 /** Site files derived from one state version, each built on first request. */
-interface Views {
+interface Views extends LocalGraphViews {
   /** url -> note id of published notes. */
   urls: Map<string, NoteId>;
   notes: Map<NoteId, NoteData>;
@@ -205,6 +206,8 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
       const file = v.search.get(pathname);
       return file === undefined ? next() : sendText(res, 'application/json', file);
     }
+    const localGraph = localGraphAt(pathname, v.urls, v, () => state.view().graphJson());
+    if (localGraph !== undefined) return sendText(res, 'application/json', localGraph);
     if (pathname.endsWith('/index.json')) {
       const id = v.urls.get(pathname.slice(0, -'index.json'.length));
       return id ? sendText(res, 'application/json', JSON.stringify(noteData(v, id))) : next();

@@ -3,7 +3,7 @@
  *
  * 1. A page and a NoteData JSON per published note (`<url>index.html`, `<url>index.json`).
  * 2. Redirect pages for aliases; list pages (tags, folders, start, search, graph, 404).
- * 3. graph.json, search shards, robots.txt, the sitemap and feeds (publish-files.ts), the app bundle, attachments.
+ * 3. graph.json and each note's local graph (`<url>local-graph.json`), search shards, robots.txt, the sitemap and feeds (publish-files.ts), the app bundle, attachments.
  * 4. Swap the staging folder in (write-site.ts); on any error the old site stays.
  */
 import { promises as fs } from 'node:fs';
@@ -22,6 +22,7 @@ import { deriveListPages } from './list-pages.ts';
 import { listNote, type ListNote } from './list-note.ts';
 import { explorerFiles } from './explorer-files.ts';
 import { toNoteData } from './note-data.ts';
+import { writeLocalGraphFiles } from './local-graph-files.ts';
 import type { DateSource } from './note-dates.ts';
 import { forReaders } from './for-readers.ts';
 import { buildSiteContext } from './site-context.ts';
@@ -96,6 +97,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     await writer.write('graph.json', JSON.stringify(model.graph.json));
     for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
     for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
+    await writeLocalGraphFiles(writer, model.graph.json);
     writer.adopt(await searchFiles);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));

@@ -3,7 +3,7 @@
  * by the real CLI with `--url http://127.0.0.1:PORT/notes/`, served by
  * `trellis preview` under `/notes/`, read in Chromium. Every request the pages
  * make stays under `/notes/` and succeeds (the one deliberate 404 aside): body
- * links, backlinks, tags, the image, search, the global and local graph,
+ * links, backlinks, tags, the image, search, the global graph and each note's local graph,
  * in-place navigation, hover previews, alias redirects and the 404 page. The
  * sitemap and the feeds are parsed as XML by Chromium and their URLs and dates checked.
  */
@@ -162,13 +162,14 @@ describe('a site served under /notes/', () => {
     await page.close();
   });
 
-  it('draws the global graph and the local graph from /notes/graph.json, and the graph links below /notes/', async () => {
+  it("draws the local graph from the note's local-graph.json and the global graph from /notes/graph.json, and the graph links below /notes/", async () => {
     const { page, errors, requests, failed } = await open('distributed/raft/');
     await page.locator('garden-local-graph').getByRole('button', { name: 'Show' }).click();
-    const local = page.locator('garden-local-graph garden-graph-canvas');
+    const local = page.locator('garden-local-graph garden-local-graph-canvas');
     await local.waitFor();
     await expect.poll(() => inkShare(page, local), { timeout: 20_000 }).toBeGreaterThan(0.002);
-    expect(requests).toContain(site + 'graph.json');
+    expect(requests).toContain(site + 'distributed/raft/local-graph.json');
+    expect(requests).not.toContain(site + 'graph.json');
 
     await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Graph' }).click();
     await page.waitForURL(site + 'graph/');

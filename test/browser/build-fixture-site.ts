@@ -1,5 +1,5 @@
 /**
- * Write the fixture garden as a complete site (pages, index.json, graph.json,
+ * Write the fixture garden as a complete site (pages, index.json, graph.json, local graphs,
  * search files, the app bundle) into test/.tmp/web-fixture/, the way the
  * builder's emitter does, using the real page templates and app bundle.
  */
@@ -13,6 +13,8 @@ import { buildSearchIndex } from '../../src/search/index.ts';
 import { explorerFiles } from '../../src/emit/explorer-files.ts';
 import type { AppAssets, ListPage, SiteInfo, Slug } from '../../src/shared/types.ts';
 import { fixtureGraph, fixtureNotes } from './fixture-notes.ts';
+import { indexNeighbourhoods } from '../../src/graph/neighbourhood.ts';
+import { localGraphFileName } from '../../src/shared/local-graph.ts';
 
 /** Where fixture sites are written, one subfolder per test file so test files can run in parallel. */
 export const fixtureRoot = fileURLToPath(new URL('../.tmp/web-fixture/', import.meta.url));
@@ -44,6 +46,8 @@ export async function buildFixtureSite(name: string): Promise<{ dir: string; ass
   await write('graph.json', JSON.stringify(fixtureGraph));
   for (const [file, text] of Object.entries(graphPageFiles(fixtureGraph))) await write(file, text);
   for (const [file, text] of explorerFiles(fixtureNotes)) await write(file, text);
+  const neighbourhoodOf = indexNeighbourhoods(fixtureGraph);
+  for (const n of fixtureGraph.notes) await write(n.url.slice(1) + localGraphFileName, JSON.stringify(neighbourhoodOf(n.id)));
   const docs = fixtureNotes.map((n) => ({
     id: n.id,
     url: n.url,

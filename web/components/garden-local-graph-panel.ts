@@ -1,24 +1,19 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { GraphJson, NoteId } from '../../src/shared/types.ts';
-import type { GardenNodeHoverEvent } from '../events/garden-node-hover.ts';
-import { buildGraph, type GardenGraph } from '../lib/build-graph.ts';
-import { computeNeighbourhood } from '../lib/compute-neighbourhood.ts';
-import { extractSubgraph } from '../lib/extract-subgraph.ts';
-import type { GraphView } from '../lib/reduce-graph.ts';
+import type { LocalGraphJson } from '../../src/shared/local-graph.ts';
 import type { Theme } from '../../src/shared/theme.ts';
 import { withBase } from '../../src/shared/with-base.ts';
-import './garden-graph-canvas.ts';
+import type { GardenNodeHoverEvent } from '../events/garden-node-hover.ts';
+import { noTopicColor } from '../lib/build-graph.ts';
+import './garden-local-graph-canvas.ts';
 import './garden-neighbour-list.ts';
 import type { NeighbourItem } from './garden-neighbour-list.ts';
 
 /**
- * The body of the local graph (loaded lazily with sigma): the neighbourhood
- * of the current note drawn with the note marked, and the same notes as a
- * keyboard-navigable list.
+ * The body of the local graph (loaded lazily with sigma): the current note's neighbourhood
+ * drawn around it, and the same notes as a keyboard-navigable list.
  *
- * @property json - graph.json.
- * @property noteId - The current note.
+ * @property data - The note's neighbourhood (its local-graph.json).
  * @property depth - Hops from the current note (1 to 3).
  * @property theme - Colour theme.
  * @property base - Site base path, for links.
@@ -29,15 +24,16 @@ export class GardenLocalGraphPanel extends LitElement {
     :host {
       display: block;
     }
-    garden-graph-canvas {
-      height: 15rem;
+    garden-local-graph-canvas {
+      height: 16rem;
       border: 1px solid var(--border);
       border-radius: 10px;
       background: var(--surface);
     }
-    .empty {
+    .omitted {
+      margin: 0.4rem 0 0;
       font-family: var(--font-ui);
-      font-size: 0.85rem;
+      font-size: 0.75rem;
       color: var(--muted);
     }
     garden-neighbour-list {
@@ -47,48 +43,52 @@ export class GardenLocalGraphPanel extends LitElement {
     }
   `;
 
-  @property({ attribute: false }) json?: GraphJson;
-  @property({ attribute: false }) noteId?: NoteId;
-  @property({ type: Number }) depth = 1;
+  @property({ attribute: false }) data?: LocalGraphJson;
+  @property({ type: Number }) depth: 1 | 2 | 3 = 1;
   @property() theme: Theme = 'light';
   @property() base = '/';
 
   @state() private listFocus?: string;
 
-  #graph?: GardenGraph;
-  #sub?: GardenGraph;
   #items: NeighbourItem[] = [];
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('json') && this.json) this.#graph = buildGraph(this.json);
-    if (!this.#graph || !this.noteId) return;
-    if (changed.has('json') || changed.has('noteId') || changed.has('depth')) {
-      const distances = computeNeighbourhood(this.#graph, this.noteId, this.depth);
-      this.#sub = extractSubgraph(this.#graph, distances.keys());
-      const graph = this.#graph;
-      this.#items = [...distances]
-        .filter(([, d]) => d > 0)
-        .map(([id, distance]) => {
-          const a = graph.getNodeAttributes(id);
-          return { id: id as NoteId, title: a.label, href: withBase(this.base, a.url), color: a.color, distance };
-        })
-        .sort((a, b) => a.distance - b.distance || a.title.localeCompare(b.title));
-    }
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!changed.has('data') && !changed.has('depth') && !changed.has('base')) return;
+    const data = this.data;
+    const colors = new Map((data?.topics ?? []).map((t) => [t.id, t.color]));
+    this.#items = (data?.nodes ?? [])
+      .filter((n) => n.depth > 0 && n.depth <= this.depth)
+      .map((n) => ({
+        id: n.id,
+        title: n.title,
+        href: withBase(this.base, n.url),
+        color: (n.topic !== undefined ? colors.get(n.topic) : undefined) ?? noTopicColor,
+        distance: n.depth,
+      }))
+      .sort((a, b) => a.distance - b.distance || a.title.localeCompare(b.title));
   }
 
   protected override render(): unknown {
-    const sub = this.#sub;
-    const view: GraphView = { current: this.noteId };
-    const focus = this.listFocus;
-    if (sub && focus && sub.hasNode(focus)) view.focus = { id: focus, neighbours: new Set(sub.neighbors(focus)) };
-    if (!sub || sub.order === 0) return html`<p class="empty">This note is not in the graph.</p>`;
-    return html`<garden-graph-canvas
-        .graph=${sub}
-        .view=${view}
+    const data = this.data;
+    if (!data) return nothing;
+    const cut = (this.depth >= 2 && data.cut[2]) || (this.depth >= 3 && data.cut[3]);
+    // Taller for more neighbours, so each keeps a line for its label.
+    const neighbours = data.nodes.filter((n) => n.depth === 1).length;
+    return html`<garden-local-graph-canvas
+        style="height: ${Math.min(28, Math.max(16, 6 + neighbours))}rem"
+        .data=${data}
+        .depth=${this.depth}
+        .highlight=${this.listFocus}
         .theme=${this.theme}
         label="Graph"
-        @garden-node-hover=${this.#handleHover}
-      ></garden-graph-canvas>
+      ></garden-local-graph-canvas>
+      ${
+        data.omitted > 0
+          ? html`<p class="omitted">${data.omitted} less linked ${data.omitted === 1 ? 'neighbour is' : 'neighbours are'} left out.</p>`
+          : cut
+            ? html`<p class="omitted">Further out, only the most linked notes are shown.</p>`
+            : nothing
+      }
       <garden-neighbour-list
         .items=${this.#items}
         label="Linked notes"
@@ -98,7 +98,7 @@ export class GardenLocalGraphPanel extends LitElement {
   }
 
   readonly #handleHover = (e: GardenNodeHoverEvent): void => {
-    if (e.target instanceof HTMLElement && e.target.localName === 'garden-neighbour-list') this.listFocus = e.detail.id ?? undefined;
+    this.listFocus = e.detail.id ?? undefined;
   };
 }
 

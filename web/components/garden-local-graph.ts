@@ -1,16 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { GraphJson } from '../../src/shared/types.ts';
+import type { LocalGraphJson } from '../../src/shared/local-graph.ts';
 import { withBase } from '../../src/shared/with-base.ts';
 import type { GraphDepth } from '../store/garden-store.ts';
 import { StoreController } from '../store/store-controller.ts';
 
 /**
- * The local graph beside a note: a disclosure that, once opened, loads
- * graph.json and the graph code (sigma, graphology) and shows the current
- * note's neighbourhood, 1 to 3 links deep. Open state and depth are kept in
- * the store, so they survive navigation and visits. Shows nothing on pages
- * that are not notes.
+ * The local graph beside a note: a disclosure that shows the current note's
+ * neighbourhood, 1 to 3 links deep. Open, it loads the graph code (sigma,
+ * graphology) and the note's own local-graph.json (a few kilobytes at any
+ * garden size, never graph.json) once it comes near the screen, and again for
+ * each note navigated to. Open state and depth are kept in the store, so they
+ * survive navigation and visits. Shows nothing on pages that are not notes.
  */
 @customElement('garden-local-graph')
 export class GardenLocalGraph extends LitElement {
@@ -79,12 +80,28 @@ export class GardenLocalGraph extends LitElement {
   `;
 
   readonly #store = new StoreController(this);
-  @state() private json?: GraphJson;
-  @state() private failed = false;
+  /** The neighbourhood on screen and the page (URL with base path) it belongs to. */
+  @state() private data?: { url: string; graph: LocalGraphJson };
+  @state() private failed?: string;
+  @state() private visible = false;
+  #observer?: IntersectionObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Loaded when about to be seen: on a phone the panel sits below the note.
+    this.#observer = new IntersectionObserver((entries) => (this.visible = entries.some((e) => e.isIntersecting)), { rootMargin: '300px' });
+    this.#observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+  }
 
   protected override willUpdate(): void {
     const store = this.#store.value;
-    if (store?.state.localGraph.open && store.state.page.kind === 'note') void this.#load();
+    const page = store?.state.page;
+    if (store?.state.localGraph.open && page?.kind === 'note' && this.visible) void this.#load(page.url);
   }
 
   protected override render(): unknown {
@@ -119,28 +136,39 @@ export class GardenLocalGraph extends LitElement {
 
   #renderBody(depth: GraphDepth): unknown {
     const store = this.#store.value;
-    if (this.failed) return html`<p>The graph could not be loaded.</p>`;
-    if (!this.json || !store || store.state.page.kind !== 'note') return html`<p>Loading the graph…</p>`;
+    const page = store?.state.page;
+    if (!store || page?.kind !== 'note') return nothing;
+    if (this.failed === page.url) return html`<p>The graph could not be loaded.</p>`;
+    if (this.data?.url !== page.url) return html`<p>Loading the graph…</p>`;
     return html`<garden-local-graph-panel
-      .json=${this.json}
-      .noteId=${store.state.page.id}
+      .data=${this.data.graph}
       .depth=${depth}
       .theme=${store.state.theme}
       .base=${store.state.basePath}
     ></garden-local-graph-panel>`;
   }
 
-  async #load(): Promise<void> {
+  /**
+   * Show the local graph of the page at `url` once loaded. The store caches it per page, so this
+   * is one request per page; after the dev server's changes the store forgets it, a new request
+   * starts and the graph is drawn again.
+   */
+  async #load(url: string): Promise<void> {
     const store = this.#store.value;
-    if (!store || this.json || this.failed) return;
+    if (!store || this.failed === url) return;
+    const pending = store.loadLocalGraph(url);
+    if (pending === this.#pending) return;
+    this.#pending = pending;
     try {
-      const [json] = await Promise.all([store.loadGraph(), import('./garden-local-graph-panel.ts')]);
-      this.json = json;
+      const [graph] = await Promise.all([pending, import('./garden-local-graph-panel.ts')]);
+      if (this.#pending === pending) this.data = { url, graph };
     } catch (error) {
-      console.warn('Graph: graph.json or the graph code could not be loaded.', error);
-      this.failed = true;
+      console.warn(`Graph: ${url}local-graph.json or the graph code could not be loaded.`, error);
+      if (this.#pending === pending) this.failed = url;
     }
   }
+
+  #pending?: Promise<LocalGraphJson>;
 
   readonly #handleDepth = (e: Event): void => {
     const value = Number((e.target as HTMLSelectElement).value);

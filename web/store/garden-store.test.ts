@@ -44,6 +44,15 @@ describe('GardenStore', () => {
     expect(requests).toEqual(['/g/graph.json']);
   });
 
+  it("loads a note's local graph from <url>local-graph.json once, and again after forgetData", async () => {
+    const { env, requests } = makeEnv({ '/g/a/local-graph.json': { version: 1, nodes: [], links: [] } });
+    const store = new GardenStore('/g/', page, env);
+    await Promise.all([store.loadLocalGraph('/g/a/'), store.loadLocalGraph('/g/a')]);
+    store.forgetData();
+    await store.loadLocalGraph('/g/a/');
+    expect(requests).toEqual(['/g/a/local-graph.json', '/g/a/local-graph.json']);
+  });
+
   it('follows the system theme until the reader picks one, and remembers the pick', () => {
     const { env, storage } = makeEnv({}, {}, true);
     const store = new GardenStore('/', page, env);

@@ -1,4 +1,5 @@
 import type { GraphJson, NoteData, NoteId } from '../../src/shared/types.ts';
+import { localGraphFileName, type LocalGraphJson } from '../../src/shared/local-graph.ts';
 import { resolveTheme, themeStorageKey, type Theme } from '../../src/shared/theme.ts';
 
 /** The page on screen: a note (known once its data is loaded or read from the page) or any other page. */
@@ -39,6 +40,7 @@ export class GardenStore extends EventTarget {
   readonly #env: StoreEnvironment;
   readonly #notes = new Map<string, Promise<NoteData>>();
   #graph?: Promise<GraphJson>;
+  readonly #localGraphs = new Map<string, Promise<LocalGraphJson>>();
 
   constructor(basePath: string, page: PageState, env: StoreEnvironment) {
     super();
@@ -81,9 +83,22 @@ export class GardenStore extends EventTarget {
     return this.#graph;
   }
 
+  /** Load the local graph of the note at a page path (base path included, as `loadNote`), cached per path. */
+  loadLocalGraph(pagePath: string): Promise<LocalGraphJson> {
+    const path = pagePath.endsWith('/') ? pagePath : pagePath + '/';
+    let pending = this.#localGraphs.get(path);
+    if (!pending) {
+      pending = this.#fetchJson<LocalGraphJson>(path + localGraphFileName);
+      pending.catch(() => this.#localGraphs.delete(path));
+      this.#localGraphs.set(path, pending);
+    }
+    return pending;
+  }
+
   /** Drop the cached note and graph data; the dev server calls this when the garden changed. */
   forgetData(): void {
     this.#notes.clear();
+    this.#localGraphs.clear();
     this.#graph = undefined;
   }
 

@@ -1,0 +1,125 @@
+/** Every note's neighbourhood (its local graph file, docs/output.md) from graph.json. */
+import type { LocalGraphDepth, LocalGraphJson, LocalGraphLink, LocalGraphNode } from '../shared/local-graph.ts';
+import type { GraphJson, NoteId } from '../shared/types.ts';
+
+/** How many notes a neighbourhood keeps at each depth. */
+export interface NeighbourhoodLimits {
+  1: number;
+  2: number;
+  3: number;
+}
+
+/**
+ * Every neighbour of all but hub notes, and a few further notes: a panel cannot show more
+ * legibly, and the file stays a few KB (docs/output.md gives the sizes at 10,000 notes).
+ */
+export const defaultNeighbourhoodLimits: NeighbourhoodLimits = { 1: 60, 2: 16, 3: 8 };
+
+/**
+ * An index answering each note's neighbourhood from graph.json: depth 1 is every note it links
+ * to or that links to it; depth 2 and 3 the neighbours of the kept notes one depth in. At each
+ * depth the most important notes (weight, then id) are kept up to `limits`. Each answer costs
+ * about (limit + 1) steps per kept note one depth in, never a walk over a hub's links: every
+ * note's neighbours are sorted by importance once, when the index is built.
+ */
+export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits = defaultNeighbourhoodLimits): (id: NoteId) => LocalGraphJson | undefined {
+  // Notes are numbered by importance, so "more important" is "smaller number" from here on.
+  const byRank = [...json.notes].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rankOf = new Map(byRank.map((n, i) => [n.id, i]));
+  const both = byRank.map(() => new Set<number>());
+  const out = byRank.map(() => new Set<number>());
+  for (const { source, target } of json.links) {
+    const s = rankOf.get(source);
+    const t = rankOf.get(target);
+    if (s === undefined || t === undefined || s === t) continue;
+    both[s]!.add(t);
+    both[t]!.add(s);
+    out[s]!.add(t);
+  }
+  const adjacent = both.map((set) => Int32Array.from(set).sort());
+  const topics = new Map((json.topics ?? []).map((t) => [t.id, { id: t.id, name: t.name, color: t.color }]));
+
+  return (id) => {
+    const center = rankOf.get(id);
+    if (center === undefined) return undefined;
+    const near = new Set([center, ...adjacent[center]!]);
+    const depthOf = new Map<number, LocalGraphDepth>([[center, 0]]);
+    for (const n of adjacent[center]!) depthOf.set(n, 1);
+    const ring1 = adjacent[center]!.subarray(0, limits[1]);
+    const ring2 = best(ring1, limits[2], (c) => !near.has(c));
+    for (const n of ring2.chosen) depthOf.set(n, 2);
+    // A note further out is at depth 3 only if no note at depth 0 or 1 links with it (a left-out depth-2 note is not).
+    const ring3 = best(ring2.chosen, limits[3], (c) => !depthOf.has(c) && !touches(adjacent[c]!, near, adjacent[center]!));
+    for (const n of ring3.chosen) depthOf.set(n, 3);
+
+    const kept = [center, ...ring1, ...ring2.chosen, ...ring3.chosen];
+    const index = new Map(kept.map((r, i) => [r, i]));
+    const nodes = kept.map((r): LocalGraphNode => {
+      const n = byRank[r]!;
+      return {
+        id: n.id,
+        title: n.title,
+        url: n.url,
+        depth: depthOf.get(r)!,
+        ...(n.topic !== undefined ? { topic: n.topic } : {}),
+        weight: Math.round((n.weight ?? 0) * 1000) / 1000,
+      };
+    });
+    const links: LocalGraphLink[] = [];
+    kept.forEach((r, source) => {
+      // A hub links out to thousands of notes: look up the few kept ones instead.
+      const targets = out[r]!;
+      if (targets.size > kept.length) kept.forEach((t, target) => targets.has(t) && links.push([source, target]));
+      else for (const t of targets) if (index.has(t)) links.push([source, index.get(t)!]);
+    });
+    links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const used = [...new Set(nodes.flatMap((n) => (n.topic !== undefined && topics.has(n.topic) ? [n.topic] : [])))].sort((a, b) => a - b);
+    return {
+      version: 1,
+      nodes,
+      links,
+      topics: used.map((t) => topics.get(t)!),
+      omitted: adjacent[center]!.length - ring1.length,
+      cut: { 2: ring2.cut, 3: ring3.cut },
+    };
+  };
+
+  /**
+   * The `limit` most important notes linked with any of `from` that pass `allowed`, and whether
+   * there were more. Each note's neighbours are sorted, so each gives at most limit + 1 candidates.
+   */
+  function best(from: ArrayLike<number>, limit: number, allowed: (candidate: number) => boolean): { chosen: number[]; cut: boolean } {
+    const found = new Set<number>();
+    for (let i = 0; i < from.length; i++) {
+      let taken = 0;
+      for (const c of adjacent[from[i]!]!) {
+        if (taken > limit) break;
+        if (found.has(c) || !allowed(c)) continue;
+        found.add(c);
+        taken++;
+      }
+    }
+    const sorted = Int32Array.from(found).sort();
+    return { chosen: Array.from(sorted.subarray(0, limit)), cut: sorted.length > limit };
+  }
+}
+
+/** Whether a note with (sorted) neighbours `links` links with any note of `near` (the note and its sorted neighbours `ring`). */
+function touches(links: Int32Array, near: ReadonlySet<number>, ring: Int32Array): boolean {
+  if (links.length <= ring.length) return links.some((l) => near.has(l));
+  for (const n of near) if (binaryHas(links, n)) return true;
+  return false;
+}
+
+function binaryHas(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

@@ -1,0 +1,115 @@
+/**
+ * Each note's local graph file (`<url>local-graph.json`), built by the real CLI: it holds exactly
+ * the note's neighbourhood (depth 1 = the notes it links to and the notes linking to it), the same
+ * garden gives the same bytes, and the dev server answers the same neighbourhood.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDev, type DevServer } from '../src/dev/index.ts';
+import type { LocalGraphJson } from '../src/shared/local-graph.ts';
+import type { GraphJson } from '../src/shared/types.ts';
+import { freePort } from './helpers/free-port.ts';
+import { makeGarden } from './helpers/garden.ts';
+import { buildWithCli } from './helpers/publish-garden.ts';
+
+const spokes = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta'];
+const files: Record<string, string> = {
+  'Hub.md': `# Hub\n\n${spokes.map((s) => `[[${s}]]`).join(', ')} and ![[Embedded]].\n`,
+  'Embedded.md': 'An embedded note.\n',
+  'Fan.md': 'I link to [[Hub]].\n',
+  'Other fan.md': 'So do I: [[Hub|the hub]].\n',
+  'Far/Two.md': 'Two steps from the hub, through [[Alpha]].\n',
+  'Far/Three.md': 'Three steps: [[Two]].\n',
+  'Far/Four.md': 'Four steps: [[Three]].\n',
+  'Lonely.md': 'Links nowhere.\n',
+  'Private.md': '---\npublish: false\n---\n[[Hub]] from an unpublished note.\n',
+};
+for (const s of spokes) files[`${s}.md`] = s === 'Beta' ? 'Back to [[Hub]] and on to [[Gamma]].\n' : `${s}, a spoke.\n`;
+
+let garden: string;
+let out: string;
+let dev: DevServer | undefined;
+
+const read = (dir: string, rel: string) => readFileSync(path.join(dir, rel), 'utf8');
+const local = (dir: string, url: string) => JSON.parse(read(dir, url.slice(1) + 'local-graph.json')) as LocalGraphJson;
+
+beforeAll(() => {
+  garden = makeGarden(files);
+  const built = buildWithCli(garden);
+  expect(built.status, built.stderr).toBe(0);
+  out = built.out;
+}, 120_000);
+
+afterAll(async () => {
+  await dev?.close();
+});
+
+describe('local graph files', () => {
+  it('hold the note, every note it links to or that links to it at depth 1, and further notes by depth', () => {
+    const hub = local(out, '/hub/');
+    expect(hub.version).toBe(1);
+    expect(hub.nodes[0]).toMatchObject({ id: 'Hub', title: 'Hub', url: '/hub/', depth: 0 });
+    const at = (d: number) =>
+      hub.nodes
+        .filter((n) => n.depth === d)
+        .map((n) => n.id)
+        .sort();
+    expect(at(1)).toEqual([...spokes, 'Embedded', 'Fan', 'Other fan'].sort());
+    expect(at(2)).toEqual(['Far/Two']);
+    expect(at(3)).toEqual(['Far/Three']);
+    expect(hub.omitted).toBe(0);
+    expect(hub.cut).toEqual({ 2: false, 3: false });
+
+    // Depth 1 is the note's links and backlinks as graph.json has them (unpublished notes left out).
+    const graph = JSON.parse(read(out, 'graph.json')) as GraphJson;
+    const linked = new Set<string>();
+    for (const l of graph.links) {
+      if (l.source === 'Hub') linked.add(l.target);
+      if (l.target === 'Hub') linked.add(l.source);
+    }
+    expect(at(1)).toEqual([...linked].sort());
+
+    // Links: every link between listed notes, once per direction, as indexes.
+    const ids = hub.nodes.map((n) => n.id);
+    const pairs = hub.links.map(([s, t]) => `${ids[s]}>${ids[t]}`);
+    expect(pairs).toContain('Hub>Alpha');
+    expect(pairs).toContain('Beta>Hub');
+    expect(pairs).toContain('Hub>Beta');
+    expect(pairs).toContain('Beta>Gamma');
+    expect(pairs).toContain('Far/Two>Alpha');
+    expect(pairs).toContain('Far/Three>Far/Two');
+    expect(pairs).not.toContain('Far/Four>Far/Three');
+    const expected = graph.links.filter((l) => ids.includes(l.source) && ids.includes(l.target)).map((l) => `${l.source}>${l.target}`);
+    expect(pairs.sort()).toEqual([...new Set(expected)].sort());
+  });
+
+  it('are written for every published note, a lonely one too', () => {
+    const graph = JSON.parse(read(out, 'graph.json')) as GraphJson;
+    for (const n of graph.notes) expect(local(out, n.url).nodes[0]!.id).toBe(n.id);
+    expect(local(out, '/lonely/')).toMatchObject({ nodes: [{ id: 'Lonely', depth: 0 }], links: [] });
+    expect(() => read(out, 'private/local-graph.json')).toThrow();
+  });
+
+  it('are the same bytes when the same garden is built again', () => {
+    const again = buildWithCli(garden);
+    expect(again.status, again.stderr).toBe(0);
+    const list = (dir: string) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('local-graph.json'))
+        .sort();
+    expect(list(again.out)).toEqual(list(out));
+    expect(list(out).length).toBeGreaterThan(10);
+    for (const f of list(out)) expect(read(again.out, f)).toBe(read(out, f));
+  }, 120_000);
+
+  it('are served by the dev server with the same neighbourhood', async () => {
+    dev = await startDev({ garden, port: await freePort(), quiet: true });
+    const response = await fetch(dev.url + 'hub/local-graph.json');
+    expect(response.status).toBe(200);
+    const served = (await response.json()) as LocalGraphJson;
+    const shape = (g: LocalGraphJson) => ({ nodes: g.nodes.map((n) => `${n.id}@${n.depth}`), links: g.links, omitted: g.omitted });
+    expect(shape(served)).toEqual(shape(local(out, '/hub/')));
+    expect((await fetch(dev.url + 'nowhere/local-graph.json')).status).toBe(404);
+  }, 120_000);
+});
