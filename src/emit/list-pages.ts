@@ -8,7 +8,7 @@ import { escapeHtml as esc } from '../shared/html.ts';
 import { dirName, slugifySegment, tagSlug } from '../shared/ids.ts';
 import { graphPage } from './graph-page.ts';
 import { topicSlug, type ListNote } from './list-note.ts';
-import type { NoteData, ListItem, ListPage, ListSection, Slug, Topic } from '../shared/types.ts';
+import type { ListItem, ListPage, ListSection, Slug, Topic } from '../shared/types.ts';
 
 /** All list pages of a site. */
 export function deriveListPages(notes: readonly ListNote[], takenUrls: ReadonlySet<string>, topics: readonly Topic[] = []): ListPage[] {
