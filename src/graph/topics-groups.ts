@@ -8,7 +8,6 @@
  * same topics.
  */
 import type { NoteId } from '../shared/types.ts';
-import type { LinkGraph } from './build-graph.ts';
 
 /** How far to reduce. */
 export interface ReduceOptions {
@@ -18,8 +17,8 @@ export interface ReduceOptions {
   features(id: NoteId): readonly string[];
 }
 
-/** The groups reduced, largest first (ties: first member's id). Each group's members keep their order. */
-export function reduceGroups(graph: LinkGraph, groups: readonly (readonly NoteId[])[], options: ReduceOptions): NoteId[][] {
+/** The groups reduced, largest first (ties: first member's id); `edges` are the links among their notes (flat source, target pairs). */
+export function reduceGroups(edges: readonly NoteId[], groups: readonly (readonly NoteId[])[], options: ReduceOptions): NoteId[][] {
   if (groups.length <= 1) return groups.map((g) => [...g]);
   const groupOf = new Map<NoteId, number>();
   groups.forEach((members, g) => {
@@ -27,18 +26,18 @@ export function reduceGroups(graph: LinkGraph, groups: readonly (readonly NoteId
   });
   const links = groups.map(() => new Map<number, number>());
   const degree = groups.map(() => 0);
-  let edges = 0;
-  graph.forEachEdge((_key, _attrs, source, target) => {
-    const a = groupOf.get(source as NoteId);
-    const b = groupOf.get(target as NoteId);
-    if (a === undefined || b === undefined) return;
-    edges++;
+  let edgeCount = 0;
+  for (let i = 0; i < edges.length; i += 2) {
+    const a = groupOf.get(edges[i]!);
+    const b = groupOf.get(edges[i + 1]!);
+    if (a === undefined || b === undefined) continue;
+    edgeCount++;
     degree[a]!++;
     degree[b]!++;
-    if (a === b) return;
+    if (a === b) continue;
     links[a]!.set(b, (links[a]!.get(b) ?? 0) + 1);
     links[b]!.set(a, (links[b]!.get(a) ?? 0) + 1);
-  });
+  }
   const size = groups.map((g) => g.length);
   const host = groups.map((_g, i) => i);
   const find = (g: number): number => {
@@ -83,51 +82,29 @@ export function reduceGroups(graph: LinkGraph, groups: readonly (readonly NoteId
   }
   for (const g of tiny) absorb(nearest(g, [...big], features, size, before), g);
 
+  // Then, while too many, the smallest joins the group it links to best (else its nearest by folders and tags).
   let roots = [...big].sort(before);
   while (roots.length > options.max) {
-    const pair = cheapestMerge(roots, links, degree, edges, before);
-    if (pair) absorb(pair[0], pair[1]);
-    else {
-      const smallest = roots[roots.length - 1]!;
-      absorb(
-        nearest(
-          smallest,
-          roots.filter((r) => r !== smallest),
-          features,
-          size,
-          before,
-        ),
-        smallest,
-      );
-    }
-    roots = roots.filter((r) => find(r) === r).sort(before);
+    const smallest = roots[roots.length - 1]!;
+    const others = roots.slice(0, -1);
+    absorb(bestLinked(smallest, links, degree, edgeCount, before) ?? nearest(smallest, others, features, size, before), smallest);
+    roots = others.sort(before);
   }
   const members = new Map<number, NoteId[]>(roots.map((r) => [r, []]));
   groups.forEach((list, g) => members.get(find(g))!.push(...list));
   return roots.map((r) => members.get(r)!);
 }
 
-/** The linked pair (into, from) whose merge loses the least modularity; `from` is the smaller. */
-function cheapestMerge(
-  roots: readonly number[],
+/** The group `g` links to whose merge with it loses the least modularity. */
+function bestLinked(
+  g: number,
   links: readonly Map<number, number>[],
   degree: readonly number[],
   edges: number,
   before: (a: number, b: number) => number,
-): [number, number] | undefined {
-  let best: [number, number] | undefined;
-  let bestGain = -Infinity;
-  for (const a of roots) {
-    for (const [b, w] of links[a]!) {
-      if (before(a, b) > 0) continue;
-      const gain = w / edges - (degree[a]! * degree[b]!) / (2 * edges * edges);
-      if (gain > bestGain) {
-        bestGain = gain;
-        best = [a, b];
-      }
-    }
-  }
-  return best;
+): number | undefined {
+  const scored: [number, number][] = [...links[g]!].map(([b, w]) => [b, w / edges - (degree[g]! * degree[b]!) / (2 * edges * edges)]);
+  return bestBy(scored, before);
 }
 
 /** The candidate sharing most folders and tags with `g` (by share of its notes), else the first (largest). */

@@ -11,7 +11,9 @@ import type { NoteId } from '../shared/types.ts';
 export interface NamingContext {
   titleOf(id: NoteId): string;
   tagsOf(id: NoteId): readonly string[];
-  /** Notes of the garden carrying a tag label (see `tagLabels`). */
+  /** A note's tag labels (`tagLabels` of its tags). */
+  labelsOf(id: NoteId): ReadonlySet<string>;
+  /** Notes of the garden carrying a tag label. */
   tagCount: ReadonlyMap<string, number>;
 }
 
@@ -130,7 +132,7 @@ function attestedWords(ids: readonly NoteId[], context: NamingContext): Set<stri
  */
 function tagCandidates(ids: readonly NoteId[], context: NamingContext, spelling: ReadonlyMap<string, string>): string[] {
   const counts = new Map<string, number>();
-  for (const id of ids) for (const label of tagLabels(context.tagsOf(id))) counts.set(label, (counts.get(label) ?? 0) + 1);
+  for (const id of ids) for (const label of context.labelsOf(id)) counts.set(label, (counts.get(label) ?? 0) + 1);
   const scored: [string, number][] = [];
   for (const [label, c] of counts) {
     if (c * 4 < ids.length || (c < 2 && ids.length > 1)) continue;

@@ -8,8 +8,8 @@
  * subtopics in shades of their topic's colour.
  */
 import * as louvainModule from 'graphology-communities-louvain';
-import { DirectedGraph } from 'graphology';
 import type { NoteId, Topic } from '../shared/types.ts';
+import { DirectedGraph } from 'graphology';
 import type { EdgeAttributes, LinkGraph, NodeAttributes } from './build-graph.ts';
 import { seededRandom } from './random.ts';
 import { reduceGroups } from './topics-groups.ts';
@@ -46,11 +46,16 @@ export function computeTopics(
   const result: TopicsResult = { topicOf: new Map(), subtopicOf: new Map(), topics: [] };
   if (graph.order === 0) return result;
   const tagCount = new Map<string, number>();
-  const features = (id: NoteId) => [...folderFeatures(id), ...[...tagLabels(tagsOf(id))].map((t) => '#' + t)];
+  const labels = new Map<NoteId, Set<string>>();
+  const featureLists = new Map<NoteId, string[]>();
   graph.forEachNode((id) => {
-    for (const label of tagLabels(tagsOf(id as NoteId))) tagCount.set(label, (tagCount.get(label) ?? 0) + 1);
+    const own = tagLabels(tagsOf(id as NoteId));
+    labels.set(id as NoteId, own);
+    featureLists.set(id as NoteId, [...folderFeatures(id as NoteId), ...[...own].map((t) => '#' + t)]);
+    for (const label of own) tagCount.set(label, (tagCount.get(label) ?? 0) + 1);
   });
-  const naming: NamingContext = { titleOf: (id) => graph.getNodeAttribute(id, 'title'), tagsOf, tagCount };
+  const features = (id: NoteId) => featureLists.get(id) ?? [];
+  const naming: NamingContext = { titleOf: (id) => graph.getNodeAttribute(id, 'title'), tagsOf, labelsOf: (id) => labels.get(id) ?? new Set(), tagCount };
 
   const mapped = new Map<string, NoteId[]>();
   const free = new Set<NoteId>();
@@ -59,9 +64,12 @@ export function computeTopics(
     if (name === undefined) free.add(id as NoteId);
     else push(mapped, name, id as NoteId);
   });
-  const n = graph.order;
-  const communities = communitiesOf(graph, free.size === n ? undefined : free);
-  const auto = reduceGroups(graph, communities, { minSize: Math.max(3, Math.ceil(n / 200)), max: Math.max(1, maxTopics - mapped.size), features });
+  const edges: NoteId[] = [];
+  graph.forEachEdge((_key, _attrs, source, target) => {
+    edges.push(source as NoteId, target as NoteId);
+  });
+  const communities = communitiesOf(graph);
+  const auto = reduceGroups(edges, communities.map((c) => c.filter((id) => free.has(id))).filter((c) => c.length > 0), { minSize: Math.max(5, Math.ceil(graph.order / 100)), max: Math.max(1, maxTopics - mapped.size), features });
   const tops: { ids: NoteId[]; fixed?: string }[] = [...auto.map((ids) => ({ ids })), ...[...mapped].map(([fixed, ids]) => ({ ids, fixed }))];
   tops.sort((a, b) => b.ids.length - a.ids.length || (a.ids[0]! < b.ids[0]! ? -1 : 1));
 
@@ -82,8 +90,14 @@ export function computeTopics(
     for (const id of t.ids) result.topicOf.set(id, topic.id);
     return { topic, ids: t.ids };
   });
+  // The links inside each topic, in one pass: the subtopics are found among them.
+  const inside = topLevel.map((): NoteId[] => []);
+  for (let i = 0; i < edges.length; i += 2) {
+    const t = result.topicOf.get(edges[i]!)!;
+    if (t === result.topicOf.get(edges[i + 1]!)) inside[t]!.push(edges[i]!, edges[i + 1]!);
+  }
   for (const { topic, ids } of topLevel) {
-    const subs = subtopicsOf(graph, ids, features);
+    const subs = subtopicsOf(graph, ids, inside[topic.id]!, features);
     subs.forEach((sub, j) => {
       const child = makeTopic(sub, shade(topic.color, j), topic);
       for (const id of sub) result.subtopicOf.set(id, child.id);
@@ -92,33 +106,25 @@ export function computeTopics(
   return result;
 }
 
-/** The communities of a topic's notes, reduced; none when that gives a single group. */
-function subtopicsOf(graph: LinkGraph, ids: readonly NoteId[], features: (id: NoteId) => readonly string[]): NoteId[][] {
-  const minSize = Math.max(3, Math.ceil(ids.length / 40));
+/** The communities of a topic's notes (`edges`: the links among them), reduced; none when that gives a single group. */
+function subtopicsOf(graph: LinkGraph, ids: readonly NoteId[], edges: readonly NoteId[], features: (id: NoteId) => readonly string[]): NoteId[][] {
+  const minSize = Math.max(4, Math.ceil(ids.length / 20));
   if (ids.length < minSize * 2) return [];
-  const subs = reduceGroups(graph, communitiesOf(graph, new Set(ids)), { minSize, max: maxTopics, features });
+  const sub: LinkGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
+  for (const id of ids) sub.addNode(id, graph.getNodeAttributes(id));
+  for (let i = 0; i < edges.length; i += 2) sub.addDirectedEdge(edges[i]!, edges[i + 1]!);
+  const subs = reduceGroups(edges, communitiesOf(sub), { minSize, max: maxTopics, features });
   return subs.length > 1 ? subs : [];
 }
 
-/** Louvain communities of `graph`, or of the graph `only` these notes span; members in node order. */
-function communitiesOf(graph: LinkGraph, only?: ReadonlySet<NoteId>): NoteId[][] {
-  let g = graph;
-  if (only) {
-    g = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
-    graph.forEachNode((id, attrs) => {
-      if (only.has(id as NoteId)) g.addNode(id, attrs);
-    });
-    graph.forEachEdge((_key, _attrs, source, target) => {
-      if (only.has(source as NoteId) && only.has(target as NoteId)) g.addDirectedEdge(source, target, { kinds: [] });
-    });
-  }
+/** Louvain communities of `graph`, members in node order (each note alone in a graph without links). */
+function communitiesOf(graph: LinkGraph): NoteId[][] {
   const byCommunity = new Map<number, NoteId[]>();
-  if (g.size === 0) {
-    let c = 0;
-    g.forEachNode((id) => byCommunity.set(c++, [id as NoteId]));
+  if (graph.size === 0) {
+    graph.forEachNode((id) => byCommunity.set(byCommunity.size, [id as NoteId]));
   } else {
-    const communities = louvain(g, { rng: seededRandom(42), getEdgeWeight: null, resolution: 1 });
-    g.forEachNode((id) => push(byCommunity, communities[id]!, id as NoteId));
+    const communities = louvain(graph, { rng: seededRandom(42), getEdgeWeight: null, resolution: 1 });
+    graph.forEachNode((id) => push(byCommunity, communities[id]!, id as NoteId));
   }
   return [...byCommunity.values()];
 }
