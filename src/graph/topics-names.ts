@@ -42,7 +42,7 @@ export function cleanName(name: string): string {
   for (;;) {
     const next = s
       .replace(/^[\p{Extended_Pictographic}\p{So}\p{Sk}\uFE0F\u200D\s]+/u, '')
-      .replace(/^(\d+[.\-_]?)+[a-z]?(?=[\s.\-_)\]:]|$)[\s.\-_)\]:]*/iu, '')
+      .replace(/^(\d+[.\-_]?)+(?=[\s.\-_)\]:]|$)[\s.\-_)\]:]*/iu, '')
       .replace(/^[-_.,:;·•|)\]\s]+/u, '');
     if (next === s) break;
     s = next;
