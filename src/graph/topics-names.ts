@@ -17,7 +17,7 @@ export interface NamingContext {
   tagCount: ReadonlyMap<string, number>;
 }
 
-// Folder and note names that say where notes are kept, not what they are about (lower case).
+// Folder, tag and note names that say where notes are kept or how far along they are, not what they are about (lower case).
 const generic = new Set(
   [
     'notes note notas nota notizen notizie anotações anotacoes apuntes zettel zettels zettelkasten permanent fleeting literature',
@@ -29,6 +29,7 @@ const generic = new Set(
     'misc miscellaneous other others outros otros sonstiges divers diversos varios various uncategorized unsorted general',
     'daily journal journals diário diario tagebuch log logs calendar periodic',
     'home index readme moc mocs maps map start hub hubs overview dashboard untitled draft drafts rascunhos borradores entwürfe temp tmp',
+    'status stage seedling seedlings budding evergreen sprout todo wip stub done',
     'projects project projetos proyectos projekte areas area areas pages page wiki vault garden docs documents',
   ]
     .join(' ')
