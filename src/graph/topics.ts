@@ -9,8 +9,8 @@
  */
 import * as louvainModule from 'graphology-communities-louvain';
 import type { NoteId, Topic } from '../shared/types.ts';
-import { DirectedGraph } from 'graphology';
-import type { EdgeAttributes, LinkGraph, NodeAttributes } from './build-graph.ts';
+import { UndirectedGraph } from 'graphology';
+import type { LinkGraph } from './build-graph.ts';
 import { seededRandom } from './random.ts';
 import { reduceGroups } from './topics-groups.ts';
 import { nameCandidates, tagLabels, type NamingContext } from './topics-names.ts';
@@ -97,7 +97,7 @@ export function computeTopics(
     if (t === result.topicOf.get(edges[i + 1]!)) inside[t]!.push(edges[i]!, edges[i + 1]!);
   }
   for (const { topic, ids } of topLevel) {
-    const subs = subtopicsOf(graph, ids, inside[topic.id]!, features);
+    const subs = subtopicsOf(ids, inside[topic.id]!, features);
     subs.forEach((sub, j) => {
       const child = makeTopic(sub, shade(topic.color, j), topic);
       for (const id of sub) result.subtopicOf.set(id, child.id);
@@ -107,24 +107,25 @@ export function computeTopics(
 }
 
 /** The communities of a topic's notes (`edges`: the links among them), reduced; none when that gives a single group. */
-function subtopicsOf(graph: LinkGraph, ids: readonly NoteId[], edges: readonly NoteId[], features: (id: NoteId) => readonly string[]): NoteId[][] {
+function subtopicsOf(ids: readonly NoteId[], edges: readonly NoteId[], features: (id: NoteId) => readonly string[]): NoteId[][] {
   const minSize = Math.max(4, Math.ceil(ids.length / 20));
   if (ids.length < minSize * 2) return [];
-  const sub: LinkGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
-  for (const id of ids) sub.addNode(id, graph.getNodeAttributes(id));
-  for (let i = 0; i < edges.length; i += 2) sub.addDirectedEdge(edges[i]!, edges[i + 1]!);
+  // Undirected: a topic's inner structure does not need link direction, and undirected Louvain is the cheaper one.
+  const sub = new UndirectedGraph({ multi: false, allowSelfLoops: false });
+  for (const id of ids) sub.addNode(id);
+  for (let i = 0; i < edges.length; i += 2) sub.mergeEdge(edges[i]!, edges[i + 1]!);
   const subs = reduceGroups(edges, communitiesOf(sub), { minSize, max: maxTopics, features });
   return subs.length > 1 ? subs : [];
 }
 
 /** Louvain communities of `graph`, members in node order (each note alone in a graph without links). */
-function communitiesOf(graph: LinkGraph): NoteId[][] {
+function communitiesOf(graph: LinkGraph | UndirectedGraph): NoteId[][] {
   const byCommunity = new Map<number, NoteId[]>();
   if (graph.size === 0) {
-    graph.forEachNode((id) => byCommunity.set(byCommunity.size, [id as NoteId]));
+    graph.forEachNode((id: string) => byCommunity.set(byCommunity.size, [id as NoteId]));
   } else {
     const communities = louvain(graph, { rng: seededRandom(42), getEdgeWeight: null, resolution: 1 });
-    graph.forEachNode((id) => push(byCommunity, communities[id]!, id as NoteId));
+    graph.forEachNode((id: string) => push(byCommunity, communities[id]!, id as NoteId));
   }
   return [...byCommunity.values()];
 }
