@@ -24,6 +24,7 @@ import { sanitizeAttachments } from './scan/sanitize-attachments.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { parseSiteUrl } from './site-url.ts';
 import { prepareBases } from './bases/prepare-bases.ts';
+import type { TopicSettings } from './graph/topics-settings.ts';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -51,6 +52,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Where the site will be served (`https://user.github.io/notes/`): note bodies link below its path. */
   url?: string;
+  /** The configuration's topic names and mappings. */
+  topics?: TopicSettings;
 }
 
 /** What derive needs of a scanned note. */
@@ -115,6 +118,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
     layout: options.layout ?? true,
     basePath: options.url === undefined ? '/' : parseSiteUrl(options.url).basePath,
     ...(layoutCache ? { layoutCache } : {}),
+    ...(options.topics ? { topics: options.topics } : {}),
   });
   model.close = store.close;
   if (store.texts) model.texts = store.texts;
@@ -132,6 +136,8 @@ export interface DeriveOptions {
   layoutCache?: LayoutCache;
   /** The site's base path, which note bodies link below (default `/`). */
   basePath?: string;
+  /** The configuration's topic names and mappings. */
+  topics?: TopicSettings;
 }
 
 /**
@@ -160,7 +166,7 @@ export async function deriveModel(
     published.map((note) => ({ note, url: urlOf.get(note.id)! })),
     resolved.links,
     store,
-    { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}) },
+    { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}), ...(options.topics ? { topics: options.topics } : {}) },
   );
   lap('graph');
 

@@ -132,6 +132,7 @@ async function run(argv: string[]): Promise<number> {
         garden,
         noCache: !useCache,
         scan,
+        topics: config.topics,
         onProgress: values.quiet ? undefined : createProgress('Building'),
         ...(site.url ? { url: site.url } : {}),
       });

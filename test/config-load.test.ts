@@ -36,6 +36,7 @@ describe('loadConfig', () => {
         dates: 'git',
         theme: {},
         features: { unlinkedMentions: true, localGraphOpen: false, properties: true },
+        topics: { names: {}, map: { tags: {}, folders: {} } },
       },
     });
   });
@@ -63,6 +64,9 @@ describe('loadConfig', () => {
         'favicon: assets/icon.svg',
         'logo: assets/logo.png',
         'features: { unlinkedMentions: false, localGraphOpen: true, properties: false }',
+        'topics:',
+        '  names: { "Start here.md": Beginnings, mgmeyers: Kanban }',
+        '  map: { tags: { "#k8s": Kubernetes }, folders: { "02 - Sources/Books": Reading } }',
       ].join('\n'),
       { 'Start here.md': '# Start\n', 'styles/site.css': 'body{}', 'assets/icon.svg': '<svg/>', 'assets/logo.png': 'png' },
     );
@@ -87,6 +91,7 @@ describe('loadConfig', () => {
       favicon: 'assets/icon.svg',
       logo: 'assets/logo.png',
       features: { unlinkedMentions: false, localGraphOpen: true, properties: false },
+      topics: { names: { 'Start here.md': 'Beginnings', mgmeyers: 'Kanban' }, map: { tags: { '#k8s': 'Kubernetes' }, folders: { '02 - Sources/Books': 'Reading' } } },
       file: 'trellis.config.yaml',
     });
   });
@@ -121,6 +126,10 @@ describe('loadConfig', () => {
         '  graph: true', // 15
         'ignore: Private/', // 16
         'stylesheet: ../outside.css', // 17
+        'topics:', // 18
+        '  names: { Notes: "" }', // 19
+        '  map: { folders: { "../up": X }, tags: [k8s] }', // 20
+        '  colours: {}', // 21
       ].join('\n'),
     );
     expect(errorsOf(await loadConfig(root))).toEqual([
@@ -137,6 +146,10 @@ describe('loadConfig', () => {
       '15:3: unknown option "graph" in "features"',
       '16:9: "ignore" must be a list (lines starting with "- ")',
       '17:13: "stylesheet" must be a path inside the garden, like styles/custom.css',
+      '19:19: "topics.names.Notes" must be a topic name, not empty',
+      '20:21: "topics.map.folders" key "../up" must be a folder of the garden, like Projects/Kanban',
+      '20:41: "topics.map.tags" must be a map (`key: value` lines)',
+      '21:3: unknown option "colours" in "topics"',
     ]);
   });
 

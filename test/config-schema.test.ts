@@ -40,6 +40,7 @@ describe('configuration JSON Schema', () => {
         'stylesheet',
         'theme',
         'title',
+        'topics',
         'url',
       ].sort(),
     );

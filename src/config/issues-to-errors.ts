@@ -29,6 +29,15 @@ export function issuesToErrors(issues: readonly core.$ZodIssue[], doc: Document,
       }
       continue;
     }
+    if (issue.code === 'invalid_key' && path.length > 0) {
+      // A key of a map of names (`topics.map.folders`): placed on the key, worded by the key's own rule.
+      const parent = doc.getIn(path.slice(0, -1), true);
+      const key = path[path.length - 1]!;
+      const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+      const reason = issue.issues[0]?.message ?? issue.message;
+      at((pair?.key as Node | undefined) ?? nearest(doc, path), `"${optionName(path.slice(0, -1))}" key "${key}" ${reason}`);
+      continue;
+    }
     const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
     const name = optionName(path);
     if (issue.code === 'invalid_type') {
@@ -61,6 +70,8 @@ function describeType(expected: string): string {
       return 'a list (lines starting with "- ")';
     case 'object':
       return 'a map of options (`key: value` lines)';
+    case 'record':
+      return 'a map (`key: value` lines)';
     default:
       return `a ${expected}`;
   }

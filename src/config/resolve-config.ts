@@ -25,6 +25,7 @@ export function resolveConfig(file: ConfigFile, root: string, input: ResolveInpu
     dates: file.dates,
     theme: file.theme,
     features: file.features,
+    topics: file.topics,
   };
   if (file.description) config.description = file.description;
   if (file.author) config.author = file.author;

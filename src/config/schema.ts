@@ -67,6 +67,38 @@ const navLink = z
   })
   .meta({ description: 'A link in the site header.' });
 
+const topicName = z.string().trim().min(1, { error: 'must be a topic name, not empty' }).max(80, { error: 'must be at most 80 characters' });
+
+const topicsSchema = z
+  .strictObject({
+    names: z
+      .record(z.string().trim().min(1, { error: 'must not be empty' }), topicName)
+      .meta({
+        description:
+          'Pinned topic names. A key that is a note’s path (`.md` optional) names the top-level topic holding that note; any other key renames the topic (or subtopic) that would get that name.',
+        examples: [{ 'Distributed Systems/Raft.md': 'Consensus', mgmeyers: 'Kanban' }],
+      })
+      .default({}),
+    map: z
+      .strictObject({
+        tags: z
+          .record(z.string().trim().min(1, { error: 'must not be empty' }), topicName)
+          .meta({ description: 'Tag (nested tags included, `#` optional) → topic: notes with the tag form that top-level topic.', examples: [{ kubernetes: 'Kubernetes' }] })
+          .default({}),
+        folders: z
+          .record(
+            z.string().refine((v) => isGardenPath(v) && !v.endsWith('.md'), { error: 'must be a folder of the garden, like Projects/Kanban' }),
+            topicName,
+          )
+          .meta({ description: 'Folder (its subfolders included) → topic: its notes form that top-level topic.', examples: [{ '02 - Sources/Kubernetes': 'Kubernetes' }] })
+          .default({}),
+      })
+      .meta({ description: 'Notes that form a topic of their own, by tag or folder (a folder wins over a tag).' })
+      .prefault({}),
+  })
+  .meta({ description: 'Topics of the graph: pinned names, and tags or folders mapped to a topic.' })
+  .prefault({});
+
 /** The configuration file's schema; every option is optional. */
 export const configSchema = z
   .strictObject({
@@ -140,6 +172,7 @@ export const configSchema = z
       ['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif'],
       'assets/logo.svg',
     ).optional(),
+    topics: topicsSchema,
     features: z
       .strictObject({
         unlinkedMentions: z.boolean().meta({ description: 'Show "Unlinked mentions" under backlinks.' }).default(true),

@@ -1,5 +1,6 @@
 /** The site configuration as the rest of Trellis sees it: validated, defaults applied. */
 import type { Diagnostic, NavLink, NotePath, SiteFeatures, SiteTheme } from '../shared/types.ts';
+import type { TopicSettings } from '../graph/topics-settings.ts';
 
 /** Which notes are published: all but `publish: false`/`draft: true`, or only `publish: true` (Obsidian Publish, Digital Garden). */
 export type PublishPolicy = 'all' | 'explicit';
@@ -35,6 +36,8 @@ export interface SiteConfig {
   favicon?: string;
   logo?: string;
   features: SiteFeatures;
+  /** Pinned topic names and tags/folders mapped to topics (`topics:`). */
+  topics: TopicSettings;
   /** The configuration file, garden-relative; undefined when the garden has none. */
   file?: string;
 }

@@ -16,6 +16,7 @@
  * meanwhile; a settle overtaken by a change starts over). test/incremental.test.ts checks
  * both against clean builds of the same files.
  */
+import type { TopicSettings } from '../graph/topics-settings.ts';
 import path from 'node:path';
 import { buildGarden, deriveModel, type GardenModel } from '../build.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
@@ -54,10 +55,13 @@ export class GardenState {
 
   /** URL path note bodies link below (the site's base path, `/notes/`). */
   readonly basePath: string;
+  /** The configuration's topic names and mappings. */
+  readonly #topics: TopicSettings | undefined;
 
-  private constructor(files: GardenFiles, compiled: CompiledNotes, basePath: string) {
+  private constructor(files: GardenFiles, compiled: CompiledNotes, basePath: string, topics: TopicSettings | undefined) {
     this.root = files.root;
     this.basePath = basePath;
+    this.#topics = topics;
     this.#live = { files, compiled, links: new ResolvedLinks(), backlinks: new BacklinksIndex(), mentions: new MentionsIndex(), pages: new AssembledPages() };
   }
 
@@ -65,13 +69,13 @@ export class GardenState {
    * Build the garden and keep it in memory; `pool` sets the parse pool (tests shrink its heap caps),
    * `settings` come from the configuration.
    */
-  static async open(garden: string, pool: Partial<PoolOptions> = {}, settings: ScanSettings = {}, basePath = '/'): Promise<GardenState> {
+  static async open(garden: string, pool: Partial<PoolOptions> = {}, settings: ScanSettings = {}, basePath = '/', topics?: TopicSettings): Promise<GardenState> {
     const root = path.resolve(garden);
     // One scan: the build compiles the very notes the state keeps (with `keepResults` it keeps their texts).
     const scan = await scanGarden(root, settings);
     const files = new GardenFiles(root, scan, settings);
-    const model = await buildGarden({ garden: root, scan, keepResults: true, pool, scanSettings: settings });
-    const state = new GardenState(files, new CompiledNotes(model.results ?? [], pool), basePath);
+    const model = await buildGarden({ garden: root, scan, keepResults: true, pool, scanSettings: settings, ...(topics ? { topics } : {}) });
+    const state = new GardenState(files, new CompiledNotes(model.results ?? [], pool), basePath, topics);
     state.#adopt(model);
     return state;
   }
@@ -103,6 +107,7 @@ export class GardenState {
         layout: true,
         layoutCache: this.#layoutCache,
         basePath: this.basePath,
+        ...(this.#topics ? { topics: this.#topics } : {}),
       });
       if (generation !== this.#generation || this.#applying.size > 0) continue;
       this.#adopt(model);

@@ -89,6 +89,7 @@ export function buildGardenView({ files, compiled, links, backlinks, mentions, p
     unlinkedMentions: { get: (id) => mentions.of(id, order) },
     outgoing: { get: (id) => (info.has(id) ? outgoingOf(edgesOf(id)) : undefined) },
     topicOf: { get: (id) => (info.has(id) ? layout?.topicOf.get(id) : undefined) },
+    subtopicOf: { get: (id) => (info.has(id) ? layout?.subtopicOf.get(id) : undefined) },
   };
   const published = notes.filter((n) => n.publish);
   const publishedIds = published.map((n) => n.parsed.id);

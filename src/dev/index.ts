@@ -84,7 +84,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const site = siteInfo(options.garden, config);
   // The base path is the server's for its life (Vite serves the app below it): a new `url` needs a restart.
   const basePath = site.basePath;
-  let state = await GardenState.open(options.garden, options.pool, toScanSettings(config), basePath);
+  let state = await GardenState.open(options.garden, options.pool, toScanSettings(config), basePath, config.topics);
   // Notes are re-rendered on this thread after a save: load the highlighter now, not on the first save.
   void getHighlighter();
   const plugin = gardenPlugin({ state, site, port: options.port, settleMs: options.settleMs });
@@ -141,7 +141,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     const reloaded = await reloadConfig(state.root, overrides, config, log);
     if (!reloaded) return;
     config = reloaded.config;
-    if (reloaded.rescan) state = await GardenState.open(options.garden, options.pool, toScanSettings(config), basePath);
+    if (reloaded.rescan) state = await GardenState.open(options.garden, options.pool, toScanSettings(config), basePath, config.topics);
     plugin.api.reconfigure(siteInfo(options.garden, config), reloaded.rescan ? state : undefined);
     log(`configuration reloaded${reloaded.rescan ? ' (garden scanned again)' : ''}`);
   };

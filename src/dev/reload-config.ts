@@ -34,7 +34,7 @@ export async function reloadConfig(root: string, overrides: ConfigOverrides, pre
   return { config: result.config, rescan: scanKey(result.config) !== scanKey(previous) };
 }
 
-/** The settings that decide what the scan finds and publishes. */
+/** The settings that decide what the scan finds and publishes, and the topics (computed when the garden is built). */
 function scanKey(c: SiteConfig): string {
-  return JSON.stringify([c.ignore, c.obsidianIgnore, c.publish, c.home ?? null, c.dates]);
+  return JSON.stringify([c.ignore, c.obsidianIgnore, c.publish, c.home ?? null, c.dates, c.topics]);
 }

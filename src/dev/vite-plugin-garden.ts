@@ -20,7 +20,6 @@ import { listNote } from '../emit/list-note.ts';
 import { explorerFiles } from '../emit/explorer-files.ts';
 import { buildSearchIndex } from '../search/index.ts';
 import type { AppAssets, GraphJson, NoteData, NoteId, NotePath, SearchDoc, SiteInfo, Slug } from '../shared/types.ts';
-import { forReaders } from '../emit/for-readers.ts';
 import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
 import { toSearchDoc } from '../search/to-search-doc.ts';
 import { handleApi } from './api.ts';
@@ -145,7 +144,8 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
     let data = v.notes.get(id);
     if (!data) {
       const view = state.view();
-      data = forReaders(toNoteData(view.byId.get(id)!, view.graph, publishedInfo(), true, view.site()), site);
+      // Every unlinked mention, even with `features.unlinkedMentions` off: the author decides what to link (not forReaders).
+      data = toNoteData(view.byId.get(id)!, view.graph, publishedInfo(), true, view.site());
       v.notes.set(id, data);
     }
     return data;

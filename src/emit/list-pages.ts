@@ -24,27 +24,37 @@ export function deriveListPages(notes: readonly ListNote[], takenUrls: ReadonlyS
   ];
 }
 
+/**
+ * A page per topic and subtopic, and the topics index. A topic's page lists its subtopics first
+ * (with their sizes), then its central notes and all its notes; the index lists the top-level
+ * topics, each with its subtopics (else its first central notes).
+ */
 function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListPage[] {
   if (topics.length === 0) return [];
   const byId = new Map(notes.map((n) => [n.id, n]));
+  const hubItems = (t: Topic, max = 5) => t.hubs.slice(0, max).flatMap((id) => (byId.has(id) ? [item(byId.get(id)!)] : []));
+  const childrenOf = (t: Topic) => topics.filter((c) => c.parent === t.id);
+  const subtopicItem = (c: Topic): ListItem => ({ title: c.name, url: topicSlug(c), count: c.size });
   const pages: ListPage[] = topics.map((t) => {
-    const members = notes.filter((n) => n.topic === t.id);
-    const hubs = t.hubs.flatMap((id) => (byId.has(id) ? [item(byId.get(id)!)] : []));
-    return {
-      kind: 'topic',
-      url: topicSlug(t),
-      title: t.name,
-      sections: [
-        { title: 'Central notes', items: hubs },
-        { title: `All ${members.length} notes`, items: members.map(item).sort(byTitle) },
-      ],
-    };
+    const members = notes.filter((n) => (t.parent === undefined ? n.topic === t.id : n.subtopic === t.id));
+    const children = childrenOf(t);
+    const parent = t.parent !== undefined ? topics[t.parent] : undefined;
+    const sections: ListSection[] = [];
+    if (parent) sections.push({ title: 'Part of', items: [subtopicItem(parent)] });
+    if (children.length) sections.push({ title: 'Subtopics', items: children.map(subtopicItem) });
+    sections.push({ title: 'Central notes', items: hubItems(t) }, { title: `All ${members.length} notes`, items: members.map(item).sort(byTitle) });
+    return { kind: 'topic', url: topicSlug(t), title: t.name, sections };
   });
   pages.push({
     kind: 'topics',
     url: '/topics/' as Slug,
     title: 'Topics',
-    sections: topics.map((t) => ({ title: t.name, url: topicSlug(t), items: t.hubs.slice(0, 3).flatMap((id) => (byId.has(id) ? [item(byId.get(id)!)] : [])) })),
+    sections: topics
+      .filter((t) => t.parent === undefined)
+      .map((t) => {
+        const children = childrenOf(t);
+        return { title: t.name, url: topicSlug(t), items: children.length ? children.map(subtopicItem) : hubItems(t, 3) };
+      }),
   });
   return pages;
 }

@@ -13,6 +13,8 @@ export interface NoteGraphFacts {
   unlinkedMentions: Pick<ReadonlyMap<NoteId, Backlink[]>, 'get'>;
   outgoing: Pick<ReadonlyMap<NoteId, NoteId[]>, 'get'>;
   topicOf: Pick<ReadonlyMap<NoteId, number>, 'get'>;
+  /** Absent: no subtopics known (the dev server before its layout). */
+  subtopicOf?: Pick<ReadonlyMap<NoteId, number>, 'get'>;
 }
 
 /** Site-wide facts some notes show: series orders and the recently tended list (see site-context.ts). */
@@ -40,6 +42,7 @@ export function toNoteData(
   const fm = p.frontmatter;
   const { created, updated } = noteDates(note, site?.dates);
   const topic = graph.topicOf.get(p.id);
+  const subtopic = graph.subtopicOf?.get(p.id);
   const seriesName = site?.seriesOf.get(p.id);
   const series = site && seriesName ? seriesPosition(note, seriesName, site.series.get(seriesName) ?? []) : undefined;
   return {
@@ -60,6 +63,7 @@ export function toNoteData(
     frontmatter: fm,
     ...(withHtml && site && p.properties ? { properties: resolveProperties(p.properties, site.linksOf(p.id), info) } : {}),
     ...(topic !== undefined ? { topic } : {}),
+    ...(subtopic !== undefined ? { subtopic } : {}),
     ...(created ? { created } : {}),
     ...(updated ? { updated } : {}),
     wordCount: p.wordCount,

@@ -3,7 +3,7 @@ import type { GraphJson, GraphNote, NoteId, ParsedNote, Slug, Topic } from '../s
 import type { NoteEdge } from './note-edges.ts';
 
 /** Where the layout put a node (all optional: a graph not laid out yet has none of them). */
-export type NodePlacement = Pick<GraphNote, 'topic' | 'x' | 'y' | 'weight'>;
+export type NodePlacement = Pick<GraphNote, 'topic' | 'subtopic' | 'x' | 'y' | 'weight'>;
 
 /** The layout graph.json shows: each node's placement and the topic list. */
 export interface GraphJsonLayout {
@@ -34,6 +34,7 @@ export function toGraphJson(published: readonly { note: ParsedNote; url: Slug }[
         tags: note.tags,
         aliases: note.frontmatter.aliases,
         ...(p?.topic !== undefined ? { topic: p.topic } : {}),
+        ...(p?.subtopic !== undefined ? { subtopic: p.subtopic } : {}),
         ...(p?.x !== undefined && p.y !== undefined ? { x: p.x, y: p.y } : {}),
         ...(p?.weight !== undefined ? { weight: p.weight } : {}),
       };

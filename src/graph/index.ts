@@ -21,6 +21,7 @@ import { graphJsonLinks, toGraphJson } from './graph-json.ts';
 import { noteEdges, outgoingOf } from './note-edges.ts';
 import { findOrphans } from './orphans.ts';
 import { startLayout, type LayoutResult } from './layout-result.ts';
+import type { TopicSettings } from './topics-settings.ts';
 
 export type { LayoutResult } from './layout-result.ts';
 
@@ -41,6 +42,7 @@ export interface GardenGraph {
   outgoing: Map<NoteId, NoteId[]>;
   orphans: NoteId[];
   topicOf: Map<NoteId, number>;
+  subtopicOf: Map<NoteId, number>;
   topics: Topic[];
   weights: Map<NoteId, number>;
   json: GraphJson;
@@ -58,6 +60,8 @@ export interface Options {
   layout: boolean;
   /** Reuse the layout of a graph with the same nodes, titles, tags and edges. */
   cache?: LayoutCache;
+  /** The configuration's topic names and mappings (`topics:`). */
+  topics?: TopicSettings;
 }
 
 /**
@@ -84,18 +88,20 @@ export async function deriveGardenGraph(
 
   let weights = new Map<NoteId, number>();
   let topicOf = new Map<NoteId, number>();
+  let subtopicOf = new Map<NoteId, number>();
   let topics: Topic[] = [];
   let positions = new Map<NoteId, { x: number; y: number }>();
   if (layout) {
     const result = await layout;
     weights = new Map(result.weights);
     topicOf = new Map(result.topicOf);
+    subtopicOf = new Map(result.subtopicOf);
     topics = result.topics;
     positions = new Map(result.positions.map(([id, x, y]) => [id, { x, y }]));
   }
-  const placementOf = (id: NoteId) => ({ topic: topicOf.get(id), ...positions.get(id), weight: weights.get(id) });
+  const placementOf = (id: NoteId) => ({ topic: topicOf.get(id), subtopic: subtopicOf.get(id), ...positions.get(id), weight: weights.get(id) });
   const json = toGraphJson(published, jsonLinks, { placementOf, topics });
-  return { backlinks, unlinkedMentions, outgoing, orphans, topicOf, topics, weights, json };
+  return { backlinks, unlinkedMentions, outgoing, orphans, topicOf, subtopicOf, topics, weights, json };
 }
 
 /**
@@ -114,7 +120,7 @@ function fromEdges(
   const edges = new Map(ids.map((id) => [id, noteEdges(id, links.get(id) ?? [], nodes)]));
   const edgesOf = (id: NoteId) => edges.get(id) ?? [];
   const nodeTitles = published.map((p) => ({ id: p.note.id, title: p.note.title }));
-  const layout = options.layout && ids.length > 0 ? layoutOf(buildGraph(nodeTitles, edgesOf), published, options.cache) : undefined;
+  const layout = options.layout && ids.length > 0 ? layoutOf(buildGraph(nodeTitles, edgesOf), published, options.cache, options.topics) : undefined;
   const outgoing = new Map(ids.map((id) => [id, outgoingOf(edgesOf(id))]));
   return { ...(layout ? { layout } : {}), outgoing, orphans: findOrphans(ids, edgesOf), jsonLinks: graphJsonLinks(ids, edgesOf) };
 }
@@ -124,20 +130,21 @@ function fromEdges(
  * caches the result lives until the layout is done, and must not share a scope (a closure
  * context) that holds the graph.
  */
-function layoutOf(graph: LinkGraph, published: readonly GraphNoteInput[], cache: LayoutCache | undefined): Promise<LayoutResult> {
-  const key = cache ? layoutKey(published, graph) : '';
+function layoutOf(graph: LinkGraph, published: readonly GraphNoteInput[], cache: LayoutCache | undefined, topics: TopicSettings | undefined): Promise<LayoutResult> {
+  const key = cache ? layoutKey(published, graph, topics) : '';
   const cached = cache?.get(key);
   if (cached) return Promise.resolve(cached);
   const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
-  return startLayout(graph, (id) => tagsOf.get(id) ?? []).then((result) => {
+  return startLayout(graph, (id) => tagsOf.get(id) ?? [], undefined, undefined, topics).then((result) => {
     cache?.set(key, result);
     return result;
   });
 }
 
-/** Everything the layout depends on: nodes in order with titles and tags, and edges. */
-function layoutKey(published: readonly GraphNoteInput[], graph: LinkGraph): string {
+/** Everything the layout depends on: the topic settings, nodes in order with titles and tags, and edges. */
+function layoutKey(published: readonly GraphNoteInput[], graph: LinkGraph, topics: TopicSettings | undefined): string {
   const h = createHash('sha256');
+  h.update(JSON.stringify(topics ?? null)).update('\u0000');
   for (const p of published) h.update(p.note.id).update('\u0001').update(p.note.title).update('\u0001').update(p.note.tags.join('\u0002')).update('\u0000');
   graph.forEachEdge((_k, _a, s, t) => {
     h.update(s).update('\u0001').update(t).update('\u0000');

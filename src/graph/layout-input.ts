@@ -7,6 +7,7 @@
 import { DirectedGraph } from 'graphology';
 import type { NoteId } from '../shared/types.ts';
 import type { EdgeAttributes, LinkGraph, NodeAttributes } from './build-graph.ts';
+import type { TopicSettings } from './topics-settings.ts';
 
 /** The layout's input. */
 export interface LayoutInput {
@@ -15,6 +16,8 @@ export interface LayoutInput {
   tags: string[][];
   /** Source and target node numbers of each edge, flattened. */
   edges: Uint32Array;
+  /** The configuration's topic names and mappings. */
+  topicSettings?: TopicSettings;
 }
 
 /** Collect the layout input of `graph`; `tagsOf` gives a note's tags. */

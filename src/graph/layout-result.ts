@@ -12,6 +12,7 @@ import type { LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, toLayoutInput, type LayoutInput } from './layout-input.ts';
 import { computeLayout } from './layout.ts';
 import { computeTopics } from './topics.ts';
+import type { TopicSettings } from './topics-settings.ts';
 
 // CommonJS package: under ESM its function is the namespace's default.
 const pagerank = pagerankModule.default as unknown as (graph: unknown, options?: { getEdgeWeight: null }) => Record<string, number>;
@@ -20,6 +21,7 @@ const pagerank = pagerankModule.default as unknown as (graph: unknown, options?:
 export interface LayoutResult {
   weights: [NoteId, number][];
   topicOf: [NoteId, number][];
+  subtopicOf: [NoteId, number][];
   topics: Topic[];
   positions: [NoteId, number, number][];
 }
@@ -31,21 +33,21 @@ export interface LayoutResult {
 export const layoutWorkerMinNodes = 2_000;
 
 /** Compute the layout of `graph` on this thread (`inPlace`: the graph may be changed, see computeLayout). */
-export function computeLayoutResult(graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[], inPlace = false): LayoutResult {
+export function computeLayoutResult(graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[], inPlace = false, topicSettings?: TopicSettings): LayoutResult {
   const weights = new Map<NoteId, number>();
   const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
   let max = 1e-12;
   for (const v of Object.values(ranks)) if (v > max) max = v;
   graph.forEachNode((id) => weights.set(id as NoteId, round3((ranks[id] ?? 0) / max)));
-  const { topicOf, topics } = computeTopics(graph, weights, tagsOf);
-  const positions = computeLayout(graph, topicOf, topics.length, inPlace);
-  return { weights: [...weights], topicOf: [...topicOf], topics, positions: [...positions].map(([id, p]) => [id, p.x, p.y]) };
+  const { topicOf, subtopicOf, topics } = computeTopics(graph, weights, tagsOf, topicSettings);
+  const positions = computeLayout(graph, topicOf, topics.filter((t) => t.parent === undefined).length, inPlace);
+  return { weights: [...weights], topicOf: [...topicOf], subtopicOf: [...subtopicOf], topics, positions: [...positions].map(([id, p]) => [id, p.x, p.y]) };
 }
 
 /** Compute the layout a layout input describes (what the worker runs). */
 export function computeLayoutOfInput(input: LayoutInput): LayoutResult {
   const tags = new Map(input.ids.map((id, n) => [id, input.tags[n]!]));
-  return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? [], true);
+  return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? [], true, input.topicSettings);
 }
 
 /**
@@ -59,9 +61,10 @@ export function startLayout(
   tagsOf: (id: NoteId) => readonly string[],
   minWorkerNodes = layoutWorkerMinNodes,
   heapMb = heapMbFor(graph.order + graph.size, 1024),
+  topicSettings?: TopicSettings,
 ): Promise<LayoutResult> {
-  if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf));
-  const input = toLayoutInput(graph, tagsOf);
+  if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf, false, topicSettings));
+  const input = { ...toLayoutInput(graph, tagsOf), ...(topicSettings ? { topicSettings } : {}) };
   return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(() => computeLayoutOfInput(input));
 }
 

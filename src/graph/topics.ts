@@ -1,12 +1,21 @@
 /**
- * Topics: communities of the link graph (Louvain, seeded), each named after
- * the folder or tag most of its notes share, else its most central note, and
- * given a colour from a fixed palette.
+ * Topics: a two-level hierarchy of communities of the link graph (Louvain,
+ * seeded). Top-level topics are the garden's communities, tiny ones folded
+ * into their nearest and the rest merged down to at most `maxTopics`; each
+ * large enough topic has subtopics, the communities of its own notes reduced
+ * the same way. Notes the configuration maps to a topic form that topic.
+ * Names come from topics-names.ts unless pinned; colours from a fixed palette,
+ * subtopics in shades of their topic's colour.
  */
 import * as louvainModule from 'graphology-communities-louvain';
 import type { NoteId, Topic } from '../shared/types.ts';
+import { UndirectedGraph } from 'graphology';
 import type { LinkGraph } from './build-graph.ts';
 import { seededRandom } from './random.ts';
+import { reduceGroups } from './topics-groups.ts';
+import { nameCandidates, tagLabels, type NamingContext } from './topics-names.ts';
+import { defaultTopicSettings, mappedTopic, pinnedName, type TopicSettings } from './topics-settings.ts';
+import { shade } from './topics-shade.ts';
 
 // CommonJS package: under ESM its function is the namespace's default.
 const louvain = louvainModule.default as unknown as (
@@ -16,87 +25,130 @@ const louvain = louvainModule.default as unknown as (
 
 const palette = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bab0ac'];
 
-/** Topic of each note and the topic list, largest first. */
+/** Most top-level topics, and most subtopics of one topic. */
+export const maxTopics = 12;
+
+/** Topics of the notes: `topicOf` the top-level topic, `subtopicOf` the subtopic (when its topic has some). */
+export interface TopicsResult {
+  topicOf: Map<NoteId, number>;
+  subtopicOf: Map<NoteId, number>;
+  /** Top-level topics first, largest first (ids 0…k-1), then the subtopics of each in that order, largest first. */
+  topics: Topic[];
+}
+
+/** Topic and subtopic of each note, and the topic list. */
 export function computeTopics(
   graph: LinkGraph,
   weights: ReadonlyMap<NoteId, number>,
   tagsOf: (id: NoteId) => readonly string[],
-): { topicOf: Map<NoteId, number>; topics: Topic[] } {
-  const topicOf = new Map<NoteId, number>();
-  if (graph.order === 0) return { topicOf, topics: [] };
-  const communities = louvain(graph, { rng: seededRandom(42), getEdgeWeight: null, resolution: 1 }) as Record<string, number>;
-  const members = new Map<number, NoteId[]>();
-  for (const [id, c] of Object.entries(communities)) {
-    const list = members.get(c);
-    if (list) list.push(id as NoteId);
-    else members.set(c, [id as NoteId]);
-  }
-  const ordered = [...members.values()].sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
-  const used = new Set<string>();
-  const topics: Topic[] = ordered.map((ids, i) => {
-    const hubs = [...ids].sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, 5);
-    for (const id of ids) topicOf.set(id, i);
-    const candidates = nameCandidates(ids, hubs, graph, tagsOf);
-    const name = candidates.find((c) => !used.has(c)) ?? candidates[0]!;
-    used.add(name);
-    return { id: i, name, color: palette[i % palette.length]!, size: ids.length, hubs };
+  settings: TopicSettings = defaultTopicSettings,
+): TopicsResult {
+  const result: TopicsResult = { topicOf: new Map(), subtopicOf: new Map(), topics: [] };
+  if (graph.order === 0) return result;
+  const tagCount = new Map<string, number>();
+  const labels = new Map<NoteId, Set<string>>();
+  const featureLists = new Map<NoteId, string[]>();
+  graph.forEachNode((id) => {
+    const own = tagLabels(tagsOf(id as NoteId));
+    labels.set(id as NoteId, own);
+    featureLists.set(id as NoteId, [...folderFeatures(id as NoteId), ...[...own].map((t) => '#' + t)]);
+    for (const label of own) tagCount.set(label, (tagCount.get(label) ?? 0) + 1);
   });
-  dedupeNames(topics);
-  return { topicOf, topics };
+  const features = (id: NoteId) => featureLists.get(id) ?? [];
+  const naming: NamingContext = { titleOf: (id) => graph.getNodeAttribute(id, 'title'), tagsOf, labelsOf: (id) => labels.get(id) ?? new Set(), tagCount };
+
+  const mapped = new Map<string, NoteId[]>();
+  const free = new Set<NoteId>();
+  graph.forEachNode((id) => {
+    const name = mappedTopic(id as NoteId, tagsOf(id as NoteId), settings);
+    if (name === undefined) free.add(id as NoteId);
+    else push(mapped, name, id as NoteId);
+  });
+  const edges: NoteId[] = [];
+  graph.forEachEdge((_key, _attrs, source, target) => {
+    edges.push(source as NoteId, target as NoteId);
+  });
+  const communities = communitiesOf(graph);
+  const auto = reduceGroups(edges, communities.map((c) => c.filter((id) => free.has(id))).filter((c) => c.length > 0), { minSize: Math.max(5, Math.ceil(graph.order / 100)), max: Math.max(1, maxTopics - mapped.size), features });
+  const tops: { ids: NoteId[]; fixed?: string }[] = [...auto.map((ids) => ({ ids })), ...[...mapped].map(([fixed, ids]) => ({ ids, fixed }))];
+  tops.sort((a, b) => b.ids.length - a.ids.length || (a.ids[0]! < b.ids[0]! ? -1 : 1));
+
+  const used = new Set<string>();
+  const byWeight = (a: NoteId, b: NoteId) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0) || (a < b ? -1 : 1);
+  const makeTopic = (ids: NoteId[], color: string, parent: Topic | undefined, fixed?: string): Topic => {
+    const hubs = [...ids].sort(byWeight).slice(0, 5);
+    const members = new Set(ids);
+    const candidates = fixed !== undefined ? [fixed] : nameCandidates(ids, hubs, naming, parent?.name);
+    const computed = candidates.find((c) => !used.has(c.toLowerCase())) ?? candidates[0] ?? graph.getNodeAttribute(hubs[0]!, 'title');
+    const name = unique(pinnedName(computed, parent ? new Set() : members, settings), computed, used);
+    const id = result.topics.length;
+    result.topics.push({ id, name, color, size: ids.length, hubs, ...(parent ? { parent: parent.id } : {}) });
+    return result.topics[id]!;
+  };
+  const topLevel = tops.map((t, i) => {
+    const topic = makeTopic(t.ids, palette[i % palette.length]!, undefined, t.fixed);
+    for (const id of t.ids) result.topicOf.set(id, topic.id);
+    return { topic, ids: t.ids };
+  });
+  // The links inside each topic, in one pass: the subtopics are found among them.
+  const inside = topLevel.map((): NoteId[] => []);
+  for (let i = 0; i < edges.length; i += 2) {
+    const t = result.topicOf.get(edges[i]!)!;
+    if (t === result.topicOf.get(edges[i + 1]!)) inside[t]!.push(edges[i]!, edges[i + 1]!);
+  }
+  for (const { topic, ids } of topLevel) {
+    const subs = subtopicsOf(ids, inside[topic.id]!, features);
+    subs.forEach((sub, j) => {
+      const child = makeTopic(sub, shade(topic.color, j), topic);
+      for (const id of sub) result.subtopicOf.set(id, child.id);
+    });
+  }
+  return result;
 }
 
-/** Names a topic could take, best first: its majority folder, its majority tag (nested, then root), its hub's title. */
-function nameCandidates(ids: readonly NoteId[], hubs: readonly NoteId[], graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[]): string[] {
+/** The communities of a topic's notes (`edges`: the links among them), reduced; none when that gives a single group. */
+function subtopicsOf(ids: readonly NoteId[], edges: readonly NoteId[], features: (id: NoteId) => readonly string[]): NoteId[][] {
+  const minSize = Math.max(4, Math.ceil(ids.length / 20));
+  if (ids.length < minSize * 2) return [];
+  // Undirected: a topic's inner structure does not need link direction, and undirected Louvain is the cheaper one.
+  const sub = new UndirectedGraph({ multi: false, allowSelfLoops: false });
+  for (const id of ids) sub.addNode(id);
+  for (let i = 0; i < edges.length; i += 2) sub.mergeEdge(edges[i]!, edges[i + 1]!);
+  const subs = reduceGroups(edges, communitiesOf(sub), { minSize, max: maxTopics, features });
+  return subs.length > 1 ? subs : [];
+}
+
+/** Louvain communities of `graph`, members in node order (each note alone in a graph without links). */
+function communitiesOf(graph: LinkGraph | UndirectedGraph): NoteId[][] {
+  const byCommunity = new Map<number, NoteId[]>();
+  if (graph.size === 0) {
+    graph.forEachNode((id: string) => byCommunity.set(byCommunity.size, [id as NoteId]));
+  } else {
+    const communities = louvain(graph, { rng: seededRandom(42), getEdgeWeight: null, resolution: 1 });
+    graph.forEachNode((id: string) => push(byCommunity, communities[id]!, id as NoteId));
+  }
+  return [...byCommunity.values()];
+}
+
+/** A note's folders (every ancestor), as naming features. */
+function folderFeatures(id: NoteId): string[] {
+  const parts = id.split('/');
   const out: string[] = [];
-  const folder = majority(
-    ids.map((id) => (id.includes('/') ? id.slice(0, id.indexOf('/')) : undefined)),
-    0.5,
-  );
-  if (folder) out.push(folder);
-  const nested = majority(
-    ids.flatMap((id) => [
-      ...new Set(
-        tagsOf(id)
-          .filter((t) => t.includes('/'))
-          .map((t) => t.slice(t.lastIndexOf('/') + 1)),
-      ),
-    ]),
-    0.4,
-    ids.length,
-  );
-  if (nested) out.push(humanize(nested));
-  const root = majority(
-    ids.flatMap((id) => [...new Set(tagsOf(id).map((t) => t.split('/')[0]!))]),
-    0.4,
-    ids.length,
-  );
-  if (root) out.push(humanize(root));
-  out.push(graph.getNodeAttribute(hubs[0]!, 'title'));
+  for (let depth = 1; depth < parts.length; depth++) out.push('/' + parts.slice(0, depth).join('/'));
   return out;
 }
 
-/** The most frequent value if it covers `share` of `total` (default: the list length). */
-function majority(values: readonly (string | undefined)[], share: number, total = values.length): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: [string, number] | undefined;
-  for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
-  return best && best[1] >= share * total ? best[0] : undefined;
+/** The pinned name, else the computed one, made unique among the names given so far (`Name (2)`). */
+function unique(pinned: string | undefined, computed: string, used: Set<string>): string {
+  const base = pinned ?? computed;
+  let name = base;
+  for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base} (${k})`;
+  used.add(name.toLowerCase());
+  return name;
 }
 
-function humanize(tag: string): string {
-  const words = tag.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function dedupeNames(topics: Topic[]): void {
-  const count = new Map<string, number>();
-  for (const t of topics) count.set(t.name, (count.get(t.name) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  for (const t of topics) {
-    if ((count.get(t.name) ?? 0) < 2) continue;
-    const n = (seen.get(t.name) ?? 0) + 1;
-    seen.set(t.name, n);
-    if (n > 1) t.name = `${t.name} (${n})`;
-  }
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -230,6 +230,8 @@ export interface Topic {
   size: number;
   /** Most central notes of the topic, best first. */
   hubs: NoteId[];
+  /** A subtopic's topic (its id); absent on top-level topics. Top-level topics come first in every list. */
+  parent?: number;
 }
 
 /** A note entry of graph.json. */
@@ -240,7 +242,10 @@ export interface GraphNote {
   url: Slug;
   tags: string[];
   aliases: string[];
+  /** The note's top-level topic. */
   topic?: number;
+  /** The note's subtopic (a topic whose `parent` is `topic`), when its topic has subtopics. */
+  subtopic?: number;
   x?: number;
   y?: number;
   /** Importance in [0, 1] (PageRank, normalised), for node size. */
@@ -280,7 +285,10 @@ export interface NoteData {
   frontmatter: Frontmatter;
   /** The properties panel: every frontmatter property with its links resolved. Omitted without frontmatter. */
   properties?: NoteProperty<PropertyLink>[];
+  /** The note's top-level topic. */
   topic?: number;
+  /** The note's subtopic, when its topic has subtopics. */
+  subtopic?: number;
   /** ISO dates. */
   created?: string;
   updated?: string;

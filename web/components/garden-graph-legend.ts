@@ -1,16 +1,18 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Topic } from '../../src/shared/types.ts';
 import { createGraphChangeEvent } from '../events/garden-graph-change.ts';
 import type { GraphFilter } from '../lib/graph-filter.ts';
 
 /**
- * The colour legend of the graph: one entry per topic with its colour and
- * size; pressing an entry shows only that topic, pressing it again shows all.
+ * The colour legend of the graph: the top-level topics with their colours and
+ * sizes, each topic's subtopics behind a disclosure button (shown on demand,
+ * and while one of them is the filter); pressing an entry shows only that
+ * topic or subtopic, pressing it again shows all.
  *
  * @fires garden-graph-change - A topic was picked or unpicked (`kind: 'filter'`).
- * @property topics - Topics of graph.json.
+ * @property topics - Topics of graph.json (top-level and subtopics).
  * @property filter - The filter in effect (its topic is shown pressed).
  */
 @customElement('garden-graph-legend')
@@ -33,6 +35,31 @@ export class GardenGraphLegend extends LitElement {
       list-style: none;
       margin: 0;
       padding: 0;
+    }
+    li {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: center;
+    }
+    ul ul {
+      grid-column: 1 / -1;
+      margin: 0.1rem 0 0.25rem 1.1rem;
+      font-size: 0.8rem;
+    }
+    button.more {
+      width: auto;
+      padding: 0.28rem 0.4rem;
+      color: var(--muted);
+      font-variant-numeric: tabular-nums;
+    }
+    button.more::before {
+      content: '▸';
+      display: inline-block;
+      margin-right: 0.2rem;
+      transition: transform 0.15s;
+    }
+    button.more[aria-expanded='true']::before {
+      transform: rotate(90deg);
     }
     button {
       display: flex;
@@ -73,20 +100,48 @@ export class GardenGraphLegend extends LitElement {
 
   @property({ attribute: false }) topics: Topic[] = [];
   @property({ attribute: false }) filter: GraphFilter = {};
+  /** Topics whose subtopics the reader opened. */
+  @state() private opened = new Set<number>();
 
   protected override render(): unknown {
     if (this.topics.length === 0) return html``;
+    const top = this.topics.filter((t) => t.parent === undefined);
     return html`<h2 id="legend-title">Topics</h2>
       <ul aria-labelledby="legend-title">
-        ${this.topics.map(
-          (t) =>
-            html`<li>
-              <button type="button" aria-pressed=${this.filter.topic === t.id ? 'true' : 'false'} @click=${() => this.#toggle(t.id)}>
-                <span class="swatch" style=${styleMap({ background: t.color })}></span>${t.name}<span class="size">${t.size}</span>
-              </button>
-            </li>`,
-        )}
+        ${top.map((t) => {
+          const children = this.topics.filter((c) => c.parent === t.id);
+          const open = children.length > 0 && (this.opened.has(t.id) || children.some((c) => c.id === this.filter.topic));
+          return html`<li>
+            ${this.#entry(t)}
+            ${children.length
+              ? html`<button
+                  type="button"
+                  class="more"
+                  aria-expanded=${open ? 'true' : 'false'}
+                  aria-label=${`Subtopics of ${t.name}`}
+                  title=${`${children.length} subtopics`}
+                  @click=${() => this.#toggleOpen(t.id)}
+                >
+                  ${children.length}
+                </button>`
+              : ''}
+            ${open ? html`<ul aria-label=${`Subtopics of ${t.name}`}>${children.map((c) => html`<li>${this.#entry(c)}</li>`)}</ul>` : ''}
+          </li>`;
+        })}
       </ul>`;
+  }
+
+  #entry(t: Topic): unknown {
+    return html`<button type="button" aria-pressed=${this.filter.topic === t.id ? 'true' : 'false'} @click=${() => this.#toggle(t.id)}>
+      <span class="swatch" style=${styleMap({ background: t.color })}></span>${t.name}<span class="size">${t.size}</span>
+    </button>`;
+  }
+
+  #toggleOpen(topic: number): void {
+    const next = new Set(this.opened);
+    if (next.has(topic)) next.delete(topic);
+    else next.add(topic);
+    this.opened = next;
   }
 
   #toggle(topic: number): void {

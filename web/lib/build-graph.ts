@@ -11,6 +11,8 @@ export interface NodeAttributes {
   label: string;
   url: Slug;
   topic?: number;
+  /** The note's subtopic, when its topic has subtopics. */
+  subtopic?: number;
   tags: string[];
   /** Vault folder of the note ('' at the root). */
   folder: string;
@@ -56,6 +58,7 @@ export function buildGraph(json: GraphJson): GardenGraph {
       label: note.title,
       url: note.url,
       topic: note.topic,
+      subtopic: note.subtopic,
       tags: note.tags,
       folder: dirName(note.path),
       weight,

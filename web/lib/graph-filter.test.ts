@@ -13,6 +13,14 @@ describe('matchesFilter', () => {
     expect(matchesFilter(note, { topic: 1 })).toBe(false);
   });
 
+  it('filters by subtopic: its notes, not the rest of its topic', () => {
+    const inSub = { ...note, subtopic: 7 };
+    expect(matchesFilter(inSub, { topic: 7 })).toBe(true);
+    expect(matchesFilter(inSub, { topic: 2 })).toBe(true);
+    expect(matchesFilter({ ...note, subtopic: 8 }, { topic: 7 })).toBe(false);
+    expect(matchesFilter(note, { topic: 7 })).toBe(false);
+  });
+
   it('filters by tag, case-insensitively, with parent tags matching nested ones', () => {
     expect(matchesFilter(note, { tag: 'consensus' })).toBe(true);
     expect(matchesFilter(note, { tag: 'consensus/raft' })).toBe(true);

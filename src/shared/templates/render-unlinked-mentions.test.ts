@@ -19,6 +19,8 @@ describe('renderUnlinkedMentions', () => {
     expect(html).toContain('href="/ds/raft/"');
     expect(html).toContain('Raft &lt;consensus&gt;');
     expect(html).toContain('<span class="count">1</span>');
+    // Collapsed under its count: a closed <details> whose summary is the heading.
+    expect(html).toMatch(/<details><summary><h2 class="backlinks-title">Unlinked mentions <span class="count">1<\/span><\/h2><\/summary>/);
   });
   it('renders nothing without mentions', () => {
     expect(renderUnlinkedMentions([], '/')).toBe('');
