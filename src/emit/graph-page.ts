@@ -17,7 +17,9 @@ const maxCentral = 30;
 export function graphPage(notes: readonly ListNote[], topics: readonly Topic[]): ListPage {
   const byId = new Map<NoteId, ListNote>(notes.map((n) => [n.id, n]));
   const item = (n: ListNote): ListItem => ({ title: n.title, url: n.url });
-  const sections: ListSection[] = [...topics]
+  // Top-level topics only: subtopics are on their topic's page.
+  const top = topics.filter((t) => t.parent === undefined);
+  const sections: ListSection[] = top
     .sort((a, b) => b.size - a.size || a.id - b.id)
     .slice(0, maxTopics)
     .map((t) => ({ title: t.name, url: topicSlug(t), items: t.hubs.flatMap((id) => (byId.has(id) ? [item(byId.get(id)!)] : [])).slice(0, hubsPerTopic) }));
@@ -26,6 +28,6 @@ export function graphPage(notes: readonly ListNote[], topics: readonly Topic[]):
     sections.splice(0, sections.length, { title: 'Central notes', items: central.map(item) });
   }
   sections.push({ title: 'Every note', items: [{ title: 'All notes, A to Z', url: '/search/' as Slug, count: notes.length }] });
-  if (topics.length > maxTopics) sections.push({ title: 'More topics', items: [{ title: 'All topics', url: '/topics/' as Slug, count: topics.length }] });
+  if (top.length > maxTopics) sections.push({ title: 'More topics', items: [{ title: 'All topics', url: '/topics/' as Slug, count: top.length }] });
   return { kind: 'graph', url: '/graph/' as Slug, title: 'Graph', sections };
 }

@@ -54,7 +54,15 @@ export class GardenGraphControls extends LitElement {
         <label for="topic">Topic</label>
         <select id="topic" @change=${(e: Event) => this.#setFilter({ topic: numberOrUndefined(value(e)) })}>
           <option value="" ?selected=${f.topic === undefined}>All topics</option>
-          ${this.topics.map((t) => html`<option value=${t.id} ?selected=${f.topic === t.id}>${t.name}</option>`)}
+          ${this.topics
+            .filter((t) => t.parent === undefined)
+            .map((t) => {
+              const option = (o: Topic, label: string) => html`<option value=${o.id} ?selected=${f.topic === o.id}>${label}</option>`;
+              const subtopics = this.topics.filter((s) => s.parent === t.id);
+              return subtopics.length === 0
+                ? option(t, t.name)
+                : html`<optgroup label=${t.name}>${option(t, `All of ${t.name}`)}${subtopics.map((s) => option(s, s.name))}</optgroup>`;
+            })}
         </select>
         <label for="tag">Tag</label>
         <select id="tag" @change=${(e: Event) => this.#setFilter({ tag: value(e) || undefined })}>
