@@ -25,7 +25,7 @@ import { buildSiteContext } from './site-context.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
 import { openSiteWriter } from './write-site.ts';
 import { htmlInputHashes } from '../incremental/html-inputs.ts';
-import { notePageKey } from '../incremental/note-page-key.ts';
+import { notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
 import { changedNotes } from '../incremental/changed-notes.ts';
 import { withoutHtml } from '../build.ts';
@@ -76,12 +76,13 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
     // A note's page and data are made again only when their inputs changed: its data without the body, and its body's inputs.
+    const pageKey = notePageKeys(options.site, assets);
     const htmlInputs = htmlInputHashes(new Map(model.notes.map((n) => [n.parsed.id, n])), (id) => model.links.get(id) ?? [], options.site.basePath ?? '/');
     await inBatches(published, 32, async (n) => {
       const inputs = htmlInputs(n.parsed.id);
       if (inputs !== undefined) {
         const known = forReaders(withoutHtml(() => toNoteData(n, model.graph, info, true, siteContext)), options.site);
-        const key = notePageKey(known, inputs, options.site, assets);
+        const key = pageKey(known, inputs);
         if (writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
           notes.push(listNote(known));
           return;

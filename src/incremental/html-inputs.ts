@@ -23,23 +23,23 @@ export function htmlInputHashes(
   links: (id: NoteId) => readonly ResolvedLink[],
   basePath: string,
 ): (id: NoteId) => string | undefined {
-  // By (note, levels left): levels only fall as embeds are followed, so this recursion has no cycles.
-  const memo = new Map<string, string | null>();
-  const hashOf = (id: NoteId, levels: number): string | null => {
-    const k = `${levels}\u0000${id}`;
-    let value = memo.get(k);
+  // Each note's own part once: its content, links and their targets' state; then what its embeds show, by levels left.
+  const local = new Map<NoteId, { hash: string; embeds: NoteId[] } | null>();
+  const localOf = (id: NoteId) => {
+    let value = local.get(id);
     if (value === undefined) {
-      value = compute(id, levels);
-      memo.set(k, value);
+      value = ownInputs(id);
+      local.set(id, value);
     }
     return value;
   };
-  const compute = (id: NoteId, levels: number): string | null => {
+  const ownInputs = (id: NoteId): { hash: string; embeds: NoteId[] } | null => {
     const note = notes.get(id);
-    if (!note) return `absent:${id}`;
+    if (!note) return { hash: `absent:${id}`, embeds: [] };
     const p = note.parsed;
     if ((p.bases && p.bases.length > 0) || p.path.endsWith('.base')) return null;
     const h = createHash('sha256').update(`${basePath}\u0000${p.path}\u0000${p.hash}\u0000${note.url}\u0000${note.publish}\u0000`);
+    const embeds: NoteId[] = [];
     for (const link of links(id)) {
       h.update(JSON.stringify(link));
       const r = link.resolution;
@@ -47,8 +47,28 @@ export function htmlInputHashes(
       if (target === undefined) continue;
       const t = notes.get(target);
       h.update(t ? `\u0001${t.url}\u0001${t.publish}\u0001${t.parsed.title}\u0001${t.parsed.hash}` : '\u0001absent');
-      if (link.ref.kind !== 'embed' || levels <= 0) continue;
-      // What the embed shows, nested as deep as the assembler goes (cycles are cut by it, from the same notes).
+      if (link.ref.kind === 'embed') embeds.push(target);
+    }
+    return { hash: h.digest('base64url'), embeds };
+  };
+  // By (note, levels left): levels only fall as embeds are followed, so this recursion has no cycles.
+  const memo = new Map<string, string | null>();
+  const hashOf = (id: NoteId, levels: number): string | null => {
+    const own = localOf(id);
+    if (own === null) return null;
+    if (own.embeds.length === 0 || levels <= 0) return own.hash;
+    const k = `${levels}\u0000${id}`;
+    let value = memo.get(k);
+    if (value === undefined) {
+      value = withEmbeds(own, levels);
+      memo.set(k, value);
+    }
+    return value;
+  };
+  // What the embeds show, nested as deep as the assembler goes (it cuts cycles, from the same notes).
+  const withEmbeds = (own: { hash: string; embeds: NoteId[] }, levels: number): string | null => {
+    const h = createHash('sha256').update(own.hash);
+    for (const target of own.embeds) {
       const inner = hashOf(target, levels - 1);
       if (inner === null) return null;
       h.update(`\u0002${inner}`);

@@ -8,17 +8,9 @@ import { createHash } from 'node:crypto';
 import type { AppAssets, NoteData, SiteInfo } from '../shared/types.ts';
 import { codeFingerprint } from '../version.ts';
 
-/** The key of a note's page and data file: `data` is its data with an empty body. */
-export function notePageKey(data: NoteData, htmlInputs: string, site: SiteInfo, assets: AppAssets): string {
-  return createHash('sha256')
-    .update(codeFingerprint())
-    .update('\u0000')
-    .update(JSON.stringify(site))
-    .update('\u0000')
-    .update(JSON.stringify(assets))
-    .update('\u0000')
-    .update(htmlInputs)
-    .update('\u0000')
-    .update(JSON.stringify(data))
-    .digest('base64url');
+/** A function giving the key of a note's page and data file from its data with an empty body and its body's input hash. */
+export function notePageKeys(site: SiteInfo, assets: AppAssets): (data: NoteData, htmlInputs: string) => string {
+  // What every page shares, hashed once.
+  const shared = createHash('sha256').update(codeFingerprint()).update('\u0000').update(JSON.stringify(site)).update('\u0000').update(JSON.stringify(assets)).digest('base64url');
+  return (data, htmlInputs) => createHash('sha256').update(`${shared}\u0000${htmlInputs}\u0000`).update(JSON.stringify(data)).digest('base64url');
 }
