@@ -254,7 +254,19 @@ export class LazyHtmlNote implements BuiltNote {
   }
 
   get html(): string {
-    return this.publish ? this.#assemble(this.parsed.id) : '';
+    return this.publish && !htmlHeld ? this.#assemble(this.parsed.id) : '';
+  }
+}
+
+let htmlHeld = false;
+
+/** Run `fn` with every model note's `html` read as empty: a note's other data, without assembling its page (src/incremental/). */
+export function withoutHtml<T>(fn: () => T): T {
+  htmlHeld = true;
+  try {
+    return fn();
+  } finally {
+    htmlHeld = false;
   }
 }
 

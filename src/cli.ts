@@ -6,6 +6,8 @@ import { statSync, type Stats } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { GardenModel } from './build.ts';
+import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
+import { readOutputManifest } from './incremental/output-manifest.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
@@ -136,7 +138,8 @@ async function run(argv: string[]): Promise<number> {
         onProgress: values.quiet ? undefined : createProgress('Building'),
         ...(site.url ? { url: site.url } : {}),
       });
-      const result = await emitSite(model, { out, site, app, fingerprint, quick, dates }).finally(() => model.close?.());
+      const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
+      const result = await emitIncrementally(emitSite, model, { out, site, app, fingerprint, quick, dates }, previous).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
         printSummary(
@@ -144,7 +147,7 @@ async function run(argv: string[]): Promise<number> {
           model.report,
           model.diagnostics,
           performance.now() - started,
-          `${result.files} files written to ${out}/${model.cacheHits ? ` (${model.cacheHits} notes from cache)` : ''}`,
+          rebuiltSummary(result, out, model.cacheHits),
           listed,
         );
       return 0;

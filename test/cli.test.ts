@@ -84,7 +84,7 @@ describe('trellis CLI', () => {
     writeFileSync(path.join(garden, 'Other.md'), 'other, edited [[Home]]');
     const again = build();
     expect(again.stdout).toContain('files written');
-    expect(again.stdout).toContain('(1 notes from cache)');
+    expect(again.stdout).toContain('1 note changed: ');
     expect(readFileSync(path.join(out, 'index.json'), 'utf8')).toContain('other, edited');
   }, 120_000);
 

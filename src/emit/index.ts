@@ -28,6 +28,11 @@ import { forReaders } from './for-readers.ts';
 import { buildSiteContext } from './site-context.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
 import { openSiteWriter } from './write-site.ts';
+import { htmlInputHashes } from '../incremental/html-inputs.ts';
+import { notePageKeys } from '../incremental/note-page-key.ts';
+import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
+import { changedNotes } from '../incremental/changed-notes.ts';
+import { withoutHtml } from '../build.ts';
 
 /** Options of the emitter. */
 export interface EmitOptions {
@@ -42,17 +47,21 @@ export interface EmitOptions {
   dates?: DateSource;
   /** How many notes the feeds list, and whether with their whole bodies. */
   feed?: FeedSettings;
+  /** The manifest of the site now in `out` (src/incremental/): its unchanged files are kept, not written again. */
+  previous?: OutputManifest;
 }
 
 /** What the emitter wrote. */
 export interface EmitResult {
   files: number;
   notes: ListNote[];
+  /** What this build changed in the site (the previous one's files kept, pages and search files written). */
+  changes: { kept: number; pages: number; searchFiles: number; notesChanged?: number };
 }
 
 /** Write the site for `model`. */
 export async function emitSite(model: GardenModel, options: EmitOptions): Promise<EmitResult> {
-  const writer = await openSiteWriter(options.out);
+  const writer = await openSiteWriter(options.out, options.previous);
   try {
     const published = model.notes.filter((n) => n.publish);
     const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
@@ -65,19 +74,35 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const texts = model.texts;
     const refs = published.map((n) => texts?.refOf(n.parsed.id) ?? null);
     const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null ? model.store.text(n.parsed.id) : ''));
-    const searchFiles = buildSearchIndexInWorker(docs, writer.staging, texts ? { fd: texts.fd, refs } : undefined);
+    const searchDir = await writer.scratch();
+    const searchFiles = buildSearchIndexInWorker(docs, searchDir, texts ? { fd: texts.fd, refs } : undefined);
     searchFiles.catch(() => undefined);
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
+    // A note's page and data are made again only when their inputs changed: its data without the body, and its body's inputs.
+    const pageKey = notePageKeys(options.site, assets);
+    const htmlInputs = htmlInputHashes(new Map(model.notes.map((n) => [n.parsed.id, n])), (id) => model.links.get(id) ?? [], options.site.basePath ?? '/');
     await inBatches(published, 32, async (n) => {
+      const inputs = htmlInputs(n.parsed.id);
+      if (inputs !== undefined) {
+        const known = forReaders(withoutHtml(() => toNoteData(n, model.graph, info, true, siteContext)), options.site);
+        const key = pageKey(known, inputs);
+        if (writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
+          notes.push(listNote(known));
+          return;
+        }
+        await writePage(n, key);
+      } else await writePage(n);
+    });
+    async function writePage(n: (typeof published)[number], key?: string): Promise<void> {
       const data = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
       const image = noteImage(model.links.get(n.parsed.id) ?? []);
       const meta = { description: noteSummary(n, model.store), ...(image ? { image } : {}) };
-      await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets, meta));
-      await writer.write(dataFile(n.url), JSON.stringify(data));
+      await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets, meta), key);
+      await writer.write(dataFile(n.url), JSON.stringify(data), key);
       // List pages need a few of every note's facts; the rest is dropped once written.
       notes.push(listNote(data));
-    });
+    }
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 
     // Redirects and list pages are written like note pages: many files in flight at once
@@ -98,10 +123,13 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
     for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     await writeLocalGraphFiles(writer, model.graph.json);
-    writer.adopt(await searchFiles);
+    await writer.adoptFrom(searchDir, await searchFiles);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
-    for (const a of model.attachments) await (a.sanitized === undefined ? writer.copy(a.path, a.absPath) : writer.write(a.path, a.sanitized));
+    for (const a of model.attachments) {
+      if (a.sanitized !== undefined) await writer.write(a.path, a.sanitized);
+      else await writer.copy(a.path, a.absPath, a.mtimeMs === undefined ? undefined : `${a.size}:${a.mtimeMs}:${a.absPath}`);
+    }
 
     if (options.fingerprint) {
       const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}), basePath: options.site.basePath };
@@ -109,7 +137,11 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     }
     const files = writer.written;
     await writer.commit();
-    return { files, notes };
+    const noteHashes = Object.fromEntries(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
+    if (options.fingerprint) await writeOutputManifest(model.root, { out: path.resolve(options.out), fingerprint: options.fingerprint, ...writer.outputs(), notes: noteHashes });
+    const notesChanged = options.previous ? changedNotes(options.previous.notes, noteHashes) : undefined;
+    const changes = { kept: writer.kept, pages: writer.pagesWritten, searchFiles: writer.searchWritten, ...(notesChanged !== undefined ? { notesChanged } : {}) };
+    return { files, notes, changes };
   } catch (error) {
     await writer.abort();
     throw error;

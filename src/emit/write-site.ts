@@ -1,31 +1,60 @@
 /**
  * Atomic output: the site is written into a fresh temporary folder beside
  * the output folder and swapped in only when complete, so a failed build
- * leaves the previous site intact.
+ * leaves the previous site intact. Given the previous build's manifest, the
+ * folder starts as hard links to the previous site's files
+ * (src/incremental/link-previous.ts) and a file is written only when its bytes
+ * (or its declared inputs) changed; files this build does not produce are
+ * removed before the swap. A linked file is never written through: it is
+ * unlinked first, so the previous site stays as it was until the swap.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { linkPreviousSite } from '../incremental/link-previous.ts';
+import { contentHash, type OutputManifest } from '../incremental/output-manifest.ts';
 
 /** Collects files into a staging folder, then swaps it into place. */
 export interface SiteWriter {
   readonly staging: string;
-  write(rel: string, contents: string | Uint8Array): Promise<void>;
-  copy(rel: string, from: string): Promise<void>;
-  /** Count files written into `staging` by someone else (the search worker). */
-  adopt(rels: readonly string[]): void;
+  /** Write `rel` unless the previous site has the same bytes; `key` is the hash of its inputs, for {@link SiteWriter.reuse}. */
+  write(rel: string, contents: string | Uint8Array, key?: string): Promise<void>;
+  /** Keep the previous site's `rel` if it was made from inputs with the same `key`; false when it must be made again. */
+  reuse(rel: string, key: string): boolean;
+  /** Copy the file `from` to `rel`; with `key` (e.g. its size and time), a previous copy with the same key is kept. */
+  copy(rel: string, from: string, key?: string): Promise<void>;
+  /** Take files that someone else (the search worker) wrote below `dir`, a folder from {@link SiteWriter.scratch}. */
+  adoptFrom(dir: string, rels: readonly string[]): Promise<void>;
+  /** A fresh empty folder beside the staging folder, for workers that write files themselves. */
+  scratch(): Promise<string>;
   /** Files written so far (a count, not a list: a large garden writes hundreds of thousands). */
   readonly written: number;
+  /** Files kept from the previous site. */
+  readonly kept: number;
+  /** Files written below `_search/`. */
+  readonly searchWritten: number;
+  /** HTML pages written. */
+  readonly pagesWritten: number;
+  /** Hashes of the files and inputs of this build's site, for its manifest. */
+  outputs(): Pick<OutputManifest, 'files' | 'keys'>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
 
-/** Open a writer for the output folder `out`. */
-export async function openSiteWriter(out: string): Promise<SiteWriter> {
+/** Open a writer for the output folder `out`, reusing the previous site's files when `previous` describes it. */
+export async function openSiteWriter(out: string, previous?: OutputManifest): Promise<SiteWriter> {
   const target = path.resolve(out);
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const staging = await fs.mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}-staging-`));
+  const prefix = path.join(path.dirname(target), `.${path.basename(target)}-staging-`);
+  const staging = await fs.mkdtemp(prefix);
+  const scratches: string[] = [];
+  const linked = previous ? await linkPreviousSite(target, staging, previous) : { files: new Set<string>(), dirs: new Set<string>() };
+  const files: Record<string, string> = {};
+  const keys: Record<string, string> = {};
   let written = 0;
-  const dirs = new Set<string>();
+  let kept = 0;
+  let searchWritten = 0;
+  let pagesWritten = 0;
+  const dirs = linked.dirs;
   const ensureDir = async (file: string) => {
     const dir = path.dirname(file);
     if (dirs.has(dir)) return;
@@ -37,28 +66,91 @@ export async function openSiteWriter(out: string): Promise<SiteWriter> {
     if (!abs.startsWith(staging + path.sep)) throw new Error(`Emit: refusing to write outside the output folder: ${rel}`);
     return abs;
   };
-  return {
+  const unchanged = (rel: string, hash: string) => linked.files.has(rel) && previous?.files[rel] === hash;
+  // Before a file is made anew, its link to the previous site goes (writing through it would change that site).
+  const replace = async (rel: string, abs: string) => {
+    if (linked.files.delete(rel)) await fs.rm(abs, { force: true });
+    await ensureDir(abs);
+  };
+  const made = (rel: string, hash: string, key?: string) => {
+    files[rel] = hash;
+    if (key !== undefined) keys[rel] = key;
+    else delete keys[rel];
+    written++;
+    if (rel.startsWith('_search/')) searchWritten++;
+    if (rel.endsWith('.html')) pagesWritten++;
+  };
+  const writer: SiteWriter = {
     staging,
     get written() {
       return written;
     },
-    async write(rel, contents) {
+    get kept() {
+      return kept;
+    },
+    get searchWritten() {
+      return searchWritten;
+    },
+    get pagesWritten() {
+      return pagesWritten;
+    },
+    async write(rel, contents, key) {
       const abs = resolveRel(rel);
-      await ensureDir(abs);
+      const hash = contentHash(contents);
+      if (unchanged(rel, hash)) {
+        files[rel] = hash;
+        if (key !== undefined) keys[rel] = key;
+        kept++;
+        return;
+      }
+      await replace(rel, abs);
       await fs.writeFile(abs, contents);
-      written++;
+      made(rel, hash, key);
     },
-    async copy(rel, from) {
+    reuse(rel, key) {
+      resolveRel(rel);
+      if (!linked.files.has(rel) || previous?.keys[rel] !== key || previous.files[rel] === undefined) return false;
+      files[rel] = previous.files[rel];
+      keys[rel] = key;
+      kept++;
+      return true;
+    },
+    async copy(rel, from, key) {
+      if (key !== undefined && writer.reuse(rel, key)) return;
       const abs = resolveRel(rel);
-      await ensureDir(abs);
+      if (key === undefined) return writer.write(rel, await fs.readFile(from));
+      await replace(rel, abs);
       await fs.copyFile(from, abs);
-      written++;
+      // A file copied by key is known by its key; its bytes are not read.
+      made(rel, `key:${key}`, key);
     },
-    adopt(rels) {
-      for (const rel of rels) resolveRel(rel);
-      written += rels.length;
+    async adoptFrom(dir, rels) {
+      for (const rel of rels) {
+        const abs = resolveRel(rel);
+        const from = path.join(dir, rel);
+        const hash = contentHash(readFileSync(from));
+        if (unchanged(rel, hash)) {
+          files[rel] = hash;
+          kept++;
+          continue;
+        }
+        await replace(rel, abs);
+        await fs.rename(from, abs);
+        made(rel, hash);
+      }
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+    async scratch() {
+      const dir = await fs.mkdtemp(`${prefix}scratch-`);
+      scratches.push(dir);
+      return dir;
+    },
+    outputs() {
+      return { files, keys };
     },
     async commit() {
+      await removeStale(staging, linked.files, files);
+      await Promise.all(scratches.map((d) => fs.rm(d, { recursive: true, force: true })));
       const old = `${target}.old-${process.pid}`;
       const hadOld = await fs.stat(target).then(
         () => true,
@@ -74,7 +166,20 @@ export async function openSiteWriter(out: string): Promise<SiteWriter> {
       if (hadOld) await fs.rm(old, { recursive: true, force: true });
     },
     async abort() {
-      await fs.rm(staging, { recursive: true, force: true });
+      await Promise.all([staging, ...scratches].map((d) => fs.rm(d, { recursive: true, force: true })));
     },
   };
+  return writer;
+}
+
+/** Remove the previous site's files this build did not produce, and the folders they leave empty. */
+async function removeStale(staging: string, linked: ReadonlySet<string>, produced: Readonly<Record<string, string>>): Promise<void> {
+  const stale = [...linked].filter((rel) => produced[rel] === undefined);
+  await Promise.all(stale.map((rel) => fs.rm(path.join(staging, rel), { force: true })));
+  const parents = new Set<string>();
+  for (const rel of stale) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) parents.add(d);
+  // Deepest first, so a folder emptied by removing its empty subfolders goes too.
+  for (const d of [...parents].sort((a, b) => b.split('/').length - a.split('/').length)) {
+    await fs.rmdir(path.join(staging, d)).catch(() => undefined);
+  }
 }

@@ -1,0 +1,146 @@
+/**
+ * Incremental builds: `trellis build` (the CLI, a child process under GNU time) over a garden whose
+ * cache and site are warm, after each kind of change, as ratios to the floors of the same run.
+ *
+ *   npx tsx bench/incremental.ts <garden> [--runs 3] [--cold]
+ *
+ * Rows: nothing changed; 1 note changed (a sentence appended); 10 notes changed without link
+ * changes (a sentence each); 10 notes changed with links added and removed (each note's trailing
+ * `See also [[…]]` line names another note each round); with `--cold`, a cold build (`--no-cache`).
+ * Each row is the median of `--runs` builds (each run changes other notes). The notes are restored
+ * afterwards. The site and cache live beside the garden (`<garden>.inc-dist`, `<garden>.inc-cache`).
+ * Writes `bench/incremental-results.json`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureFloors } from './lib/measure-floor.ts';
+import { listFiles } from './lib/site-stats.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, cold: { type: 'boolean', default: false } } });
+const garden = path.resolve(positionals[0] ?? 'bench/.gardens/10000');
+const runs = Number(values.runs);
+const out = `${garden}.inc-dist`;
+const cacheDir = `${garden}.inc-cache`;
+
+interface Run {
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+  summary: string;
+}
+
+function build(options: { cold?: boolean; into?: string } = {}): Run {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'trellis-inc-bench-'));
+  const report = path.join(tmp, 'time.txt');
+  const args = [path.join(root, 'bin/trellis.js'), 'build', garden, '--out', options.into ?? out, ...(options.cold ? ['--no-cache'] : [])];
+  try {
+    const start = performance.now();
+    const child = spawnSync('/usr/bin/time', ['-o', report, '-f', '%e %U %S %M', process.execPath, ...args], {
+      env: { ...process.env, TRELLIS_CACHE_DIR: options.cold ? path.join(tmp, 'cache') : cacheDir },
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const wallMs = performance.now() - start;
+    if (child.status !== 0) throw new Error(`trellis build failed (${child.status}): ${child.stderr.slice(-2000)}`);
+    const [, user, sys, maxKb] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+    const summary = child.stdout.trim().split('\n').at(-1) ?? '';
+    return { wallMs, cpuMs: (user! + sys!) * 1000, peakRssMb: maxKb! / 1024, summary };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const notes = listFiles(garden)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
+const originals = new Map<string, string>();
+const original = (f: string) => {
+  if (!originals.has(f)) originals.set(f, readFileSync(f, 'utf8'));
+  return originals.get(f)!;
+};
+const titleOf = (f: string) => path.basename(f, '.md');
+// Notes spread over the garden; each run takes other ones.
+const pickNotes = (count: number, run: number, salt: number) =>
+  Array.from({ length: count }, (_, i) => notes[(i * Math.floor(notes.length / count) + run * 7 + salt * 101) % notes.length]!);
+
+function appendSentence(files: readonly string[], run: number): void {
+  for (const f of files) writeFileSync(f, readFileSync(f, 'utf8') + `\n\nA sentence appended in run ${run}, about nothing in particular.\n`);
+}
+
+/** Each note's original text plus one `See also` line naming note `round` notes further on: one link added, the last round's removed. */
+function relink(files: readonly string[], round: number): void {
+  for (const f of files) {
+    const target = notes[(notes.indexOf(f) + 13 * (round + 1)) % notes.length]!;
+    writeFileSync(f, original(f) + `\n\nSee also [[${titleOf(target)}]].\n`);
+  }
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+interface Row {
+  name: string;
+  runs: Run[];
+}
+
+function row(name: string, change: (run: number) => void): Row {
+  const done: Run[] = [];
+  for (let r = 0; r < runs; r++) {
+    change(r);
+    const result = build();
+    process.stderr.write(`${name} #${r + 1}: ${(result.wallMs / 1000).toFixed(2)} s wall, ${(result.cpuMs / 1000).toFixed(2)} s CPU, ${result.peakRssMb.toFixed(0)} MB; ${result.summary}\n`);
+    done.push(result);
+  }
+  return { name, runs: done };
+}
+
+process.stderr.write(`garden ${garden}: ${notes.length} notes; floors…\n`);
+const floors = measureFloors(garden);
+process.stderr.write(`markdown-it ${floors.markdownItMs.toFixed(0)} ms, remark-parse ${floors.remarkParseMs.toFixed(0)} ms (1 thread)\n`);
+const rows: Row[] = [];
+try {
+  const warm = build();
+  process.stderr.write(`warm-up: ${(warm.wallMs / 1000).toFixed(2)} s; ${warm.summary}\n`);
+  rows.push(row('nothing changed', () => undefined));
+  rows.push(row('1 note changed', (r) => appendSentence(pickNotes(1, r, 1), r)));
+  rows.push(row('10 notes changed, no link changes', (r) => appendSentence(pickNotes(10, r, 2), r)));
+  // The links' notes first get their `See also` line, unmeasured; then each run moves it.
+  const linked = (r: number) => pickNotes(10, r, 3);
+  for (let r = 0; r < runs; r++) relink(linked(r), 0);
+  build();
+  rows.push(row('10 notes changed, links added and removed', (r) => relink(linked(r), r + 1)));
+} finally {
+  for (const [f, text] of originals) writeFileSync(f, text);
+}
+if (values.cold) {
+  const into = `${garden}.inc-cold`;
+  rows.push(row('cold build (--no-cache)', () => rmSync(into, { recursive: true, force: true })));
+}
+
+const table = rows.map((r) => {
+  const wall = median(r.runs.map((x) => x.wallMs));
+  return {
+    name: r.name,
+    wallMs: Math.round(wall),
+    cpuMs: Math.round(median(r.runs.map((x) => x.cpuMs))),
+    peakRssMb: Math.round(Math.max(...r.runs.map((x) => x.peakRssMb))),
+    overMarkdownIt: +(wall / floors.markdownItMs).toFixed(2),
+    overRemarkTwoCores: +(wall / (floors.remarkParseMs / 2)).toFixed(2),
+    walls: r.runs.map((x) => Math.round(x.wallMs)),
+    summary: r.runs.at(-1)!.summary,
+  };
+});
+process.stdout.write(`\n| build | wall (median of ${runs}) | CPU | peak RSS | × markdown-it floor | × remark floor ÷ 2 |\n|---|---:|---:|---:|---:|---:|\n`);
+for (const t of table)
+  process.stdout.write(`| ${t.name} | ${(t.wallMs / 1000).toFixed(2)} s | ${(t.cpuMs / 1000).toFixed(1)} s | ${t.peakRssMb} MB | ${t.overMarkdownIt}× | ${t.overRemarkTwoCores}× |\n`);
+writeFileSync(
+  path.join(root, 'bench/incremental-results.json'),
+  JSON.stringify({ garden: path.basename(garden), notes: notes.length, when: new Date().toISOString(), load: os.loadavg(), floors, rows: table }, null, 2) + '\n',
+);

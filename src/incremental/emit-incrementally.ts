@@ -1,0 +1,32 @@
+/**
+ * The CLI's emit: over the previous site when its manifest describes it, else (or when writing
+ * over it fails, e.g. a file where a folder now goes) the whole site. Either way the site swapped
+ * in is the one a cold build writes.
+ */
+import type { GardenModel } from '../build.ts';
+import type { EmitOptions, EmitResult } from '../emit/index.ts';
+import type { OutputManifest } from './output-manifest.ts';
+
+/** Emit `model`, reusing the files of the previous site that `previous` describes. */
+export async function emitIncrementally(
+  emit: (model: GardenModel, options: EmitOptions) => Promise<EmitResult>,
+  model: GardenModel,
+  options: EmitOptions,
+  previous: OutputManifest | undefined,
+): Promise<EmitResult> {
+  if (!previous) return emit(model, options);
+  try {
+    return await emit(model, { ...options, previous });
+  } catch {
+    // The staging folder is gone (emit aborts it); a whole site, written from nothing, reports the real error if any.
+    return emit(model, options);
+  }
+}
+
+/** The build summary's account of what was written: `10 notes changed: 37 pages, 4 search files, 52 files written to dist/`. */
+export function rebuiltSummary(result: EmitResult, out: string, cacheHits: number): string {
+  const c = result.changes;
+  if (c.notesChanged === undefined) return `${result.files} files written to ${out}/${cacheHits ? ` (${cacheHits} notes from cache)` : ''}`;
+  const notes = `${c.notesChanged} ${c.notesChanged === 1 ? 'note' : 'notes'} changed`;
+  return `${notes}: ${c.pages} pages, ${c.searchFiles} search files, ${result.files} files written to ${out}/ (${c.kept} kept)`;
+}

@@ -1,0 +1,64 @@
+/**
+ * The output manifest: what the last build wrote into its output folder, kept beside the build
+ * cache (not in the site). For every file, the hash of its bytes and, for files whose inputs are
+ * declared, the hash of those inputs; and each note's content hash, to say what changed. A build
+ * reuses the previous site's files only through a manifest written for exactly that site (same
+ * folder, same build fingerprint in its record), so a stale or foreign manifest is ignored.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cacheDir } from '../store/cache.ts';
+
+/** What one build wrote. */
+export interface OutputManifest {
+  /** The output folder, absolute. */
+  out: string;
+  /** The build fingerprint recorded in that site's build record. */
+  fingerprint: string;
+  /** Site-relative path -> hash of its bytes. */
+  files: Record<string, string>;
+  /** Site-relative path -> hash of the inputs it was made from (only files with declared inputs). */
+  keys: Record<string, string>;
+  /** Note id -> content hash, for the build's summary of what changed. */
+  notes: Record<string, string>;
+}
+
+/** An empty manifest for `out`. */
+export function emptyManifest(out: string, fingerprint = ''): OutputManifest {
+  return { out: path.resolve(out), fingerprint, files: {}, keys: {}, notes: {} };
+}
+
+function manifestFile(gardenRoot: string, out: string): string {
+  const which = createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 12);
+  return `${cacheDir(gardenRoot)}-outputs-${which}.json`;
+}
+
+/** The manifest of the site now in `out`, if it was written for that very site (its record has `fingerprint`). */
+export function readOutputManifest(gardenRoot: string, out: string, fingerprint: string | undefined): OutputManifest | undefined {
+  if (!fingerprint) return undefined;
+  try {
+    const m = JSON.parse(readFileSync(manifestFile(gardenRoot, out), 'utf8')) as OutputManifest;
+    return m.out === path.resolve(out) && m.fingerprint === fingerprint ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Record the manifest of a site just swapped into place. */
+export async function writeOutputManifest(gardenRoot: string, manifest: OutputManifest): Promise<void> {
+  const file = manifestFile(gardenRoot, manifest.out);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
+  await fs.rename(`${file}.${process.pid}.tmp`, file);
+}
+
+/** Forget the manifest of `out` (before a build that may leave the site in another state). */
+export async function removeOutputManifest(gardenRoot: string, out: string): Promise<void> {
+  await fs.rm(manifestFile(gardenRoot, out), { force: true });
+}
+
+/** The hash a manifest keeps of a file's bytes. */
+export function contentHash(contents: string | Uint8Array): string {
+  return createHash('sha256').update(contents).digest('base64url').slice(0, 27);
+}

@@ -1,0 +1,172 @@
+/**
+ * Property: random sequences of changes to a garden (edits, link changes, embeds, creates,
+ * renames, deletes, publish flips, attachment and configuration changes), each followed by
+ * `trellis build` through the real CLI over the previous site, give byte for byte the site a cold
+ * build (`--no-cache`, an empty cache) writes of the same garden. The build record, which holds
+ * the quick fingerprint of file times, is left out of the comparison.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/graph/random.ts';
+import { makeGarden, tempDir } from './helpers/garden.ts';
+
+const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
+
+function build(garden: string, out: string, cache: string, cold = false): string {
+  const args = [bin, 'build', garden, '--out', out, ...(cold ? ['--no-cache'] : [])];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, TRELLIS_CACHE_DIR: cache } });
+  if (r.status !== 0) throw new Error(`build failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Every file of a site (but its build record), by site-relative path. */
+function siteFiles(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    if (rel !== '.trellis-build.json') files.set(rel, readFileSync(path.join(e.parentPath, e.name)));
+  }
+  return files;
+}
+
+/** The differences between two sites, for a readable failure: files only in one, files whose bytes differ. */
+function siteDiff(a: string, b: string): string[] {
+  const x = siteFiles(a);
+  const y = siteFiles(b);
+  const out: string[] = [];
+  for (const [rel, bytes] of x) {
+    const other = y.get(rel);
+    if (!other) out.push(`only in the incremental site: ${rel}`);
+    else if (!bytes.equals(other)) out.push(`differs: ${rel}`);
+  }
+  for (const rel of y.keys()) if (!x.has(rel)) out.push(`only in the cold site: ${rel}`);
+  // Empty folders left behind count too: a cold build has none.
+  const empty = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isDirectory() && readdirSync(path.join(e.parentPath, e.name)).length === 0)
+      .map((e) => `empty folder in ${dir === a ? 'incremental' : 'cold'} site: ${path.relative(dir, path.join(e.parentPath, e.name))}`);
+  return [...out, ...empty(a), ...empty(b)];
+}
+
+const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks', 'CRDTs', 'Sharding'];
+const folders = ['', 'ds/', 'ds/deep/'];
+
+function body(rand: () => number, version: number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const lines = [
+    `---\ntags: [t/${pick(['a', 'b', 'moc'])}]\n${rand() < 0.3 ? `series: S\norder: ${Math.floor(rand() * 5)}\n` : ''}${rand() < 0.15 ? 'publish: false\n' : ''}${rand() < 0.2 ? `aliases: [${pick(names)} alias]\n` : ''}${rand() < 0.2 ? `description: About ${pick(names)}\n` : ''}${rand() < 0.3 ? `author: "[[${pick(names)}]]"\n` : ''}---`,
+    `# Version ${version}`,
+    '',
+    `## Section ${rand() < 0.7 ? 'one' : 'two'}`,
+    '',
+  ];
+  const blockAt = rand() < 0.7 ? 1 : -1;
+  for (let i = 0; i < 3; i++) {
+    const target = pick(names);
+    const forms = [
+      `[[${target}]]`,
+      `[[${target}|text]]`,
+      `[[${target}#Section one]]`,
+      `![[${target}#Section one]]`,
+      `![[${target}]]`,
+      `[[ds/${target}]]`,
+      `[[${target}#^blk]]`,
+      `![[pic.png]]`,
+      `[[Nowhere ${i}]]`,
+    ];
+    lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}, and mentions ${pick(names)} in passing. ${i === blockAt ? '^blk' : ''}`, '');
+  }
+  if (rand() < 0.1) lines.push('```base', 'filters: \'file.hasTag("t/a")\'', 'views:', '  - type: table', '    name: Tagged', '```', '');
+  return lines.join('\n');
+}
+
+/** A sentence appended: the note's text changes, none of its links. */
+function appendSentence(file: string, version: number): void {
+  writeFileSync(file, readFileSync(file, 'utf8') + `\nAnother sentence, number ${version}, about nothing much.\n`);
+}
+
+function config(rand: () => number): string {
+  const title = rand() < 0.5 ? 'Garden' : 'Other Garden';
+  const url = rand() < 0.7 ? 'url: https://example.org/notes/\n' : '';
+  const mentions = rand() < 0.3 ? 'features:\n  unlinkedMentions: false\n' : '';
+  return `title: ${title}\n${url}${mentions}`;
+}
+
+describe('trellis build over the previous site equals a cold build', () => {
+  for (const seed of [1, 2]) {
+    it(`seed ${seed}`, () => {
+      const rand = seededRandom(seed);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+      const files: Record<string, string | Uint8Array> = { 'trellis.config.yaml': config(rand), 'img/pic.png': new Uint8Array([1, 2, 3]) };
+      for (let i = 0; i < 8; i++) files[`${pick(folders)}${pick(names)}.md`] = body(rand, i);
+      const garden = makeGarden(files);
+      const notes = () => readdirSync(garden, { recursive: true }).map(String).filter((f) => f.endsWith('.md'));
+      const work = tempDir();
+      const out = path.join(work, 'site');
+      const cache = path.join(work, 'cache');
+      build(garden, out, cache);
+      let version = 100;
+      for (let step = 0; step < 8; step++) {
+        const ops = 1 + Math.floor(rand() * 3);
+        for (let k = 0; k < ops; k++) {
+          const op = rand();
+          const present = notes();
+          if (op < 0.25 && present.length) appendSentence(path.join(garden, pick(present)), version++);
+          else if (op < 0.45 && present.length) writeFileSync(path.join(garden, pick(present)), body(rand, version++));
+          else if (op < 0.55) {
+            const f = `${pick(folders)}${pick(names)}.md`;
+            mkdirSync(path.dirname(path.join(garden, f)), { recursive: true });
+            writeFileSync(path.join(garden, f), body(rand, version++));
+          } else if (op < 0.65 && present.length) {
+            const from = pick(present);
+            const to = `${pick(folders)}${pick(names)}.md`;
+            if (from === to || existsSync(path.join(garden, to))) continue;
+            mkdirSync(path.dirname(path.join(garden, to)), { recursive: true });
+            renameSync(path.join(garden, from), path.join(garden, to));
+          } else if (op < 0.75 && present.length > 2) rmSync(path.join(garden, pick(present)));
+          else if (op < 0.83 && present.length) {
+            // A publish flip alone: the frontmatter's first line.
+            const f = path.join(garden, pick(present));
+            const text = readFileSync(f, 'utf8');
+            writeFileSync(f, text.includes('publish: false\n') ? text.replace('publish: false\n', '') : text.replace('---\n', '---\npublish: false\n'));
+          } else if (op < 0.92) {
+            const f = path.join(garden, 'img/pic.png');
+            if (existsSync(f)) rmSync(f);
+            else writeFileSync(f, new Uint8Array([1, 2, 3, version++ % 256]));
+          } else writeFileSync(path.join(garden, 'trellis.config.yaml'), config(rand));
+        }
+        const summary = build(garden, out, cache);
+        // Built over the previous site (not a whole site written again after a failure), or nothing to do.
+        expect(summary).toMatch(/notes? changed: |is up to date/);
+        const cold = path.join(work, `cold-${step}`);
+        build(garden, cold, path.join(work, `cold-cache-${step}`), true);
+        expect(siteDiff(out, cold), `seed ${seed}, step ${step}: ${summary}`).toEqual([]);
+        rmSync(cold, { recursive: true, force: true });
+      }
+    }, 600_000);
+  }
+
+  it("an edit without link changes writes that note's page and data, keeps the other pages, and says so", () => {
+    const garden = makeGarden({ 'Home.md': '# Home\n\n[[A]] and [[B]]', 'A.md': '# A\n\nfirst text', 'B.md': '# B\n\nother text', 'C.md': '# C\n\nembeds ![[A]]', 'D.md': '# D\n\nembeds ![[C]]' });
+    const work = tempDir();
+    const out = path.join(work, 'site');
+    build(garden, out, path.join(work, 'cache'));
+    const inode = (rel: string) => statSync(path.join(out, rel)).ino;
+    const before = { a: inode('a/index.html'), b: inode('b/index.html'), home: inode('index.html'), c: inode('c/index.html'), d: inode('d/index.html') };
+    appendSentence(path.join(garden, 'A.md'), 1);
+    const summary = build(garden, out, path.join(work, 'cache'));
+    expect(summary).toMatch(/1 note changed: \d+ pages, \d+ search files, \d+ files written to .* \(\d+ kept\)/);
+    // B's page and the home page are the previous site's files (hard links), A's and C's (which shows A) are new.
+    expect(inode('b/index.html')).toBe(before.b);
+    expect(inode('index.html')).toBe(before.home);
+    expect(inode('a/index.html')).not.toBe(before.a);
+    expect(inode('c/index.html')).not.toBe(before.c);
+    expect(readFileSync(path.join(out, 'c/index.html'), 'utf8')).toContain('number 1, about nothing much');
+    // D shows A through C: neither D's nor C's own text changed, but D's page must.
+    expect(inode('d/index.html')).not.toBe(before.d);
+    expect(readFileSync(path.join(out, 'd/index.html'), 'utf8')).toContain('number 1, about nothing much');
+  }, 120_000);
+});
