@@ -20,7 +20,10 @@ import { measureFloors } from './lib/measure-floor.ts';
 import { listFiles } from './lib/site-stats.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, cold: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '3' }, cold: { type: 'boolean', default: false } },
+});
 const garden = path.resolve(positionals[0] ?? 'bench/.gardens/10000');
 const runs = Number(values.runs);
 const out = `${garden}.inc-dist`;
@@ -95,7 +98,9 @@ function row(name: string, change: (run: number) => void): Row {
   for (let r = 0; r < runs; r++) {
     change(r);
     const result = build();
-    process.stderr.write(`${name} #${r + 1}: ${(result.wallMs / 1000).toFixed(2)} s wall, ${(result.cpuMs / 1000).toFixed(2)} s CPU, ${result.peakRssMb.toFixed(0)} MB; ${result.summary}\n`);
+    process.stderr.write(
+      `${name} #${r + 1}: ${(result.wallMs / 1000).toFixed(2)} s wall, ${(result.cpuMs / 1000).toFixed(2)} s CPU, ${result.peakRssMb.toFixed(0)} MB; ${result.summary}\n`,
+    );
     done.push(result);
   }
   return { name, runs: done };
@@ -139,8 +144,11 @@ const table = rows.map((r) => {
 });
 process.stdout.write(`\n| build | wall (median of ${runs}) | CPU | peak RSS | × markdown-it floor | × remark floor ÷ 2 |\n|---|---:|---:|---:|---:|---:|\n`);
 for (const t of table)
-  process.stdout.write(`| ${t.name} | ${(t.wallMs / 1000).toFixed(2)} s | ${(t.cpuMs / 1000).toFixed(1)} s | ${t.peakRssMb} MB | ${t.overMarkdownIt}× | ${t.overRemarkTwoCores}× |\n`);
+  process.stdout.write(
+    `| ${t.name} | ${(t.wallMs / 1000).toFixed(2)} s | ${(t.cpuMs / 1000).toFixed(1)} s | ${t.peakRssMb} MB | ${t.overMarkdownIt}× | ${t.overRemarkTwoCores}× |\n`,
+  );
 writeFileSync(
   path.join(root, 'bench/incremental-results.json'),
-  JSON.stringify({ garden: path.basename(garden), notes: notes.length, when: new Date().toISOString(), load: os.loadavg(), floors, rows: table }, null, 2) + '\n',
+  JSON.stringify({ garden: path.basename(garden), notes: notes.length, when: new Date().toISOString(), load: os.loadavg(), floors, rows: table }, null, 2) +
+    '\n',
 );

@@ -142,14 +142,7 @@ async function run(argv: string[]): Promise<number> {
       const result = await emitIncrementally(emitSite, model, { out, site, app, fingerprint, quick, dates }, previous).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
-        printSummary(
-          model.root,
-          model.report,
-          model.diagnostics,
-          performance.now() - started,
-          rebuiltSummary(result, out, model.cacheHits),
-          listed,
-        );
+        printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
       return 0;
     }
     case 'check': {

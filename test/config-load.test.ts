@@ -91,7 +91,10 @@ describe('loadConfig', () => {
       favicon: 'assets/icon.svg',
       logo: 'assets/logo.png',
       features: { unlinkedMentions: false, localGraphOpen: true, properties: false },
-      topics: { names: { 'Start here.md': 'Beginnings', mgmeyers: 'Kanban' }, map: { tags: { '#k8s': 'Kubernetes' }, folders: { '02 - Sources/Books': 'Reading' } } },
+      topics: {
+        names: { 'Start here.md': 'Beginnings', mgmeyers: 'Kanban' },
+        map: { tags: { '#k8s': 'Kubernetes' }, folders: { '02 - Sources/Books': 'Reading' } },
+      },
       file: 'trellis.config.yaml',
     });
   });

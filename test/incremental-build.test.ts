@@ -103,7 +103,10 @@ describe('trellis build over the previous site equals a cold build', () => {
       const files: Record<string, string | Uint8Array> = { 'trellis.config.yaml': config(rand), 'img/pic.png': new Uint8Array([1, 2, 3]) };
       for (let i = 0; i < 8; i++) files[`${pick(folders)}${pick(names)}.md`] = body(rand, i);
       const garden = makeGarden(files);
-      const notes = () => readdirSync(garden, { recursive: true }).map(String).filter((f) => f.endsWith('.md'));
+      const notes = () =>
+        readdirSync(garden, { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith('.md'));
       const work = tempDir();
       const out = path.join(work, 'site');
       const cache = path.join(work, 'cache');
@@ -150,7 +153,13 @@ describe('trellis build over the previous site equals a cold build', () => {
   }
 
   it("an edit without link changes writes that note's page and data, keeps the other pages, and says so", () => {
-    const garden = makeGarden({ 'Home.md': '# Home\n\n[[A]] and [[B]]', 'A.md': '# A\n\nfirst text', 'B.md': '# B\n\nother text', 'C.md': '# C\n\nembeds ![[A]]', 'D.md': '# D\n\nembeds ![[C]]' });
+    const garden = makeGarden({
+      'Home.md': '# Home\n\n[[A]] and [[B]]',
+      'A.md': '# A\n\nfirst text',
+      'B.md': '# B\n\nother text',
+      'C.md': '# C\n\nembeds ![[A]]',
+      'D.md': '# D\n\nembeds ![[C]]',
+    });
     const work = tempDir();
     const out = path.join(work, 'site');
     build(garden, out, path.join(work, 'cache'));

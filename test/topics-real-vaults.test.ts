@@ -122,7 +122,21 @@ describe('topic names', () => {
     expect(cleanName('1. Projects')).toBe('Projects');
     expect(cleanName('Distributed Systems')).toBe('Distributed Systems');
     expect(cleanName('3D Printing')).toBe('3D Printing');
-    for (const generic of ['Notes', 'Archive', 'Arquivo', 'Archivo', 'Inbox', 'Caixa de entrada', 'Templates', 'Vorlagen', 'Attachments', 'Anexos', 'Sources', 'Daily Notes', '2024-01-05'])
+    for (const generic of [
+      'Notes',
+      'Archive',
+      'Arquivo',
+      'Archivo',
+      'Inbox',
+      'Caixa de entrada',
+      'Templates',
+      'Vorlagen',
+      'Attachments',
+      'Anexos',
+      'Sources',
+      'Daily Notes',
+      '2024-01-05',
+    ])
       expect([generic, isGenericName(cleanName(generic))]).toEqual([generic, true]);
     for (const subject of ['Distributed Systems', 'Kanban', 'Themes by Category', 'Reading list', 'Linux Internals'])
       expect([subject, isGenericName(subject)]).toEqual([subject, false]);

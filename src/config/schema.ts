@@ -83,14 +83,20 @@ const topicsSchema = z
       .strictObject({
         tags: z
           .record(z.string().trim().min(1, { error: 'must not be empty' }), topicName)
-          .meta({ description: 'Tag (nested tags included, `#` optional) → topic: notes with the tag form that top-level topic.', examples: [{ kubernetes: 'Kubernetes' }] })
+          .meta({
+            description: 'Tag (nested tags included, `#` optional) → topic: notes with the tag form that top-level topic.',
+            examples: [{ kubernetes: 'Kubernetes' }],
+          })
           .default({}),
         folders: z
           .record(
             z.string().refine((v) => isGardenPath(v) && !v.endsWith('.md'), { error: 'must be a folder of the garden, like Projects/Kanban' }),
             topicName,
           )
-          .meta({ description: 'Folder (its subfolders included) → topic: its notes form that top-level topic.', examples: [{ '02 - Sources/Kubernetes': 'Kubernetes' }] })
+          .meta({
+            description: 'Folder (its subfolders included) → topic: its notes form that top-level topic.',
+            examples: [{ '02 - Sources/Kubernetes': 'Kubernetes' }],
+          })
           .default({}),
       })
       .meta({ description: 'Notes that form a topic of their own, by tag or folder (a folder wins over a tag).' })

@@ -69,7 +69,13 @@ export class GardenState {
    * Build the garden and keep it in memory; `pool` sets the parse pool (tests shrink its heap caps),
    * `settings` come from the configuration.
    */
-  static async open(garden: string, pool: Partial<PoolOptions> = {}, settings: ScanSettings = {}, basePath = '/', topics?: TopicSettings): Promise<GardenState> {
+  static async open(
+    garden: string,
+    pool: Partial<PoolOptions> = {},
+    settings: ScanSettings = {},
+    basePath = '/',
+    topics?: TopicSettings,
+  ): Promise<GardenState> {
     const root = path.resolve(garden);
     // One scan: the build compiles the very notes the state keeps (with `keepResults` it keeps their texts).
     const scan = await scanGarden(root, settings);

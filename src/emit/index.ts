@@ -85,7 +85,10 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     await inBatches(published, 32, async (n) => {
       const inputs = htmlInputs(n.parsed.id);
       if (inputs !== undefined) {
-        const known = forReaders(withoutHtml(() => toNoteData(n, model.graph, info, true, siteContext)), options.site);
+        const known = forReaders(
+          withoutHtml(() => toNoteData(n, model.graph, info, true, siteContext)),
+          options.site,
+        );
         const key = pageKey(known, inputs);
         if (writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
           notes.push(listNote(known));
@@ -138,9 +141,15 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const files = writer.written;
     await writer.commit();
     const noteHashes = Object.fromEntries(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
-    if (options.fingerprint) await writeOutputManifest(model.root, { out: path.resolve(options.out), fingerprint: options.fingerprint, ...writer.outputs(), notes: noteHashes });
+    if (options.fingerprint)
+      await writeOutputManifest(model.root, { out: path.resolve(options.out), fingerprint: options.fingerprint, ...writer.outputs(), notes: noteHashes });
     const notesChanged = options.previous ? changedNotes(options.previous.notes, noteHashes) : undefined;
-    const changes = { kept: writer.kept, pages: writer.pagesWritten, searchFiles: writer.searchWritten, ...(notesChanged !== undefined ? { notesChanged } : {}) };
+    const changes = {
+      kept: writer.kept,
+      pages: writer.pagesWritten,
+      searchFiles: writer.searchWritten,
+      ...(notesChanged !== undefined ? { notesChanged } : {}),
+    };
     return { files, notes, changes };
   } catch (error) {
     await writer.abort();

@@ -130,7 +130,12 @@ function fromEdges(
  * caches the result lives until the layout is done, and must not share a scope (a closure
  * context) that holds the graph.
  */
-function layoutOf(graph: LinkGraph, published: readonly GraphNoteInput[], cache: LayoutCache | undefined, topics: TopicSettings | undefined): Promise<LayoutResult> {
+function layoutOf(
+  graph: LinkGraph,
+  published: readonly GraphNoteInput[],
+  cache: LayoutCache | undefined,
+  topics: TopicSettings | undefined,
+): Promise<LayoutResult> {
   const key = cache ? layoutKey(published, graph, topics) : '';
   const cached = cache?.get(key);
   if (cached) return Promise.resolve(cached);

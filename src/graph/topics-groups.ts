@@ -67,11 +67,14 @@ export function reduceGroups(edges: readonly NoteId[], groups: readonly (readonl
   if (big.size === 0) big.add(order[0]!);
   let tiny = order.filter((g) => !big.has(g));
   // Fold tiny groups into the big group they link to most; a tiny group linked only to tiny ones waits for them.
-  for (let changed = true; changed && tiny.length > 0; ) {
+  for (let changed = true; changed && tiny.length > 0;) {
     changed = false;
     const left: number[] = [];
     for (const g of tiny) {
-      const target = bestBy([...links[g]!].filter(([o]) => big.has(o)), before);
+      const target = bestBy(
+        [...links[g]!].filter(([o]) => big.has(o)),
+        before,
+      );
       if (target === undefined) left.push(g);
       else {
         absorb(target, g);

@@ -35,7 +35,16 @@ const generic = new Set(
     .join(' ')
     .split(' '),
 );
-const genericPhrases = new Set(['caixa de entrada', 'bandeja de entrada', 'boîte de réception', 'pièces jointes', 'daily notes', 'sem título', 'sin título', 'start here']);
+const genericPhrases = new Set([
+  'caixa de entrada',
+  'bandeja de entrada',
+  'boîte de réception',
+  'pièces jointes',
+  'daily notes',
+  'sem título',
+  'sin título',
+  'start here',
+]);
 
 /** `name` without leading symbols, emoji and numbering (`🗂️ 02.02 Themes` → `Themes`). */
 export function cleanName(name: string): string {
@@ -120,7 +129,11 @@ function isHandle(segment: string, words: ReadonlySet<string>): boolean {
 function attestedWords(ids: readonly NoteId[], context: NamingContext): Set<string> {
   const words = new Set<string>();
   for (const id of ids) {
-    for (const w of context.titleOf(id).toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) words.add(w);
+    for (const w of context
+      .titleOf(id)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u))
+      if (w) words.add(w);
     for (const t of context.tagsOf(id)) for (const w of t.toLowerCase().split(/[/\-_]+/)) if (w) words.add(w);
   }
   return words;

@@ -69,7 +69,11 @@ export function computeTopics(
     edges.push(source as NoteId, target as NoteId);
   });
   const communities = communitiesOf(graph);
-  const auto = reduceGroups(edges, communities.map((c) => c.filter((id) => free.has(id))).filter((c) => c.length > 0), { minSize: Math.max(5, Math.ceil(graph.order / 100)), max: Math.max(1, maxTopics - mapped.size), features });
+  const auto = reduceGroups(
+    edges,
+    communities.map((c) => c.filter((id) => free.has(id))).filter((c) => c.length > 0),
+    { minSize: Math.max(5, Math.ceil(graph.order / 100)), max: Math.max(1, maxTopics - mapped.size), features },
+  );
   const tops: { ids: NoteId[]; fixed?: string }[] = [...auto.map((ids) => ({ ids })), ...[...mapped].map(([fixed, ids]) => ({ ids, fixed }))];
   tops.sort((a, b) => b.ids.length - a.ids.length || (a.ids[0]! < b.ids[0]! ? -1 : 1));
 

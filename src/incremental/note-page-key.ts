@@ -11,6 +11,12 @@ import { codeFingerprint } from '../version.ts';
 /** A function giving the key of a note's page and data file from its data with an empty body and its body's input hash. */
 export function notePageKeys(site: SiteInfo, assets: AppAssets): (data: NoteData, htmlInputs: string) => string {
   // What every page shares, hashed once.
-  const shared = createHash('sha256').update(codeFingerprint()).update('\u0000').update(JSON.stringify(site)).update('\u0000').update(JSON.stringify(assets)).digest('base64url');
+  const shared = createHash('sha256')
+    .update(codeFingerprint())
+    .update('\u0000')
+    .update(JSON.stringify(site))
+    .update('\u0000')
+    .update(JSON.stringify(assets))
+    .digest('base64url');
   return (data, htmlInputs) => createHash('sha256').update(`${shared}\u0000${htmlInputs}\u0000`).update(JSON.stringify(data)).digest('base64url');
 }

@@ -24,37 +24,51 @@ export const messySubjects: Record<string, Subject> = {
   Plugins: {
     folder: '02 - Community Expansions',
     tag: 'plugins',
-    titles: words('Dataview, Templater, Calendar, Tasks, Excalidraw, Outliner, Periodic Notes, QuickAdd, Advanced Tables, Natural Language Dates, Day Planner, Sliding Panes, Mind Map, Admonition, Citations, Zotero Integration, Git, Linter, Omnisearch, Iconize, Style Settings, Hover Editor, Commander, Buttons, Meta Bind, Projects, Charts, Tracker, Spaced Repetition, Text Generator'),
+    titles: words(
+      'Dataview, Templater, Calendar, Tasks, Excalidraw, Outliner, Periodic Notes, QuickAdd, Advanced Tables, Natural Language Dates, Day Planner, Sliding Panes, Mind Map, Admonition, Citations, Zotero Integration, Git, Linter, Omnisearch, Iconize, Style Settings, Hover Editor, Commander, Buttons, Meta Bind, Projects, Charts, Tracker, Spaced Repetition, Text Generator',
+    ),
   },
   Themes: {
     folder: '🗂️ 02.02 Themes by Category',
     tag: 'theme',
-    titles: words('Minimal, Things, Blue Topaz, Atom, Nord, California Coast, Primary, Prism, Shimmering Focus, Sanctum, Cybertron, Obsidianite, Dracula, Solarized, Gruvbox, Everforest, Catppuccin, Rose Pine, Tokyo Night, AnuPpuccin, Border, Typewriter, Wasp, Yin and Yang, Ursa'),
+    titles: words(
+      'Minimal, Things, Blue Topaz, Atom, Nord, California Coast, Primary, Prism, Shimmering Focus, Sanctum, Cybertron, Obsidianite, Dracula, Solarized, Gruvbox, Everforest, Catppuccin, Rose Pine, Tokyo Night, AnuPpuccin, Border, Typewriter, Wasp, Yin and Yang, Ursa',
+    ),
   },
   Cooking: {
     folder: 'Notes',
     tag: 'cooking',
-    titles: words('Sourdough Starter, Bread Hydration, Autolyse, Levain, Crumb Structure, Pizza Dough, Focaccia, Brioche, Bagels, Baguette, Proofing Basket, Dutch Oven, Scoring, Steam in Baking, Rye Bread, Whole Wheat, Enzymes in Dough, Gluten Network, Fermentation Time, Cold Retard'),
+    titles: words(
+      'Sourdough Starter, Bread Hydration, Autolyse, Levain, Crumb Structure, Pizza Dough, Focaccia, Brioche, Bagels, Baguette, Proofing Basket, Dutch Oven, Scoring, Steam in Baking, Rye Bread, Whole Wheat, Enzymes in Dough, Gluten Network, Fermentation Time, Cold Retard',
+    ),
   },
   Gardening: {
     folder: 'Arquivo',
     tag: 'gardening',
-    titles: words('Compost, Mulch, Tomatoes, Pruning Roses, Seed Starting, Raised Beds, Companion Planting, Crop Rotation, Soil pH, Worm Bins, Drip Irrigation, Cover Crops, Garlic, Potatoes, Beans, Pollinators, Greenhouse, Frost Dates, Herb Spiral, Fruit Trees'),
+    titles: words(
+      'Compost, Mulch, Tomatoes, Pruning Roses, Seed Starting, Raised Beds, Companion Planting, Crop Rotation, Soil pH, Worm Bins, Drip Irrigation, Cover Crops, Garlic, Potatoes, Beans, Pollinators, Greenhouse, Frost Dates, Herb Spiral, Fruit Trees',
+    ),
   },
   History: {
     folder: '02-Sources',
     tag: 'history',
-    titles: words('Roman Roads, Silk Road, Printing Press, Black Death, Hanseatic League, Magna Carta, Byzantine Empire, Ottoman Conquest, Mongol Empire, Venetian Trade, Crusades, Renaissance Florence, Reformation, Age of Sail, Spice Trade, Columbian Exchange, Thirty Years War, Enlightenment Salons, Steam Engine, Telegraph'),
+    titles: words(
+      'Roman Roads, Silk Road, Printing Press, Black Death, Hanseatic League, Magna Carta, Byzantine Empire, Ottoman Conquest, Mongol Empire, Venetian Trade, Crusades, Renaissance Florence, Reformation, Age of Sail, Spice Trade, Columbian Exchange, Thirty Years War, Enlightenment Salons, Steam Engine, Telegraph',
+    ),
   },
   Kanban: {
     folder: 'mgmeyers',
     tag: 'kanban',
-    titles: words('Kanban Boards, Kanban Lanes, Kanban Cards, Kanban Archive Column, Kanban Settings, Kanban Date Format, Kanban Markdown Format, Kanban Linked Pages, Kanban Search, Kanban Lane Width, Kanban Hotkeys, Kanban Tags Colours'),
+    titles: words(
+      'Kanban Boards, Kanban Lanes, Kanban Cards, Kanban Archive Column, Kanban Settings, Kanban Date Format, Kanban Markdown Format, Kanban Linked Pages, Kanban Search, Kanban Lane Width, Kanban Hotkeys, Kanban Tags Colours',
+    ),
   },
   Astronomy: {
     folder: 'Archive',
     tag: 'astronomy',
-    titles: words('Telescopes, Eyepieces, Messier Objects, Light Pollution, Star Hopping, Planetary Nebulae, Globular Clusters, Double Stars, Lunar Craters, Jupiter Moons, Saturn Rings, Variable Stars, Astrophotography, Collimation, Dark Adaptation, Star Charts'),
+    titles: words(
+      'Telescopes, Eyepieces, Messier Objects, Light Pollution, Star Hopping, Planetary Nebulae, Globular Clusters, Double Stars, Lunar Craters, Jupiter Moons, Saturn Rings, Variable Stars, Astrophotography, Collimation, Dark Adaptation, Star Charts',
+    ),
   },
 };
 
@@ -81,7 +95,10 @@ export function writeMessyVault(dir: string, seed = 1): number {
       // Sparse across subjects: one note in four links one note of another subject.
       if (rand() < 0.25) links.add(pick(pick(subjects).titles));
       const sub = i % 3 === 0 ? `${s.tag}/${title.split(' ')[0]!.toLowerCase()}` : s.tag;
-      write(`${s.folder}/${title}.md`, `---\ntags: [${sub}]\n---\n# ${title}\n\nAbout ${title.toLowerCase()}: see ${[...links].map((l) => `[[${l}]]`).join(', ')}.\n`);
+      write(
+        `${s.folder}/${title}.md`,
+        `---\ntags: [${sub}]\n---\n# ${title}\n\nAbout ${title.toLowerCase()}: see ${[...links].map((l) => `[[${l}]]`).join(', ')}.\n`,
+      );
     });
   }
   // Many tiny clusters: pairs and triples linking only each other, in the container folders.

@@ -113,19 +113,27 @@ export class GardenGraphLegend extends LitElement {
           const open = children.length > 0 && (this.opened.has(t.id) || children.some((c) => c.id === this.filter.topic));
           return html`<li>
             ${this.#entry(t)}
-            ${children.length
-              ? html`<button
-                  type="button"
-                  class="more"
-                  aria-expanded=${open ? 'true' : 'false'}
-                  aria-label=${`Subtopics of ${t.name}`}
-                  title=${`${children.length} subtopics`}
-                  @click=${() => this.#toggleOpen(t.id)}
-                >
-                  ${children.length}
-                </button>`
-              : ''}
-            ${open ? html`<ul aria-label=${`Subtopics of ${t.name}`}>${children.map((c) => html`<li>${this.#entry(c)}</li>`)}</ul>` : ''}
+            ${
+              children.length
+                ? html`<button
+                    type="button"
+                    class="more"
+                    aria-expanded=${open ? 'true' : 'false'}
+                    aria-label=${`Subtopics of ${t.name}`}
+                    title=${`${children.length} subtopics`}
+                    @click=${() => this.#toggleOpen(t.id)}
+                  >
+                    ${children.length}
+                  </button>`
+                : ''
+            }
+            ${
+              open
+                ? html`<ul aria-label=${`Subtopics of ${t.name}`}>
+                    ${children.map((c) => html`<li>${this.#entry(c)}</li>`)}
+                  </ul>`
+                : ''
+            }
           </li>`;
         })}
       </ul>`;
