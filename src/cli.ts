@@ -139,7 +139,9 @@ async function run(argv: string[]): Promise<number> {
         ...(site.url ? { url: site.url } : {}),
       });
       const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
-      const result = await emitIncrementally(emitSite, model, { out, site, app, fingerprint, quick, dates }, previous).finally(() => model.close?.());
+      const result = await emitIncrementally(emitSite, model, { out, site, app, fingerprint, quick, dates, feed: config.feed }, previous).finally(() =>
+        model.close?.(),
+      );
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
         printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);

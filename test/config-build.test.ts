@@ -123,6 +123,26 @@ describe('trellis build with trellis.config.yaml', () => {
     expect(r.stderr).toContain('Welcome.md:6:');
   }, 120_000);
 
+  it('writes feeds of the configured length, with whole bodies when asked', () => {
+    const garden = makeGarden({
+      'trellis.config.yaml': ['url: https://example.org/notes/', 'feed:', '  limit: 2', '  fullContent: true'].join('\n'),
+      'A.md': '---\ndate: 2026-01-01\n---\n# A\n\nFirst body with a [[B|link to B]].\n',
+      'B.md': '---\ndate: 2026-02-01\n---\n# B\n\nSecond body.\n',
+      'C.md': '---\ndate: 2026-03-01\n---\n# C\n\nThird body.\n',
+    });
+    const out = path.join(tempDir(), 'dist');
+    const r = cli(['build', garden, '--out', out, '--quiet'], tempDir());
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(read(out, 'feed.json')) as { items: { title: string; content_html?: string }[] };
+    expect(json.items.map((i) => i.title)).toEqual(['C', 'B']);
+    expect(json.items[0]!.content_html).toContain('Third body.');
+    // A bad value is a positioned error, like every other key.
+    writeFileSync(path.join(garden, 'trellis.config.yaml'), 'feed:\n  limit: 0\n');
+    const bad = cli(['build', garden, '--out', out], tempDir());
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/trellis\.config\.yaml:2:10: .*"feed\.limit" must be at least 1/);
+  });
+
   it('stops on a bad configuration with its positioned errors and exit code 2, leaving the previous site', () => {
     const garden = makeGarden({ 'trellis.config.yaml': 'title: Good\n', 'Home.md': '# Home\n' });
     const out = path.join(tempDir(), 'site');

@@ -31,6 +31,7 @@ describe('configuration JSON Schema', () => {
         'description',
         'favicon',
         'features',
+        'feed',
         'home',
         'ignore',
         'language',

@@ -23,6 +23,7 @@ export function resolveConfig(file: ConfigFile, root: string, input: ResolveInpu
     obsidianIgnore: input.obsidianIgnore,
     publish: file.publish,
     dates: file.dates,
+    feed: file.feed,
     theme: file.theme,
     features: file.features,
     topics: file.topics,

@@ -156,6 +156,21 @@ export const configSchema = z
           'Where dates come from. git: frontmatter, then first and last commit. frontmatter: frontmatter only. filesystem: also the file’s modification time when neither has one.',
       })
       .default('git'),
+    feed: z
+      .strictObject({
+        limit: z
+          .int({ error: 'must be a whole number' })
+          .min(1, { error: 'must be at least 1' })
+          .max(1000, { error: 'must be at most 1000' })
+          .meta({ description: 'How many of the newest notes the feeds list.' })
+          .default(30),
+        fullContent: z
+          .boolean({ error: 'must be true or false' })
+          .meta({ description: 'Put each note’s whole body in its feed entry, not only its summary.' })
+          .default(false),
+      })
+      .meta({ description: 'The RSS, Atom and JSON feeds (written when the site has a url).' })
+      .prefault({}),
     theme: z
       .strictObject({
         accent: colour('Accent colour (links, highlights) of the light theme, and of the dark theme unless accentDark is set.').optional(),

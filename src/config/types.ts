@@ -30,6 +30,8 @@ export interface SiteConfig {
   obsidianIgnore: string[];
   publish: PublishPolicy;
   dates: DateSource;
+  /** Entries per feed and whether with their whole bodies. */
+  feed: FeedSettings;
   theme: SiteTheme;
   /** Garden-relative paths of the garden's own stylesheet, favicon and logo. */
   stylesheet?: string;
@@ -40,6 +42,14 @@ export interface SiteConfig {
   topics: TopicSettings;
   /** The configuration file, garden-relative; undefined when the garden has none. */
   file?: string;
+}
+
+/** Settings of the feeds. */
+export interface FeedSettings {
+  /** Entries per feed (default 30). */
+  limit?: number;
+  /** Put each note's whole body in its entry, not only its summary (default false). */
+  fullContent?: boolean;
 }
 
 /** Settings given on the command line, which win over the file's. */

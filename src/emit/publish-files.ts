@@ -7,18 +7,11 @@ import type { GardenModel } from '../build.ts';
 import type { SiteInfo } from '../shared/types.ts';
 import { deriveFeedEntries } from './feed-entries.ts';
 import type { DateSource } from './note-dates.ts';
+import type { FeedSettings } from '../config/types.ts';
 import { renderFeeds } from './feeds.ts';
 import type { ListNote } from './list-note.ts';
 import { renderRobots } from './robots.ts';
 import { renderSitemap } from './sitemap.ts';
-
-/** Settings of the feeds. */
-export interface FeedSettings {
-  /** Entries per feed (default 30). */
-  limit?: number;
-  /** Put each note's whole body in its entry, not only its summary (default false). */
-  fullContent?: boolean;
-}
 
 /** File name -> contents of the site's robots.txt, sitemap and feeds. */
 export function publishFiles(
