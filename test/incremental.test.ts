@@ -46,7 +46,7 @@ function viewSnapshot(state: GardenState) {
   const published = view.notes.filter((n) => n.publish);
   const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
   return {
-    notes: published.map((n) => ({ ...served(toNoteData(n, view.graph, info, true, view.site())), topic: undefined })),
+    notes: published.map((n) => ({ ...served(toNoteData(n, view.graph, info, true, view.site())), topic: undefined, subtopic: undefined })),
     links: view.graphJson().links,
     diagnostics: view.diagnostics(),
     report: view.report(),
@@ -54,7 +54,12 @@ function viewSnapshot(state: GardenState) {
 }
 
 function withoutLayout(snap: ReturnType<typeof snapshot>) {
-  return { notes: snap.notes.map((n) => ({ ...n, topic: undefined })), links: snap.graph.links, diagnostics: snap.diagnostics, report: snap.report };
+  return {
+    notes: snap.notes.map((n) => ({ ...n, topic: undefined, subtopic: undefined })),
+    links: snap.graph.links,
+    diagnostics: snap.diagnostics,
+    report: snap.report,
+  };
 }
 
 const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks', 'CRDTs', 'Sharding', 'cgroups', 'Page Cache'];

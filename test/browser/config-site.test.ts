@@ -4,12 +4,11 @@
  * wins over Trellis's, the logo and favicon load, the header has the
  * configured links, and the local graph starts open until the reader closes it.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeGarden, tempDir } from '../helpers/garden.ts';
+import { makeGarden } from '../helpers/garden.ts';
 import { launchChromium } from './launch-chromium.ts';
+import { buildWithCli } from './build-with-cli.ts';
 import { collectErrors } from './page-helpers.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -36,12 +35,7 @@ beforeAll(async () => {
     'assets/icon.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="red"/></svg>',
     'assets/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16" fill="blue"/></svg>',
   });
-  const out = path.join(tempDir(), 'site');
-  const r = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/trellis.js'), 'build', garden, '--out', out], {
-    encoding: 'utf8',
-    env: { ...process.env, TRELLIS_CACHE_DIR: tempDir() },
-  });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  const out = buildWithCli(garden);
   server = await startStaticServer(out);
   browser = await launchChromium();
 }, 300_000);

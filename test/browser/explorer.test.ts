@@ -9,12 +9,11 @@
  * from the header, keeps focus inside and closes with Escape. "Start here" is
  * linked from the home page and the site links.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeGarden, tempDir } from '../helpers/garden.ts';
+import { makeGarden } from '../helpers/garden.ts';
 import { launchChromium } from './launch-chromium.ts';
+import { buildWithCli } from './build-with-cli.ts';
 import { collectErrors } from './page-helpers.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -36,12 +35,7 @@ beforeAll(async () => {
     'Mu/Inner/Needle in Haystack.md': '# Needle in Haystack\n\nFound by the filter.\n',
     'Mu/Inner/Hay.md': '# Hay\n\nNot it.\n',
   });
-  const out = path.join(tempDir(), 'site');
-  const r = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/trellis.js'), 'build', garden, '--out', out], {
-    encoding: 'utf8',
-    env: { ...process.env, TRELLIS_CACHE_DIR: tempDir() },
-  });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  const out = buildWithCli(garden);
   server = await startStaticServer(out);
   browser = await launchChromium();
 }, 300_000);

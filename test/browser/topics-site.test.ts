@@ -5,7 +5,6 @@
  * subtopics; unlinked mentions are collapsed under their count, without the mentions of a
  * one-word title written as an ordinary word.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/garden.ts';
 import { writeMessyVault } from '../helpers/messy-vault.ts';
 import { launchChromium } from './launch-chromium.ts';
+import { buildWithCli } from './build-with-cli.ts';
 import { collectErrors, screenshotDir } from './page-helpers.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -26,12 +26,7 @@ beforeAll(async () => {
   note('Preferences.md', '# Preferences\n\nWhere options live.\n');
   note('Mention lower.md', '# Mention lower\n\nOpen the preferences to change the theme.\n');
   note('Mention upper.md', '# Mention upper\n\nThe Preferences pane lists every plugin.\n');
-  const out = path.join(tempDir(), 'site');
-  const r = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/trellis.js'), 'build', garden, '--out', out], {
-    encoding: 'utf8',
-    env: { ...process.env, TRELLIS_CACHE_DIR: tempDir() },
-  });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  const out = buildWithCli(garden);
   server = await startStaticServer(out);
   browser = await launchChromium();
 }, 300_000);
