@@ -65,7 +65,9 @@ describe('trellis build with trellis.config.yaml', () => {
     expect(page).toContain('<style data-trellis-theme>html:root{--font-body:Inter, sans-serif,var(--font-emoji);--accent:#aa3300;');
     expect(page).toContain('<link rel="stylesheet" href="/styles/site.css">');
     expect(page).toContain('<link rel="icon" href="/assets/icon.svg">');
-    expect(page).toContain('<a class="site-title" href="/"><img class="site-logo" src="/assets/logo.svg" alt="" height="28"><span class="site-title-text">My Notes</span></a>');
+    expect(page).toContain(
+      '<a class="site-title" href="/"><img class="site-logo" src="/assets/logo.svg" alt="" height="28"><span class="site-title-text">My Notes</span></a>',
+    );
     expect(page).toMatch(/<garden-app [^>]* local-graph-open>/);
     expect(read(out, 'styles/site.css')).toBe('.note-title { letter-spacing: 0.1em; }\n');
     expect(existsSync(path.join(out, 'assets/icon.svg'))).toBe(true);
