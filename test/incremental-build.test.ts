@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/graph/random.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
+import { randomLinkParagraph } from './helpers/random-link-paragraph.ts';
 
 const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
 
@@ -65,19 +66,7 @@ function body(rand: () => number, version: number): string {
   ];
   const blockAt = rand() < 0.7 ? 1 : -1;
   for (let i = 0; i < 3; i++) {
-    const target = pick(names);
-    const forms = [
-      `[[${target}]]`,
-      `[[${target}|text]]`,
-      `[[${target}#Section one]]`,
-      `![[${target}#Section one]]`,
-      `![[${target}]]`,
-      `[[ds/${target}]]`,
-      `[[${target}#^blk]]`,
-      `![[pic.png]]`,
-      `[[Nowhere ${i}]]`,
-    ];
-    lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}, and mentions ${pick(names)} in passing. ${i === blockAt ? '^blk' : ''}`, '');
+    lines.push(randomLinkParagraph(pick, names, i, i === blockAt), '');
   }
   if (rand() < 0.1) lines.push('```base', 'filters: \'file.hasTag("t/a")\'', 'views:', '  - type: table', '    name: Tagged', '```', '');
   return lines.join('\n');

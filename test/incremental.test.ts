@@ -12,6 +12,7 @@ import { toNoteData } from '../src/emit/note-data.ts';
 import { buildSiteContext } from '../src/emit/site-context.ts';
 import { seededRandom } from '../src/graph/random.ts';
 import { makeGarden } from './helpers/garden.ts';
+import { randomLinkParagraph } from './helpers/random-link-paragraph.ts';
 
 /** A note's data as the site serves it (index.json). */
 function served<T>(data: T): T {
@@ -77,19 +78,7 @@ function body(rand: () => number, id: number): string {
   ];
   const blockAt = rand() < 0.7 ? 1 : -1;
   for (let i = 0; i < 4; i++) {
-    const target = pick(names);
-    const forms = [
-      `[[${target}]]`,
-      `[[${target}|text]]`,
-      `[[${target}#Section one]]`,
-      `![[${target}#Section one]]`,
-      `![[${target}]]`,
-      `[[ds/${target}]]`,
-      `[[${target}#^blk]]`,
-      `![[pic.png]]`,
-      `[[Nowhere ${i}]]`,
-    ];
-    lines.push(`Paragraph ${i} links ${pick(forms)} and ${pick(forms)}, and mentions ${pick(names)} in passing. ${i === blockAt ? '^blk' : ''}`, '');
+    lines.push(randomLinkParagraph(pick, names, i, i === blockAt), '');
   }
   return lines.join('\n');
 }
