@@ -135,6 +135,7 @@ export function toTable(results: readonly SizeResult[]): string {
     rows.push(
       ['graph page: transfer', fps((g) => mb(g.transferBytes))],
       ['graph page: first draw', fps((g) => ms(g.firstDrawMs))],
+      ['graph page: every edge drawn', fps((g) => (g.edgesDrawnMs === undefined ? '–' : ms(g.edgesDrawnMs)))],
       ['graph page: panning fps (p95 frame)', fps((g) => `${g.pan.fps.toFixed(1)} (${Math.round(g.pan.p95FrameMs)} ms)`)],
       ['graph page: zooming fps (p95 frame)', fps((g) => `${g.zoom.fps.toFixed(1)} (${Math.round(g.zoom.p95FrameMs)} ms)`)],
     );

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import Sigma from 'sigma';
-import { EdgeLineProgram } from 'sigma/rendering';
+import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { NoteId } from '../../src/shared/types.ts';
 import { createNodeHoverEvent } from '../events/garden-node-hover.ts';
 import { createNodeSelectEvent } from '../events/garden-node-select.ts';
@@ -13,7 +13,7 @@ import { holdEdgesWhileMoving } from '../lib/hold-edges-while-moving.ts';
 import { pickGraphNode } from '../lib/pick-graph-node.ts';
 import type { PlacedLabel } from '../lib/place-labels.ts';
 import { graphPalette } from '../lib/graph-palette.ts';
-import { reduceEdge, reduceNode, type GraphView } from '../lib/reduce-graph.ts';
+import { plainEdge, reduceEdge, reduceNode, viewSinglesOutEdges, type GraphView } from '../lib/reduce-graph.ts';
 import type { Theme } from '../../src/shared/theme.ts';
 
 /**
@@ -152,6 +152,11 @@ export class GardenGraphCanvas extends LitElement {
     return state && { x: state.x, y: state.y, ratio: state.ratio };
   }
 
+  /** How many edges the drawing holds: a large graph's edges arrive just after its nodes are first drawn. */
+  drawnEdgeCount(): number {
+    return this.#sigma?.getGraph().size ?? 0;
+  }
+
   /** The labels drawn last, boxes in CSS pixels from the top-left corner of this element. */
   drawnLabels(): readonly PlacedLabel[] {
     return this.#labels;
@@ -204,7 +209,12 @@ export class GardenGraphCanvas extends LitElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.stage');
     if (!container || !this.graph) return;
     this.#effective = this.#computeView();
-    const sigma = new Sigma<NodeAttributes, EdgeAttributes>(this.graph, container, {
+    // A large graph is drawn in two steps: its nodes at once, its edges (most of the work of the first
+    // drawing) from the next task, after the browser has painted the nodes.
+    const graph = this.graph;
+    const large = this.#isLarge();
+    const first = large ? graph.emptyCopy() : graph;
+    const sigma = new Sigma<NodeAttributes, EdgeAttributes>(first, container, {
       allowInvalidContainer: true,
       zIndex: true,
       labelFont: getComputedStyle(this).getPropertyValue('--font-ui') || 'sans-serif',
@@ -217,18 +227,25 @@ export class GardenGraphCanvas extends LitElement {
       renderLabels: false,
       // A large graph drops its edges while the camera moves: drawing tens of thousands of them
       // costs whole frames with software WebGL.
-      hideEdgesOnMove: this.graph.size > largeGraphEdges,
+      hideEdgesOnMove: large,
       // One-pixel GL lines instead of triangles per edge: a fraction of the fill work at rest.
       edgeProgramClasses: { thin: EdgeLineProgram },
-      defaultEdgeType: this.graph.size > largeGraphEdges ? 'thin' : 'line',
+      // A large graph's nodes as GL points, one vertex each: software WebGL (no GPU) spends most of a
+      // frame on the instanced draws of sigma's circle program, and points look the same.
+      ...(large ? { nodeProgramClasses: { circle: NodePointProgram } } : {}),
+      defaultEdgeType: large ? 'thin' : 'line',
       minCameraRatio: 0.05,
       maxCameraRatio: 4,
       stagePadding: 56,
       nodeReducer: (node, data) => reduceNode(node, data, this.#effective, graphPalette(this.theme)),
       edgeReducer: (edge) => {
-        const graph = this.#sigma?.getGraph() ?? this.graph;
-        if (!graph) return {};
-        return reduceEdge(graph.source(edge), graph.target(edge), this.#effective, graphPalette(this.theme));
+        const view = this.#effective;
+        const palette = graphPalette(this.theme);
+        // Skip looking up the edge's ends when they cannot matter.
+        if (!viewSinglesOutEdges(view)) return plainEdge(palette);
+        const drawn = this.#sigma?.getGraph() ?? this.graph;
+        if (!drawn) return {};
+        return reduceEdge(drawn.source(edge), drawn.target(edge), view, palette);
       },
     });
     this.#sigma = sigma;
@@ -258,6 +275,13 @@ export class GardenGraphCanvas extends LitElement {
       container.style.cursor = '';
       this.dispatchEvent(createNodeHoverEvent({ id: null }));
     });
+    if (large) {
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.#sigma === sigma && sigma.getGraph() === first) sigma.setGraph(graph);
+        }),
+      );
+    }
     this.#resize = new ResizeObserver(() => sigma.resize());
     this.#resize.observe(container);
   }

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { NoteId, Topic } from '../../src/shared/types.ts';
 import { createGraphChangeEvent, type GardenGraphChangeDetail } from '../events/garden-graph-change.ts';
 import type { GraphFacets } from '../lib/list-graph-facets.ts';
 import type { GraphFilter } from '../lib/graph-filter.ts';
-import { pickNote, type NoteChoice } from '../lib/list-note-choices.ts';
+import { pickNote, suggestNotes, type NoteChoice } from '../lib/list-note-choices.ts';
 import { graphPanelStyles } from './garden-graph-panel.styles.ts';
 
 /**
@@ -13,7 +13,7 @@ import { graphPanelStyles } from './garden-graph-panel.styles.ts';
  * reported with `garden-graph-change`.
  *
  * @fires garden-graph-change - The reader changed a filter, looked a note up, or asked for a path.
- * @property choices - Notes offered as suggestions.
+ * @property choices - Notes the fields accept; those matching what is typed are offered as suggestions.
  * @property facets - Tags and folders offered by the filters.
  * @property topics - Topics offered by the topic filter.
  * @property filter - The filter in effect.
@@ -29,20 +29,23 @@ export class GardenGraphControls extends LitElement {
   @property({ attribute: false }) filter: GraphFilter = {};
   @property() pathStatus = '';
 
+  /** Text of the note field typed in last: the suggestions offered are its matches. */
+  @state() private typed = '';
+
   protected override render(): unknown {
     const f = this.filter;
     return html`
-      <datalist id="notes">${this.choices.map((c) => html`<option value=${c.text}></option>`)}</datalist>
+      <datalist id="notes">${suggestNotes(this.choices, this.typed).map((c) => html`<option value=${c.text}></option>`)}</datalist>
       <div class="group">
         <label for="find">Find a note</label>
-        <input id="find" type="text" list="notes" placeholder="Title" autocomplete="off" @change=${this.#handleFind} />
+        <input id="find" type="text" list="notes" placeholder="Title" autocomplete="off" @input=${this.#handleTyping} @change=${this.#handleFind} />
       </div>
       <fieldset class="group">
         <legend>Path between notes</legend>
         <label for="from" class="visually-hidden">From</label>
-        <input id="from" type="text" list="notes" placeholder="From" autocomplete="off" />
+        <input id="from" type="text" list="notes" placeholder="From" autocomplete="off" @input=${this.#handleTyping} />
         <label for="to" class="visually-hidden">To</label>
-        <input id="to" type="text" list="notes" placeholder="To" autocomplete="off" />
+        <input id="to" type="text" list="notes" placeholder="To" autocomplete="off" @input=${this.#handleTyping} />
         <div class="row">
           <button type="button" @click=${this.#handlePath}>Show path</button>
           <button type="button" class="quiet" @click=${this.#handleClearPath}>Clear</button>
@@ -90,6 +93,10 @@ export class GardenGraphControls extends LitElement {
     const input = this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
     return (input && pickNote(this.choices, input.value)) ?? null;
   }
+
+  readonly #handleTyping = (e: Event): void => {
+    this.typed = (e.target as HTMLInputElement).value;
+  };
 
   readonly #handleFind = (): void => this.#emit({ kind: 'find', id: this.#pick('find') });
 

@@ -37,7 +37,8 @@ export function buildLayoutGraph(layout: GraphLayoutFile): GardenGraph {
   for (let e = 0; e < layout.edges; e++) {
     const s = step === 2 ? pairs.getUint16(4 * e, true) : pairs.getUint32(8 * e, true);
     const t = step === 2 ? pairs.getUint16(4 * e + 2, true) : pairs.getUint32(8 * e + 4, true);
-    graph.addEdge(String(s), String(t), {});
+    // Keyed by index: graphology would otherwise generate a key per edge, checking each for collisions.
+    graph.addEdgeWithKey(String(e), String(s), String(t), {});
   }
   return graph;
 }

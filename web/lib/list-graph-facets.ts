@@ -1,5 +1,6 @@
 import { dirName } from '../../src/shared/ids.ts';
 import type { GraphJson } from '../../src/shared/types.ts';
+import { compareText } from './compare-text.ts';
 
 /** The choices the graph filters offer. */
 export interface GraphFacets {
@@ -17,6 +18,5 @@ export function listGraphFacets(json: GraphJson): GraphFacets {
     for (const t of note.tags) tags.add(t);
     for (let f = dirName(note.path); f !== ''; f = dirName(f)) folders.add(f);
   }
-  const byText = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base' });
-  return { tags: [...tags].sort(byText), folders: [...folders].sort(byText) };
+  return { tags: [...tags].sort(compareText), folders: [...folders].sort(compareText) };
 }

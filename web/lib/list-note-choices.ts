@@ -1,5 +1,6 @@
 import { dirName } from '../../src/shared/ids.ts';
 import type { GraphNote, NoteId } from '../../src/shared/types.ts';
+import { compareText } from './compare-text.ts';
 
 /** A note as offered in a "find a note" field. */
 export interface NoteChoice {
@@ -21,11 +22,30 @@ export function listNoteChoices(notes: Pick<GraphNote, 'id' | 'title' | 'path'>[
     seen.add(text.toLowerCase());
     choices.push({ text, id: n.id });
   }
-  return choices.sort((a, b) => a.text.localeCompare(b.text, 'en', { sensitivity: 'base' }));
+  return choices.sort((a, b) => compareText(a.text, b.text));
 }
 
 /** The note a typed text picks: an exact (case-insensitive) choice, else undefined. */
 export function pickNote(choices: NoteChoice[], text: string): NoteId | undefined {
   const want = text.trim().toLowerCase();
   return choices.find((c) => c.text.toLowerCase() === want)?.id;
+}
+
+/**
+ * The choices worth offering for a typed text: those whose text starts with it first, then those
+ * containing it, each group in list order, at most `limit`. Nothing for an empty text: a field
+ * with suggestions for every note of a large garden costs a second to build.
+ */
+export function suggestNotes(choices: readonly NoteChoice[], text: string, limit = 50): NoteChoice[] {
+  const want = text.trim().toLowerCase();
+  if (want === '') return [];
+  const starts: NoteChoice[] = [];
+  const contains: NoteChoice[] = [];
+  for (const c of choices) {
+    const at = c.text.toLowerCase().indexOf(want);
+    if (at === 0) starts.push(c);
+    else if (at > 0 && contains.length < limit) contains.push(c);
+    if (starts.length >= limit) break;
+  }
+  return [...starts, ...contains].slice(0, limit);
 }

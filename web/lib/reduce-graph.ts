@@ -71,5 +71,15 @@ export function reduceEdge(source: string, target: string, view: GraphView, pale
     const touches = source === view.focus.id || target === view.focus.id;
     return touches ? { color: palette.edgeStrong, size: 1.6, zIndex: 1 } : { color: palette.faded, size: 1, zIndex: 0 };
   }
+  return plainEdge(palette);
+}
+
+/** How every edge looks when no filter, path or focus singles any out. */
+export function plainEdge(palette: GraphPalette): EdgeLook {
   return { color: palette.edge, size: 1 };
+}
+
+/** Whether the view draws some edges differently from others (else every edge is `plainEdge`). */
+export function viewSinglesOutEdges(view: GraphView): boolean {
+  return Boolean(view.visible || view.path || view.focus);
 }
