@@ -65,7 +65,9 @@ export function linkMention(
     return { refused: `the mention “${words}” is not plain text (it is code, a link's text, a tag, or split by formatting); link it in the editor` };
   const at = sourceRange(text, rawValues(text), node, found.start - holder![1][0], words.length);
   if (!at || text.slice(at.start, at.end) !== words)
-    return { refused: `the place of the mention “${words}” in ${source.path} cannot be told exactly (escapes, entities or a repeated phrase around it); link it in the editor` };
+    return {
+      refused: `the place of the mention “${words}” in ${source.path} cannot be told exactly (escapes, entities or a repeated phrase around it); link it in the editor`,
+    };
 
   const divider = info.inTable ? '\\|' : '|';
   const link = words === written ? `[[${written}]]` : `[[${written}${divider}${words}]]`;
