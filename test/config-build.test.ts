@@ -40,7 +40,7 @@ describe('trellis build with trellis.config.yaml', () => {
         'logo: assets/logo.svg',
         'features:',
         '  unlinkedMentions: false',
-        '  localGraphOpen: true',
+        '  localGraphOpen: false',
       ].join('\n'),
       'Home.md': '# Home\n\nSee [[Other]].\n',
       'Other.md': '# Other\n\nBack to the Home page later.\n',
@@ -68,7 +68,9 @@ describe('trellis build with trellis.config.yaml', () => {
     expect(page).toContain(
       '<a class="site-title" href="/"><img class="site-logo" src="/assets/logo.svg" alt="" height="28"><span class="site-title-text">My Notes</span></a>',
     );
-    expect(page).toMatch(/<garden-app [^>]* local-graph-open>/);
+    // The author turned the local graph's default off: the page does not ask the app to open it.
+    expect(page).toMatch(/<garden-app [^>]*>/);
+    expect(page).not.toContain('local-graph-open');
     expect(read(out, 'styles/site.css')).toBe('.note-title { letter-spacing: 0.1em; }\n');
     expect(existsSync(path.join(out, 'assets/icon.svg'))).toBe(true);
     // The configuration is not part of the site.

@@ -36,7 +36,7 @@ describe('loadConfig', () => {
         dates: 'git',
         feed: { limit: 30, fullContent: false },
         theme: {},
-        features: { unlinkedMentions: true, localGraphOpen: false, properties: true },
+        features: { unlinkedMentions: true, localGraphOpen: true, properties: true },
         topics: { names: {}, map: { tags: {}, folders: {} } },
       },
     });
@@ -64,7 +64,7 @@ describe('loadConfig', () => {
         'stylesheet: styles/site.css',
         'favicon: assets/icon.svg',
         'logo: assets/logo.png',
-        'features: { unlinkedMentions: false, localGraphOpen: true, properties: false }',
+        'features: { unlinkedMentions: false, localGraphOpen: false, properties: false }',
         'topics:',
         '  names: { "Start here.md": Beginnings, mgmeyers: Kanban }',
         '  map: { tags: { "#k8s": Kubernetes }, folders: { "02 - Sources/Books": Reading } }',
@@ -92,7 +92,7 @@ describe('loadConfig', () => {
       stylesheet: 'styles/site.css',
       favicon: 'assets/icon.svg',
       logo: 'assets/logo.png',
-      features: { unlinkedMentions: false, localGraphOpen: true, properties: false },
+      features: { unlinkedMentions: false, localGraphOpen: false, properties: false },
       topics: {
         names: { 'Start here.md': 'Beginnings', mgmeyers: 'Kanban' },
         map: { tags: { '#k8s': 'Kubernetes' }, folders: { '02 - Sources/Books': 'Reading' } },

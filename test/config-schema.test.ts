@@ -47,7 +47,7 @@ describe('configuration JSON Schema', () => {
     );
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.publish).toMatchObject({ enum: ['all', 'explicit'], default: 'all' });
-    expect(schema.properties.features.properties.localGraphOpen.default).toBe(false);
+    expect(schema.properties.features.properties.localGraphOpen.default).toBe(true);
     for (const [name, option] of Object.entries<{ description?: string }>(schema.properties)) expect(option.description, name).toBeTruthy();
   });
 

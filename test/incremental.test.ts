@@ -47,7 +47,16 @@ function viewSnapshot(state: GardenState) {
   const published = view.notes.filter((n) => n.publish);
   const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
   return {
-    notes: published.map((n) => ({ ...served(toNoteData(n, view.graph, info, true, view.site())), topic: undefined, subtopic: undefined })),
+    notes: published.map((n) => {
+      const data = served(toNoteData(n, view.graph, info, true, view.site()));
+      // The dev server's mentions also name their source file and its hash, for the Link action: the rest is as built.
+      const unlinkedMentions = data.unlinkedMentions.map((m) => {
+        const copy = { ...m };
+        delete copy.edit;
+        return copy;
+      });
+      return { ...data, unlinkedMentions, topic: undefined, subtopic: undefined };
+    }),
     links: view.graphJson().links,
     diagnostics: view.diagnostics(),
     report: view.report(),

@@ -197,7 +197,10 @@ export const configSchema = z
     features: z
       .strictObject({
         unlinkedMentions: z.boolean().meta({ description: 'Show "Unlinked mentions" under backlinks.' }).default(true),
-        localGraphOpen: z.boolean().meta({ description: 'Open the local graph beside notes until the reader closes it.' }).default(false),
+        localGraphOpen: z
+          .boolean()
+          .meta({ description: 'Show the local graph beside notes open (the default) until the reader closes it; false starts it closed.' })
+          .default(true),
         properties: z.boolean().meta({ description: 'Show the properties panel (frontmatter) above notes.' }).default(true),
       })
       .meta({ description: 'Reader-facing features.' })

@@ -5,6 +5,7 @@
  *   PUT  note {path, text, baseHash}  -> { path, hash, changed } | 409 { error, current: {text, hash} }
  *   POST note {title, folder?} | {link, from} -> 201 { path } | 400 { error: why the name is refused } | 409
  *   POST rename {from, to}            -> { path, changed: [files rewritten], ambiguous: [{file, line, column, link}] } | 400 | 409
+ *   POST link-mention {path, target, baseHash, text} -> { path, hash, link, changed } | 409 { error } (changed on disk, or not linkable)
  *   GET  index                -> notes (title, aliases, path, url, headings, blocks) and attachments, for completion
  *
  * Writes stay inside the garden (safe-path.ts), are atomic (atomic-write.ts),
@@ -19,6 +20,7 @@ import type http from 'node:http';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { GardenState } from './garden-state.ts';
 import { createRoute } from './create-route.ts';
+import { linkMentionRoute } from './link-mention-route.ts';
 import { renameRoute } from './rename-route.ts';
 import { safeNotePath, UnsafePathError } from './safe-path.ts';
 import { publicMessage } from './public-error.ts';
@@ -101,6 +103,10 @@ async function write(route: string, body: Record<string, unknown>, res: http.Ser
       }
       case 'POST rename': {
         const reply = await renameRoute(body, ctx);
+        return send(res, reply.status, reply.body);
+      }
+      case 'POST link-mention': {
+        const reply = await linkMentionRoute(body, ctx);
         return send(res, reply.status, reply.body);
       }
       default:

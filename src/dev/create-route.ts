@@ -78,7 +78,8 @@ async function removeUntouched(ctx: ApiContext, rel: string, text: string | unde
   ctx.applied(await ctx.state.apply([rel]));
 }
 
-function linkIndex(state: GardenState): LinkIndex {
+/** The link index of the garden as the state holds it now. */
+export function linkIndex(state: GardenState): LinkIndex {
   const notes = state.view().notes.map((n) => ({ id: n.parsed.id, publish: n.publish }));
   return buildLinkIndex(
     notes,

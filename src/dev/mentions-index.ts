@@ -2,10 +2,12 @@
  * The dev server's unlinked mentions: each published note's mentions of other
  * notes (`mentionsIn`, the graph stage's rule) and, per target, the notes that
  * mention it. A change rescans the changed notes; a change of any title or
- * alias rebuilds the phrase index and rescans them all.
+ * alias rebuilds the phrase index and rescans them all. Each mention carries
+ * its source's path and the hash of the text it was found in, for the Link
+ * action (link-mention-route.ts), which refuses once the file has changed.
  */
 import { buildPhraseIndex, mentionsIn, mentionsOfTarget, type PhraseIndex } from '../graph/unlinked-mentions.ts';
-import type { Backlink, NoteId, ParsedNote, ResolvedLink } from '../shared/types.ts';
+import type { NoteId, ParsedNote, ResolvedLink, UnlinkedMention } from '../shared/types.ts';
 import type { PublishedInfo } from './compiled-notes.ts';
 
 /** What scanning notes for mentions reads. */
@@ -20,7 +22,7 @@ export interface MentionInput {
 /** Unlinked mentions by source, and sources by target. */
 export class MentionsIndex {
   #phrases: PhraseIndex = { next: new Map(), targets: [] };
-  #bySource = new Map<NoteId, [NoteId, Backlink][]>();
+  #bySource = new Map<NoteId, [NoteId, UnlinkedMention][]>();
   #sourcesOf = new Map<NoteId, Set<NoteId>>();
 
   /** Rebuild the phrase index and every note's mentions; returns the targets mentioned before or after. */
@@ -44,7 +46,8 @@ export class MentionsIndex {
       for (const [t] of this.#bySource.get(s) ?? []) targets.add(t);
       const note = input.note(s);
       const from = input.info.get(s);
-      const list = note && from ? mentionsIn(s, from, input.text(s), input.links.get(s) ?? [], this.#phrases) : [];
+      const found = note && from ? mentionsIn(s, from, input.text(s), input.links.get(s) ?? [], this.#phrases) : [];
+      const list = found.map(([t, m]): [NoteId, UnlinkedMention] => [t, { ...m, edit: { path: note!.path, hash: note!.hash } }]);
       this.#set(s, list);
       for (const [t] of list) targets.add(t);
     }
@@ -52,13 +55,13 @@ export class MentionsIndex {
   }
 
   /** The unlinked mentions of `target`, sources in note `order`. */
-  of(target: NoteId, order: ReadonlyMap<NoteId, number>): Backlink[] | undefined {
+  of(target: NoteId, order: ReadonlyMap<NoteId, number>): UnlinkedMention[] | undefined {
     const sources = [...(this.#sourcesOf.get(target) ?? [])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const list = mentionsOfTarget(target, sources, (s) => this.#bySource.get(s) ?? []);
     return list.length ? list : undefined;
   }
 
-  #set(source: NoteId, list: [NoteId, Backlink][]): void {
+  #set(source: NoteId, list: [NoteId, UnlinkedMention][]): void {
     for (const [t] of this.#bySource.get(source) ?? []) {
       const set = this.#sourcesOf.get(t);
       set?.delete(source);

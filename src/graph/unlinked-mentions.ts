@@ -59,6 +59,17 @@ export function mentionsIn(
 ): [NoteId, Backlink][] {
   const linked = new Set<NoteId>([source]);
   for (const l of links) if (l.resolution.kind === 'note' || l.resolution.kind === 'unpublished') linked.add(l.resolution.target);
+  return [...findMentions(text, linked, index)]
+    .sort((a, b) => a[1].start - b[1].start || a[1].end - b[1].end)
+    .map(([target, { start, end }]) => [target, { source, title: from.title, url: from.url, kind: 'link', ...contextAround(text, start, end) }]);
+}
+
+/**
+ * Where `text` first names each phrase target not in `linked`: the earliest mention, and of those
+ * the shortest phrase, as a [start, end) range of `text`. The dev server's Link action finds the
+ * very mention a page shows with it.
+ */
+export function findMentions(text: string, linked: ReadonlySet<NoteId>, index: PhraseIndex): Map<NoteId, { start: number; end: number }> {
   // Lower-case the text once; offsets stay valid unless lower-casing changed its length (rare scripts).
   const lower = text.toLowerCase();
   const same = lower.length === text.length;
@@ -89,9 +100,7 @@ export function mentionsIn(
     }
     walks = next;
   }
-  return [...found]
-    .sort((a, b) => a[1].start - b[1].start || a[1].end - b[1].end)
-    .map(([target, { start, end }]) => [target, { source, title: from.title, url: from.url, kind: 'link', ...contextAround(text, start, end) }]);
+  return found;
 }
 
 /** A walk down the phrase trie begun at the word starting at `start`. */
@@ -126,8 +135,8 @@ export function deriveUnlinkedMentions(
  * The unlinked mentions of one target, from each source's `mentionsIn` list (sources in note
  * order): what `deriveUnlinkedMentions` gives it. The dev server keeps the lists per source.
  */
-export function mentionsOfTarget(target: NoteId, sources: Iterable<NoteId>, mentionsOf: (source: NoteId) => readonly [NoteId, Backlink][]): Backlink[] {
-  const out: Backlink[] = [];
+export function mentionsOfTarget<M extends Backlink>(target: NoteId, sources: Iterable<NoteId>, mentionsOf: (source: NoteId) => readonly [NoteId, M][]): M[] {
+  const out: M[] = [];
   for (const s of sources) {
     if (out.length >= maxMentions) break;
     for (const [t, entry] of mentionsOf(s)) if (t === target) out.push(entry);

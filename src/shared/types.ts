@@ -222,6 +222,15 @@ export interface Backlink {
   highlight?: [number, number];
 }
 
+/** An unlinked mention: a note naming another's title or alias without linking it. */
+export interface UnlinkedMention extends Backlink {
+  /**
+   * `trellis dev` only: the source note's file and the hash of the bytes the mention was found in,
+   * which the one-click Link sends back (src/dev/link-mention-route.ts). Built sites never carry it.
+   */
+  edit?: { path: NotePath; hash: string };
+}
+
 /** A topic (community) of the link graph. */
 export interface Topic {
   id: number;
@@ -280,7 +289,7 @@ export interface NoteData {
   headings: Heading[];
   backlinks: Backlink[];
   /** Notes that name this note's title or an alias without linking it. */
-  unlinkedMentions: Backlink[];
+  unlinkedMentions: UnlinkedMention[];
   outgoing: { id: NoteId; title: string; url: Slug }[];
   frontmatter: Frontmatter;
   /** The properties panel: every frontmatter property with its links resolved. Omitted without frontmatter. */
@@ -496,7 +505,7 @@ export interface SiteTheme {
 export interface SiteFeatures {
   /** Show "Unlinked mentions" under a note's backlinks. */
   unlinkedMentions: boolean;
-  /** Open the local graph beside notes until the reader closes it (the reader's own choice is remembered and wins). */
+  /** Show the local graph beside notes open until the reader closes it (the default; the reader's own choice is remembered and wins). */
   localGraphOpen: boolean;
   /** Show the properties panel (frontmatter) above a note's body. */
   properties: boolean;

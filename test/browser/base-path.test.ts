@@ -148,7 +148,7 @@ describe('a site served under /notes/', () => {
     const box = page.getByRole('searchbox', { name: 'Search' });
     await box.waitFor({ state: 'visible' });
     await box.fill('zeppelin');
-    const option = page.getByRole('option').first();
+    const option = page.locator('garden-search').getByRole('option').first();
     await option.waitFor();
     expect(await option.textContent()).toContain('Raft');
     await page.keyboard.press('Enter');
@@ -164,7 +164,6 @@ describe('a site served under /notes/', () => {
 
   it("draws the local graph from the note's local-graph.json and the global graph from /notes/graph.json, and the graph links below /notes/", async () => {
     const { page, errors, requests, failed } = await open('distributed/raft/');
-    await page.locator('garden-local-graph').getByRole('button', { name: 'Show' }).click();
     const local = page.locator('garden-local-graph garden-local-graph-canvas');
     await local.waitFor();
     await expect.poll(() => inkShare(page, local), { timeout: 20_000 }).toBeGreaterThan(0.002);

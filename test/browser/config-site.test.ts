@@ -2,7 +2,7 @@
  * A site built from a configured garden (through bin/trellis.js), in Chromium:
  * the accent colours and fonts apply in both themes, the garden's stylesheet
  * wins over Trellis's, the logo and favicon load, the header has the
- * configured links, and the local graph starts open until the reader closes it.
+ * configured links, and the local graph starts closed (`localGraphOpen: false`) until the reader opens it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ beforeAll(async () => {
       'stylesheet: styles/site.css',
       'favicon: assets/icon.svg',
       'logo: assets/logo.svg',
-      'features: { localGraphOpen: true }',
+      'features: { localGraphOpen: false }',
     ].join('\n'),
     'Home.md': '# Home\n\nSee [[About]].\n',
     'About.md': '# About\n\nBack [[Home]].\n',
@@ -93,15 +93,20 @@ describe('a configured site in Chromium', () => {
     await page.close();
   });
 
-  it('opens the local graph by default, and remembers a reader who closes it', async () => {
+  it('starts the local graph closed when the author turns it off, loading nothing, and remembers a reader who opens it', async () => {
+    const requests: string[] = [];
     const { page, errors } = await open('about/');
-    const toggle = page.locator('garden-local-graph button[aria-controls=local-graph-body]');
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
-    await toggle.click();
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const toggle = page.locator('garden-local-graph').getByRole('button', { name: 'Show' });
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.waitForTimeout(300);
+    expect(requests.filter((r) => r.endsWith('graph.json'))).toEqual([]);
+    await toggle.click();
+    await page.getByRole('img', { name: 'Graph' }).waitFor();
+    expect(requests.filter((r) => r.endsWith('graph.json'))).toEqual(['/about/local-graph.json']);
     await page.reload();
     await page.waitForFunction(() => customElements.get('garden-app') !== undefined);
-    await expect.poll(() => page.locator('garden-local-graph button[aria-controls=local-graph-body]').getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => page.locator('garden-local-graph button[aria-controls=local-graph-body]').getAttribute('aria-expanded')).toBe('true');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -48,17 +48,15 @@ async function nodeAt(canvas: Locator, id: string): Promise<{ x: number; y: numb
 }
 
 describe('local graph', () => {
-  it("loads only the note's own local graph when opened, draws the neighbourhood with the note marked, and navigates on click", async () => {
+  it("is open by default, loads only the note's own local graph, draws the neighbourhood with the note marked, and navigates on click", async () => {
     const { page, errors } = await open('distributed-systems/raft/');
     await page.evaluate(() => Object.assign(window, { trellisMarker: 'kept' }));
     const loaded = () =>
       page.evaluate(() => performance.getEntriesByType('resource').flatMap((e) => (e.name.endsWith('graph.json') ? [new URL(e.name).pathname] : [])));
-    await page.waitForTimeout(300);
-    expect(await loaded()).toEqual([]);
 
-    const toggle = page.locator('garden-local-graph').getByRole('button', { name: 'Show' });
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    await toggle.click();
+    // No "Show" to press: the panel is open, its button offers to hide it.
+    const toggle = page.locator('garden-local-graph').getByRole('button', { name: 'Hide' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const canvas = page.locator('garden-local-graph garden-local-graph-canvas');
     await page.getByRole('img', { name: 'Graph' }).waitFor();
     expect(await loaded()).toEqual(['/distributed-systems/raft/local-graph.json']);

@@ -267,7 +267,7 @@ describe('search', () => {
     await box.waitFor({ state: 'visible' });
     expect(await box.evaluate((input) => input === (input.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await box.fill('election');
-    const options = page.getByRole('option');
+    const options = page.locator('garden-search').getByRole('option');
     await options.first().waitFor();
     expect(await options.first().textContent()).toContain('Leader election');
     expect(await options.first().locator('mark').first().textContent()).toMatch(/election/i);
@@ -286,10 +286,10 @@ describe('search', () => {
     const box = page.getByRole('searchbox', { name: 'Search' });
     await box.waitFor({ state: 'visible' });
     await box.fill('paxos');
-    await page.getByRole('option').nth(1).waitFor();
-    expect(await page.getByRole('option').first().getAttribute('aria-selected')).toBe('true');
+    await page.locator('garden-search').getByRole('option').nth(1).waitFor();
+    expect(await page.locator('garden-search').getByRole('option').first().getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('ArrowDown');
-    expect(await page.getByRole('option').nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('garden-search').getByRole('option').nth(1).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Escape');
     await box.waitFor({ state: 'hidden' });
     await page.getByRole('link', { name: 'Search' }).click();

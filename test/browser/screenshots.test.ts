@@ -83,11 +83,11 @@ describe('screenshots', () => {
       setup: async (page) => {
         await page.keyboard.press('/');
         await page.getByRole('searchbox', { name: 'Search' }).fill('replication');
-        await page.getByRole('option').first().waitFor();
+        await page.locator('garden-search').getByRole('option').first().waitFor();
       },
       check: async (page) => {
-        expect(await page.getByRole('option').count()).toBeGreaterThan(0);
-        expect((await page.getByRole('option').first().textContent())?.toLowerCase()).toContain('replication');
+        expect(await page.locator('garden-search').getByRole('option').count()).toBeGreaterThan(0);
+        expect((await page.locator('garden-search').getByRole('option').first().textContent())?.toLowerCase()).toContain('replication');
       },
     }));
 

@@ -47,7 +47,7 @@ describe('search in the built site', () => {
     const { page, box, errors } = await openSearch('calm-wave/');
     expect(server.requests.some((request) => request.startsWith('/_search/'))).toBe(false);
     await box.pressSequentially('consenus', { delay: 30 });
-    const first = page.getByRole('option').first();
+    const first = page.locator('garden-search').getByRole('option').first();
     await expect.poll(() => first.locator('.hit-title').textContent()).toBe('Consensus');
     expect(await first.locator('.hit-title mark').textContent()).toBe('Consensus');
     expect(await first.getAttribute('aria-selected')).toBe('true');

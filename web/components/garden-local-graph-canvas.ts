@@ -177,8 +177,16 @@ export class GardenLocalGraphCanvas extends LitElement {
     const data = this.data;
     if (!data || width === 0 || height === 0) return;
     const font = labelFont(this);
-    const widths = data.nodes.filter((n) => n.depth === 1).map((n) => textVariants(n.title, width * maxLabelShare, font)[0]!.width);
-    this.#graph = toGraph(data, this.depth, { width, height, ...marginsFor(widths, width) });
+    const variants = data.nodes.filter((n) => n.depth === 1).map((n) => textVariants(n.title, width * maxLabelShare, font));
+    this.#graph = toGraph(data, this.depth, {
+      width,
+      height,
+      ...marginsFor(
+        variants.map((v) => v[0]!.width),
+        variants.map((v) => v.at(-1)!.width),
+        width,
+      ),
+    });
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage')!;
     if (!this.#sigma) this.#sigma = this.#create(stage);
     else this.#sigma.setGraph(this.#graph);
@@ -252,12 +260,15 @@ export class GardenLocalGraphCanvas extends LitElement {
 /**
  * Room beside the depth-1 ring for its labels: labels at its sides go left and right of it, those
  * at the top and bottom above and below, so about half the width of most of them (the 75th
- * percentile), at most 30 % of the panel (longer ones are shortened or placed elsewhere).
+ * percentile), and at least half the widest shortest text (a first word), so that even that one
+ * fits centred under a node at the ring's side; at most 30 % of the panel (longer ones are
+ * shortened or placed elsewhere).
  */
-function marginsFor(widths: number[], width: number): Omit<LocalGraphFrame, 'width' | 'height'> {
+function marginsFor(widths: number[], shortest: number[], width: number): Omit<LocalGraphFrame, 'width' | 'height'> {
   const sorted = [...widths].sort((a, b) => a - b);
   const typical = sorted[Math.floor((sorted.length - 1) * 0.75)] ?? 0;
-  return { marginX: Math.max(24, Math.min(width * 0.3, typical * 0.55 + 10)), marginY: lineHeight + 12, edge: 12 };
+  const room = Math.max(typical * 0.55 + 10, Math.max(0, ...shortest) / 2 + 6);
+  return { marginX: Math.max(24, Math.min(width * 0.3, room)), marginY: lineHeight + 12, edge: 12 };
 }
 
 /** The graph sigma draws: nodes up to `depth` at their laid-out places (y up, as sigma's), sized by weight, coloured by topic; nodes in the file's order, so labels are placed by depth, then importance. */
@@ -294,7 +305,11 @@ function labelFont(host: HTMLElement, weight = 500): string {
   return `${weight} ${labelFontSize}px ${getComputedStyle(host).getPropertyValue('--font-ui') || 'sans-serif'}`;
 }
 
-/** The label's text and width, then shorter versions ending in an ellipsis; none wider than `max`. */
+/**
+ * The label's text and width, then shorter versions ending in an ellipsis, none wider than `max`.
+ * The shortest keeps the title's first word whole ("Byzantine…"), so a label always says
+ * something; only a first word wider than `max` is cut inside (to no fewer than four letters).
+ */
 function textVariants(text: string, max: number, font: string): { text: string; width: number }[] {
   measureContext ??= document.createElement('canvas').getContext('2d');
   const measure = (t: string) => {
@@ -302,10 +317,12 @@ function textVariants(text: string, max: number, font: string): { text: string; 
     measureContext.font = font;
     return Math.ceil(measureContext.measureText(t).width) + 2;
   };
+  const firstWord = /^\S+/u.exec(text)?.[0] ?? text;
   const variants: { text: string; width: number }[] = [];
-  for (const share of [1, 0.7, 0.5, 0.35]) {
-    let cut = share === 1 ? text : text.slice(0, Math.max(3, Math.floor(text.length * share))).trimEnd() + '…';
-    while (measure(cut) > max && cut.length > 4) cut = cut.slice(0, -2).trimEnd() + '…';
+  for (const share of [1, 0.75, 0.55, 0]) {
+    const keep = share === 1 ? text.length : Math.max(firstWord.length, Math.floor(text.length * share));
+    let cut = keep >= text.length ? text : text.slice(0, keep).trimEnd() + '…';
+    while (measure(cut) > max && cut.length > 5) cut = cut.slice(0, -2).trimEnd() + '…';
     if (!variants.some((v) => v.text === cut)) variants.push({ text: cut, width: measure(cut) });
   }
   return variants;

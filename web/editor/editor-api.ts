@@ -65,6 +65,15 @@ export async function renameNote(from: string, to: string): Promise<RenameOutcom
   return json<RenameOutcome>(await send('POST', 'rename', { from, to }));
 }
 
+/**
+ * Turn an unlinked mention into a wiki-link in its source file (`path`), if the file still has
+ * `baseHash` (the version the mention was found in); resolves to the link written, or rejects
+ * with the reason (the file changed on disk, or the mention cannot become a link there).
+ */
+export async function linkMention(path: string, target: string, baseHash: string, text: string): Promise<{ path: string; link: string }> {
+  return json<{ path: string; link: string }>(await send('POST', 'link-mention', { path, target, baseHash, text }));
+}
+
 function send(method: string, route: string, body: unknown): Promise<Response> {
   return fetch(api + route, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }

@@ -5,7 +5,7 @@ import type { EditorIndex, EditorIndexNote } from '../lib/editor-index.ts';
 import { toNoteId } from '../../src/shared/ids.ts';
 import { withBase } from '../../src/shared/with-base.ts';
 import { StoreController } from '../store/store-controller.ts';
-import { createNote, createNoteForLink, fetchIndex, renameNote } from './editor-api.ts';
+import { createNote, createNoteForLink, fetchIndex, linkMention, renameNote } from './editor-api.ts';
 import { renameMessage } from '../lib/editor-rename-message.ts';
 import type { DevUpdate, GardenEditorStatusEvent } from './editor-events.ts';
 import './garden-editor.ts';
@@ -20,7 +20,10 @@ import { refreshPage } from './refresh-page.ts';
  * screen and a rename made in any tab. No way out of the editor loses text:
  * the toolbar's actions and in-place navigation (a leave guard on the app)
  * save first and ask when that is not enough; a reload or closing the tab
- * asks through `beforeunload`. Lives inside `<garden-app>`.
+ * asks through `beforeunload`. Also answers the Link button of each unlinked
+ * mention on the page (the dev server renders them open, with their file's
+ * hash): the mention becomes a wiki-link in its source file and the page
+ * updates. Lives inside `<garden-app>`.
  *
  * @property app - The reading app it works with (store, navigation, page refresh).
  */
@@ -87,12 +90,14 @@ export class GardenDevBar extends LitElement {
     void this.refreshIndex();
     this.#removeGuard = this.app?.addLeaveGuard(this.#guardLeave);
     window.addEventListener('beforeunload', this.#handleBeforeUnload);
+    document.addEventListener('click', this.#handleMentionLink);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#removeGuard?.();
     window.removeEventListener('beforeunload', this.#handleBeforeUnload);
+    document.removeEventListener('click', this.#handleMentionLink);
   }
 
   /** Reload the garden index used for completion, link checks and paths. */
@@ -250,6 +255,24 @@ export class GardenDevBar extends LitElement {
       await this.#open(path, true).finally(() => (this.#moving = false));
     } catch (error) {
       this.message = `Could not create the note: ${(error as Error).message}`;
+    }
+  };
+
+  /** A mention's Link button: link it in its source file, then show the page with the new backlink. */
+  readonly #handleMentionLink = async (e: MouseEvent): Promise<void> => {
+    const button = (e.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-action="link-mention"]');
+    const target = button?.closest<HTMLElement>('article[data-note-id]')?.dataset.noteId;
+    if (!button || !target || button.disabled) return;
+    const { path = '', hash = '', text = '' } = button.dataset;
+    button.disabled = true;
+    try {
+      const done = await linkMention(path, target, hash, text);
+      this.message = `Linked “${text}” in ${done.path} as ${done.link}.`;
+      // The server has applied the change: show it now rather than wait for its message.
+      if (this.app) await refreshPage(this.app);
+    } catch (error) {
+      this.message = (error as Error).message;
+      button.disabled = false;
     }
   };
 

@@ -35,6 +35,18 @@ describe('placeLocalGraphLabels', () => {
     }
   });
 
+  it("lets a required label cover a further note's dot when it has no room otherwise, never a neighbour's", () => {
+    // A node boxed in by four dots of further notes, all within a label's reach.
+    const boxed = { width: 120, height: 60, lineHeight: 14, gap: 2 };
+    const far = [req('f1', 60, 14, 10, false), req('f2', 60, 46, 10, false), req('f3', 22, 30, 10, false), req('f4', 98, 30, 10, false)];
+    const [label] = placeLocalGraphLabels([req('neighbour', 60, 30, 50), ...far], boxed);
+    expect(label).toMatchObject({ id: 'neighbour', text: 'neighbour' });
+    // The same dots as neighbours (required): no label covers them, so this one is left out.
+    const near = far.map((f) => ({ ...f, required: true, variants: [{ text: f.id, width: 1 }] }));
+    const placed = placeLocalGraphLabels([req('neighbour', 60, 30, 50), ...near], boxed);
+    expect(placed.find((l) => l.id === 'neighbour')).toBeUndefined();
+  });
+
   it('shortens a required label that fits nowhere in full, and leaves out an optional one', () => {
     const tight = { width: 60, height: 40, lineHeight: 14, gap: 2 };
     const out = placeLocalGraphLabels([req('required label', 30, 20, 80, true, 20), req('optional label', 30, 20, 80, false, 20)], tight);

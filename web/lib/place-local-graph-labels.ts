@@ -32,8 +32,10 @@ export interface LabelSpace {
  * Place labels greedily, in the order given, each at the first spot beside its node (outward from
  * the canvas's centre first) that lies inside the canvas and overlaps no label placed before it and
  * no node. When a required label found no room, a second round places the left-out ones first and
- * the better round is kept (more required labels, then more labels in full). A label that fits
- * nowhere is left out (the reader sees it on hover).
+ * the better round is kept (more required labels, then more labels in full). A required label that
+ * finds no room beside the nodes may cover the small dots of further notes (whose labels are
+ * optional) rather than shrink below its shortest text. A label that fits nowhere is left out (the
+ * reader sees it on hover).
  */
 export function placeLocalGraphLabels(requests: readonly LabelRequest[], space: LabelSpace): PlacedLabel[] {
   const first = placeInOrder(requests, requests, space);
@@ -53,19 +55,21 @@ export function placeLocalGraphLabels(requests: readonly LabelRequest[], space: 
 function placeInOrder(order: readonly LabelRequest[], requests: readonly LabelRequest[], space: LabelSpace): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   const h = space.lineHeight;
+  const near = requests.filter((r) => r.required);
   for (const request of order) {
     const variants = request.required ? request.variants : request.variants.slice(0, 1);
-    let found: PlacedLabel | undefined;
-    for (const variant of variants) {
-      for (const spot of candidates(request, variant.width, h, space)) {
-        const box = { id: request.id, text: variant.text, left: spot.left, top: spot.top, width: variant.width, height: h };
-        if (!inside(box, space) || placed.some((p) => overlaps(box, p, space.gap))) continue;
-        if (requests.some((r) => circleHitsBox(r, box, r.id === request.id ? 1 : space.gap / 2))) continue;
-        found = box;
-        break;
+    const find = (nodes: readonly LabelRequest[]): PlacedLabel | undefined => {
+      for (const variant of variants) {
+        for (const spot of candidates(request, variant.width, h, space)) {
+          const box = { id: request.id, text: variant.text, left: spot.left, top: spot.top, width: variant.width, height: h };
+          if (!inside(box, space) || placed.some((p) => overlaps(box, p, space.gap))) continue;
+          if (nodes.some((r) => circleHitsBox(r, box, r.id === request.id ? 1 : space.gap / 2))) continue;
+          return box;
+        }
       }
-      if (found) break;
-    }
+      return undefined;
+    };
+    const found = find(requests) ?? (request.required ? find(near) : undefined);
     if (found) placed.push(found);
   }
   return placed;

@@ -44,11 +44,14 @@ describe('GardenStore', () => {
     expect(requests).toEqual(['/g/graph.json']);
   });
 
-  it("loads a note's local graph from <url>local-graph.json once, and again after forgetData", async () => {
+  it("loads a note's local graph from <url>local-graph.json once, and again after forgetData, which tells its listeners", async () => {
     const { env, requests } = makeEnv({ '/g/a/local-graph.json': { version: 1, nodes: [], links: [] } });
     const store = new GardenStore('/g/', page, env);
     await Promise.all([store.loadLocalGraph('/g/a/'), store.loadLocalGraph('/g/a')]);
+    let changes = 0;
+    store.addEventListener('change', () => changes++);
     store.forgetData();
+    expect(changes).toBe(1);
     await store.loadLocalGraph('/g/a/');
     expect(requests).toEqual(['/g/a/local-graph.json', '/g/a/local-graph.json']);
   });

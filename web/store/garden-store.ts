@@ -95,11 +95,15 @@ export class GardenStore extends EventTarget {
     return pending;
   }
 
-  /** Drop the cached note and graph data; the dev server calls this when the garden changed. */
+  /**
+   * Drop the cached note and graph data; the dev server calls this when the garden changed. Emits
+   * `change`, so what shows that data (the local graph beside the note) loads it again.
+   */
   forgetData(): void {
     this.#notes.clear();
     this.#localGraphs.clear();
     this.#graph = undefined;
+    this.dispatchEvent(new Event('change'));
   }
 
   /** Record the page now on screen. */

@@ -138,7 +138,7 @@ function renderDocument(p: DocumentParts): string {
   return (
     `<!doctype html>\n<html lang="${escapeHtml(site.lang ?? 'en')}"><head>${head.filter(Boolean).join('')}</head>` +
     `<body><a class="skip-link" href="#main">Skip to content</a>` +
-    `<garden-app base="${escapeHtml(base)}" page-kind="${p.kind}"${mathCss ? ` math-css="${asset(mathCss)}"` : ''}${site.features?.localGraphOpen ? ' local-graph-open' : ''}>` +
+    `<garden-app base="${escapeHtml(base)}" page-kind="${p.kind}"${mathCss ? ` math-css="${asset(mathCss)}"` : ''}${site.features?.localGraphOpen !== false ? ' local-graph-open' : ''}>` +
     renderSiteHeader(site, p.kind, p.url) +
     `<div class="layout" data-layout="${wide ? 'wide' : 'note'}">${renderExplorerPanel(site, p.kind, p.url)}<main id="main" tabindex="-1">${p.main}</main>${sidebar}</div>` +
     `<footer class="site-footer"><p>${escapeHtml(site.title)} · grown with Trellis</p></footer>` +
