@@ -9,7 +9,8 @@ import { openCache, openLayoutCache } from './store/cache.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
 import { streamJobs, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/types.ts';
-import { createShare, shareWords } from './store/shared-words.ts';
+import { createShare, shareWords, type Share } from './store/shared-words.ts';
+import { openKeptModel } from './incremental/kept-model.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './assemble/assemble.ts';
 import { createMemoryStore } from './store/memory-store.ts';
 import type { CompiledNote, NoteReader, NoteStore, TextsOnDisk } from './store/note-store.ts';
@@ -298,7 +299,10 @@ async function compileNotes(
   const cache = options.noCache ? undefined : await openCache(root);
   const render = options.render ?? true;
   const spill = render && !options.keepResults ? tryCreateSpillStore() : undefined;
-  const store = spill ?? createMemoryStore();
+  const base = spill ?? createMemoryStore();
+  // The compiled garden kept by the previous build (src/incremental/kept-model.ts): unchanged notes are read from it, not from their cache entries.
+  const kept = cache && render && !options.keepResults ? openKeptModel(root) : undefined;
+  const store = kept ? kept.over(base) : base;
   const compiled = new Array<CompiledNote>(notes.length);
   const results = options.keepResults ? new Array<NoteJobResult>(notes.length) : undefined;
   // One copy of each repeated word (tags, headings, link targets) for all results; dropped with this call.
@@ -308,6 +312,7 @@ async function compileNotes(
     result.note.frontmatter.publish = notes[i]!.content.publish;
     shareWords(result, share);
     compiled[i] = store.put(result);
+    kept?.add(notes[i]!.hash, result);
     if (results) results[i] = result;
     else takeText(notes[i]!);
   };
@@ -315,6 +320,14 @@ async function compileNotes(
   const writes: Promise<void>[] = [];
   await Promise.all(
     notes.map(async (n, i) => {
+      const model = kept?.take(n.id, n.hash);
+      if (model) {
+        cache!.keep(n.id, n.hash);
+        model.note.frontmatter.publish = n.content.publish;
+        compiled[i] = shareCompiled(model, share);
+        takeText(n);
+        return;
+      }
       const hit = await cache?.get(n.id, n.hash);
       if (hit) keep(i, hit);
       else misses.push(i);
@@ -351,5 +364,13 @@ async function compileNotes(
     await Promise.all(writes);
   }
   if (render) await cache?.prune();
+  kept?.save();
   return { compiled, cacheHits, store, ...(results ? { results } : {}) };
+}
+
+/** A compiled note read from the kept model, its words shared as a result's are. */
+function shareCompiled(compiled: CompiledNote, share: Share): CompiledNote {
+  const rendered = { nonce: compiled.nonce, blocks: [], embeds: [] };
+  shareWords({ note: compiled.note, rendered, text: '', contexts: [] }, share);
+  return { ...compiled, nonce: rendered.nonce };
 }

@@ -123,10 +123,11 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       writer.write(page.kind === 'not-found' ? '404.html' : pageFile(page.url), renderListPage(page, options.site, assets)),
     );
 
-    await writer.write('graph.json', JSON.stringify(model.graph.json));
+    const graphJson = JSON.stringify(model.graph.json);
+    await writer.write('graph.json', graphJson);
     for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
     for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
-    await writeLocalGraphFiles(writer, model.graph.json);
+    await writeLocalGraphFiles(writer, model.graph.json, graphJson);
     await writer.adoptFrom(searchDir, await searchFiles);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
