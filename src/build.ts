@@ -6,11 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { openCache, openLayoutCache } from './store/cache.ts';
-import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
+import { deriveGardenGraph, type GardenGraph, type LayoutCache, type MentionsMemo } from './graph/index.ts';
 import { streamJobs, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/types.ts';
 import { createShare, shareWords, type Share } from './store/shared-words.ts';
 import { openKeptModel } from './incremental/kept-model.ts';
+import { openKeptMentions } from './incremental/kept-mentions.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './assemble/assemble.ts';
 import { createMemoryStore } from './store/memory-store.ts';
 import type { CompiledNote, NoteReader, NoteStore, TextsOnDisk } from './store/note-store.ts';
@@ -115,12 +116,15 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
 
   const scanDiagnostics = [...scan.diagnostics, ...published.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openLayoutCache(root);
+  const mentions = options.noCache ? undefined : openKeptMentions(root);
   const model = await deriveModel(root, notes, attachments, compiled, store, scanDiagnostics, {
     layout: options.layout ?? true,
     basePath: options.url === undefined ? '/' : parseSiteUrl(options.url).basePath,
     ...(layoutCache ? { layoutCache } : {}),
+    ...(mentions ? { mentions } : {}),
     ...(options.topics ? { topics: options.topics } : {}),
   });
+  mentions?.save();
   model.close = store.close;
   if (store.texts) model.texts = store.texts;
   model.cacheHits = cacheHits;
@@ -135,6 +139,8 @@ export interface DeriveOptions {
   layout: boolean;
   /** Reuse layouts of unchanged graphs. */
   layoutCache?: LayoutCache;
+  /** Reuse the unlinked mentions of notes whose inputs are unchanged. */
+  mentions?: MentionsMemo;
   /** The site's base path, which note bodies link below (default `/`). */
   basePath?: string;
   /** The configuration's topic names and mappings. */
@@ -167,7 +173,12 @@ export async function deriveModel(
     published.map((note) => ({ note, url: urlOf.get(note.id)! })),
     resolved.links,
     store,
-    { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}), ...(options.topics ? { topics: options.topics } : {}) },
+    {
+      layout: options.layout,
+      ...(options.layoutCache ? { cache: options.layoutCache } : {}),
+      ...(options.mentions ? { mentions: options.mentions } : {}),
+      ...(options.topics ? { topics: options.topics } : {}),
+    },
   );
   lap('graph');
 

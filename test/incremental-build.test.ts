@@ -52,6 +52,12 @@ function siteDiff(a: string, b: string): string[] {
   return [...out, ...empty(a), ...empty(b)];
 }
 
+/** Wait for `done` (checked every 50 ms, for at most a minute). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 1200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(done()).toBe(true);
+}
+
 const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks', 'CRDTs', 'Sharding'];
 const folders = ['', 'ds/', 'ds/deep/'];
 
@@ -141,7 +147,7 @@ describe('trellis build over the previous site equals a cold build', () => {
     }, 600_000);
   }
 
-  it("an edit without link changes writes that note's page and data, keeps the other pages, and says so", () => {
+  it("an edit without link changes writes that note's page and data, keeps the other pages, and says so", async () => {
     const garden = makeGarden({
       'Home.md': '# Home\n\n[[A]] and [[B]]',
       'A.md': '# A\n\nfirst text',
@@ -166,5 +172,15 @@ describe('trellis build over the previous site equals a cold build', () => {
     // D shows A through C: neither D's nor C's own text changed, but D's page must.
     expect(inode('d/index.html')).not.toBe(before.d);
     expect(readFileSync(path.join(out, 'd/index.html'), 'utf8')).toContain('number 1, about nothing much');
+    // The replaced site is removed after the build, by a process of its own; a replaced site a
+    // stopped process left behind goes with the next build's.
+    const replaced = () => readdirSync(work).filter((f) => f.startsWith('.site-replaced-'));
+    await until(() => replaced().length === 0);
+    mkdirSync(path.join(work, '.site-replaced-1'));
+    writeFileSync(path.join(work, '.site-replaced-1', 'index.html'), 'left behind');
+    appendSentence(path.join(garden, 'B.md'), 2);
+    build(garden, out, path.join(work, 'cache'));
+    await until(() => replaced().length === 0);
+    expect(readFileSync(path.join(out, 'b/index.html'), 'utf8')).toContain('number 2, about nothing much');
   }, 120_000);
 });

@@ -54,6 +54,12 @@ export interface LayoutCache {
   set(key: string, value: LayoutResult): void;
 }
 
+/** Each source note's unlinked mentions as an earlier build found them, by the key of their inputs (src/incremental/kept-mentions.ts). */
+export interface MentionsMemo {
+  get(source: NoteId, key: string): [NoteId, Backlink][] | undefined;
+  set(source: NoteId, key: string, found: [NoteId, Backlink][]): void;
+}
+
 /** Options of the graph stage. */
 export interface Options {
   /** Compute topics and layout (skipped by `trellis check`). */
@@ -62,6 +68,8 @@ export interface Options {
   cache?: LayoutCache;
   /** The configuration's topic names and mappings (`topics:`). */
   topics?: TopicSettings;
+  /** Each note's unlinked mentions found by the previous build (src/incremental/kept-mentions.ts). */
+  mentions?: MentionsMemo;
 }
 
 /**
@@ -84,6 +92,7 @@ export async function deriveGardenGraph(
     links,
     info,
     phrases,
+    options.mentions ? keptMentions(options.mentions, published, links) : undefined,
   );
 
   let weights = new Map<NoteId, number>();
@@ -155,4 +164,35 @@ function layoutKey(published: readonly GraphNoteInput[], graph: LinkGraph, topic
     h.update(s).update('\u0001').update(t).update('\u0000');
   });
   return h.digest('hex');
+}
+
+/**
+ * The kept mentions of each source note, under the key of what `mentionsIn` reads: the phrase
+ * index (every published note's id, title and aliases, in order), the source's id, title, URL and
+ * content hash (its text), and the notes it links.
+ */
+function keptMentions(
+  memo: MentionsMemo,
+  published: readonly GraphNoteInput[],
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+): { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void } {
+  const h = createHash('sha256');
+  for (const p of published) h.update(`\u0000${p.note.id}\u0001${p.note.title}\u0001${p.note.frontmatter.aliases.join('\u0002')}`);
+  const phrases = h.digest('base64url');
+  const byId = new Map(published.map((p) => [p.note.id, p]));
+  const keyOf = (id: NoteId) => {
+    const p = byId.get(id)!;
+    const linked: string[] = [];
+    for (const l of links.get(id) ?? []) if (l.resolution.kind === 'note' || l.resolution.kind === 'unpublished') linked.push(l.resolution.target);
+    return createHash('sha256')
+      .update(`${phrases}\u0000${id}\u0000${p.note.title}\u0000${p.url}\u0000${p.note.hash}\u0000${linked.sort().join('\u0001')}`)
+      .digest('base64url');
+  };
+  const keys = new Map<NoteId, string>();
+  const key = (id: NoteId) => {
+    let k = keys.get(id);
+    if (k === undefined) keys.set(id, (k = keyOf(id)));
+    return k;
+  };
+  return { get: (id) => memo.get(id, key(id)), set: (id, found) => memo.set(id, key(id), found) };
 }

@@ -9,7 +9,7 @@
  * An entry is used only for a note with the same id and content hash, written by the same code
  * (the index records the code fingerprint), exactly as a cache entry is: a compiled note depends
  * on its own text only. Each build appends what it compiled or read from the cache to a segment
- * of its own and rewrites the index; segments no entry points into are removed. When most bytes
+ * of its own and rewrites the index (the records of notes it took, as they were read); segments no entry points into are removed. When most bytes
  * of the segments are no longer used, the model is not read: that build takes every note from
  * the cache and writes one new segment. Any failure to read the model reads the cache instead.
  */
@@ -34,8 +34,8 @@ interface Entry {
   note: ParsedNote;
   nonce: string;
   embeds: readonly number[];
-  /** Which segment (its index in the header's list) holds the note's bytes. */
-  segment: number;
+  /** The segment file holding the note's bytes. */
+  segment: string;
   /** Block HTML (a JSON array of strings), each block's first and last line, the block embeds (block, link, ...). */
   html: Range;
   lines: Int32Array;
@@ -77,16 +77,16 @@ function modelDir(gardenRoot: string): string {
 export function openKeptModel(gardenRoot: string): KeptModel {
   const dir = modelDir(gardenRoot);
   const previous = readIndex(dir);
-  const fds = new Map<number, number>();
-  const fdOf = (segment: number): number => {
+  const fds = new Map<string, number>();
+  const fdOf = (segment: string): number => {
     let fd = fds.get(segment);
     if (fd === undefined) {
-      fd = openSync(path.join(dir, previous!.header.segments[segment]!), 'r');
+      fd = openSync(path.join(dir, segment), 'r');
       fds.set(segment, fd);
     }
     return fd;
   };
-  const read = (segment: number, [at, bytes]: Range): Buffer => {
+  const read = (segment: string, [at, bytes]: Range): Buffer => {
     const buf = Buffer.allocUnsafe(bytes);
     if (bytes > 0) readSync(fdOf(segment), buf, 0, bytes, at);
     return buf;
@@ -106,6 +106,8 @@ export function openKeptModel(gardenRoot: string): KeptModel {
   };
   let failed = false;
   const takenEntries = new Map<NoteId, Entry>();
+  // A taken entry's record as read: written back as it was.
+  const takenRecords: Buffer[] = [];
   const added: Entry[] = [];
 
   const model: KeptModel = {
@@ -113,8 +115,9 @@ export function openKeptModel(gardenRoot: string): KeptModel {
       return takenEntries.size;
     },
     take(id, hash) {
-      const entry = previous?.entries.get(id);
-      if (!entry || entry.hash !== hash) return undefined;
+      const kept = previous?.entries.get(id);
+      if (!kept || kept.entry.hash !== hash) return undefined;
+      const entry = kept.entry;
       // The segment must be readable now: a model whose files went away is not used.
       try {
         fdOf(entry.segment);
@@ -122,6 +125,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
         return undefined;
       }
       takenEntries.set(id, entry);
+      takenRecords.push(kept.record);
       return { note: entry.note, nonce: entry.nonce, embeds: entry.embeds };
     },
     add(hash, result) {
@@ -135,7 +139,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           note: result.note,
           nonce: result.rendered.nonce,
           embeds: result.rendered.embeds,
-          segment: -1,
+          segment: name,
           html: append(packed.html),
           lines: packed.lines,
           blockEmbeds: packed.embeds,
@@ -193,16 +197,8 @@ export function openKeptModel(gardenRoot: string): KeptModel {
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
       if (failed) return;
-      // Segments in use: the previous ones still holding a taken note, then this build's.
-      const segments: string[] = [];
-      const renumber = new Map<number, number>();
-      for (const e of takenEntries.values()) {
-        if (!renumber.has(e.segment)) {
-          renumber.set(e.segment, segments.length);
-          segments.push(previous!.header.segments[e.segment]!);
-        }
-      }
-      const own = segments.length;
+      // Segments in use: the previous ones still holding a taken note, and this build's.
+      const segments = [...new Set([...takenEntries.values()].map((e) => e.segment))];
       if (added.length > 0) segments.push(name);
       const header: Header = { version: formatVersion, code: codeFingerprint(), segments };
       const file = path.join(dir, 'index');
@@ -212,16 +208,15 @@ export function openKeptModel(gardenRoot: string): KeptModel {
         const out = openSync(tmp, 'w');
         try {
           let at = 0;
-          const record = (value: unknown) => {
-            const bytes = serialize(value);
+          const write = (bytes: Uint8Array) => {
             const length = Buffer.alloc(4);
             length.writeUInt32LE(bytes.length);
             at += writeSync(out, length, 0, 4, at);
             at += writeSync(out, bytes, 0, bytes.length, at);
           };
-          record(header);
-          for (const e of takenEntries.values()) record({ ...e, segment: renumber.get(e.segment)! });
-          for (const e of added) record({ ...e, segment: own });
+          write(serialize(header));
+          for (const record of takenRecords) write(record);
+          for (const e of added) write(serialize(e));
         } finally {
           closeSync(out);
         }
@@ -239,24 +234,25 @@ export function openKeptModel(gardenRoot: string): KeptModel {
 }
 
 /** The previous index, if it was written by this code, its segments exist and most of their bytes are still used. */
-function readIndex(dir: string): { header: Header; entries: Map<NoteId, Entry> } | undefined {
+function readIndex(dir: string): { header: Header; entries: Map<NoteId, { entry: Entry; record: Buffer }> } | undefined {
   try {
     const bytes = readFileSync(path.join(dir, 'index'));
     let at = 0;
     const next = () => {
       const length = bytes.readUInt32LE(at);
-      const value = deserialize(bytes.subarray(at + 4, at + 4 + length)) as unknown;
+      const record = bytes.subarray(at + 4, at + 4 + length);
       at += 4 + length;
-      return value;
+      return record;
     };
-    const header = next() as Header;
+    const header = deserialize(next()) as Header;
     if (header.version !== formatVersion || header.code !== codeFingerprint()) return undefined;
-    const entries = new Map<NoteId, Entry>();
+    const entries = new Map<NoteId, { entry: Entry; record: Buffer }>();
     let live = 0;
     while (at < bytes.length) {
-      const e = next() as Entry;
-      entries.set(e.id, e);
-      live += e.html[1] + e.text[1] + e.contexts[1];
+      const record = next();
+      const entry = deserialize(record) as Entry;
+      entries.set(entry.id, { entry, record });
+      live += entry.html[1] + entry.text[1] + entry.contexts[1];
     }
     let size = 0;
     const present = new Set(listDir(dir));
