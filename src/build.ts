@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { openCache, openLayoutCache } from './store/cache.ts';
+import { openCache } from './store/cache.ts';
+import { openKeptLayout } from './incremental/kept-layout.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache, type MentionsMemo } from './graph/index.ts';
 import { streamJobs, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/types.ts';
@@ -115,7 +116,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   lap('parse');
 
   const scanDiagnostics = [...scan.diagnostics, ...published.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
-  const layoutCache = options.noCache ? undefined : openLayoutCache(root);
+  const layoutCache = options.noCache ? undefined : openKeptLayout(root);
   const mentions = options.noCache ? undefined : openKeptMentions(root);
   const model = await deriveModel(root, notes, attachments, compiled, store, scanDiagnostics, {
     layout: options.layout ?? true,

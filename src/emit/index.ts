@@ -131,7 +131,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     await writer.write('graph.json', graphJson);
     for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
     for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
-    await writeLocalGraphFiles(writer, model.graph.json, graphJson);
+    await writeLocalGraphFiles(writer, model.graph.json);
     await writer.adoptFrom(searchDir, await searchFiles);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));

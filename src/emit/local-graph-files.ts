@@ -9,17 +9,22 @@ import { codeFingerprint } from '../version.ts';
 /**
  * Write each published note's neighbourhood beside its page, so the app loads a few
  * kilobytes for the local graph instead of the whole graph.json. A neighbourhood is a function
- * of graph.json and the code alone, so with `graphJson` (its bytes) every file is keyed by their hash: when
- * the previous site's files were made from the same graph they are kept without being computed.
+ * of graph.json without positions (the local graph lays itself out) and of the code, so every
+ * file is keyed by their hash: when the previous site's files were made from the same graph they
+ * are kept without being computed.
  */
-export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'reuse'>, json: GraphJson, graphJson?: string): Promise<void> {
-  const key = graphJson === undefined ? undefined : `local-graph:${codeFingerprint()}:${contentHash(graphJson)}`;
+export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'reuse'>, json: GraphJson): Promise<void> {
+  const key = `local-graph:${codeFingerprint()}:${contentHash(JSON.stringify(json, withoutPositions))}`;
   const fileOf = (url: string) => decodeURIComponent(url).replace(/^\//, '') + localGraphFileName;
-  const notes = key === undefined ? json.notes : json.notes.filter((n) => !writer.reuse(fileOf(n.url), key));
+  const notes = json.notes.filter((n) => !writer.reuse(fileOf(n.url), key));
   if (notes.length === 0) return;
   const neighbourhoodOf = indexNeighbourhoods(json);
   // Many files in flight at once, as for pages; each answer is built only when written.
   for (let i = 0; i < notes.length; i += 32) {
     await Promise.all(notes.slice(i, i + 32).map((n) => writer.write(fileOf(n.url), JSON.stringify(neighbourhoodOf(n.id)), key)));
   }
+}
+
+function withoutPositions(key: string, value: unknown): unknown {
+  return key === 'x' || key === 'y' ? undefined : value;
 }
