@@ -5,11 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { openCache, openLayoutCache } from './store/cache.ts';
-import { deriveGardenGraph, type GardenGraph, type LayoutCache } from './graph/index.ts';
+import { openCache } from './store/cache.ts';
+import { openKeptLayout } from './incremental/kept-layout.ts';
+import { deriveGardenGraph, type GardenGraph, type LayoutCache, type MentionsMemo } from './graph/index.ts';
 import { streamJobs, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/types.ts';
-import { createShare, shareWords } from './store/shared-words.ts';
+import { createShare, shareWords, type Share } from './store/shared-words.ts';
+import { openKeptModel } from './incremental/kept-model.ts';
+import { openKeptMentions } from './incremental/kept-mentions.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './assemble/assemble.ts';
 import { createMemoryStore } from './store/memory-store.ts';
 import type { CompiledNote, NoteReader, NoteStore, TextsOnDisk } from './store/note-store.ts';
@@ -113,13 +116,16 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   lap('parse');
 
   const scanDiagnostics = [...scan.diagnostics, ...published.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
-  const layoutCache = options.noCache ? undefined : openLayoutCache(root);
+  const layoutCache = options.noCache ? undefined : openKeptLayout(root);
+  const mentions = options.noCache ? undefined : openKeptMentions(root);
   const model = await deriveModel(root, notes, attachments, compiled, store, scanDiagnostics, {
     layout: options.layout ?? true,
     basePath: options.url === undefined ? '/' : parseSiteUrl(options.url).basePath,
     ...(layoutCache ? { layoutCache } : {}),
+    ...(mentions ? { mentions } : {}),
     ...(options.topics ? { topics: options.topics } : {}),
   });
+  mentions?.save();
   model.close = store.close;
   if (store.texts) model.texts = store.texts;
   model.cacheHits = cacheHits;
@@ -134,6 +140,8 @@ export interface DeriveOptions {
   layout: boolean;
   /** Reuse layouts of unchanged graphs. */
   layoutCache?: LayoutCache;
+  /** Reuse the unlinked mentions of notes whose inputs are unchanged. */
+  mentions?: MentionsMemo;
   /** The site's base path, which note bodies link below (default `/`). */
   basePath?: string;
   /** The configuration's topic names and mappings. */
@@ -166,7 +174,12 @@ export async function deriveModel(
     published.map((note) => ({ note, url: urlOf.get(note.id)! })),
     resolved.links,
     store,
-    { layout: options.layout, ...(options.layoutCache ? { cache: options.layoutCache } : {}), ...(options.topics ? { topics: options.topics } : {}) },
+    {
+      layout: options.layout,
+      ...(options.layoutCache ? { cache: options.layoutCache } : {}),
+      ...(options.mentions ? { mentions: options.mentions } : {}),
+      ...(options.topics ? { topics: options.topics } : {}),
+    },
   );
   lap('graph');
 
@@ -298,7 +311,10 @@ async function compileNotes(
   const cache = options.noCache ? undefined : await openCache(root);
   const render = options.render ?? true;
   const spill = render && !options.keepResults ? tryCreateSpillStore() : undefined;
-  const store = spill ?? createMemoryStore();
+  const base = spill ?? createMemoryStore();
+  // The compiled garden kept by the previous build (src/incremental/kept-model.ts): unchanged notes are read from it, not from their cache entries.
+  const kept = cache && render && !options.keepResults ? openKeptModel(root) : undefined;
+  const store = kept ? kept.over(base) : base;
   const compiled = new Array<CompiledNote>(notes.length);
   const results = options.keepResults ? new Array<NoteJobResult>(notes.length) : undefined;
   // One copy of each repeated word (tags, headings, link targets) for all results; dropped with this call.
@@ -308,6 +324,7 @@ async function compileNotes(
     result.note.frontmatter.publish = notes[i]!.content.publish;
     shareWords(result, share);
     compiled[i] = store.put(result);
+    kept?.add(notes[i]!.hash, result);
     if (results) results[i] = result;
     else takeText(notes[i]!);
   };
@@ -315,6 +332,14 @@ async function compileNotes(
   const writes: Promise<void>[] = [];
   await Promise.all(
     notes.map(async (n, i) => {
+      const model = kept?.take(n.id, n.hash);
+      if (model) {
+        cache!.keep(n.id, n.hash);
+        model.note.frontmatter.publish = n.content.publish;
+        compiled[i] = shareCompiled(model, share);
+        takeText(n);
+        return;
+      }
       const hit = await cache?.get(n.id, n.hash);
       if (hit) keep(i, hit);
       else misses.push(i);
@@ -351,5 +376,13 @@ async function compileNotes(
     await Promise.all(writes);
   }
   if (render) await cache?.prune();
+  kept?.save();
   return { compiled, cacheHits, store, ...(results ? { results } : {}) };
+}
+
+/** A compiled note read from the kept model, its words shared as a result's are. */
+function shareCompiled(compiled: CompiledNote, share: Share): CompiledNote {
+  const rendered = { nonce: compiled.nonce, blocks: [], embeds: [] };
+  shareWords({ note: compiled.note, rendered, text: '', contexts: [] }, share);
+  return { ...compiled, nonce: rendered.nonce };
 }

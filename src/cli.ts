@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readOutputManifest } from './incremental/output-manifest.ts';
+import { removeLater } from './incremental/remove-later.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
@@ -139,12 +140,13 @@ async function run(argv: string[]): Promise<number> {
         ...(site.url ? { url: site.url } : {}),
       });
       const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
-      const result = await emitIncrementally(emitSite, model, { out, site, app, fingerprint, quick, dates, feed: config.feed }, previous).finally(() =>
-        model.close?.(),
-      );
+      const emitOptions = { out, site, app, fingerprint, quick, dates, feed: config.feed, keepReplaced: true };
+      const result = await emitIncrementally(emitSite, model, emitOptions, previous).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
         printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
+      // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).
+      if (result.replaced) removeLater(result.replaced, out);
       return 0;
     }
     case 'check': {

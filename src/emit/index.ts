@@ -50,6 +50,8 @@ export interface EmitOptions {
   feed?: FeedSettings;
   /** The manifest of the site now in `out` (src/incremental/): its unchanged files are kept, not written again. */
   previous?: OutputManifest;
+  /** Leave the replaced site for the caller to remove (its folder is `EmitResult.replaced`) rather than removing it now. */
+  keepReplaced?: boolean;
 }
 
 /** What the emitter wrote. */
@@ -58,11 +60,13 @@ export interface EmitResult {
   notes: ListNote[];
   /** What this build changed in the site (the previous one's files kept, pages and search files written). */
   changes: { kept: number; pages: number; searchFiles: number; notesChanged?: number };
+  /** The replaced site, left with `keepReplaced`. */
+  replaced?: string;
 }
 
 /** Write the site for `model`. */
 export async function emitSite(model: GardenModel, options: EmitOptions): Promise<EmitResult> {
-  const writer = await openSiteWriter(options.out, options.previous);
+  const writer = await openSiteWriter(options.out, options.previous, options.keepReplaced);
   try {
     const published = model.notes.filter((n) => n.publish);
     const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
@@ -123,7 +127,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       writer.write(page.kind === 'not-found' ? '404.html' : pageFile(page.url), renderListPage(page, options.site, assets)),
     );
 
-    await writer.write('graph.json', JSON.stringify(model.graph.json));
+    const graphJson = JSON.stringify(model.graph.json);
+    await writer.write('graph.json', graphJson);
     for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
     for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     await writeLocalGraphFiles(writer, model.graph.json);
@@ -140,7 +145,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       await writer.write(buildRecordFile, JSON.stringify(record));
     }
     const files = writer.written;
-    await writer.commit();
+    const replaced = await writer.commit();
     const noteHashes = Object.fromEntries(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
     if (options.fingerprint)
       await writeOutputManifest(model.root, { out: path.resolve(options.out), fingerprint: options.fingerprint, ...writer.outputs(), notes: noteHashes });
@@ -151,7 +156,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       searchFiles: writer.searchWritten,
       ...(notesChanged !== undefined ? { notesChanged } : {}),
     };
-    return { files, notes, changes };
+    return { files, notes, changes, ...(replaced ? { replaced } : {}) };
   } catch (error) {
     await writer.abort();
     throw error;

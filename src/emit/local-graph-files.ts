@@ -3,18 +3,28 @@ import { indexNeighbourhoods } from '../graph/neighbourhood.ts';
 import { localGraphFileName } from '../shared/local-graph.ts';
 import type { GraphJson } from '../shared/types.ts';
 import type { SiteWriter } from './write-site.ts';
+import { contentHash } from '../incremental/output-manifest.ts';
+import { codeFingerprint } from '../version.ts';
 
 /**
  * Write each published note's neighbourhood beside its page, so the app loads a few
- * kilobytes for the local graph instead of the whole graph.json.
+ * kilobytes for the local graph instead of the whole graph.json. A neighbourhood is a function
+ * of graph.json without positions (the local graph lays itself out) and of the code, so every
+ * file is keyed by their hash: when the previous site's files were made from the same graph they
+ * are kept without being computed.
  */
-export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write'>, json: GraphJson): Promise<void> {
+export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'reuse'>, json: GraphJson): Promise<void> {
+  const key = `local-graph:${codeFingerprint()}:${contentHash(JSON.stringify(json, withoutPositions))}`;
+  const fileOf = (url: string) => decodeURIComponent(url).replace(/^\//, '') + localGraphFileName;
+  const notes = json.notes.filter((n) => !writer.reuse(fileOf(n.url), key));
+  if (notes.length === 0) return;
   const neighbourhoodOf = indexNeighbourhoods(json);
-  const notes = json.notes;
   // Many files in flight at once, as for pages; each answer is built only when written.
   for (let i = 0; i < notes.length; i += 32) {
-    await Promise.all(
-      notes.slice(i, i + 32).map((n) => writer.write(decodeURIComponent(n.url).replace(/^\//, '') + localGraphFileName, JSON.stringify(neighbourhoodOf(n.id)))),
-    );
+    await Promise.all(notes.slice(i, i + 32).map((n) => writer.write(fileOf(n.url), JSON.stringify(neighbourhoodOf(n.id)), key)));
   }
+}
+
+function withoutPositions(key: string, value: unknown): unknown {
+  return key === 'x' || key === 'y' ? undefined : value;
 }

@@ -36,12 +36,17 @@ export interface SiteWriter {
   readonly pagesWritten: number;
   /** Hashes of the files and inputs of this build's site, for its manifest. */
   outputs(): Pick<OutputManifest, 'files' | 'keys'>;
-  commit(): Promise<void>;
+  /**
+   * Swap the staging folder in. The previous site is removed, unless the writer was opened with
+   * `keepReplaced`: then it is left beside the output, under the name returned, for the caller to
+   * remove when the build is done (src/incremental/remove-later.ts).
+   */
+  commit(): Promise<string | undefined>;
   abort(): Promise<void>;
 }
 
 /** Open a writer for the output folder `out`, reusing the previous site's files when `previous` describes it. */
-export async function openSiteWriter(out: string, previous?: OutputManifest): Promise<SiteWriter> {
+export async function openSiteWriter(out: string, previous?: OutputManifest, keepReplaced = false): Promise<SiteWriter> {
   const target = path.resolve(out);
   await fs.mkdir(path.dirname(target), { recursive: true });
   const prefix = path.join(path.dirname(target), `.${path.basename(target)}-staging-`);
@@ -151,7 +156,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest): Pr
     async commit() {
       await removeStale(staging, linked.files, files);
       await Promise.all(scratches.map((d) => fs.rm(d, { recursive: true, force: true })));
-      const old = `${target}.old-${process.pid}`;
+      const old = replacedName(target);
       const hadOld = await fs.stat(target).then(
         () => true,
         () => false,
@@ -163,13 +168,21 @@ export async function openSiteWriter(out: string, previous?: OutputManifest): Pr
         if (hadOld) await fs.rename(old, target);
         throw error;
       }
-      if (hadOld) await fs.rm(old, { recursive: true, force: true });
+      if (!hadOld) return undefined;
+      if (keepReplaced) return old;
+      await fs.rm(old, { recursive: true, force: true });
+      return undefined;
     },
     async abort() {
       await Promise.all([staging, ...scratches].map((d) => fs.rm(d, { recursive: true, force: true })));
     },
   };
   return writer;
+}
+
+/** Where a replaced site waits to be removed: a hidden folder beside the output, named for it and this process. */
+export function replacedName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}-replaced-${process.pid}`);
 }
 
 /** Remove the previous site's files this build did not produce, and the folders they leave empty. */

@@ -18,10 +18,11 @@ import { deriveBacklinks } from './backlinks.ts';
 import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
 import { buildGraph, type LinkGraph } from './build-graph.ts';
 import { graphJsonLinks, toGraphJson } from './graph-json.ts';
-import { noteEdges, outgoingOf } from './note-edges.ts';
+import { noteEdges, outgoingOf, type NoteEdge } from './note-edges.ts';
 import { findOrphans } from './orphans.ts';
 import { startLayout, type LayoutResult } from './layout-result.ts';
 import type { TopicSettings } from './topics-settings.ts';
+import type { PreviousLayout } from './layout-update.ts';
 
 export type { LayoutResult } from './layout-result.ts';
 
@@ -51,7 +52,16 @@ export interface GardenGraph {
 /** Where layouts of unchanged graphs are kept between builds. */
 export interface LayoutCache {
   get(key: string): LayoutResult | undefined;
-  set(key: string, value: LayoutResult): void;
+  /** Keep `value`; `edges` are its graph's edges as pairs of node indexes into `value.positions`. */
+  set(key: string, value: LayoutResult, edges?: Uint32Array): void;
+  /** The last layout kept with its edges: a slightly changed graph is placed from it (layout-update.ts). */
+  last?(): PreviousLayout | undefined;
+}
+
+/** Each source note's unlinked mentions as an earlier build found them, by the key of their inputs (src/incremental/kept-mentions.ts). */
+export interface MentionsMemo {
+  get(source: NoteId, key: string): [NoteId, Backlink][] | undefined;
+  set(source: NoteId, key: string, found: [NoteId, Backlink][]): void;
 }
 
 /** Options of the graph stage. */
@@ -62,6 +72,8 @@ export interface Options {
   cache?: LayoutCache;
   /** The configuration's topic names and mappings (`topics:`). */
   topics?: TopicSettings;
+  /** Each note's unlinked mentions found by the previous build (src/incremental/kept-mentions.ts). */
+  mentions?: MentionsMemo;
 }
 
 /**
@@ -84,6 +96,7 @@ export async function deriveGardenGraph(
     links,
     info,
     phrases,
+    options.mentions ? keptMentions(options.mentions, published, links) : undefined,
   );
 
   let weights = new Map<NoteId, number>();
@@ -119,8 +132,7 @@ function fromEdges(
   const nodes = new Set(ids);
   const edges = new Map(ids.map((id) => [id, noteEdges(id, links.get(id) ?? [], nodes)]));
   const edgesOf = (id: NoteId) => edges.get(id) ?? [];
-  const nodeTitles = published.map((p) => ({ id: p.note.id, title: p.note.title }));
-  const layout = options.layout && ids.length > 0 ? layoutOf(buildGraph(nodeTitles, edgesOf), published, options.cache, options.topics) : undefined;
+  const layout = options.layout && ids.length > 0 ? layoutOf(published, edgesOf, options.cache, options.topics) : undefined;
   const outgoing = new Map(ids.map((id) => [id, outgoingOf(edgesOf(id))]));
   return { ...(layout ? { layout } : {}), outgoing, orphans: findOrphans(ids, edgesOf), jsonLinks: graphJsonLinks(ids, edgesOf) };
 }
@@ -131,28 +143,76 @@ function fromEdges(
  * context) that holds the graph.
  */
 function layoutOf(
-  graph: LinkGraph,
   published: readonly GraphNoteInput[],
+  edgesOf: (id: NoteId) => readonly NoteEdge[],
   cache: LayoutCache | undefined,
   topics: TopicSettings | undefined,
 ): Promise<LayoutResult> {
-  const key = cache ? layoutKey(published, graph, topics) : '';
+  // The key is read from the edges: an unchanged graph needs no graphology graph at all.
+  const key = cache ? layoutKey(published, edgesOf, topics) : '';
   const cached = cache?.get(key);
   if (cached) return Promise.resolve(cached);
+  const graph = buildGraph(
+    published.map((p) => ({ id: p.note.id, title: p.note.title })),
+    edgesOf,
+  );
+  const edges = cache ? edgeIndexes(graph) : undefined;
   const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
-  return startLayout(graph, (id) => tagsOf.get(id) ?? [], undefined, undefined, topics).then((result) => {
-    cache?.set(key, result);
+  return startLayout(graph, (id) => tagsOf.get(id) ?? [], undefined, undefined, topics, cache?.last?.()).then((result) => {
+    cache?.set(key, result, edges);
     return result;
   });
 }
 
-/** Everything the layout depends on: the topic settings, nodes in order with titles and tags, and edges. */
-function layoutKey(published: readonly GraphNoteInput[], graph: LinkGraph, topics: TopicSettings | undefined): string {
+/** The edges of `graph` as pairs of node indexes, nodes in graph order (as a layout's positions are). */
+function edgeIndexes(graph: LinkGraph): Uint32Array {
+  const numberOf = new Map<string, number>();
+  graph.forEachNode((id) => numberOf.set(id, numberOf.size));
+  const edges = new Uint32Array(graph.size * 2);
+  let i = 0;
+  graph.forEachEdge((_k, _a, s, t) => {
+    edges[i++] = numberOf.get(s)!;
+    edges[i++] = numberOf.get(t)!;
+  });
+  return edges;
+}
+
+/** Everything the layout depends on: the topic settings, nodes in order with titles and tags, and edges in graph order. */
+function layoutKey(published: readonly GraphNoteInput[], edgesOf: (id: NoteId) => readonly NoteEdge[], topics: TopicSettings | undefined): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(topics ?? null)).update('\u0000');
   for (const p of published) h.update(p.note.id).update('\u0001').update(p.note.title).update('\u0001').update(p.note.tags.join('\u0002')).update('\u0000');
-  graph.forEachEdge((_k, _a, s, t) => {
-    h.update(s).update('\u0001').update(t).update('\u0000');
-  });
+  for (const p of published) for (const e of edgesOf(p.note.id)) h.update(p.note.id).update('\u0001').update(e.target).update('\u0000');
   return h.digest('hex');
+}
+
+/**
+ * The kept mentions of each source note, under the key of what `mentionsIn` reads: the phrase
+ * index (every published note's id, title and aliases, in order), the source's id, title, URL and
+ * content hash (its text), and the notes it links.
+ */
+function keptMentions(
+  memo: MentionsMemo,
+  published: readonly GraphNoteInput[],
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+): { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void } {
+  const h = createHash('sha256');
+  for (const p of published) h.update(`\u0000${p.note.id}\u0001${p.note.title}\u0001${p.note.frontmatter.aliases.join('\u0002')}`);
+  const phrases = h.digest('base64url');
+  const byId = new Map(published.map((p) => [p.note.id, p]));
+  const keyOf = (id: NoteId) => {
+    const p = byId.get(id)!;
+    const linked: string[] = [];
+    for (const l of links.get(id) ?? []) if (l.resolution.kind === 'note' || l.resolution.kind === 'unpublished') linked.push(l.resolution.target);
+    return createHash('sha256')
+      .update(`${phrases}\u0000${id}\u0000${p.note.title}\u0000${p.url}\u0000${p.note.hash}\u0000${linked.sort().join('\u0001')}`)
+      .digest('base64url');
+  };
+  const keys = new Map<NoteId, string>();
+  const key = (id: NoteId) => {
+    let k = keys.get(id);
+    if (k === undefined) keys.set(id, (k = keyOf(id)));
+    return k;
+  };
+  return { get: (id) => memo.get(id, key(id)), set: (id, found) => memo.set(id, key(id), found) };
 }

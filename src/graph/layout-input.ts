@@ -8,6 +8,7 @@ import { DirectedGraph } from 'graphology';
 import type { NoteId } from '../shared/types.ts';
 import type { EdgeAttributes, LinkGraph, NodeAttributes } from './build-graph.ts';
 import type { TopicSettings } from './topics-settings.ts';
+import type { PreviousLayout } from './layout-update.ts';
 
 /** The layout's input. */
 export interface LayoutInput {
@@ -18,6 +19,8 @@ export interface LayoutInput {
   edges: Uint32Array;
   /** The configuration's topic names and mappings. */
   topicSettings?: TopicSettings;
+  /** The previous build's layout, to place a slightly changed graph from (layout-update.ts). */
+  previous?: PreviousLayout;
 }
 
 /** Collect the layout input of `graph`; `tagsOf` gives a note's tags. */

@@ -11,6 +11,7 @@ import type { NoteId, Topic } from '../shared/types.ts';
 import type { LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, toLayoutInput, type LayoutInput } from './layout-input.ts';
 import { computeLayout } from './layout.ts';
+import { updatedPositions, type PreviousLayout } from './layout-update.ts';
 import { computeTopics } from './topics.ts';
 import type { TopicSettings } from './topics-settings.ts';
 
@@ -32,22 +33,39 @@ export interface LayoutResult {
  */
 export const layoutWorkerMinNodes = 2_000;
 
-/** Compute the layout of `graph` on this thread (`inPlace`: the graph may be changed, see computeLayout). */
-export function computeLayoutResult(graph: LinkGraph, tagsOf: (id: NoteId) => readonly string[], inPlace = false, topicSettings?: TopicSettings): LayoutResult {
+/**
+ * Compute the layout of `graph` on this thread (`inPlace`: the graph may be changed, see computeLayout).
+ * Importance and topics are always computed; positions come from `previous` when few nodes and edges
+ * changed since (layout-update.ts), else from ForceAtlas2.
+ */
+export function computeLayoutResult(
+  graph: LinkGraph,
+  tagsOf: (id: NoteId) => readonly string[],
+  inPlace = false,
+  topicSettings?: TopicSettings,
+  previous?: PreviousLayout,
+): LayoutResult {
   const weights = new Map<NoteId, number>();
   const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
   let max = 1e-12;
   for (const v of Object.values(ranks)) if (v > max) max = v;
   graph.forEachNode((id) => weights.set(id as NoteId, round3((ranks[id] ?? 0) / max)));
   const { topicOf, subtopicOf, topics } = computeTopics(graph, weights, tagsOf, topicSettings);
-  const positions = computeLayout(graph, topicOf, topics.filter((t) => t.parent === undefined).length, inPlace);
-  return { weights: [...weights], topicOf: [...topicOf], subtopicOf: [...subtopicOf], topics, positions: [...positions].map(([id, p]) => [id, p.x, p.y]) };
+  const topicCount = topics.filter((t) => t.parent === undefined).length;
+  const positions = (previous && updatedPositions(graph, previous, topicOf, topicCount)) ?? computeLayout(graph, topicOf, topicCount, inPlace);
+  // In node order, whichever way they were found (the kept layout's edges index them).
+  const placed: [NoteId, number, number][] = [];
+  graph.forEachNode((id) => {
+    const p = positions.get(id as NoteId)!;
+    placed.push([id as NoteId, p.x, p.y]);
+  });
+  return { weights: [...weights], topicOf: [...topicOf], subtopicOf: [...subtopicOf], topics, positions: placed };
 }
 
 /** Compute the layout a layout input describes (what the worker runs). */
 export function computeLayoutOfInput(input: LayoutInput): LayoutResult {
   const tags = new Map(input.ids.map((id, n) => [id, input.tags[n]!]));
-  return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? [], true, input.topicSettings);
+  return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? [], true, input.topicSettings, input.previous);
 }
 
 /**
@@ -62,9 +80,10 @@ export function startLayout(
   minWorkerNodes = layoutWorkerMinNodes,
   heapMb = heapMbFor(graph.order + graph.size, 1024),
   topicSettings?: TopicSettings,
+  previous?: PreviousLayout,
 ): Promise<LayoutResult> {
-  if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf, false, topicSettings));
-  const input = { ...toLayoutInput(graph, tagsOf), ...(topicSettings ? { topicSettings } : {}) };
+  if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf, false, topicSettings, previous));
+  const input = { ...toLayoutInput(graph, tagsOf), ...(topicSettings ? { topicSettings } : {}), ...(previous ? { previous } : {}) };
   return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(() => computeLayoutOfInput(input));
 }
 

@@ -117,12 +117,16 @@ export function deriveUnlinkedMentions(
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   info: ReadonlyMap<NoteId, { title: string; url: Slug }>,
   index: PhraseIndex,
+  /** Each source's mentions found by an earlier build, when they are still what `mentionsIn` gives (src/incremental/kept-mentions.ts). */
+  kept?: { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void },
 ): Map<NoteId, Backlink[]> {
   const out = new Map<NoteId, Backlink[]>();
   for (const id of sources) {
     const from = info.get(id);
     if (!from) continue;
-    for (const [target, entry] of mentionsIn(id, from, textOf(id), links.get(id) ?? [], index)) {
+    const found = kept?.get(id) ?? mentionsIn(id, from, textOf(id), links.get(id) ?? [], index);
+    kept?.set(id, found);
+    for (const [target, entry] of found) {
       const list = out.get(target) ?? [];
       if (list.length < maxMentions) list.push(entry);
       out.set(target, list);

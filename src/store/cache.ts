@@ -18,6 +18,8 @@ import type { NoteJobResult } from '../compile/types.ts';
 /** A cache bound to one garden. */
 export interface NoteCache {
   get(id: string, hash: string): Promise<NoteJobResult | undefined>;
+  /** Keep the entry of `id` with `hash` through {@link NoteCache.prune} without reading it (a note read from src/incremental/kept-model.ts). */
+  keep(id: string, hash: string): void;
   set(id: string, hash: string, value: NoteJobResult): Promise<void>;
   /** Delete entries not read or written since the cache was opened. */
   prune(): Promise<void>;
@@ -47,6 +49,9 @@ export async function openCache(gardenRoot: string): Promise<NoteCache> {
       } catch {
         return undefined;
       }
+    },
+    keep(id, hash) {
+      keyOf(id, hash);
     },
     async prune() {
       const names = await fs.readdir(dir).catch(() => [] as string[]);

@@ -1,0 +1,308 @@
+/**
+ * The compiled garden kept between builds, beside the cache: every note's facts (what resolve,
+ * graph and assemble read: its `ParsedNote`, nonce and block embeds) in one index file, and what
+ * pages, search and mentions read of it (block HTML, plain text, link contexts) in segment files,
+ * read by offset only when asked for. A warm build reads the index and the changed notes' cache
+ * entries, not the cache entries of all notes (each a file to open and a whole result to
+ * deserialise, HTML included).
+ *
+ * An entry is used only for a note with the same id and content hash, written by the same code
+ * (the index records the code fingerprint), exactly as a cache entry is: a compiled note depends
+ * on its own text only. Each build appends what it compiled or read from the cache to a segment
+ * of its own and rewrites the index (the records of notes it took, as they were read); segments no entry points into are removed. When most bytes
+ * of the segments are no longer used, the model is not read: that build takes every note from
+ * the cache and writes one new segment. Any failure to read the model reads the cache instead.
+ */
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { NoteJobResult, RenderedBlock } from '../compile/types.ts';
+import type { LinkContext, NoteId, ParsedNote } from '../shared/types.ts';
+import { cacheDir } from '../store/cache.ts';
+import type { CompiledNote, NoteStore } from '../store/note-store.ts';
+import { outlineOf, packBlocks } from '../store/pack-blocks.ts';
+import { codeFingerprint } from '../version.ts';
+
+/** Byte range in a segment: offset and length. */
+type Range = [at: number, bytes: number];
+
+/** What the index keeps of one note. */
+interface Entry {
+  id: NoteId;
+  hash: string;
+  note: ParsedNote;
+  nonce: string;
+  embeds: readonly number[];
+  /** The segment file holding the note's bytes. */
+  segment: string;
+  /** Block HTML (a JSON array of strings), each block's first and last line, the block embeds (block, link, ...). */
+  html: Range;
+  lines: Int32Array;
+  blockEmbeds: Int32Array;
+  text: Range;
+  /** The contexts' texts one after the other, and the byte offset where each ends; highlights (-1, -1 for none). */
+  contexts: Range;
+  ends: Int32Array;
+  highlights: Int32Array;
+}
+
+interface Header {
+  version: number;
+  code: string;
+  segments: string[];
+}
+
+const formatVersion = 1;
+
+/** The model kept by previous builds, and what this build adds to it. */
+export interface KeptModel {
+  /** The kept compiled note `id` with content `hash`, if there is one; its parts are then read from the model. */
+  take(id: NoteId, hash: string): CompiledNote | undefined;
+  /** Keep `result` (compiled or read from the cache by this build) for the next build. */
+  add(hash: string, result: NoteJobResult): void;
+  /** A store reading the notes taken from the model here, and every other note from `base`. */
+  over(base: NoteStore): NoteStore;
+  /** Write the index of this build's notes (those taken and those added); the previous index stays if this fails. */
+  save(): void;
+  /** Notes taken from the model. */
+  readonly taken: number;
+}
+
+function modelDir(gardenRoot: string): string {
+  return `${cacheDir(gardenRoot)}-model`;
+}
+
+/** Open the model kept for `gardenRoot` (an empty one when there is none, or it cannot be read). */
+export function openKeptModel(gardenRoot: string): KeptModel {
+  const dir = modelDir(gardenRoot);
+  const previous = readIndex(dir);
+  const fds = new Map<string, number>();
+  const fdOf = (segment: string): number => {
+    let fd = fds.get(segment);
+    if (fd === undefined) {
+      fd = openSync(path.join(dir, segment), 'r');
+      fds.set(segment, fd);
+    }
+    return fd;
+  };
+  const read = (segment: string, [at, bytes]: Range): Buffer => {
+    const buf = Buffer.allocUnsafe(bytes);
+    if (bytes > 0) readSync(fdOf(segment), buf, 0, bytes, at);
+    return buf;
+  };
+  // This build's segment, made when the first result is added.
+  const name = `segment-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  let fd: number | undefined;
+  let end = 0;
+  const append = (bytes: Uint8Array): Range => {
+    if (fd === undefined) {
+      mkdirSync(dir, { recursive: true });
+      fd = openSync(path.join(dir, name), 'w');
+    }
+    if (bytes.length > 0) writeSync(fd, bytes, 0, bytes.length, end);
+    end += bytes.length;
+    return [end - bytes.length, bytes.length];
+  };
+  let failed = false;
+  const takenEntries = new Map<NoteId, Entry>();
+  // A taken entry's record as read: written back as it was.
+  const takenRecords: Buffer[] = [];
+  const added: Entry[] = [];
+
+  const model: KeptModel = {
+    get taken() {
+      return takenEntries.size;
+    },
+    take(id, hash) {
+      const kept = previous?.entries.get(id);
+      if (!kept || kept.entry.hash !== hash) return undefined;
+      const entry = kept.entry;
+      // The segment must be readable now: a model whose files went away is not used.
+      try {
+        fdOf(entry.segment);
+      } catch {
+        return undefined;
+      }
+      takenEntries.set(id, entry);
+      takenRecords.push(kept.record);
+      return { note: entry.note, nonce: entry.nonce, embeds: entry.embeds };
+    },
+    add(hash, result) {
+      if (failed) return;
+      try {
+        const packed = packedHtml(result);
+        const contexts = packContexts(result.contexts);
+        added.push({
+          id: result.note.id,
+          hash,
+          note: result.note,
+          nonce: result.rendered.nonce,
+          embeds: result.rendered.embeds,
+          segment: name,
+          html: append(packed.html),
+          lines: packed.lines,
+          blockEmbeds: packed.embeds,
+          text: append(encoder.encode(result.text)),
+          contexts: append(contexts.bytes),
+          ends: contexts.ends,
+          highlights: contexts.highlights,
+        });
+      } catch {
+        // No room or no folder: this build keeps nothing, the next reads the cache.
+        failed = true;
+      }
+    },
+    over(base) {
+      const entryOf = (id: NoteId) => takenEntries.get(id);
+      return {
+        put: (result) => base.put(result),
+        blocks(id) {
+          const e = entryOf(id);
+          if (!e) return base.blocks(id);
+          const html = JSON.parse(read(e.segment, e.html).toString('utf8')) as string[];
+          return outlineOf({ lines: e.lines, embeds: e.blockEmbeds }).map((b, i) => ({ ...b, html: html[i]! }));
+        },
+        outline(id): readonly RenderedBlock[] {
+          const e = entryOf(id);
+          return e ? outlineOf({ lines: e.lines, embeds: e.blockEmbeds }) : base.outline(id);
+        },
+        text(id, maxBytes) {
+          const e = entryOf(id);
+          if (!e) return base.text(id, maxBytes);
+          if (maxBytes === undefined || e.text[1] <= maxBytes) return read(e.segment, e.text).toString('utf8');
+          // A read that cuts through a character ends in U+FFFD.
+          return read(e.segment, [e.text[0], maxBytes])
+            .toString('utf8')
+            .replace(/\uFFFD+$/, '');
+        },
+        context(id, link): LinkContext | undefined {
+          const e = entryOf(id);
+          if (!e) return base.context(id, link);
+          if (link < 0 || link >= e.ends.length) return undefined;
+          const start = link === 0 ? 0 : e.ends[link - 1]!;
+          const text = read(e.segment, [e.contexts[0] + start, e.ends[link]! - start]).toString('utf8');
+          const from = e.highlights[2 * link]!;
+          return from < 0 ? { text } : { text, highlight: [from, e.highlights[2 * link + 1]!] };
+        },
+        ...(base.texts ? { texts: base.texts } : {}),
+        close() {
+          base.close();
+          for (const f of fds.values()) closeSync(f);
+          fds.clear();
+        },
+      };
+    },
+    save() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      if (failed) return;
+      // Segments in use: the previous ones still holding a taken note, and this build's.
+      const segments = [...new Set([...takenEntries.values()].map((e) => e.segment))];
+      if (added.length > 0) segments.push(name);
+      const header: Header = { version: formatVersion, code: codeFingerprint(), segments };
+      const file = path.join(dir, 'index');
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        mkdirSync(dir, { recursive: true });
+        const out = openSync(tmp, 'w');
+        try {
+          let at = 0;
+          const write = (bytes: Uint8Array) => {
+            const length = Buffer.alloc(4);
+            length.writeUInt32LE(bytes.length);
+            at += writeSync(out, length, 0, 4, at);
+            at += writeSync(out, bytes, 0, bytes.length, at);
+          };
+          write(serialize(header));
+          for (const record of takenRecords) write(record);
+          for (const e of added) write(serialize(e));
+        } finally {
+          closeSync(out);
+        }
+        renameSync(tmp, file);
+      } catch {
+        rmSync(tmp, { force: true });
+        return;
+      }
+      // Segments no entry points into any more (this build's, if empty, and those replaced).
+      const used = new Set(segments);
+      for (const f of listDir(dir)) if (f.startsWith('segment-') && !used.has(f)) rmSync(path.join(dir, f), { force: true });
+    },
+  };
+  return model;
+}
+
+/** The previous index, if it was written by this code, its segments exist and most of their bytes are still used. */
+function readIndex(dir: string): { header: Header; entries: Map<NoteId, { entry: Entry; record: Buffer }> } | undefined {
+  try {
+    const bytes = readFileSync(path.join(dir, 'index'));
+    let at = 0;
+    const next = () => {
+      const length = bytes.readUInt32LE(at);
+      const record = bytes.subarray(at + 4, at + 4 + length);
+      at += 4 + length;
+      return record;
+    };
+    const header = deserialize(next()) as Header;
+    if (header.version !== formatVersion || header.code !== codeFingerprint()) return undefined;
+    const entries = new Map<NoteId, { entry: Entry; record: Buffer }>();
+    let live = 0;
+    while (at < bytes.length) {
+      const record = next();
+      const entry = deserialize(record) as Entry;
+      entries.set(entry.id, { entry, record });
+      live += entry.html[1] + entry.text[1] + entry.contexts[1];
+    }
+    let size = 0;
+    const present = new Set(listDir(dir));
+    for (const s of header.segments) {
+      if (!present.has(s)) return undefined;
+      size += sizeOf(path.join(dir, s));
+    }
+    // Mostly bytes no note uses: read the cache once, and write one segment again.
+    if (size > 2 * live + (1 << 20)) return undefined;
+    return { header, entries };
+  } catch {
+    return undefined;
+  }
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function sizeOf(file: string): number {
+  const fd = openSync(file, 'r');
+  try {
+    return fstatSync(fd).size;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A note's block HTML packed as the spill store packs it, without changing `result`. */
+function packedHtml(result: NoteJobResult): { html: Uint8Array; lines: Int32Array; embeds: Int32Array } {
+  if (result.rendered.packed) return result.rendered.packed;
+  const copy = { ...result.rendered };
+  packBlocks(copy);
+  return copy.packed ?? { html: encoder.encode('[]'), lines: new Int32Array(0), embeds: new Int32Array(0) };
+}
+
+function packContexts(contexts: readonly LinkContext[]): { bytes: Uint8Array; ends: Int32Array; highlights: Int32Array } {
+  const ends = new Int32Array(contexts.length);
+  const highlights = new Int32Array(contexts.length * 2).fill(-1);
+  let bytes = 0;
+  contexts.forEach((c, i) => {
+    bytes += Buffer.byteLength(c.text);
+    ends[i] = bytes;
+    if (c.highlight) highlights.set(c.highlight, 2 * i);
+  });
+  return { bytes: encoder.encode(contexts.map((c) => c.text).join('')), ends, highlights };
+}
+
+const encoder = new TextEncoder();

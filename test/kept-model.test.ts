@@ -1,0 +1,107 @@
+/** The compiled garden kept between builds (src/incremental/kept-model.ts) and the kept unlinked mentions. */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runNoteJob } from '../src/compile/job.ts';
+import type { NoteJobResult } from '../src/compile/types.ts';
+import { openKeptModel } from '../src/incremental/kept-model.ts';
+import { openKeptMentions } from '../src/incremental/kept-mentions.ts';
+import { cacheDir } from '../src/store/cache.ts';
+import { createMemoryStore } from '../src/store/memory-store.ts';
+import { createSpillStore } from '../src/store/spill-store.ts';
+import type { NoteId, NotePath } from '../src/shared/types.ts';
+import type { NoteReader } from '../src/store/note-store.ts';
+import { tempDir } from './helpers/garden.ts';
+
+const compile = (id: string, text: string): NoteJobResult =>
+  runNoteJob({ path: `${id}.md` as NotePath, id: id as NoteId, hash: `hash-${text.length}`, text }, { nonce: 'abc123' });
+
+const texts = {
+  A: '# A\n\nSee [[B]] here, and **bold** ünïcode ✓.\n\n![[B#Part]]\n\n- [[C|see C]] in a list\n',
+  B: '# B\n\n## Part\n\nText of B, mentioning A once.\n',
+  C: '# C\n\nNo links; a `code` span.\n',
+};
+
+/** What a store gives of a note: blocks, outline, text (whole and cut) and each link's context. */
+function readAll(store: NoteReader, id: string, links: number) {
+  const n = id as NoteId;
+  return {
+    blocks: store.blocks(n),
+    outline: store.outline(n).map((b) => ({ start: b.start, end: b.end, embeds: b.embeds ?? [] })),
+    text: store.text(n),
+    cut: store.text(n, 12),
+    contexts: Array.from({ length: links }, (_, i) => store.context(n, i)),
+  };
+}
+
+describe('kept model', () => {
+  it('gives back, in the next build, the facts and exactly the blocks, texts and contexts of notes with the same hash', () => {
+    const garden = tempDir();
+    process.env.TRELLIS_CACHE_DIR = tempDir();
+    const first = openKeptModel(garden);
+    // The reference: the store a one-shot build reads (on disk), given the same results.
+    const reference = createSpillStore();
+    for (const [id, text] of Object.entries(texts)) {
+      const r = compile(id, text);
+      reference.put(structuredClone(r));
+      first.add(r.note.hash, r);
+    }
+    first.save();
+
+    const second = openKeptModel(garden);
+    const spill = createSpillStore();
+    const store = second.over(spill);
+    // A changed (B) and an unknown hash are not taken; A and C are, with their facts.
+    const a = second.take('A' as NoteId, `hash-${texts.A.length}`);
+    expect(a?.note.links.map((l) => l.target)).toEqual(['B', 'B', 'C']);
+    expect(a?.nonce).toBe('abc123');
+    expect(second.take('B' as NoteId, 'another hash')).toBeUndefined();
+    expect(second.take('Z' as NoteId, 'hash-1')).toBeUndefined();
+    expect(second.take('C' as NoteId, `hash-${texts.C.length}`)).toBeDefined();
+    expect(second.taken).toBe(2);
+    const b = compile('B', texts.B + '\nMore.\n');
+    store.put(structuredClone(b));
+    second.add(b.note.hash, b);
+    for (const id of ['A', 'C']) expect(readAll(store, id, 3)).toEqual(readAll(reference, id, 3));
+    expect(
+      readAll(store, 'A', 3)
+        .blocks.map((x) => x.html)
+        .join(''),
+    ).toContain('ünïcode ✓');
+    expect(store.text('B' as NoteId)).toContain('More.');
+    second.save();
+    store.close();
+
+    // The third build finds A and C (kept as read) and the new B; segments nothing uses are gone.
+    const third = openKeptModel(garden);
+    expect(third.take('B' as NoteId, b.note.hash)).toBeDefined();
+    expect(third.take('A' as NoteId, `hash-${texts.A.length}`)).toBeDefined();
+    const store3 = third.over(createMemoryStore());
+    expect(readAll(store3, 'A', 3)).toEqual(readAll(reference, 'A', 3));
+    expect(store3.text('B' as NoteId)).toContain('More.');
+    third.save();
+    expect(readdirSync(`${cacheDir(garden)}-model`).filter((f) => f.startsWith('segment-'))).toHaveLength(2);
+  });
+
+  it('mentions are kept by key: another key gives nothing, and only the last build’s sources are kept', () => {
+    const garden = tempDir();
+    process.env.TRELLIS_CACHE_DIR = tempDir();
+    const found = [
+      [
+        'B' as NoteId,
+        { source: 'A' as NoteId, title: 'A', url: '/a/' as never, kind: 'link' as const, context: 'names B', highlight: [6, 7] as [number, number] },
+      ],
+    ] as [NoteId, never][];
+    const first = openKeptMentions(garden);
+    first.set('A' as NoteId, 'k1', found);
+    first.set('C' as NoteId, 'k3', []);
+    first.save();
+    const second = openKeptMentions(garden);
+    expect(second.get('A' as NoteId, 'k1')).toEqual(found);
+    expect(second.get('A' as NoteId, 'k2')).toBeUndefined();
+    second.set('A' as NoteId, 'k1', found);
+    second.save();
+    const third = openKeptMentions(garden);
+    expect(third.get('A' as NoteId, 'k1')).toEqual(found);
+    expect(third.get('C' as NoteId, 'k3')).toBeUndefined();
+  });
+});
