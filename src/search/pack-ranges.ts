@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 /** A run of consecutive items rendered into one file. */
@@ -16,16 +17,27 @@ export interface PackedRange {
 /** Bytes below the budget under which gzip cannot exceed it: gzip adds a header and, for incompressible data, 5 bytes per 16 KB block. */
 const gzipOverhead = 1024;
 
+/** A file is cut at the latest when it holds this many times the target. */
+const maxTargets = 4;
+
 /**
- * Pack consecutive items into files: fill each up to `target` raw bytes, then halve any file
- * whose gzipped size exceeds `budget` until it fits or holds a single item.
+ * Pack consecutive items into files, cutting where the items themselves say (content-defined
+ * chunking), so that a changed, added or removed item changes its own file and seldom its
+ * neighbours: where a file ends depends only on the items in it, never on where the items
+ * before it are. A file ends after an item once it holds half the target: the item ends it
+ * with probability `1 - e^(-bytes / (target / 2))`, decided by a hash of its key (as if each
+ * byte ended the file with chance 2 / target), so files hold the target on average; a file
+ * reaching 4× the target ends anyway. Then a file whose gzipped size exceeds `budget` is halved
+ * until it fits or holds a single item.
  * @param sizes raw byte size of each item
+ * @param keyOf a stable name of item `i` (a term, a note id): what its cut is decided by
  * @param render the file contents for items [from, to)
  * @param emit called with each range in order as soon as it is packed; when given, ranges are
  *   not collected (the returned list is empty), so a caller can write and drop each one
  */
 export function packRanges(
   sizes: readonly number[],
+  keyOf: (i: number) => string,
   target: number,
   budget: number,
   render: (from: number, to: number) => string,
@@ -33,18 +45,24 @@ export function packRanges(
 ): PackedRange[] {
   const collected: PackedRange[] = [];
   const packed = { push: emit ?? ((range: PackedRange) => void collected.push(range)) };
+  const half = Math.max(1, target / 2);
   let from = 0;
   let bytes = 0;
   for (let i = 0; i < sizes.length; i++) {
-    if (i > from && bytes + sizes[i]! > target) {
-      fit(from, i, sizes, budget, render, packed);
-      from = i;
+    bytes += sizes[i]!;
+    if (bytes >= maxTargets * target || (bytes >= half && toUnit(keyOf(i)) < -Math.expm1(-sizes[i]! / half))) {
+      fit(from, i + 1, sizes, budget, render, packed);
+      from = i + 1;
       bytes = 0;
     }
-    bytes += sizes[i]!;
   }
   if (sizes.length > from) fit(from, sizes.length, sizes, budget, render, packed);
   return collected;
+}
+
+/** A key's hash as a number in [0, 1). */
+function toUnit(key: string): number {
+  return createHash('sha1').update(key).digest().readUInt32BE(0) / 2 ** 32;
 }
 
 function fit(

@@ -1,4 +1,4 @@
-/** File name, relative to `_search/`, of docs chunk `index` of a build whose docs hash is `hash`. */
-export function toDocsChunkFile(index: number, hash: string): string {
-  return `docs-${index}.${hash}.json`;
+/** File name, relative to `_search/`, of the docs chunk whose contents hash to `hash` (the manifest lists the hashes). */
+export function toDocsChunkFile(hash: string): string {
+  return `docs-${hash}.json`;
 }
