@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { numberNotes } from '../src/search/number-notes.ts';
 import { packRanges } from '../src/search/pack-ranges.ts';
-import type { SearchShardRef } from '../src/shared/types.ts';
+import type { NoteId, SearchShardRef } from '../src/shared/types.ts';
 import { createEncoder } from '../src/shared/search/create-encoder.ts';
 import { findMatches } from '../web/search/lib/find-matches.ts';
 import { findPrefixTerms } from '../web/search/lib/find-prefix-terms.ts';

@@ -77,7 +77,7 @@ describe('search files after a one-note edit', () => {
     expect(summary).toMatch(new RegExp(`1 note changed: .*\\b${changed.length} search files\\b`));
 
     // The note's number, from the docs chunk holding it.
-    const chunks = manifest.docs.hashes.map((hash) => `docs-${hash}.json`);
+    const chunks = manifest.docs.hashes.map((hash, i) => `docs-${manifest.docs.starts[i]}.${hash}.json`);
     const number = chunks
       .map((name) => JSON.parse(after.get(name)!) as SearchDocsChunk)
       .flatMap((chunk) => chunk.docs.map((doc, i) => (doc?.id === 'a/Note 100' ? chunk.start + i : -1)))

@@ -15,6 +15,13 @@ export interface ChunkedDocs {
 const gapBytes = 5;
 
 /**
+ * Hex digits of a chunk's content hash kept in its name and the manifest: the name is unique by
+ * its start already, so the hash only has to change with the contents, and the manifest lists
+ * one per chunk (thousands at 10k notes).
+ */
+const chunkHashDigits = 6;
+
+/**
  * Cut the notes, in note-number order, into small chunks of what a hit shows: url, title,
  * indexed headings and body text for the snippet. A query fetches only the chunks of its top
  * hits, so chunks are kept small rather than few. Where a chunk ends is decided by the notes in
@@ -44,8 +51,8 @@ export function chunkDocs(
   const result: ChunkedDocs = { docs: { starts: [], hashes: [] }, maxCheckedGzipBytes: 0, overBudget: [] };
   const keyOf = (i: number): string => docs[i]!.id;
   packRanges(sizes, keyOf, settings.targetDocsChunkBytes, settings.maxShardGzipBytes, render, (range) => {
-    const hash = toContentHash(range.contents);
-    const path = `_search/${toDocsChunkFile(hash)}`;
+    const hash = toContentHash(range.contents).slice(0, chunkHashDigits);
+    const path = `_search/${toDocsChunkFile(numbers[range.from]!, hash)}`;
     result.docs.starts.push(numbers[range.from]!);
     result.docs.hashes.push(hash);
     sink({ path, contents: range.contents });

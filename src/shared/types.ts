@@ -366,7 +366,7 @@ export interface SearchManifest {
   groups: Record<SearchGroup, SearchShardRef[]>;
   /**
    * Docs chunks (url, title, headings, text for snippets), partitioned by note number: chunk `i`
-   * is `docs-<hashes[i]>.json` and starts at note number `starts[i]` (ascending).
+   * starts at note number `starts[i]` (ascending) and is `docs-<starts[i]>.<hashes[i]>.json`.
    */
   docs: { starts: number[]; hashes: string[] };
   /** The vocabulary file (a {@link SearchVocabulary}), relative to `_search/`; absent when the garden has no words for it. */

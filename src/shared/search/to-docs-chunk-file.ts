@@ -1,4 +1,8 @@
-/** File name, relative to `_search/`, of the docs chunk whose contents hash to `hash` (the manifest lists the hashes). */
-export function toDocsChunkFile(hash: string): string {
-  return `docs-${hash}.json`;
+/**
+ * File name, relative to `_search/`, of the docs chunk starting at note number `start` whose
+ * contents hash to `hash`: the start makes the name unique, the hash changes it when the
+ * contents change (so hosts can cache chunks forever).
+ */
+export function toDocsChunkFile(start: number, hash: string): string {
+  return `docs-${start}.${hash}.json`;
 }

@@ -163,7 +163,10 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
         ),
       ];
       const ranked = rankDocs(found, names, { ...manifest, limit, offset }, scratch);
-      const chunkFiles = ranked.docs.map((doc) => toDocsChunkFile(manifest.docs.hashes[findChunk(manifest.docs.starts, doc.doc)]!));
+      const chunkFiles = ranked.docs.map((doc) => {
+        const chunk = findChunk(manifest.docs.starts, doc.doc);
+        return toDocsChunkFile(manifest.docs.starts[chunk]!, manifest.docs.hashes[chunk]!);
+      });
       const loadedChunks = await Promise.all(chunkFiles.map(loadChunk));
       if (isStale()) return undefined;
       // Corrections are highlighted as the words they are.
