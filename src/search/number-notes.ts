@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { NoteId } from '../shared/types.ts';
 
 /** Note numbers: each note's number, and the size of the number space (numbers are below it). */
@@ -26,7 +26,7 @@ const minSpace = 64;
 export function numberNotes(ids: readonly NoteId[]): NoteNumbers {
   let space = minSpace;
   while (space < 2 * ids.length) space *= 2;
-  const homes = ids.map((id) => createHash('sha1').update(id).digest().readUInt32BE(0) % space);
+  const homes = ids.map((id) => parseInt(hash('sha1', id).slice(0, 8), 16) % space);
   const order = ids.map((_, i) => i).sort((a, b) => homes[a]! - homes[b]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   const taken = new Uint8Array(space);
   const numbers: number[] = new Array<number>(ids.length);
