@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { numberNotes } from '../src/search/number-notes.ts';
 import { packRanges } from '../src/search/pack-ranges.ts';
-import type { SearchShardRef } from '../src/shared/types.ts';
+import type { NoteId, SearchShardRef } from '../src/shared/types.ts';
 import { createEncoder } from '../src/shared/search/create-encoder.ts';
 import { findMatches } from '../web/search/lib/find-matches.ts';
 import { findPrefixTerms } from '../web/search/lib/find-prefix-terms.ts';
@@ -117,6 +118,7 @@ describe('findMatches and toSnippet', () => {
 describe('rankDocs', () => {
   const settings: RankSettings = {
     docCount: 10,
+    numberSpace: 10,
     headingStride: 10,
     resolution: { title: 3, aliases: 3, headings: 3, tags: 1, body: 3, names: 1 },
     weights: { title: 10, aliases: 8, headings: 5, tags: 3, body: 1, names: 10 },
@@ -194,20 +196,56 @@ describe('rankDocs', () => {
 
 describe('packRanges', () => {
   const render = (items: readonly string[]) => (from: number, to: number) => items.slice(from, to).join('');
-
-  it('fills files up to the target size', () => {
-    const items = ['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee'];
-    const packed = packRanges(
-      items.map((item) => item.length),
-      8,
+  let seed = 11;
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const sizes = Array.from({ length: 3000 }, () => 10 + Math.floor(random() * 190));
+  const keys = sizes.map((_, i) => `term-${i}`);
+  const cut = (sizes: readonly number[], keys: readonly string[]) =>
+    packRanges(
+      sizes,
+      (i) => keys[i]!,
+      1_000,
       1_000_000,
-      render(items),
-    );
-    expect(packed.map((range) => [range.from, range.to, range.contents])).toEqual([
-      [0, 2, 'aaaabbbb'],
-      [2, 4, 'ccccdddd'],
-      [4, 5, 'eeee'],
-    ]);
+      () => '',
+    ).map((range) => keys.slice(range.from, range.to).join(' '));
+
+  it('fills files to the target on average, cutting where the items say', () => {
+    const files = cut(sizes, keys);
+    const mean = sizes.reduce((sum, size) => sum + size, 0) / files.length;
+    expect(mean).toBeGreaterThan(700);
+    expect(mean).toBeLessThan(1_500);
+    // Every item is in exactly one file, in order.
+    expect(files.join(' ')).toBe(keys.join(' '));
+  });
+
+  it('changes only the file of an item that grows, shrinks, comes or goes, and seldom the next ones', () => {
+    const before = new Set(cut(sizes, keys));
+    // Files whose items are not those of a file before (a grown item's own file is not counted: its bytes change anyway).
+    const changed = (after: readonly string[]) => after.filter((file) => !before.has(file)).length;
+    const counts: number[] = [];
+    for (let i = 1; i < sizes.length; i += 97) {
+      counts.push(
+        changed(
+          cut(
+            sizes.map((size, j) => (j === i ? size + 60 : size)),
+            keys,
+          ),
+        ),
+      );
+      counts.push(
+        changed(
+          cut(
+            sizes.map((size, j) => (j === i ? 5 : size)),
+            keys,
+          ),
+        ),
+      );
+      counts.push(changed(cut([...sizes.slice(0, i), ...sizes.slice(i + 1)], [...keys.slice(0, i), ...keys.slice(i + 1)])));
+      counts.push(changed(cut([...sizes.slice(0, i), 100, ...sizes.slice(i)], [...keys.slice(0, i), 'new', ...keys.slice(i)])));
+    }
+    // A cut that moves is made again by the next file's own items, most often at once.
+    expect(Math.max(...counts)).toBeLessThanOrEqual(4);
+    expect(counts.reduce((sum, count) => sum + count, 0) / counts.length).toBeLessThan(1.5);
   });
 
   it('halves files whose gzipped size is over budget, and flags a single item that stays over', () => {
@@ -216,6 +254,7 @@ describe('packRanges', () => {
     const items = [noise(1500), noise(1500), noise(1500), noise(1500), noise(5000)];
     const packed = packRanges(
       items.map((item) => item.length),
+      (i) => `item-${i}`,
       100_000,
       2_000,
       render(items),
@@ -228,5 +267,38 @@ describe('packRanges', () => {
       [4, 5],
     ]);
     expect(packed.map((range) => range.overBudget)).toEqual([false, false, false, false, true]);
+  });
+});
+
+describe('numberNotes', () => {
+  const ids = Array.from({ length: 1000 }, (_, i) => `folder ${i % 7}/note ${i}` as NoteId);
+
+  it('gives each note its own number below a power of two of at least twice the notes, whatever their order', () => {
+    const { numbers, space } = numberNotes(ids);
+    expect(space).toBe(2048);
+    expect(new Set(numbers).size).toBe(ids.length);
+    expect(numbers.every((n) => Number.isInteger(n) && n >= 0 && n < space)).toBe(true);
+    const reversed = numberNotes([...ids].reverse());
+    expect(reversed.numbers).toEqual([...numbers].reverse());
+    expect(numberNotes([]).space).toBe(64);
+    expect(numberNotes([...ids, ...ids.slice(0, 24).map((id) => `${id} b` as NoteId)]).space).toBe(2048);
+    expect(numberNotes([...ids, ...ids.slice(0, 25).map((id) => `${id} b` as NoteId)]).space).toBe(4096);
+  });
+
+  it('keeps the other notes on their numbers, but for about one, when a note comes or goes', () => {
+    const before = numberNotes(ids);
+    const numberOf = new Map(ids.map((id, i) => [id, before.numbers[i]]));
+    const moved: number[] = [];
+    for (let k = 0; k < 50; k++) {
+      const added = [...ids, `new note ${k}` as NoteId];
+      const after = numberNotes(added).numbers;
+      moved.push(ids.filter((id, i) => after[i] !== numberOf.get(id)).length);
+      const without = ids.filter((_, i) => i !== k * 17);
+      const left = numberNotes(without).numbers;
+      moved.push(without.filter((id, i) => left[i] !== numberOf.get(id)).length);
+    }
+    // Half full: a note moves when the newcomer takes its number or a removed note frees one before it.
+    expect(moved.reduce((sum, count) => sum + count, 0) / moved.length).toBeLessThan(1.5);
+    expect(Math.max(...moved)).toBeLessThan(25);
   });
 });

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { SearchDoc, SearchDocEntry, SearchFile, SearchManifest } from '../shared/types.ts';
 import { toDocsChunkFile } from '../shared/search/to-docs-chunk-file.ts';
 import type { Settings } from './options.ts';
-import { packRanges, type PackedRange } from './pack-ranges.ts';
+import { packRanges } from './pack-ranges.ts';
+import { toContentHash } from './to-file-name.ts';
 
 /** The docs chunks (their files went to the sink). */
 export interface ChunkedDocs {
@@ -11,34 +11,51 @@ export interface ChunkedDocs {
   overBudget: string[];
 }
 
+/** Bytes of the `null,` a number without a note takes in a chunk. */
+const gapBytes = 5;
+
+/**
+ * Hex digits of a chunk's content hash kept in its name and the manifest: the name is unique by
+ * its start already, so the hash only has to change with the contents, and the manifest lists
+ * one per chunk (thousands at 10k notes).
+ */
+const chunkHashDigits = 6;
+
 /**
  * Cut the notes, in note-number order, into small chunks of what a hit shows: url, title,
  * indexed headings and body text for the snippet. A query fetches only the chunks of its top
- * hits, so chunks are kept small rather than few. Chunk names carry a hash of every chunk, so
- * the chunks are cut and hashed first, then rendered again one at a time into `sink`.
+ * hits, so chunks are kept small rather than few. Where a chunk ends is decided by the notes in
+ * it (pack-ranges.ts, by note id), and each chunk is named after its contents, so a changed note
+ * rewrites its own chunk and seldom a neighbour.
+ * @param numbers note number of each of `docs`, ascending
  */
-export function chunkDocs(docs: readonly SearchDoc[], headingStride: number, settings: Settings, sink: (file: SearchFile) => void): ChunkedDocs {
-  // Each entry is serialised again whenever it is needed (three times in all) rather than kept:
+export function chunkDocs(
+  docs: readonly SearchDoc[],
+  numbers: readonly number[],
+  headingStride: number,
+  settings: Settings,
+  sink: (file: SearchFile) => void,
+): ChunkedDocs {
+  // Each entry is serialised again whenever it is needed (twice in all) rather than kept:
   // held together, a large garden's entries would be a large part of the search worker's heap.
   const entry = (i: number): string => JSON.stringify(toEntry(docs[i]!, headingStride, settings.maxBodyChars));
-  const sizes = docs.map((_, i) => Buffer.byteLength(entry(i)) + 1);
+  const sizes = docs.map((_, i) => Buffer.byteLength(entry(i)) + 1 + (i > 0 ? gapBytes * (numbers[i]! - numbers[i - 1]! - 1) : 0));
   const render = (from: number, to: number): string => {
     const entries: string[] = [];
-    for (let i = from; i < to; i++) entries.push(entry(i));
-    return `{"version":1,"start":${from},"docs":[${entries.join(',')}]}`;
+    for (let i = from; i < to; i++) {
+      if (i > from) for (let n = numbers[i - 1]! + 1; n < numbers[i]!; n++) entries.push('null');
+      entries.push(entry(i));
+    }
+    return `{"version":1,"start":${numbers[from]!},"docs":[${entries.join(',')}]}`;
   };
-  const digest = createHash('sha256');
-  const ranges: Omit<PackedRange, 'contents'>[] = [];
-  packRanges(sizes, settings.targetDocsChunkBytes, settings.maxShardGzipBytes, render, ({ contents, ...range }) => {
-    digest.update(contents);
-    ranges.push(range);
-  });
-  const hash = digest.digest('hex').slice(0, 10);
-  const result: ChunkedDocs = { docs: { hash, starts: [] }, maxCheckedGzipBytes: 0, overBudget: [] };
-  ranges.forEach((range, i) => {
-    const path = `_search/${toDocsChunkFile(i, hash)}`;
-    result.docs.starts.push(range.from);
-    sink({ path, contents: render(range.from, range.to) });
+  const result: ChunkedDocs = { docs: { starts: [], hashes: [] }, maxCheckedGzipBytes: 0, overBudget: [] };
+  const keyOf = (i: number): string => docs[i]!.id;
+  packRanges(sizes, keyOf, settings.targetDocsChunkBytes, settings.maxShardGzipBytes, render, (range) => {
+    const hash = toContentHash(range.contents).slice(0, chunkHashDigits);
+    const path = `_search/${toDocsChunkFile(numbers[range.from]!, hash)}`;
+    result.docs.starts.push(numbers[range.from]!);
+    result.docs.hashes.push(hash);
+    sink({ path, contents: range.contents });
     result.maxCheckedGzipBytes = Math.max(result.maxCheckedGzipBytes, range.gzipBytes ?? 0);
     if (range.overBudget) result.overBudget.push(path);
   });

@@ -8,14 +8,23 @@ import type { Settings } from './options.ts';
 
 /**
  * Index one field of the notes with its own FlexSearch index, using the encoder the browser
- * uses for queries, and export its postings sorted by term. Note `n` of `docs` gets id `n`;
- * heading `h` of note `n` gets id `n * headingStride + h`. One field at a time, so only one
- * index is held at once; without the encoder's cache, so each note is encoded on its own.
+ * uses for queries, and export its postings sorted by term. Note `i` of `docs` gets id
+ * `numbers[i]`; its heading `h` gets id `numbers[i] * headingStride + h`. Notes are added in
+ * number order, so each slot of a posting lists its notes ascending. One field at a time, so only
+ * one index is held at once; without the encoder's cache, so each note is encoded on its own.
+ * @param numbers ascending
  */
-export function indexField(field: SearchField, docs: readonly SearchDoc[], headingStride: number, settings: Settings): SearchPostingEntry[] {
+export function indexField(
+  field: SearchField,
+  docs: readonly SearchDoc[],
+  numbers: readonly number[],
+  headingStride: number,
+  settings: Settings,
+): SearchPostingEntry[] {
   const encoder = createEncoder({ cache: false });
   const index = createFieldIndex(settings.resolution[field], field === 'names' ? createNameEncoder() : encoder);
-  docs.forEach((doc, n) => {
+  docs.forEach((doc, i) => {
+    const n = numbers[i]!;
     switch (field) {
       case 'title':
         index.add(n, doc.title);

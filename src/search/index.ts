@@ -1,19 +1,23 @@
 /**
  * Search stage: build the sharded full-text index the browser queries in a Web Worker.
  *
- * 1. Number the notes in `NoteId` order (postings hold these numbers; output is deterministic).
+ * 1. Number the notes by a hash of their ids (number-notes.ts): postings hold these numbers, and a
+ *    note keeps its number when others change.
  * 2. Index title, aliases, headings, tags and body, each in its own FlexSearch `Index`
  *    (strict tokenizer, the encoder shared with the browser: normalised, CJK bigrams), and
  *    `names`: each title and alias whole, as one term, so a query equal to a title is found.
  * 3. Export each index's map (chunked `export`) and re-cut the entries by term range into
  *    shards under the gzip budget: one group for the four small fields, one for bodies. A query
- *    term needs one shard per group; a prefix needs the few shards its range spans.
+ *    term needs one shard per group; a prefix needs the few shards its range spans. Shards end
+ *    where their own terms say (pack-ranges.ts), so a changed note rewrites only the shards of
+ *    its terms, its docs chunk, the vocabulary when its words changed, and the manifest.
  * 4. List the vocabulary a misspelt query word is corrected against: words of titles and
  *    aliases, headings and tags, then common body words, capped (~48 KB gzipped at most).
- * 5. Cut the notes into small docs chunks (url, title, headings, body text) by note number;
+ * 5. Cut the notes into small docs chunks (url, title, headings, body text) by note number, ended
+ *    by their own notes too;
  *    a query fetches only the chunks of its top hits, for titles and snippets.
- * 6. Write `_search/manifest.json`: shard boundaries, chunk starts, weights and resolutions,
- *    the vocabulary's file.
+ * 6. Write `_search/manifest.json`: the garden-wide figures (note count, number space), shard
+ *    boundaries, chunk starts and names, weights and resolutions, the vocabulary's file.
  *
  * Nothing here runs in pages: a page fetches the manifest on its first search keystroke.
  */
@@ -24,6 +28,7 @@ import { chunkDocs } from './chunk-docs.ts';
 import { indexField } from './index-fields.ts';
 import { type Options, type Settings, toSettings } from './options.ts';
 import { listVocabularyWords } from './list-vocabulary-words.ts';
+import { numberNotes } from './number-notes.ts';
 import { partitionShards } from './partition-shards.ts';
 import { toFileName } from './to-file-name.ts';
 
@@ -47,10 +52,13 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options?: Options):
  */
 export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: SearchFile) => void, options?: Options): SearchStats {
   const settings = toSettings(options);
-  const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const mostHeadings = sorted.reduce((most, doc) => Math.max(most, doc.headings.length), 0);
-  const headingStride = Math.max(1, Math.min(settings.maxHeadings, mostHeadings));
-  const entries = (field: SearchField) => indexField(field, sorted, headingStride, settings);
+  const { numbers: numberOf, space } = numberNotes(docs.map((doc) => doc.id));
+  const order = docs.map((_, i) => i).sort((a, b) => numberOf[a]! - numberOf[b]!);
+  const sorted = order.map((i) => docs[i]!);
+  const numbers = order.map((i) => numberOf[i]!);
+  // Fixed, not the garden's most headings: heading ids must not move when another note gains a heading.
+  const headingStride = settings.maxHeadings;
+  const entries = (field: SearchField) => indexField(field, sorted, numbers, headingStride, settings);
   const fieldEntries = { title: entries('title'), aliases: entries('aliases'), headings: entries('headings'), tags: entries('tags'), names: entries('names') };
   // Each tier's words are listed before its postings are cut into shards and let go.
   const words = [listVocabularyWords(1, fieldEntries.title, fieldEntries.aliases), listVocabularyWords(1, fieldEntries.headings, fieldEntries.tags)];
@@ -59,10 +67,11 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   words.push(listVocabularyWords(minBodyNotes, bodyEntries.body));
   const body = partitionShards('body', bodyEntries, settings, sink);
   const vocabulary = writeVocabulary(words, settings, sink);
-  const chunks = chunkDocs(sorted, headingStride, settings, sink);
+  const chunks = chunkDocs(sorted, numbers, headingStride, settings, sink);
   const manifest: SearchManifest = {
     version: 1,
     docCount: sorted.length,
+    numberSpace: space,
     headingStride,
     resolution: settings.resolution,
     weights: settings.weights,
@@ -73,7 +82,7 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   sink({ path: '_search/manifest.json', contents: JSON.stringify(manifest) });
   return {
     postingsShards: fields.refs.length + body.refs.length,
-    docsChunks: chunks.docs.starts.length,
+    docsChunks: chunks.docs.hashes.length,
     maxCheckedGzipBytes: Math.max(fields.maxCheckedGzipBytes, body.maxCheckedGzipBytes, chunks.maxCheckedGzipBytes),
     overBudget: [...fields.overBudget, ...body.overBudget, ...chunks.overBudget],
   };

@@ -4,9 +4,9 @@ import type { SearchField } from '../shared/types.ts';
 export interface Options {
   /** Largest gzipped size of any file under `_search/`, in bytes. */
   maxShardGzipBytes?: number;
-  /** Raw JSON size a postings shard is filled to before its gzipped size is checked. */
+  /** Raw JSON size of the postings shard holding a term, on average (shards are cut by content: pack-ranges.ts). */
   targetShardBytes?: number;
-  /** Raw JSON size of a docs chunk; small, because a query fetches one per top hit. */
+  /** Raw JSON size of the docs chunk holding a note, on average; small, because a query fetches one per top hit. */
   targetDocsChunkBytes?: number;
   /** Characters of a note's body that are indexed and kept for snippets. */
   maxBodyChars?: number;
@@ -35,7 +35,8 @@ export interface Settings {
 /** Defaults, chosen with `bench/search-bench.ts` on a synthetic 10,000-note garden. */
 export const defaultOptions: Settings = {
   maxShardGzipBytes: 300_000,
-  targetShardBytes: 100_000,
+  // Below the fixed fill it replaced (100 KB): content-defined shards vary in size, and a query term is more often in a large one.
+  targetShardBytes: 70_000,
   targetDocsChunkBytes: 16_000,
   maxBodyChars: 100_000,
   maxHeadings: 200,

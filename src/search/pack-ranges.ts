@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 /** A run of consecutive items rendered into one file. */
@@ -17,15 +18,33 @@ export interface PackedRange {
 const gzipOverhead = 1024;
 
 /**
- * Pack consecutive items into files: fill each up to `target` raw bytes, then halve any file
- * whose gzipped size exceeds `budget` until it fits or holds a single item.
+ * A file may end once it holds this share of the target, and past that each of its bytes ends it
+ * with chance 1 / (this share × target): files then hold 0.8× the target on average, and the file
+ * a random item is in (what a query loads) holds the target on average.
+ */
+const minShare = 0.4;
+
+/** A file is cut at the latest when it holds this many times the target. */
+const maxTargets = 3;
+
+/**
+ * Pack consecutive items into files, cutting where the items themselves say (content-defined
+ * chunking), so that a changed, added or removed item changes its own file and seldom its
+ * neighbours: where a file ends depends only on the items in it, never on where the items
+ * before it are. A file ends after an item once it holds 0.4× the target: the item ends it with
+ * probability `1 - e^(-bytes / (0.4 × target))`, decided by a hash of its key, as if each byte
+ * ended it with a fixed chance; a file reaching 3× the target ends anyway. Then a file whose
+ * gzipped size exceeds `budget` is halved until it fits or holds a single item.
  * @param sizes raw byte size of each item
+ * @param keyOf a stable name of item `i` (a term, a note id): what its cut is decided by
+ * @param target what the file holding a random item holds on average, in raw bytes
  * @param render the file contents for items [from, to)
  * @param emit called with each range in order as soon as it is packed; when given, ranges are
  *   not collected (the returned list is empty), so a caller can write and drop each one
  */
 export function packRanges(
   sizes: readonly number[],
+  keyOf: (i: number) => string,
   target: number,
   budget: number,
   render: (from: number, to: number) => string,
@@ -33,18 +52,24 @@ export function packRanges(
 ): PackedRange[] {
   const collected: PackedRange[] = [];
   const packed = { push: emit ?? ((range: PackedRange) => void collected.push(range)) };
+  const least = Math.max(1, minShare * target);
   let from = 0;
   let bytes = 0;
   for (let i = 0; i < sizes.length; i++) {
-    if (i > from && bytes + sizes[i]! > target) {
-      fit(from, i, sizes, budget, render, packed);
-      from = i;
+    bytes += sizes[i]!;
+    if (bytes >= maxTargets * target || (bytes >= least && toUnit(keyOf(i)) < -Math.expm1(-sizes[i]! / least))) {
+      fit(from, i + 1, sizes, budget, render, packed);
+      from = i + 1;
       bytes = 0;
     }
-    bytes += sizes[i]!;
   }
   if (sizes.length > from) fit(from, sizes.length, sizes, budget, render, packed);
   return collected;
+}
+
+/** A key's hash as a number in [0, 1) (the one-shot `hash`: a shard group has hundreds of thousands of terms). */
+function toUnit(key: string): number {
+  return parseInt(hash('sha1', key).slice(0, 8), 16) / 2 ** 32;
 }
 
 function fit(

@@ -1,7 +1,7 @@
 import type { SearchField, SearchFile, SearchGroup, SearchPostingEntry, SearchShardRef } from '../shared/types.ts';
 import type { Settings } from './options.ts';
 import { packRanges } from './pack-ranges.ts';
-import { toFileName } from './to-file-name.ts';
+import { toContentHash } from './to-file-name.ts';
 
 /** The postings shards of one group (their files went to the sink). */
 export interface PartitionedGroup {
@@ -19,8 +19,10 @@ interface TermRow {
 /**
  * Cut the postings of a group's fields into shards of consecutive terms, each under the gzip
  * budget. A shard holds every field's entries for its terms, so one term needs one shard per
- * group; a prefix needs the shards its term range spans. Each shard goes to `sink` as soon
- * as it is cut.
+ * group; a prefix needs the shards its term range spans. Where a shard ends is decided by its
+ * own terms (pack-ranges.ts), so a changed note rewrites the shards of its terms and seldom
+ * their neighbours, and a shard is named after its contents alone (`body-<hash>.json`). Each
+ * shard goes to `sink` as soon as it is cut.
  * @param entries per field, sorted by term; emptied here (they are serialised once, then let go)
  */
 export function partitionShards(
@@ -34,10 +36,10 @@ export function partitionShards(
   const sizes = rows.map((row) => Object.values(row.json).reduce((sum, json) => sum + Buffer.byteLength(json) + 1, 0));
   const render = (from: number, to: number): string => renderShard(rows, from, to);
   const result: PartitionedGroup = { refs: [], maxCheckedGzipBytes: 0, overBudget: [] };
-  packRanges(sizes, settings.targetShardBytes, settings.maxShardGzipBytes, render, (range) => {
-    const i = result.refs.length;
-    const file = toFileName(`${group}-${i}`, range.contents);
-    result.refs.push({ file, first: i === 0 ? '' : rows[range.from]!.term });
+  const keyOf = (i: number): string => rows[i]!.term;
+  packRanges(sizes, keyOf, settings.targetShardBytes, settings.maxShardGzipBytes, render, (range) => {
+    const file = `${group}-${toContentHash(range.contents)}.json`;
+    result.refs.push({ file, first: result.refs.length === 0 ? '' : rows[range.from]!.term });
     sink({ path: `_search/${file}`, contents: range.contents });
     result.maxCheckedGzipBytes = Math.max(result.maxCheckedGzipBytes, range.gzipBytes ?? 0);
     if (range.overBudget) result.overBudget.push(`_search/${file}`);

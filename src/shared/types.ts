@@ -357,8 +357,14 @@ export interface SearchShardRef {
 /** `_search/manifest.json`: the only search file a page fetches before knowing the query terms. */
 export interface SearchManifest {
   version: 1;
-  /** Notes are numbered 0..docCount-1 in `NoteId` order; postings hold these numbers. */
+  /** How many notes are indexed (what a term's rarity is measured against). */
   docCount: number;
+  /**
+   * Notes are numbered below this (a power of two, at least twice `docCount`), each from a hash of
+   * its id (src/search/number-notes.ts), so a note keeps its number when others change; postings
+   * hold these numbers, and some numbers have no note.
+   */
+  numberSpace: number;
   /** Postings of the `headings` field hold `note * headingStride + headingIndex`. */
   headingStride: number;
   /** FlexSearch `resolution` each field index was built with. */
@@ -369,10 +375,9 @@ export interface SearchManifest {
   groups: Record<SearchGroup, SearchShardRef[]>;
   /**
    * Docs chunks (url, title, headings, text for snippets), partitioned by note number: chunk `i`
-   * is `docs-<i>.<hash>.json` and starts at note `starts[i]` (ascending, the first 0). One hash
-   * for all chunks keeps the manifest small (a name per chunk would dominate it).
+   * starts at note number `starts[i]` (ascending) and is `docs-<starts[i]>.<hashes[i]>.json`.
    */
-  docs: { hash: string; starts: number[] };
+  docs: { starts: number[]; hashes: string[] };
   /** The vocabulary file (a {@link SearchVocabulary}), relative to `_search/`; absent when the garden has no words for it. */
   vocabulary?: string;
 }
@@ -406,11 +411,11 @@ export interface SearchDocEntry {
   body: string;
 }
 
-/** A docs chunk file: consecutive notes starting at note number `start`. */
+/** A docs chunk file: the notes numbered from `start` on, `null` for a number without a note. */
 export interface SearchDocsChunk {
   version: 1;
   start: number;
-  docs: SearchDocEntry[];
+  docs: (SearchDocEntry | null)[];
 }
 
 /** One search result, best first in a result list. */

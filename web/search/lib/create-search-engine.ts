@@ -86,7 +86,7 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
       const indexes = Object.fromEntries(
         fields.map((field) => [field, createFieldIndex(manifest.resolution[field] ?? 1, field === 'names' ? createNameEncoder() : encoder)]),
       ) as Record<SearchField, Index>;
-      return { manifest, indexes, scratch: createRankArrays(manifest.docCount) };
+      return { manifest, indexes, scratch: createRankArrays(manifest.numberSpace) };
     });
   const loadShards = (files: Iterable<string>, indexes: Record<SearchField, Index>): Promise<Map<string, ShardTerms>> =>
     Promise.all(
@@ -163,7 +163,10 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
         ),
       ];
       const ranked = rankDocs(found, names, { ...manifest, limit, offset }, scratch);
-      const chunkFiles = ranked.docs.map((doc) => toDocsChunkFile(findChunk(manifest.docs.starts, doc.doc), manifest.docs.hash));
+      const chunkFiles = ranked.docs.map((doc) => {
+        const chunk = findChunk(manifest.docs.starts, doc.doc);
+        return toDocsChunkFile(manifest.docs.starts[chunk]!, manifest.docs.hashes[chunk]!);
+      });
       const loadedChunks = await Promise.all(chunkFiles.map(loadChunk));
       if (isStale()) return undefined;
       // Corrections are highlighted as the words they are.

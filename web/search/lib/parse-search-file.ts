@@ -25,6 +25,7 @@ export function parseSearchFile<K extends keyof SearchFileKinds>(kind: K, file: 
 const guards = {
   manifest: (value: Record<string, unknown>): value is Record<string, unknown> & SearchManifest =>
     typeof value.docCount === 'number' &&
+    typeof value.numberSpace === 'number' &&
     typeof value.headingStride === 'number' &&
     isObject(value.resolution) &&
     isObject(value.weights) &&
@@ -32,8 +33,8 @@ const guards = {
     Array.isArray(value.groups.fields) &&
     Array.isArray(value.groups.body) &&
     isObject(value.docs) &&
-    typeof value.docs.hash === 'string' &&
-    Array.isArray(value.docs.starts),
+    Array.isArray(value.docs.starts) &&
+    Array.isArray(value.docs.hashes),
   postings: (value: Record<string, unknown>): value is Record<string, unknown> & SearchPostingsShard =>
     isObject(value.fields) && Object.values(value.fields).every(isPostingEntries),
   docs: (value: Record<string, unknown>): value is Record<string, unknown> & SearchDocsChunk => typeof value.start === 'number' && Array.isArray(value.docs),

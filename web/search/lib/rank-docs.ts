@@ -31,7 +31,7 @@ export interface RankedPage {
  * Rank notes for a query, deterministically. In order: notes whose title or an alias is the query
  * (then whose name the query's last word, being typed, completes to); notes matching more
  * misspelt words as typed; the same name tiers for the corrected query; then by score, then by
- * note number. A note's score sums, per query term, its best field (field weight × position
+ * note number (a hash of the note id: an arbitrary but fixed order). A note's score sums, per query term, its best field (field weight × position
  * slot × how much of a completion was typed × 0.5 per letter corrected) plus a tenth of each
  * other field's best, so a title outweighs any number of body and heading hits; each term counts
  * by its rarity, and the sum is scaled by the square of the share of the query's rarity the note
@@ -40,8 +40,9 @@ export interface RankedPage {
  */
 export function rankDocs(terms: readonly TermPostings[], names: readonly NamePosting[], settings: RankSettings, scratch?: RankArrays): RankedPage {
   const count = settings.docCount;
-  // Arrays of a 10k garden are ~0.5 MB a query: an engine hands the same ones in each time (they are left zeroed).
-  const a = scratch && scratch.seen.length === count ? scratch : createRankArrays(count);
+  const space = settings.numberSpace;
+  // Arrays of a 10k garden are ~2 MB: an engine hands the same ones in each time (they are left zeroed).
+  const a = scratch && scratch.seen.length === space ? scratch : createRankArrays(space);
   const touched: number[] = [];
   const touch = (doc: number) => {
     if (a.seen[doc] === 0) {
@@ -74,7 +75,7 @@ export function rankDocs(terms: readonly TermPostings[], names: readonly NamePos
     const tiers = name.corrected ? a.correctedName : a.name;
     for (const ids of name.slots) {
       for (const doc of ids ?? []) {
-        if (!(doc >= 0 && doc < count)) continue;
+        if (!(doc >= 0 && doc < space)) continue;
         touch(doc);
         if (name.tier > tiers[doc]!) tiers[doc] = name.tier;
       }

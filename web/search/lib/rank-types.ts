@@ -30,7 +30,7 @@ export interface NamePosting {
 }
 
 /** What ranking needs from the manifest, plus which results to keep: `limit` of them after the first `offset`. */
-export type RankSettings = Pick<SearchManifest, 'docCount' | 'headingStride' | 'resolution' | 'weights'> & {
+export type RankSettings = Pick<SearchManifest, 'docCount' | 'numberSpace' | 'headingStride' | 'resolution' | 'weights'> & {
   limit: number;
   offset?: number;
 };
