@@ -16,11 +16,11 @@ import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic
 import type { NoteReader } from '../store/note-store.ts';
 import { deriveBacklinks } from './backlinks.ts';
 import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
-import { buildGraph, type LinkGraph } from './build-graph.ts';
 import { graphJsonLinks, toGraphJson } from './graph-json.ts';
-import { noteEdges, outgoingOf } from './note-edges.ts';
+import { noteEdges, outgoingOf, type NoteEdge } from './note-edges.ts';
+import { layoutInputOf, type LayoutInput } from './layout-input.ts';
 import { findOrphans } from './orphans.ts';
-import { startLayout, type LayoutResult } from './layout-result.ts';
+import { startLayoutOfInput, type LayoutResult } from './layout-result.ts';
 import type { TopicSettings } from './topics-settings.ts';
 
 export type { LayoutResult } from './layout-result.ts';
@@ -119,40 +119,49 @@ function fromEdges(
   const nodes = new Set(ids);
   const edges = new Map(ids.map((id) => [id, noteEdges(id, links.get(id) ?? [], nodes)]));
   const edgesOf = (id: NoteId) => edges.get(id) ?? [];
-  const nodeTitles = published.map((p) => ({ id: p.note.id, title: p.note.title }));
-  const layout = options.layout && ids.length > 0 ? layoutOf(buildGraph(nodeTitles, edgesOf), published, options.cache, options.topics) : undefined;
+  const layout = options.layout && ids.length > 0 ? layoutOf(published, edgesOf, options.cache, options.topics) : undefined;
   const outgoing = new Map(ids.map((id) => [id, outgoingOf(edgesOf(id))]));
   return { ...(layout ? { layout } : {}), outgoing, orphans: findOrphans(ids, edgesOf), jsonLinks: graphJsonLinks(ids, edgesOf) };
 }
 
 /**
- * The layout of `graph`, from the cache or started. A function of its own: the callback that
- * caches the result lives until the layout is done, and must not share a scope (a closure
- * context) that holds the graph.
+ * The layout of the published notes' graph, from the cache or started. It is given the graph as
+ * a layout input (typed arrays of edges), never as a graphology graph: at 100k notes that graph
+ * is hundreds of MB on this thread, built only to be copied to the worker. A function of its
+ * own: the callback that caches the result lives until the layout is done, and must not share a
+ * scope (a closure context) that holds the edges.
  */
 function layoutOf(
-  graph: LinkGraph,
   published: readonly GraphNoteInput[],
+  edgesOf: (id: NoteId) => readonly NoteEdge[],
   cache: LayoutCache | undefined,
   topics: TopicSettings | undefined,
 ): Promise<LayoutResult> {
-  const key = cache ? layoutKey(published, graph, topics) : '';
+  const input: LayoutInput = {
+    ...layoutInputOf(
+      published.map((p) => ({ id: p.note.id, title: p.note.title, tags: p.note.tags })),
+      edgesOf,
+    ),
+    ...(topics ? { topicSettings: topics } : {}),
+  };
+  const key = cache ? layoutKey(input, topics) : '';
   const cached = cache?.get(key);
   if (cached) return Promise.resolve(cached);
-  const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
-  return startLayout(graph, (id) => tagsOf.get(id) ?? [], undefined, undefined, topics).then((result) => {
+  return startLayoutOfInput(input).then((result) => {
     cache?.set(key, result);
     return result;
   });
 }
 
 /** Everything the layout depends on: the topic settings, nodes in order with titles and tags, and edges. */
-function layoutKey(published: readonly GraphNoteInput[], graph: LinkGraph, topics: TopicSettings | undefined): string {
+function layoutKey(input: LayoutInput, topics: TopicSettings | undefined): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(topics ?? null)).update('\u0000');
-  for (const p of published) h.update(p.note.id).update('\u0001').update(p.note.title).update('\u0001').update(p.note.tags.join('\u0002')).update('\u0000');
-  graph.forEachEdge((_k, _a, s, t) => {
-    h.update(s).update('\u0001').update(t).update('\u0000');
-  });
+  input.ids.forEach((id, n) => h.update(id).update('\u0001').update(input.titles[n]!).update('\u0001').update(input.tags[n]!.join('\u0002')).update('\u0000'));
+  for (let i = 0; i < input.edges.length; i += 2)
+    h.update(input.ids[input.edges[i]!]!)
+      .update('\u0001')
+      .update(input.ids[input.edges[i + 1]!]!)
+      .update('\u0000');
   return h.digest('hex');
 }
