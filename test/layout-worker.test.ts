@@ -7,8 +7,9 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGarden, type GardenModel } from '../src/build.ts';
-import { fromLayoutInput, toLayoutInput } from '../src/graph/layout-input.ts';
+import { fromLayoutInput, layoutInputOf, toLayoutInput } from '../src/graph/layout-input.ts';
 import { computeLayoutResult, startLayout } from '../src/graph/layout-result.ts';
+import { noteEdges } from '../src/graph/note-edges.ts';
 import { workerUrl } from '../src/paths.ts';
 import type { NoteId } from '../src/shared/types.ts';
 import { linkGraphOf, tasksVault } from './helpers/garden.ts';
@@ -31,6 +32,14 @@ describe('layout on a worker', () => {
     expect(copy.nodes()).toEqual(graph.nodes());
     expect(copy.mapNodes((_id, a) => a.title)).toEqual(graph.mapNodes((_id, a) => a.title));
     expect(copy.mapEdges((_k, _a, s, t) => `${s}->${t}`)).toEqual(graph.mapEdges((_k, _a, s, t) => `${s}->${t}`));
+  });
+
+  it("is made from the edges without a graph: the same input as the graph's", () => {
+    const published = model.notes.filter((n) => n.publish).map((n) => n.parsed);
+    const nodes = new Set(published.map((n) => n.id));
+    const input = layoutInputOf(published, (id) => noteEdges(id, model.links.get(id) ?? [], nodes));
+    expect(input.edges.length).toBeGreaterThan(100);
+    expect(input).toEqual(toLayoutInput(linkGraphOf(model), tagsOf));
   });
 
   it('gives the same topics, weights and positions as this thread', async () => {

@@ -1,6 +1,6 @@
 /** indexNeighbourhoods: depths, the importance cut at each depth, and the order of nodes and links. */
 import { describe, expect, it } from 'vitest';
-import { indexNeighbourhoods } from '../src/graph/neighbourhood.ts';
+import { indexNeighbourhoods, sortedLists } from '../src/graph/neighbourhood.ts';
 import type { GraphJson, GraphNote, NoteId, NotePath, Slug } from '../src/shared/types.ts';
 
 const note = (id: string, weight: number, topic?: number): GraphNote => ({
@@ -66,5 +66,16 @@ describe('indexNeighbourhoods', () => {
       [0, 1],
       [1, 0],
     ]);
+  });
+
+  it("keeps each note's neighbours as sorted lists without repeats, out-links alone or both ways", () => {
+    // 0->2 twice (a link and an embed), 2->0 back, 1->0, 3 alone.
+    const pairs = Int32Array.from([0, 2, 0, 2, 2, 0, 1, 0]);
+    const lists = (both: boolean) => {
+      const { starts, items } = sortedLists(4, pairs, both);
+      return [0, 1, 2, 3].map((r) => Array.from(items.subarray(starts[r]!, starts[r + 1]!)));
+    };
+    expect(lists(false)).toEqual([[2], [0], [0], []]);
+    expect(lists(true)).toEqual([[1, 2], [0], [0], []]);
   });
 });

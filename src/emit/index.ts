@@ -74,14 +74,14 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const notes: ListNote[] = [];
     const urls = new Set<string>(published.map((n) => n.url));
 
-    // The search index builds on its own thread while pages are written.
+    // The search index builds on its own thread, and the pages wait for it: the index is the
+    // largest thing the emit holds, and the page writer beside it set a large garden's peak memory.
     // Texts the store keeps on disk stay there: the worker reads them from the store's file.
     const texts = model.texts;
     const refs = published.map((n) => texts?.refOf(n.parsed.id) ?? null);
     const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null ? model.store.text(n.parsed.id) : ''));
     const searchDir = await writer.scratch();
-    const searchFiles = buildSearchIndexInWorker(docs, searchDir, texts ? { fd: texts.fd, refs } : undefined);
-    searchFiles.catch(() => undefined);
+    const searchWritten = await buildSearchIndexInWorker(docs, searchDir, texts ? { fd: texts.fd, refs } : undefined);
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
     // A note's page and data are made again only when their inputs changed: its data without the body, and its body's inputs.
@@ -132,7 +132,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
     for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     await writeLocalGraphFiles(writer, model.graph.json);
-    await writer.adoptFrom(searchDir, await searchFiles);
+    await writer.adoptFrom(searchDir, searchWritten);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
     for (const a of model.attachments) {

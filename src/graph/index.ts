@@ -16,11 +16,11 @@ import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic
 import type { NoteReader } from '../store/note-store.ts';
 import { deriveBacklinks } from './backlinks.ts';
 import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
-import { buildGraph, type LinkGraph } from './build-graph.ts';
 import { graphJsonLinks, toGraphJson } from './graph-json.ts';
 import { noteEdges, outgoingOf, type NoteEdge } from './note-edges.ts';
+import { layoutInputOf, type LayoutInput } from './layout-input.ts';
 import { findOrphans } from './orphans.ts';
-import { startLayout, type LayoutResult } from './layout-result.ts';
+import { startLayoutOfInput, type LayoutResult } from './layout-result.ts';
 import type { TopicSettings } from './topics-settings.ts';
 import type { PreviousLayout } from './layout-update.ts';
 
@@ -138,9 +138,11 @@ function fromEdges(
 }
 
 /**
- * The layout of `graph`, from the cache or started. A function of its own: the callback that
- * caches the result lives until the layout is done, and must not share a scope (a closure
- * context) that holds the graph.
+ * The layout of the published notes' graph, from the cache or started. It is given the graph as
+ * a layout input (typed arrays of edges), never as a graphology graph: at 100k notes that graph
+ * is hundreds of MB on this thread, built only to be copied to the worker. A function of its
+ * own: the callback that caches the result lives until the layout is done, and must not share a
+ * scope (a closure context) that holds the edges.
  */
 function layoutOf(
   published: readonly GraphNoteInput[],
@@ -148,41 +150,34 @@ function layoutOf(
   cache: LayoutCache | undefined,
   topics: TopicSettings | undefined,
 ): Promise<LayoutResult> {
-  // The key is read from the edges: an unchanged graph needs no graphology graph at all.
-  const key = cache ? layoutKey(published, edgesOf, topics) : '';
+  const input: LayoutInput = {
+    ...layoutInputOf(
+      published.map((p) => ({ id: p.note.id, title: p.note.title, tags: p.note.tags })),
+      edgesOf,
+    ),
+    ...(topics ? { topicSettings: topics } : {}),
+  };
+  const key = cache ? layoutKey(input, topics) : '';
   const cached = cache?.get(key);
   if (cached) return Promise.resolve(cached);
-  const graph = buildGraph(
-    published.map((p) => ({ id: p.note.id, title: p.note.title })),
-    edgesOf,
-  );
-  const edges = cache ? edgeIndexes(graph) : undefined;
-  const tagsOf = new Map(published.map((p) => [p.note.id, p.note.tags]));
-  return startLayout(graph, (id) => tagsOf.get(id) ?? [], undefined, undefined, topics, cache?.last?.()).then((result) => {
-    cache?.set(key, result, edges);
+  const previous = cache?.last?.();
+  return startLayoutOfInput(previous ? { ...input, previous } : input).then((result) => {
+    // The input's edges are node-index pairs in the order of the result's positions.
+    cache?.set(key, result, cache ? input.edges : undefined);
     return result;
   });
 }
 
-/** The edges of `graph` as pairs of node indexes, nodes in graph order (as a layout's positions are). */
-function edgeIndexes(graph: LinkGraph): Uint32Array {
-  const numberOf = new Map<string, number>();
-  graph.forEachNode((id) => numberOf.set(id, numberOf.size));
-  const edges = new Uint32Array(graph.size * 2);
-  let i = 0;
-  graph.forEachEdge((_k, _a, s, t) => {
-    edges[i++] = numberOf.get(s)!;
-    edges[i++] = numberOf.get(t)!;
-  });
-  return edges;
-}
-
-/** Everything the layout depends on: the topic settings, nodes in order with titles and tags, and edges in graph order. */
-function layoutKey(published: readonly GraphNoteInput[], edgesOf: (id: NoteId) => readonly NoteEdge[], topics: TopicSettings | undefined): string {
+/** Everything the layout depends on: the topic settings, nodes in order with titles and tags, and edges. */
+function layoutKey(input: LayoutInput, topics: TopicSettings | undefined): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(topics ?? null)).update('\u0000');
-  for (const p of published) h.update(p.note.id).update('\u0001').update(p.note.title).update('\u0001').update(p.note.tags.join('\u0002')).update('\u0000');
-  for (const p of published) for (const e of edgesOf(p.note.id)) h.update(p.note.id).update('\u0001').update(e.target).update('\u0000');
+  input.ids.forEach((id, n) => h.update(id).update('\u0001').update(input.titles[n]!).update('\u0001').update(input.tags[n]!.join('\u0002')).update('\u0000'));
+  for (let i = 0; i < input.edges.length; i += 2)
+    h.update(input.ids[input.edges[i]!]!)
+      .update('\u0001')
+      .update(input.ids[input.edges[i + 1]!]!)
+      .update('\u0000');
   return h.digest('hex');
 }
 

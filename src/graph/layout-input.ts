@@ -7,6 +7,7 @@
 import { DirectedGraph } from 'graphology';
 import type { NoteId } from '../shared/types.ts';
 import type { EdgeAttributes, LinkGraph, NodeAttributes } from './build-graph.ts';
+import type { NoteEdge } from './note-edges.ts';
 import type { TopicSettings } from './topics-settings.ts';
 import type { PreviousLayout } from './layout-update.ts';
 
@@ -42,6 +43,29 @@ export function toLayoutInput(graph: LinkGraph, tagsOf: (id: NoteId) => readonly
     edges[i++] = numberOf.get(target)!;
   });
   return { ids, titles, tags, edges };
+}
+
+/**
+ * The layout input of the graph `buildGraph` would make of `notes` and `edgesOf`, without making
+ * it: nodes in note order, edges in each note's edge order (the graph's own edge order). A
+ * large garden's graph would be built on the builder's thread only to be copied here.
+ */
+export function layoutInputOf(
+  notes: readonly { id: NoteId; title: string; tags: readonly string[] }[],
+  edgesOf: (id: NoteId) => readonly NoteEdge[],
+): LayoutInput {
+  const numberOf = new Map<NoteId, number>(notes.map((n, i) => [n.id, i]));
+  let size = 0;
+  for (const n of notes) size += edgesOf(n.id).length;
+  const edges = new Uint32Array(size * 2);
+  let i = 0;
+  for (const n of notes) {
+    for (const e of edgesOf(n.id)) {
+      edges[i++] = numberOf.get(n.id)!;
+      edges[i++] = numberOf.get(e.target)!;
+    }
+  }
+  return { ids: notes.map((n) => n.id), titles: notes.map((n) => n.title), tags: notes.map((n) => [...n.tags]), edges };
 }
 
 /** The graph a layout input describes (its edges carry no attributes: the layout reads none). */

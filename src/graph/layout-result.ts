@@ -87,6 +87,20 @@ export function startLayout(
   return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(() => computeLayoutOfInput(input));
 }
 
+/**
+ * Start computing the layout a layout input describes, like `startLayout` (on a worker for large
+ * graphs, capped the same way). Small graphs are rebuilt from the input here: the same graph, so
+ * the same result.
+ */
+export function startLayoutOfInput(
+  input: LayoutInput,
+  minWorkerNodes = layoutWorkerMinNodes,
+  heapMb = heapMbFor(input.ids.length + input.edges.length / 2, 1024),
+): Promise<LayoutResult> {
+  if (input.ids.length < minWorkerNodes) return Promise.resolve(computeLayoutOfInput(input));
+  return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(() => computeLayoutOfInput(input));
+}
+
 function layOutOnWorker(input: LayoutInput, heapMb: number): Promise<LayoutResult> {
   return new Promise<LayoutResult>((resolve, reject) => {
     const worker = new Worker(workerUrl('layout'), { workerData: input, ...heapLimits(heapMb) });

@@ -26,30 +26,35 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
   // Notes are numbered by importance, so "more important" is "smaller number" from here on.
   const byRank = [...json.notes].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rankOf = new Map(byRank.map((n, i) => [n.id, i]));
-  const both = byRank.map(() => new Set<number>());
-  const out = byRank.map(() => new Set<number>());
+  const pairs = new Int32Array(json.links.length * 2);
+  let p = 0;
   for (const { source, target } of json.links) {
     const s = rankOf.get(source);
     const t = rankOf.get(target);
     if (s === undefined || t === undefined || s === t) continue;
-    both[s]!.add(t);
-    both[t]!.add(s);
-    out[s]!.add(t);
+    pairs[p++] = s;
+    pairs[p++] = t;
   }
-  const adjacent = both.map((set) => Int32Array.from(set).sort());
+  // Neighbours as sorted lists in two flat arrays, not a set per note: a set per note held
+  // several times the memory of its numbers in a large garden.
+  const both = sortedLists(byRank.length, pairs.subarray(0, p), true);
+  const out = sortedLists(byRank.length, pairs.subarray(0, p), false);
+  const adjacentOf = (r: number) => both.items.subarray(both.starts[r]!, both.starts[r + 1]!);
+  const outOf = (r: number) => out.items.subarray(out.starts[r]!, out.starts[r + 1]!);
   const topics = new Map((json.topics ?? []).map((t) => [t.id, { id: t.id, name: t.name, color: t.color }]));
 
   return (id) => {
     const center = rankOf.get(id);
     if (center === undefined) return undefined;
-    const near = new Set([center, ...adjacent[center]!]);
+    const around = adjacentOf(center);
+    const near = new Set([center, ...around]);
     const depthOf = new Map<number, LocalGraphDepth>([[center, 0]]);
-    for (const n of adjacent[center]!) depthOf.set(n, 1);
-    const ring1 = adjacent[center]!.subarray(0, limits[1]);
+    for (const n of around) depthOf.set(n, 1);
+    const ring1 = around.subarray(0, limits[1]);
     const ring2 = best(ring1, limits[2], (c) => !near.has(c));
     for (const n of ring2.chosen) depthOf.set(n, 2);
     // A note further out is at depth 3 only if no note at depth 0 or 1 links with it (a left-out depth-2 note is not).
-    const ring3 = best(ring2.chosen, limits[3], (c) => !depthOf.has(c) && !touches(adjacent[c]!, near, adjacent[center]!));
+    const ring3 = best(ring2.chosen, limits[3], (c) => !depthOf.has(c) && !touches(adjacentOf(c), near, around));
     for (const n of ring3.chosen) depthOf.set(n, 3);
 
     const kept = [center, ...ring1, ...ring2.chosen, ...ring3.chosen];
@@ -68,8 +73,8 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
     const links: LocalGraphLink[] = [];
     kept.forEach((r, source) => {
       // A hub links out to thousands of notes: look up the few kept ones instead.
-      const targets = out[r]!;
-      if (targets.size > kept.length) kept.forEach((t, target) => targets.has(t) && links.push([source, target]));
+      const targets = outOf(r);
+      if (targets.length > kept.length) kept.forEach((t, target) => binaryHas(targets, t) && links.push([source, target]));
       else for (const t of targets) if (index.has(t)) links.push([source, index.get(t)!]);
     });
     links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -79,7 +84,7 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
       nodes,
       links,
       topics: used.map((t) => topics.get(t)!),
-      omitted: adjacent[center]!.length - ring1.length,
+      omitted: around.length - ring1.length,
       cut: { 2: ring2.cut, 3: ring3.cut },
     };
   };
@@ -92,7 +97,7 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
     const found = new Set<number>();
     for (let i = 0; i < from.length; i++) {
       let taken = 0;
-      for (const c of adjacent[from[i]!]!) {
+      for (const c of adjacentOf(from[i]!)) {
         if (taken > limit) break;
         if (found.has(c) || !allowed(c)) continue;
         found.add(c);
@@ -102,6 +107,35 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
     const sorted = Int32Array.from(found).sort();
     return { chosen: Array.from(sorted.subarray(0, limit)), cut: sorted.length > limit };
   }
+}
+
+/**
+ * For each of `count` notes, the distinct notes it is paired with in `pairs` (flat source, target
+ * numbers), sorted: as a source only, or either way (`both`). List `r` is `items[starts[r]..starts[r + 1]]`.
+ */
+export function sortedLists(count: number, pairs: Int32Array, both: boolean): { starts: Int32Array; items: Int32Array } {
+  const starts = new Int32Array(count + 1);
+  for (let i = 0; i < pairs.length; i += 2) {
+    starts[pairs[i]! + 1]!++;
+    if (both) starts[pairs[i + 1]! + 1]!++;
+  }
+  for (let r = 0; r < count; r++) starts[r + 1]! += starts[r]!;
+  const filled = starts.slice(0, count);
+  const all = new Int32Array(starts[count]!);
+  for (let i = 0; i < pairs.length; i += 2) {
+    all[filled[pairs[i]!]!++] = pairs[i + 1]!;
+    if (both) all[filled[pairs[i + 1]!]!++] = pairs[i]!;
+  }
+  // Sort each list and drop repeats (a pair linked both ways, or by a link and an embed), in place.
+  const dedupedStarts = new Int32Array(count + 1);
+  let end = 0;
+  for (let r = 0; r < count; r++) {
+    const list = all.subarray(starts[r]!, starts[r + 1]!).sort();
+    dedupedStarts[r] = end;
+    for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[i - 1]) all[end++] = list[i]!;
+  }
+  dedupedStarts[count] = end;
+  return { starts: dedupedStarts, items: all.slice(0, end) };
 }
 
 /** Whether a note with (sorted) neighbours `links` links with any note of `near` (the note and its sorted neighbours `ring`). */
