@@ -7,7 +7,7 @@
 // search-worker.js), flat beside their shared chunks; src/paths.ts finds them through the
 // `__TRELLIS_BUNDLE__` constant defined here. Dependencies stay external and are loaded from
 // the project's node_modules, as from source.
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bundle entry points: output name -> source file. Keep in sync with src/paths.ts. */
@@ -18,8 +18,9 @@ export const entryPoints = {
   'search-worker': 'src/search/worker.ts',
 };
 
-/** Compiled versions kept; older ones are deleted (a running process may still need its own). */
+/** Compiled versions kept; older ones are deleted unless started from within the last hour (a running process may still need its own). */
 const kept = 3;
+const inUseMs = 60 * 60 * 1000;
 
 /**
  * The folder of the compiled CLI for `fingerprint` (see src/fingerprint.mjs), compiled first if
@@ -32,7 +33,12 @@ const kept = 3;
  */
 export async function ensureCliBundle(root, fingerprint, cacheDir = path.join(root, 'node_modules', '.cache', 'trellis-cli')) {
   const final = path.join(cacheDir, fingerprint);
-  if (await isFile(path.join(final, 'cli.js'))) return final;
+  if (await isFile(path.join(final, 'cli.js'))) {
+    // The folder's time says when a process last started from it (see pruneOlder).
+    const now = new Date();
+    await utimes(final, now, now).catch(() => undefined);
+    return final;
+  }
 
   const { build } = await import('esbuild');
   const temp = `${final}.tmp-${process.pid}-${Date.now()}`;
@@ -74,7 +80,8 @@ async function pruneOlder(cacheDir, current) {
     versions.push({ dir, time: (await stat(dir)).mtimeMs });
   }
   versions.sort((a, b) => b.time - a.time);
-  for (const { dir } of versions.slice(kept - 1)) await rm(dir, { recursive: true, force: true });
+  const now = Date.now();
+  for (const { dir, time } of versions.slice(kept - 1)) if (now - time >= inUseMs) await rm(dir, { recursive: true, force: true });
 }
 
 async function isFile(file) {

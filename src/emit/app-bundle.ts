@@ -6,10 +6,12 @@
  * 2. Reuse `node_modules/.cache/trellis-app/<hash>/` when it exists.
  * 3. Otherwise build with Vite's JS API into a temporary folder next to it,
  *    turn the Vite manifest into `AppAssets`, and move the folder into place
- *    (atomically, so concurrent builds never see half a bundle). Older builds
- *    are then deleted.
+ *    (atomically, so concurrent builds never see half a bundle). Builds of
+ *    other sources are then deleted, unless one was used within the last
+ *    hour: a build still running on older sources copies its bundle at the
+ *    end, which at 100,000 notes is many minutes after it asked for it.
  */
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fingerprintCode } from '../fingerprint.mjs';
 import { projectRoot as root } from '../paths.ts';
@@ -24,7 +26,10 @@ export async function ensureAppBundle(): Promise<{ dir: string; assets: AppAsset
   const cache = path.join(root, 'node_modules', '.cache', 'trellis-app');
   const final = path.join(cache, hash);
   const cached = await readAssets(final);
-  if (cached) return { dir: path.join(final, 'app'), assets: cached };
+  if (cached) {
+    await markUsed(final);
+    return { dir: path.join(final, 'app'), assets: cached };
+  }
 
   const temp = `${final}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(temp, { recursive: true });
@@ -43,12 +48,28 @@ export async function ensureAppBundle(): Promise<{ dir: string; assets: AppAsset
   return { dir: path.join(final, 'app'), assets };
 }
 
-/** Delete finished builds of other sources (temporary folders of running builds are left alone). */
-async function pruneOlderBuilds(cache: string, keep: string): Promise<void> {
+/** How long a bundle stays after it was last handed to a build. */
+export const bundleInUseMs = 60 * 60 * 1000;
+
+/** Record that a build was handed `dir` (its folder's time), so pruning leaves it while that build may still copy it. */
+async function markUsed(dir: string): Promise<void> {
+  const now = new Date();
+  await utimes(dir, now, now).catch(() => undefined);
+}
+
+/**
+ * Delete finished builds of other sources that no build was handed within {@link bundleInUseMs}
+ * (temporary folders of running builds are left alone).
+ */
+export async function pruneOlderBuilds(cache: string, keep: string, now = Date.now()): Promise<void> {
   for (const entry of await readdir(cache, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== keep && /^[0-9a-f]{16}$/.test(entry.name)) {
-      await rm(path.join(cache, entry.name), { recursive: true, force: true });
-    }
+    if (!entry.isDirectory() || entry.name === keep || !/^[0-9a-f]{16}$/.test(entry.name)) continue;
+    const dir = path.join(cache, entry.name);
+    const used = await stat(dir).then(
+      (s) => s.mtimeMs,
+      () => 0,
+    );
+    if (now - used >= bundleInUseMs) await rm(dir, { recursive: true, force: true });
   }
 }
 
