@@ -37,6 +37,8 @@ import type { RenderedBlock, RenderedNote } from '../types.ts';
 /** Render a note's transformed tree. `highlight` is false for very large notes. */
 export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, highlight = true): RenderedNote {
   let hasRaw = false;
+  // Whether the tree may hold a code block for Shiki: one from Markdown, or one raw HTML may hold.
+  let hasCode = false;
   const hast = toHast(tree, {
     allowDangerousHtml: true,
     handlers: {
@@ -47,12 +49,12 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
         properties: { className: ['tag'], href: tagSlug(node.value), dataTag: node.value },
         children: [{ type: 'text', value: '#' + node.value }],
       }),
-      code: (state: State, node: Code) =>
-        node.data?.baseIndex !== undefined
-          ? basePlaceholder(state, node, ctx.nonce)
-          : node.lang === 'mermaid'
-            ? mermaid(node)
-            : defaultHandlers.code(state, node),
+      code: (state: State, node: Code) => {
+        if (node.data?.baseIndex !== undefined) return basePlaceholder(state, node, ctx.nonce);
+        if (node.lang === 'mermaid') return mermaid(node);
+        hasCode = true;
+        return defaultHandlers.code(state, node);
+      },
       paragraph: (state: State, node: Paragraph) => paragraphAroundEmbeds(state, node, ctx.nonce),
       link: (state: State, node: Link) => localLink(ctx, note, state, node),
       image: (state: State, node: Image) => image(ctx, note, state, node),
@@ -74,7 +76,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   // Every note, raw HTML or not: rehype-sanitize returns a new, clean tree; the one passed in is left as it was.
   root = rehypeSanitize(sanitizeSchema)(root) as HastRoot;
   renderMath(root, note.path, note.diagnostics);
-  if (highlight && ctx.highlighter) {
+  if (highlight && ctx.highlighter && (hasCode || hasRaw)) {
     rehypeShikiFromHighlighter(ctx.highlighter, {
       theme: codeTheme,
       fallbackLanguage: 'text',

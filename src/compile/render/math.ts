@@ -13,7 +13,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import katex from 'katex';
 // Chemistry (`\ce`, `\pu`), as Obsidian renders it: mhchem registers its macros on the katex module above.
 import 'katex/contrib/mhchem';
-import { SKIP, visit } from 'unist-util-visit';
+import { skipChildren, walkTree } from '../walk-tree.ts';
+import { isElement } from './is-element.ts';
 import { ruleIds } from '../../constants.ts';
 import type { Diagnostic } from '../../shared/types.ts';
 
@@ -21,11 +22,11 @@ const options = { strict: 'ignore', output: 'htmlAndMathml' } as const;
 
 /** Replace every math element of `root` by KaTeX's rendering; problems go to `diagnostics`. */
 export function renderMath(root: Root, file: string, diagnostics: Diagnostic[]): void {
-  visit(root, 'element', (node, index, parent) => {
+  walkTree<Element, Root | Element>(root, isElement, (node, index, parent) => {
     const math = mathOf(node);
-    if (!math || !parent || index === undefined) return undefined;
+    if (!math) return undefined;
     parent.children[index] = { type: 'raw', value: typeset(math.tex, math.display, node, file, diagnostics) };
-    return SKIP;
+    return skipChildren;
   });
 }
 

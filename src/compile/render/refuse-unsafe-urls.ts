@@ -6,7 +6,8 @@
  * the URL: Markdown links, autolinks, references, footnotes, images or raw HTML.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import { walkTree } from '../walk-tree.ts';
+import { isElement } from './is-element.ts';
 import { ruleIds } from '../../constants.ts';
 import type { Diagnostic } from '../../shared/types.ts';
 import { isAllowedUrl, linkSchemes, mediaSchemes, type UrlUse } from './url-policy.ts';
@@ -28,11 +29,11 @@ const mediaRule = `only ${mediaSchemes.join(' and ')} media and relative URLs ar
 
 /** Refuse the URLs of `root` that the policy does not allow; problems go to `diagnostics` under `file`. */
 export function refuseUnsafeUrls(root: Root, file: string, diagnostics: Diagnostic[]): void {
-  visit(root, 'element', (node, index, parent) => {
+  walkTree<Element, Root | Element>(root, isElement, (node, index, parent) => {
     for (const [property, use] of Object.entries(urlProperties)) {
       const value = node.properties[property];
       if (typeof value !== 'string' || isAllowedUrl(value, use)) continue;
-      const { line, column } = node.position?.start ?? parent?.position?.start ?? { line: 1, column: 1 };
+      const { line, column } = node.position?.start ?? parent.position?.start ?? { line: 1, column: 1 };
       const replacement = replacementOf(node, property);
       const shown =
         replacement === undefined ? 'the attribute is removed' : node.tagName === 'img' ? 'the image is shown as its text' : 'the link is shown as text';
@@ -44,14 +45,14 @@ export function refuseUnsafeUrls(root: Root, file: string, diagnostics: Diagnost
         severity: 'warning',
         reason: `Refused the URL \`${value}\`: ${use === 'link' ? linkRule : mediaRule}; ${shown}`,
       });
-      if (replacement !== undefined && parent && index !== undefined) {
+      if (replacement !== undefined) {
         parent.children.splice(index, 1, ...replacement);
         // Visit what took its place: the link's own children may hold more URLs.
-        return [SKIP, index];
+        return index;
       }
       delete node.properties[property];
     }
-    return CONTINUE;
+    return undefined;
   });
 }
 
