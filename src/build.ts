@@ -5,10 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { openCache } from './store/cache.ts';
+import { openCache, type NoteCache } from './store/cache.ts';
+import type { WorkerInit } from './compile/worker.ts';
 import { openKeptLayout } from './incremental/kept-layout.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache, type MentionsMemo } from './graph/index.ts';
-import { streamJobs, type Options as PoolOptions } from './compile/pool.ts';
+import { startEarly, streamJobs, type EarlyWorker, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/types.ts';
 import { createShare, shareWords, type Share } from './store/shared-words.ts';
 import { openKeptModel } from './incremental/kept-model.ts';
@@ -19,7 +20,7 @@ import type { CompiledNote, NoteReader, NoteStore, TextsOnDisk } from './store/n
 import { tryCreateSpillStore } from './store/spill-store.ts';
 import { resolveGarden } from './resolve/index.ts';
 import type { GitDates } from './scan/git-dates.ts';
-import { scanGarden, takeText, type ScanResult, type ScanSettings, type ScannedNote } from './scan/index.ts';
+import { readKeptText, scanGarden, takeText, type ScanResult, type ScanSettings, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
 import { withFilePages } from './scan/with-file-pages.ts';
@@ -267,19 +268,7 @@ export class LazyHtmlNote implements BuiltNote {
   }
 
   get html(): string {
-    return this.publish && !htmlHeld ? this.#assemble(this.parsed.id) : '';
-  }
-}
-
-let htmlHeld = false;
-
-/** Run `fn` with every model note's `html` read as empty: a note's other data, without assembling its page (src/incremental/). */
-export function withoutHtml<T>(fn: () => T): T {
-  htmlHeld = true;
-  try {
-    return fn();
-  } finally {
-    htmlHeld = false;
+    return this.publish ? this.#assemble(this.parsed.id) : '';
   }
 }
 
@@ -311,6 +300,28 @@ async function compileNotes(
   const cache = options.noCache ? undefined : await openCache(root);
   const render = options.render ?? true;
   const spill = render && !options.keepResults ? tryCreateSpillStore() : undefined;
+  const init = { nonce: randomBytes(8).toString('hex'), render, pack: spill !== undefined };
+  const pool = { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) };
+  // On a warm one-shot build, a note the scan read (its file stamp changed) most likely needs
+  // compiling: a worker starts loading its modules now, while the kept model and cache are read.
+  const warm = cache !== undefined && render && !options.keepResults;
+  const early = warm && notes.some((n) => n.content.text !== undefined) ? startEarly(init, pool) : undefined;
+  try {
+    return await compileFrom(root, notes, options, { cache, spill, init, pool, ...(early ? { early } : {}) });
+  } finally {
+    await early?.close();
+  }
+}
+
+/** The rest of `compileNotes`, with its cache, store, worker settings and early worker. */
+async function compileFrom(
+  root: string,
+  notes: readonly ScannedNote[],
+  options: BuildOptions,
+  setup: { cache: NoteCache | undefined; spill: ReturnType<typeof tryCreateSpillStore>; init: WorkerInit; pool: Partial<PoolOptions>; early?: EarlyWorker },
+): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore }> {
+  const { cache, spill, init, pool, early } = setup;
+  const render = init.render;
   const base = spill ?? createMemoryStore();
   // The compiled garden kept by the previous build (src/incremental/kept-model.ts): unchanged notes are read from it, not from their cache entries.
   const kept = cache && render && !options.keepResults ? openKeptModel(root) : undefined;
@@ -350,16 +361,15 @@ async function compileNotes(
   const cacheHits = total - misses.length;
   options.onProgress?.(cacheHits, total);
   if (misses.length > 0) {
-    const jobs: NoteJob[] = misses.map((i) => ({ path: notes[i]!.path, id: notes[i]!.id, hash: notes[i]!.hash, text: notes[i]!.content.text! }));
-    const init = {
-      nonce: randomBytes(8).toString('hex'),
-      render,
-      pack: spill !== undefined,
-    };
+    // A note the scan trusted from its kept record has no text yet: read now.
+    const text = async (n: ScannedNote) => n.content.text ?? (await readKeptText(n));
+    const jobs: NoteJob[] = await Promise.all(
+      misses.map(async (i) => ({ path: notes[i]!.path, id: notes[i]!.id, hash: notes[i]!.hash, text: await text(notes[i]!) })),
+    );
     await streamJobs(
       jobs,
       init,
-      { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) },
+      pool,
       {
         onProgress: (done) => options.onProgress?.(cacheHits + done, total),
         onResult: (k, result) => {
@@ -372,6 +382,7 @@ async function compileNotes(
           if (!results) jobs[k]!.text = '';
         },
       },
+      early,
     );
     await Promise.all(writes);
   }

@@ -9,6 +9,7 @@ import type { GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater } from './incremental/remove-later.ts';
+import { openKeptScan } from './incremental/kept-scan.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
@@ -121,8 +122,11 @@ async function run(argv: string[]): Promise<number> {
       const app = await loadApp();
       // First without reading notes (sizes and times), then by content (a touched but unchanged file).
       const quick = await quickFingerprint(root, site, app?.assets, dates, settings);
-      if (recorded && record?.quick === quick) return upToDate();
-      const scan = await scanGarden(root, toScanSettings(config));
+      if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
+      // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
+      const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
+      const scan = await scanGarden(root, { ...toScanSettings(config), ...(keptScan ? { kept: keptScan } : {}) });
+      keptScan?.save();
       const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);
       if (recorded && record?.fingerprint === fingerprint) {
         // Same content, new file times: remember them, so the next check needs no reading.
@@ -140,13 +144,13 @@ async function run(argv: string[]): Promise<number> {
         ...(site.url ? { url: site.url } : {}),
       });
       const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
-      const emitOptions = { out, site, app, fingerprint, quick, dates, feed: config.feed, keepReplaced: true };
+      const emitOptions = { out, site, app, fingerprint, quick, dates, feed: config.feed, keepReplaced: true, keepSearch: useCache };
       const result = await emitIncrementally(emitSite, model, emitOptions, previous).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
         printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
       // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).
-      if (result.replaced) removeLater(result.replaced, out);
+      removeLater(result.replaced, out, result.spare);
       return 0;
     }
     case 'check': {

@@ -59,7 +59,7 @@ describe('indexNeighbourhoods', () => {
     const json: GraphJson = { version: 1, notes: [note('a', 0.123456), note('b', 0.5)], links: [link('a', 'b'), link('b', 'a'), link('a', 'a')] };
     const a = indexNeighbourhoods(json)('a' as NoteId)!;
     expect(a.nodes).toEqual([
-      { id: 'a', title: 'A', url: '/a/', depth: 0, weight: 0.123 },
+      { id: 'a', title: 'A', url: '/a/', depth: 0, weight: 0.12 },
       { id: 'b', title: 'B', url: '/b/', depth: 1, weight: 0.5 },
     ]);
     expect(a.links).toEqual([

@@ -91,6 +91,32 @@ function spawn(init: WorkerInit, heapMb: number): Worker {
   return new Worker(workerUrl('parse'), { workerData: init, ...heapLimits(heapMb) });
 }
 
+/**
+ * A parse worker started before its jobs are known, so that its module loading overlaps other
+ * work of the build (reading what the last build kept): `streamJobs` gives it to its first lane.
+ * `close` ends it if no lane took it.
+ */
+export interface EarlyWorker {
+  take(): Worker | undefined;
+  close(): Promise<void>;
+}
+
+/** Start a pool worker now for a later `streamJobs` with the same `init` and options. */
+export function startEarly(init: WorkerInit, options: Partial<Options> = {}): EarlyWorker {
+  let worker: Worker | undefined = spawn(init, { ...defaultOptions, ...options }.heapMb);
+  return {
+    take() {
+      const taken = worker;
+      worker = undefined;
+      return taken;
+    },
+    async close() {
+      await worker?.terminate();
+      worker = undefined;
+    },
+  };
+}
+
 /** Run every job on the pool; results come back in job order (and to `hooks.onResult` as they arrive). */
 export async function runJobs(jobs: NoteJob[], init: WorkerInit, options: Partial<Options> = {}, hooks: RunHooks = {}): Promise<NoteJobResult[]> {
   const results = new Array<NoteJobResult>(jobs.length);
@@ -114,6 +140,7 @@ export async function streamJobs(
   init: WorkerInit,
   options: Partial<Options>,
   hooks: RunHooks & Required<Pick<RunHooks, 'onResult'>>,
+  early?: EarlyWorker,
 ): Promise<void> {
   const { onProgress, onResult } = hooks;
   const settings = { ...defaultOptions, ...options };
@@ -150,7 +177,7 @@ export async function streamJobs(
   };
 
   const lane = async () => {
-    let worker = spawn(init, settings.heapMb);
+    let worker = early?.take() ?? spawn(init, settings.heapMb);
     try {
       while (next < batches.length) {
         const batch = batches[next++]!;

@@ -256,7 +256,7 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
   function buildListViews(v: Views): void {
     const view = state.view();
     const info = publishedInfo();
-    const light = view.notes.filter((n) => n.publish).map((n) => listNote(toNoteData(n, view.graph, info, false)));
+    const light = view.notes.filter((n) => n.publish).map((n) => listNote(toNoteData(n, view.graph, info, false), view.graph));
     const taken = new Set<string>(v.urls.keys());
     v.redirects = deriveAliasRedirects(view.notes, taken);
     v.pages = new Map();

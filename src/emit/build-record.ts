@@ -7,13 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { ScanResult } from '../scan/index.ts';
 import { walkGarden } from '../scan/walk.ts';
 import type { AppAssets, CheckReport, Diagnostic, SiteInfo } from '../shared/types.ts';
 import { codeFingerprint } from '../version.ts';
 import { cacheDir } from '../store/cache.ts';
+import { isRacy } from '../incremental/kept-scan.ts';
 import { defaultDateSource, type DateSource } from './note-dates.ts';
 
 /** File name of the record inside the output folder. */
@@ -93,8 +94,12 @@ export function readBuildRecord(out: string): BuildRecord | undefined {
 
 /**
  * The quick fingerprint: what a rebuild can check without reading a single
- * note. Any file added, removed, resized or touched, a new commit, or a
- * change to Trellis, the app or the site settings changes it.
+ * note. Any file added, removed, resized, touched or replaced (its size,
+ * modification and change times, inode), a new commit, or a change to Trellis,
+ * the app or the site settings changes it. Undefined when a file's times are
+ * too close to now to tell a later write apart (the racy rule of
+ * src/incremental/kept-scan.ts): that build records none, so the next one reads
+ * the notes.
  */
 export async function quickFingerprint(
   root: string,
@@ -102,20 +107,17 @@ export async function quickFingerprint(
   assets: AppAssets | undefined,
   dates: DateSource = defaultDateSource,
   settings = '',
-): Promise<string> {
+): Promise<string | undefined> {
+  const startedAt = Date.now();
   const { files } = await walkGarden(root);
-  const stats = await Promise.all(
-    files.map(
-      async (f) =>
-        [
-          f.rel,
-          await fs.stat(f.abs).then(
-            (st) => `${st.size}\u0001${st.mtimeMs}`,
-            () => '',
-          ),
-        ] as const,
-    ),
-  );
+  let racy = false;
+  // Synchronous stats: at 10k files about half the time of as many `fs.stat` promises.
+  const stats = files.map((f) => {
+    const st = statOrNone(f.abs);
+    if (!st) return [f.rel, ''] as const;
+    racy ||= isRacy(st, startedAt);
+    return [f.rel, `${st.size}\u0001${st.mtimeMs}\u0001${st.ctimeMs}\u0001${st.ino}\u0001${st.dev}`] as const;
+  });
   const h = createHash('sha256')
     .update(codeFingerprint())
     .update(JSON.stringify(site))
@@ -124,7 +126,16 @@ export async function quickFingerprint(
     .update(dates)
     .update(await gitHead(root));
   for (const [rel, stat] of stats) h.update(`${rel}\u0001${stat}\u0000`);
-  return h.digest('hex');
+  return racy ? undefined : h.digest('hex');
+}
+
+/** A file's stats; none when it cannot be read (gone, no permission), which the fingerprint records as such. */
+function statOrNone(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function gitHead(root: string): Promise<string> {

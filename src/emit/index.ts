@@ -10,7 +10,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GardenModel } from '../build.ts';
 import { buildSearchIndexInWorker } from '../search/build-in-worker.ts';
+import { keptPostingsFile } from '../search/kept-postings-file.ts';
 import { toSearchDoc } from '../search/to-search-doc.ts';
+import { codeFingerprint } from '../version.ts';
 import { deriveAliasRedirects } from './alias-redirects.ts';
 import type { AppAssets, SiteInfo } from '../shared/types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
@@ -20,7 +22,7 @@ import { noteImage } from './note-image.ts';
 import { noteSummary } from './note-summary.ts';
 import { graphPageFiles } from './graph-page-files.ts';
 import { deriveListPages } from './list-pages.ts';
-import { listNote, type ListNote } from './list-note.ts';
+import { listNote, listNoteOf, type ListNote } from './list-note.ts';
 import { explorerFiles } from './explorer-files.ts';
 import { toNoteData } from './note-data.ts';
 import { writeLocalGraphFiles } from './local-graph-files.ts';
@@ -30,10 +32,9 @@ import { buildSiteContext } from './site-context.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
 import { openSiteWriter } from './write-site.ts';
 import { htmlInputHashes } from '../incremental/html-inputs.ts';
-import { notePageKeys } from '../incremental/note-page-key.ts';
+import { listPageKeys, notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
 import { changedNotes } from '../incremental/changed-notes.ts';
-import { withoutHtml } from '../build.ts';
 
 /** Options of the emitter. */
 export interface EmitOptions {
@@ -52,6 +53,8 @@ export interface EmitOptions {
   previous?: OutputManifest;
   /** Leave the replaced site for the caller to remove (its folder is `EmitResult.replaced`) rather than removing it now. */
   keepReplaced?: boolean;
+  /** Keep the search postings beside the build cache between builds (src/search/kept-postings.ts): notes the last build indexed are not indexed again. */
+  keepSearch?: boolean;
 }
 
 /** What the emitter wrote. */
@@ -62,6 +65,8 @@ export interface EmitResult {
   changes: { kept: number; pages: number; searchFiles: number; notesChanged?: number };
   /** The replaced site, left with `keepReplaced`. */
   replaced?: string;
+  /** The replaced site kept as the next build's staging folder (`keepReplaced`, over a previous site). */
+  spare?: string;
 }
 
 /** Write the site for `model`. */
@@ -70,6 +75,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
   try {
     const published = model.notes.filter((n) => n.publish);
     const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
+    const byId = new Map(model.notes.map((n) => [n.parsed.id, n]));
     const assets: AppAssets = options.app?.assets ?? { scripts: [], styles: [] };
     const notes: ListNote[] = [];
     const urls = new Set<string>(published.map((n) => n.url));
@@ -81,26 +87,32 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const refs = published.map((n) => texts?.refOf(n.parsed.id) ?? null);
     const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null ? model.store.text(n.parsed.id) : ''));
     const searchDir = await writer.scratch();
-    const searchWritten = await buildSearchIndexInWorker(docs, searchDir, texts ? { fd: texts.fd, refs } : undefined);
+    const searchMade = await buildSearchIndexInWorker(docs, searchDir, texts ? { fd: texts.fd, refs } : undefined, {
+      keep: {
+        previous: writer.linkedHashes('_search/'),
+        ...(options.keepSearch ? { kept: { file: keptPostingsFile(model.root), code: codeFingerprint() } } : {}),
+      },
+    });
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
-    // A note's page and data are made again only when their inputs changed: its data without the body, and its body's inputs.
-    const pageKey = notePageKeys(options.site, assets);
-    const htmlInputs = htmlInputHashes(new Map(model.notes.map((n) => [n.parsed.id, n])), (id) => model.links.get(id) ?? [], options.site.basePath ?? '/');
+    // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
+    // page kept is known from facts the model holds, without making its data or reading its backlinks' contexts.
+    const pageKey = notePageKeys({
+      site: options.site,
+      assets,
+      notes: byId,
+      graph: model.graph,
+      info,
+      siteContext,
+      bodyInputs: htmlInputHashes(byId, (id) => model.links.get(id) ?? [], options.site.basePath ?? '/'),
+    });
     await inBatches(published, 32, async (n) => {
-      const inputs = htmlInputs(n.parsed.id);
-      if (inputs !== undefined) {
-        const known = forReaders(
-          withoutHtml(() => toNoteData(n, model.graph, info, true, siteContext)),
-          options.site,
-        );
-        const key = pageKey(known, inputs);
-        if (writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
-          notes.push(listNote(known));
-          return;
-        }
-        await writePage(n, key);
-      } else await writePage(n);
+      const key = pageKey(n);
+      if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
+        notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
+        return;
+      }
+      await writePage(n, key);
     });
     async function writePage(n: (typeof published)[number], key?: string): Promise<void> {
       const data = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
@@ -109,7 +121,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets, meta), key);
       await writer.write(dataFile(n.url), JSON.stringify(data), key);
       // List pages need a few of every note's facts; the rest is dropped once written.
-      notes.push(listNote(data));
+      notes.push(listNote(data, model.graph));
     }
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 
@@ -123,16 +135,20 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       urls.add(page.url);
       return true;
     });
-    await inBatches(listPages, 8, (page) =>
-      writer.write(page.kind === 'not-found' ? '404.html' : pageFile(page.url), renderListPage(page, options.site, assets)),
-    );
+    // A list page is rendered again only when the page's data changed (hashing it costs less than rendering it).
+    const listPageKey = listPageKeys(options.site, assets);
+    await inBatches(listPages, 8, async (page) => {
+      const file = page.kind === 'not-found' ? '404.html' : pageFile(page.url);
+      const key = listPageKey(page);
+      if (!writer.reuse(file, key)) await writer.write(file, renderListPage(page, options.site, assets), key);
+    });
 
     const graphJson = JSON.stringify(model.graph.json);
     await writer.write('graph.json', graphJson);
     for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
     for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     await writeLocalGraphFiles(writer, model.graph.json);
-    await writer.adoptFrom(searchDir, searchWritten);
+    await writer.adoptFrom(searchDir, searchMade);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
     for (const a of model.attachments) {
@@ -156,7 +172,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       searchFiles: writer.searchWritten,
       ...(notesChanged !== undefined ? { notesChanged } : {}),
     };
-    return { files, notes, changes, ...(replaced ? { replaced } : {}) };
+    const spare = writer.outputs().spare?.dir;
+    return { files, notes, changes, ...(replaced ? { replaced } : {}), ...(spare ? { spare } : {}) };
   } catch (error) {
     await writer.abort();
     throw error;

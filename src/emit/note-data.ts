@@ -12,6 +12,7 @@ export interface NoteGraphFacts {
   backlinks: Pick<ReadonlyMap<NoteId, Backlink[]>, 'get'>;
   unlinkedMentions: Pick<ReadonlyMap<NoteId, Backlink[]>, 'get'>;
   outgoing: Pick<ReadonlyMap<NoteId, NoteId[]>, 'get'>;
+  /** The note's topic, for list pages: not in its data, which must not change when the garden's topics shift. */
   topicOf: Pick<ReadonlyMap<NoteId, number>, 'get'>;
   /** Absent: no subtopics known (the dev server before its layout). */
   subtopicOf?: Pick<ReadonlyMap<NoteId, number>, 'get'>;
@@ -41,8 +42,6 @@ export function toNoteData(
   const p = note.parsed;
   const fm = p.frontmatter;
   const { created, updated } = noteDates(note, site?.dates);
-  const topic = graph.topicOf.get(p.id);
-  const subtopic = graph.subtopicOf?.get(p.id);
   const seriesName = site?.seriesOf.get(p.id);
   const series = site && seriesName ? seriesPosition(note, seriesName, site.series.get(seriesName) ?? []) : undefined;
   return {
@@ -62,8 +61,6 @@ export function toNoteData(
     }),
     frontmatter: fm,
     ...(withHtml && site && p.properties ? { properties: resolveProperties(p.properties, site.linksOf(p.id), info) } : {}),
-    ...(topic !== undefined ? { topic } : {}),
-    ...(subtopic !== undefined ? { subtopic } : {}),
     ...(created ? { created } : {}),
     ...(updated ? { updated } : {}),
     wordCount: p.wordCount,
@@ -72,7 +69,8 @@ export function toNoteData(
   };
 }
 
-function seriesPosition(note: BuiltNote, name: string, list: readonly BuiltNote[]): SeriesPosition | undefined {
+/** Where `note` is in the series `name` (its notes `list`, in reading order). */
+export function seriesPosition(note: BuiltNote, name: string, list: readonly BuiltNote[]): SeriesPosition | undefined {
   const i = list.indexOf(note);
   if (i < 0) return undefined;
   const link = (n: BuiltNote | undefined) => (n ? { title: n.parsed.title, url: n.url } : undefined);

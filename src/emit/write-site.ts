@@ -8,9 +8,10 @@
  * removed before the swap. A linked file is never written through: it is
  * unlinked first, so the previous site stays as it was until the swap.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { linkPreviousSite } from '../incremental/link-previous.ts';
+import { randomBytes } from 'node:crypto';
+import { linkPreviousSite, recycleSpare } from '../incremental/link-previous.ts';
 import { contentHash, type OutputManifest } from '../incremental/output-manifest.ts';
 
 /** Collects files into a staging folder, then swaps it into place. */
@@ -22,8 +23,14 @@ export interface SiteWriter {
   reuse(rel: string, key: string): boolean;
   /** Copy the file `from` to `rel`; with `key` (e.g. its size and time), a previous copy with the same key is kept. */
   copy(rel: string, from: string, key?: string): Promise<void>;
-  /** Take files that someone else (the search worker) wrote below `dir`, a folder from {@link SiteWriter.scratch}. */
-  adoptFrom(dir: string, rels: readonly string[]): Promise<void>;
+  /**
+   * Take files that someone else (the search worker) made: those `written` below `dir`, a folder
+   * from {@link SiteWriter.scratch}, and those not written because {@link SiteWriter.linkedHashes}
+   * had their bytes (the previous site's are kept). `hash` is each file's {@link contentHash}.
+   */
+  adoptFrom(dir: string, outputs: readonly { path: string; hash: string; written: boolean }[]): Promise<void>;
+  /** The hashes of the previous site's files below the folder `prefix` (ending in `/`) that this site can keep as they are. */
+  linkedHashes(prefix: string): Record<string, string>;
   /** A fresh empty folder beside the staging folder, for workers that write files themselves. */
   scratch(): Promise<string>;
   /** Files written so far (a count, not a list: a large garden writes hundreds of thousands). */
@@ -35,11 +42,13 @@ export interface SiteWriter {
   /** HTML pages written. */
   readonly pagesWritten: number;
   /** Hashes of the files and inputs of this build's site, for its manifest. */
-  outputs(): Pick<OutputManifest, 'files' | 'keys'>;
+  outputs(): Pick<OutputManifest, 'files' | 'keys' | 'spare'>;
   /**
    * Swap the staging folder in. The previous site is removed, unless the writer was opened with
-   * `keepReplaced`: then it is left beside the output, under the name returned, for the caller to
-   * remove when the build is done (src/incremental/remove-later.ts).
+   * `keepReplaced`: then, when the writer started from the previous site's manifest, it is kept
+   * beside the output as the next build's staging folder (its spare, named in `outputs()`);
+   * otherwise it is left beside the output, under the name returned, for the caller to remove when
+   * the build is done (src/incremental/remove-later.ts).
    */
   commit(): Promise<string | undefined>;
   abort(): Promise<void>;
@@ -50,9 +59,15 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   const target = path.resolve(out);
   await fs.mkdir(path.dirname(target), { recursive: true });
   const prefix = path.join(path.dirname(target), `.${path.basename(target)}-staging-`);
-  const staging = await fs.mkdtemp(prefix);
+  // The site replaced by the previous build, brought up to the previous site, when there is one; else a fresh folder of links.
+  const recycled = previous && keepReplaced ? `${prefix}${randomBytes(6).toString('hex')}` : undefined;
+  const fromSpare = recycled && previous ? await recycleSpare(target, recycled, previous) : undefined;
+  const staging = fromSpare ? recycled! : await fs.mkdtemp(prefix);
   const scratches: string[] = [];
-  const linked = previous ? await linkPreviousSite(target, staging, previous) : { files: new Set<string>(), dirs: new Set<string>() };
+  const linked = fromSpare ?? (previous ? await linkPreviousSite(target, staging, previous) : { files: new Set<string>(), dirs: new Set<string>() });
+  // The previous site's files missing from it (removed by hand): the site it becomes differs there too.
+  const missing = previous ? Object.keys(previous.files).filter((rel) => !linked.files.has(rel)) : [];
+  let spare: OutputManifest['spare'];
   const files: Record<string, string> = {};
   const keys: Record<string, string> = {};
   let written = 0;
@@ -129,21 +144,29 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       // A file copied by key is known by its key; its bytes are not read.
       made(rel, `key:${key}`, key);
     },
-    async adoptFrom(dir, rels) {
-      for (const rel of rels) {
+    async adoptFrom(dir, outputs) {
+      for (const { path: rel, hash, written } of outputs) {
         const abs = resolveRel(rel);
         const from = path.join(dir, rel);
-        const hash = contentHash(readFileSync(from));
         if (unchanged(rel, hash)) {
           files[rel] = hash;
           kept++;
           continue;
         }
+        if (!written) throw new Error(`Emit: ${rel} was neither written nor kept from the previous site`);
         await replace(rel, abs);
         await fs.rename(from, abs);
         made(rel, hash);
       }
       await fs.rm(dir, { recursive: true, force: true });
+    },
+    linkedHashes(prefix) {
+      const hashes: Record<string, string> = {};
+      for (const rel of linked.files) {
+        const hash = previous?.files[rel];
+        if (hash !== undefined && rel.startsWith(prefix)) hashes[rel] = hash;
+      }
+      return hashes;
     },
     async scratch() {
       const dir = await fs.mkdtemp(`${prefix}scratch-`);
@@ -151,7 +174,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       return dir;
     },
     outputs() {
-      return { files, keys };
+      return { files, keys, ...(spare ? { spare } : {}) };
     },
     async commit() {
       await removeStale(staging, linked.files, files);
@@ -169,6 +192,17 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
         throw error;
       }
       if (!hadOld) return undefined;
+      if (keepReplaced && previous) {
+        // The replaced site is the previous one, but for the files this build changed: the next build's staging folder.
+        const dir = path.join(path.dirname(target), `.${path.basename(target)}-spare-${randomBytes(6).toString('hex')}`);
+        try {
+          await fs.rename(old, dir);
+          spare = { dir, differs: differences(previous.files, files, missing) };
+          return undefined;
+        } catch {
+          return old;
+        }
+      }
       if (keepReplaced) return old;
       await fs.rm(old, { recursive: true, force: true });
       return undefined;
@@ -183,6 +217,14 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
 /** Where a replaced site waits to be removed: a hidden folder beside the output, named for it and this process. */
 export function replacedName(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}-replaced-${process.pid}`);
+}
+
+/** The files in which the previous site (`before`, less `missing`) differs from this one (`after`). */
+function differences(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>, missing: readonly string[]): string[] {
+  const out = new Set(missing);
+  for (const rel of Object.keys(before)) if (before[rel] !== after[rel]) out.add(rel);
+  for (const rel of Object.keys(after)) if (before[rel] === undefined) out.add(rel);
+  return [...out];
 }
 
 /** Remove the previous site's files this build did not produce, and the folders they leave empty. */

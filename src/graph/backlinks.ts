@@ -69,6 +69,15 @@ function sourceBacklinks(source: NoteId, list: readonly ResolvedLink[], info: In
 }
 
 /**
+ * The number of the source's link a backlink of `deriveBacklinks` was made from, or undefined for a
+ * backlink that holds its context (the dev server's). Its context and highlight are the source's
+ * context of that link, fixed by the source's content: a page's key names them so, without reading them.
+ */
+export function backlinkLinkNumber(b: Backlink): number | undefined {
+  return b instanceof LinkBacklink ? b.link : undefined;
+}
+
+/**
  * A backlink that reads its context and highlight from the store when asked, and holds no copy:
  * a one-shot build's contexts stay on disk until a page shows them. Serialises as a plain Backlink.
  */
@@ -87,6 +96,11 @@ class LinkBacklink implements Backlink {
     this.kind = kind;
     this.#link = link;
     this.#contextOf = contextOf;
+  }
+
+  /** The number of the source's link this backlink was made from (its context is the source's context of that link). */
+  get link(): number {
+    return this.#link;
   }
 
   get context(): string {

@@ -67,7 +67,9 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
         url: n.url,
         depth: depthOf.get(r)!,
         ...(n.topic !== undefined ? { topic: n.topic } : {}),
-        weight: Math.round((n.weight ?? 0) * 1000) / 1000,
+        // Two decimals: node sizes cannot show more, and a link changed anywhere moves every
+        // PageRank a little; at three decimals that rewrote the files of every note near one that moved.
+        weight: Math.round((n.weight ?? 0) * 100) / 100,
       };
     });
     const links: LocalGraphLink[] = [];

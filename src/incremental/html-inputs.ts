@@ -38,17 +38,19 @@ export function htmlInputHashes(
     if (!note) return { hash: `absent:${id}`, embeds: [] };
     const p = note.parsed;
     if ((p.bases && p.bases.length > 0) || p.path.endsWith('.base')) return null;
-    const h = createHash('sha256').update(`${basePath}\u0000${p.path}\u0000${p.hash}\u0000${note.url}\u0000${note.publish}\u0000`);
+    // A link's written form (`ref`) is the note's content, which its hash stands for; what the resolve stage made of it is not.
+    let s = `${basePath}\u0000${p.path}\u0000${p.hash}\u0000${note.url}\u0000${note.publish}\u0000`;
     const embeds: NoteId[] = [];
     for (const link of links(id)) {
-      h.update(JSON.stringify(link));
+      s += `\u0001${JSON.stringify(link.resolution)}${link.ambiguous ? link.ambiguous.join('\u0003') : ''}`;
       const r = link.resolution;
       const target = r.kind === 'note' || r.kind === 'unpublished' ? r.target : r.kind === 'self' ? id : undefined;
       if (target === undefined) continue;
       const t = notes.get(target);
-      h.update(t ? `\u0001${t.url}\u0001${t.publish}\u0001${t.parsed.title}\u0001${t.parsed.hash}` : '\u0001absent');
+      s += t ? `\u0002${t.url}\u0002${t.publish}\u0002${t.parsed.title}\u0002${t.parsed.hash}` : '\u0002absent';
       if (link.ref.kind === 'embed') embeds.push(target);
     }
+    const h = createHash('sha256').update(s);
     return { hash: h.digest('base64url'), embeds };
   };
   // By (note, levels left): levels only fall as embeds are followed, so this recursion has no cycles.

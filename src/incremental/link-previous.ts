@@ -14,13 +14,10 @@ export interface LinkedSite {
   dirs: Set<string>;
 }
 
-/** Hard-link the files of `previous` that still exist under `out` into `staging`. */
+/** Hard-link the files of `previous` that still exist under `out` into `staging` (a fresh empty folder). */
 export async function linkPreviousSite(out: string, staging: string, previous: OutputManifest): Promise<LinkedSite> {
   const rels = Object.keys(previous.files).sort();
-  const dirs = new Set<string>();
-  for (const rel of rels) {
-    for (let d = path.posix.dirname(rel); d !== '.' && !dirs.has(d); d = path.posix.dirname(d)) dirs.add(d);
-  }
+  const dirs = foldersOf(rels);
   // Parents before children: sorted by depth, then made one level at a time, many at once.
   const byDepth = [...dirs].sort((a, b) => a.split('/').length - b.split('/').length);
   let depth = 0;
@@ -46,6 +43,61 @@ export async function linkPreviousSite(out: string, staging: string, previous: O
     }
   });
   return { files, dirs: new Set([...dirs].map((d) => path.join(staging, d))) };
+}
+
+/**
+ * Make the site replaced by the previous build (its spare, `previous.spare`) into `staging`: it
+ * holds that older site, which differs from the one in `out` only in `previous.spare.differs`, so
+ * only those files are removed and linked again from `out`, not the whole site (tens of thousands
+ * of folders and links). Undefined, with no staging folder made, when there is no spare or it
+ * cannot be taken; a spare that fails half-way is removed.
+ */
+export async function recycleSpare(out: string, staging: string, previous: OutputManifest): Promise<LinkedSite | undefined> {
+  const spare = previous.spare;
+  if (!spare) return undefined;
+  try {
+    await fs.rename(spare.dir, staging);
+  } catch {
+    return undefined;
+  }
+  try {
+    const files = new Set(Object.keys(previous.files));
+    const dirs = foldersOf(files);
+    const emptied = new Set<string>();
+    for (const rel of spare.differs) {
+      // Not recursive: a folder where a file was means the spare is not what its record says.
+      await fs.rm(path.join(staging, rel), { force: true });
+      if (!files.has(rel)) {
+        for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) emptied.add(d);
+        continue;
+      }
+      await fs.mkdir(path.join(staging, path.posix.dirname(rel)), { recursive: true });
+      try {
+        await fs.link(path.join(out, rel), path.join(staging, rel));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        // Gone from the site since (removed by hand): written again if still produced.
+        files.delete(rel);
+      }
+    }
+    // Folders only the older site had, deepest first (a cold build has no empty folders).
+    for (const d of [...emptied].filter((d) => !dirs.has(d)).sort((a, b) => b.split('/').length - a.split('/').length)) {
+      await fs.rmdir(path.join(staging, d)).catch(() => undefined);
+    }
+    return { files, dirs: new Set([...dirs].map((d) => path.join(staging, d))) };
+  } catch {
+    await fs.rm(staging, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** The site-relative folders holding `rels`. */
+function foldersOf(rels: Iterable<string>): Set<string> {
+  const dirs = new Set<string>();
+  for (const rel of rels) {
+    for (let d = path.posix.dirname(rel); d !== '.' && !dirs.has(d); d = path.posix.dirname(d)) dirs.add(d);
+  }
+  return dirs;
 }
 
 async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -22,6 +22,12 @@ export interface OutputManifest {
   keys: Record<string, string>;
   /** Note id -> content hash, for the build's summary of what changed. */
   notes: Record<string, string>;
+  /**
+   * The site replaced by this one, kept beside it to become the next build's staging folder
+   * (src/incremental/link-previous.ts): its folder, and the files in which it differs from this
+   * site (changed, added, removed, or missing from it).
+   */
+  spare?: { dir: string; differs: string[] };
 }
 
 /** An empty manifest for `out`. */

@@ -11,17 +11,25 @@ import path from 'node:path';
 
 const removeScript = "for (const d of process.argv.slice(1)) require('node:fs').rmSync(d, { recursive: true, force: true })";
 
-/** Remove `replaced` (and replaced sites of earlier builds of `out` left behind) in the background. */
-export function removeLater(replaced: string, out: string): void {
+/**
+ * Remove `replaced` (and replaced sites of earlier builds of `out` left behind, and spares other
+ * than `spare`, the one the output manifest names) in the background.
+ */
+export function removeLater(replaced: string | undefined, out: string, spare?: string): void {
   const target = path.resolve(out);
   const prefix = `.${path.basename(target)}-replaced-`;
-  const dirs = new Set([replaced]);
+  const spares = `.${path.basename(target)}-spare-`;
+  const dirs = new Set(replaced ? [replaced] : []);
   try {
-    for (const name of readdirSync(path.dirname(target)))
-      if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) dirs.add(path.join(path.dirname(target), name));
+    for (const name of readdirSync(path.dirname(target))) {
+      const dir = path.join(path.dirname(target), name);
+      if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) dirs.add(dir);
+      else if (name.startsWith(spares) && /^[0-9a-f]{12}$/.test(name.slice(spares.length)) && dir !== spare) dirs.add(dir);
+    }
   } catch {
     // The folder cannot be listed: only this build's replaced site is removed.
   }
+  if (dirs.size === 0) return;
   try {
     const child = spawn(process.execPath, ['-e', removeScript, ...dirs], { detached: true, stdio: 'ignore' });
     child.on('error', () => removeNow(dirs));

@@ -17,12 +17,12 @@ import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../sh
 import type { AttachmentFile, Diagnostic, NoteId, NotePath, Slug } from '../shared/types.ts';
 import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
 import type { PublishPolicy } from '../config/types.ts';
-import { readNote } from './read-note.ts';
+import { decodeNote, readNote, type NoteContent } from './read-note.ts';
 import { readGitDates } from './git-dates.ts';
 import { walkGarden } from './walk.ts';
 import { scanCanvases } from '../canvas/scan-canvases.ts';
 import { scanBases } from '../bases/scan-bases.ts';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync, type Stats } from 'node:fs';
 
 import type { ScannedNote } from './scanned-note.ts';
 
@@ -50,6 +50,16 @@ export interface ScanSettings {
   publish?: PublishPolicy;
   /** The note published at `/`. */
   home?: NotePath;
+  /** What earlier scans read (src/incremental/kept-scan.ts): notes whose files did not change are not read again. */
+  kept?: KeptScan;
+}
+
+/** What earlier scans read of the garden's notes, by note path. */
+export interface KeptScan {
+  /** The content recorded for `rel` if its file still has the stats `st`; its text is not read (`text` is undefined). */
+  lookup(rel: NotePath, st: Stats): NoteContent | undefined;
+  /** Record what was read of `rel`, whose file had the stats `st` before it was read. */
+  record(rel: NotePath, st: Stats, content: NoteContent): void;
 }
 
 /** Scan the garden at `root`. */
@@ -88,7 +98,15 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
   const contents = await mapLimit(noteFiles, 64, async (f) => {
     const path = toNotePath(f.rel);
     try {
-      return { f, path, content: await readNote(f.abs, path, settings.publish) };
+      const kept = settings.kept;
+      if (!kept) return { f, path, content: await readNote(f.abs, path, settings.publish), trusted: false };
+      // Stat before reading: a write after the stat then changes what the next scan compares (kept-scan.ts, the racy rule).
+      const st = statSync(f.abs);
+      const known = kept.lookup(path, st);
+      if (known) return { f, path, content: known, trusted: true };
+      const content = decodeNote(await fs.readFile(f.abs), path, st.mtimeMs, settings.publish);
+      kept.record(path, st, content);
+      return { f, path, content, trusted: false };
     } catch (error) {
       diagnostics.push({
         file: f.rel,
@@ -103,8 +121,9 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
   });
   for (const item of contents) {
     if (!item) continue;
-    const { f, path, content } = item;
-    if (content.text === undefined) {
+    const { f, path, content, trusted } = item;
+    // No text, unless taken from the kept scan: a binary file.
+    if (content.text === undefined && !trusted) {
       diagnostics.push(...content.diagnostics);
       continue;
     }
@@ -155,6 +174,18 @@ export function takeText(note: ScannedNote): string | undefined {
   const { text } = note.content;
   note.content.text = undefined;
   return text;
+}
+
+/**
+ * The text of a note whose content the scan took from the kept scan without reading it, for the
+ * rare build that must compile it (neither the kept model nor the cache has it). A file whose bytes
+ * are no longer those the scan recorded changed during the build: the build stops, and the next
+ * one sees the change.
+ */
+export async function readKeptText(note: ScannedNote): Promise<string> {
+  const content = decodeNote(await fs.readFile(note.absPath), note.path, note.mtimeMs);
+  if (content.hash !== note.hash || content.text === undefined) throw new Error(`${note.path} changed during the build; build again`);
+  return content.text;
 }
 
 /**

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
 import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
 import type { SearchDoc } from '../shared/types.ts';
-import { writeSearchFiles, type SpilledBodies } from './write-files.ts';
+import { type KeepOptions, type SearchOutput, writeSearchFiles, type SpilledBodies } from './write-files.ts';
 
 /** What the worker is given. */
 export interface SearchWorkerInput {
@@ -20,25 +20,30 @@ export interface SearchWorkerInput {
   outDir: string;
   /** Bodies left empty in `docs` and read from a spill file instead (see write-files.ts). */
   texts?: SpilledBodies;
+  keep?: KeepOptions;
 }
 
 /** Options of {@link buildSearchIndexInWorker}. */
 export interface Options {
   /** The worker's old-generation cap in MB; by default 2 bytes a byte of note text (worker-heap.ts); 0: none. */
   heapMb?: number;
+  /** What the last build left that this one can keep (write-files.ts). */
+  keep?: KeepOptions;
 }
 
 /**
- * Build the index for the docs `makeDocs` gives, write its files under `outDir`; resolves to their
- * paths (relative, POSIX). The worker's heap is capped: uncapped, it grows to several times its
+ * Build the index for the docs `makeDocs` gives, write its files under `outDir` but those in
+ * `options.keep.previous` with the same bytes; resolves to all its files (relative, POSIX, with hashes).
+ * With `options.keep.kept`, notes indexed by the last build are not indexed again (write-files.ts). The worker's heap is capped: uncapped, it grows to several times its
  * live data, mostly the body index's garbage, while the pages are written. A worker that fails
  * under the cap is run once more without it, from fresh docs (so this thread need not keep them
  * meanwhile) and with the files of the failed run removed.
  */
-export function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outDir: string, texts?: SpilledBodies, options: Options = {}): Promise<string[]> {
+export function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outDir: string, texts?: SpilledBodies, options: Options = {}): Promise<SearchOutput[]> {
   const run = (capped: boolean) => {
     const docs = makeDocs();
-    return runWorker(docs, outDir, texts, capped ? (options.heapMb ?? heapMbFor(textBytes(docs, texts), 2)) : 0);
+    const input: SearchWorkerInput = { docs, outDir, ...(texts ? { texts } : {}), ...(options.keep ? { keep: options.keep } : {}) };
+    return runWorker(input, capped ? (options.heapMb ?? heapMbFor(textBytes(docs, texts), 2)) : 0);
   };
   return cappedThenUncapped(options.heapMb !== 0, run, () => rmSync(path.join(outDir, '_search'), { recursive: true, force: true }));
 }
@@ -50,26 +55,23 @@ function textBytes(docs: readonly SearchDoc[], texts: SpilledBodies | undefined)
   return bytes;
 }
 
-function runWorker(docs: SearchDoc[], outDir: string, texts: SpilledBodies | undefined, heapMb: number): Promise<string[]> {
+function runWorker(input: SearchWorkerInput, heapMb: number): Promise<SearchOutput[]> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl('search'), {
-        workerData: { docs, outDir, ...(texts ? { texts } : {}) } satisfies SearchWorkerInput,
-        ...heapLimits(heapMb),
-      });
+      worker = new Worker(workerUrl('search'), { workerData: input, ...heapLimits(heapMb) });
       // The worker has its own copy; this thread's would live as long as the handlers below.
-      docs = [];
+      input = { ...input, docs: [] };
     } catch {
       try {
-        resolve(writeSearchFiles(docs, outDir, texts));
+        resolve(writeSearchFiles(input.docs, input.outDir, input.texts, input.keep));
       } catch (error) {
         reject(error);
       }
       return;
     }
-    worker.once('message', (paths: string[]) => {
-      resolve(paths);
+    worker.once('message', (outputs: SearchOutput[]) => {
+      resolve(outputs);
       void worker.terminate();
     });
     worker.once('error', reject);

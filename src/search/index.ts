@@ -22,10 +22,21 @@
  * Nothing here runs in pages: a page fetches the manifest on its first search keystroke.
  */
 import { gzipSync } from 'node:zlib';
-import type { SearchArtifacts, SearchDoc, SearchField, SearchFile, SearchManifest, SearchStats, SearchVocabulary } from '../shared/types.ts';
+import type {
+  SearchArtifacts,
+  SearchDoc,
+  SearchField,
+  SearchFile,
+  SearchManifest,
+  SearchPostingEntry,
+  SearchStats,
+  SearchVocabulary,
+} from '../shared/types.ts';
 import { buildVocabulary } from './build-vocabulary.ts';
 import { chunkDocs } from './chunk-docs.ts';
 import { indexField } from './index-fields.ts';
+import type { KeptPostingsWriter } from './kept-postings-file.ts';
+import { indexKey, keptEntries, type KeptPostings, mergeEntries, packEntries } from './kept-postings.ts';
 import { type Options, type Settings, toSettings } from './options.ts';
 import { listVocabularyWords } from './list-vocabulary-words.ts';
 import { numberNotes } from './number-notes.ts';
@@ -45,12 +56,20 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options?: Options):
   return { files: [files.pop()!, ...files], stats };
 }
 
+/** The previous build's postings to start from, and where to keep this build's (kept-postings.ts). */
+export interface Kept {
+  previous?: KeptPostings & { settings: string };
+  writer?: KeptPostingsWriter;
+}
+
 /**
  * Build the search index and hand each file to `sink` as soon as it is made (the manifest
  * last), holding one group's index at a time: the small fields, then the bodies, then the
  * docs chunks. What the build's search worker runs, writing each file and letting it go.
+ * With `kept`, only notes whose indexed text is not in `kept.previous` are indexed, and this
+ * build's postings go to `kept.writer`; the files are the same either way.
  */
-export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: SearchFile) => void, options?: Options): SearchStats {
+export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: SearchFile) => void, options?: Options, kept: Kept = {}): SearchStats {
   const settings = toSettings(options);
   const { numbers: numberOf, space } = numberNotes(docs.map((doc) => doc.id));
   const order = docs.map((_, i) => i).sort((a, b) => numberOf[a]! - numberOf[b]!);
@@ -58,7 +77,7 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   const numbers = order.map((i) => numberOf[i]!);
   // Fixed, not the garden's most headings: heading ids must not move when another note gains a heading.
   const headingStride = settings.maxHeadings;
-  const entries = (field: SearchField) => indexField(field, sorted, numbers, headingStride, settings);
+  const entries = keptOrIndexed(sorted, numbers, headingStride, settings, kept);
   const fieldEntries = { title: entries('title'), aliases: entries('aliases'), headings: entries('headings'), tags: entries('tags'), names: entries('names') };
   // Each tier's words are listed before its postings are cut into shards and let go.
   const words = [listVocabularyWords(1, fieldEntries.title, fieldEntries.aliases), listVocabularyWords(1, fieldEntries.headings, fieldEntries.tags)];
@@ -106,6 +125,51 @@ function writeVocabulary(words: readonly string[][], settings: Settings, sink: (
   const file = toFileName('vocabulary', contents);
   sink({ path: `_search/${file}`, contents });
   return file;
+}
+
+/**
+ * A field's postings: with kept postings, those of the notes whose key is unchanged, renumbered,
+ * merged with those of the other notes indexed alone; without, every note indexed. Each field's
+ * postings also go to the kept writer.
+ */
+function keptOrIndexed(
+  sorted: readonly SearchDoc[],
+  numbers: readonly number[],
+  headingStride: number,
+  settings: Settings,
+  kept: Kept,
+): (field: SearchField) => SearchPostingEntry[] {
+  const { previous, writer } = kept;
+  const keys = previous || writer ? sorted.map((doc) => indexKey(doc, headingStride, settings.maxBodyChars)) : [];
+  writer?.begin(
+    JSON.stringify(settings),
+    sorted.map((doc, i) => [doc.id, keys[i]!, numbers[i]!]),
+  );
+  const renumber = new Map<number, number>();
+  const fresh: number[] = [];
+  const usable = previous !== undefined && previous.settings === JSON.stringify(settings);
+  sorted.forEach((doc, i) => {
+    const old = usable ? previous.notes.get(doc.id) : undefined;
+    if (old !== undefined && old.key === keys[i]) renumber.set(old.number, numbers[i]!);
+    else fresh.push(i);
+  });
+  return (field) => {
+    const packed = usable ? previous.fields.get(field) : undefined;
+    let entries: SearchPostingEntry[];
+    if (packed === undefined || renumber.size === 0) entries = indexField(field, sorted, numbers, headingStride, settings);
+    else {
+      const indexed = indexField(
+        field,
+        fresh.map((i) => sorted[i]!),
+        fresh.map((i) => numbers[i]!),
+        headingStride,
+        settings,
+      );
+      entries = mergeEntries(keptEntries(packed, renumber, field === 'headings' ? headingStride : 1), indexed);
+    }
+    writer?.field(field, packEntries(entries));
+    return entries;
+  };
 }
 
 function countWords(vocabulary: SearchVocabulary): number {

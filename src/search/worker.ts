@@ -3,5 +3,5 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SearchWorkerInput } from './build-in-worker.ts';
 import { writeSearchFiles } from './write-files.ts';
 
-const { docs, outDir, texts } = workerData as SearchWorkerInput;
-parentPort!.postMessage(writeSearchFiles(docs, outDir, texts));
+const { docs, outDir, texts, keep } = workerData as SearchWorkerInput;
+parentPort!.postMessage(writeSearchFiles(docs, outDir, texts, keep));

@@ -1,10 +1,12 @@
 /** Write built search files under a folder, creating their directories. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { contentHash } from '../incremental/output-manifest.ts';
 import type { SearchDoc, SearchFile } from '../shared/types.ts';
 import type { TextRef } from '../store/note-store.ts';
 import { readText } from '../store/spill-store.ts';
 import { writeSearchIndex } from './index.ts';
+import { keptPostingsWriter, readKeptPostings } from './kept-postings-file.ts';
 
 /**
  * Note bodies left in the build's store file (store/spill-store.ts) instead of copied into the docs:
@@ -15,32 +17,65 @@ export interface SpilledBodies {
   refs: (TextRef | null)[];
 }
 
+/** A file of the search index: its path (relative, POSIX), the hash of its bytes (output-manifest.ts), and whether it was written. */
+export interface SearchOutput {
+  path: string;
+  hash: string;
+  /** False when the previous site has the same bytes: nothing was written, the previous file is kept. */
+  written: boolean;
+}
+
+/** What a build keeps for the next one and takes from the last. */
+export interface KeepOptions {
+  /** The previous site's `_search/` files, by path, with the output manifest's hash of their bytes: files with those bytes are not written. */
+  previous?: Readonly<Record<string, string>>;
+  /** The file the postings are kept in between builds (kept-postings-file.ts), and the code fingerprint they must have been made by. */
+  kept?: { file: string; code: string };
+}
+
 /**
  * Build the search index of `docs` and write its files under `outDir` as they are made; returns
- * their paths. Bodies in `texts` are read from the spill file each time the index needs them
- * (once for the body postings, three times for the docs chunks: chunk-docs.ts), so no thread
- * holds them all.
+ * them with their hashes. A file whose hash is its path's in `previous` (the previous site's
+ * files, by the output manifest's hash) is not written: the caller keeps the previous one.
+ * With `kept`, the notes whose indexed text is in the kept postings are not indexed again, and
+ * this build's postings are kept for the next.
+ * Bodies in `texts` are read from the spill file each time the index needs them (once for the
+ * key and the body postings, three times for the docs chunks: chunk-docs.ts), so no thread holds them all.
  */
-export function writeSearchFiles(docs: readonly SearchDoc[], outDir: string, texts?: SpilledBodies): string[] {
+export function writeSearchFiles(docs: readonly SearchDoc[], outDir: string, texts?: SpilledBodies, options: KeepOptions = {}): SearchOutput[] {
   if (texts) {
     docs.forEach((doc, i) => {
       const ref = texts.refs[i];
       if (ref) Object.defineProperty(doc, 'body', { get: () => readText(texts.fd, ref) });
     });
   }
-  const writer = searchFileWriter(outDir);
-  writeSearchIndex(docs, writer.sink);
-  return writer.paths;
+  const writer = searchFileWriter(outDir, options.previous ?? {});
+  const { kept } = options;
+  const keptWriter = kept ? keptPostingsWriter(kept.file, kept.code) : undefined;
+  try {
+    const previous = kept ? readKeptPostings(kept.file, kept.code) : undefined;
+    writeSearchIndex(docs, writer.sink, undefined, { ...(previous ? { previous } : {}), ...(keptWriter ? { writer: keptWriter } : {}) });
+    keptWriter?.finish();
+  } catch (error) {
+    keptWriter?.abort();
+    throw error;
+  }
+  return writer.outputs;
 }
 
 /**
  * A sink that writes each search file under `outDir` when it is handed over (synchronously:
- * it runs on the search worker's own thread), and the paths written, relative and POSIX.
+ * it runs on the search worker's own thread) unless `previous` has its bytes, and the files.
  */
-function searchFileWriter(outDir: string): { sink: (file: SearchFile) => void; paths: string[] } {
+function searchFileWriter(outDir: string, previous: Readonly<Record<string, string>>): { sink: (file: SearchFile) => void; outputs: SearchOutput[] } {
   const dirs = new Set<string>();
-  const paths: string[] = [];
+  const outputs: SearchOutput[] = [];
   const sink = (file: SearchFile) => {
+    const hash = contentHash(file.contents);
+    if (previous[file.path] === hash) {
+      outputs.push({ path: file.path, hash, written: false });
+      return;
+    }
     const abs = path.join(outDir, file.path);
     const dir = path.dirname(abs);
     if (!dirs.has(dir)) {
@@ -48,7 +83,7 @@ function searchFileWriter(outDir: string): { sink: (file: SearchFile) => void; p
       dirs.add(dir);
     }
     writeFileSync(abs, file.contents);
-    paths.push(file.path);
+    outputs.push({ path: file.path, hash, written: true });
   };
-  return { sink, paths };
+  return { sink, outputs };
 }

@@ -12,7 +12,7 @@ export interface LocalGraphNode {
   depth: LocalGraphDepth;
   /** Topic id (graph.json's `topics`); absent before the garden's layout ran. */
   topic?: number;
-  /** Importance in [0, 1] (PageRank, normalised), rounded to 3 decimals. */
+  /** Importance in [0, 1] (PageRank, normalised), rounded to 2 decimals: it sizes the node. */
   weight: number;
 }
 

@@ -294,10 +294,6 @@ export interface NoteData {
   frontmatter: Frontmatter;
   /** The properties panel: every frontmatter property with its links resolved. Omitted without frontmatter. */
   properties?: NoteProperty<PropertyLink>[];
-  /** The note's top-level topic. */
-  topic?: number;
-  /** The note's subtopic, when its topic has subtopics. */
-  subtopic?: number;
   /** ISO dates. */
   created?: string;
   updated?: string;

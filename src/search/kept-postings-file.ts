@@ -1,0 +1,120 @@
+/**
+ * The file the search worker keeps the last build's postings in (kept-postings.ts), beside the
+ * build cache: a SHA-256 of the rest, then length-prefixed sections: a header (format, code
+ * fingerprint, search settings, each note's id, key and number), then per field its terms and
+ * its packed ids. Written section by section as the fields are built, into a temporary file moved
+ * into place when whole; read only when its hash, format and code fingerprint match, so a
+ * damaged, stale or foreign file means a full index, never other output.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import type { NoteId, SearchField } from '../shared/types.ts';
+import { cacheDir } from '../store/cache.ts';
+import { keptFields, type KeptPostings, type PackedEntries } from './kept-postings.ts';
+
+const format = 1;
+const digestBytes = 32;
+
+interface Header {
+  format: number;
+  code: string;
+  settings: string;
+  notes: [id: NoteId, key: string, number: number][];
+}
+
+/** Where the search postings of the garden at `gardenRoot` are kept: beside its build cache. */
+export function keptPostingsFile(gardenRoot: string): string {
+  return `${cacheDir(gardenRoot)}-search-postings`;
+}
+
+/** Writes the kept postings of a build as they are made; the previous file stays until {@link KeptPostingsWriter.finish}. */
+export interface KeptPostingsWriter {
+  /** First: the search settings (JSON) and each note's id, index key and number. */
+  begin(settings: string, notes: [NoteId, string, number][]): void;
+  /** Then each field's postings, in the order of `keptFields`. */
+  field(field: SearchField, packed: PackedEntries): void;
+  finish(): void;
+  abort(): void;
+}
+
+/** The kept postings in `file` if whole and written by the code `code`; undefined otherwise. */
+export function readKeptPostings(file: string, code: string): (KeptPostings & { settings: string }) | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (bytes.length < digestBytes || !createHash('sha256').update(bytes.subarray(digestBytes)).digest().equals(bytes.subarray(0, digestBytes))) {
+      return undefined;
+    }
+    let at = digestBytes;
+    const section = () => {
+      const length = bytes.readUInt32LE(at);
+      const body = bytes.subarray(at + 4, at + 4 + length);
+      if (body.length !== length) throw new Error('Search: kept postings cut short');
+      at += 4 + length;
+      return body;
+    };
+    const header = JSON.parse(section().toString('utf8')) as Header;
+    if (header.format !== format || header.code !== code) return undefined;
+    const fields = new Map<SearchField, PackedEntries>();
+    for (const field of keptFields) {
+      const terms = JSON.parse(section().toString('utf8')) as string[];
+      const raw = section();
+      const data = new Uint32Array(raw.length / 4);
+      Buffer.from(data.buffer).set(raw);
+      fields.set(field, { terms, data });
+    }
+    const notes = new Map(header.notes.map(([id, key, number]) => [id, { key, number }]));
+    return { settings: header.settings, notes, fields };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A writer of `file` for the code `code` (written to a temporary file beside it, moved in by `finish`). */
+export function keptPostingsWriter(file: string, code: string): KeptPostingsWriter {
+  const temp = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  let hash: Hash;
+  let next = 0;
+  const write = (body: Uint8Array) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(body.length);
+    for (const part of [length, body]) {
+      hash.update(part);
+      writeSync(fd!, part);
+    }
+  };
+  const writer: KeptPostingsWriter = {
+    begin(settings, notes) {
+      fd = openSync(temp, 'w');
+      hash = createHash('sha256');
+      writeSync(fd, Buffer.alloc(digestBytes));
+      const header: Header = { format, code, settings, notes };
+      write(Buffer.from(JSON.stringify(header)));
+    },
+    field(field, packed) {
+      if (fd === undefined) return;
+      if (keptFields[next++] !== field) throw new Error(`Search: kept postings written out of order (${field})`);
+      write(Buffer.from(JSON.stringify(packed.terms)));
+      write(new Uint8Array(packed.data.buffer, packed.data.byteOffset, packed.data.byteLength));
+    },
+    finish() {
+      if (fd === undefined) return;
+      if (next !== keptFields.length) return writer.abort();
+      writeSync(fd, hash.digest(), 0, digestBytes, 0);
+      closeSync(fd);
+      fd = undefined;
+      renameSync(temp, file);
+    },
+    abort() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      rmSync(temp, { force: true });
+    },
+  };
+  return writer;
+}

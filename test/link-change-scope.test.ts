@@ -1,0 +1,85 @@
+/**
+ * A link added in one note of a generated garden, built through the real CLI over the previous
+ * site with a warm cache, changes the data of the notes the link touches, not the others' (a note's
+ * data holds nothing the garden's topics decide), and, topics aside, only the local graphs around
+ * them (a local graph's weights are kept at the resolution its node sizes show). The topics
+ * themselves still shift with any link (Louvain, docs/performance.md), and with them every local graph.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateGarden } from '../bench/generate.ts';
+import type { LocalGraphJson } from '../src/shared/local-graph.ts';
+import type { GraphJson } from '../src/shared/types.ts';
+import { tempDir } from './helpers/garden.ts';
+
+const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
+
+function build(garden: string, out: string, cache: string): void {
+  const r = spawnSync(process.execPath, [bin, 'build', garden, '--out', out], { encoding: 'utf8', env: { ...process.env, TRELLIS_CACHE_DIR: cache } });
+  if (r.status !== 0) throw new Error(`build failed (${r.status}): ${r.stderr}`);
+}
+
+/** Every file of a site ending with `suffix`, by site-relative path. */
+function filesEnding(dir: string, suffix: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith(suffix)) continue;
+    files.set(path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'), readFileSync(path.join(e.parentPath, e.name), 'utf8'));
+  }
+  return files;
+}
+
+function differing(before: Map<string, string>, after: Map<string, string>): string[] {
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  return [...before].filter(([rel, text]) => after.get(rel) !== text).map(([rel]) => rel);
+}
+
+/** A local graph without its topics: Louvain's communities of the whole garden may shift with any link (see docs/performance.md). */
+function withoutTopics(text: string): string {
+  const json = JSON.parse(text) as LocalGraphJson;
+  return JSON.stringify({ ...json, nodes: json.nodes.map((n) => ({ ...n, topic: undefined })), topics: [] });
+}
+
+describe('a link change', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('leaves the data of notes it does not touch, and the local graphs far from it, byte for byte', async () => {
+    const [garden, out, cache] = [tempDir(), tempDir(), tempDir()];
+    dirs.push(garden, out, cache);
+    await generateGarden(garden, { notes: 1000, seed: 3 });
+    build(garden, out, path.join(cache, 'c'));
+    const graph = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as GraphJson;
+    const dataBefore = filesEnding(out, 'index.json');
+    const localBefore = filesEnding(out, 'local-graph.json');
+
+    // A note halfway along links a note far from it (the generator links mostly nearby notes and hubs).
+    const source = graph.notes[500]!;
+    const target = graph.notes[850]!;
+    const linked = (a: string, b: string) => graph.links.some((l) => (l.source === a && l.target === b) || (l.source === b && l.target === a));
+    expect(linked(source.id, target.id)).toBe(false);
+    appendFileSync(path.join(garden, source.path), `\n\nSee also [[${target.title}]].\n`);
+    build(garden, out, path.join(cache, 'c'));
+
+    const dataFile = (url: string) => decodeURIComponent(url).replace(/^\//, '') + 'index.json';
+    const dataChanged = differing(dataBefore, filesEnding(out, 'index.json'));
+    // The source (its body and outgoing links) and the target (a backlink) change, and the notes
+    // embedding the source (its body is in theirs); not the rest.
+    expect(dataChanged).toContain(dataFile(source.url));
+    expect(dataChanged).toContain(dataFile(target.url));
+    expect(dataChanged.length).toBeLessThanOrEqual(10);
+
+    const localAfter = filesEnding(out, 'local-graph.json');
+    const localChanged = differing(localBefore, localAfter);
+    const localFile = (url: string) => decodeURIComponent(url).replace(/^\//, '') + 'local-graph.json';
+    expect(localChanged).toContain(localFile(source.url));
+    expect(localChanged).toContain(localFile(target.url));
+    // Without topics, only the neighbourhoods that hold the source or the target change.
+    const structural = [...localBefore].filter(([rel, text]) => withoutTopics(text) !== withoutTopics(localAfter.get(rel)!));
+    expect(structural.length).toBeLessThan(localBefore.size * 0.15);
+  }, 600_000);
+});

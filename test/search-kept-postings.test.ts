@@ -1,0 +1,132 @@
+/**
+ * Kept postings (src/search/kept-postings.ts): a build that takes the last build's postings and
+ * indexes only the changed notes writes exactly the files a build from nothing writes, through
+ * edits, renames, removals, additions and a renumbering of every note; and kept postings are
+ * taken only when their hash, code and each note's key say they are this note's text.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keptPostingsWriter } from '../src/search/kept-postings-file.ts';
+import { indexKey, packEntries } from '../src/search/kept-postings.ts';
+import { toSettings } from '../src/search/options.ts';
+import { writeSearchFiles } from '../src/search/write-files.ts';
+import { seededRandom } from '../src/graph/random.ts';
+import type { NoteId, SearchDoc, SearchPostingEntry, Slug } from '../src/shared/types.ts';
+import { tempDir } from './helpers/garden.ts';
+import { fixtureFiles, makeFixtureDoc } from './search-make-docs.ts';
+
+const code = 'code-a';
+
+/** `dir`'s `_search/` files by name. */
+function searchTree(dir: string): Map<string, string> {
+  const root = path.join(dir, '_search');
+  return new Map(readdirSync(root).map((name) => [name, readFileSync(path.join(root, name), 'utf8')]));
+}
+
+/** Build `docs` from nothing (no kept postings) and return the files. */
+function cold(docs: SearchDoc[]): Map<string, string> {
+  const out = tempDir();
+  writeSearchFiles(structuredClone(docs), out);
+  return searchTree(out);
+}
+
+/** Build `docs` with the kept postings file `file` (read, then replaced by this build's) and return the files. */
+function warm(docs: SearchDoc[], file: string, withCode = code): Map<string, string> {
+  const out = tempDir();
+  writeSearchFiles(structuredClone(docs), out, undefined, { kept: { file, code: withCode } });
+  return searchTree(out);
+}
+
+function expectSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [name, text] of expected) expect(actual.get(name), name).toBe(text);
+}
+
+const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'vo', 'ri', 'de', 'fa'];
+
+function makeDoc(i: number, rand: () => number): SearchDoc {
+  const word = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
+  const words = (n: number) => Array.from({ length: n }, word).join(' ');
+  const id = `notes/n${i}` as NoteId;
+  return {
+    id,
+    url: `/notes/n${i}/` as Slug,
+    title: words(2),
+    aliases: rand() < 0.3 ? [words(2)] : [],
+    headings: Array.from({ length: Math.floor(rand() * 4) }, (_, h) => ({ text: words(2), id: `h${h}` })),
+    tags: rand() < 0.4 ? [word()] : [],
+    body: words(20 + Math.floor(rand() * 200)),
+  };
+}
+
+describe('kept search postings', () => {
+  it('a build from kept postings writes what a build from nothing writes, through random changes and a renumbering', () => {
+    const rand = seededRandom(7);
+    let docs: SearchDoc[] = [...fixtureFiles.map((f) => makeFixtureDoc(f)), ...Array.from({ length: 14 }, (_, i) => makeDoc(i, rand))];
+    const file = path.join(tempDir(), 'postings');
+    expectSameTree(warm(docs, file), cold(docs));
+    let next = 100;
+    // 26 notes (64 numbers) grow past 32 on the way: the number space doubles and every note is renumbered.
+    for (let round = 0; round < 6; round++) {
+      docs = docs.map((doc) => {
+        const r = rand();
+        if (r < 0.1) return { ...doc, body: `${doc.body} ${makeDoc(next++, rand).body}` };
+        if (r < 0.15) return { ...doc, title: makeDoc(next++, rand).title, aliases: ['another name'] };
+        if (r < 0.2) return { ...doc, headings: [...doc.headings, { text: 'a late heading', id: 'late' }] };
+        return doc;
+      });
+      docs = docs.filter(() => rand() > 0.05);
+      if (round === 2) docs = docs.map((doc, i) => (i === 0 ? { ...doc, id: `${doc.id}-renamed` as NoteId } : doc));
+      for (let k = 0; k < 3; k++) docs.push(makeDoc(next++, rand));
+      expectSameTree(warm(docs, file), cold(docs));
+    }
+    expect(docs.length).toBeGreaterThan(32);
+  });
+
+  it('kept postings are taken for unchanged notes only, and only from a whole file of the same code', () => {
+    const rand = seededRandom(11);
+    const docs = Array.from({ length: 20 }, (_, i) => makeDoc(i, rand));
+    const settings = toSettings();
+    // Kept postings that say note 0's body has a word it does not have (under its real key): a build that takes them shows the word.
+    const plant = (file: string, key: string) => {
+      const writer = keptPostingsWriter(file, code);
+      writer.begin(JSON.stringify(settings), [[docs[0]!.id, key, 5]]);
+      const planted: SearchPostingEntry[] = [['zzplanted', [[5]]]];
+      for (const field of ['title', 'aliases', 'headings', 'tags', 'names'] as const) writer.field(field, packEntries([]));
+      writer.field('body', packEntries(planted));
+      writer.finish();
+    };
+    const key = indexKey(docs[0]!, settings.maxHeadings, settings.maxBodyChars);
+    const plantedIn = (tree: Map<string, string>) => [...tree.values()].some((text) => text.includes('zzplanted'));
+    const expected = cold(docs);
+    expect(plantedIn(expected)).toBe(false);
+
+    // Same key, same code, whole file: taken (which is why every check below matters).
+    const taken = path.join(tempDir(), 'postings');
+    plant(taken, key);
+    expect(plantedIn(warm(docs, taken))).toBe(true);
+
+    // The note's text changed since (another key): its kept postings are dropped and it is indexed again.
+    const stale = path.join(tempDir(), 'postings');
+    plant(stale, indexKey({ ...docs[0]!, body: 'what it said before' }, settings.maxHeadings, settings.maxBodyChars));
+    expectSameTree(warm(docs, stale), expected);
+
+    // Written by other code: not read.
+    const foreign = path.join(tempDir(), 'postings');
+    plant(foreign, key);
+    expectSameTree(warm(docs, foreign, 'code-b'), expected);
+
+    // A damaged file (one byte of its postings changed, so its hash no longer matches): not read.
+    const damaged = path.join(tempDir(), 'postings');
+    plant(damaged, key);
+    const bytes = readFileSync(damaged);
+    const at = bytes.lastIndexOf('zzplanted');
+    bytes[at] = 'y'.charCodeAt(0);
+    writeFileSync(damaged, bytes);
+    expectSameTree(warm(docs, damaged), expected);
+
+    // A build leaves its own postings: the next build from them writes the same files.
+    expectSameTree(warm(docs, stale), expected);
+  });
+});
