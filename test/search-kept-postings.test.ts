@@ -84,6 +84,21 @@ describe('kept search postings', () => {
     expect(docs.length).toBeGreaterThan(32);
   });
 
+  it('says how many notes it will index before indexing any: every note at first, then only the changed and new ones', () => {
+    const rand = seededRandom(3);
+    const docs = Array.from({ length: 30 }, (_, i) => makeDoc(i, rand));
+    const file = path.join(tempDir(), 'postings');
+    const plans = (list: SearchDoc[]) => {
+      const told: number[] = [];
+      writeSearchFiles(structuredClone(list), tempDir(), undefined, { kept: { file, code } }, (n) => told.push(n));
+      return told;
+    };
+    expect(plans(docs)).toEqual([30]);
+    expect(plans(docs)).toEqual([0]);
+    const edited = docs.map((doc, i) => (i === 4 || i === 9 ? { ...doc, body: `${doc.body} lately` } : doc));
+    expect(plans([...edited, makeDoc(30, rand)])).toEqual([3]);
+  });
+
   it('kept postings are taken for unchanged notes only, and only from a whole file of the same code', () => {
     const rand = seededRandom(11);
     const docs = Array.from({ length: 20 }, (_, i) => makeDoc(i, rand));

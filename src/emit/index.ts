@@ -80,19 +80,28 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const notes: ListNote[] = [];
     const urls = new Set<string>(published.map((n) => n.url));
 
-    // The search index builds on its own thread, and the pages wait for it: the index is the
-    // largest thing the emit holds, and the page writer beside it set a large garden's peak memory.
+    // The search index builds on its own thread. When it indexes many notes (a cold build), the
+    // pages wait for it: the index is then the largest thing the emit holds, and the page writer
+    // beside it set a large garden's peak memory. When the last build's postings leave it few
+    // notes to index (a warm build), the pages are written meanwhile, on the other core.
     // Texts the store keeps on disk stay there: the worker reads them from the store's file.
     const texts = model.texts;
     const refs = published.map((n) => texts?.refOf(n.parsed.id) ?? null);
     const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null ? model.store.text(n.parsed.id) : ''));
     const searchDir = await writer.scratch();
-    const searchMade = await buildSearchIndexInWorker(docs, searchDir, texts ? { fd: texts.fd, refs } : undefined, {
+    let planned: (indexed: number) => void = () => undefined;
+    const plan = new Promise<number>((resolve) => (planned = resolve));
+    const search = buildSearchIndexInWorker(docs, searchDir, texts ? { fd: texts.fd, refs } : undefined, {
       keep: {
         previous: writer.linkedHashes('_search/'),
         ...(options.keepSearch ? { kept: { file: keptPostingsFile(model.root), code: codeFingerprint() } } : {}),
       },
+      onPlan: (indexed) => planned(indexed),
     });
+    // Awaited below; a failure while the pages are written must not count as unhandled meanwhile.
+    search.catch(() => undefined);
+    const indexed = await Promise.race([plan, search.then(() => 0)]);
+    if (indexed > indexedBesidePages(published.length)) await search;
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
@@ -148,7 +157,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
     for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     await writeLocalGraphFiles(writer, model.graph.json);
-    await writer.adoptFrom(searchDir, searchMade);
+    await writer.adoptFrom(searchDir, await search);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
     for (const a of model.attachments) {
@@ -178,6 +187,14 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     await writer.abort();
     throw error;
   }
+}
+
+/**
+ * The most notes the search worker may index while the pages are written beside it: a few
+ * hundred notes' postings are small next to what the page writer holds.
+ */
+export function indexedBesidePages(notes: number): number {
+  return Math.max(500, Math.floor(notes / 20));
 }
 
 /** Every file below `dir`, as relative POSIX paths. */

@@ -23,12 +23,17 @@ export interface SearchWorkerInput {
   keep?: KeepOptions;
 }
 
+/** What the worker posts: how many notes it will index (before indexing any), then its files. */
+export type SearchWorkerMessage = { kind: 'plan'; indexed: number } | { kind: 'done'; outputs: SearchOutput[] };
+
 /** Options of {@link buildSearchIndexInWorker}. */
 export interface Options {
   /** The worker's old-generation cap in MB; by default 2 bytes a byte of note text (worker-heap.ts); 0: none. */
   heapMb?: number;
   /** What the last build left that this one can keep (write-files.ts). */
   keep?: KeepOptions;
+  /** Told how many notes the run will index, before it indexes any (the others keep their postings). */
+  onPlan?: (indexed: number) => void;
 }
 
 /**
@@ -43,7 +48,7 @@ export function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outDir: st
   const run = (capped: boolean) => {
     const docs = makeDocs();
     const input: SearchWorkerInput = { docs, outDir, ...(texts ? { texts } : {}), ...(options.keep ? { keep: options.keep } : {}) };
-    return runWorker(input, capped ? (options.heapMb ?? heapMbFor(textBytes(docs, texts), 2)) : 0);
+    return runWorker(input, capped ? (options.heapMb ?? heapMbFor(textBytes(docs, texts), 2)) : 0, options.onPlan);
   };
   return cappedThenUncapped(options.heapMb !== 0, run, () => rmSync(path.join(outDir, '_search'), { recursive: true, force: true }));
 }
@@ -55,7 +60,7 @@ function textBytes(docs: readonly SearchDoc[], texts: SpilledBodies | undefined)
   return bytes;
 }
 
-function runWorker(input: SearchWorkerInput, heapMb: number): Promise<SearchOutput[]> {
+function runWorker(input: SearchWorkerInput, heapMb: number, onPlan?: (indexed: number) => void): Promise<SearchOutput[]> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -64,14 +69,18 @@ function runWorker(input: SearchWorkerInput, heapMb: number): Promise<SearchOutp
       input = { ...input, docs: [] };
     } catch {
       try {
-        resolve(writeSearchFiles(input.docs, input.outDir, input.texts, input.keep));
+        resolve(writeSearchFiles(input.docs, input.outDir, input.texts, input.keep, onPlan));
       } catch (error) {
         reject(error);
       }
       return;
     }
-    worker.once('message', (outputs: SearchOutput[]) => {
-      resolve(outputs);
+    worker.on('message', (message: SearchWorkerMessage) => {
+      if (message.kind === 'plan') {
+        onPlan?.(message.indexed);
+        return;
+      }
+      resolve(message.outputs);
       void worker.terminate();
     });
     worker.once('error', reject);

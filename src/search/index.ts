@@ -60,6 +60,8 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options?: Options):
 export interface Kept {
   previous?: KeptPostings & { settings: string };
   writer?: KeptPostingsWriter;
+  /** Told, before any indexing, how many notes will be indexed (the rest keep their postings). */
+  onPlan?: (indexed: number) => void;
 }
 
 /**
@@ -139,7 +141,7 @@ function keptOrIndexed(
   settings: Settings,
   kept: Kept,
 ): (field: SearchField) => SearchPostingEntry[] {
-  const { previous, writer } = kept;
+  const { previous, writer, onPlan } = kept;
   const keys = previous || writer ? sorted.map((doc) => indexKey(doc, headingStride, settings.maxBodyChars)) : [];
   writer?.begin(
     JSON.stringify(settings),
@@ -153,6 +155,7 @@ function keptOrIndexed(
     if (old !== undefined && old.key === keys[i]) renumber.set(old.number, numbers[i]!);
     else fresh.push(i);
   });
+  onPlan?.(renumber.size === 0 ? sorted.length : fresh.length);
   return (field) => {
     const packed = usable ? previous.fields.get(field) : undefined;
     let entries: SearchPostingEntry[];

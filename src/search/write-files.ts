@@ -41,8 +41,15 @@ export interface KeepOptions {
  * this build's postings are kept for the next.
  * Bodies in `texts` are read from the spill file each time the index needs them (once for the
  * key and the body postings, three times for the docs chunks: chunk-docs.ts), so no thread holds them all.
+ * `onPlan` is told how many notes will be indexed, before any is.
  */
-export function writeSearchFiles(docs: readonly SearchDoc[], outDir: string, texts?: SpilledBodies, options: KeepOptions = {}): SearchOutput[] {
+export function writeSearchFiles(
+  docs: readonly SearchDoc[],
+  outDir: string,
+  texts?: SpilledBodies,
+  options: KeepOptions = {},
+  onPlan?: (indexed: number) => void,
+): SearchOutput[] {
   if (texts) {
     docs.forEach((doc, i) => {
       const ref = texts.refs[i];
@@ -54,7 +61,11 @@ export function writeSearchFiles(docs: readonly SearchDoc[], outDir: string, tex
   const keptWriter = kept ? keptPostingsWriter(kept.file, kept.code) : undefined;
   try {
     const previous = kept ? readKeptPostings(kept.file, kept.code) : undefined;
-    writeSearchIndex(docs, writer.sink, undefined, { ...(previous ? { previous } : {}), ...(keptWriter ? { writer: keptWriter } : {}) });
+    writeSearchIndex(docs, writer.sink, undefined, {
+      ...(previous ? { previous } : {}),
+      ...(keptWriter ? { writer: keptWriter } : {}),
+      ...(onPlan ? { onPlan } : {}),
+    });
     keptWriter?.finish();
   } catch (error) {
     keptWriter?.abort();

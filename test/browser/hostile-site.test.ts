@@ -115,7 +115,9 @@ async function clickEverything(page: Page, url: string): Promise<number> {
     await link.click({ noWaitAfter: true, modifiers: [] }).catch(() => undefined);
     await page.waitForTimeout(50);
     if (page.url() !== url) {
-      await page.goto(url);
+      // Not `load`: the links are waited for below, and on a busy machine a dev page's modules and
+      // its local graph can hold the load event past the default 30 s (seen once in CI).
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       // The app renders parts of the page after load (in dev, from the server's data): every link is back before the next.
       await page.waitForFunction((n) => document.querySelectorAll('main a').length >= n, count, { timeout: 15_000 });
     }
