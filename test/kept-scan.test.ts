@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openKeptScan, racyMs } from '../src/incremental/kept-scan.ts';
 import { scanGarden } from '../src/scan/index.ts';
-import { makeGarden, tempDir } from './helpers/garden.ts';
+import { makeGarden, tempDir, useTempCacheDir } from './helpers/garden.ts';
 
 const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
 
@@ -38,15 +38,7 @@ async function scanned(garden: string, startedAt: number) {
 }
 
 describe('kept scan', () => {
-  let cacheBefore: string | undefined;
-  beforeEach(() => {
-    cacheBefore = process.env.TRELLIS_CACHE_DIR;
-    process.env.TRELLIS_CACHE_DIR = tempDir();
-  });
-  afterEach(() => {
-    if (cacheBefore === undefined) delete process.env.TRELLIS_CACHE_DIR;
-    else process.env.TRELLIS_CACHE_DIR = cacheBefore;
-  });
+  useTempCacheDir();
 
   it('reads only notes whose size, times or inode changed since a record old enough to trust', async () => {
     const garden = makeGarden({ 'A.md': '# A\n\nalpha', 'B.md': '# B\n\nbeta', 'sub/C.md': '# C\n\ngamma' });

@@ -5,19 +5,11 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildGarden, type GardenModel } from '../src/build.ts';
-import { makeGarden, tempDir } from './helpers/garden.ts';
+import { makeGarden, useTempCacheDir } from './helpers/garden.ts';
 
-let cacheBefore: string | undefined;
-beforeEach(() => {
-  cacheBefore = process.env.TRELLIS_CACHE_DIR;
-  process.env.TRELLIS_CACHE_DIR = tempDir();
-});
-afterEach(() => {
-  if (cacheBefore === undefined) delete process.env.TRELLIS_CACHE_DIR;
-  else process.env.TRELLIS_CACHE_DIR = cacheBefore;
-});
+useTempCacheDir();
 
 function page(model: GardenModel, id: string): string {
   return model.notes.find((n) => n.parsed.id === id)!.html;

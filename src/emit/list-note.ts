@@ -18,20 +18,7 @@ export type ListNote = Pick<NoteData, 'id' | 'title' | 'url' | 'tags' | 'frontma
 
 /** The {@link ListNote} of a note's data, with its topic and subtopic from the graph stage. */
 export function listNote(data: NoteData, graph: Pick<NoteGraphFacts, 'topicOf' | 'subtopicOf'>): ListNote {
-  const { id, title, url, tags, frontmatter, updated } = data;
-  const topic = graph.topicOf.get(id);
-  const subtopic = graph.subtopicOf?.get(id);
-  const fields = {
-    id,
-    title,
-    url,
-    tags,
-    frontmatter,
-    ...(topic !== undefined ? { topic } : {}),
-    ...(subtopic !== undefined ? { subtopic } : {}),
-    ...(updated ? { updated } : {}),
-  };
-  return ofFields(fields, data.outgoing.length);
+  return ofFields(data, graph, data.outgoing.length);
 }
 
 /** The {@link ListNote} of a published note of the model, made without its data: what `listNote` gives of `toNoteData`'s. */
@@ -42,29 +29,23 @@ export function listNoteOf(
   dates: DateSource,
 ): ListNote {
   const p = note.parsed;
-  const topic = graph.topicOf.get(p.id);
-  const subtopic = graph.subtopicOf?.get(p.id);
   const { updated } = noteDates(note, dates);
   // A note's data lists the outgoing links to notes it knows (published ones).
   let outgoing = 0;
   for (const id of graph.outgoing.get(p.id) ?? []) if (info.has(id)) outgoing++;
-  return ofFields(
-    {
-      id: p.id,
-      title: p.title,
-      url: note.url,
-      tags: p.tags,
-      frontmatter: p.frontmatter,
-      ...(topic !== undefined ? { topic } : {}),
-      ...(subtopic !== undefined ? { subtopic } : {}),
-      ...(updated ? { updated } : {}),
-    },
-    outgoing,
-  );
+  const fields = { id: p.id, title: p.title, url: note.url, tags: p.tags, frontmatter: p.frontmatter, ...(updated ? { updated } : {}) };
+  return ofFields(fields, graph, outgoing);
 }
 
-function ofFields(data: Omit<ListNote, 'outgoingCount'>, outgoingCount: number): ListNote {
-  const { id, title, url, tags, frontmatter, topic, subtopic, updated } = data;
+/** A ListNote of the note's own fields, its topic and subtopic, and its count of outgoing links, with keys in one order. */
+function ofFields(
+  data: Pick<NoteData, 'id' | 'title' | 'url' | 'tags' | 'frontmatter' | 'updated'>,
+  graph: Pick<NoteGraphFacts, 'topicOf' | 'subtopicOf'>,
+  outgoingCount: number,
+): ListNote {
+  const { id, title, url, tags, frontmatter, updated } = data;
+  const topic = graph.topicOf.get(id);
+  const subtopic = graph.subtopicOf?.get(id);
   return {
     id,
     title,

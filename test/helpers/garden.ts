@@ -2,6 +2,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { GardenModel } from '../../src/build.ts';
 import { buildGraph, type LinkGraph } from '../../src/graph/build-graph.ts';
 import { noteEdges } from '../../src/graph/note-edges.ts';
@@ -26,6 +27,16 @@ export function makeGarden(files: Record<string, string | Uint8Array>): string {
 /** A fresh empty temporary folder. */
 export function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'trellis-out-'));
+}
+
+/** Give each test of the calling file a fresh, empty build cache (`TRELLIS_CACHE_DIR`), restored after it. */
+export function useTempCacheDir(): void {
+  beforeEach(() => {
+    vi.stubEnv('TRELLIS_CACHE_DIR', tempDir());
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
 }
 
 /** The link graph of a built model's published notes, as its graph stage built it (the model does not keep it). */
