@@ -4,18 +4,23 @@
  * 1. Key it by the code fingerprint (src/fingerprint.mjs): every code file of
  *    the project, so a change to any module the app imports changes the key.
  * 2. Reuse `node_modules/.cache/trellis-app/<hash>/` when it exists.
- * 3. Otherwise build with Vite's JS API into a temporary folder next to it,
+ * 3. Otherwise build with Vite's JS API, in a child process (its memory is
+ *    gone before the garden is built), into a temporary folder next to it,
  *    turn the Vite manifest into `AppAssets`, and move the folder into place
  *    (atomically, so concurrent builds never see half a bundle). Builds of
  *    other sources are then deleted, unless one was used within the last
  *    hour: a build still running on older sources copies its bundle at the
  *    end, which at 100,000 notes is many minutes after it asked for it.
  */
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fingerprintCode } from '../fingerprint.mjs';
 import { projectRoot as root } from '../paths.ts';
 import type { AppAssets } from '../shared/types.ts';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 /** URL folder the bundle is served from, relative to the site base path. */
 const urlPrefix = '/_app/';
@@ -74,22 +79,18 @@ export async function pruneOlderBuilds(cache: string, keep: string, now = Date.n
 }
 
 async function buildInto(outDir: string): Promise<AppAssets> {
-  const { build } = await import('vite');
-  // Vite picks development builds of dependencies (Lit's dev mode) unless NODE_ENV is
-  // production, and test runners set it to `test`; the bundle must not depend on the caller.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
+  // In a child process: Vite's memory is then freed before the garden is built (build-app-bundle.mjs).
+  const script = path.join(root, 'src', 'emit', 'build-app-bundle.mjs');
   try {
-    await build({
-      root,
-      configFile: path.join(root, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
+    await execFileAsync(process.execPath, [script, outDir], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const { stderr, message } = error as Error & { stderr?: string };
+    throw new Error(
+      `App bundle: Vite's build of web/ failed; run \`node ${path.relative(process.cwd(), script)} /tmp/app\` to see why.\n${stderr || message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const manifestPath = path.join(outDir, '.vite', 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;

@@ -1,0 +1,23 @@
+// Builds the reading app (web/) with Vite into the folder given as the first argument. Run by
+// src/emit/app-bundle.ts as a child process, so that Vite's and Rolldown's memory (about half a
+// gigabyte) is never part of a garden build's peak: the child has exited before the build starts.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const outDir = process.argv[2];
+if (!outDir) {
+  process.stderr.write('usage: node src/emit/build-app-bundle.mjs <outDir>\n');
+  process.exit(2);
+}
+// Vite picks development builds of dependencies (Lit's dev mode) unless NODE_ENV is
+// production, and test runners set it to `test`; the bundle must not depend on the caller.
+process.env.NODE_ENV = 'production';
+const { build } = await import('vite');
+await build({
+  root,
+  configFile: path.join(root, 'vite.config.ts'),
+  mode: 'production',
+  logLevel: 'warn',
+  build: { outDir, emptyOutDir: true },
+});
