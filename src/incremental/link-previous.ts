@@ -49,27 +49,31 @@ export async function linkPreviousSite(out: string, staging: string, previous: O
  * Make the site replaced by the previous build (its spare, `previous.spare`) into `staging`: it
  * holds that older site, which differs from the one in `out` only in `previous.spare.differs`, so
  * only those files are removed and linked again from `out`, not the whole site (tens of thousands
- * of folders and links). Undefined, with no staging folder made, when there is no spare or it
- * cannot be taken; a spare that fails half-way is removed.
+ * of folders and links). Undefined, with no staging folder made, when there is no spare, it cannot
+ * be taken, or it differs in so many files that linking the whole site costs less (a build that
+ * changed most pages, e.g. after links moved every note's topic); a spare that fails half-way is removed.
  */
 export async function recycleSpare(out: string, staging: string, previous: OutputManifest): Promise<LinkedSite | undefined> {
   const spare = previous.spare;
   if (!spare) return undefined;
+  const files = new Set(Object.keys(previous.files));
+  // A differing file costs an unlink and a link, a file of a fresh staging folder one link.
+  if (spare.differs.length * 2 > files.size) return undefined;
   try {
     await fs.rename(spare.dir, staging);
   } catch {
     return undefined;
   }
   try {
-    const files = new Set(Object.keys(previous.files));
     const dirs = foldersOf(files);
     const emptied = new Set<string>();
-    for (const rel of spare.differs) {
+    // Many at once, as linkPreviousSite does: one by one, a build after one that changed ten thousand files waited seconds on them.
+    await inBatches(spare.differs, 128, async (rel) => {
       // Not recursive: a folder where a file was means the spare is not what its record says.
       await fs.rm(path.join(staging, rel), { force: true });
       if (!files.has(rel)) {
         for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) emptied.add(d);
-        continue;
+        return;
       }
       await fs.mkdir(path.join(staging, path.posix.dirname(rel)), { recursive: true });
       try {
@@ -79,7 +83,7 @@ export async function recycleSpare(out: string, staging: string, previous: Outpu
         // Gone from the site since (removed by hand): written again if still produced.
         files.delete(rel);
       }
-    }
+    });
     // Folders only the older site had, deepest first (a cold build has no empty folders).
     for (const d of [...emptied].filter((d) => !dirs.has(d)).sort((a, b) => b.split('/').length - a.split('/').length)) {
       await fs.rmdir(path.join(staging, d)).catch(() => undefined);
