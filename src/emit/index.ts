@@ -100,8 +100,6 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     });
     // Awaited below; a failure while the pages are written must not count as unhandled meanwhile.
     search.catch(() => undefined);
-    const indexed = await Promise.race([plan, search.then(() => 0)]);
-    if (indexed > indexedBesidePages(published.length)) await search;
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
@@ -115,8 +113,13 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       siteContext,
       bodyInputs: htmlInputHashes(byId, (id) => model.links.get(id) ?? [], options.site.basePath ?? '/'),
     });
+    // Over a previous site, the keys are computed while the worker starts and tells its plan (they
+    // decide which pages are kept); a cold build computes each as its page is written, after the index.
+    const keys = options.previous ? new Map(published.map((n) => [n, pageKey(n)])) : undefined;
+    const indexed = await Promise.race([plan, search.then(() => 0)]);
+    if (indexed > indexedBesidePages(published.length)) await search;
     await inBatches(published, 32, async (n) => {
-      const key = pageKey(n);
+      const key = keys ? keys.get(n) : pageKey(n);
       if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
         notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
         return;
