@@ -83,7 +83,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // The search index builds on its own thread. When it indexes many notes (a cold build), the
     // pages wait for it: the index is then the largest thing the emit holds, and the page writer
     // beside it set a large garden's peak memory. When the last build's postings leave it few
-    // notes to index (a warm build), the pages are written meanwhile, on the other core.
+    // notes to index (a warm build) of a garden that is not large, the pages are written meanwhile, on the other core.
     // Texts the store keeps on disk stay there: the worker reads them from the store's file.
     const texts = model.texts;
     const refs = published.map((n) => texts?.refOf(n.parsed.id) ?? null);
@@ -117,7 +117,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // decide which pages are kept); a cold build computes each as its page is written, after the index.
     const keys = options.previous ? new Map(published.map((n) => [n, pageKey(n)])) : undefined;
     const indexed = await Promise.race([plan, search.then(() => 0)]);
-    if (indexed > indexedBesidePages(published.length)) await search;
+    if (!searchBesidePages(indexed, published.length)) await search;
     await inBatches(published, 32, async (n) => {
       const key = keys ? keys.get(n) : pageKey(n);
       if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
@@ -193,11 +193,14 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
 }
 
 /**
- * The most notes the search worker may index while the pages are written beside it: a few
- * hundred notes' postings are small next to what the page writer holds.
+ * Whether the search worker, which will index `indexed` of the garden's `notes`, may run while the
+ * pages are written: only when it indexes few notes (at most 500, or 5 %: a warm build) in a garden
+ * of at most 20,000 notes. The worker holds every note's postings even when it indexes few (it
+ * merges the kept ones), and at 100k notes, beside the page writer, a warm build peaked at 4.36 GB
+ * where the target for a build is 3 GB (docs/performance.md).
  */
-export function indexedBesidePages(notes: number): number {
-  return Math.max(500, Math.floor(notes / 20));
+export function searchBesidePages(indexed: number, notes: number): boolean {
+  return notes <= 20_000 && indexed <= Math.max(500, Math.floor(notes / 20));
 }
 
 /** Every file below `dir`, as relative POSIX paths. */
