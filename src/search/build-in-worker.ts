@@ -1,6 +1,7 @@
 /**
- * Build the search index on a worker thread, so it runs beside the page
- * writes of the emitter (both cores busy). The worker writes the files into
+ * Build the search index on a worker thread, off the emitter's thread (which
+ * writes the pages beside it on a warm build of a garden that is not large:
+ * src/emit/index.ts, `searchBesidePages`). The worker writes the files into
  * the site's staging folder itself and reports their paths: the emitter's
  * thread never holds the index or its files. Falls back to the calling
  * thread if the worker cannot start.
