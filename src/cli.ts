@@ -144,7 +144,7 @@ async function run(argv: string[]): Promise<number> {
         ...(site.url ? { url: site.url } : {}),
       });
       const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
-      const emitOptions = { out, site, app, fingerprint, quick, dates, feed: config.feed, keepReplaced: true, keepSearch: useCache };
+      const emitOptions = { out, site, app, fingerprint, quick, dates, settings, feed: config.feed, keepReplaced: true, keepSearch: useCache };
       const result = await emitIncrementally(emitSite, model, emitOptions, previous).finally(() => model.close?.());
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)

@@ -35,6 +35,7 @@ import { htmlInputHashes } from '../incremental/html-inputs.ts';
 import { listPageKeys, notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
 import { changedNotes } from '../incremental/changed-notes.ts';
+import { gardenShape, pagesToCheck, textOnlyChange } from '../incremental/text-only.ts';
 
 /** Options of the emitter. */
 export interface EmitOptions {
@@ -53,6 +54,8 @@ export interface EmitOptions {
   previous?: OutputManifest;
   /** Leave the replaced site for the caller to remove (its folder is `EmitResult.replaced`) rather than removing it now. */
   keepReplaced?: boolean;
+  /** The build's other settings (ignore, publish policy, home, topics), as text: part of what tells the next build that only text changed. */
+  settings?: string;
   /** Keep the search postings beside the build cache between builds (src/search/kept-postings.ts): notes the last build indexed are not indexed again. */
   keepSearch?: boolean;
 }
@@ -102,6 +105,14 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     search.catch(() => undefined);
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
+    // When only notes' text changed since the previous site (src/incremental/text-only.ts), only the pages
+    // that text reaches are looked at; list pages, redirects, the graph's files and the explorer stay as they are.
+    const shape = options.fingerprint
+      ? gardenShape(model.notes, model.graph, { settings: frameSettings(options), dates: options.dates, attachments: model.attachments }, options.previous)
+      : undefined;
+    const textChanged = shape ? textOnlyChange(model.notes, shape, options.previous) : undefined;
+    const check = textChanged && shape ? pagesToCheck(textChanged, model.links, shape.mentions, options.previous?.shape?.mentions) : undefined;
+    const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
     // page kept is known from facts the model holds, without making its data or reading its backlinks' contexts.
     const pageKey = notePageKeys({
@@ -115,17 +126,26 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     });
     // Over a previous site, the keys are computed while the worker starts and tells its plan (they
     // decide which pages are kept); a cold build computes each as its page is written, after the index.
-    const keys = options.previous ? new Map(published.map((n) => [n, pageKey(n)])) : undefined;
+    const keys = options.previous ? new Map(published.flatMap((n) => (unchecked(n) ? [] : [[n, pageKey(n)] as const]))) : undefined;
     const indexed = await Promise.race([plan, search.then(() => 0)]);
     if (!searchBesidePages(indexed, published.length)) await search;
     await inBatches(published, 32, async (n) => {
-      const key = keys ? keys.get(n) : pageKey(n);
+      if (unchecked(n) && keepAsBefore(n)) {
+        notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
+        return;
+      }
+      const key = keys?.has(n) ? keys.get(n) : pageKey(n);
       if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
         notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
         return;
       }
       await writePage(n, key);
     });
+    /** Keep a page and data file the previous site made with one key (a page text-only.ts leaves unchecked). */
+    function keepAsBefore(n: (typeof published)[number]): boolean {
+      const key = writer.previousKey(pageFile(n.url));
+      return key !== undefined && writer.previousKey(dataFile(n.url)) === key && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key);
+    }
     async function writePage(n: (typeof published)[number], key?: string): Promise<void> {
       const data = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
       const image = noteImage(model.links.get(n.parsed.id) ?? []);
@@ -137,29 +157,32 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     }
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 
-    // Redirects and list pages are written like note pages: many files in flight at once
-    // (an alias each for most notes of a large garden, too many to write one by one).
-    const redirects = [...deriveAliasRedirects(published, urls)];
-    for (const [url] of redirects) urls.add(url);
-    await inBatches(redirects, 32, ([url, to]) => writer.write(pageFile(url), renderRedirectPage(to, options.site)));
-    const listPages = deriveListPages(notes, urls, model.graph.topics).filter((page) => {
-      if (page.kind !== 'not-found' && urls.has(page.url)) return false;
-      urls.add(page.url);
-      return true;
-    });
-    // A list page is rendered again only when the page's data changed (hashing it costs less than rendering it).
-    const listPageKey = listPageKeys(options.site, assets);
-    await inBatches(listPages, 8, async (page) => {
-      const file = page.kind === 'not-found' ? '404.html' : pageFile(page.url);
-      const key = listPageKey(page);
-      if (!writer.reuse(file, key)) await writer.write(file, renderListPage(page, options.site, assets), key);
-    });
+    // Only text changed: redirects, list pages, the graph's files and the explorer are the previous site's (kept below).
+    if (!textChanged) {
+      // Redirects and list pages are written like note pages: many files in flight at once
+      // (an alias each for most notes of a large garden, too many to write one by one).
+      const redirects = [...deriveAliasRedirects(published, urls)];
+      for (const [url] of redirects) urls.add(url);
+      await inBatches(redirects, 32, ([url, to]) => writer.write(pageFile(url), renderRedirectPage(to, options.site)));
+      const listPages = deriveListPages(notes, urls, model.graph.topics).filter((page) => {
+        if (page.kind !== 'not-found' && urls.has(page.url)) return false;
+        urls.add(page.url);
+        return true;
+      });
+      // A list page is rendered again only when the page's data changed (hashing it costs less than rendering it).
+      const listPageKey = listPageKeys(options.site, assets);
+      await inBatches(listPages, 8, async (page) => {
+        const file = page.kind === 'not-found' ? '404.html' : pageFile(page.url);
+        const key = listPageKey(page);
+        if (!writer.reuse(file, key)) await writer.write(file, renderListPage(page, options.site, assets), key);
+      });
 
-    const graphJson = JSON.stringify(model.graph.json);
-    await writer.write('graph.json', graphJson);
-    for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
-    for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
-    await writeLocalGraphFiles(writer, model.graph.json);
+      const graphJson = JSON.stringify(model.graph.json);
+      await writer.write('graph.json', graphJson);
+      for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
+      for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
+      await writeLocalGraphFiles(writer, model.graph.json);
+    }
     await writer.adoptFrom(searchDir, await search);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
@@ -172,11 +195,19 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}), basePath: options.site.basePath };
       await writer.write(buildRecordFile, JSON.stringify(record));
     }
+    // Only text changed: every other file of the previous site is this site's (search files are listed by the search worker).
+    if (textChanged) writer.keepUnclaimed((rel) => !rel.startsWith('_search/'));
     const files = writer.written;
     const replaced = await writer.commit();
     const noteHashes = Object.fromEntries(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
     if (options.fingerprint)
-      await writeOutputManifest(model.root, { out: path.resolve(options.out), fingerprint: options.fingerprint, ...writer.outputs(), notes: noteHashes });
+      await writeOutputManifest(model.root, {
+        out: path.resolve(options.out),
+        fingerprint: options.fingerprint,
+        ...writer.outputs(),
+        notes: noteHashes,
+        ...(shape ? { shape } : {}),
+      });
     const notesChanged = options.previous ? changedNotes(options.previous.notes, noteHashes) : undefined;
     const changes = {
       kept: writer.kept,
@@ -201,6 +232,11 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
  */
 export function searchBesidePages(indexed: number, notes: number): boolean {
   return notes <= 20_000 && indexed <= Math.max(500, Math.floor(notes / 20));
+}
+
+/** What the frame of the garden's shape (text-only.ts) takes from the emitter's settings. */
+function frameSettings(options: EmitOptions): string {
+  return JSON.stringify([options.settings ?? '', options.site, options.app?.assets ?? null, options.dates ?? null, options.feed ?? null]);
 }
 
 /** Every file below `dir`, as relative POSIX paths. */

@@ -21,6 +21,13 @@ export interface SiteWriter {
   write(rel: string, contents: string | Uint8Array, key?: string): Promise<void>;
   /** Keep the previous site's `rel` if it was made from inputs with the same `key`; false when it must be made again. */
   reuse(rel: string, key: string): boolean;
+  /** The key the previous site's `rel` was made with, when the staging folder has that file. */
+  previousKey(rel: string): string | undefined;
+  /**
+   * Keep, as they are, the previous site's files that this build has neither written nor kept and
+   * that `which` accepts (a build that knows they did not change: src/incremental/text-only.ts).
+   */
+  keepUnclaimed(which: (rel: string) => boolean): void;
   /** Copy the file `from` to `rel`; with `key` (e.g. its size and time), a previous copy with the same key is kept. */
   copy(rel: string, from: string, key?: string): Promise<void>;
   /**
@@ -134,6 +141,19 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       keys[rel] = key;
       kept++;
       return true;
+    },
+    previousKey(rel) {
+      return linked.files.has(rel) ? previous?.keys[rel] : undefined;
+    },
+    keepUnclaimed(which) {
+      for (const rel of linked.files) {
+        const hash = previous?.files[rel];
+        if (hash === undefined || files[rel] !== undefined || !which(rel)) continue;
+        files[rel] = hash;
+        const key = previous?.keys[rel];
+        if (key !== undefined) keys[rel] = key;
+        kept++;
+      }
     },
     async copy(rel, from, key) {
       if (key !== undefined && writer.reuse(rel, key)) return;

