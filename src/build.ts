@@ -58,6 +58,8 @@ export interface BuildOptions {
   url?: string;
   /** The configuration's topic names and mappings. */
   topics?: TopicSettings;
+  /** Called once every note is compiled, before links are resolved, with the published notes (in the model's order) and the store. */
+  onCompiled?: (published: { parsed: ParsedNote; url: Slug }[], store: NoteReader, texts: TextsOnDisk | undefined) => void;
 }
 
 /** What derive needs of a scanned note. */
@@ -115,6 +117,14 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const attachments = published.attachments;
   const { compiled, results, cacheHits, store } = await compileNotes(root, notes, options);
   lap('parse');
+  if (options.onCompiled) {
+    const urlOf = new Map(notes.map((n) => [n.id, n.url]));
+    options.onCompiled(
+      compiled.flatMap((c) => (c.note.frontmatter.publish ? [{ parsed: c.note, url: urlOf.get(c.note.id)! }] : [])),
+      store,
+      store.texts,
+    );
+  }
 
   const scanDiagnostics = [...scan.diagnostics, ...published.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
   const layoutCache = options.noCache ? undefined : openKeptLayout(root);

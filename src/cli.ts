@@ -134,7 +134,14 @@ async function run(argv: string[]): Promise<number> {
         return upToDate();
       }
       // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
-      const [{ buildGarden }, { emitSite }] = await Promise.all([import('./build.ts'), import('./emit/index.ts')]);
+      const [{ buildGarden }, { emitSite }, { earlySearch }] = await Promise.all([
+        import('./build.ts'),
+        import('./emit/index.ts'),
+        import('./emit/early-search.ts'),
+      ]);
+      const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
+      // Over a previous site, the search index starts as soon as the notes are compiled (src/emit/early-search.ts).
+      const early = previous ? earlySearch(root, out, previous) : undefined;
       const model = await buildGarden({
         garden,
         noCache: !useCache,
@@ -142,10 +149,17 @@ async function run(argv: string[]): Promise<number> {
         topics: config.topics,
         onProgress: values.quiet ? undefined : createProgress('Building'),
         ...(site.url ? { url: site.url } : {}),
+        ...(early ? { onCompiled: early.start } : {}),
+      }).catch(async (error: unknown) => {
+        await early?.discard();
+        throw error;
       });
-      const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
+      const search = early?.run();
       const emitOptions = { out, site, app, fingerprint, quick, dates, settings, feed: config.feed, keepReplaced: true, keepSearch: useCache };
-      const result = await emitIncrementally(emitSite, model, emitOptions, previous).finally(() => model.close?.());
+      const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...(search ? { search } : {}) }, previous).finally(async () => {
+        model.close?.();
+        await early?.discard();
+      });
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)
         printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);

@@ -5,7 +5,7 @@
  * mention other notes and stop mentioning them, words around links, text shown through embeds two
  * levels deep) mixed with edits of a link alone (which are not text only), each built through the CLI over the previous site and compared with a cold build.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/graph/random.ts';
@@ -97,5 +97,7 @@ describe('a warm build of edited text equals a cold build', () => {
     const cold = path.join(work, 'cold');
     build(garden, cold, path.join(work, 'cold-cache'), true);
     expect(siteDiff(out, cold)).toEqual([]);
+    // The search index made while the graph was derived (src/emit/early-search.ts) left no folder behind.
+    expect(readdirSync(work).filter((f) => f.includes('staging'))).toEqual([]);
   }, 120_000);
 });

@@ -9,10 +9,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GardenModel } from '../build.ts';
-import { buildSearchIndexInWorker } from '../search/build-in-worker.ts';
-import { keptPostingsFile } from '../search/kept-postings-file.ts';
-import { toSearchDoc } from '../search/to-search-doc.ts';
-import { codeFingerprint } from '../version.ts';
+import { startSearch, type SearchRun } from './start-search.ts';
 import { deriveAliasRedirects } from './alias-redirects.ts';
 import type { AppAssets, SiteInfo } from '../shared/types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
@@ -56,6 +53,8 @@ export interface EmitOptions {
   keepReplaced?: boolean;
   /** The build's other settings (ignore, publish policy, home, topics), as text: part of what tells the next build that only text changed. */
   settings?: string;
+  /** The search index, started by the caller into a folder beside the output (src/emit/start-search.ts); else the emitter starts it. */
+  search?: SearchRun;
   /** Keep the search postings beside the build cache between builds (src/search/kept-postings.ts): notes the last build indexed are not indexed again. */
   keepSearch?: boolean;
 }
@@ -83,26 +82,19 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const notes: ListNote[] = [];
     const urls = new Set<string>(published.map((n) => n.url));
 
-    // The search index builds on its own thread. When it indexes many notes (a cold build), the
-    // pages wait for it: the index is then the largest thing the emit holds, and the page writer
-    // beside it set a large garden's peak memory. When the last build's postings leave it few
-    // notes to index (a warm build) of a garden that is not large, the pages are written meanwhile, on the other core.
-    // Texts the store keeps on disk stay there: the worker reads them from the store's file.
-    const texts = model.texts;
-    const refs = published.map((n) => texts?.refOf(n.parsed.id) ?? null);
-    const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null ? model.store.text(n.parsed.id) : ''));
-    const searchDir = await writer.scratch();
-    let planned: (indexed: number) => void = () => undefined;
-    const plan = new Promise<number>((resolve) => (planned = resolve));
-    const search = buildSearchIndexInWorker(docs, searchDir, texts ? { fd: texts.fd, refs } : undefined, {
-      keep: {
+    // The search index builds on its own thread (started here, or by the caller as soon as the notes were
+    // compiled: `options.search`). When it indexes many notes (a cold build), the pages wait for it: the
+    // index is then the largest thing the emit holds, and the page writer beside it set a large garden's
+    // peak memory. When the last build's postings leave it few notes to index (a warm build) of a garden
+    // that is not large, the pages are written meanwhile, on the other core.
+    const run =
+      options.search ??
+      startSearch(published, model.store, model.texts, await writer.scratch(), {
+        root: model.root,
         previous: writer.linkedHashes('_search/'),
-        ...(options.keepSearch ? { kept: { file: keptPostingsFile(model.root), code: codeFingerprint() } } : {}),
-      },
-      onPlan: (indexed) => planned(indexed),
-    });
-    // Awaited below; a failure while the pages are written must not count as unhandled meanwhile.
-    search.catch(() => undefined);
+        keep: options.keepSearch ?? false,
+      });
+    const search = run.outputs;
 
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
     // When only notes' text changed since the previous site (src/incremental/text-only.ts), only the pages
@@ -127,8 +119,11 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // Over a previous site, the keys are computed while the worker starts and tells its plan (they
     // decide which pages are kept); a cold build computes each as its page is written, after the index.
     const keys = options.previous ? new Map(published.flatMap((n) => (unchecked(n) ? [] : [[n, pageKey(n)] as const]))) : undefined;
-    const indexed = await Promise.race([plan, search.then(() => 0)]);
-    if (!searchBesidePages(indexed, published.length)) await search;
+    // When only text changed, the pages to write are few whatever the worker indexes: they go beside it at once.
+    if (!textChanged) {
+      const indexed = await run.plan;
+      if (!searchBesidePages(indexed, published.length)) await search;
+    }
     await inBatches(published, 32, async (n) => {
       if (unchecked(n) && keepAsBefore(n)) {
         notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
@@ -183,7 +178,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
       await writeLocalGraphFiles(writer, model.graph.json);
     }
-    await writer.adoptFrom(searchDir, await search);
+    await writer.adoptFrom(run.dir, await search);
     for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
     for (const a of model.attachments) {

@@ -19,7 +19,10 @@ export async function emitIncrementally(
     return await emit(model, { ...options, previous });
   } catch {
     // The staging folder is gone (emit aborts it); a whole site, written from nothing, reports the real error if any.
-    return emit(model, options);
+    // A search run started for the first try was taken by it: this one starts its own.
+    const fresh = { ...options };
+    delete fresh.search;
+    return emit(model, fresh);
   }
 }
 

@@ -2,8 +2,11 @@
 import type { BuiltNote } from '../build.ts';
 import type { SearchDoc } from '../shared/types.ts';
 
+/** What a search document is made of besides the note's text. */
+export type SearchSource = Pick<BuiltNote, 'parsed' | 'url'>;
+
 /** The search document of a (published) note with plain-text `body` (empty when the search worker reads it from the store's file). */
-export function toSearchDoc(n: BuiltNote, body: string): SearchDoc {
+export function toSearchDoc(n: SearchSource, body: string): SearchDoc {
   return {
     id: n.parsed.id,
     url: n.url,

@@ -1,0 +1,61 @@
+/**
+ * The start of the search index's run (src/search/build-in-worker.ts) for a build's published
+ * notes: the emitter starts it when it opens the site, and the CLI, on a warm build, as soon as
+ * the notes are compiled, so that the index is made on the other core while this one resolves
+ * links and derives the graph (src/cli.ts).
+ */
+import { buildSearchIndexInWorker } from '../search/build-in-worker.ts';
+import { keptPostingsFile } from '../search/kept-postings-file.ts';
+import { toSearchDoc, type SearchSource } from '../search/to-search-doc.ts';
+import type { SearchOutput } from '../search/write-files.ts';
+import type { NoteReader, TextsOnDisk } from '../store/note-store.ts';
+import { codeFingerprint } from '../version.ts';
+
+/** A search index being made into a folder of its own. */
+export interface SearchRun {
+  /** The folder its files are written to, below `_search/`. */
+  dir: string;
+  /** How many notes it indexes (the others keep their postings), told before it indexes any. */
+  plan: Promise<number>;
+  /** Its files, once all are made. */
+  outputs: Promise<SearchOutput[]>;
+}
+
+/** What a run needs besides the notes. */
+export interface SearchRunOptions {
+  /** The garden's folder (where its kept postings are, with `keep`). */
+  root: string;
+  /** The previous site's `_search/` files this site can keep: files with the same bytes are not written again. */
+  previous: Record<string, string>;
+  /** Keep this build's postings for the next (a warm cache). */
+  keep: boolean;
+}
+
+/** Start indexing `published` (in the emitter's order) into `dir`; texts the store keeps on disk are read there by the worker. */
+export function startSearch(
+  published: readonly SearchSource[],
+  store: NoteReader,
+  texts: TextsOnDisk | undefined,
+  dir: string,
+  options: SearchRunOptions,
+): SearchRun {
+  const refs = published.map((n) => texts?.refOf(n.parsed.id) ?? null);
+  const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null ? store.text(n.parsed.id) : ''));
+  let planned: (indexed: number) => void = () => undefined;
+  const plan = new Promise<number>((resolve) => (planned = resolve));
+  const outputs = buildSearchIndexInWorker(docs, dir, texts ? { fd: texts.fd, refs } : undefined, {
+    keep: {
+      previous: options.previous,
+      ...(options.keep ? { kept: { file: keptPostingsFile(options.root), code: codeFingerprint() } } : {}),
+    },
+    onPlan: (indexed) => planned(indexed),
+  });
+  // Awaited by the emitter; a failure meanwhile must not count as unhandled.
+  outputs.catch(() => undefined);
+  // A run that ends without telling its plan indexed nothing more to wait for.
+  void outputs.then(
+    () => planned(0),
+    () => planned(0),
+  );
+  return { dir, plan, outputs };
+}

@@ -1,0 +1,98 @@
+/** What a warm build of edited text decides (src/incremental/text-only.ts): when only text changed, and which pages it can reach. */
+import { describe, expect, it } from 'vitest';
+import type { BuiltNote } from '../src/build.ts';
+import { gardenShape, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
+import { emptyManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
+import type { Backlink, LinkRef, NoteId, NotePath, ParsedNote, ResolvedLink, Slug } from '../src/shared/types.ts';
+
+function makeLink(target: string, kind: LinkRef['kind'] = 'link', line = 3): LinkRef {
+  return { target, headings: [], kind, syntax: 'wiki', position: { line, column: 1 }, range: [0, 5] };
+}
+
+function makeNote(id: string, hash: string, links: LinkRef[] = [], title = id): BuiltNote {
+  const parsed: ParsedNote = {
+    path: `${id}.md` as NotePath,
+    id: id as NoteId,
+    hash,
+    title,
+    frontmatter: { aliases: [], tags: [], publish: true },
+    tags: [],
+    headings: [{ depth: 1, text: title, id: title.toLowerCase(), line: 1 }],
+    blocks: [],
+    links,
+    wordCount: hash.length,
+    diagnostics: [],
+  };
+  return { parsed, url: `/${id.toLowerCase()}/` as Slug, publish: true, html: '', mtimeMs: 0 };
+}
+
+const noMentions = { unlinkedMentions: new Map<NoteId, Backlink[]>() };
+const frame: FrameInputs = { settings: 'settings', dates: 'git', attachments: [] };
+
+/** The manifest a build of `notes` leaves. */
+function manifestOf(notes: BuiltNote[]): OutputManifest {
+  return { ...emptyManifest('/site'), notes: Object.fromEntries(notes.map((n) => [n.parsed.id, n.parsed.hash])), shape: gardenShape(notes, noMentions, frame) };
+}
+
+describe('textOnlyChange', () => {
+  const before = [makeNote('A', 'a1', [makeLink('B')]), makeNote('B', 'b1')];
+  const previous = manifestOf(before);
+
+  it('names the notes whose text alone changed, link places and word counts included', () => {
+    const after = [makeNote('A', 'a2-longer', [makeLink('B', 'link', 9)]), makeNote('B', 'b1')];
+    expect(textOnlyChange(after, gardenShape(after, noMentions, frame, previous), previous)).toEqual(new Set(['A']));
+  });
+
+  it('is undefined when a link, a title, a note, the settings, a date or the previous shape differ', () => {
+    const cases: [BuiltNote[], typeof frame][] = [
+      [[makeNote('A', 'a2', [makeLink('C')]), makeNote('B', 'b1')], frame],
+      [[makeNote('A', 'a2', [makeLink('B', 'embed')]), makeNote('B', 'b1')], frame],
+      [[makeNote('A', 'a1', [makeLink('B')]), makeNote('B', 'b2', [], 'Bee')], frame],
+      [[makeNote('A', 'a1', [makeLink('B')])], frame],
+      [[...before, makeNote('C', 'c1')], frame],
+      [before, { ...frame, settings: 'other' }],
+      [[before[0]!, { ...makeNote('B', 'b1'), git: { created: '2024-01-01', updated: '2024-02-01' } }], frame],
+    ];
+    for (const [notes, f] of cases) expect(textOnlyChange(notes, gardenShape(notes, noMentions, f, previous), previous)).toBeUndefined();
+    expect(textOnlyChange(before, gardenShape(before, noMentions, frame), { ...previous, shape: undefined } as OutputManifest)).toBeUndefined();
+  });
+
+  it('is undefined when a note shows a base (a base lists other notes by their file facts)', () => {
+    const withBase = (hash: string) => {
+      const n = makeNote('A', hash);
+      n.parsed.bases = [{ yaml: 'views: []', line: 3, column: 1 }];
+      return [n, makeNote('B', 'b1')];
+    };
+    const was = manifestOf(withBase('a1'));
+    const now = withBase('a2');
+    expect(textOnlyChange(now, gardenShape(now, noMentions, frame, was), was)).toBeUndefined();
+  });
+});
+
+describe('pagesToCheck', () => {
+  const resolved = (source: string, target: string, kind: LinkRef['kind'] = 'link'): ResolvedLink => ({
+    source: source as NoteId,
+    ref: makeLink(target, kind),
+    resolution: { kind: 'note', target: target as NoteId },
+  });
+  // A links to C; D embeds A; E embeds D; F links to A; C links to G; H is far away.
+  const links = new Map<NoteId, ResolvedLink[]>(
+    Object.entries({
+      A: [resolved('A', 'C')],
+      D: [resolved('D', 'A', 'embed')],
+      E: [resolved('E', 'D', 'embed')],
+      F: [resolved('F', 'A')],
+      C: [resolved('C', 'G')],
+      H: [resolved('H', 'G')],
+    }) as [NoteId, ResolvedLink[]][],
+  );
+
+  it('reaches the changed note, its targets, the notes linking to it and every note embedding one of those', () => {
+    expect([...pagesToCheck(new Set(['A' as NoteId]), links, {}, undefined)].sort()).toEqual(['A', 'C', 'D', 'E', 'F']);
+  });
+
+  it('reaches the notes it mentions now and those it mentioned before', () => {
+    const check = pagesToCheck(new Set(['H' as NoteId]), links, { H: ['B' as NoteId] }, { H: ['X' as NoteId] });
+    expect([...check].sort()).toEqual(['B', 'G', 'H', 'X']);
+  });
+});
