@@ -28,6 +28,7 @@ import { sanitizeAttachments } from './scan/sanitize-attachments.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { parseSiteUrl } from './site-url.ts';
 import { prepareBases } from './bases/prepare-bases.ts';
+import type { ShapedNote } from './incremental/text-only.ts';
 import type { TopicSettings } from './graph/topics-settings.ts';
 
 /** Options of a build. */
@@ -58,8 +59,16 @@ export interface BuildOptions {
   url?: string;
   /** The configuration's topic names and mappings. */
   topics?: TopicSettings;
-  /** Called once every note is compiled, before links are resolved, with the published notes (in the model's order) and the store. */
-  onCompiled?: (published: { parsed: ParsedNote; url: Slug }[], store: NoteReader, texts: TextsOnDisk | undefined) => void;
+  /** Called once every note is compiled, before links are resolved (src/cli.ts: the text-only decision and the early search index). */
+  onCompiled?: (compiled: CompiledGarden) => void;
+}
+
+/** The garden once compiled: every note (in the model's order) with its scan facts, the attachments and the store. */
+export interface CompiledGarden {
+  notes: ShapedNote[];
+  attachments: readonly AttachmentFile[];
+  store: NoteReader;
+  texts: TextsOnDisk | undefined;
 }
 
 /** What derive needs of a scanned note. */
@@ -118,12 +127,11 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const { compiled, results, cacheHits, store } = await compileNotes(root, notes, options);
   lap('parse');
   if (options.onCompiled) {
-    const urlOf = new Map(notes.map((n) => [n.id, n.url]));
-    options.onCompiled(
-      compiled.flatMap((c) => (c.note.frontmatter.publish ? [{ parsed: c.note, url: urlOf.get(c.note.id)! }] : [])),
-      store,
-      store.texts,
-    );
+    const shaped = compiled.map((c, i): ShapedNote => {
+      const n = notes[i]!;
+      return { parsed: c.note, url: n.url, publish: c.note.frontmatter.publish, mtimeMs: n.mtimeMs, ...(n.git ? { git: n.git } : {}) };
+    });
+    options.onCompiled({ notes: shaped, attachments, store, texts: store.texts });
   }
 
   const scanDiagnostics = [...scan.diagnostics, ...published.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];

@@ -5,7 +5,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import type { GardenModel } from './build.ts';
+import type { CompiledGarden, GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater } from './incremental/remove-later.ts';
@@ -14,6 +14,7 @@ import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, r
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
 import type { CheckReport, Diagnostic } from './shared/types.ts';
+import type { FrameAndShapes } from './incremental/text-only.ts';
 import { toCheckJson } from './check-json.ts';
 import { formatDiagnosticSummary, type SummaryOptions } from './diagnostic-summary.ts';
 import { createProgress } from './progress.ts';
@@ -134,14 +135,28 @@ async function run(argv: string[]): Promise<number> {
         return upToDate();
       }
       // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
-      const [{ buildGarden }, { emitSite }, { earlySearch }] = await Promise.all([
+      const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, textOnlyChange }] = await Promise.all([
         import('./build.ts'),
         import('./emit/index.ts'),
         import('./emit/early-search.ts'),
+        import('./incremental/text-only.ts'),
       ]);
       const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
-      // Over a previous site, the search index starts as soon as the notes are compiled (src/emit/early-search.ts).
+      const emitOptions = { out, site, app, fingerprint, quick, dates, settings, feed: config.feed, keepReplaced: true, keepSearch: useCache };
+      // Once the notes are compiled, the garden's frame and shapes tell whether only text changed
+      // (src/incremental/text-only.ts); if so, the search index starts then, beside the graph stage (src/emit/early-search.ts).
       const early = previous ? earlySearch(root, out, previous) : undefined;
+      let shape: FrameAndShapes | undefined;
+      const onCompiled = (compiled: CompiledGarden) => {
+        shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
+        if (early && textOnlyChange(compiled.notes, shape, previous)) {
+          early.start(
+            compiled.notes.filter((n) => n.publish),
+            compiled.store,
+            compiled.texts,
+          );
+        }
+      };
       const model = await buildGarden({
         garden,
         noCache: !useCache,
@@ -149,14 +164,14 @@ async function run(argv: string[]): Promise<number> {
         topics: config.topics,
         onProgress: values.quiet ? undefined : createProgress('Building'),
         ...(site.url ? { url: site.url } : {}),
-        ...(early ? { onCompiled: early.start } : {}),
+        onCompiled,
       }).catch(async (error: unknown) => {
         await early?.discard();
         throw error;
       });
       const search = early?.run();
-      const emitOptions = { out, site, app, fingerprint, quick, dates, settings, feed: config.feed, keepReplaced: true, keepSearch: useCache };
-      const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...(search ? { search } : {}) }, previous).finally(async () => {
+      const given = { ...(search ? { search } : {}), ...(shape ? { shape } : {}) };
+      const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...given }, previous).finally(async () => {
         model.close?.();
         await early?.discard();
       });

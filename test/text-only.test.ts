@@ -1,9 +1,9 @@
 /** What a warm build of edited text decides (src/incremental/text-only.ts): when only text changed, and which pages it can reach. */
 import { describe, expect, it } from 'vitest';
 import type { BuiltNote } from '../src/build.ts';
-import { gardenShape, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
+import { frameAndShapes, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
 import { emptyManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
-import type { Backlink, LinkRef, NoteId, NotePath, ParsedNote, ResolvedLink, Slug } from '../src/shared/types.ts';
+import type { LinkRef, NoteId, NotePath, ParsedNote, ResolvedLink, Slug } from '../src/shared/types.ts';
 
 function makeLink(target: string, kind: LinkRef['kind'] = 'link', line = 3): LinkRef {
   return { target, headings: [], kind, syntax: 'wiki', position: { line, column: 1 }, range: [0, 5] };
@@ -26,12 +26,15 @@ function makeNote(id: string, hash: string, links: LinkRef[] = [], title = id): 
   return { parsed, url: `/${id.toLowerCase()}/` as Slug, publish: true, html: '', mtimeMs: 0 };
 }
 
-const noMentions = { unlinkedMentions: new Map<NoteId, Backlink[]>() };
 const frame: FrameInputs = { settings: 'settings', dates: 'git', attachments: [] };
 
 /** The manifest a build of `notes` leaves. */
 function manifestOf(notes: BuiltNote[]): OutputManifest {
-  return { ...emptyManifest('/site'), notes: Object.fromEntries(notes.map((n) => [n.parsed.id, n.parsed.hash])), shape: gardenShape(notes, noMentions, frame) };
+  return {
+    ...emptyManifest('/site'),
+    notes: Object.fromEntries(notes.map((n) => [n.parsed.id, n.parsed.hash])),
+    shape: { ...frameAndShapes(notes, frame), mentions: {} },
+  };
 }
 
 describe('textOnlyChange', () => {
@@ -40,7 +43,7 @@ describe('textOnlyChange', () => {
 
   it('names the notes whose text alone changed, link places and word counts included', () => {
     const after = [makeNote('A', 'a2-longer', [makeLink('B', 'link', 9)]), makeNote('B', 'b1')];
-    expect(textOnlyChange(after, gardenShape(after, noMentions, frame, previous), previous)).toEqual(new Set(['A']));
+    expect(textOnlyChange(after, frameAndShapes(after, frame, previous), previous)).toEqual(new Set(['A']));
   });
 
   it('is undefined when a link, a title, a note, the settings, a date or the previous shape differ', () => {
@@ -53,8 +56,8 @@ describe('textOnlyChange', () => {
       [before, { ...frame, settings: 'other' }],
       [[before[0]!, { ...makeNote('B', 'b1'), git: { created: '2024-01-01', updated: '2024-02-01' } }], frame],
     ];
-    for (const [notes, f] of cases) expect(textOnlyChange(notes, gardenShape(notes, noMentions, f, previous), previous)).toBeUndefined();
-    expect(textOnlyChange(before, gardenShape(before, noMentions, frame), { ...previous, shape: undefined } as OutputManifest)).toBeUndefined();
+    for (const [notes, f] of cases) expect(textOnlyChange(notes, frameAndShapes(notes, f, previous), previous)).toBeUndefined();
+    expect(textOnlyChange(before, frameAndShapes(before, frame), { ...previous, shape: undefined } as OutputManifest)).toBeUndefined();
   });
 
   it('is undefined when a note shows a base (a base lists other notes by their file facts)', () => {
@@ -65,7 +68,7 @@ describe('textOnlyChange', () => {
     };
     const was = manifestOf(withBase('a1'));
     const now = withBase('a2');
-    expect(textOnlyChange(now, gardenShape(now, noMentions, frame, was), was)).toBeUndefined();
+    expect(textOnlyChange(now, frameAndShapes(now, frame, was), was)).toBeUndefined();
   });
 });
 

@@ -1,10 +1,11 @@
 /**
- * The search index of a warm build, started as soon as the notes are compiled: on the other core,
- * it is made while this one resolves links, derives the graph and decides which pages to keep,
- * instead of after. Only over a previous site (the last build's postings leave the worker few notes
- * to index) of a garden of at most 20,000 notes: the worker holds every note's postings, and beside
- * the resolve and graph stages of a large garden it would add to the build's peak memory
- * (docs/performance.md, "Search index before the pages").
+ * The search index of a warm build of edited text (src/incremental/text-only.ts), started as soon
+ * as the notes are compiled: on the other core, it is made while this one resolves links, derives
+ * the graph and decides which pages to keep, instead of after. Only when only text changed (the
+ * graph is the previous one, so no layout worker runs beside it, and the last build's postings
+ * leave the worker a few notes to index) in a garden of at most 20,000 notes: the worker holds
+ * every note's postings, and beside the resolve and graph stages of a large garden it would add to
+ * the build's peak memory (docs/performance.md, "Search index before the pages").
  */
 import { mkdtempSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -16,9 +17,9 @@ import { startSearch, type SearchRun } from './start-search.ts';
 /** Gardens larger than this index their search after the graph stage (memory). */
 export const earlySearchMaxNotes = 20_000;
 
-/** An early search: `start` is the build's `onCompiled`; `run` is the run it started, if any; `discard` removes its folder once it is done. */
+/** An early search: `start` starts it; `run` is the run started, if any; `discard` removes its folder once it is done. */
 export interface EarlySearch {
-  start(published: SearchSource[], store: NoteReader, texts: TextsOnDisk | undefined): void;
+  start(published: readonly SearchSource[], store: NoteReader, texts: TextsOnDisk | undefined): void;
   run(): SearchRun | undefined;
   discard(): Promise<void>;
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { GardenModel } from '../build.ts';
 import { startSearch, type SearchRun } from './start-search.ts';
 import { deriveAliasRedirects } from './alias-redirects.ts';
-import type { AppAssets, SiteInfo } from '../shared/types.ts';
+import type { AppAssets, AttachmentFile, SiteInfo } from '../shared/types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { publishFiles } from './publish-files.ts';
 import type { FeedSettings } from '../config/types.ts';
@@ -32,7 +32,7 @@ import { htmlInputHashes } from '../incremental/html-inputs.ts';
 import { listPageKeys, notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
 import { changedNotes } from '../incremental/changed-notes.ts';
-import { gardenShape, pagesToCheck, textOnlyChange } from '../incremental/text-only.ts';
+import { frameAndShapes, mentionSources, pagesToCheck, textOnlyChange, type FrameAndShapes, type FrameInputs } from '../incremental/text-only.ts';
 
 /** Options of the emitter. */
 export interface EmitOptions {
@@ -53,6 +53,8 @@ export interface EmitOptions {
   keepReplaced?: boolean;
   /** The build's other settings (ignore, publish policy, home, topics), as text: part of what tells the next build that only text changed. */
   settings?: string;
+  /** The garden's frame and shapes, when the caller computed them once the notes were compiled (src/incremental/text-only.ts). */
+  shape?: FrameAndShapes;
   /** The search index, started by the caller into a folder beside the output (src/emit/start-search.ts); else the emitter starts it. */
   search?: SearchRun;
   /** Keep the search postings beside the build cache between builds (src/search/kept-postings.ts): notes the last build indexed are not indexed again. */
@@ -99,9 +101,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
     // When only notes' text changed since the previous site (src/incremental/text-only.ts), only the pages
     // that text reaches are looked at; list pages, redirects, the graph's files and the explorer stay as they are.
-    const shape = options.fingerprint
-      ? gardenShape(model.notes, model.graph, { settings: frameSettings(options), dates: options.dates, attachments: model.attachments }, options.previous)
-      : undefined;
+    const shaped = options.fingerprint ? (options.shape ?? frameAndShapes(model.notes, frameInputs(options, model.attachments), options.previous)) : undefined;
+    const shape = shaped ? { ...shaped, mentions: mentionSources(model.graph) } : undefined;
     const textChanged = shape ? textOnlyChange(model.notes, shape, options.previous) : undefined;
     const check = textChanged && shape ? pagesToCheck(textChanged, model.links, shape.mentions, options.previous?.shape?.mentions) : undefined;
     const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
@@ -229,9 +230,10 @@ export function searchBesidePages(indexed: number, notes: number): boolean {
   return notes <= 20_000 && indexed <= Math.max(500, Math.floor(notes / 20));
 }
 
-/** What the frame of the garden's shape (text-only.ts) takes from the emitter's settings. */
-function frameSettings(options: EmitOptions): string {
-  return JSON.stringify([options.settings ?? '', options.site, options.app?.assets ?? null, options.dates ?? null, options.feed ?? null]);
+/** What the frame of the garden's shape (text-only.ts) is made of besides the notes: the emitter's settings and the attachments. */
+export function frameInputs(options: Pick<EmitOptions, 'settings' | 'site' | 'app' | 'dates' | 'feed'>, attachments: readonly AttachmentFile[]): FrameInputs {
+  const settings = JSON.stringify([options.settings ?? '', options.site, options.app?.assets ?? null, options.dates ?? null, options.feed ?? null]);
+  return { settings, dates: options.dates, attachments };
 }
 
 /** Every file below `dir`, as relative POSIX paths. */

@@ -7,8 +7,9 @@
  * are those `pagesToCheck` names. The emitter then makes those pages, the search files and the
  * feeds, and keeps every other file of the previous site as it is.
  *
- * 1. `gardenShape`: this build's frame, shapes (a note's shape is computed only when its content
- *    hash changed) and which notes each note mentions, for the manifest.
+ * 1. `frameAndShapes`: this build's frame and shapes (a note's shape is computed only when its
+ *    content hash changed), known once the notes are compiled; `mentionSources`: which notes each
+ *    note mentions, once the graph is derived. The three go to the manifest.
  * 2. `textOnlyChange`: the notes whose text changed, when nothing else did.
  * 3. `pagesToCheck`: the notes whose page key may have changed with that text.
  */
@@ -22,14 +23,21 @@ import { noteShape } from './note-shape.ts';
 import type { OutputManifest } from './output-manifest.ts';
 
 /** What a build records of its garden's shape (in the output manifest). */
-export interface GardenShape {
+export interface GardenShape extends FrameAndShapes {
+  /** Source note id -> the notes its text mentions without linking them (unlinked mentions), for sources with any. */
+  mentions: Record<string, NoteId[]>;
+}
+
+/** The garden's frame and its notes' shapes: known once the notes are compiled, before links are resolved. */
+export interface FrameAndShapes {
   /** Settings, code, attachments and every note's id, path, URL, publish state and dates, as one hash. */
   frame: string;
   /** Note id -> the hash of its shape. */
   shapes: Record<string, string>;
-  /** Source note id -> the notes its text mentions without linking them (unlinked mentions), for sources with any. */
-  mentions: Record<string, NoteId[]>;
 }
+
+/** What the frame and shapes read of a note (a `BuiltNote` has it; so has a compiled note with its scan facts). */
+export type ShapedNote = Pick<BuiltNote, 'parsed' | 'url' | 'publish' | 'mtimeMs' | 'git'>;
 
 /** What the frame is made of besides the notes. */
 export interface FrameInputs {
@@ -39,13 +47,8 @@ export interface FrameInputs {
   attachments: readonly AttachmentFile[];
 }
 
-/** This build's {@link GardenShape}; shapes of notes whose content hash `previous` records are taken from it. */
-export function gardenShape(
-  notes: readonly BuiltNote[],
-  graph: Pick<GardenGraph, 'unlinkedMentions'>,
-  inputs: FrameInputs,
-  previous?: OutputManifest,
-): GardenShape {
+/** This build's frame and shapes; shapes of notes whose content hash `previous` records are taken from it. */
+export function frameAndShapes(notes: readonly ShapedNote[], inputs: FrameInputs, previous?: OutputManifest): FrameAndShapes {
   const frame = createHash('sha256').update(codeFingerprint()).update('\u0000').update(inputs.settings).update('\u0000');
   for (const a of inputs.attachments)
     frame.update(`${a.path}\u0001${a.size}\u0001${a.mtimeMs ?? ''}\u0001${a.sanitized === undefined ? '' : contentKey(a.sanitized)}\u0002`);
@@ -58,9 +61,14 @@ export function gardenShape(
     const kept = previous?.notes[p.id] === p.hash ? previous.shape?.shapes[p.id] : undefined;
     shapes[p.id] = kept ?? noteShape(p);
   }
+  return { frame: frame.digest('base64url'), shapes };
+}
+
+/** Which notes each note mentions without linking them, from the graph stage's mentions by target. */
+export function mentionSources(graph: Pick<GardenGraph, 'unlinkedMentions'>): GardenShape['mentions'] {
   const mentions: Record<string, NoteId[]> = {};
   for (const [target, list] of graph.unlinkedMentions) for (const m of list) (mentions[m.source] ??= []).push(target);
-  return { frame: frame.digest('base64url'), shapes, mentions };
+  return mentions;
 }
 
 /**
@@ -68,7 +76,7 @@ export function gardenShape(
  * same frame, notes and shapes); undefined when something else did, or the garden shows a base
  * (src/bases/: a base lists other notes' file facts, which change with their text).
  */
-export function textOnlyChange(notes: readonly BuiltNote[], shape: GardenShape, previous: OutputManifest | undefined): Set<NoteId> | undefined {
+export function textOnlyChange(notes: readonly ShapedNote[], shape: FrameAndShapes, previous: OutputManifest | undefined): Set<NoteId> | undefined {
   const was = previous?.shape;
   if (!previous || !was || was.frame !== shape.frame || Object.keys(previous.notes).length !== notes.length) return undefined;
   const changed = new Set<NoteId>();
