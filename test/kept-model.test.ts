@@ -7,7 +7,7 @@ import { openKeptModel } from '../src/incremental/kept-model.ts';
 import { openKeptMentions } from '../src/incremental/kept-mentions.ts';
 import { cacheDir } from '../src/store/cache.ts';
 import { createMemoryStore } from '../src/store/memory-store.ts';
-import { createSpillStore } from '../src/store/spill-store.ts';
+import { createSpillStore, readText } from '../src/store/spill-store.ts';
 import type { NoteId, NotePath } from '../src/shared/types.ts';
 import type { NoteReader } from '../src/store/note-store.ts';
 import { tempDir } from './helpers/garden.ts';
@@ -68,6 +68,10 @@ describe('kept model', () => {
         .join(''),
     ).toContain('ünïcode ✓');
     expect(store.text('B' as NoteId)).toContain('More.');
+    // The search worker reads texts where they are: a kept note's in its segment, a new one's in the base store's file.
+    for (const id of ['A', 'B', 'C'] as NoteId[]) expect(readText(store.texts!.fd, store.texts!.refOf(id)!)).toBe(store.text(id));
+    expect(store.texts!.refOf('A' as NoteId)![2]).toBeDefined();
+    expect(store.texts!.refOf('B' as NoteId)![2]).toBeUndefined();
     second.save();
     store.close();
 

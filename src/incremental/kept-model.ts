@@ -185,7 +185,19 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           const from = e.highlights[2 * link]!;
           return from < 0 ? { text } : { text, highlight: [from, e.highlights[2 * link + 1]!] };
         },
-        ...(base.texts ? { texts: base.texts } : {}),
+        // The search worker reads kept notes' texts from their segments, as it reads the others' from the base store's file.
+        texts: {
+          fd: base.texts?.fd ?? -1,
+          refOf(id) {
+            const e = entryOf(id);
+            if (!e) return base.texts?.refOf(id);
+            try {
+              return [e.text[0], e.text[1], fdOf(e.segment)];
+            } catch {
+              return undefined;
+            }
+          },
+        },
         close() {
           base.close();
           for (const f of fds.values()) closeSync(f);

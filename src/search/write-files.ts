@@ -10,7 +10,8 @@ import { keptPostingsWriter, readKeptPostings } from './kept-postings-file.ts';
 
 /**
  * Note bodies left in the build's store file (store/spill-store.ts) instead of copied into the docs:
- * `refs[i]` is where doc `i`'s body is in the file at `fd` (null: the doc carries its body).
+ * `refs[i]` is where doc `i`'s body is in the file at `fd`, or in the file its third item names (a
+ * kept model's segment: src/incremental/kept-model.ts); null: the doc carries its body.
  */
 export interface SpilledBodies {
   fd: number;

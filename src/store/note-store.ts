@@ -40,8 +40,8 @@ export interface TextsOnDisk {
   refOf(id: NoteId): TextRef | undefined;
 }
 
-/** A text in a store's file: offset and length in bytes. */
-export type TextRef = [offset: number, length: number];
+/** A text in a store's file: offset and length in bytes, and the file when it is not the store's own (a kept model's segment). */
+export type TextRef = [offset: number, length: number, fd?: number];
 
 /** A store: keeps compiled notes' HTML, text and contexts, and reads them back. */
 export interface NoteStore extends NoteReader {

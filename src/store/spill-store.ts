@@ -27,9 +27,9 @@ interface Entry {
 }
 
 /** Read the UTF-8 text at `ref` of the file at `fd`. */
-export function readText(fd: number, [offset, length]: TextRef): string {
+export function readText(fd: number, [offset, length, file]: TextRef): string {
   const buf = Buffer.allocUnsafe(length);
-  readSync(fd, buf, 0, length, offset);
+  readSync(file ?? fd, buf, 0, length, offset);
   return buf.toString('utf8');
 }
 
