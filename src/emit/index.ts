@@ -103,7 +103,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // that text reaches are looked at; list pages, redirects, the graph's files and the explorer stay as they are.
     const shaped = options.fingerprint ? (options.shape ?? frameAndShapes(model.notes, frameInputs(options, model.attachments), options.previous)) : undefined;
     const shape = shaped ? { ...shaped, mentions: mentionSources(model.graph) } : undefined;
-    const textChanged = shape ? textOnlyChange(model.notes, shape, options.previous) : undefined;
+    // A previous site missing files (removed by hand) is written in full, so that they are made again.
+    const textChanged = shape && writer.missing === 0 ? textOnlyChange(model.notes, shape, options.previous) : undefined;
     const check = textChanged && shape ? pagesToCheck(textChanged, model.links, shape.mentions, options.previous?.shape?.mentions) : undefined;
     const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a

@@ -44,6 +44,8 @@ export interface SiteWriter {
   readonly written: number;
   /** Files kept from the previous site. */
   readonly kept: number;
+  /** Files of the previous site that its folder no longer has (removed by hand): they must be made again. */
+  readonly missing: number;
   /** Files written below `_search/`. */
   readonly searchWritten: number;
   /** HTML pages written. */
@@ -114,6 +116,9 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     },
     get kept() {
       return kept;
+    },
+    get missing() {
+      return missing.length;
     },
     get searchWritten() {
       return searchWritten;
