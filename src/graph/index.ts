@@ -170,15 +170,11 @@ function layoutOf(
 
 /** Everything the layout depends on: the topic settings, nodes in order with titles and tags, and edges. */
 function layoutKey(input: LayoutInput, topics: TopicSettings | undefined): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify(topics ?? null)).update('\u0000');
-  input.ids.forEach((id, n) => h.update(id).update('\u0001').update(input.titles[n]!).update('\u0001').update(input.tags[n]!.join('\u0002')).update('\u0000'));
-  for (let i = 0; i < input.edges.length; i += 2)
-    h.update(input.ids[input.edges[i]!]!)
-      .update('\u0001')
-      .update(input.ids[input.edges[i + 1]!]!)
-      .update('\u0000');
-  return h.digest('hex');
+  // One string hashed once: an update per node and edge part cost ~0.1 s at 10k notes, most of it in the calls.
+  const parts: string[] = [JSON.stringify(topics ?? null)];
+  input.ids.forEach((id, n) => parts.push(`${id}\u0001${input.titles[n]!}\u0001${input.tags[n]!.join('\u0002')}`));
+  for (let i = 0; i < input.edges.length; i += 2) parts.push(`${input.ids[input.edges[i]!]!}\u0001${input.ids[input.edges[i + 1]!]!}`);
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 }
 
 /**

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../store/cache.ts';
-import type { GardenShape } from './text-only.ts';
+import type { NoteId } from '../shared/types.ts';
 
 /** What one build wrote. */
 export interface OutputManifest {
@@ -70,4 +70,18 @@ export async function removeOutputManifest(gardenRoot: string, out: string): Pro
 /** The hash a manifest keeps of a file's bytes. */
 export function contentHash(contents: string | Uint8Array): string {
   return createHash('sha256').update(contents).digest('base64url').slice(0, 27);
+}
+
+/** What a build records of its garden's shape (src/incremental/text-only.ts). */
+export interface GardenShape extends FrameAndShapes {
+  /** Source note id -> the notes its text mentions without linking them (unlinked mentions), for sources with any. */
+  mentions: Record<string, NoteId[]>;
+}
+
+/** The garden's frame and its notes' shapes: known once the notes are compiled, before links are resolved. */
+export interface FrameAndShapes {
+  /** Settings, code, attachments and every note's id, path, URL, publish state and dates, as one hash. */
+  frame: string;
+  /** Note id -> the hash of its shape. */
+  shapes: Record<string, string>;
 }

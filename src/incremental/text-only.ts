@@ -14,30 +14,21 @@
  * 3. `pagesToCheck`: the notes whose page key may have changed with that text.
  */
 import { createHash } from 'node:crypto';
-import type { BuiltNote } from '../build.ts';
 import type { GardenGraph } from '../graph/index.ts';
-import type { AttachmentFile, NoteId, ResolvedLink } from '../shared/types.ts';
-import { noteDates, type DateSource } from '../emit/note-dates.ts';
+import type { AttachmentFile, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
+import { noteDates, type DatedNote, type DateSource } from '../emit/note-dates.ts';
 import { codeFingerprint } from '../version.ts';
 import { noteShape } from './note-shape.ts';
-import type { OutputManifest } from './output-manifest.ts';
+import type { FrameAndShapes, GardenShape, OutputManifest } from './output-manifest.ts';
 
-/** What a build records of its garden's shape (in the output manifest). */
-export interface GardenShape extends FrameAndShapes {
-  /** Source note id -> the notes its text mentions without linking them (unlinked mentions), for sources with any. */
-  mentions: Record<string, NoteId[]>;
+export type { FrameAndShapes, GardenShape } from './output-manifest.ts';
+
+/** What the frame and shapes read of a note: a built note has it, and so has a compiled note with its scan facts (src/build.ts). */
+export interface ShapedNote extends DatedNote {
+  parsed: ParsedNote;
+  url: Slug;
+  publish: boolean;
 }
-
-/** The garden's frame and its notes' shapes: known once the notes are compiled, before links are resolved. */
-export interface FrameAndShapes {
-  /** Settings, code, attachments and every note's id, path, URL, publish state and dates, as one hash. */
-  frame: string;
-  /** Note id -> the hash of its shape. */
-  shapes: Record<string, string>;
-}
-
-/** What the frame and shapes read of a note (a `BuiltNote` has it; so has a compiled note with its scan facts). */
-export type ShapedNote = Pick<BuiltNote, 'parsed' | 'url' | 'publish' | 'mtimeMs' | 'git'>;
 
 /** What the frame is made of besides the notes. */
 export interface FrameInputs {
