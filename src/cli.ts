@@ -172,8 +172,9 @@ async function run(argv: string[]): Promise<number> {
       const search = early?.run();
       const given = { ...(search ? { search } : {}), ...(shape ? { shape } : {}) };
       const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...given }, previous).finally(async () => {
-        model.close?.();
+        // An early search still reading texts from the store's files is waited for before they are closed.
         await early?.discard();
+        model.close?.();
       });
       await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
       if (!values.quiet)

@@ -66,7 +66,7 @@ export interface EmitResult {
   files: number;
   notes: ListNote[];
   /** What this build changed in the site (the previous one's files kept, pages and search files written). */
-  changes: { kept: number; pages: number; searchFiles: number; notesChanged?: number };
+  changes: { kept: number; pages: number; searchFiles: number; notesChanged?: number; textOnly?: boolean };
   /** The replaced site, left with `keepReplaced`. */
   replaced?: string;
   /** The replaced site kept as the next build's staging folder (`keepReplaced`, over a previous site). */
@@ -211,6 +211,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       pages: writer.pagesWritten,
       searchFiles: writer.searchWritten,
       ...(notesChanged !== undefined ? { notesChanged } : {}),
+      ...(textChanged ? { textOnly: true } : {}),
     };
     const spare = writer.outputs().spare?.dir;
     return { files, notes, changes, ...(replaced ? { replaced } : {}), ...(spare ? { spare } : {}) };
