@@ -13,6 +13,7 @@ import type { NoteReader, TextsOnDisk } from '../store/note-store.ts';
 import type { OutputManifest } from '../incremental/output-manifest.ts';
 import type { SearchSource } from '../search/to-search-doc.ts';
 import { startSearch, type SearchRun } from './start-search.ts';
+import { scratchPrefix } from './write-site.ts';
 
 /** Gardens larger than this index their search after the graph stage (memory). */
 export const earlySearchMaxNotes = 20_000;
@@ -33,9 +34,7 @@ export function earlySearch(root: string, out: string, previous: OutputManifest)
   return {
     start(published, store, texts) {
       if (published.length > earlySearchMaxNotes) return;
-      const target = path.resolve(out);
-      // Named as the site writer names its scratch folders, beside the output.
-      const dir = mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}-staging-scratch-`));
+      const dir = mkdtempSync(scratchPrefix(path.resolve(out)));
       const files = Object.fromEntries(Object.entries(previous.files).filter(([rel]) => rel.startsWith('_search/')));
       started = startSearch(published, store, texts, dir, { root, previous: files, keep: true });
     },

@@ -67,7 +67,7 @@ export interface SiteWriter {
 export async function openSiteWriter(out: string, previous?: OutputManifest, keepReplaced = false): Promise<SiteWriter> {
   const target = path.resolve(out);
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const prefix = path.join(path.dirname(target), `.${path.basename(target)}-staging-`);
+  const prefix = stagingPrefix(target);
   // The site replaced by the previous build, brought up to the previous site, when there is one; else a fresh folder of links.
   const recycled = previous && keepReplaced ? `${prefix}${randomBytes(6).toString('hex')}` : undefined;
   const fromSpare = recycled && previous ? await recycleSpare(target, recycled, previous) : undefined;
@@ -194,7 +194,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       return hashes;
     },
     async scratch() {
-      const dir = await fs.mkdtemp(`${prefix}scratch-`);
+      const dir = await fs.mkdtemp(scratchPrefix(target));
       scratches.push(dir);
       return dir;
     },
@@ -237,6 +237,16 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     },
   };
   return writer;
+}
+
+/** The start of the name of every staging folder of the output folder `target` (absolute), beside it. */
+function stagingPrefix(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}-staging-`);
+}
+
+/** The start of the name of a scratch folder for workers that write files themselves (the search index), beside the output `target` (absolute). */
+export function scratchPrefix(target: string): string {
+  return `${stagingPrefix(target)}scratch-`;
 }
 
 /** Where a replaced site waits to be removed: a hidden folder beside the output, named for it and this process. */
