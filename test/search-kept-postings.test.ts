@@ -4,6 +4,7 @@
  * edits, renames, removals, additions and a renumbering of every note; and kept postings are
  * taken only when their hash, code and each note's key say they are this note's text.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +83,52 @@ describe('kept search postings', () => {
       expectSameTree(warm(docs, file), cold(docs));
     }
     expect(docs.length).toBeGreaterThan(32);
+  });
+
+  it('docs with a source (the notes of a build) take their key and docs-chunk size from the kept postings, through random changes, and match a build from nothing', () => {
+    const rand = seededRandom(5);
+    // A source that changes with everything the doc holds, as a note's content hash and URL do.
+    const sourced = (doc: SearchDoc): SearchDoc => ({
+      ...doc,
+      source: createHash('sha256')
+        .update(JSON.stringify({ ...doc, source: undefined }))
+        .digest('hex'),
+    });
+    let docs = Array.from({ length: 40 }, (_, i) => makeDoc(i, rand));
+    const file = path.join(tempDir(), 'postings');
+    expectSameTree(warm(docs.map(sourced), file), cold(docs));
+    let next = 100;
+    for (let round = 0; round < 5; round++) {
+      docs = docs.map((doc) => {
+        const r = rand();
+        // A body that grows or shrinks changes the note's docs-chunk entry size, and so where chunks end.
+        if (r < 0.1) return { ...doc, body: `${doc.body} ${makeDoc(next++, rand).body}` };
+        if (r < 0.15) return { ...doc, body: doc.body.slice(0, Math.floor(doc.body.length / 3)) };
+        if (r < 0.2) return { ...doc, url: `${doc.url}moved/` as Slug };
+        return doc;
+      });
+      docs.push(makeDoc(next++, rand));
+      expectSameTree(warm(docs.map(sourced), file), cold(docs));
+    }
+  });
+
+  it('a doc whose source is the kept one is not read for its key and size: the source is what is trusted', () => {
+    const rand = seededRandom(9);
+    const docs = Array.from({ length: 20 }, (_, i) => ({ ...makeDoc(i, rand), source: `s${i}` }));
+    const file = path.join(tempDir(), 'postings');
+    warm(docs, file);
+    // Note 3's body changes but its source does not (a maker that lied): its kept key is taken, so its old postings stay.
+    const lied = docs.map((doc, i) => (i === 3 ? { ...doc, body: 'qwxplum words' } : doc));
+    const trusted = warm(lied, file);
+    expect([...trusted.values()].some((text) => text.includes('qwxplum'))).toBe(true);
+    const postings = [...trusted].filter(([name]) => !name.startsWith('docs-')).map(([, text]) => text);
+    expect(postings.some((text) => text.includes('qwxplum'))).toBe(false);
+    // With its source changed too, it is indexed again.
+    const told = warm(
+      lied.map((doc, i) => (i === 3 ? { ...doc, source: 's3-new' } : doc)),
+      file,
+    );
+    expect([...told].filter(([name]) => !name.startsWith('docs-')).some(([, text]) => text.includes('qwxplum'))).toBe(true);
   });
 
   it('says how many notes it will index before indexing any: every note at first, then only the changed and new ones', () => {

@@ -28,6 +28,7 @@ const chunkHashDigits = 6;
  * it (pack-ranges.ts, by note id), and each chunk is named after its contents, so a changed note
  * rewrites its own chunk and seldom a neighbour.
  * @param numbers note number of each of `docs`, ascending
+ * @param known the bytes of each doc's entry, where known (the kept postings'), so its body need not be read for them
  */
 export function chunkDocs(
   docs: readonly SearchDoc[],
@@ -35,11 +36,12 @@ export function chunkDocs(
   headingStride: number,
   settings: Settings,
   sink: (file: SearchFile) => void,
+  known: readonly (number | undefined)[] = [],
 ): ChunkedDocs {
   // Each entry is serialised again whenever it is needed (twice in all) rather than kept:
   // held together, a large garden's entries would be a large part of the search worker's heap.
-  const entry = (i: number): string => JSON.stringify(toEntry(docs[i]!, headingStride, settings.maxBodyChars));
-  const sizes = docs.map((_, i) => Buffer.byteLength(entry(i)) + 1 + (i > 0 ? gapBytes * (numbers[i]! - numbers[i - 1]! - 1) : 0));
+  const entry = (i: number): string => docsEntry(docs[i]!, headingStride, settings.maxBodyChars);
+  const sizes = docs.map((_, i) => (known[i] ?? Buffer.byteLength(entry(i))) + 1 + (i > 0 ? gapBytes * (numbers[i]! - numbers[i - 1]! - 1) : 0));
   const render = (from: number, to: number): string => {
     const entries: string[] = [];
     for (let i = from; i < to; i++) {
@@ -60,6 +62,11 @@ export function chunkDocs(
     if (range.overBudget) result.overBudget.push(path);
   });
   return result;
+}
+
+/** A note's entry in its docs chunk, as the chunk holds it. */
+export function docsEntry(doc: SearchDoc, headingStride: number, maxBodyChars: number): string {
+  return JSON.stringify(toEntry(doc, headingStride, maxBodyChars));
 }
 
 function toEntry(doc: SearchDoc, headingStride: number, maxBodyChars: number): SearchDocEntry {

@@ -33,9 +33,9 @@ import type {
   SearchVocabulary,
 } from '../shared/types.ts';
 import { buildVocabulary } from './build-vocabulary.ts';
-import { chunkDocs } from './chunk-docs.ts';
+import { chunkDocs, docsEntry } from './chunk-docs.ts';
 import { indexField } from './index-fields.ts';
-import type { KeptPostingsWriter } from './kept-postings-file.ts';
+import type { KeptNoteRow, KeptPostingsWriter } from './kept-postings-file.ts';
 import { indexKey, keptEntries, type KeptPostings, mergeEntries, packEntries } from './kept-postings.ts';
 import { type Options, type Settings, toSettings } from './options.ts';
 import { listVocabularyWords } from './list-vocabulary-words.ts';
@@ -79,7 +79,7 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   const numbers = order.map((i) => numberOf[i]!);
   // Fixed, not the garden's most headings: heading ids must not move when another note gains a heading.
   const headingStride = settings.maxHeadings;
-  const entries = keptOrIndexed(sorted, numbers, headingStride, settings, kept);
+  const { entries, sizes } = keptOrIndexed(sorted, numbers, headingStride, settings, kept);
   const fieldEntries = { title: entries('title'), aliases: entries('aliases'), headings: entries('headings'), tags: entries('tags'), names: entries('names') };
   // Each tier's words are listed before its postings are cut into shards and let go.
   const words = [listVocabularyWords(1, fieldEntries.title, fieldEntries.aliases), listVocabularyWords(1, fieldEntries.headings, fieldEntries.tags)];
@@ -88,7 +88,7 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   words.push(listVocabularyWords(minBodyNotes, bodyEntries.body));
   const body = partitionShards('body', bodyEntries, settings, sink);
   const vocabulary = writeVocabulary(words, settings, sink);
-  const chunks = chunkDocs(sorted, numbers, headingStride, settings, sink);
+  const chunks = chunkDocs(sorted, numbers, headingStride, settings, sink, sizes);
   const manifest: SearchManifest = {
     version: 1,
     docCount: sorted.length,
@@ -132,7 +132,8 @@ function writeVocabulary(words: readonly string[][], settings: Settings, sink: (
 /**
  * A field's postings: with kept postings, those of the notes whose key is unchanged, renumbered,
  * merged with those of the other notes indexed alone; without, every note indexed. Each field's
- * postings also go to the kept writer.
+ * postings also go to the kept writer. A note whose doc has the source the kept postings record
+ * has the key and docs-chunk entry size recorded there: its body is not read for them.
  */
 function keptOrIndexed(
   sorted: readonly SearchDoc[],
@@ -140,26 +141,35 @@ function keptOrIndexed(
   headingStride: number,
   settings: Settings,
   kept: Kept,
-): (field: SearchField) => SearchPostingEntry[] {
+): { entries: (field: SearchField) => SearchPostingEntry[]; sizes: (number | undefined)[] } {
   const { previous, writer, onPlan } = kept;
-  const keys = previous || writer ? sorted.map((doc) => indexKey(doc, headingStride, settings.maxBodyChars)) : [];
+  const usable = previous !== undefined && previous.settings === JSON.stringify(settings);
+  const keys: string[] = [];
+  const sizes: (number | undefined)[] = [];
+  if (previous || writer) {
+    sorted.forEach((doc, i) => {
+      const old = usable ? previous.notes.get(doc.id) : undefined;
+      const same = old?.source !== undefined && old.source === doc.source && old.size !== undefined;
+      keys[i] = same ? old.key : indexKey(doc, headingStride, settings.maxBodyChars);
+      if (doc.source !== undefined) sizes[i] = same ? old.size : Buffer.byteLength(docsEntry(doc, headingStride, settings.maxBodyChars));
+    });
+  }
   writer?.begin(
     JSON.stringify(settings),
-    sorted.map((doc, i) => [doc.id, keys[i]!, numbers[i]!]),
+    sorted.map((doc, i): KeptNoteRow => (doc.source === undefined ? [doc.id, keys[i]!, numbers[i]!] : [doc.id, keys[i]!, numbers[i]!, doc.source, sizes[i]!])),
   );
   const renumber = new Map<number, number>();
   const fresh: number[] = [];
-  const usable = previous !== undefined && previous.settings === JSON.stringify(settings);
   sorted.forEach((doc, i) => {
     const old = usable ? previous.notes.get(doc.id) : undefined;
     if (old !== undefined && old.key === keys[i]) renumber.set(old.number, numbers[i]!);
     else fresh.push(i);
   });
   onPlan?.(renumber.size === 0 ? sorted.length : fresh.length);
-  return (field) => {
+  const entries = (field: SearchField): SearchPostingEntry[] => {
     const packed = usable ? previous.fields.get(field) : undefined;
-    let entries: SearchPostingEntry[];
-    if (packed === undefined || renumber.size === 0) entries = indexField(field, sorted, numbers, headingStride, settings);
+    let list: SearchPostingEntry[];
+    if (packed === undefined || renumber.size === 0) list = indexField(field, sorted, numbers, headingStride, settings);
     else {
       const indexed = indexField(
         field,
@@ -168,11 +178,12 @@ function keptOrIndexed(
         headingStride,
         settings,
       );
-      entries = mergeEntries(keptEntries(packed, renumber, field === 'headings' ? headingStride : 1), indexed);
+      list = mergeEntries(keptEntries(packed, renumber, field === 'headings' ? headingStride : 1), indexed);
     }
-    writer?.field(field, packEntries(entries));
-    return entries;
+    writer?.field(field, packEntries(list));
+    return list;
   };
+  return { entries, sizes };
 }
 
 function countWords(vocabulary: SearchVocabulary): number {

@@ -10,17 +10,20 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { NoteId, SearchField } from '../shared/types.ts';
 import { cacheDir } from '../store/cache.ts';
-import { keptFields, type KeptPostings, type PackedEntries } from './kept-postings.ts';
+import { keptFields, type KeptNote, type KeptPostings, type PackedEntries } from './kept-postings.ts';
 
-const format = 1;
+const format = 2;
 const digestBytes = 32;
 
 interface Header {
   format: number;
   code: string;
   settings: string;
-  notes: [id: NoteId, key: string, number: number][];
+  notes: KeptNoteRow[];
 }
+
+/** A note's row in the header: id, index key, number, and with a doc source, the source and the docs-chunk entry size. */
+export type KeptNoteRow = [id: NoteId, key: string, number: number] | [id: NoteId, key: string, number: number, source: string, size: number];
 
 /** Where the search postings of the garden at `gardenRoot` are kept: beside its build cache. */
 export function keptPostingsFile(gardenRoot: string): string {
@@ -29,8 +32,8 @@ export function keptPostingsFile(gardenRoot: string): string {
 
 /** Writes the kept postings of a build as they are made; the previous file stays until {@link KeptPostingsWriter.finish}. */
 export interface KeptPostingsWriter {
-  /** First: the search settings (JSON) and each note's id, index key and number. */
-  begin(settings: string, notes: [NoteId, string, number][]): void;
+  /** First: the search settings (JSON) and each note's row. */
+  begin(settings: string, notes: KeptNoteRow[]): void;
   /** Then each field's postings, in the order of `keptFields`. */
   field(field: SearchField, packed: PackedEntries): void;
   finish(): void;
@@ -67,7 +70,9 @@ export function readKeptPostings(file: string, code: string): (KeptPostings & { 
       Buffer.from(data.buffer).set(raw);
       fields.set(field, { terms, data });
     }
-    const notes = new Map(header.notes.map(([id, key, number]) => [id, { key, number }]));
+    const notes = new Map<NoteId, KeptNote>(
+      header.notes.map(([id, key, number, source, size]) => [id, source === undefined ? { key, number } : { key, number, source, size }]),
+    );
     return { settings: header.settings, notes, fields };
   } catch {
     return undefined;

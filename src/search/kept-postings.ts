@@ -19,9 +19,19 @@ export interface PackedEntries {
 
 /** The postings of the last build, as read back. */
 export interface KeptPostings {
-  /** Note id -> the key of what it indexed and its number. */
-  notes: Map<NoteId, { key: string; number: number }>;
+  /** Note id -> the key of what it indexed, its number, and the doc's source and docs-chunk entry size (when its doc had a source). */
+  notes: Map<NoteId, KeptNote>;
   fields: Map<SearchField, PackedEntries>;
+}
+
+/** What the kept postings record of a note. */
+export interface KeptNote {
+  key: string;
+  number: number;
+  /** The source of the doc indexed (SearchDoc.source), when it had one. */
+  source?: string;
+  /** Bytes of the note's docs-chunk entry (chunk-docs.ts), recorded with its source. */
+  size?: number;
 }
 
 /** The fields the index has, in the order they are built. */

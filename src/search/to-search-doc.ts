@@ -15,5 +15,7 @@ export function toSearchDoc(n: SearchSource, body: string): SearchDoc {
     headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })),
     tags: n.parsed.tags,
     body,
+    // The note's text and facts are the content hash's (under one code version, which the kept postings check).
+    source: `${n.parsed.hash}\u0001${n.url}`,
   };
 }

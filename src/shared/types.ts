@@ -323,6 +323,12 @@ export interface SearchDoc {
   headings: { text: string; id: string }[];
   tags: string[];
   body: string;
+  /**
+   * What the doc was made from, when its maker knows it without the body (a note's content hash
+   * and URL): a doc whose source is the one the kept postings record has the key and docs-chunk
+   * size recorded there, so the build's search worker need not read its body to learn them.
+   */
+  source?: string;
 }
 
 /**
