@@ -59,8 +59,11 @@ export interface BuildOptions {
   url?: string;
   /** The configuration's topic names and mappings. */
   topics?: TopicSettings;
-  /** Called once every note is compiled, before links are resolved (src/cli.ts: the text-only decision and the early search index). */
-  onCompiled?: (compiled: CompiledGarden) => void;
+  /**
+   * Called once every note is compiled, before links are resolved (src/cli.ts: the text-only
+   * decision and the early search index); it may tell what it learnt of the graph.
+   */
+  onCompiled?: (compiled: CompiledGarden) => CompiledVerdict | void;
 }
 
 /** The garden once compiled: every note (in the model's order) with its scan facts, the attachments and the store. */
@@ -69,6 +72,12 @@ export interface CompiledGarden {
   attachments: readonly AttachmentFile[];
   store: NoteReader;
   texts: TextsOnDisk | undefined;
+}
+
+/** What `onCompiled` may tell the rest of the build. */
+export interface CompiledVerdict {
+  /** The layout key the garden's graph is known to have (only its text changed since the build that kept it: src/incremental/text-only.ts). */
+  layoutKey?: string;
 }
 
 /** What derive needs of a scanned note. */
@@ -126,12 +135,13 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   const attachments = published.attachments;
   const { compiled, results, cacheHits, store } = await compileNotes(root, notes, options);
   lap('parse');
+  let verdict: CompiledVerdict | void = undefined;
   if (options.onCompiled) {
     const shaped = compiled.map((c, i): ShapedNote => {
       const n = notes[i]!;
       return { parsed: c.note, url: n.url, publish: c.note.frontmatter.publish, mtimeMs: n.mtimeMs, ...(n.git ? { git: n.git } : {}) };
     });
-    options.onCompiled({ notes: shaped, attachments, store, texts: store.texts });
+    verdict = options.onCompiled({ notes: shaped, attachments, store, texts: store.texts });
   }
 
   const scanDiagnostics = [...scan.diagnostics, ...published.diagnostics, ...notes.flatMap((n) => n.content.diagnostics)];
@@ -143,6 +153,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
     ...(layoutCache ? { layoutCache } : {}),
     ...(mentions ? { mentions } : {}),
     ...(options.topics ? { topics: options.topics } : {}),
+    ...(verdict?.layoutKey ? { layoutKey: verdict.layoutKey } : {}),
   });
   mentions?.save();
   model.close = store.close;
@@ -165,6 +176,8 @@ export interface DeriveOptions {
   basePath?: string;
   /** The configuration's topic names and mappings. */
   topics?: TopicSettings;
+  /** The layout key the graph is known to have (see `CompiledVerdict`). */
+  layoutKey?: string;
 }
 
 /**
@@ -198,6 +211,7 @@ export async function deriveModel(
       ...(options.layoutCache ? { cache: options.layoutCache } : {}),
       ...(options.mentions ? { mentions: options.mentions } : {}),
       ...(options.topics ? { topics: options.topics } : {}),
+      ...(options.layoutKey ? { layoutKey: options.layoutKey } : {}),
     },
   );
   lap('graph');

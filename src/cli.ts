@@ -5,7 +5,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import type { CompiledGarden, GardenModel } from './build.ts';
+import type { CompiledGarden, CompiledVerdict, GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater } from './incremental/remove-later.ts';
@@ -147,15 +147,16 @@ async function run(argv: string[]): Promise<number> {
       // (src/incremental/text-only.ts); if so, the search index starts then, beside the graph stage (src/emit/early-search.ts).
       const early = previous ? earlySearch(root, out, previous) : undefined;
       let shape: FrameAndShapes | undefined;
-      const onCompiled = (compiled: CompiledGarden) => {
+      const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
         shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
-        if (early && textOnlyChange(compiled.notes, shape, previous)) {
-          early.start(
-            compiled.notes.filter((n) => n.publish),
-            compiled.store,
-            compiled.texts,
-          );
-        }
+        if (!textOnlyChange(compiled.notes, shape, previous)) return;
+        early?.start(
+          compiled.notes.filter((n) => n.publish),
+          compiled.store,
+          compiled.texts,
+        );
+        // Only text changed: the graph, and so its layout key, are the previous site's.
+        return previous?.shape?.layout ? { layoutKey: previous.shape.layout } : undefined;
       };
       const model = await buildGarden({
         garden,

@@ -102,7 +102,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // When only notes' text changed since the previous site (src/incremental/text-only.ts), only the pages
     // that text reaches are looked at; list pages, redirects, the graph's files and the explorer stay as they are.
     const shaped = options.fingerprint ? (options.shape ?? frameAndShapes(model.notes, frameInputs(options, model.attachments), options.previous)) : undefined;
-    const shape = shaped ? { ...shaped, mentions: mentionSources(model.graph) } : undefined;
+    const shape = shaped
+      ? { ...shaped, mentions: mentionSources(model.graph), ...(model.graph.layoutKey ? { layout: model.graph.layoutKey } : {}) }
+      : undefined;
     // A previous site missing files (removed by hand) is written in full, so that they are made again.
     const textChanged = shape && writer.missing === 0 ? textOnlyChange(model.notes, shape, options.previous) : undefined;
     const check = textChanged && shape ? pagesToCheck(textChanged, model.links, shape.mentions, options.previous?.shape?.mentions) : undefined;

@@ -23,6 +23,101 @@ export function deriveBacklinks(links: ReadonlyMap<NoteId, readonly ResolvedLink
   return out;
 }
 
+/** Distinct targets asked for before a lazy map derives every target's backlinks at once. */
+const defaultAskedBeforeAll = 256;
+
+/**
+ * Backlinks keyed by target, as `deriveBacklinks` gives them, but each target's derived when first
+ * asked: a warm build of edited text shows a handful of pages and needs theirs alone. The sources
+ * of each target are listed up front (one pass over the links); once many targets have been asked
+ * (a build showing every page), or the map is iterated, every target's are derived at once.
+ */
+export function lazyBacklinks(
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  info: Info,
+  contextOf: ContextOf,
+  askedBeforeAll = defaultAskedBeforeAll,
+): ReadonlyMap<NoteId, Backlink[]> {
+  return new LazyBacklinks(links, info, contextOf, askedBeforeAll);
+}
+
+class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
+  readonly #links: ReadonlyMap<NoteId, readonly ResolvedLink[]>;
+  readonly #info: Info;
+  readonly #contextOf: ContextOf;
+  readonly #askedBeforeAll: number;
+  /** Each target's sources, in note order, while not every target's backlinks are derived. */
+  #sources: Map<NoteId, NoteId[]> | undefined = new Map();
+  #lists = new Map<NoteId, Backlink[]>();
+
+  constructor(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, info: Info, contextOf: ContextOf, askedBeforeAll: number) {
+    this.#links = links;
+    this.#info = info;
+    this.#contextOf = contextOf;
+    this.#askedBeforeAll = askedBeforeAll;
+    for (const [source, list] of links) {
+      if (!info.has(source)) continue;
+      for (const link of list) {
+        const r = link.resolution;
+        if (r.kind !== 'note' || !info.has(r.target)) continue;
+        const sources = this.#sources!.get(r.target);
+        if (!sources) this.#sources!.set(r.target, [source]);
+        else if (sources[sources.length - 1] !== source) sources.push(source);
+      }
+    }
+  }
+
+  get(target: NoteId): Backlink[] | undefined {
+    const sources = this.#sources;
+    if (!sources) return this.#lists.get(target);
+    const known = this.#lists.get(target);
+    if (known) return known;
+    const from = sources.get(target);
+    if (!from) return undefined;
+    if (this.#lists.size >= this.#askedBeforeAll) return this.#all().get(target);
+    const list = backlinksOf(target, from, this.#links, this.#info, this.#contextOf);
+    this.#lists.set(target, list);
+    return list;
+  }
+
+  has(target: NoteId): boolean {
+    return this.#sources ? this.#sources.has(target) : this.#lists.has(target);
+  }
+
+  get size(): number {
+    return this.#sources ? this.#sources.size : this.#lists.size;
+  }
+
+  forEach(callback: (value: Backlink[], key: NoteId, map: ReadonlyMap<NoteId, Backlink[]>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.#all()) callback.call(thisArg, value, key, this);
+  }
+
+  entries(): MapIterator<[NoteId, Backlink[]]> {
+    return this.#all().entries();
+  }
+
+  keys(): MapIterator<NoteId> {
+    return this.#all().keys();
+  }
+
+  values(): MapIterator<Backlink[]> {
+    return this.#all().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[NoteId, Backlink[]]> {
+    return this.#all()[Symbol.iterator]();
+  }
+
+  /** Every target's backlinks, derived at once (in the order `deriveBacklinks` gives). */
+  #all(): Map<NoteId, Backlink[]> {
+    if (this.#sources) {
+      this.#lists = deriveBacklinks(this.#links, this.#info, this.#contextOf);
+      this.#sources = undefined;
+    }
+    return this.#lists;
+  }
+}
+
 /** The backlinks of one target from the given sources (in the order given, which must be note order). */
 export function backlinksOf(
   target: NoteId,

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../shared/types.ts';
 import type { NoteReader } from '../store/note-store.ts';
-import { deriveBacklinks } from './backlinks.ts';
+import { lazyBacklinks } from './backlinks.ts';
 import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
 import { graphJsonLinks, toGraphJson } from './graph-json.ts';
 import { noteEdges, outgoingOf, type NoteEdge } from './note-edges.ts';
@@ -38,7 +38,8 @@ export interface GraphNoteInput {
  * through the whole emit.
  */
 export interface GardenGraph {
-  backlinks: Map<NoteId, Backlink[]>;
+  /** Backlinks by target (derived for a target when first asked: src/graph/backlinks.ts). */
+  backlinks: ReadonlyMap<NoteId, Backlink[]>;
   unlinkedMentions: Map<NoteId, Backlink[]>;
   outgoing: Map<NoteId, NoteId[]>;
   orphans: NoteId[];
@@ -47,6 +48,8 @@ export interface GardenGraph {
   topics: Topic[];
   weights: Map<NoteId, number>;
   json: GraphJson;
+  /** The key of the graph's layout (`layoutKey`: nodes, titles, tags, edges, topic settings), when a layout cache was given. */
+  layoutKey?: string;
 }
 
 /** Where layouts of unchanged graphs are kept between builds. */
@@ -74,6 +77,12 @@ export interface Options {
   topics?: TopicSettings;
   /** Each note's unlinked mentions found by the previous build (src/incremental/kept-mentions.ts). */
   mentions?: MentionsMemo;
+  /**
+   * The layout key this graph is known to have without computing it (a build where only text
+   * changed: the previous site's, src/incremental/text-only.ts); its layout is taken from `cache`
+   * if kept there, else the key is computed as on any build.
+   */
+  layoutKey?: string;
 }
 
 /**
@@ -88,7 +97,8 @@ export async function deriveGardenGraph(
 ): Promise<GardenGraph> {
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
   const { layout, outgoing, orphans, jsonLinks } = fromEdges(published, links, options);
-  const backlinks = deriveBacklinks(links, info, store.context);
+  let layoutKey: string | undefined;
+  const backlinks = lazyBacklinks(links, info, store.context);
   const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
   const unlinkedMentions = deriveUnlinkedMentions(
     published.map((p) => p.note.id),
@@ -105,7 +115,8 @@ export async function deriveGardenGraph(
   let topics: Topic[] = [];
   let positions = new Map<NoteId, { x: number; y: number }>();
   if (layout) {
-    const result = await layout;
+    const { result, key } = await layout;
+    layoutKey = key;
     weights = new Map(result.weights);
     topicOf = new Map(result.topicOf);
     subtopicOf = new Map(result.subtopicOf);
@@ -114,7 +125,7 @@ export async function deriveGardenGraph(
   }
   const placementOf = (id: NoteId) => ({ topic: topicOf.get(id), subtopic: subtopicOf.get(id), ...positions.get(id), weight: weights.get(id) });
   const json = toGraphJson(published, jsonLinks, { placementOf, topics });
-  return { backlinks, unlinkedMentions, outgoing, orphans, topicOf, subtopicOf, topics, weights, json };
+  return { backlinks, unlinkedMentions, outgoing, orphans, topicOf, subtopicOf, topics, weights, json, ...(layoutKey ? { layoutKey } : {}) };
 }
 
 /**
@@ -127,12 +138,12 @@ function fromEdges(
   published: readonly GraphNoteInput[],
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   options: Options,
-): { layout?: Promise<LayoutResult>; outgoing: Map<NoteId, NoteId[]>; orphans: NoteId[]; jsonLinks: GraphJson['links'] } {
+): { layout?: Promise<KeyedLayout>; outgoing: Map<NoteId, NoteId[]>; orphans: NoteId[]; jsonLinks: GraphJson['links'] } {
   const ids = published.map((p) => p.note.id);
   const nodes = new Set(ids);
   const edges = new Map(ids.map((id) => [id, noteEdges(id, links.get(id) ?? [], nodes)]));
   const edgesOf = (id: NoteId) => edges.get(id) ?? [];
-  const layout = options.layout && ids.length > 0 ? layoutOf(published, edgesOf, options.cache, options.topics) : undefined;
+  const layout = options.layout && ids.length > 0 ? layoutOf(published, edgesOf, options.cache, options.topics, options.layoutKey) : undefined;
   const outgoing = new Map(ids.map((id) => [id, outgoingOf(edgesOf(id))]));
   return { ...(layout ? { layout } : {}), outgoing, orphans: findOrphans(ids, edgesOf), jsonLinks: graphJsonLinks(ids, edgesOf) };
 }
@@ -149,7 +160,10 @@ function layoutOf(
   edgesOf: (id: NoteId) => readonly NoteEdge[],
   cache: LayoutCache | undefined,
   topics: TopicSettings | undefined,
-): Promise<LayoutResult> {
+  known: string | undefined,
+): Promise<KeyedLayout> {
+  const kept = known === undefined ? undefined : cache?.get(known);
+  if (kept) return Promise.resolve({ result: kept, key: known });
   const input: LayoutInput = {
     ...layoutInputOf(
       published.map((p) => ({ id: p.note.id, title: p.note.title, tags: p.note.tags })),
@@ -157,15 +171,21 @@ function layoutOf(
     ),
     ...(topics ? { topicSettings: topics } : {}),
   };
-  const key = cache ? layoutKey(input, topics) : '';
-  const cached = cache?.get(key);
-  if (cached) return Promise.resolve(cached);
+  const key = cache ? layoutKey(input, topics) : undefined;
+  const cached = key === undefined ? undefined : cache?.get(key);
+  if (cached) return Promise.resolve({ result: cached, key });
   const previous = cache?.last?.();
   return startLayoutOfInput(previous ? { ...input, previous } : input).then((result) => {
     // The input's edges are node-index pairs in the order of the result's positions.
-    cache?.set(key, result, cache ? input.edges : undefined);
-    return result;
+    if (key !== undefined) cache?.set(key, result, input.edges);
+    return { result, key };
   });
+}
+
+/** A layout and its key (when a cache was given). */
+interface KeyedLayout {
+  result: LayoutResult;
+  key: string | undefined;
 }
 
 /** Everything the layout depends on: the topic settings, nodes in order with titles and tags, and edges. */

@@ -38,13 +38,13 @@ interface Entry {
   segment: string;
   /** Block HTML (a JSON array of strings), each block's first and last line, the block embeds (block, link, ...). */
   html: Range;
-  lines: Int32Array;
-  blockEmbeds: Int32Array;
+  lines: ArrayLike<number>;
+  blockEmbeds: ArrayLike<number>;
   text: Range;
   /** The contexts' texts one after the other, and the byte offset where each ends; highlights (-1, -1 for none). */
   contexts: Range;
-  ends: Int32Array;
-  highlights: Int32Array;
+  ends: ArrayLike<number>;
+  highlights: ArrayLike<number>;
 }
 
 interface Header {
@@ -314,16 +314,13 @@ function encodeEntry(e: Entry): Uint8Array {
   return encoder.encode(JSON.stringify(plain));
 }
 
-/** The entry of a record written by {@link encodeEntry}. */
+/**
+ * The entry of a record written by {@link encodeEntry}. Its number lists stay arrays: at a few
+ * numbers a note, a typed array each (four a note) cost more to make, and hold more, than the
+ * arrays `JSON.parse` gives.
+ */
 function decodeEntry(record: Buffer): Entry {
-  const plain = JSON.parse(record.toString('utf8')) as EntryRecord;
-  return {
-    ...plain,
-    lines: Int32Array.from(plain.lines),
-    blockEmbeds: Int32Array.from(plain.blockEmbeds),
-    ends: Int32Array.from(plain.ends),
-    highlights: Int32Array.from(plain.highlights),
-  };
+  return JSON.parse(record.toString('utf8')) as EntryRecord;
 }
 
 /** An entry as its record holds it. */

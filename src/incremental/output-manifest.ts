@@ -76,6 +76,8 @@ export function contentHash(contents: string | Uint8Array): string {
 export interface GardenShape extends FrameAndShapes {
   /** Source note id -> the notes its text mentions without linking them (unlinked mentions), for sources with any. */
   mentions: Record<string, NoteId[]>;
+  /** The key of the site's graph layout (src/graph/index.ts), which a build changing only text shares: its layout is taken by that key. */
+  layout?: string;
 }
 
 /** The garden's frame and its notes' shapes: known once the notes are compiled, before links are resolved. */

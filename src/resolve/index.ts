@@ -10,7 +10,7 @@
 import { ruleIds } from '../constants.ts';
 import type { Diagnostic, NoteId, ParsedNote, ResolvedLink } from '../shared/types.ts';
 import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
-import { checkAnchor, resolveLink } from '../shared/links/resolve-link.ts';
+import { checkAnchor, resolveLink, type TargetMemo } from '../shared/links/resolve-link.ts';
 
 /** The resolve stage's output. */
 export interface ResolveResult {
@@ -32,8 +32,10 @@ export function resolveGarden(notes: readonly ParsedNote[], attachments: readonl
   const links = new Map<NoteId, ResolvedLink[]>();
   const diagnostics: Diagnostic[] = [];
   const diagnosticsByNote = new Map<NoteId, Diagnostic[]>();
+  // Most targets are written by many notes: each is looked up once (where the linking note does not matter).
+  const memo: TargetMemo = new Map();
   for (const note of notes) {
-    const r = resolveNoteLinks(note, index, byId);
+    const r = resolveNoteLinks(note, index, byId, memo);
     links.set(note.id, r.links);
     diagnostics.push(...r.diagnostics);
     diagnosticsByNote.set(note.id, r.diagnostics);
@@ -46,13 +48,14 @@ export function resolveNoteLinks(
   note: ParsedNote,
   index: LinkIndex,
   byId: ReadonlyMap<NoteId, ParsedNote>,
+  memo?: TargetMemo,
 ): { links: ResolvedLink[]; diagnostics: Diagnostic[] } {
   const out: ResolvedLink[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const ref of note.links) {
-    const { resolution, ambiguous } = resolveLink(index, note.id, ref);
+    const { resolution, ambiguous } = resolveLink(index, note.id, ref, memo);
     let r = resolution;
-    const where = { file: note.path, line: ref.position.line, column: ref.position.column };
+    const where = () => ({ file: note.path, line: ref.position.line, column: ref.position.column });
     if ((r.kind === 'note' || r.kind === 'self') && r.anchor) {
       const target = r.kind === 'note' ? byId.get(r.target)! : note;
       const anchor = checkAnchor(r.anchor, target.headings, target.blocks, ref.headings);
@@ -60,7 +63,7 @@ export function resolveNoteLinks(
       if (!anchor.found) {
         const what = anchor.kind === 'block' ? `block \`^${anchor.id}\`` : `heading \`${anchor.text}\``;
         diagnostics.push({
-          ...where,
+          ...where(),
           ruleId: anchor.kind === 'block' ? ruleIds.missingBlock : ruleIds.missingHeading,
           severity: 'warning',
           reason: `Cannot find ${what} in \`${target.path}\``,
@@ -70,7 +73,7 @@ export function resolveNoteLinks(
     if (r.kind === 'missing') {
       const written = ref.target + (ref.block ? `#^${ref.block}` : ref.headings.map((h) => '#' + h).join(''));
       diagnostics.push({
-        ...where,
+        ...where(),
         ruleId: ref.kind === 'embed' && /\.\w+$/.test(ref.target) && !/\.md$/i.test(ref.target) ? ruleIds.missingAttachment : ruleIds.missingNote,
         severity: 'warning',
         reason: `Cannot find \`${written}\``,
@@ -78,13 +81,13 @@ export function resolveNoteLinks(
     }
     if (ambiguous) {
       diagnostics.push({
-        ...where,
+        ...where(),
         ruleId: ruleIds.ambiguousLink,
         severity: 'info',
         reason: `\`${ref.target}\` matches ${ambiguous.length} notes; chose \`${ambiguous[0]}\` (under the linking note's folder first, then the shortest path, as Obsidian does). Write a longer path to choose: ${ambiguous.map((c) => `\`${c}\``).join(', ')}`,
       });
     }
-    out.push({ source: note.id, ref, resolution: r, ...(ambiguous ? { ambiguous } : {}) });
+    out.push(ambiguous ? { source: note.id, ref, resolution: r, ambiguous } : { source: note.id, ref, resolution: r });
   }
   return { links: out, diagnostics };
 }

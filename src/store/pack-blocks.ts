@@ -35,7 +35,7 @@ export function unpacked(packed: Pick<PackedBlocks, 'html' | 'lines' | 'embeds'>
 }
 
 /** Blocks rebuilt from a packed note's index: lines and embeds, no HTML. */
-export function outlineOf(index: Pick<PackedBlocks, 'lines' | 'embeds'>): RenderedBlock[] {
+export function outlineOf(index: { lines: ArrayLike<number>; embeds: ArrayLike<number> }): RenderedBlock[] {
   const blocks: RenderedBlock[] = [];
   for (let i = 0; i < index.lines.length; i += 2) blocks.push({ start: index.lines[i]!, end: index.lines[i + 1]!, html: '', embeds: [] });
   for (let i = 0; i < index.embeds.length; i += 2) blocks[index.embeds[i]!]!.embeds!.push(index.embeds[i + 1]!);

@@ -6,7 +6,7 @@
 import { headingId, headingKey } from '../ids.ts';
 import type { Anchor, Heading, BlockId, LinkRef, NoteId, Resolution } from '../types.ts';
 import type { LinkIndex } from './link-index.ts';
-import { resolveTarget } from './resolve-target.ts';
+import { resolveTarget, type TargetResolution } from './resolve-target.ts';
 
 /** A resolution plus the ranked candidates when the name was ambiguous. */
 export interface LinkResolution {
@@ -14,11 +14,20 @@ export interface LinkResolution {
   ambiguous?: NoteId[];
 }
 
-/** Resolve `ref` written in note `source`. */
-export function resolveLink(index: LinkIndex, source: NoteId, ref: LinkRef): LinkResolution {
+/**
+ * Targets a pass over many links has resolved, by the target as written, where the answer does not
+ * depend on the linking note (not relative, and not one of several notes or files sharing a name).
+ */
+export type TargetMemo = Map<string, TargetResolution>;
+
+/** A target written relative to the linking note (`./x`, `../x`, also with backslashes or leading slashes and spaces). */
+const relativeLooking = /^[\s/\\]*\.\.?[/\\]/;
+
+/** Resolve `ref` written in note `source`; `memo` keeps targets across the links of one pass over an unchanged index. */
+export function resolveLink(index: LinkIndex, source: NoteId, ref: LinkRef, memo?: TargetMemo): LinkResolution {
   const anchor = writtenAnchor(ref);
   if (ref.target === '') return { resolution: { kind: 'self', ...(anchor ? { anchor } : {}) } };
-  const t = resolveTarget(index, source, ref.target);
+  const t = memo ? memoizedTarget(memo, index, source, ref.target) : resolveTarget(index, source, ref.target);
   switch (t.kind) {
     case 'missing':
       return { resolution: { kind: 'missing' } };
@@ -31,6 +40,14 @@ export function resolveLink(index: LinkIndex, source: NoteId, ref: LinkRef): Lin
       return { resolution: { kind: 'note', target: t.note.id, ...(anchor ? { anchor } : {}) }, ...ambiguous };
     }
   }
+}
+
+function memoizedTarget(memo: TargetMemo, index: LinkIndex, source: NoteId, target: string): TargetResolution {
+  const known = memo.get(target);
+  if (known) return known;
+  const t = resolveTarget(index, source, target);
+  if (!(t.kind !== 'missing' && t.candidates) && !relativeLooking.test(target)) memo.set(target, t);
+  return t;
 }
 
 function writtenAnchor(ref: LinkRef): Anchor | undefined {
