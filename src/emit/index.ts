@@ -129,10 +129,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       if (!searchBesidePages(indexed, published.length)) await search;
     }
     await inBatches(published, 32, async (n) => {
-      if (unchecked(n) && keepAsBefore(n)) {
-        notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
-        return;
-      }
+      // Only text changed and it cannot reach this page: its files are kept with the rest (keepUnclaimed below).
+      if (unchecked(n)) return;
       const key = keys?.has(n) ? keys.get(n) : pageKey(n);
       if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
         notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
@@ -140,11 +138,6 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       }
       await writePage(n, key);
     });
-    /** Keep a page and data file the previous site made with one key (a page text-only.ts leaves unchecked). */
-    function keepAsBefore(n: (typeof published)[number]): boolean {
-      const key = writer.previousKey(pageFile(n.url));
-      return key !== undefined && writer.previousKey(dataFile(n.url)) === key && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key);
-    }
     async function writePage(n: (typeof published)[number], key?: string): Promise<void> {
       const data = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
       const image = noteImage(model.links.get(n.parsed.id) ?? []);
@@ -183,7 +176,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       await writeLocalGraphFiles(writer, model.graph.json);
     }
     await writer.adoptFrom(run.dir, await search);
-    for (const [file, text] of Object.entries(publishFiles(model, notes, options.site, options.feed, options.dates))) await writer.write(file, text);
+    // Only text changed: the sitemap (every page's URL and date) is the previous site's; `notes` holds only the pages looked at.
+    const listed = textChanged ? undefined : notes;
+    for (const [file, text] of Object.entries(publishFiles(model, listed, options.site, options.feed, options.dates))) await writer.write(file, text);
     if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
     for (const a of model.attachments) {
       if (a.sanitized !== undefined) await writer.write(a.path, a.sanitized);

@@ -13,10 +13,10 @@ import type { ListNote } from './list-note.ts';
 import { renderRobots } from './robots.ts';
 import { renderSitemap } from './sitemap.ts';
 
-/** File name -> contents of the site's robots.txt, sitemap and feeds. */
+/** File name -> contents of the site's robots.txt, sitemap and feeds; without `notes`, no sitemap (the caller keeps the previous one). */
 export function publishFiles(
   model: GardenModel,
-  notes: readonly ListNote[],
+  notes: readonly ListNote[] | undefined,
   site: SiteInfo,
   feed: FeedSettings = {},
   dates?: DateSource,
@@ -24,7 +24,7 @@ export function publishFiles(
   const files: Record<string, string> = { 'robots.txt': renderRobots(site.url) };
   const siteUrl = site.url;
   if (!siteUrl) return files;
-  files['sitemap.xml'] = renderSitemap(notes, siteUrl);
+  if (notes) files['sitemap.xml'] = renderSitemap(notes, siteUrl);
   const entries = deriveFeedEntries(
     model.notes,
     {
