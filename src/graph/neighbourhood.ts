@@ -43,29 +43,52 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
   const outOf = (r: number) => out.items.subarray(out.starts[r]!, out.starts[r + 1]!);
   const topics = new Map((json.topics ?? []).map((t) => [t.id, { id: t.id, name: t.name, color: t.color }]));
 
+  // Marks by note number, instead of a set or map per answer (10,000 answers at 10k notes): a note
+  // is near the centre, has a depth, or is kept when its mark is this answer's; found by `best`
+  // when its mark is that call's.
+  const count = byRank.length;
+  const nearMark = new Int32Array(count);
+  const depthMark = new Int32Array(count);
+  const depthAt = new Uint8Array(count);
+  const keptMark = new Int32Array(count);
+  const keptAt = new Int32Array(count);
+  const foundMark = new Int32Array(count);
+  let answer = 0;
+  let pass = 0;
+  const setDepth = (r: number, depth: LocalGraphDepth) => {
+    depthMark[r] = answer;
+    depthAt[r] = depth;
+  };
+
   return (id) => {
     const center = rankOf.get(id);
     if (center === undefined) return undefined;
+    answer++;
     const around = adjacentOf(center);
-    const near = new Set([center, ...around]);
-    const depthOf = new Map<number, LocalGraphDepth>([[center, 0]]);
-    for (const n of around) depthOf.set(n, 1);
+    const isNear = (c: number) => nearMark[c] === answer;
+    nearMark[center] = answer;
+    for (const n of around) nearMark[n] = answer;
+    setDepth(center, 0);
+    for (const n of around) setDepth(n, 1);
     const ring1 = around.subarray(0, limits[1]);
-    const ring2 = best(ring1, limits[2], (c) => !near.has(c));
-    for (const n of ring2.chosen) depthOf.set(n, 2);
+    const ring2 = best(ring1, limits[2], (c) => !isNear(c));
+    for (const n of ring2.chosen) setDepth(n, 2);
     // A note further out is at depth 3 only if no note at depth 0 or 1 links with it (a left-out depth-2 note is not).
-    const ring3 = best(ring2.chosen, limits[3], (c) => !depthOf.has(c) && !touches(adjacentOf(c), near, around));
-    for (const n of ring3.chosen) depthOf.set(n, 3);
+    const ring3 = best(ring2.chosen, limits[3], (c) => depthMark[c] !== answer && !touches(adjacentOf(c), isNear, center, around));
+    for (const n of ring3.chosen) setDepth(n, 3);
 
     const kept = [center, ...ring1, ...ring2.chosen, ...ring3.chosen];
-    const index = new Map(kept.map((r, i) => [r, i]));
+    kept.forEach((r, i) => {
+      keptMark[r] = answer;
+      keptAt[r] = i;
+    });
     const nodes = kept.map((r): LocalGraphNode => {
       const n = byRank[r]!;
       return {
         id: n.id,
         title: n.title,
         url: n.url,
-        depth: depthOf.get(r)!,
+        depth: depthAt[r] as LocalGraphDepth,
         ...(n.topic !== undefined ? { topic: n.topic } : {}),
         // Two decimals: node sizes cannot show more, and a link changed anywhere moves every
         // PageRank a little; at three decimals that rewrote the files of every note near one that moved.
@@ -77,7 +100,7 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
       // A hub links out to thousands of notes: look up the few kept ones instead.
       const targets = outOf(r);
       if (targets.length > kept.length) kept.forEach((t, target) => binaryHas(targets, t) && links.push([source, target]));
-      else for (const t of targets) if (index.has(t)) links.push([source, index.get(t)!]);
+      else for (const t of targets) if (keptMark[t] === answer) links.push([source, keptAt[t]!]);
     });
     links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const used = [...new Set(nodes.flatMap((n) => (n.topic !== undefined && topics.has(n.topic) ? [n.topic] : [])))].sort((a, b) => a - b);
@@ -96,13 +119,16 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
    * there were more. Each note's neighbours are sorted, so each gives at most limit + 1 candidates.
    */
   function best(from: ArrayLike<number>, limit: number, allowed: (candidate: number) => boolean): { chosen: number[]; cut: boolean } {
-    const found = new Set<number>();
+    pass++;
+    const found: number[] = [];
     for (let i = 0; i < from.length; i++) {
+      const adjacent = adjacentOf(from[i]!);
       let taken = 0;
-      for (const c of adjacentOf(from[i]!)) {
-        if (taken > limit) break;
-        if (found.has(c) || !allowed(c)) continue;
-        found.add(c);
+      for (let k = 0; k < adjacent.length && taken <= limit; k++) {
+        const c = adjacent[k]!;
+        if (foundMark[c] === pass || !allowed(c)) continue;
+        foundMark[c] = pass;
+        found.push(c);
         taken++;
       }
     }
@@ -140,11 +166,10 @@ export function sortedLists(count: number, pairs: Int32Array, both: boolean): { 
   return { starts: dedupedStarts, items: all.slice(0, end) };
 }
 
-/** Whether a note with (sorted) neighbours `links` links with any note of `near` (the note and its sorted neighbours `ring`). */
-function touches(links: Int32Array, near: ReadonlySet<number>, ring: Int32Array): boolean {
-  if (links.length <= ring.length) return links.some((l) => near.has(l));
-  for (const n of near) if (binaryHas(links, n)) return true;
-  return false;
+/** Whether a note with (sorted) neighbours `links` links with any note near the centre (the centre and its sorted neighbours `ring`). */
+function touches(links: Int32Array, isNear: (n: number) => boolean, center: number, ring: Int32Array): boolean {
+  if (links.length <= ring.length) return links.some(isNear);
+  return binaryHas(links, center) || ring.some((n) => binaryHas(links, n));
 }
 
 function binaryHas(sorted: Int32Array, value: number): boolean {
