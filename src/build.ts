@@ -53,6 +53,8 @@ export interface BuildOptions {
   render?: boolean;
   /** Keep each note's parse+render result on the model (for the dev server). */
   keepResults?: boolean;
+  /** A compile set up ahead by the caller (`compileAhead`), taken by a warm one-shot build. */
+  ahead?: CompileAhead;
   /** Called with (done, total) while notes are processed. */
   onProgress?: (done: number, total: number) => void;
   /** Where the site will be served (`https://user.github.io/notes/`): note bodies link below its path. */
@@ -318,6 +320,39 @@ function stageTimer(): { timings: Record<string, number>; lap: (name: string) =>
   };
 }
 
+/** What `compileAhead` sets up: the build's store file, its workers' settings, and a worker loading its modules. */
+export interface CompileAhead {
+  /** Hand the set-up to the build (once): it then owns the store file and the worker. */
+  take(): { spill: NoteStore | undefined; init: WorkerInit; early: EarlyWorker } | undefined;
+  /** Let go of what the build did not take. */
+  close(): Promise<void>;
+}
+
+/**
+ * Set up a warm one-shot build's compile before the build knows what changed (src/cli.ts calls it
+ * once the quick fingerprint says the garden changed): its parse worker loads its modules (the
+ * Markdown pipeline and Shiki, ~1 s) while this thread scans the garden and reads what the last build kept.
+ */
+export function compileAhead(pool: Partial<PoolOptions> = {}): CompileAhead {
+  const spill = tryCreateSpillStore();
+  const init: WorkerInit = { nonce: randomBytes(8).toString('hex'), render: true, pack: spill !== undefined };
+  const early = startEarly(init, pool);
+  let taken = false;
+  return {
+    take() {
+      if (taken) return undefined;
+      taken = true;
+      return { spill, init, early };
+    },
+    async close() {
+      if (taken) return;
+      taken = true;
+      await early.close();
+      spill?.close();
+    },
+  };
+}
+
 /**
  * Compile every note, from the cache or on the worker pool, into `store`: a store on disk for a
  * one-shot build, in memory for one that keeps its results (the dev server) or where no
@@ -331,13 +366,15 @@ async function compileNotes(
 ): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore }> {
   const cache = options.noCache ? undefined : await openCache(root);
   const render = options.render ?? true;
-  const spill = render && !options.keepResults ? tryCreateSpillStore() : undefined;
-  const init = { nonce: randomBytes(8).toString('hex'), render, pack: spill !== undefined };
   const pool = { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) };
-  // On a warm one-shot build, a note the scan read (its file stamp changed) most likely needs
-  // compiling: a worker starts loading its modules now, while the kept model and cache are read.
   const warm = cache !== undefined && render && !options.keepResults;
-  const early = warm && notes.some((n) => n.content.text !== undefined) ? startEarly(init, pool) : undefined;
+  const ahead = warm ? options.ahead?.take() : undefined;
+  const spill = ahead ? ahead.spill : render && !options.keepResults ? tryCreateSpillStore() : undefined;
+  const init = ahead ? ahead.init : { nonce: randomBytes(8).toString('hex'), render, pack: spill !== undefined };
+  // On a warm one-shot build, a note the scan read (its file stamp changed) most likely needs
+  // compiling: a worker starts loading its modules now, while the kept model and cache are read
+  // (or started before the scan: `compileAhead`).
+  const early = ahead ? ahead.early : warm && notes.some((n) => n.content.text !== undefined) ? startEarly(init, pool) : undefined;
   try {
     return await compileFrom(root, notes, options, { cache, spill, init, pool, ...(early ? { early } : {}) });
   } finally {
@@ -355,26 +392,68 @@ async function compileFrom(
   const { cache, spill, init, pool, early } = setup;
   const render = init.render;
   const base = spill ?? createMemoryStore();
+  const total = notes.length;
+  const results = options.keepResults ? new Array<NoteJobResult>(notes.length) : undefined;
+  const writes: Promise<void>[] = [];
+  // Results are kept once the store is open (`ready.keep`); until then (the first run below) they wait here.
+  const ready: { keep?: (i: number, result: NoteJobResult) => void } = {};
+  const waiting: [number, NoteJobResult][] = [];
+  const run = (indexes: readonly number[], jobs: NoteJob[], onProgress?: (done: number) => void) =>
+    streamJobs(
+      jobs,
+      init,
+      pool,
+      {
+        ...(onProgress ? { onProgress } : {}),
+        onResult: (k, result) => {
+          const i = indexes[k]!;
+          const note = notes[i]!;
+          // Fact-only results (check) are not cached: a later build needs the HTML too; nor are notes
+          // given up for this run's time or memory limits. The cache serialises the result before
+          // this returns, so the store may take it apart right after.
+          if (cache && render && !result.givenUp) writes.push(cache.set(note.id, note.hash, result));
+          if (ready.keep) ready.keep(i, result);
+          else waiting.push([i, result]);
+          if (!results) jobs[k]!.text = '';
+        },
+      },
+      early,
+    );
+  // The notes the scan read (their file stamps changed) most likely changed: when they are few, they
+  // go to the early parse worker now, so that it compiles them while this thread reads the kept model.
+  const read = early ? notes.flatMap((n, i) => (n.content.text !== undefined ? [i] : [])) : [];
+  const first = read.length <= speculativeNotes ? read : [];
+  const firstRun =
+    first.length > 0
+      ? run(
+          first,
+          first.map((i) => jobOf(notes[i]!, notes[i]!.content.text!)),
+        )
+      : undefined;
+  // Awaited below, after the kept model is read; a failure meanwhile must not count as unhandled.
+  firstRun?.catch(() => undefined);
   // The compiled garden kept by the previous build (src/incremental/kept-model.ts): unchanged notes are read from it, not from their cache entries.
   const kept = cache && render && !options.keepResults ? openKeptModel(root) : undefined;
-  const store = kept ? kept.over(base) : base;
+  const noteStore = kept ? kept.over(base) : base;
   const compiled = new Array<CompiledNote>(notes.length);
-  const results = options.keepResults ? new Array<NoteJobResult>(notes.length) : undefined;
   // One copy of each repeated word (tags, headings, link targets) for all results; dropped with this call.
   const share = createShare();
   const keep = (i: number, result: NoteJobResult) => {
     // Whether a note is published is the scan's decision (it applies the configured policy); compiled results know the note only.
     result.note.frontmatter.publish = notes[i]!.content.publish;
     shareWords(result, share);
-    compiled[i] = store.put(result);
+    compiled[i] = noteStore.put(result);
     kept?.add(notes[i]!.hash, result);
     if (results) results[i] = result;
     else takeText(notes[i]!);
   };
+  ready.keep = keep;
+  for (const [i, result] of waiting.splice(0)) keep(i, result);
+  const sent = new Set(first);
   const misses: number[] = [];
-  const writes: Promise<void>[] = [];
   await Promise.all(
     notes.map(async (n, i) => {
+      if (sent.has(i)) return;
       const model = kept?.take(n.id, n.hash);
       if (model) {
         cache!.keep(n.id, n.hash);
@@ -389,38 +468,26 @@ async function compileFrom(
     }),
   );
   misses.sort((a, b) => a - b);
-  const total = notes.length;
-  const cacheHits = total - misses.length;
+  const cacheHits = total - misses.length - first.length;
   options.onProgress?.(cacheHits, total);
+  await firstRun;
   if (misses.length > 0) {
     // A note the scan trusted from its kept record has no text yet: read now.
     const text = async (n: ScannedNote) => n.content.text ?? (await readKeptText(n));
-    const jobs: NoteJob[] = await Promise.all(
-      misses.map(async (i) => ({ path: notes[i]!.path, id: notes[i]!.id, hash: notes[i]!.hash, text: await text(notes[i]!) })),
-    );
-    await streamJobs(
-      jobs,
-      init,
-      pool,
-      {
-        onProgress: (done) => options.onProgress?.(cacheHits + done, total),
-        onResult: (k, result) => {
-          const note = notes[misses[k]!]!;
-          // Fact-only results (check) are not cached: a later build needs the HTML too; nor are notes
-          // given up for this run's time or memory limits. The cache serialises the result before
-          // this returns, so the store may take it apart right after.
-          if (cache && render && !result.givenUp) writes.push(cache.set(note.id, note.hash, result));
-          keep(misses[k]!, result);
-          if (!results) jobs[k]!.text = '';
-        },
-      },
-      early,
-    );
-    await Promise.all(writes);
+    const jobs = await Promise.all(misses.map(async (i) => jobOf(notes[i]!, await text(notes[i]!))));
+    await run(misses, jobs, (done) => options.onProgress?.(cacheHits + first.length + done, total));
   }
+  await Promise.all(writes);
   if (render) await cache?.prune();
   kept?.save();
-  return { compiled, cacheHits, store, ...(results ? { results } : {}) };
+  return { compiled, cacheHits, store: noteStore, ...(results ? { results } : {}) };
+}
+
+/** Most notes a warm build sends to its early worker before reading the kept model (more were likely only touched: src/build.ts). */
+const speculativeNotes = 64;
+
+function jobOf(n: ScannedNote, text: string): NoteJob {
+  return { path: n.path, id: n.id, hash: n.hash, text };
 }
 
 /** A compiled note read from the kept model, its words shared as a result's are. */

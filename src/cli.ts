@@ -124,65 +124,73 @@ async function run(argv: string[]): Promise<number> {
       // First without reading notes (sizes and times), then by content (a touched but unchanged file).
       const quick = await quickFingerprint(root, site, app?.assets, dates, settings);
       if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
-      // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
-      const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
-      const scan = await scanGarden(root, { ...toScanSettings(config), ...(keptScan ? { kept: keptScan } : {}) });
-      keptScan?.save();
-      const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);
-      if (recorded && record?.fingerprint === fingerprint) {
-        // Same content, new file times: remember them, so the next check needs no reading.
-        await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
-        return upToDate();
+      // The garden changed since the site was built (file sizes or times): on a warm build, the
+      // parse worker loads its modules now, on the other core, while this thread scans and reads what was kept.
+      const ahead = useCache && record ? (await import('./build.ts')).compileAhead() : undefined;
+      try {
+        // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
+        const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
+        const scan = await scanGarden(root, { ...toScanSettings(config), ...(keptScan ? { kept: keptScan } : {}) });
+        keptScan?.save();
+        const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);
+        if (recorded && record?.fingerprint === fingerprint) {
+          // Same content, new file times: remember them, so the next check needs no reading.
+          await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
+          return upToDate();
+        }
+        // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
+        const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, textOnlyChange }] = await Promise.all([
+          import('./build.ts'),
+          import('./emit/index.ts'),
+          import('./emit/early-search.ts'),
+          import('./incremental/text-only.ts'),
+        ]);
+        const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
+        const emitOptions = { out, site, app, fingerprint, quick, dates, settings, feed: config.feed, keepReplaced: true, keepSearch: useCache };
+        // Once the notes are compiled, the garden's frame and shapes tell whether only text changed
+        // (src/incremental/text-only.ts); if so, the search index starts then, beside the graph stage (src/emit/early-search.ts).
+        const early = previous ? earlySearch(root, out, previous) : undefined;
+        let shape: FrameAndShapes | undefined;
+        const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
+          shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
+          if (!textOnlyChange(compiled.notes, shape, previous)) return;
+          early?.start(
+            compiled.notes.filter((n) => n.publish),
+            compiled.store,
+            compiled.texts,
+          );
+          // Only text changed: the graph, and so its layout key, are the previous site's.
+          return previous?.shape?.layout ? { layoutKey: previous.shape.layout } : undefined;
+        };
+        const model = await buildGarden({
+          garden,
+          noCache: !useCache,
+          scan,
+          ...(ahead ? { ahead } : {}),
+          topics: config.topics,
+          onProgress: values.quiet ? undefined : createProgress('Building'),
+          ...(site.url ? { url: site.url } : {}),
+          onCompiled,
+        }).catch(async (error: unknown) => {
+          await early?.discard();
+          throw error;
+        });
+        const search = early?.run();
+        const given = { ...(search ? { search } : {}), ...(shape ? { shape } : {}) };
+        const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...given }, previous).finally(async () => {
+          // An early search still reading texts from the store's files is waited for before they are closed.
+          await early?.discard();
+          model.close?.();
+        });
+        await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
+        if (!values.quiet)
+          printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
+        // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).
+        removeLater(result.replaced, out, result.spare);
+        return 0;
+      } finally {
+        await ahead?.close();
       }
-      // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
-      const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, textOnlyChange }] = await Promise.all([
-        import('./build.ts'),
-        import('./emit/index.ts'),
-        import('./emit/early-search.ts'),
-        import('./incremental/text-only.ts'),
-      ]);
-      const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
-      const emitOptions = { out, site, app, fingerprint, quick, dates, settings, feed: config.feed, keepReplaced: true, keepSearch: useCache };
-      // Once the notes are compiled, the garden's frame and shapes tell whether only text changed
-      // (src/incremental/text-only.ts); if so, the search index starts then, beside the graph stage (src/emit/early-search.ts).
-      const early = previous ? earlySearch(root, out, previous) : undefined;
-      let shape: FrameAndShapes | undefined;
-      const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
-        shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
-        if (!textOnlyChange(compiled.notes, shape, previous)) return;
-        early?.start(
-          compiled.notes.filter((n) => n.publish),
-          compiled.store,
-          compiled.texts,
-        );
-        // Only text changed: the graph, and so its layout key, are the previous site's.
-        return previous?.shape?.layout ? { layoutKey: previous.shape.layout } : undefined;
-      };
-      const model = await buildGarden({
-        garden,
-        noCache: !useCache,
-        scan,
-        topics: config.topics,
-        onProgress: values.quiet ? undefined : createProgress('Building'),
-        ...(site.url ? { url: site.url } : {}),
-        onCompiled,
-      }).catch(async (error: unknown) => {
-        await early?.discard();
-        throw error;
-      });
-      const search = early?.run();
-      const given = { ...(search ? { search } : {}), ...(shape ? { shape } : {}) };
-      const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...given }, previous).finally(async () => {
-        // An early search still reading texts from the store's files is waited for before they are closed.
-        await early?.discard();
-        model.close?.();
-      });
-      await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
-      if (!values.quiet)
-        printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
-      // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).
-      removeLater(result.replaced, out, result.spare);
-      return 0;
     }
     case 'check': {
       limitHeapGrowth();
