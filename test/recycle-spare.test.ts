@@ -3,7 +3,7 @@
  * replaced becomes the next staging folder, with only the files it differs in linked again from
  * the live site; a spare that differs in most files is left for a fresh staging folder of links.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
@@ -54,5 +54,14 @@ describe('recycling the spare site', () => {
     expect(existsSync(staging)).toBe(false);
     // Left where it is, for the build's clean-up (remove-later.ts removes spares no manifest names).
     expect(existsSync(spare)).toBe(true);
+  });
+
+  it('is dropped when it is not what its record says (a folder where a differing file was): staging removed, the build links the whole site', async () => {
+    const { out, spare, manifest } = setUp(40, 5);
+    rmSync(path.join(spare, 'n0/index.html'));
+    mkdirSync(path.join(spare, 'n0/index.html'));
+    const staging = `${spare}-staging`;
+    expect(await recycleSpare(out, staging, manifest)).toBeUndefined();
+    expect(existsSync(staging)).toBe(false);
   });
 });
