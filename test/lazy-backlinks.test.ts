@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../src/build.ts';
-import { deriveBacklinks, lazyBacklinks } from '../src/graph/backlinks.ts';
+import { deriveBacklinks, lazyBacklinks, plainBacklinks } from '../src/graph/backlinks.ts';
 import type { Backlink, NoteId } from '../src/shared/types.ts';
 import { tasksVault, useTempCacheDir } from './helpers/garden.ts';
 
@@ -35,6 +35,17 @@ describe('lazy backlinks', () => {
       for (const id of ids) expect(plain(many.get(id)), id).toEqual(plain(eager.get(id)));
       const one = lazyBacklinks(model.links, info, model.store.context, Infinity);
       for (const id of ids) expect(plain(one.get(id)), id).toEqual(plain(eager.get(id)));
+
+      // A page reads each backlink's context once, however often it shows or writes it.
+      let reads = 0;
+      const counted = lazyBacklinks(model.links, info, (id, link) => (reads++, model.store.context(id, link)));
+      const busiest = [...eager.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+      const list = counted.get(busiest[0])!;
+      reads = 0;
+      const shown = plainBacklinks(list);
+      expect(reads).toBe(list.length);
+      expect(JSON.parse(JSON.stringify(shown))).toEqual(plain(busiest[1]));
+      expect(shown.every((b) => Object.getPrototypeOf(b) === Object.prototype)).toBe(true);
 
       const iterated = lazyBacklinks(model.links, info, model.store.context);
       iterated.get(ids[0]!);

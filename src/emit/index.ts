@@ -21,6 +21,7 @@ import { graphPageFiles } from './graph-page-files.ts';
 import { deriveListPages } from './list-pages.ts';
 import { listNote, listNoteOf, type ListNote } from './list-note.ts';
 import { explorerFiles } from './explorer-files.ts';
+import { plainBacklinks } from '../graph/backlinks.ts';
 import { toNoteData } from './note-data.ts';
 import { writeLocalGraphFiles } from './local-graph-files.ts';
 import type { DateSource } from './note-dates.ts';
@@ -139,7 +140,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       await writePage(n, key);
     });
     async function writePage(n: (typeof published)[number], key?: string): Promise<void> {
-      const data = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
+      const made = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
+      // Shown on the page and written as JSON: each backlink's context is read from the store once, not at each use.
+      const data = { ...made, backlinks: plainBacklinks(made.backlinks) };
       const image = noteImage(model.links.get(n.parsed.id) ?? []);
       const meta = { description: noteSummary(n, model.store), ...(image ? { image } : {}) };
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets, meta), key);

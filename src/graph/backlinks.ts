@@ -173,6 +173,15 @@ export function backlinkLinkNumber(b: Backlink): number | undefined {
 }
 
 /**
+ * Backlinks with their contexts read once each (from the store, for those of `deriveBacklinks`), for
+ * a page that shows them and writes them as JSON: each read of a lazy backlink's context or
+ * highlight is a read of the store's file.
+ */
+export function plainBacklinks(list: readonly Backlink[]): Backlink[] {
+  return list.map((b) => (b instanceof LinkBacklink ? b.toJSON() : b));
+}
+
+/**
  * A backlink that reads its context and highlight from the store when asked, and holds no copy:
  * a one-shot build's contexts stay on disk until a page shows them. Serialises as a plain Backlink.
  */
@@ -207,7 +216,9 @@ class LinkBacklink implements Backlink {
   }
 
   toJSON(): Backlink {
-    const highlight = this.highlight;
-    return { source: this.source, title: this.title, url: this.url, kind: this.kind, context: this.context, ...(highlight ? { highlight } : {}) };
+    // One read of the context for both its text and its highlight.
+    const context = this.#contextOf(this.source, this.#link);
+    const highlight = context?.highlight;
+    return { source: this.source, title: this.title, url: this.url, kind: this.kind, context: context?.text ?? '', ...(highlight ? { highlight } : {}) };
   }
 }
