@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { openCache, type NoteCache } from './store/cache.ts';
+import { cacheDir, openCache, type NoteCache } from './store/cache.ts';
+import { regexTableFile, type RegexTableFile } from './compile/render/regex-table.ts';
+import { codeFingerprint } from './version.ts';
 import type { WorkerInit } from './compile/worker.ts';
 import { openKeptLayout } from './incremental/kept-layout.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache, type MentionsMemo } from './graph/index.ts';
@@ -333,9 +335,9 @@ export interface CompileAhead {
  * once the quick fingerprint says the garden changed): its parse worker loads its modules (the
  * Markdown pipeline and Shiki, ~1 s) while this thread scans the garden and reads what the last build kept.
  */
-export function compileAhead(pool: Partial<PoolOptions> = {}): CompileAhead {
+export function compileAhead(root: string, pool: Partial<PoolOptions> = {}): CompileAhead {
   const spill = tryCreateSpillStore();
-  const init: WorkerInit = { nonce: randomBytes(8).toString('hex'), render: true, pack: spill !== undefined };
+  const init: WorkerInit = { nonce: randomBytes(8).toString('hex'), render: true, pack: spill !== undefined, regexTable: regexTableOf(root) };
   const early = startEarly(init, pool);
   let taken = false;
   return {
@@ -370,7 +372,9 @@ async function compileNotes(
   const warm = cache !== undefined && render && !options.keepResults;
   const ahead = warm ? options.ahead?.take() : undefined;
   const spill = ahead ? ahead.spill : render && !options.keepResults ? tryCreateSpillStore() : undefined;
-  const init = ahead ? ahead.init : { nonce: randomBytes(8).toString('hex'), render, pack: spill !== undefined };
+  const init: WorkerInit = ahead
+    ? ahead.init
+    : { nonce: randomBytes(8).toString('hex'), render, pack: spill !== undefined, ...(cache && render ? { regexTable: regexTableOf(root) } : {}) };
   // On a warm one-shot build, a note the scan read (its file stamp changed) most likely needs
   // compiling: a worker starts loading its modules now, while the kept model and cache are read
   // (or started before the scan: `compileAhead`).
@@ -481,6 +485,11 @@ async function compileFrom(
   if (render) await cache?.prune();
   kept?.save();
   return { compiled, cacheHits, store: noteStore, ...(results ? { results } : {}) };
+}
+
+/** Where a build with a cache keeps the highlighter's converted regexes (src/compile/render/regex-table.ts). */
+function regexTableOf(root: string): RegexTableFile {
+  return { file: regexTableFile(cacheDir(root)), code: codeFingerprint() };
 }
 
 /** Most notes a warm build sends to its early worker before reading the kept model (more were likely only touched: src/build.ts). */

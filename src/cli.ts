@@ -126,7 +126,7 @@ async function run(argv: string[]): Promise<number> {
       if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
       // The garden changed since the site was built (file sizes or times): on a warm build, the
       // parse worker loads its modules now, on the other core, while this thread scans and reads what was kept.
-      const ahead = useCache && record ? (await import('./build.ts')).compileAhead() : undefined;
+      const ahead = useCache && record ? (await import('./build.ts')).compileAhead(root) : undefined;
       try {
         // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
         const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;

@@ -3,13 +3,16 @@
  * (`startEarly` in src/compile/pool.ts): the pool's first lane must run on that worker, give what
  * a pool of its own workers gives, and leave no thread behind when no note needed compiling.
  */
-import { readdirSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGarden, compileAhead, type GardenModel } from '../src/build.ts';
 import { runJobs, startEarly, streamJobs } from '../src/compile/pool.ts';
 import { openKeptScan, racyMs } from '../src/incremental/kept-scan.ts';
 import { scanGarden } from '../src/scan/index.ts';
+import { regexTableFile } from '../src/compile/render/regex-table.ts';
+import { cacheDir } from '../src/store/cache.ts';
+import { codeFingerprint } from '../src/version.ts';
 import type { NoteJobResult } from '../src/compile/types.ts';
 import { makeGarden, useTempCacheDir, vaultJobs } from './helpers/garden.ts';
 
@@ -69,7 +72,7 @@ describe('compile set up ahead (compileAhead: the CLI starts it before it scans 
     const first = await buildGarden({ garden: root, threads: 1 });
     first.close?.();
     writeFileSync(path.join(root, 'A.md'), '# A\n\nSee [[B]] again.\n\n```js\nconst a = 2;\n```\n');
-    const ahead = compileAhead({ threads: 1 });
+    const ahead = compileAhead(root, { threads: 1 });
     const model = await buildGarden({ garden: root, threads: 1, ahead });
     expect(ahead.take()).toBeUndefined();
     await ahead.close();
@@ -77,6 +80,10 @@ describe('compile set up ahead (compileAhead: the CLI starts it before it scans 
     const pages = (m: GardenModel) => m.notes.map((n) => n.html);
     expect(pages(model)).toEqual(pages(own));
     expect(pages(model)[0]).toContain('again');
+    // The worker kept the JavaScript grammar's converted regexes for the next build (src/compile/render/regex-table.ts).
+    const table = JSON.parse(readFileSync(regexTableFile(cacheDir(root)), 'utf8')) as { code: string; entries: unknown[] };
+    expect(table.code).toBe(codeFingerprint());
+    expect(table.entries.length).toBeGreaterThan(50);
     model.close?.();
     own.close?.();
   }, 120_000);
@@ -94,7 +101,7 @@ describe('compile set up ahead (compileAhead: the CLI starts it before it scans 
       return scan;
     };
     const build = async () => {
-      const ahead = compileAhead({ threads: 1 });
+      const ahead = compileAhead(root, { threads: 1 });
       try {
         return await buildGarden({ garden: root, threads: 1, scan: await scanned(), ahead });
       } finally {
@@ -134,7 +141,7 @@ describe('compile set up ahead (compileAhead: the CLI starts it before it scans 
   it('left untaken (the garden was only touched), it ends its thread and closes its store file', async () => {
     const threads = () => readdirSync('/proc/self/task').length;
     const before = { threads: threads(), files: storeFiles() };
-    const ahead = compileAhead({ threads: 1 });
+    const ahead = compileAhead(makeGarden({ 'A.md': '# A\n' }), { threads: 1 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(threads()).toBeGreaterThan(before.threads);
     expect(storeFiles()).toBe(before.files + 1);

@@ -10,6 +10,7 @@
 import type { Element } from 'hast';
 import { createCssVariablesTheme, createHighlighter, type HighlighterGeneric, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import type { RegexTable } from './regex-table.ts';
 
 /** The highlighter type used by render. */
 export type Highlighter = HighlighterGeneric<string, string>;
@@ -79,8 +80,17 @@ export const tokenClasses: ShikiTransformer = {
 
 let pending: Promise<Highlighter> | undefined;
 
-/** The shared highlighter (created on first call). */
-export function getHighlighter(): Promise<Highlighter> {
-  pending ??= createHighlighter({ themes: [theme], langs: languages, engine: createJavaScriptRegexEngine() }) as Promise<Highlighter>;
+/**
+ * The shared highlighter (created on first call). With `regexes` (regex-table.ts), its engine
+ * constructs each grammar regex from the table's conversion when it holds one.
+ */
+export function getHighlighter(regexes?: RegexTable): Promise<Highlighter> {
+  pending ??= createCodeHighlighter(regexes);
   return pending;
+}
+
+/** A highlighter of its own (tests compare engines; a worker uses `getHighlighter`). */
+export function createCodeHighlighter(regexes?: RegexTable): Promise<Highlighter> {
+  const engine = createJavaScriptRegexEngine(regexes ? { regexConstructor: (pattern) => regexes.construct(pattern) } : {});
+  return createHighlighter({ themes: [theme], langs: languages, engine }) as Promise<Highlighter>;
 }
