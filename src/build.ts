@@ -426,7 +426,8 @@ async function compileFrom(
   // The notes the scan read (their file stamps changed) most likely changed: when they are few, they
   // go to the early parse worker now, so that it compiles them while this thread reads the kept model.
   const read = early ? notes.flatMap((n, i) => (n.content.text !== undefined ? [i] : [])) : [];
-  const first = read.length <= speculativeNotes ? read : [];
+  // Only over a scan that trusted some notes' stamps (the CLI's kept scan): a scan of its own reads every note.
+  const first = read.length <= speculativeNotes && read.length < notes.length ? read : [];
   const firstRun =
     first.length > 0
       ? run(
