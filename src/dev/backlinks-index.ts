@@ -5,7 +5,7 @@
  * their context from the store when asked; here the store changes under them (a recompiled note
  * numbers its links anew), so the lists are kept as plain records, their contexts read once.
  */
-import { backlinksOf, type ContextOf } from '../graph/backlinks.ts';
+import { backlinksOf, plainBacklink, type ContextOf } from '../graph/backlinks.ts';
 import type { Backlink, NoteId, ResolvedLink } from '../shared/types.ts';
 import type { PublishedInfo } from './compiled-notes.ts';
 
@@ -27,7 +27,7 @@ export class BacklinksIndex {
 
   /** Take over a build's backlinks. */
   adopt(lists: ReadonlyMap<NoteId, Backlink[]>): void {
-    this.#lists = new Map([...lists].map(([t, list]) => [t, list.map(plain)]));
+    this.#lists = new Map([...lists].map(([t, list]) => [t, list.map(plainBacklink)]));
   }
 
   /** Backlinks by target (the map itself: views read it as it changes). */
@@ -40,7 +40,7 @@ export class BacklinksIndex {
     const changed: NoteId[] = [];
     for (const t of targets) {
       const sources = [...from.sourcesOf(t)].sort((a, b) => (from.order.get(a) ?? 0) - (from.order.get(b) ?? 0));
-      const list = from.info.has(t) ? backlinksOf(t, sources, from.links, from.info, from.contextOf).map(plain) : [];
+      const list = from.info.has(t) ? backlinksOf(t, sources, from.links, from.info, from.contextOf).map(plainBacklink) : [];
       const before = this.#lists.get(t) ?? [];
       if (list.length) this.#lists.set(t, list);
       else this.#lists.delete(t);
@@ -48,9 +48,4 @@ export class BacklinksIndex {
     }
     return changed;
   }
-}
-
-/** A backlink as plain data, its context and highlight read now. */
-function plain(b: Backlink): Backlink {
-  return { source: b.source, title: b.title, url: b.url, kind: b.kind, context: b.context, ...(b.highlight ? { highlight: b.highlight } : {}) };
 }

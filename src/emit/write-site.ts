@@ -21,8 +21,6 @@ export interface SiteWriter {
   write(rel: string, contents: string | Uint8Array, key?: string): Promise<void>;
   /** Keep the previous site's `rel` if it was made from inputs with the same `key`; false when it must be made again. */
   reuse(rel: string, key: string): boolean;
-  /** The key the previous site's `rel` was made with, when the staging folder has that file. */
-  previousKey(rel: string): string | undefined;
   /**
    * Keep, as they are, the previous site's files that this build has neither written nor kept and
    * that `which` accepts (a build that knows they did not change: src/incremental/text-only.ts).
@@ -146,9 +144,6 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       keys[rel] = key;
       kept++;
       return true;
-    },
-    previousKey(rel) {
-      return linked.files.has(rel) ? previous?.keys[rel] : undefined;
     },
     keepUnclaimed(which) {
       for (const rel of linked.files) {

@@ -178,7 +178,13 @@ export function backlinkLinkNumber(b: Backlink): number | undefined {
  * highlight is a read of the store's file.
  */
 export function plainBacklinks(list: readonly Backlink[]): Backlink[] {
-  return list.map((b) => (b instanceof LinkBacklink ? b.toJSON() : b));
+  return list.map(plainBacklink);
+}
+
+/** A backlink as a plain object, its context read once (the dev server keeps these: src/dev/backlinks-index.ts). */
+export function plainBacklink(b: Backlink): Backlink {
+  if (b instanceof LinkBacklink) return b.toJSON();
+  return { source: b.source, title: b.title, url: b.url, kind: b.kind, context: b.context, ...(b.highlight ? { highlight: b.highlight } : {}) };
 }
 
 /**

@@ -38,8 +38,9 @@ export function chunkDocs(
   sink: (file: SearchFile) => void,
   known: readonly (number | undefined)[] = [],
 ): ChunkedDocs {
-  // Each entry is serialised again whenever it is needed (twice in all) rather than kept:
-  // held together, a large garden's entries would be a large part of the search worker's heap.
+  // Each entry is serialised again whenever it is needed (for its size, unless `known` has it,
+  // and for its chunk) rather than kept: held together, a large garden's entries would be a large
+  // part of the search worker's heap.
   const entry = (i: number): string => docsEntry(docs[i]!, headingStride, settings.maxBodyChars);
   const sizes = docs.map((_, i) => (known[i] ?? Buffer.byteLength(entry(i))) + 1 + (i > 0 ? gapBytes * (numbers[i]! - numbers[i - 1]! - 1) : 0));
   const render = (from: number, to: number): string => {
