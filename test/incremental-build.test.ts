@@ -14,13 +14,9 @@ import { racyMs } from '../src/incremental/kept-scan.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
 import { randomLinkParagraph } from './helpers/random-link-paragraph.ts';
 import { build, siteDiff } from './helpers/site-diff.ts';
+import { until } from './helpers/until.ts';
 
 /** Wait for `done` (checked every 50 ms, for at most a minute). */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 1200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(done()).toBe(true);
-}
-
 const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks', 'CRDTs', 'Sharding'];
 const folders = ['', 'ds/', 'ds/deep/'];
 

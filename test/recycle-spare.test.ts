@@ -3,12 +3,14 @@
  * replaced becomes the next staging folder, with only the files it differs in linked again from
  * the live site; a spare that differs in most files is left for a fresh staging folder of links.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
 import { recycleSpare } from '../src/incremental/link-previous.ts';
+import { removeLater } from '../src/incremental/remove-later.ts';
 import { tempDir } from './helpers/garden.ts';
+import { until } from './helpers/until.ts';
 
 function writeTree(root: string, files: Record<string, string>): void {
   for (const [rel, text] of Object.entries(files)) {
@@ -45,6 +47,32 @@ describe('recycling the spare site', () => {
     // A differing file is the live site's own (a hard link), not a copy.
     expect(statSync(path.join(staging, pages[0]!)).ino).toBe(statSync(path.join(out, pages[0]!)).ino);
     expect(existsSync(path.join(staging, 'gone'))).toBe(false);
+    // The older files are not freed on the build's path: they wait in a trash folder beside the site, for remove-later.ts.
+    const trash = readdirSync(path.dirname(out)).filter((f) => f.startsWith('.site-trash-'));
+    expect(trash).toHaveLength(1);
+    const thrown = readdirSync(path.join(path.dirname(out), trash[0]!)).map((f) => readFileSync(path.join(path.dirname(out), trash[0]!, f), 'utf8'));
+    expect(thrown.sort()).toEqual(['old gone', ...pages.slice(0, 75).map((p) => `old ${p}`)].sort());
+  });
+
+  it('goes, with its trash, in the clean-up after the build', async () => {
+    const { out, spare, manifest } = setUp(20, 5);
+    const staging = `${spare}-staging`;
+    expect(await recycleSpare(out, staging, manifest)).toBeDefined();
+    const beside = () => readdirSync(path.dirname(out)).filter((f) => f.includes('-trash-'));
+    expect(beside()).toHaveLength(1);
+    removeLater(undefined, out);
+    await until(() => beside().length === 0);
+    expect(existsSync(path.join(out, 'n0/index.html'))).toBe(true);
+  });
+
+  it('is made right where a differing file became a folder: the folder goes to the trash', async () => {
+    const { out, spare, manifest } = setUp(40, 5);
+    rmSync(path.join(spare, 'n0/index.html'));
+    mkdirSync(path.join(spare, 'n0/index.html'));
+    writeFileSync(path.join(spare, 'n0/index.html/stray'), 'stray');
+    const staging = `${spare}-staging`;
+    expect(await recycleSpare(out, staging, manifest)).toBeDefined();
+    expect(readFileSync(path.join(staging, 'n0/index.html'), 'utf8')).toBe('new n0/index.html');
   });
 
   it('is not taken when it differs in more than half the files: linking the whole site costs less', async () => {
@@ -56,10 +84,10 @@ describe('recycling the spare site', () => {
     expect(existsSync(spare)).toBe(true);
   });
 
-  it('is dropped when it is not what its record says (a folder where a differing file was): staging removed, the build links the whole site', async () => {
+  it('is dropped when it is not what its record says (a file where a folder was): staging removed, the build links the whole site', async () => {
     const { out, spare, manifest } = setUp(40, 5);
-    rmSync(path.join(spare, 'n0/index.html'));
-    mkdirSync(path.join(spare, 'n0/index.html'));
+    rmSync(path.join(spare, 'n0'), { recursive: true });
+    writeFileSync(path.join(spare, 'n0'), 'not a folder');
     const staging = `${spare}-staging`;
     expect(await recycleSpare(out, staging, manifest)).toBeUndefined();
     expect(existsSync(staging)).toBe(false);

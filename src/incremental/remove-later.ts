@@ -8,23 +8,26 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { trashPrefix } from './link-previous.ts';
 
 const removeScript = "for (const d of process.argv.slice(1)) require('node:fs').rmSync(d, { recursive: true, force: true })";
 
 /**
- * Remove `replaced` (and replaced sites of earlier builds of `out` left behind, and spares other
- * than `spare`, the one the output manifest names) in the background.
+ * Remove `replaced` (and replaced sites of earlier builds of `out` left behind, spares other
+ * than `spare`, the one the output manifest names, and the trash of recycled spares) in the background.
  */
 export function removeLater(replaced: string | undefined, out: string, spare?: string): void {
   const target = path.resolve(out);
   const prefix = `.${path.basename(target)}-replaced-`;
   const spares = `.${path.basename(target)}-spare-`;
+  const trash = path.basename(trashPrefix(target));
   const dirs = new Set(replaced ? [replaced] : []);
   try {
     for (const name of readdirSync(path.dirname(target))) {
       const dir = path.join(path.dirname(target), name);
       if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) dirs.add(dir);
       else if (name.startsWith(spares) && /^[0-9a-f]{12}$/.test(name.slice(spares.length)) && dir !== spare) dirs.add(dir);
+      else if (name.startsWith(trash) && /^[0-9a-f]{12}$/.test(name.slice(trash.length))) dirs.add(dir);
     }
   } catch {
     // The folder cannot be listed: only this build's replaced site is removed.
