@@ -3,15 +3,16 @@
  * the note's neighbourhood (depth 1 = the notes it links to and the notes linking to it), the same
  * garden gives the same bytes, and the dev server answers the same neighbourhood.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from '../src/dev/index.ts';
 import type { LocalGraphJson } from '../src/shared/local-graph.ts';
 import type { GraphJson } from '../src/shared/types.ts';
 import { freePort } from './helpers/free-port.ts';
-import { makeGarden } from './helpers/garden.ts';
+import { makeGarden, tempDir } from './helpers/garden.ts';
 import { buildWithCli } from './helpers/publish-garden.ts';
+import { build } from './helpers/site-diff.ts';
 
 const spokes = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta'];
 const files: Record<string, string> = {
@@ -101,6 +102,32 @@ describe('local graph files', () => {
     expect(list(again.out)).toEqual(list(out));
     expect(list(out).length).toBeGreaterThan(10);
     for (const f of list(out)) expect(read(again.out, f)).toBe(read(out, f));
+  }, 120_000);
+
+  it("are kept while the graph is the same, and made again after a link change only where their bytes change", () => {
+    const work = makeGarden(files);
+    const site = path.join(tempDir(), 'dist');
+    const cache = tempDir();
+    build(work, site, cache);
+    const list = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('local-graph.json'));
+    const snapshot = () => new Map(list.map((f) => [f, { ino: statSync(path.join(site, f)).ino, text: read(site, f) }]));
+    // A new unpublished note leaves graph.json as it was: every file is the previous site's (a hard link to it).
+    const first = snapshot();
+    writeFileSync(path.join(work, 'Draft.md'), '---\npublish: false\n---\nNot yet.\n');
+    build(work, site, cache);
+    for (const [f, old] of first) expect(statSync(path.join(site, f)).ino, f).toBe(old.ino);
+    // A link: the files whose bytes change are new files (the previous site was not written through), the others its own.
+    const second = snapshot();
+    appendFileSync(path.join(work, 'Far/Four.md'), '\nAnd now [[Lonely]].\n');
+    build(work, site, cache);
+    let made = 0;
+    for (const [f, old] of second) {
+      const same = read(site, f) === old.text;
+      expect(statSync(path.join(site, f)).ino === old.ino, f).toBe(same);
+      if (!same) made++;
+    }
+    expect(local(site, '/lonely/').nodes.map((n) => n.id)).toContain('Far/Four');
+    expect(made).toBeGreaterThan(0);
   }, 120_000);
 
   it('are served by the dev server with the same neighbourhood', async () => {
