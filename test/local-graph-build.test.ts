@@ -104,7 +104,7 @@ describe('local graph files', () => {
     for (const f of list(out)) expect(read(again.out, f)).toBe(read(out, f));
   }, 120_000);
 
-  it("are kept while the graph is the same, and made again after a link change only where their bytes change", () => {
+  it('are kept while the graph is the same, and made again after a link change only where their bytes change', () => {
     const work = makeGarden(files);
     const site = path.join(tempDir(), 'dist');
     const cache = tempDir();
