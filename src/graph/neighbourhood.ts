@@ -168,7 +168,9 @@ export function sortedLists(count: number, pairs: Int32Array, both: boolean): { 
 
 /** Whether a note with (sorted) neighbours `links` links with any note near the centre (the centre and its sorted neighbours `ring`). */
 function touches(links: Int32Array, isNear: (n: number) => boolean, center: number, ring: Int32Array): boolean {
-  if (links.length <= ring.length) return links.some(isNear);
+  // A scan costs a mark lookup per link, a search about log2(links) steps per near note: the
+  // cheaper one (scanning whenever the links were fewer than the near notes took 20 % longer at 10k).
+  if (links.length <= ring.length * Math.log2(links.length + 1)) return links.some(isNear);
   return binaryHas(links, center) || ring.some((n) => binaryHas(links, n));
 }
 
