@@ -44,7 +44,7 @@ export async function linkPreviousSite(out: string, staging: string, previous: O
  *
  * The files it differs in are moved into a trash folder beside the site (`trashPrefix`), not
  * unlinked: they are mostly the last link to their bytes, and freeing those is the file system's
- * slowest operation (ten thousand took 4.5 s on the build's path, a move 0.25 s). The trash goes
+ * slowest operation (ten thousand took 4.5 s on the build's path, moving them ~0.5 s). The trash goes
  * with the build's clean-up, in a process of its own (remove-later.ts).
  */
 export async function recycleSpare(out: string, staging: string, previous: OutputManifest): Promise<LinkedSite | undefined> {
