@@ -16,7 +16,6 @@ import { randomLinkParagraph } from './helpers/random-link-paragraph.ts';
 import { build, siteDiff } from './helpers/site-diff.ts';
 import { until } from './helpers/until.ts';
 
-/** Wait for `done` (checked every 50 ms, for at most a minute). */
 const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks', 'CRDTs', 'Sharding'];
 const folders = ['', 'ds/', 'ds/deep/'];
 

@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { linkPreviousSite, recycleSpare } from '../incremental/link-previous.ts';
-import { contentHash, type OutputManifest } from '../incremental/output-manifest.ts';
+import { contentHash, newSpareDir, type OutputManifest } from '../incremental/output-manifest.ts';
 
 /** Collects files into a staging folder, then swaps it into place. */
 export interface SiteWriter {
@@ -214,7 +214,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       if (!hadOld) return undefined;
       if (keepReplaced && previous) {
         // The replaced site is the previous one, but for the files this build changed: the next build's staging folder.
-        const dir = path.join(path.dirname(target), `.${path.basename(target)}-spare-${randomBytes(6).toString('hex')}`);
+        const dir = newSpareDir(target, randomBytes(6).toString('hex'));
         try {
           await fs.rename(old, dir);
           spare = { dir, differs: differences(previous.files, files, missing) };

@@ -48,10 +48,36 @@ export function readOutputManifest(gardenRoot: string, out: string, fingerprint:
   if (!fingerprint) return undefined;
   try {
     const m = JSON.parse(readFileSync(manifestFile(gardenRoot, out), 'utf8')) as OutputManifest;
-    return m.out === path.resolve(out) && m.fingerprint === fingerprint ? m : undefined;
+    return m.out === path.resolve(out) && m.fingerprint === fingerprint && staysBeside(m) ? m : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether every path the manifest names stays where the builder works: its files inside the site
+ * (no absolute path, no `..` part), its spare a spare folder beside it. A build links, moves and
+ * removes these paths, so a damaged or planted manifest must not reach outside them.
+ */
+function staysBeside(m: OutputManifest): boolean {
+  // Without splitting each of tens of thousands of paths: a `..` part is the whole path, its start, its end or between slashes.
+  const inside = (rel: string) => rel !== '' && rel !== '..' && !rel.startsWith('/') && !rel.startsWith('../') && !rel.endsWith('/..') && !rel.includes('/../');
+  if (!Object.keys(m.files).every(inside) || !Object.keys(m.keys).every(inside)) return false;
+  return !m.spare || (isSpareOf(m.out, m.spare.dir) && m.spare.differs.every(inside));
+}
+
+/** The folder a build keeps the replaced site of `out` in, as the next build's staging folder (write-site.ts). */
+export function newSpareDir(out: string, random: string): string {
+  const target = path.resolve(out);
+  return path.join(path.dirname(target), `.${path.basename(target)}-spare-${random}`);
+}
+
+/** Whether `dir` is a spare folder of `out` (named by {@link newSpareDir}). */
+export function isSpareOf(out: string, dir: string): boolean {
+  const target = path.resolve(out);
+  const prefix = `.${path.basename(target)}-spare-`;
+  const name = path.basename(dir);
+  return path.dirname(dir) === path.dirname(target) && name.startsWith(prefix) && /^[0-9a-f]{12}$/.test(name.slice(prefix.length));
 }
 
 /** Record the manifest of a site just swapped into place. */

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { trashPrefix } from './link-previous.ts';
+import { isSpareOf } from './output-manifest.ts';
 
 const removeScript = "for (const d of process.argv.slice(1)) require('node:fs').rmSync(d, { recursive: true, force: true })";
 
@@ -19,14 +20,13 @@ const removeScript = "for (const d of process.argv.slice(1)) require('node:fs').
 export function removeLater(replaced: string | undefined, out: string, spare?: string): void {
   const target = path.resolve(out);
   const prefix = `.${path.basename(target)}-replaced-`;
-  const spares = `.${path.basename(target)}-spare-`;
   const trash = path.basename(trashPrefix(target));
   const dirs = new Set(replaced ? [replaced] : []);
   try {
     for (const name of readdirSync(path.dirname(target))) {
       const dir = path.join(path.dirname(target), name);
       if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) dirs.add(dir);
-      else if (name.startsWith(spares) && /^[0-9a-f]{12}$/.test(name.slice(spares.length)) && dir !== spare) dirs.add(dir);
+      else if (isSpareOf(target, dir) && dir !== spare) dirs.add(dir);
       else if (name.startsWith(trash) && /^[0-9a-f]{12}$/.test(name.slice(trash.length))) dirs.add(dir);
     }
   } catch {
