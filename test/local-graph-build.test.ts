@@ -7,7 +7,7 @@ import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } fr
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from '../src/dev/index.ts';
-import type { LocalGraphJson } from '../src/shared/local-graph.ts';
+import type { GraphTopicsFile, LocalGraphJson } from '../src/shared/local-graph.ts';
 import type { GraphJson } from '../src/shared/types.ts';
 import { freePort } from './helpers/free-port.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
@@ -49,7 +49,7 @@ afterAll(async () => {
 describe('local graph files', () => {
   it('hold the note, every note it links to or that links to it at depth 1, and further notes by depth', () => {
     const hub = local(out, '/hub/');
-    expect(hub.version).toBe(1);
+    expect(hub.version).toBe(2);
     expect(hub.nodes[0]).toMatchObject({ id: 'Hub', title: 'Hub', url: '/hub/', depth: 0 });
     const at = (d: number) =>
       hub.nodes
@@ -83,6 +83,29 @@ describe('local graph files', () => {
     expect(pairs).not.toContain('Far/Four>Far/Three');
     const expected = graph.links.filter((l) => ids.includes(l.source) && ids.includes(l.target)).map((l) => `${l.source}>${l.target}`);
     expect(pairs.sort()).toEqual([...new Set(expected)].sort());
+
+    // Each node's link count is the number of published notes it links with, either way, as graph.json has them.
+    const linkCount = (id: string) =>
+      new Set(graph.links.flatMap((l) => (l.source === id ? [l.target] : l.target === id ? [l.source] : [])).filter((o) => o !== id)).size;
+    for (const n of hub.nodes) expect(n.links, n.id).toBe(linkCount(n.id));
+    expect(hub.nodes.find((n) => n.id === 'Beta')!.links).toBe(2);
+    // Within a depth, the most linked first, then by id.
+    const ones = hub.nodes.filter((n) => n.depth === 1);
+    expect(ones.map((n) => n.id)).toEqual([...ones].sort((a, b) => b.links - a.links || (a.id < b.id ? -1 : 1)).map((n) => n.id));
+  });
+
+  it("leave topics to graph-topics.json, which names every note's top-level topic as graph.json does", () => {
+    const graph = JSON.parse(read(out, 'graph.json')) as GraphJson;
+    const topics = JSON.parse(read(out, 'graph-topics.json')) as GraphTopicsFile;
+    expect(Object.keys(topics.notes).length).toBeGreaterThan(0);
+    for (const n of graph.notes) expect(topics.notes[n.id], n.id).toBe(n.topic);
+    expect(topics.topics.map((t) => t.id).sort()).toEqual(
+      (graph.topics ?? [])
+        .filter((t) => t.parent === undefined)
+        .map((t) => t.id)
+        .sort(),
+    );
+    expect(read(out, 'hub/local-graph.json')).not.toMatch(/topic|weight/);
   });
 
   it('are written for every published note, a lonely one too', () => {
@@ -138,5 +161,11 @@ describe('local graph files', () => {
     const shape = (g: LocalGraphJson) => ({ nodes: g.nodes.map((n) => `${n.id}@${n.depth}`), links: g.links, omitted: g.omitted });
     expect(shape(served)).toEqual(shape(local(out, '/hub/')));
     expect((await fetch(dev.url + 'nowhere/local-graph.json')).status).toBe(404);
+    // And the topics file beside them, from the live graph.
+    const topics = await fetch(dev.url + 'graph-topics.json');
+    expect(topics.status).toBe(200);
+    const live = (await (await fetch(dev.url + 'graph.json')).json()) as GraphJson;
+    const served2 = (await topics.json()) as GraphTopicsFile;
+    for (const n of live.notes) expect(served2.notes[n.id], n.id).toBe(n.topic);
   }, 120_000);
 });

@@ -31,6 +31,7 @@ import { emptyPage, withViteHead } from './vite-head.ts';
 import { passFrontGate, refuse } from './front-gate.ts';
 import { serveAttachment } from './serve-attachment.ts';
 import { localGraphAt, type LocalGraphViews } from './local-graph-route.ts';
+import { graphTopicsFileName } from '../shared/local-graph.ts';
 
 /** Payload of the `garden:update` HMR event. */
 export interface GardenUpdate {
@@ -190,7 +191,7 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
     if (req.method !== 'GET' && req.method !== 'HEAD') return passOn(pathname, next, res);
     const v = current();
     if (pathname === '/graph.json') return sendText(res, 'application/json', (v.graph ??= JSON.stringify(state.view().graphJson() satisfies GraphJson)));
-    if (pathname === '/graph-layout.json' || pathname === '/graph-notes.json') {
+    if (pathname === '/graph-layout.json' || pathname === '/graph-notes.json' || pathname === '/' + graphTopicsFileName) {
       v.graphPage ??= graphPageFiles(state.view().graphJson());
       return sendText(res, 'application/json', v.graphPage[pathname.slice(1)]!);
     }

@@ -9,12 +9,13 @@ import { codeFingerprint } from '../version.ts';
 /**
  * Write each published note's neighbourhood beside its page, so the app loads a few
  * kilobytes for the local graph instead of the whole graph.json. A neighbourhood is a function
- * of graph.json without positions (the local graph lays itself out) and of the code, so every
- * file is keyed by their hash: when the previous site's files were made from the same graph they
- * are kept without being computed.
+ * of the notes' ids, titles and URLs, the links between them and the code (not of positions,
+ * topics or PageRank), so every file is keyed by their hash: when the previous site's files were
+ * made from the same graph they are kept without being computed. After a link change each is
+ * computed again, and written only where its bytes changed: the notes near the change.
  */
 export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'reuse'>, json: GraphJson): Promise<void> {
-  const key = `local-graph:${codeFingerprint()}:${contentHash(JSON.stringify(json, withoutPositions))}`;
+  const key = `local-graph:${codeFingerprint()}:${contentHash(JSON.stringify(neighbourhoodInputs(json)))}`;
   const fileOf = (url: string) => decodeURIComponent(url).replace(/^\//, '') + localGraphFileName;
   const notes = json.notes.filter((n) => !writer.reuse(fileOf(n.url), key));
   if (notes.length === 0) return;
@@ -25,6 +26,7 @@ export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'r
   }
 }
 
-function withoutPositions(key: string, value: unknown): unknown {
-  return key === 'x' || key === 'y' ? undefined : value;
+/** What every neighbourhood is computed from (src/graph/neighbourhood.ts). */
+function neighbourhoodInputs(json: GraphJson): unknown {
+  return [json.notes.map((n) => [n.id, n.title, n.url]), json.links.map((l) => [l.source, l.target])];
 }

@@ -18,35 +18,46 @@ export const defaultNeighbourhoodLimits: NeighbourhoodLimits = { 1: 60, 2: 16, 3
 /**
  * An index answering each note's neighbourhood from graph.json: depth 1 is every note it links
  * to or that links to it; depth 2 and 3 the neighbours of the kept notes one depth in. At each
- * depth the most important notes (weight, then id) are kept up to `limits`. Each answer costs
+ * depth the most linked notes (link count, then id) are kept up to `limits`. Each answer costs
  * about (limit + 1) steps per kept note one depth in, never a walk over a hub's links: every
  * note's neighbours are sorted by importance once, when the index is built.
+ *
+ * An answer depends on the links near its note only, never on what the whole garden decides
+ * (topics, PageRank): a link changed in one place changes the files of the notes near it, not
+ * every file (docs/performance.md).
  */
 export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits = defaultNeighbourhoodLimits): (id: NoteId) => LocalGraphJson | undefined {
-  // Notes are numbered by importance, so "more important" is "smaller number" from here on.
-  const byRank = [...json.notes].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const rankOf = new Map(byRank.map((n, i) => [n.id, i]));
-  const pairs = new Int32Array(json.links.length * 2);
+  // Link counts first, by graph.json's order; then notes are numbered by importance, so "more
+  // important" is "smaller number" from here on.
+  const count = json.notes.length;
+  const indexOf = new Map(json.notes.map((n, i) => [n.id, i]));
+  const raw = new Int32Array(json.links.length * 2);
   let p = 0;
   for (const { source, target } of json.links) {
-    const s = rankOf.get(source);
-    const t = rankOf.get(target);
+    const s = indexOf.get(source);
+    const t = indexOf.get(target);
     if (s === undefined || t === undefined || s === t) continue;
-    pairs[p++] = s;
-    pairs[p++] = t;
+    raw[p++] = s;
+    raw[p++] = t;
   }
+  const linked = sortedLists(count, raw.subarray(0, p), true).starts;
+  const linksOf = (i: number) => linked[i + 1]! - linked[i]!;
+  const byRank = json.notes.map((n, i) => ({ n, links: linksOf(i), i }));
+  byRank.sort((a, b) => b.links - a.links || (a.n.id < b.n.id ? -1 : a.n.id > b.n.id ? 1 : 0));
+  const rankOfIndex = new Int32Array(count);
+  byRank.forEach((r, rank) => (rankOfIndex[r.i] = rank));
+  const rankOf = new Map(byRank.map((r, rank) => [r.n.id, rank]));
+  const pairs = raw.subarray(0, p).map((i) => rankOfIndex[i]!);
   // Neighbours as sorted lists in two flat arrays, not a set per note: a set per note held
   // several times the memory of its numbers in a large garden.
-  const both = sortedLists(byRank.length, pairs.subarray(0, p), true);
-  const out = sortedLists(byRank.length, pairs.subarray(0, p), false);
+  const both = sortedLists(count, pairs, true);
+  const out = sortedLists(count, pairs, false);
   const adjacentOf = (r: number) => both.items.subarray(both.starts[r]!, both.starts[r + 1]!);
   const outOf = (r: number) => out.items.subarray(out.starts[r]!, out.starts[r + 1]!);
-  const topics = new Map((json.topics ?? []).map((t) => [t.id, { id: t.id, name: t.name, color: t.color }]));
 
   // Marks by note number, instead of a set or map per answer (10,000 answers at 10k notes): a note
   // is near the centre, has a depth, or is kept when its mark is this answer's; found by `best`
   // when its mark is that call's.
-  const count = byRank.length;
   const nearMark = new Int32Array(count);
   const depthMark = new Int32Array(count);
   const depthAt = new Uint8Array(count);
@@ -84,17 +95,8 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
       keptAt[r] = i;
     });
     const nodes = kept.map((r): LocalGraphNode => {
-      const n = byRank[r]!;
-      return {
-        id: n.id,
-        title: n.title,
-        url: n.url,
-        depth: depthAt[r] as LocalGraphDepth,
-        ...(n.topic !== undefined ? { topic: n.topic } : {}),
-        // Two decimals: node sizes cannot show more, and a link changed anywhere moves every
-        // PageRank a little; at three decimals that rewrote the files of every note near one that moved.
-        weight: Math.round((n.weight ?? 0) * 100) / 100,
-      };
+      const { n, links: linkCount } = byRank[r]!;
+      return { id: n.id, title: n.title, url: n.url, depth: depthAt[r] as LocalGraphDepth, links: linkCount };
     });
     const links: LocalGraphLink[] = [];
     kept.forEach((r, source) => {
@@ -104,12 +106,10 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
       else for (const t of targets) if (keptMark[t] === answer) links.push([source, keptAt[t]!]);
     });
     links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const used = [...new Set(nodes.flatMap((n) => (n.topic !== undefined && topics.has(n.topic) ? [n.topic] : [])))].sort((a, b) => a - b);
     return {
-      version: 1,
+      version: 2,
       nodes,
       links,
-      topics: used.map((t) => topics.get(t)!),
       omitted: around.length - ring1.length,
       cut: { 2: ring2.cut, 3: ring3.cut },
     };

@@ -10,10 +10,8 @@ export interface LocalGraphNode {
   title: string;
   url: Slug;
   depth: LocalGraphDepth;
-  /** Topic id (graph.json's `topics`); absent before the garden's layout ran. */
-  topic?: number;
-  /** Importance in [0, 1] (PageRank, normalised), rounded to 2 decimals: it sizes the node. */
-  weight: number;
+  /** How many notes it links with, either way (links and embeds, each note once): its importance and size, as in Obsidian's graph. */
+  links: number;
 }
 
 /**
@@ -24,17 +22,15 @@ export type LocalGraphLink = [source: number, target: number];
 
 /**
  * A note's neighbourhood, up to 3 links away, following links and backlinks.
- * `nodes[0]` is the note; then by depth, then by weight (highest first), then by id.
+ * `nodes[0]` is the note; then by depth, then by link count (highest first), then by id.
  * `links` holds every link between listed nodes once per pair and direction, sorted.
  * Deterministic: the same garden gives the same bytes.
  */
 export interface LocalGraphJson {
-  version: 1;
+  version: 2;
   nodes: LocalGraphNode[];
   links: LocalGraphLink[];
-  /** The topics of the listed nodes, by id. */
-  topics: { id: number; name: string; color: string }[];
-  /** Depth-1 neighbours left out to keep the file small (the least important: lowest weight, then id). */
+  /** Depth-1 neighbours left out to keep the file small (the least important: fewest links, then id). */
   omitted: number;
   /**
    * Whether depth 2 and 3 were cut to their limits (more notes lie that far than are listed).
@@ -45,3 +41,43 @@ export interface LocalGraphJson {
 
 /** The file name of a note's local graph, in its page's folder. */
 export const localGraphFileName = 'local-graph.json';
+
+/** The site's `graph-topics.json`: each published note's top-level topic, which the local graph colours and groups its nodes by. */
+export interface GraphTopicsFile {
+  version: 1;
+  /** The top-level topics (graph.json's `topics` without `parent`): id, name and colour. */
+  topics: LocalGraphTopic[];
+  /** Note id -> its topic's id, for notes that have one. */
+  notes: Record<string, number>;
+}
+
+/** A topic as the local graph shows it. */
+export interface LocalGraphTopic {
+  id: number;
+  name: string;
+  color: string;
+}
+
+/** The site's topics file name, at the root of the site (beside `graph.json`). */
+export const graphTopicsFileName = 'graph-topics.json';
+
+/** A neighbourhood as the local graph draws it: its nodes with their topics, and those topics. */
+export interface ShownLocalGraph extends Omit<LocalGraphJson, 'nodes'> {
+  nodes: (LocalGraphNode & { topic?: number })[];
+  /** The topics of the listed nodes, by id. */
+  topics: LocalGraphTopic[];
+}
+
+/**
+ * A note's neighbourhood with the garden's topics: a local graph file carries none, since topics
+ * are decided over the whole garden and shift with any link (each file would change with them).
+ * Without the topics file (not loaded, or a garden without topics) nodes have no topic.
+ */
+export function withTopics(graph: LocalGraphJson, topics: GraphTopicsFile | undefined): ShownLocalGraph {
+  const nodes = graph.nodes.map((n) => {
+    const topic = topics?.notes[n.id];
+    return topic === undefined ? n : { ...n, topic };
+  });
+  const used = new Set(nodes.flatMap((n) => ('topic' in n && n.topic !== undefined ? [n.topic] : [])));
+  return { ...graph, nodes, topics: (topics?.topics ?? []).filter((t) => used.has(t.id)).sort((a, b) => a.id - b.id) };
+}

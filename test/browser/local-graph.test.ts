@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { GraphTopicsFile } from '../../src/shared/local-graph.ts';
 import type { GardenLocalGraphCanvas } from '../../web/components/garden-local-graph-canvas.ts';
 import { makeGarden } from '../helpers/garden.ts';
 import { buildWithCli } from '../helpers/publish-garden.ts';
@@ -158,6 +159,15 @@ describe('local graph', () => {
     await expectReadable(canvas, 'Raft', spokes);
     expect(requests).toContain('/raft/local-graph.json');
     expect(requests.filter((r) => r.endsWith('graph.json') && !r.endsWith('local-graph.json'))).toEqual([]);
+    // Topics come from the site's one topics file (the local graph files hold none): each neighbour's
+    // dot in the list has its topic's colour.
+    expect(requests).toContain('/graph-topics.json');
+    const topics = (await (await fetch(server.url + 'graph-topics.json')).json()) as GraphTopicsFile;
+    const colourOf = (id: string) => topics.topics.find((t) => t.id === topics.notes[id])?.color;
+    expect(colourOf('Paxos')).toMatch(/^#/);
+    const dot = page.locator('garden-neighbour-list li', { hasText: 'Paxos' }).locator('.dot');
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    expect(await dot.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(colourOf('Paxos')!));
     await page.screenshot({ path: path.join(screenshotDir, 'local-graph-desktop.png') });
     expect(errors).toEqual([]);
     await page.close();
@@ -212,11 +222,13 @@ describe('local graph', () => {
     expect(await canvas.evaluate((el) => (el as GardenLocalGraphCanvas).nodePosition('Viewstamped replication') ?? null)).toBeNull();
     await graph.getByLabel('Depth').selectOption('2');
     await nodeAt(canvas, 'Viewstamped replication');
+    await page.screenshot({ path: path.join(screenshotDir, 'local-graph-depth-2.png') });
     await expectReadable(canvas, 'Raft', spokes);
     const list = graph.locator('garden-neighbour-list');
     await expect.poll(() => list.getByRole('link').allTextContents()).toContain('Viewstamped replication, 2 links away');
     await graph.getByLabel('Depth').selectOption('3');
     await nodeAt(canvas, 'Oral messages');
+    await page.screenshot({ path: path.join(screenshotDir, 'local-graph-depth-3.png') });
     await expectReadable(canvas, 'Raft', spokes);
     expect(await page.evaluate(() => localStorage.getItem('trellis-local-graph'))).toBe('open:3');
     expect(errors).toEqual([]);

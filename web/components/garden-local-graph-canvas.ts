@@ -2,7 +2,7 @@ import { DirectedGraph } from 'graphology';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import Sigma from 'sigma';
-import type { LocalGraphJson } from '../../src/shared/local-graph.ts';
+import type { ShownLocalGraph } from '../../src/shared/local-graph.ts';
 import type { Theme } from '../../src/shared/theme.ts';
 import type { NoteId, Slug } from '../../src/shared/types.ts';
 import { createNodeHoverEvent } from '../events/garden-node-hover.ts';
@@ -92,7 +92,7 @@ export class GardenLocalGraphCanvas extends LitElement {
     }
   `;
 
-  @property({ attribute: false }) data?: LocalGraphJson;
+  @property({ attribute: false }) data?: ShownLocalGraph;
   @property({ type: Number }) depth: 1 | 2 | 3 = 1;
   @property({ attribute: false }) highlight?: string;
   @property() theme: Theme = 'light';
@@ -271,15 +271,22 @@ function marginsFor(widths: number[], shortest: number[], width: number): Omit<L
   return { marginX: Math.max(24, Math.min(width * 0.3, room)), marginY: lineHeight + 12, edge: 12 };
 }
 
-/** The graph sigma draws: nodes up to `depth` at their laid-out places (y up, as sigma's), sized by weight, coloured by topic; nodes in the file's order, so labels are placed by depth, then importance. */
-function toGraph(data: LocalGraphJson, depth: 1 | 2 | 3, frame: LocalGraphFrame): DirectedGraph<Attributes> {
+/**
+ * The graph sigma draws: nodes up to `depth` at their laid-out places (y up, as sigma's), sized by
+ * their link counts as Obsidian sizes nodes (on a log scale, full size from `hubLinks` links),
+ * coloured by topic; nodes in the file's order, so labels are placed by depth, then importance.
+ */
+/** Links at which a node is drawn at full size: a hub of the garden (a note with a few links stays small, as most notes are). */
+const hubLinks = 200;
+
+function toGraph(data: ShownLocalGraph, depth: 1 | 2 | 3, frame: LocalGraphFrame): DirectedGraph<Attributes> {
   const positions = layoutLocalGraph(data, depth, frame);
   const colors = new Map(data.topics.map((t) => [t.id, t.color]));
   const graph = new DirectedGraph<Attributes>();
   data.nodes.forEach((n, i) => {
     const p = positions.get(i);
     if (!p || n.depth > depth) return;
-    const size = n.depth === 0 ? 9 : Math.max(3, 3 + 6 * Math.sqrt(n.weight)) * (n.depth === 1 ? 1 : 0.8);
+    const size = n.depth === 0 ? 9 : (3 + 6 * Math.min(1, Math.log1p(n.links) / Math.log1p(hubLinks))) * (n.depth === 1 ? 1 : 0.8);
     graph.addNode(n.id, {
       x: p.x,
       y: -p.y,

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { LocalGraphJson } from '../../src/shared/local-graph.ts';
+import type { ShownLocalGraph } from '../../src/shared/local-graph.ts';
 import type { Theme } from '../../src/shared/theme.ts';
 import { withBase } from '../../src/shared/with-base.ts';
 import type { GardenNodeHoverEvent } from '../events/garden-node-hover.ts';
@@ -43,7 +43,7 @@ export class GardenLocalGraphPanel extends LitElement {
     }
   `;
 
-  @property({ attribute: false }) data?: LocalGraphJson;
+  @property({ attribute: false }) data?: ShownLocalGraph;
   @property({ type: Number }) depth: 1 | 2 | 3 = 1;
   @property() theme: Theme = 'light';
   @property() base = '/';

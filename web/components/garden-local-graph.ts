@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { LocalGraphJson } from '../../src/shared/local-graph.ts';
+import type { ShownLocalGraph } from '../../src/shared/local-graph.ts';
 import { withBase } from '../../src/shared/with-base.ts';
 import type { GraphDepth } from '../store/garden-store.ts';
 import { StoreController } from '../store/store-controller.ts';
@@ -81,7 +81,7 @@ export class GardenLocalGraph extends LitElement {
 
   readonly #store = new StoreController(this);
   /** The neighbourhood on screen and the page (URL with base path) it belongs to. */
-  @state() private data?: { url: string; graph: LocalGraphJson };
+  @state() private data?: { url: string; graph: ShownLocalGraph };
   @state() private failed?: string;
   @state() private visible = false;
   #observer?: IntersectionObserver;
@@ -168,7 +168,7 @@ export class GardenLocalGraph extends LitElement {
     }
   }
 
-  #pending?: Promise<LocalGraphJson>;
+  #pending?: Promise<ShownLocalGraph>;
 
   readonly #handleDepth = (e: Event): void => {
     const value = Number((e.target as HTMLSelectElement).value);

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalGraphJson, LocalGraphNode } from '../../src/shared/local-graph.ts';
+import type { LocalGraphNode, ShownLocalGraph } from '../../src/shared/local-graph.ts';
 import type { NoteId, Slug } from '../../src/shared/types.ts';
 import { layoutLocalGraph } from './local-graph-layout.ts';
 
-const node = (id: string, depth: LocalGraphNode['depth'], topic?: number): LocalGraphNode => ({
+const node = (id: string, depth: LocalGraphNode['depth'], topic?: number): ShownLocalGraph['nodes'][number] => ({
   id: id as NoteId,
   title: id,
   url: `/${id}/` as Slug,
   depth,
-  weight: 0,
+  links: 1,
   ...(topic !== undefined ? { topic } : {}),
 });
 
-const graph: LocalGraphJson = {
-  version: 1,
+const graph: ShownLocalGraph = {
+  version: 2,
   nodes: [node('c', 0), node('a', 1, 2), node('b', 1, 1), node('d', 1, 2), node('e', 1, 1), node('far', 2), node('farther', 3)],
   links: [
     [0, 1],

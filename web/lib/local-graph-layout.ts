@@ -1,4 +1,4 @@
-import type { LocalGraphJson } from '../../src/shared/local-graph.ts';
+import type { ShownLocalGraph } from '../../src/shared/local-graph.ts';
 
 /** The box a local graph is laid out in, in CSS pixels, and the room kept free at its edges. */
 export interface LocalGraphFrame {
@@ -22,7 +22,7 @@ const innerShare = { 1: 1, 2: 0.85, 3: 0.8 };
  * so colours group; each further node sits as close as its ring allows to the mean angle of the
  * nodes one ring in that it links with. Deterministic: no randomness, no iteration to converge.
  */
-export function layoutLocalGraph(graph: LocalGraphJson, depth: 1 | 2 | 3, frame: LocalGraphFrame): Map<number, { x: number; y: number }> {
+export function layoutLocalGraph(graph: ShownLocalGraph, depth: 1 | 2 | 3, frame: LocalGraphFrame): Map<number, { x: number; y: number }> {
   const inner = { x: Math.max(8, frame.width / 2 - frame.marginX) * innerShare[depth], y: Math.max(8, frame.height / 2 - frame.marginY) * innerShare[depth] };
   const outer = { x: Math.max(inner.x, frame.width / 2 - frame.edge), y: Math.max(inner.y, frame.height / 2 - frame.edge) };
   const angle = new Map<number, number>();

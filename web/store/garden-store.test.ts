@@ -44,16 +44,42 @@ describe('GardenStore', () => {
     expect(requests).toEqual(['/g/graph.json']);
   });
 
-  it("loads a note's local graph from <url>local-graph.json once, and again after forgetData, which tells its listeners", async () => {
-    const { env, requests } = makeEnv({ '/g/a/local-graph.json': { version: 1, nodes: [], links: [] } });
+  it("loads a note's local graph from <url>local-graph.json once, with the garden's topics loaded once, and again after forgetData, which tells its listeners", async () => {
+    const node = (id: string, depth: number) => ({ id, title: id, url: `/${id}/`, depth, links: 1 });
+    const { env, requests } = makeEnv({
+      '/g/a/local-graph.json': { version: 2, nodes: [node('a', 0), node('b', 1)], links: [[0, 1]], omitted: 0, cut: { 2: false, 3: false } },
+      '/g/b/local-graph.json': { version: 2, nodes: [node('b', 0)], links: [], omitted: 0, cut: { 2: false, 3: false } },
+      '/g/graph-topics.json': { version: 1, topics: [{ id: 3, name: 'Kernels', color: '#123456' }], notes: { b: 3 } },
+    });
     const store = new GardenStore('/g/', page, env);
-    await Promise.all([store.loadLocalGraph('/g/a/'), store.loadLocalGraph('/g/a')]);
+    const [a] = await Promise.all([store.loadLocalGraph('/g/a/'), store.loadLocalGraph('/g/a')]);
+    expect(a.nodes.map((n) => n.topic)).toEqual([undefined, 3]);
+    expect(a.topics).toEqual([{ id: 3, name: 'Kernels', color: '#123456' }]);
+    expect((await store.loadLocalGraph('/g/b/')).nodes[0]!.topic).toBe(3);
     let changes = 0;
     store.addEventListener('change', () => changes++);
     store.forgetData();
     expect(changes).toBe(1);
     await store.loadLocalGraph('/g/a/');
-    expect(requests).toEqual(['/g/a/local-graph.json', '/g/a/local-graph.json']);
+    expect(requests).toEqual(['/g/a/local-graph.json', '/g/graph-topics.json', '/g/b/local-graph.json', '/g/a/local-graph.json', '/g/graph-topics.json']);
+  });
+
+  it('shows a local graph without topics when the topics file cannot be loaded, and tries it again for the next one', async () => {
+    const { env, requests } = makeEnv({
+      '/a/local-graph.json': {
+        version: 2,
+        nodes: [{ id: 'a', title: 'a', url: '/a/', depth: 0, links: 0 }],
+        links: [],
+        omitted: 0,
+        cut: { 2: false, 3: false },
+      },
+    });
+    const store = new GardenStore('/', page, env);
+    const a = await store.loadLocalGraph('/a/');
+    expect(a.topics).toEqual([]);
+    expect(a.nodes[0]!.topic).toBeUndefined();
+    await expect(store.loadLocalGraph('/b/')).rejects.toThrow();
+    expect(requests).toEqual(['/a/local-graph.json', '/graph-topics.json', '/b/local-graph.json', '/graph-topics.json']);
   });
 
   it('follows the system theme until the reader picks one, and remembers the pick', () => {

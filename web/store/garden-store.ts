@@ -1,5 +1,12 @@
 import type { GraphJson, NoteData, NoteId } from '../../src/shared/types.ts';
-import { localGraphFileName, type LocalGraphJson } from '../../src/shared/local-graph.ts';
+import {
+  graphTopicsFileName,
+  localGraphFileName,
+  withTopics,
+  type GraphTopicsFile,
+  type LocalGraphJson,
+  type ShownLocalGraph,
+} from '../../src/shared/local-graph.ts';
 import { resolveTheme, themeStorageKey, type Theme } from '../../src/shared/theme.ts';
 
 /** The page on screen: a note (known once its data is loaded or read from the page) or any other page. */
@@ -40,7 +47,8 @@ export class GardenStore extends EventTarget {
   readonly #env: StoreEnvironment;
   readonly #notes = new Map<string, Promise<NoteData>>();
   #graph?: Promise<GraphJson>;
-  readonly #localGraphs = new Map<string, Promise<LocalGraphJson>>();
+  readonly #localGraphs = new Map<string, Promise<ShownLocalGraph>>();
+  #topics?: Promise<GraphTopicsFile | undefined>;
 
   constructor(basePath: string, page: PageState, env: StoreEnvironment) {
     super();
@@ -83,16 +91,33 @@ export class GardenStore extends EventTarget {
     return this.#graph;
   }
 
-  /** Load the local graph of the note at a page path (base path included, as `loadNote`), cached per path. */
-  loadLocalGraph(pagePath: string): Promise<LocalGraphJson> {
+  /**
+   * Load the local graph of the note at a page path (base path included, as `loadNote`), cached per
+   * path, with the garden's topics (graph-topics.json, loaded once beside the first one: the local
+   * graph files carry none). Without the topics file the graph is shown without topics.
+   */
+  loadLocalGraph(pagePath: string): Promise<ShownLocalGraph> {
     const path = pagePath.endsWith('/') ? pagePath : pagePath + '/';
     let pending = this.#localGraphs.get(path);
     if (!pending) {
-      pending = this.#fetchJson<LocalGraphJson>(path + localGraphFileName);
+      pending = Promise.all([this.#fetchJson<LocalGraphJson>(path + localGraphFileName), this.#loadTopics()]).then(([graph, topics]) =>
+        withTopics(graph, topics),
+      );
       pending.catch(() => this.#localGraphs.delete(path));
       this.#localGraphs.set(path, pending);
     }
     return pending;
+  }
+
+  /** The garden's topics file, loaded once; undefined when it cannot be (tried again on the next call). */
+  #loadTopics(): Promise<GraphTopicsFile | undefined> {
+    if (!this.#topics) {
+      this.#topics = this.#fetchJson<GraphTopicsFile>(this.#state.basePath + graphTopicsFileName).catch(() => {
+        this.#topics = undefined;
+        return undefined;
+      });
+    }
+    return this.#topics;
   }
 
   /**
@@ -102,6 +127,7 @@ export class GardenStore extends EventTarget {
   forgetData(): void {
     this.#notes.clear();
     this.#localGraphs.clear();
+    this.#topics = undefined;
     this.#graph = undefined;
     this.dispatchEvent(new Event('change'));
   }
