@@ -68,6 +68,11 @@ export interface BuildOptions {
    * decision and the early search index); it may tell what it learnt of the graph.
    */
   onCompiled?: (compiled: CompiledGarden) => CompiledVerdict | void;
+  /**
+   * Return the model before the graph's layout is in (`model.graph.placed`, src/graph/index.ts):
+   * the one-shot build goes on with its page keys while the layout worker runs.
+   */
+  placeLater?: boolean;
 }
 
 /** The garden once compiled: every note (in the model's order) with its scan facts, the attachments and the store. */
@@ -158,6 +163,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
     ...(mentions ? { mentions } : {}),
     ...(options.topics ? { topics: options.topics } : {}),
     ...(verdict?.layoutKey ? { layoutKey: verdict.layoutKey } : {}),
+    ...(options.placeLater ? { placeLater: true } : {}),
   });
   mentions?.save();
   model.close = store.close;
@@ -182,6 +188,8 @@ export interface DeriveOptions {
   topics?: TopicSettings;
   /** The layout key the graph is known to have (see `CompiledVerdict`). */
   layoutKey?: string;
+  /** Do not wait for the layout (see `BuildOptions.placeLater`). */
+  placeLater?: boolean;
 }
 
 /**
@@ -216,6 +224,7 @@ export async function deriveModel(
       ...(options.mentions ? { mentions: options.mentions } : {}),
       ...(options.topics ? { topics: options.topics } : {}),
       ...(options.layoutKey ? { layoutKey: options.layoutKey } : {}),
+      ...(options.placeLater ? { placeLater: true } : {}),
     },
   );
   lap('graph');

@@ -171,6 +171,8 @@ async function run(argv: string[]): Promise<number> {
           onProgress: values.quiet ? undefined : createProgress('Building'),
           ...(site.url ? { url: site.url } : {}),
           onCompiled,
+          // The emit computes its page keys while the layout worker runs, and waits for it after (src/emit/index.ts).
+          placeLater: true,
         }).catch(async (error: unknown) => {
           await early?.discard();
           throw error;

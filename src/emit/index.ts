@@ -85,6 +85,34 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const notes: ListNote[] = [];
     const urls = new Set<string>(published.map((n) => n.url));
 
+    const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
+    // When only notes' text changed since the previous site (src/incremental/text-only.ts), only the pages
+    // that text reaches are looked at; list pages, redirects, the graph's files and the explorer stay as they are.
+    const shaped = options.fingerprint ? (options.shape ?? frameAndShapes(model.notes, frameInputs(options, model.attachments), options.previous)) : undefined;
+    const mentions = shaped ? mentionSources(model.graph) : undefined;
+    // A previous site missing files (removed by hand) is written in full, so that they are made again.
+    const textChanged = shaped && writer.missing === 0 ? textOnlyChange(model.notes, shaped, options.previous) : undefined;
+    const check = textChanged && mentions ? pagesToCheck(textChanged, model.links, mentions, options.previous?.shape?.mentions) : undefined;
+    const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
+    // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
+    // page kept is known from facts the model holds, without making its data or reading its backlinks' contexts.
+    const pageKey = notePageKeys({
+      site: options.site,
+      assets,
+      notes: byId,
+      graph: model.graph,
+      info,
+      siteContext,
+      bodyInputs: htmlInputHashes(byId, (id) => model.links.get(id) ?? [], options.site.basePath ?? '/'),
+    });
+    // Over a previous site, the keys are computed first (they decide which pages are kept), while the
+    // layout worker may still run (`placed`: page keys need only the links); a cold build computes each as
+    // its page is written, after the index.
+    const keys = options.previous ? new Map(published.flatMap((n) => (unchecked(n) ? [] : [[n, pageKey(n)] as const]))) : undefined;
+    // Topics (list notes, list pages) and graph.json are read from here on. The search worker starts only
+    // once the layout worker is done: the two beside each other would set a large garden's peak memory.
+    await model.graph.placed;
+
     // The search index builds on its own thread (started here, or by the caller as soon as the notes were
     // compiled: `options.search`). When it indexes many notes (a cold build), the pages wait for it: the
     // index is then the largest thing the emit holds, and the page writer beside it set a large garden's
@@ -98,32 +126,6 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
         keep: options.keepSearch ?? false,
       });
     const search = run.outputs;
-
-    const siteContext = buildSiteContext(published, (id) => model.links.get(id) ?? [], options.dates);
-    // When only notes' text changed since the previous site (src/incremental/text-only.ts), only the pages
-    // that text reaches are looked at; list pages, redirects, the graph's files and the explorer stay as they are.
-    const shaped = options.fingerprint ? (options.shape ?? frameAndShapes(model.notes, frameInputs(options, model.attachments), options.previous)) : undefined;
-    const shape = shaped
-      ? { ...shaped, mentions: mentionSources(model.graph), ...(model.graph.layoutKey ? { layout: model.graph.layoutKey } : {}) }
-      : undefined;
-    // A previous site missing files (removed by hand) is written in full, so that they are made again.
-    const textChanged = shape && writer.missing === 0 ? textOnlyChange(model.notes, shape, options.previous) : undefined;
-    const check = textChanged && shape ? pagesToCheck(textChanged, model.links, shape.mentions, options.previous?.shape?.mentions) : undefined;
-    const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
-    // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
-    // page kept is known from facts the model holds, without making its data or reading its backlinks' contexts.
-    const pageKey = notePageKeys({
-      site: options.site,
-      assets,
-      notes: byId,
-      graph: model.graph,
-      info,
-      siteContext,
-      bodyInputs: htmlInputHashes(byId, (id) => model.links.get(id) ?? [], options.site.basePath ?? '/'),
-    });
-    // Over a previous site, the keys are computed while the worker starts and tells its plan (they
-    // decide which pages are kept); a cold build computes each as its page is written, after the index.
-    const keys = options.previous ? new Map(published.flatMap((n) => (unchecked(n) ? [] : [[n, pageKey(n)] as const]))) : undefined;
     // When only text changed, the pages to write are few whatever the worker indexes: they go beside it at once.
     if (!textChanged) {
       const indexed = await run.plan;
@@ -197,6 +199,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const files = writer.written;
     const replaced = await writer.commit();
     const noteHashes = Object.fromEntries(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
+    const shape = shaped && mentions ? { ...shaped, mentions, ...(model.graph.layoutKey ? { layout: model.graph.layoutKey } : {}) } : undefined;
     if (options.fingerprint)
       await writeOutputManifest(model.root, {
         out: path.resolve(options.out),

@@ -50,6 +50,12 @@ export interface GardenGraph {
   json: GraphJson;
   /** The key of the graph's layout (`layoutKey`: nodes, titles, tags, edges, topic settings), when a layout cache was given. */
   layoutKey?: string;
+  /**
+   * Only on a graph derived with `placeLater`: settles once the layout (on its worker) is in.
+   * Until then `topicOf`, `subtopicOf` and `weights` are empty (they are filled in place), `topics`
+   * and `json` hold no placement and `layoutKey` is unset; the rest is complete from the start.
+   */
+  placed?: Promise<void>;
 }
 
 /** Where layouts of unchanged graphs are kept between builds. */
@@ -83,11 +89,17 @@ export interface Options {
    * if kept there, else the key is computed as on any build.
    */
   layoutKey?: string;
+  /**
+   * Return before the layout is in (`GardenGraph.placed`): the caller goes on with what needs
+   * only the links (embeds, the report, page keys) while the layout worker runs.
+   */
+  placeLater?: boolean;
 }
 
 /**
  * Build the graph and its derived data. Topics and layout of a large graph are
- * computed on a worker thread while this one derives backlinks and mentions.
+ * computed on a worker thread while this one derives backlinks and mentions (and,
+ * with `placeLater`, while the caller goes on).
  */
 export async function deriveGardenGraph(
   published: readonly GraphNoteInput[],
@@ -97,7 +109,6 @@ export async function deriveGardenGraph(
 ): Promise<GardenGraph> {
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
   const { layout, outgoing, orphans, jsonLinks } = fromEdges(published, links, options);
-  let layoutKey: string | undefined;
   const backlinks = lazyBacklinks(links, info, store.context);
   const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
   const unlinkedMentions = deriveUnlinkedMentions(
@@ -109,23 +120,41 @@ export async function deriveGardenGraph(
     options.mentions ? keptMentions(options.mentions, published, links) : undefined,
   );
 
-  let weights = new Map<NoteId, number>();
-  let topicOf = new Map<NoteId, number>();
-  let subtopicOf = new Map<NoteId, number>();
-  let topics: Topic[] = [];
-  let positions = new Map<NoteId, { x: number; y: number }>();
-  if (layout) {
-    const { result, key } = await layout;
-    layoutKey = key;
-    weights = new Map(result.weights);
-    topicOf = new Map(result.topicOf);
-    subtopicOf = new Map(result.subtopicOf);
-    topics = result.topics;
-    positions = new Map(result.positions.map(([id, x, y]) => [id, { x, y }]));
+  const graph: GardenGraph = {
+    backlinks,
+    unlinkedMentions,
+    outgoing,
+    orphans,
+    topicOf: new Map(),
+    subtopicOf: new Map(),
+    topics: [],
+    weights: new Map(),
+    json: { version: 1, notes: [], links: [] },
+  };
+  const place = async (): Promise<void> => {
+    let positions = new Map<NoteId, { x: number; y: number }>();
+    if (layout) {
+      const { result, key } = await layout;
+      if (key) graph.layoutKey = key;
+      for (const [id, w] of result.weights) graph.weights.set(id, w);
+      for (const [id, t] of result.topicOf) graph.topicOf.set(id, t);
+      for (const [id, t] of result.subtopicOf) graph.subtopicOf.set(id, t);
+      graph.topics = result.topics;
+      positions = new Map(result.positions.map(([id, x, y]) => [id, { x, y }]));
+    }
+    const { topicOf, subtopicOf, weights } = graph;
+    const placementOf = (id: NoteId) => ({ topic: topicOf.get(id), subtopic: subtopicOf.get(id), ...positions.get(id), weight: weights.get(id) });
+    graph.json = toGraphJson(published, jsonLinks, { placementOf, topics: graph.topics });
+  };
+  if (!options.placeLater) {
+    await place();
+    return graph;
   }
-  const placementOf = (id: NoteId) => ({ topic: topicOf.get(id), subtopic: subtopicOf.get(id), ...positions.get(id), weight: weights.get(id) });
-  const json = toGraphJson(published, jsonLinks, { placementOf, topics });
-  return { backlinks, unlinkedMentions, outgoing, orphans, topicOf, subtopicOf, topics, weights, json, ...(layoutKey ? { layoutKey } : {}) };
+  const placed = place();
+  // Awaited by the caller; marked handled here, so a build failing before it awaits does not also report this.
+  placed.catch(() => undefined);
+  graph.placed = placed;
+  return graph;
 }
 
 /**
