@@ -173,6 +173,31 @@ describe('local graph', () => {
     await page.close();
   });
 
+  it('draws at once when the topics file is slow, and colours the nodes by topic when it comes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors = collectErrors(page);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graph-topics.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url + 'raft/');
+    const canvas = page.locator('garden-local-graph garden-local-graph-canvas');
+    // Drawn and listed while the topics file is held back: every dot in the neutral colour.
+    await expectReadable(canvas, 'Raft', spokes);
+    const dot = page.locator('garden-neighbour-list li', { hasText: 'Paxos' }).locator('.dot');
+    const colour = () => dot.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await colour()).toBe('rgb(140, 143, 150)');
+    release();
+    const topics = (await (await fetch(server.url + 'graph-topics.json')).json()) as GraphTopicsFile;
+    const hex = topics.topics.find((t) => t.id === topics.notes['Paxos'])!.color;
+    await expect.poll(colour).toBe(`rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`);
+    await expectReadable(canvas, 'Raft', spokes);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('is open by default for a reader who never chose, loading only its own file; a reader who hides it keeps it hidden and loads nothing', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectErrors(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteId } from '../../src/shared/types.ts';
-import { GardenStore, type StoreEnvironment } from './garden-store.ts';
+import { GardenStore, topicsWaitMs, type StoreEnvironment } from './garden-store.ts';
 
 function makeEnv(files: Record<string, unknown>, stored: Record<string, string> = {}, systemDark = false) {
   const requests: string[] = [];
@@ -80,6 +80,33 @@ describe('GardenStore', () => {
     expect(a.nodes[0]!.topic).toBeUndefined();
     await expect(store.loadLocalGraph('/b/')).rejects.toThrow();
     expect(requests).toEqual(['/a/local-graph.json', '/graph-topics.json', '/b/local-graph.json', '/graph-topics.json']);
+  });
+
+  it('draws a local graph without topics when they are slow, then again with them once they come, without fetching its file again', async () => {
+    const node = (id: string, depth: number) => ({ id, title: id, url: `/${id}/`, depth, links: 1 });
+    const { env, requests } = makeEnv({ '/a/local-graph.json': { version: 2, nodes: [node('a', 0)], links: [], omitted: 0, cut: { 2: false, 3: false } } });
+    let release: () => void = () => {};
+    const fetchFile = env.fetch;
+    env.fetch = (url) =>
+      url === '/graph-topics.json'
+        ? (requests.push(url),
+          new Promise(
+            (resolve) =>
+              (release = () => resolve(new Response(JSON.stringify({ version: 1, topics: [{ id: 1, name: 'T', color: '#abcdef' }], notes: { a: 1 } })))),
+          ))
+        : fetchFile(url);
+    const store = new GardenStore('/', page, env);
+    const started = Date.now();
+    const first = await store.loadLocalGraph('/a/');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(topicsWaitMs - 20);
+    expect(first.nodes[0]!.topic).toBeUndefined();
+    const changed = new Promise<void>((resolve) => store.addEventListener('change', () => resolve(), { once: true }));
+    release();
+    await changed;
+    const again = await store.loadLocalGraph('/a/');
+    expect(again.nodes[0]!.topic).toBe(1);
+    expect(again.topics).toEqual([{ id: 1, name: 'T', color: '#abcdef' }]);
+    expect(requests).toEqual(['/a/local-graph.json', '/graph-topics.json']);
   });
 
   it('follows the system theme until the reader picks one, and remembers the pick', () => {

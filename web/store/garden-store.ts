@@ -37,6 +37,14 @@ export interface StoreEnvironment {
 const localGraphKey = 'trellis-local-graph';
 
 /**
+ * How long a local graph waits for the garden's topics file (graph-topics.json, loaded once a
+ * visit) before it is drawn without topics; when the file comes later, the graph is drawn again
+ * with them. The note's own file is a few KB, the topics file tens: on a slow connection the
+ * graph shows first.
+ */
+export const topicsWaitMs = 300;
+
+/**
  * The single store of the reading app, owned by `<garden-app>` and provided to
  * every component with @lit/context. Holds the state plus the actions that
  * change it, and caches fetched note and graph data. Emits `change` after
@@ -47,8 +55,13 @@ export class GardenStore extends EventTarget {
   readonly #env: StoreEnvironment;
   readonly #notes = new Map<string, Promise<NoteData>>();
   #graph?: Promise<GraphJson>;
+  /** Each note's local graph file, and the graph shown from it with the topics known when it was asked for. */
+  readonly #localFiles = new Map<string, Promise<LocalGraphJson>>();
   readonly #localGraphs = new Map<string, Promise<ShownLocalGraph>>();
   #topics?: Promise<GraphTopicsFile | undefined>;
+  #topicsFile?: GraphTopicsFile;
+  /** A local graph was shown without topics that may still come. */
+  #shownWithout = false;
 
   constructor(basePath: string, page: PageState, env: StoreEnvironment) {
     super();
@@ -94,28 +107,58 @@ export class GardenStore extends EventTarget {
   /**
    * Load the local graph of the note at a page path (base path included, as `loadNote`), cached per
    * path, with the garden's topics (graph-topics.json, loaded once beside the first one: the local
-   * graph files carry none). Without the topics file the graph is shown without topics.
+   * graph files carry none). Without the topics file the graph is shown without topics; when it
+   * comes after `topicsWaitMs`, the store forgets the graphs shown without it and emits `change`,
+   * so they are asked for (and drawn) again, from the files already loaded.
    */
   loadLocalGraph(pagePath: string): Promise<ShownLocalGraph> {
     const path = pagePath.endsWith('/') ? pagePath : pagePath + '/';
-    let pending = this.#localGraphs.get(path);
-    if (!pending) {
-      pending = Promise.all([this.#fetchJson<LocalGraphJson>(path + localGraphFileName), this.#loadTopics()]).then(([graph, topics]) =>
-        withTopics(graph, topics),
-      );
-      pending.catch(() => this.#localGraphs.delete(path));
-      this.#localGraphs.set(path, pending);
+    let shown = this.#localGraphs.get(path);
+    if (!shown) {
+      let file = this.#localFiles.get(path);
+      if (!file) {
+        file = this.#fetchJson<LocalGraphJson>(path + localGraphFileName);
+        file.catch(() => this.#localFiles.delete(path));
+        this.#localFiles.set(path, file);
+      }
+      shown = Promise.all([file, this.#topicsSoon()]).then(([graph, topics]) => {
+        if (!topics) this.#shownWithout = true;
+        return withTopics(graph, topics);
+      });
+      shown.catch(() => this.#localGraphs.delete(path));
+      this.#localGraphs.set(path, shown);
     }
-    return pending;
+    return shown;
+  }
+
+  /** The topics file if it is loaded, or comes within `topicsWaitMs`; else undefined. */
+  #topicsSoon(): Promise<GraphTopicsFile | undefined> {
+    if (this.#topicsFile) return Promise.resolve(this.#topicsFile);
+    const late = new Promise<undefined>((resolve) => setTimeout(resolve, topicsWaitMs, undefined));
+    return Promise.race([this.#loadTopics(), late]);
   }
 
   /** The garden's topics file, loaded once; undefined when it cannot be (tried again on the next call). */
   #loadTopics(): Promise<GraphTopicsFile | undefined> {
     if (!this.#topics) {
-      this.#topics = this.#fetchJson<GraphTopicsFile>(this.#state.basePath + graphTopicsFileName).catch(() => {
-        this.#topics = undefined;
-        return undefined;
-      });
+      const pending: Promise<GraphTopicsFile | undefined> = this.#fetchJson<GraphTopicsFile>(this.#state.basePath + graphTopicsFileName).then(
+        (file) => {
+          // Forgotten meanwhile (forgetData): a newer load decides.
+          if (this.#topics !== pending) return file;
+          this.#topicsFile = file;
+          if (this.#shownWithout) {
+            this.#shownWithout = false;
+            this.#localGraphs.clear();
+            this.dispatchEvent(new Event('change'));
+          }
+          return file;
+        },
+        () => {
+          if (this.#topics === pending) this.#topics = undefined;
+          return undefined;
+        },
+      );
+      this.#topics = pending;
     }
     return this.#topics;
   }
@@ -126,8 +169,11 @@ export class GardenStore extends EventTarget {
    */
   forgetData(): void {
     this.#notes.clear();
+    this.#localFiles.clear();
     this.#localGraphs.clear();
     this.#topics = undefined;
+    this.#topicsFile = undefined;
+    this.#shownWithout = false;
     this.#graph = undefined;
     this.dispatchEvent(new Event('change'));
   }
