@@ -74,10 +74,12 @@ export interface ShownLocalGraph extends Omit<LocalGraphJson, 'nodes'> {
  * Without the topics file (not loaded, or a garden without topics) nodes have no topic.
  */
 export function withTopics(graph: LocalGraphJson, topics: GraphTopicsFile | undefined): ShownLocalGraph {
+  const used = new Set<number>();
   const nodes = graph.nodes.map((n) => {
     const topic = topics?.notes[n.id];
-    return topic === undefined ? n : { ...n, topic };
+    if (topic === undefined) return n;
+    used.add(topic);
+    return { ...n, topic };
   });
-  const used = new Set(nodes.flatMap((n) => ('topic' in n && n.topic !== undefined ? [n.topic] : [])));
   return { ...graph, nodes, topics: (topics?.topics ?? []).filter((t) => used.has(t.id)).sort((a, b) => a.id - b.id) };
 }

@@ -271,14 +271,14 @@ function marginsFor(widths: number[], shortest: number[], width: number): Omit<L
   return { marginX: Math.max(24, Math.min(width * 0.3, room)), marginY: lineHeight + 12, edge: 12 };
 }
 
+/** Links at which a node is drawn at full size: a hub of the garden (a note with a few links stays small, as most notes are). */
+const hubLinks = 200;
+
 /**
  * The graph sigma draws: nodes up to `depth` at their laid-out places (y up, as sigma's), sized by
  * their link counts as Obsidian sizes nodes (on a log scale, full size from `hubLinks` links),
  * coloured by topic; nodes in the file's order, so labels are placed by depth, then importance.
  */
-/** Links at which a node is drawn at full size: a hub of the garden (a note with a few links stays small, as most notes are). */
-const hubLinks = 200;
-
 function toGraph(data: ShownLocalGraph, depth: 1 | 2 | 3, frame: LocalGraphFrame): DirectedGraph<Attributes> {
   const positions = layoutLocalGraph(data, depth, frame);
   const colors = new Map(data.topics.map((t) => [t.id, t.color]));
