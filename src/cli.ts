@@ -146,7 +146,19 @@ async function run(argv: string[]): Promise<number> {
           import('./incremental/text-only.ts'),
         ]);
         const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
-        const emitOptions = { out, site, app, fingerprint, quick, dates, settings, feed: config.feed, keepReplaced: true, keepSearch: useCache };
+        const emitOptions = {
+          out,
+          site,
+          app,
+          fingerprint,
+          quick,
+          dates,
+          settings,
+          feed: config.feed,
+          keepReplaced: true,
+          keepSearch: useCache,
+          keepLocalGraphs: useCache,
+        };
         // Once the notes are compiled, the garden's frame and shapes tell whether only text changed
         // (src/incremental/text-only.ts); if so, the search index starts then, beside the graph stage (src/emit/early-search.ts).
         const early = previous ? earlySearch(root, out, previous) : undefined;

@@ -24,6 +24,7 @@ import { explorerFiles } from './explorer-files.ts';
 import { plainBacklinks } from '../graph/backlinks.ts';
 import { toNoteData } from './note-data.ts';
 import { writeLocalGraphFiles } from './local-graph-files.ts';
+import { openKeptNeighbourhoods } from '../incremental/kept-neighbourhoods.ts';
 import type { DateSource } from './note-dates.ts';
 import { forReaders } from './for-readers.ts';
 import { buildSiteContext } from './site-context.ts';
@@ -60,6 +61,8 @@ export interface EmitOptions {
   search?: SearchRun;
   /** Keep the search postings beside the build cache between builds (src/search/kept-postings.ts): notes the last build indexed are not indexed again. */
   keepSearch?: boolean;
+  /** Keep what each local graph file read beside the build cache (src/incremental/kept-neighbourhoods.ts): after a link change, only the files it can reach are computed. */
+  keepLocalGraphs?: boolean;
 }
 
 /** What the emitter wrote. */
@@ -181,7 +184,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       await writer.write('graph.json', graphJson);
       for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
       for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
-      await writeLocalGraphFiles(writer, model.graph.json);
+      await writeLocalGraphFiles(writer, model.graph.json, options.keepLocalGraphs ? openKeptNeighbourhoods(model.root) : undefined);
     }
     await writer.adoptFrom(run.dir, await search);
     // Only text changed: the sitemap (every page's URL and date) is the previous site's; `notes` holds only the pages looked at.

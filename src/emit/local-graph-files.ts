@@ -1,9 +1,11 @@
 /** The local graph's per-note files (`<url>local-graph.json`, docs/output.md). */
 import { indexNeighbourhoods } from '../graph/neighbourhood.ts';
+import { packReads, planNeighbourhoods } from '../graph/neighbourhood-changes.ts';
 import { localGraphFileName } from '../shared/local-graph.ts';
 import type { GraphJson } from '../shared/types.ts';
 import type { SiteWriter } from './write-site.ts';
 import { contentHash } from '../incremental/output-manifest.ts';
+import type { NeighbourhoodStore } from '../incremental/kept-neighbourhoods.ts';
 import { codeFingerprint } from '../version.ts';
 
 /**
@@ -11,19 +13,49 @@ import { codeFingerprint } from '../version.ts';
  * kilobytes for the local graph instead of the whole graph.json. A neighbourhood is a function
  * of the notes' ids, titles and URLs, the links between them and the code (not of positions,
  * topics or PageRank), so every file is keyed by their hash: when the previous site's files were
- * made from the same graph they are kept without being computed. After a link change each is
- * computed again, and written only where its bytes changed: the notes near the change.
+ * made from the same graph they are kept without being computed.
+ *
+ * After a link change, with `kept` (the record of what the previous site's answers read), only
+ * the answers the change can reach are computed (src/graph/neighbourhood-changes.ts) and written
+ * where their bytes changed; every other file is the previous site's. Without a record, every
+ * answer is computed. Either way the record of this site's answers is kept for the next build.
  */
-export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'reuse'>, json: GraphJson): Promise<void> {
+export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'reuse' | 'carry'>, json: GraphJson, kept?: NeighbourhoodStore): Promise<void> {
   const key = `local-graph:${codeFingerprint()}:${contentHash(JSON.stringify(neighbourhoodInputs(json)))}`;
   const fileOf = (url: string) => decodeURIComponent(url).replace(/^\//, '') + localGraphFileName;
-  const notes = json.notes.filter((n) => !writer.reuse(fileOf(n.url), key));
-  if (notes.length === 0) return;
-  const neighbourhoodOf = indexNeighbourhoods(json);
-  // Many files in flight at once, as for pages; each answer is built only when written.
-  for (let i = 0; i < notes.length; i += 32) {
-    await Promise.all(notes.slice(i, i + 32).map((n) => writer.write(fileOf(n.url), JSON.stringify(neighbourhoodOf(n.id)), key)));
+  const previous = kept?.read();
+  // The same graph as the record's (or no record kept): files made from it are kept, the others (removed by hand) made again.
+  if (!kept || previous?.key === key) {
+    const notes = json.notes.filter((n) => !writer.reuse(fileOf(n.url), key));
+    if (notes.length === 0) return;
+    const neighbourhoodOf = indexNeighbourhoods(json);
+    // Many files in flight at once, as for pages; each answer is built only when written.
+    for (let i = 0; i < notes.length; i += 32) {
+      await Promise.all(notes.slice(i, i + 32).map((n) => writer.write(fileOf(n.url), JSON.stringify(neighbourhoodOf(n.id)), key)));
+    }
+    return;
   }
+  const neighbourhoodOf = indexNeighbourhoods(json);
+  const plan = previous ? planNeighbourhoods(previous.record, neighbourhoodOf.graph) : undefined;
+  const reads = new Array<ArrayLike<number>>(json.notes.length);
+  const one = async (i: number) => {
+    const n = json.notes[i]!;
+    const file = fileOf(n.url);
+    if (plan && previous && !plan.affected[i] && writer.carry(file, previous.key, key)) {
+      reads[i] = plan.readsOf(i);
+      return;
+    }
+    const read: number[] = [];
+    const answer = neighbourhoodOf(n.id, read);
+    reads[i] = read;
+    await writer.write(file, JSON.stringify(answer), key);
+  };
+  for (let i = 0; i < json.notes.length; i += 32) {
+    const batch: Promise<void>[] = [];
+    for (let k = i; k < Math.min(i + 32, json.notes.length); k++) batch.push(one(k));
+    await Promise.all(batch);
+  }
+  kept.save({ key, record: { ...neighbourhoodOf.graph, reads: packReads(reads) } });
 }
 
 /** What every neighbourhood is computed from (src/graph/neighbourhood.ts). */

@@ -22,6 +22,11 @@ export interface SiteWriter {
   /** Keep the previous site's `rel` if it was made from inputs with the same `key`; false when it must be made again. */
   reuse(rel: string, key: string): boolean;
   /**
+   * Keep the previous site's `rel` if it was made from inputs with the key `was`, recording it under
+   * `key`: for a caller that knows its new inputs make the same file (src/graph/neighbourhood-changes.ts).
+   */
+  carry(rel: string, was: string, key: string): boolean;
+  /**
    * Keep, as they are, the previous site's files that this build has neither written nor kept and
    * that `which` accepts (a build that knows they did not change: src/incremental/text-only.ts).
    */
@@ -138,8 +143,11 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       made(rel, hash, key);
     },
     reuse(rel, key) {
+      return writer.carry(rel, key, key);
+    },
+    carry(rel, was, key) {
       resolveRel(rel);
-      if (!linked.files.has(rel) || previous?.keys[rel] !== key || previous.files[rel] === undefined) return false;
+      if (!linked.files.has(rel) || previous?.keys[rel] !== was || previous.files[rel] === undefined) return false;
       files[rel] = previous.files[rel];
       keys[rel] = key;
       kept++;

@@ -26,7 +26,7 @@ export const defaultNeighbourhoodLimits: NeighbourhoodLimits = { 1: 60, 2: 16, 3
  * (topics, PageRank): a link changed in one place changes the files of the notes near it, not
  * every file (docs/performance.md).
  */
-export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits = defaultNeighbourhoodLimits): (id: NoteId) => LocalGraphJson | undefined {
+export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits = defaultNeighbourhoodLimits): NeighbourhoodIndex {
   // Link counts first, by graph.json's order; then notes are numbered by importance, so "more
   // important" is "smaller number" from here on.
   const count = json.notes.length;
@@ -40,7 +40,8 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
     raw[p++] = s;
     raw[p++] = t;
   }
-  const linked = sortedLists(count, raw.subarray(0, p), true).starts;
+  const byIndex = sortedLists(count, raw.subarray(0, p), true);
+  const linked = byIndex.starts;
   const linksOf = (i: number) => linked[i + 1]! - linked[i]!;
   const byRank = json.notes.map((n, i) => ({ n, links: linksOf(i), i }));
   byRank.sort((a, b) => b.links - a.links || (a.n.id < b.n.id ? -1 : a.n.id > b.n.id ? 1 : 0));
@@ -71,9 +72,12 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
     depthAt[r] = depth;
   };
 
-  return (id) => {
+  // What each answer read, when asked (`reads`): json.notes indices, a pair per list scanned.
+  let reading: number[] | undefined;
+  const answerOf = (id: NoteId, reads?: number[]): LocalGraphJson | undefined => {
     const center = rankOf.get(id);
     if (center === undefined) return undefined;
+    reading = reads;
     answer++;
     const around = adjacentOf(center);
     nearMark[center] = answer;
@@ -88,6 +92,9 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
     // A note further out is at depth 3 only if no note at depth 0 or 1 links with it (a left-out depth-2 note is not).
     const ring3 = best(ring2.chosen, limits[3], true, center, around);
     for (const n of ring3.chosen) setDepth(n, 3);
+    // Where depth 3 was cut: its least important note kept (-1: not cut, -2: cut before any).
+    const last = ring3.chosen[ring3.chosen.length - 1];
+    reading?.push(-2, !ring3.cut ? -1 : last === undefined ? -2 : byRank[last]!.i);
 
     const kept = [center, ...ring1, ...ring2.chosen, ...ring3.chosen];
     kept.forEach((r, i) => {
@@ -114,6 +121,19 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
       cut: { 2: ring2.cut, 3: ring3.cut },
     };
   };
+  let graph: NeighbourGraph | undefined;
+  return Object.assign(answerOf, {
+    get graph(): NeighbourGraph {
+      graph ??= {
+        ids: json.notes.map((n) => n.id),
+        titles: json.notes.map((n) => n.title),
+        urls: json.notes.map((n) => n.url),
+        both: byIndex,
+        out: sortedLists(count, raw.subarray(0, p), false),
+      };
+      return graph;
+    },
+  });
 
   /**
    * The `limit` most important notes linked with any of `from` that are not near the centre (the
@@ -129,7 +149,8 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
       const r = from[i]!;
       const end = both.starts[r + 1]!;
       let taken = 0;
-      for (let k = both.starts[r]!; k < end && taken <= limit; k++) {
+      let k = both.starts[r]!;
+      for (; k < end && taken <= limit; k++) {
         const c = both.items[k]!;
         if (foundMark[c] === pass || nearMark[c] === answer) continue;
         if (far && (depthMark[c] === answer || touchesNear(c, center, around))) continue;
@@ -137,6 +158,8 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
         found.push(c);
         taken++;
       }
+      // The list scanned, and the last note it looked at (-1: all of it).
+      if (reading) reading.push(byRank[r]!.i, taken > limit ? byRank[both.items[k - 1]!]!.i : -1);
     }
     const sorted = Int32Array.from(found).sort();
     return { chosen: Array.from(sorted.subarray(0, limit)), cut: sorted.length > limit };
@@ -160,10 +183,39 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
 }
 
 /**
+ * An index answering neighbourhoods. Given `reads`, an answer appends to it what it read of the
+ * garden's links beyond its note's own neighbours: for each neighbour list it scanned, the list's
+ * note and the last note of it looked at (-1 when it looked at all of them), as json.notes indices;
+ * then -2 and the least important note kept at depth 3 (-1 when depth 3 was not cut, -2 when it was
+ * cut before any note). An answer depends on nothing else (neighbourhood-changes.ts relies on it
+ * to keep answers).
+ */
+export interface NeighbourhoodIndex {
+  (id: NoteId, reads?: number[]): LocalGraphJson | undefined;
+  /** The graph the answers are computed from, numbered as json.notes. */
+  readonly graph: NeighbourGraph;
+}
+
+/** Sorted lists of distinct note numbers, list `i` being `items[starts[i]..starts[i + 1]]`. */
+export interface NoteLists {
+  starts: Int32Array;
+  items: Int32Array;
+}
+
+/** What every neighbourhood is computed from, numbered as json.notes: each note's id, title, URL, distinct neighbours either way and link targets. */
+export interface NeighbourGraph {
+  ids: NoteId[];
+  titles: string[];
+  urls: string[];
+  both: NoteLists;
+  out: NoteLists;
+}
+
+/**
  * For each of `count` notes, the distinct notes it is paired with in `pairs` (flat source, target
  * numbers), sorted: as a source only, or either way (`both`). List `r` is `items[starts[r]..starts[r + 1]]`.
  */
-export function sortedLists(count: number, pairs: Int32Array, both: boolean): { starts: Int32Array; items: Int32Array } {
+export function sortedLists(count: number, pairs: Int32Array, both: boolean): NoteLists {
   const starts = new Int32Array(count + 1);
   for (let i = 0; i < pairs.length; i += 2) {
     starts[pairs[i]! + 1]!++;

@@ -1,0 +1,149 @@
+/**
+ * planNeighbourhoods: after any change of the links, titles or notes, every answer it keeps is the
+ * answer computed in full on the new graph, and what it keeps of each answer's reads is what that
+ * answer reads now (so the record stays true build after build).
+ */
+import { describe, expect, it } from 'vitest';
+import { indexNeighbourhoods, type NeighbourhoodLimits } from '../src/graph/neighbourhood.ts';
+import { packReads, planNeighbourhoods, type NeighbourhoodRecord } from '../src/graph/neighbourhood-changes.ts';
+import { seededRandom } from '../src/graph/random.ts';
+import type { GraphJson, GraphNote, NoteId, NotePath, Slug } from '../src/shared/types.ts';
+
+const note = (id: string, title = id.toUpperCase()): GraphNote => ({
+  id: id as NoteId,
+  path: `${id}.md` as NotePath,
+  title,
+  url: `/${id}/` as Slug,
+  tags: [],
+  aliases: [],
+  weight: 0,
+});
+const link = (source: string, target: string) => ({ source: source as NoteId, target: target as NoteId, kind: 'link' as const });
+
+/** Every answer of `json`, and the record of what each read. */
+function computeAll(json: GraphJson, limits: NeighbourhoodLimits): { answers: Map<NoteId, string>; record: NeighbourhoodRecord } {
+  const of = indexNeighbourhoods(json, limits);
+  const answers = new Map<NoteId, string>();
+  const reads = json.notes.map((n) => {
+    const read: number[] = [];
+    answers.set(n.id, JSON.stringify(of(n.id, read)));
+    return read;
+  });
+  return { answers, record: { ...of.graph, reads: packReads(reads) } };
+}
+
+/** A garden of `count` notes where a few hubs gather many links (as real gardens' index notes do). */
+function randomGarden(random: () => number, count: number): GraphJson {
+  const notes = Array.from({ length: count }, (_, i) => note(`n${String(i).padStart(4, '0')}`));
+  const links = [];
+  for (let i = 0; i < count * 4; i++) {
+    const hubby = random() < 0.3;
+    const s = Math.floor(random() * count);
+    const t = hubby ? Math.floor(random() ** 3 * 8) : Math.floor(random() * count);
+    links.push(link(notes[s]!.id, notes[t]!.id));
+  }
+  return { version: 1, notes, links };
+}
+
+/** One random change: links added or removed, a title changed, a note added or removed. */
+function change(random: () => number, json: GraphJson, serial: number): GraphJson {
+  const notes = [...json.notes];
+  let links = [...json.links];
+  const pick = () => notes[Math.floor(random() * notes.length)]!.id;
+  const kind = Math.floor(random() * 6);
+  if (kind <= 1) for (let i = 0; i < 1 + Math.floor(random() * 4); i++) links.push(link(pick(), pick()));
+  else if (kind === 2) links = links.filter(() => random() > 3 / json.links.length);
+  else if (kind === 3) {
+    const i = Math.floor(random() * notes.length);
+    notes[i] = note(notes[i]!.id, `Retitled ${serial}`);
+  } else if (kind === 4) {
+    const added = note(`new${serial}`);
+    notes.splice(Math.floor(random() * notes.length), 0, added);
+    for (let i = 0; i < Math.floor(random() * 3); i++) links.push(random() < 0.5 ? link(added.id, pick()) : link(pick(), added.id));
+  } else {
+    const [gone] = notes.splice(Math.floor(random() * notes.length), 1);
+    links = links.filter((l) => l.source !== gone!.id && l.target !== gone!.id);
+  }
+  return { version: 1, notes, links };
+}
+
+describe('planNeighbourhoods', () => {
+  // Small gardens with the default limits: a neighbourhood covers much of the garden, and fewer answers are kept.
+  for (const [name, limits, least] of [
+    ['the default limits', { 1: 60, 2: 16, 3: 8 }, 0.3],
+    ['small limits (every cut taken)', { 1: 4, 2: 2, 3: 2 }, 0.5],
+  ] as const) {
+    it(`keeps only answers that are still right, over random changes (${name})`, () => {
+      const random = seededRandom(20261124);
+      let kept = 0;
+      let total = 0;
+      for (let garden = 0; garden < 4; garden++) {
+        let json = randomGarden(random, 150 + garden * 50);
+        let { answers, record } = computeAll(json, limits);
+        for (let step = 0; step < 25; step++) {
+          const next = change(random, json, garden * 100 + step);
+          const of = indexNeighbourhoods(next, limits);
+          const plan = planNeighbourhoods(record, of.graph);
+          const full = computeAll(next, limits);
+          const reads: ArrayLike<number>[] = [];
+          next.notes.forEach((n, i) => {
+            total++;
+            const fresh = full.record.reads.items.subarray(full.record.reads.starts[i]!, full.record.reads.starts[i + 1]!);
+            if (plan.affected[i]) {
+              reads.push(fresh);
+              return;
+            }
+            kept++;
+            // A kept answer is the full answer, and its kept reads are what it reads now.
+            expect(answers.get(n.id), `${n.id} after step ${step}`).toBe(full.answers.get(n.id));
+            expect(Array.from(plan.readsOf(i)), `${n.id}'s reads after step ${step}`).toEqual(Array.from(fresh));
+            reads.push(plan.readsOf(i));
+          });
+          json = next;
+          answers = full.answers;
+          // The next step plans from the record a build keeps: kept reads where kept, fresh ones elsewhere.
+          record = { ...of.graph, reads: packReads(reads) };
+        }
+      }
+      // Many answers are kept: a change reaches few notes' answers.
+      expect(kept / total).toBeGreaterThan(least);
+    });
+  }
+
+  it('recomputes a note two links from every change when a changed note moves into the part of a list it read', () => {
+    // x's one neighbour r lists p (3 links), q (2 links), x and z (1 link each); with a limit of 1 at depth 2,
+    // x's answer scans r's list up to q (two candidates) and keeps p.
+    const limits = { 1: 2, 2: 1, 3: 1 };
+    const base: GraphJson = {
+      version: 1,
+      notes: ['x', 'r', 'p', 'q', 'z', 'p1', 'p2', 'q1', 'b1', 'b2', 'b3'].map((id) => note(id)),
+      links: [link('x', 'r'), link('r', 'p'), link('r', 'q'), link('r', 'z'), link('p', 'p1'), link('p', 'p2'), link('q', 'q1')],
+    };
+    const before = computeAll(base, limits);
+    const depth2 = (json: GraphJson) =>
+      indexNeighbourhoods(
+        json,
+        limits,
+      )('x' as NoteId)!
+        .nodes.filter((n) => n.depth === 2)
+        .map((n) => n.id);
+    expect(depth2(base)).toEqual(['p']);
+
+    // z gains one link (2 links, after q by id): still after where x's scan stopped, so x's answer is kept.
+    const one: GraphJson = { ...base, links: [...base.links, link('b1', 'z')] };
+    const planOne = planNeighbourhoods(before.record, indexNeighbourhoods(one, limits).graph);
+    expect(planOne.affected[0]).toBe(0);
+    expect(depth2(one)).toEqual(['p']);
+
+    // z gains three links (4): it comes first in r's list, and x's answer changes although neither
+    // x nor its neighbour changed.
+    const three: GraphJson = { ...base, links: [...base.links, link('b1', 'z'), link('b2', 'z'), link('b3', 'z')] };
+    const of = indexNeighbourhoods(three, limits);
+    const plan = planNeighbourhoods(before.record, of.graph);
+    expect(depth2(three)).toEqual(['z']);
+    expect(plan.affected[0]).toBe(1);
+    // x is the only note it is recomputed for that neither changed nor has a changed neighbour.
+    const near = new Set(['z', 'b1', 'b2', 'b3', 'r']);
+    expect(base.notes.filter((n, i) => plan.affected[i] && !near.has(n.id)).map((n) => n.id)).toContain('x');
+  });
+});
