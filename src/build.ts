@@ -14,13 +14,14 @@ import { deriveGardenGraph, type GardenGraph, type LayoutCache, type MentionsMem
 import { startEarly, streamJobs, type EarlyWorker, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/types.ts';
 import { createShare, shareWords, type Share } from './store/shared-words.ts';
-import { openKeptModel } from './incremental/kept-model.ts';
+import { openKeptModel, type KeptModel } from './incremental/kept-model.ts';
 import { openKeptMentions } from './incremental/kept-mentions.ts';
 import { assembleNote, checkEmbeds, type AssembleInput } from './assemble/assemble.ts';
 import { createMemoryStore } from './store/memory-store.ts';
 import type { CompiledNote, NoteReader, NoteStore, TextsOnDisk } from './store/note-store.ts';
 import { tryCreateSpillStore } from './store/spill-store.ts';
-import { resolveGarden } from './resolve/index.ts';
+import { resolveGarden, resolveNoteLinks } from './resolve/index.ts';
+import type { LinkIndex } from './shared/links/link-index.ts';
 import type { GitDates } from './scan/git-dates.ts';
 import { readKeptText, scanGarden, takeText, type ScanResult, type ScanSettings, type ScannedNote } from './scan/index.ts';
 import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
@@ -127,6 +128,12 @@ export interface GardenModel {
   results?: NoteJobResult[];
   /** A published note's body HTML with its links below `basePath` (an absolute URL for feeds). */
   assembleAt?: (id: NoteId, basePath: string) => string;
+  /**
+   * For each note whose content changed since the kept model was written (when it knew the note),
+   * that version's content hash and the notes its links led to, resolved as they are now: where
+   * they led then when no note's outline changed (src/incremental/text-only.ts, `linkChange`).
+   */
+  previousTargets?: Map<NoteId, { hash: string; targets: NoteId[] }>;
 }
 
 /** Build the garden model. */
@@ -142,7 +149,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   // The dev server sends attachments sandboxed; a site publishes SVGs cleaned of script.
   const published = options.keepResults ? { attachments: found, diagnostics: [] } : await sanitizeAttachments(found);
   const attachments = published.attachments;
-  const { compiled, results, cacheHits, store } = await compileNotes(root, notes, options);
+  const { compiled, results, cacheHits, store, previousNotes } = await compileNotes(root, notes, options);
   lap('parse');
   let verdict: CompiledVerdict | void = undefined;
   if (options.onCompiled) {
@@ -164,6 +171,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
     ...(options.topics ? { topics: options.topics } : {}),
     ...(verdict?.layoutKey ? { layoutKey: verdict.layoutKey } : {}),
     ...(options.placeLater ? { placeLater: true } : {}),
+    ...(previousNotes ? { previousNotes } : {}),
   });
   mentions?.save();
   model.close = store.close;
@@ -190,6 +198,8 @@ export interface DeriveOptions {
   layoutKey?: string;
   /** Do not wait for the layout (see `BuildOptions.placeLater`). */
   placeLater?: boolean;
+  /** The previous build's facts of the notes whose content changed (their links then: `GardenModel.previousTargets`). */
+  previousNotes?: readonly ParsedNote[];
 }
 
 /**
@@ -210,6 +220,7 @@ export async function deriveModel(
   const attachmentPaths = attachments.map((a) => a.path);
   const parsed = compiled.map((c) => c.note);
   const resolved = resolveGarden(parsed, attachmentPaths);
+  const previousTargets = options.previousNotes ? targetsOf(options.previousNotes, resolved.index, parsed) : undefined;
   lap('resolve');
 
   const urlOf = new Map(sources.map((n) => [n.id, n.url]));
@@ -276,7 +287,24 @@ export async function deriveModel(
     cacheHits: 0,
     store,
     assembleAt: rebasedAssembler(assembleInput),
+    ...(previousTargets ? { previousTargets } : {}),
   };
+}
+
+/** The notes each of `previous` (facts of an earlier build) links to, resolved against this build's `index` and `notes`. */
+function targetsOf(previous: readonly ParsedNote[], index: LinkIndex, notes: readonly ParsedNote[]): Map<NoteId, { hash: string; targets: NoteId[] }> {
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  const targets = new Map<NoteId, { hash: string; targets: NoteId[] }>();
+  for (const was of previous) {
+    // A note whose outline changed may link to a heading its target no longer has: only where links lead is read here.
+    const list: NoteId[] = [];
+    for (const l of resolveNoteLinks(was, index, byId).links) {
+      const r = l.resolution;
+      if (r.kind === 'note' || r.kind === 'unpublished') list.push(r.target);
+    }
+    targets.set(was.id, { hash: was.hash, targets: list });
+  }
+  return targets;
 }
 
 /** The assembler of a one-shot build's pages. Kept apart from `deriveModel` so it holds only what it needs (not the scanned sources' text). */
@@ -374,7 +402,7 @@ async function compileNotes(
   root: string,
   notes: readonly ScannedNote[],
   options: BuildOptions,
-): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore }> {
+): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore; previousNotes?: ParsedNote[] }> {
   const cache = options.noCache ? undefined : await openCache(root);
   const render = options.render ?? true;
   const pool = { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) };
@@ -401,7 +429,7 @@ async function compileFrom(
   notes: readonly ScannedNote[],
   options: BuildOptions,
   setup: { cache: NoteCache | undefined; spill: ReturnType<typeof tryCreateSpillStore>; init: WorkerInit; pool: Partial<PoolOptions>; early?: EarlyWorker },
-): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore }> {
+): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore; previousNotes?: ParsedNote[] }> {
   const { cache, spill, init, pool, early } = setup;
   const render = init.render;
   const base = spill ?? createMemoryStore();
@@ -494,12 +522,27 @@ async function compileFrom(
   await Promise.all(writes);
   if (render) await cache?.prune();
   kept?.save();
-  return { compiled, cacheHits, store: noteStore, ...(results ? { results } : {}) };
+  // What the notes not taken from the model (most likely changed) were at the last build, when they are few.
+  const previousNotes = kept && total - kept.taken <= maxPreviousNotes ? changedSince(notes, kept) : undefined;
+  return { compiled, cacheHits, store: noteStore, ...(results ? { results } : {}), ...(previousNotes ? { previousNotes } : {}) };
 }
 
 /** Where a build with a cache keeps the highlighter's converted regexes (src/compile/render/regex-table.ts). */
 function regexTableOf(root: string): RegexTableFile {
   return { file: regexTableFile(cacheDir(root)), code: codeFingerprint() };
+}
+
+/** Most notes not taken from the kept model whose previous facts a build reads (a link build's scope: src/incremental/text-only.ts). */
+const maxPreviousNotes = 1000;
+
+/** The previous facts of the notes whose content changed since the kept model was written. */
+function changedSince(notes: readonly ScannedNote[], kept: KeptModel): ParsedNote[] {
+  const out: ParsedNote[] = [];
+  for (const n of notes) {
+    const was = kept.was(n.id);
+    if (was && was.hash !== n.hash) out.push(was);
+  }
+  return out;
 }
 
 /** Most notes a warm build sends to its early worker before reading the kept model (more were likely only touched: src/build.ts). */

@@ -19,7 +19,7 @@ import { until } from './helpers/until.ts';
 const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks', 'CRDTs', 'Sharding'];
 const folders = ['', 'ds/', 'ds/deep/'];
 
-function body(rand: () => number, version: number): string {
+function body(rand: () => number, version: number, bases = true): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const lines = [
     `---\ntags: [t/${pick(['a', 'b', 'moc'])}]\n${rand() < 0.3 ? `series: S\norder: ${Math.floor(rand() * 5)}\n` : ''}${rand() < 0.15 ? 'publish: false\n' : ''}${rand() < 0.2 ? `aliases: [${pick(names)} alias]\n` : ''}${rand() < 0.2 ? `description: About ${pick(names)}\n` : ''}${rand() < 0.3 ? `author: "[[${pick(names)}]]"\n` : ''}---`,
@@ -32,7 +32,7 @@ function body(rand: () => number, version: number): string {
   for (let i = 0; i < 3; i++) {
     lines.push(randomLinkParagraph(pick, names, i, i === blockAt), '');
   }
-  if (rand() < 0.1) lines.push('```base', 'filters: \'file.hasTag("t/a")\'', 'views:', '  - type: table', '    name: Tagged', '```', '');
+  if (rand() < 0.1 && bases) lines.push('```base', 'filters: \'file.hasTag("t/a")\'', 'views:', '  - type: table', '    name: Tagged', '```', '');
   return lines.join('\n');
 }
 
@@ -121,6 +121,50 @@ describe('trellis build over the previous site equals a cold build', () => {
         expect(siteDiff(out, cold), `seed ${seed}, step ${step}: ${summary}`).toEqual([]);
         rmSync(cold, { recursive: true, force: true });
       }
+    }, 600_000);
+  }
+
+  // Edits of text and links alone (no title, heading, block, tag, frontmatter, note or setting
+  // changes, and no base), which the build narrows to the pages they reach (src/incremental/text-only.ts).
+  for (const seed of [3, 4]) {
+    it(`seed ${seed}: text and links only`, async () => {
+      const rand = seededRandom(seed);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+      const files: Record<string, string | Uint8Array> = { 'trellis.config.yaml': 'title: Garden\n', 'img/pic.png': new Uint8Array([1, 2, 3]) };
+      for (let i = 0; i < 10; i++) files[`${pick(folders)}${pick(names)}.md`] = body(rand, i, false);
+      const garden = makeGarden(files);
+      const present = readdirSync(garden, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.md'));
+      const work = tempDir();
+      const [out, cache] = [path.join(work, 'site'), path.join(work, 'cache')];
+      build(garden, out, cache);
+      const narrowed: string[] = [];
+      for (let step = 0; step < 8; step++) {
+        for (let k = 0, ops = 1 + Math.floor(rand() * 3); k < ops; k++) {
+          const file = path.join(garden, pick(present));
+          const op = rand();
+          if (op < 0.3) appendSentence(file, step * 10 + k);
+          else if (op < 0.75) writeFileSync(file, readFileSync(file, 'utf8') + `\n${randomLinkParagraph(pick, names, 10 + step, false)}\n`);
+          else {
+            // A paragraph of links removed (the last one, so no block id goes with it unless it carried one).
+            const text = readFileSync(file, 'utf8').trimEnd().split('\n');
+            const last = text.findLastIndex((line) => line.startsWith('Paragraph ') && !line.endsWith('^blk'));
+            if (last >= 0) text.splice(last, 1);
+            writeFileSync(file, text.join('\n') + '\n');
+          }
+        }
+        await new Promise((r) => setTimeout(r, racyMs + 100));
+        const summary = build(garden, out, cache);
+        if (/only text (and links )?changed/.test(summary)) narrowed.push(summary);
+        const cold = path.join(work, `cold-${step}`);
+        build(garden, cold, path.join(work, `cold-cache-${step}`), true);
+        expect(siteDiff(out, cold), `seed ${seed}, step ${step}: ${summary}`).toEqual([]);
+        rmSync(cold, { recursive: true, force: true });
+      }
+      // Every step changed only text and links: each build took a narrow way, most of them for link changes.
+      expect(narrowed.length).toBe(8);
+      expect(narrowed.filter((s) => s.includes('only text and links changed')).length).toBeGreaterThanOrEqual(4);
     }, 600_000);
   }
 

@@ -1,7 +1,7 @@
 /** What a warm build of edited text decides (src/incremental/text-only.ts): when only text changed, and which pages it can reach. */
 import { describe, expect, it } from 'vitest';
 import type { BuiltNote } from '../src/build.ts';
-import { frameAndShapes, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
+import { frameAndShapes, linkChange, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
 import { emptyManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
 import type { LinkRef, NoteId, NotePath, ParsedNote, ResolvedLink, Slug } from '../src/shared/types.ts';
 
@@ -72,6 +72,30 @@ describe('textOnlyChange', () => {
   });
 });
 
+describe('linkChange', () => {
+  const before = [makeNote('A', 'a1', [makeLink('B')]), makeNote('B', 'b1'), makeNote('C', 'c1')];
+  const previous = manifestOf(before);
+
+  it('names the notes whose text and links changed, when every outline (title, headings, frontmatter, ...) is as it was', () => {
+    const after = [makeNote('A', 'a2', [makeLink('C'), makeLink('B', 'embed')]), makeNote('B', 'b1'), makeNote('C', 'c2', [makeLink('A')])];
+    expect(linkChange(after, frameAndShapes(after, frame, previous), previous)).toEqual(new Set(['A', 'C']));
+    // Text alone is a link change too (of no link).
+    const text = [makeNote('A', 'a3', [makeLink('B', 'link', 7)]), before[1]!, before[2]!];
+    expect(linkChange(text, frameAndShapes(text, frame, previous), previous)).toEqual(new Set(['A']));
+  });
+
+  it('is undefined when a title (which other notes resolve by), a note, the settings or the previous shape differ', () => {
+    const cases: [BuiltNote[], typeof frame][] = [
+      [[makeNote('A', 'a2', [makeLink('C')]), makeNote('B', 'b2', [], 'Bee'), before[2]!], frame],
+      [[before[0]!, before[1]!], frame],
+      [[...before, makeNote('D', 'd1')], frame],
+      [[makeNote('A', 'a2', [makeLink('C')]), before[1]!, before[2]!], { ...frame, settings: 'other' }],
+    ];
+    for (const [notes, f] of cases) expect(linkChange(notes, frameAndShapes(notes, f, previous), previous)).toBeUndefined();
+    expect(linkChange(before, frameAndShapes(before, frame), { ...previous, shape: undefined } as OutputManifest)).toBeUndefined();
+  });
+});
+
 describe('pagesToCheck', () => {
   const resolved = (source: string, target: string, kind: LinkRef['kind'] = 'link'): ResolvedLink => ({
     source: source as NoteId,
@@ -92,6 +116,11 @@ describe('pagesToCheck', () => {
 
   it('reaches the changed note, its targets, the notes linking to it and every note embedding one of those', () => {
     expect([...pagesToCheck(new Set(['A' as NoteId]), links, {}, undefined)].sort()).toEqual(['A', 'C', 'D', 'E', 'F']);
+  });
+
+  it('with links changed, also reaches the notes the changed note linked to before (their backlink goes)', () => {
+    const check = pagesToCheck(new Set(['H' as NoteId]), links, {}, undefined, new Map([['H' as NoteId, ['B' as NoteId, 'G' as NoteId]]]));
+    expect([...check].sort()).toEqual(['B', 'G', 'H']);
   });
 
   it('reaches the notes it mentions now and those it mentioned before', () => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { GardenModel } from '../build.ts';
 import { startSearch, type SearchRun } from './start-search.ts';
 import { deriveAliasRedirects } from './alias-redirects.ts';
-import type { AppAssets, AttachmentFile, SiteInfo } from '../shared/types.ts';
+import type { AppAssets, AttachmentFile, NoteId, SiteInfo } from '../shared/types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { publishFiles } from './publish-files.ts';
 import type { FeedSettings } from '../config/types.ts';
@@ -34,7 +34,7 @@ import { htmlInputHashes } from '../incremental/html-inputs.ts';
 import { listPageKeys, notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
 import { changedNotes } from '../incremental/changed-notes.ts';
-import { frameAndShapes, mentionSources, pagesToCheck, textOnlyChange, type FrameAndShapes, type FrameInputs } from '../incremental/text-only.ts';
+import { frameAndShapes, linkChange, mentionSources, pagesToCheck, textOnlyChange, type FrameAndShapes, type FrameInputs } from '../incremental/text-only.ts';
 
 /** Options of the emitter. */
 export interface EmitOptions {
@@ -70,7 +70,7 @@ export interface EmitResult {
   files: number;
   notes: ListNote[];
   /** What this build changed in the site (the previous one's files kept, pages and search files written). */
-  changes: { kept: number; pages: number; searchFiles: number; notesChanged?: number; textOnly?: boolean };
+  changes: { kept: number; pages: number; searchFiles: number; notesChanged?: number; textOnly?: boolean; linksOnly?: boolean };
   /** The replaced site, left with `keepReplaced`. */
   replaced?: string;
   /** The replaced site kept as the next build's staging folder (`keepReplaced`, over a previous site). */
@@ -95,7 +95,12 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const mentions = shaped ? mentionSources(model.graph) : undefined;
     // A previous site missing files (removed by hand) is written in full, so that they are made again.
     const textChanged = shaped && writer.missing === 0 ? textOnlyChange(model.notes, shaped, options.previous) : undefined;
-    const check = textChanged && mentions ? pagesToCheck(textChanged, model.links, mentions, options.previous?.shape?.mentions) : undefined;
+    // When text and links changed but no note's outline did, only the pages those changes reach are
+    // looked at too; the others keep their files, and everything else is made as in any build.
+    const linksChanged = !textChanged && mentions ? linkScope(model, shaped!, options.previous) : undefined;
+    const changedHere = textChanged ?? linksChanged?.changed;
+    const check =
+      changedHere && mentions ? pagesToCheck(changedHere, model.links, mentions, options.previous?.shape?.mentions, linksChanged?.targets) : undefined;
     const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
     // page kept is known from facts the model holds, without making its data or reading its backlinks' contexts.
@@ -138,8 +143,17 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       if (!searchBesidePages(indexed, published.length)) await search;
     }
     await inBatches(published, 32, async (n) => {
-      // Only text changed and it cannot reach this page: its files are kept with the rest (keepUnclaimed below).
-      if (unchecked(n)) return;
+      if (unchecked(n)) {
+        // Only text changed and it cannot reach this page: its files are kept with the rest (keepUnclaimed below).
+        if (textChanged) return;
+        // Links changed elsewhere: this page's inputs did not, and its files are kept under their key.
+        const [page, data] = [pageFile(n.url), dataFile(n.url)];
+        const key = options.previous?.keys[page];
+        if (key !== undefined && options.previous?.keys[data] === key && writer.carry(page, key, key) && writer.carry(data, key, key)) {
+          notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
+          return;
+        }
+      }
       const key = keys?.has(n) ? keys.get(n) : pageKey(n);
       if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
         notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
@@ -221,6 +235,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       searchFiles: writer.searchWritten,
       ...(notesChanged !== undefined ? { notesChanged } : {}),
       ...(textChanged ? { textOnly: true } : {}),
+      ...(linksChanged ? { linksOnly: true } : {}),
     };
     const spare = writer.outputs().spare?.dir;
     return { files, notes, changes, ...(replaced ? { replaced } : {}), ...(spare ? { spare } : {}) };
@@ -228,6 +243,28 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     await writer.abort();
     throw error;
   }
+}
+
+/**
+ * The notes whose text and links changed since `previous`, when no note's outline did (`linkChange`),
+ * with the notes each linked to in the version `previous` describes; undefined when that version of
+ * a changed note is not known (the kept model's facts of it are not the previous site's).
+ */
+function linkScope(
+  model: GardenModel,
+  shaped: FrameAndShapes,
+  previous: OutputManifest | undefined,
+): { changed: Set<NoteId>; targets: Map<NoteId, NoteId[]> } | undefined {
+  if (!model.previousTargets || !previous) return undefined;
+  const changed = linkChange(model.notes, shaped, previous);
+  if (!changed) return undefined;
+  const targets = new Map<NoteId, NoteId[]>();
+  for (const id of changed) {
+    const was = model.previousTargets.get(id);
+    if (!was || was.hash !== previous.notes[id]) return undefined;
+    targets.set(id, was.targets);
+  }
+  return { changed, targets };
 }
 
 /** The largest garden whose page keys are computed while the layout worker runs (see `emitSite`). */

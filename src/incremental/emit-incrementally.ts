@@ -28,11 +28,12 @@ export async function emitIncrementally(
 
 /**
  * The build summary's account of what was written: `10 notes changed: 37 pages, 4 search files, 52 files written to dist/ (44370 kept)`,
- * with `; only text changed` in the brackets when the build kept everything but the pages that text reaches (src/incremental/text-only.ts).
+ * with `; only text changed` in the brackets when the build kept everything but the pages that text reaches (src/incremental/text-only.ts),
+ * and `; only text and links changed` when no note's outline changed and only the note pages those changes reach were looked at.
  */
 export function rebuiltSummary(result: EmitResult, out: string, cacheHits: number): string {
   const c = result.changes;
   if (c.notesChanged === undefined) return `${result.files} files written to ${out}/${cacheHits ? ` (${cacheHits} notes from cache)` : ''}`;
   const notes = `${c.notesChanged} ${c.notesChanged === 1 ? 'note' : 'notes'} changed`;
-  return `${notes}: ${c.pages} pages, ${c.searchFiles} search files, ${result.files} files written to ${out}/ (${c.kept} kept${c.textOnly ? '; only text changed' : ''})`;
+  return `${notes}: ${c.pages} pages, ${c.searchFiles} search files, ${result.files} files written to ${out}/ (${c.kept} kept${c.textOnly ? '; only text changed' : c.linksOnly ? '; only text and links changed' : ''})`;
 }

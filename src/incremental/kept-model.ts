@@ -59,6 +59,8 @@ const formatVersion = 2;
 export interface KeptModel {
   /** The kept compiled note `id` with content `hash`, if there is one; its parts are then read from the model. */
   take(id: NoteId, hash: string): CompiledNote | undefined;
+  /** The facts the previous build kept of note `id`, whatever its content now (what a changed note linked to before). */
+  was(id: NoteId): ParsedNote | undefined;
   /** Keep `result` (compiled or read from the cache by this build) for the next build. */
   add(hash: string, result: NoteJobResult): void;
   /** A store reading the notes taken from the model here, and every other note from `base`. */
@@ -113,6 +115,9 @@ export function openKeptModel(gardenRoot: string): KeptModel {
   const model: KeptModel = {
     get taken() {
       return takenEntries.size;
+    },
+    was(id) {
+      return previous?.entries.get(id)?.entry.note;
     },
     take(id, hash) {
       const kept = previous?.entries.get(id);

@@ -10,7 +10,7 @@
  * is placed, in the shape or out of it.
  */
 import { createHash } from 'node:crypto';
-import type { LinkRef, ParsedNote } from '../shared/types.ts';
+import type { LinkRef, ParsedNote, PropertyPart } from '../shared/types.ts';
 
 /** Whether each field of a note's facts is in its shape (`shape`) or only its own text (`text`). */
 export const shapeCoverage = {
@@ -46,9 +46,16 @@ export const linkShapeCoverage = {
 /** The keys a coverage places in the shape. */
 type InShape<C> = { [K in keyof C]: C[K] extends 'shape' ? K : never }[keyof C];
 
-/** The hash of a note's shape (see the module comment). */
+/**
+ * The hash of a note's shape (see the module comment), in two parts joined by a dot: its outline
+ * (everything but its links) and its links. Two versions with the same outline differ, for the rest
+ * of the garden, only in their text and links: how every note's links resolve is the same (titles,
+ * aliases, paths, headings and blocks are in the outline).
+ */
 export function noteShape(p: ParsedNote): string {
-  const shape = {
+  const part = (x: PropertyPart<number>) =>
+    typeof x === 'object' && x.kind === 'link' ? { ...x, link: p.links[x.link] ? linkShape(p.links[x.link]!) : null } : x;
+  const outline = {
     path: p.path,
     id: p.id,
     title: p.title,
@@ -57,11 +64,23 @@ export function noteShape(p: ParsedNote): string {
     // Where a heading or block is in the source is the note's own (its outline, its embeds' lines: pages that embed it are rebuilt with it).
     headings: p.headings.map((h) => [h.depth, h.text, h.id]),
     blocks: p.blocks.map((b) => b.id),
-    links: p.links.map(linkShape),
-    properties: p.properties ?? null,
+    // A property's wiki-link is known by an index into the note's links, which moves as body links come and go: by what it links to instead.
+    properties:
+      p.properties?.map((prop) =>
+        prop.type === 'text' ? { ...prop, value: prop.value.map(part) } : prop.type === 'list' ? { ...prop, value: prop.value.map((v) => v.map(part)) } : prop,
+      ) ?? null,
     bases: p.bases ?? null,
-  } satisfies Record<InShape<typeof shapeCoverage>, unknown>;
-  return createHash('sha256').update(JSON.stringify(shape)).digest('base64url').slice(0, 27);
+  } satisfies Record<Exclude<InShape<typeof shapeCoverage>, 'links'>, unknown>;
+  return `${digest(outline)}.${digest(p.links.map(linkShape))}`;
+}
+
+/** The outline part of a note's shape (`noteShape`). */
+export function outlineOf(shape: string): string {
+  return shape.slice(0, shape.indexOf('.'));
+}
+
+function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 }
 
 /** A link without its place in the source. */

@@ -18,7 +18,7 @@ import type { GardenGraph } from '../graph/index.ts';
 import type { AttachmentFile, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
 import { noteDates, type DatedNote, type DateSource } from '../emit/note-dates.ts';
 import { codeFingerprint } from '../version.ts';
-import { noteShape } from './note-shape.ts';
+import { noteShape, outlineOf } from './note-shape.ts';
 import type { FrameAndShapes, GardenShape, OutputManifest } from './output-manifest.ts';
 
 export type { FrameAndShapes, GardenShape } from './output-manifest.ts';
@@ -82,18 +82,43 @@ export function textOnlyChange(notes: readonly ShapedNote[], shape: FrameAndShap
 }
 
 /**
+ * The notes whose text or links changed since the site `previous` describes, when nothing else did
+ * (the same frame and notes, and every note's outline: `noteShape`): every link of every other note
+ * then resolves as it did. Undefined when something else changed, or the garden shows a base.
+ */
+export function linkChange(notes: readonly ShapedNote[], shape: FrameAndShapes, previous: OutputManifest | undefined): Set<NoteId> | undefined {
+  const was = previous?.shape;
+  if (!previous || !was || was.frame !== shape.frame || Object.keys(previous.notes).length !== notes.length) return undefined;
+  const changed = new Set<NoteId>();
+  for (const n of notes) {
+    const p = n.parsed;
+    const hash = previous.notes[p.id];
+    const before = was.shapes[p.id];
+    if (hash === undefined || before === undefined || outlineOf(before) !== outlineOf(shape.shapes[p.id]!)) return undefined;
+    if ((p.bases && p.bases.length > 0) || p.path.endsWith('.base')) return undefined;
+    if (hash !== p.hash) changed.add(p.id);
+  }
+  return changed;
+}
+
+/**
  * The notes whose page key (note-page-key.ts) may differ when only the text of `changed` did: the
  * changed notes; every note linking to one (its body's inputs hold its targets' content hashes),
  * and every note embedding one of those, at any depth; the notes the changed ones link to (their
- * backlinks' contexts); and the notes they mention or mentioned (`previousMentions`).
+ * backlinks' contexts); and the notes they mention or mentioned (`previousMentions`). When their
+ * links changed too (`linkChange`: every other note's links resolve as before, so who links to a
+ * changed note is as before), also the notes they linked to before (`previousTargets`).
  */
 export function pagesToCheck(
   changed: ReadonlySet<NoteId>,
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   mentions: Readonly<Record<string, readonly NoteId[]>>,
   previousMentions: Readonly<Record<string, readonly NoteId[]>> | undefined,
+  previousTargets?: ReadonlyMap<NoteId, readonly NoteId[]>,
 ): Set<NoteId> {
   const check = new Set<NoteId>(changed);
+  // When links changed too (`linkChange`): the notes the changed ones linked to before (a backlink gone).
+  for (const id of changed) for (const t of previousTargets?.get(id) ?? []) check.add(t);
   // Who links to and who embeds whom, over every note.
   const linkers = new Map<NoteId, NoteId[]>();
   const embedders = new Map<NoteId, NoteId[]>();
