@@ -168,6 +168,33 @@ describe('trellis build over the previous site equals a cold build', () => {
     }, 600_000);
   }
 
+  it('a link removed and one added: the page the link left loses its backlink, the far pages are kept, and it says so', () => {
+    // Bravo is reached only by Alpha's link (the link's text names no title, so no mention is left behind).
+    const garden = makeGarden({
+      'Alpha.md': '# Alpha\n\nSee [[Bravo|the other one]] for more.',
+      'Bravo.md': '# Bravo\n\nbody',
+      'Charlie.md': '# Charlie\n\nbody',
+      'Delta.md': '# Delta\n\nlinks [[Echo]]',
+      'Echo.md': '# Echo\n\nbody',
+    });
+    const work = tempDir();
+    const [out, cache] = [path.join(work, 'site'), path.join(work, 'cache')];
+    build(garden, out, cache);
+    const inode = (rel: string) => statSync(path.join(out, rel)).ino;
+    const echo = inode('echo/index.html');
+    expect(readFileSync(path.join(out, 'bravo/index.json'), 'utf8')).toContain('"source":"Alpha"');
+    writeFileSync(path.join(garden, 'Alpha.md'), '# Alpha\n\nSee [[Charlie|the third one]] for more.');
+    const summary = build(garden, out, cache);
+    expect(summary).toMatch(/1 note changed: .*; only text and links changed\)/);
+    expect(readFileSync(path.join(out, 'bravo/index.json'), 'utf8')).not.toContain('"source":"Alpha"');
+    expect(readFileSync(path.join(out, 'charlie/index.json'), 'utf8')).toContain('"source":"Alpha"');
+    // Echo's page is the previous site's file; the whole site is a cold build's.
+    expect(inode('echo/index.html')).toBe(echo);
+    const cold = path.join(work, 'cold');
+    build(garden, cold, path.join(work, 'cold-cache'), true);
+    expect(siteDiff(out, cold)).toEqual([]);
+  }, 120_000);
+
   it("a backlink's context follows its source's edit, though no link changed", () => {
     // The target's key names its backlink by source, link number and the source's content hash, not its context's text.
     const garden = makeGarden({ 'A.md': '# A\n\nThe first words around [[B]] here.', 'B.md': '# B\n\nbody' });
