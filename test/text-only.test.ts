@@ -72,6 +72,18 @@ describe('textOnlyChange', () => {
   });
 });
 
+describe('frameAndShapes', () => {
+  it("takes an unchanged note's shape from the previous manifest only when the same code computed it", () => {
+    const notes = [makeNote('A', 'a1')];
+    const previous = manifestOf(notes);
+    const stale = (code: string | undefined): OutputManifest => ({ ...previous, shape: { ...previous.shape!, shapes: { A: 'kept' }, code } });
+    expect(frameAndShapes(notes, frame, stale(previous.shape!.code)).shapes.A).toBe('kept');
+    // Another code's shapes (or a manifest from before shapes named their code) are computed again.
+    expect(frameAndShapes(notes, frame, stale('other code')).shapes.A).toBe(previous.shape!.shapes.A);
+    expect(frameAndShapes(notes, frame, stale(undefined)).shapes.A).toBe(previous.shape!.shapes.A);
+  });
+});
+
 describe('linkChange', () => {
   const before = [makeNote('A', 'a1', [makeLink('B')]), makeNote('B', 'b1'), makeNote('C', 'c1')];
   const previous = manifestOf(before);

@@ -112,4 +112,6 @@ export interface FrameAndShapes {
   frame: string;
   /** Note id -> the hash of its shape. */
   shapes: Record<string, string>;
+  /** The code that computed the shapes: a shape is a function of the note and the code. */
+  code?: string;
 }

@@ -38,21 +38,23 @@ export interface FrameInputs {
   attachments: readonly AttachmentFile[];
 }
 
-/** This build's frame and shapes; shapes of notes whose content hash `previous` records are taken from it. */
+/** This build's frame and shapes; shapes of notes whose content hash `previous` records are taken from it, when the same code made it. */
 export function frameAndShapes(notes: readonly ShapedNote[], inputs: FrameInputs, previous?: OutputManifest): FrameAndShapes {
   const frame = createHash('sha256').update(codeFingerprint()).update('\u0000').update(inputs.settings).update('\u0000');
   for (const a of inputs.attachments)
     frame.update(`${a.path}\u0001${a.size}\u0001${a.mtimeMs ?? ''}\u0001${a.sanitized === undefined ? '' : contentKey(a.sanitized)}\u0002`);
   frame.update('\u0000');
   const shapes: Record<string, string> = {};
+  // Shapes are taken from the previous manifest only when the same code computed them.
+  const code = codeFingerprint();
+  const kept = previous?.shape?.code === code ? previous.shape.shapes : undefined;
   for (const n of notes) {
     const p = n.parsed;
     const { created, updated } = noteDates(n, inputs.dates);
     frame.update(`${p.id}\u0001${p.path}\u0001${n.url}\u0001${n.publish}\u0001${created ?? ''}\u0001${updated ?? ''}\u0002`);
-    const kept = previous?.notes[p.id] === p.hash ? previous.shape?.shapes[p.id] : undefined;
-    shapes[p.id] = kept ?? noteShape(p);
+    shapes[p.id] = (previous?.notes[p.id] === p.hash ? kept?.[p.id] : undefined) ?? noteShape(p);
   }
-  return { frame: frame.digest('base64url'), shapes };
+  return { frame: frame.digest('base64url'), shapes, code };
 }
 
 /** Which notes each note mentions without linking them, from the graph stage's mentions by target. */
