@@ -5,9 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { cacheDir, openCache, type NoteCache } from './store/cache.ts';
-import { regexTableFile, type RegexTableFile } from './compile/render/regex-table.ts';
-import { codeFingerprint } from './version.ts';
+import { openCache, type NoteCache } from './store/cache.ts';
+import { regexTableOf, type CompileAhead } from './compile/ahead.ts';
 import type { WorkerInit } from './compile/worker.ts';
 import { openKeptLayout } from './incremental/kept-layout.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache, type MentionsMemo } from './graph/index.ts';
@@ -359,39 +358,6 @@ function stageTimer(): { timings: Record<string, number>; lap: (name: string) =>
   };
 }
 
-/** What `compileAhead` sets up: the build's store file, its workers' settings, and a worker loading its modules. */
-export interface CompileAhead {
-  /** Hand the set-up to the build (once): it then owns the store file and the worker. */
-  take(): { spill: NoteStore | undefined; init: WorkerInit; early: EarlyWorker } | undefined;
-  /** Let go of what the build did not take. */
-  close(): Promise<void>;
-}
-
-/**
- * Set up a warm one-shot build's compile before the build knows what changed (src/cli.ts calls it
- * once the quick fingerprint says the garden changed): its parse worker loads its modules (the
- * Markdown pipeline and Shiki, ~1 s) while this thread scans the garden and reads what the last build kept.
- */
-export function compileAhead(root: string, pool: Partial<PoolOptions> = {}): CompileAhead {
-  const spill = tryCreateSpillStore();
-  const init: WorkerInit = { nonce: randomBytes(8).toString('hex'), render: true, pack: spill !== undefined, regexTable: regexTableOf(root) };
-  const early = startEarly(init, pool);
-  let taken = false;
-  return {
-    take() {
-      if (taken) return undefined;
-      taken = true;
-      return { spill, init, early };
-    },
-    async close() {
-      if (taken) return;
-      taken = true;
-      await early.close();
-      spill?.close();
-    },
-  };
-}
-
 /**
  * Compile every note, from the cache or on the worker pool, into `store`: a store on disk for a
  * one-shot build, in memory for one that keeps its results (the dev server) or where no
@@ -525,11 +491,6 @@ async function compileFrom(
   // What the notes not taken from the model (most likely changed) were at the last build, when they are few.
   const previousNotes = kept && total - kept.taken <= maxPreviousNotes ? changedSince(notes, kept) : undefined;
   return { compiled, cacheHits, store: noteStore, ...(results ? { results } : {}), ...(previousNotes ? { previousNotes } : {}) };
-}
-
-/** Where a build with a cache keeps the highlighter's converted regexes (src/compile/render/regex-table.ts). */
-function regexTableOf(root: string): RegexTableFile {
-  return { file: regexTableFile(cacheDir(root)), code: codeFingerprint() };
 }
 
 /** Most notes not taken from the kept model whose previous facts a build reads (a link build's scope: src/incremental/text-only.ts). */

@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGarden, compileAhead, type GardenModel } from '../src/build.ts';
+import { buildGarden, type GardenModel } from '../src/build.ts';
+import { compileAhead } from '../src/compile/ahead.ts';
 import { runJobs, startEarly, streamJobs } from '../src/compile/pool.ts';
 import { openKeptScan, racyMs } from '../src/incremental/kept-scan.ts';
 import { scanGarden } from '../src/scan/index.ts';
