@@ -121,14 +121,14 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       };
       const app = await loadApp();
-      // On a warm build the parse worker loads its modules now, on the other core, while this thread
-      // checks the garden's file stamps, scans it and reads what was kept (src/compile/ahead.ts); a
-      // build with nothing to do lets it go.
+      // First without reading notes (sizes and times), then by content (a touched but unchanged file).
+      const quick = await quickFingerprint(root, site, app?.assets, dates, settings);
+      if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
+      // The garden changed since the site was built (file sizes or times): on a warm build, the parse worker
+      // loads its modules now, on the other core, while this thread scans and reads what was kept. (Started
+      // before the stamps are checked, it gained nothing measurable and cost every up-to-date build CPU.)
       const ahead = useCache && record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
       try {
-        // First without reading notes (sizes and times), then by content (a touched but unchanged file).
-        const quick = await quickFingerprint(root, site, app?.assets, dates, settings);
-        if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
         // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
         const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
         const scan = await scanGarden(root, { ...toScanSettings(config), ...(keptScan ? { kept: keptScan } : {}) });

@@ -1,9 +1,9 @@
 /**
- * A warm one-shot build's compile, set up before the build knows what changed: its parse worker
- * loads its modules (the Markdown pipeline and Shiki, ~1 s) on the other core while the CLI
- * checks the garden's file stamps, scans it and reads what the last build kept. A module of its
- * own, light to load: the CLI starts it before it knows whether anything changed, and a build
- * with nothing to do lets it go.
+ * A warm one-shot build's compile, set up before the build knows what changed (src/cli.ts starts it
+ * once the quick fingerprint says the garden changed): its parse worker loads its modules (the
+ * Markdown pipeline and Shiki, ~1 s) on the other core while the CLI scans the garden and reads
+ * what the last build kept. A module of its own, light to load, so the worker starts before the
+ * builder's modules load.
  */
 import { randomBytes } from 'node:crypto';
 import { cacheDir } from '../store/cache.ts';
