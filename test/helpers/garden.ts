@@ -1,8 +1,8 @@
 /** Test helpers: temporary gardens written from a map of files. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, vi } from 'vitest';
 import type { GardenModel } from '../../src/build.ts';
 import { buildGraph, type LinkGraph } from '../../src/graph/build-graph.ts';
 import { noteEdges } from '../../src/graph/note-edges.ts';
@@ -13,9 +13,16 @@ import { scanGarden } from '../../src/scan/index.ts';
 /** A real Obsidian vault, the Tasks plugin's documentation (MIT, 118 notes), vendored with its LICENSE. */
 export const tasksVault = path.resolve(import.meta.dirname, '../fixtures/obsidian-tasks-docs');
 
+/** The temporary folders this test file made: removed once its tests are done (the hook runs after the file's own). */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+});
+
 /** Write `files` (path -> text or bytes) into a new temporary folder and return it. */
 export function makeGarden(files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'trellis-test-'));
+  made.push(root);
   for (const [rel, contents] of Object.entries(files)) {
     const abs = path.join(root, rel);
     mkdirSync(path.dirname(abs), { recursive: true });
@@ -26,7 +33,9 @@ export function makeGarden(files: Record<string, string | Uint8Array>): string {
 
 /** A fresh empty temporary folder. */
 export function tempDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'trellis-out-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'trellis-out-'));
+  made.push(dir);
+  return dir;
 }
 
 /** Give each test of the calling file a fresh, empty build cache (`TRELLIS_CACHE_DIR`), restored after it. */
