@@ -15,8 +15,8 @@
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fingerprintCode } from '../fingerprint.mjs';
 import { projectRoot as root } from '../paths.ts';
+import { codeFingerprint } from '../version.ts';
 import type { AppAssets } from '../shared/types.ts';
 import { promisify } from 'node:util';
 
@@ -142,7 +142,7 @@ async function readAssets(dir: string): Promise<AppAssets | undefined> {
   }
 }
 
-/** The bundle's key: the code fingerprint, 16 hex digits. */
+/** The bundle's key: the code fingerprint, 16 hex digits (the compiled CLI carries it: the sources are not read again). */
 function hashSources(): string {
-  return fingerprintCode(root).slice(0, 16);
+  return codeFingerprint().slice(0, 16);
 }
