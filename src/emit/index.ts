@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { GardenModel } from '../build.ts';
 import { startSearch, type SearchRun } from './start-search.ts';
 import { deriveAliasRedirects } from './alias-redirects.ts';
-import type { AppAssets, AttachmentFile, NoteData, NoteId, SiteInfo } from '../shared/types.ts';
+import type { AppAssets, AttachmentFile, NoteId, SiteInfo } from '../shared/types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
 import { publishFiles } from './publish-files.ts';
 import type { FeedSettings } from '../config/types.ts';
@@ -120,15 +120,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // key as its page is written, after the index.
     if (published.length > keysBesideLayoutMaxNotes) await model.graph.placed;
     const keys = options.previous ? new Map(published.flatMap((n) => (unchecked(n) ? [] : [[n, pageKey(n)] as const]))) : undefined;
-    // When links changed but no outline did, the few note pages to make go now, while the layout worker
-    // still runs (a note's page and data carry no topic); their list notes, which do, wait for it.
-    const listLater: (() => ListNote)[] = [];
-    const pagesBeforeLayout = linksChanged !== undefined && published.length <= keysBesideLayoutMaxNotes;
-    if (pagesBeforeLayout) await writePages((make) => listLater.push(make));
     // Topics (list notes, list pages) and graph.json are read from here on. The search worker starts only
     // once the layout worker is done: the two beside each other would set a large garden's peak memory.
     await model.graph.placed;
-    for (const make of listLater) notes.push(make());
 
     // The search index builds on its own thread (started here, or by the caller as soon as the notes were
     // compiled: `options.search`). When it indexes many notes (a cold build), the pages wait for it: the
@@ -143,39 +137,31 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
         keep: options.keepSearch ?? false,
       });
     const search = run.outputs;
-    if (!pagesBeforeLayout) {
-      // When only text changed, the pages to write are few whatever the worker indexes: they go beside it at once.
-      if (!textChanged) {
-        const indexed = await run.plan;
-        if (!searchBesidePages(indexed, published.length)) await search;
-      }
-      // List pages need a few of every note's facts; the rest is dropped once written.
-      await writePages((make) => notes.push(make()));
+    // When only text changed, the pages to write are few whatever the worker indexes: they go beside it at once.
+    if (!textChanged) {
+      const indexed = await run.plan;
+      if (!searchBesidePages(indexed, published.length)) await search;
     }
-    /** Make or keep every published note's page and data file; `list` takes how to make its list note. */
-    async function writePages(list: (make: () => ListNote) => void): Promise<void> {
-      await inBatches(published, 32, async (n) => {
-        if (unchecked(n)) {
-          // Only text changed and it cannot reach this page: its files are kept with the rest (keepUnclaimed below).
-          if (textChanged) return;
-          // Links changed elsewhere: this page's inputs did not, and its files are kept under their key.
-          const [page, data] = [pageFile(n.url), dataFile(n.url)];
-          const key = options.previous?.keys[page];
-          if (key !== undefined && options.previous?.keys[data] === key && writer.carry(page, key, key) && writer.carry(data, key, key)) {
-            list(() => listNoteOf(n, model.graph, info, siteContext.dates));
-            return;
-          }
-        }
-        const key = keys?.has(n) ? keys.get(n) : pageKey(n);
-        if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
-          list(() => listNoteOf(n, model.graph, info, siteContext.dates));
+    await inBatches(published, 32, async (n) => {
+      if (unchecked(n)) {
+        // Only text changed and it cannot reach this page: its files are kept with the rest (keepUnclaimed below).
+        if (textChanged) return;
+        // Links changed elsewhere: this page's inputs did not, and its files are kept under their key.
+        const [page, data] = [pageFile(n.url), dataFile(n.url)];
+        const key = options.previous?.keys[page];
+        if (key !== undefined && options.previous?.keys[data] === key && writer.carry(page, key, key) && writer.carry(data, key, key)) {
+          notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
           return;
         }
-        const data = await writePage(n, key);
-        list(() => listNote(data, model.graph));
-      });
-    }
-    async function writePage(n: (typeof published)[number], key?: string): Promise<NoteData> {
+      }
+      const key = keys?.has(n) ? keys.get(n) : pageKey(n);
+      if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
+        notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
+        return;
+      }
+      await writePage(n, key);
+    });
+    async function writePage(n: (typeof published)[number], key?: string): Promise<void> {
       const made = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
       // Shown on the page and written as JSON: each backlink's context is read from the store once, not at each use.
       const data = { ...made, backlinks: plainBacklinks(made.backlinks) };
@@ -183,7 +169,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       const meta = { description: noteSummary(n, model.store), ...(image ? { image } : {}) };
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets, meta), key);
       await writer.write(dataFile(n.url), JSON.stringify(data), key);
-      return data;
+      // List pages need a few of every note's facts; the rest is dropped once written.
+      notes.push(listNote(data, model.graph));
     }
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 
