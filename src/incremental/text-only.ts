@@ -70,17 +70,7 @@ export function mentionSources(graph: Pick<GardenGraph, 'unlinkedMentions'>): Ga
  * (src/bases/: a base lists other notes' file facts, which change with their text).
  */
 export function textOnlyChange(notes: readonly ShapedNote[], shape: FrameAndShapes, previous: OutputManifest | undefined): Set<NoteId> | undefined {
-  const was = previous?.shape;
-  if (!previous || !was || was.frame !== shape.frame || Object.keys(previous.notes).length !== notes.length) return undefined;
-  const changed = new Set<NoteId>();
-  for (const n of notes) {
-    const p = n.parsed;
-    const hash = previous.notes[p.id];
-    if (hash === undefined || was.shapes[p.id] !== shape.shapes[p.id]) return undefined;
-    if ((p.bases && p.bases.length > 0) || p.path.endsWith('.base')) return undefined;
-    if (hash !== p.hash) changed.add(p.id);
-  }
-  return changed;
+  return changedWhereShapes(notes, shape, previous, (was, now) => was === now);
 }
 
 /**
@@ -89,14 +79,23 @@ export function textOnlyChange(notes: readonly ShapedNote[], shape: FrameAndShap
  * then resolves as it did. Undefined when something else changed, or the garden shows a base.
  */
 export function linkChange(notes: readonly ShapedNote[], shape: FrameAndShapes, previous: OutputManifest | undefined): Set<NoteId> | undefined {
+  return changedWhereShapes(notes, shape, previous, (was, now) => was !== undefined && outlineOf(was) === outlineOf(now));
+}
+
+/** The notes whose content hash changed, when the frame and notes are the previous site's and `same` holds for every note's previous and present shape. */
+function changedWhereShapes(
+  notes: readonly ShapedNote[],
+  shape: FrameAndShapes,
+  previous: OutputManifest | undefined,
+  same: (was: string | undefined, now: string) => boolean,
+): Set<NoteId> | undefined {
   const was = previous?.shape;
   if (!previous || !was || was.frame !== shape.frame || Object.keys(previous.notes).length !== notes.length) return undefined;
   const changed = new Set<NoteId>();
   for (const n of notes) {
     const p = n.parsed;
     const hash = previous.notes[p.id];
-    const before = was.shapes[p.id];
-    if (hash === undefined || before === undefined || outlineOf(before) !== outlineOf(shape.shapes[p.id]!)) return undefined;
+    if (hash === undefined || !same(was.shapes[p.id], shape.shapes[p.id]!)) return undefined;
     if ((p.bases && p.bases.length > 0) || p.path.endsWith('.base')) return undefined;
     if (hash !== p.hash) changed.add(p.id);
   }
