@@ -3,10 +3,15 @@
  * answer computed in full on the new graph, and what it keeps of each answer's reads is what that
  * answer reads now (so the record stays true build after build).
  */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexNeighbourhoods, type NeighbourhoodLimits } from '../src/graph/neighbourhood.ts';
 import { packReads, planNeighbourhoods, type NeighbourhoodRecord } from '../src/graph/neighbourhood-changes.ts';
 import { seededRandom } from '../src/graph/random.ts';
+import { openKeptNeighbourhoods } from '../src/incremental/kept-neighbourhoods.ts';
+import { cacheDir } from '../src/store/cache.ts';
+import { makeGarden, useTempCacheDir } from './helpers/garden.ts';
 import type { GraphJson, GraphNote, NoteId, NotePath, Slug } from '../src/shared/types.ts';
 
 const note = (id: string, title = id.toUpperCase()): GraphNote => ({
@@ -145,5 +150,28 @@ describe('planNeighbourhoods', () => {
     // x is the only note it is recomputed for that neither changed nor has a changed neighbour.
     const near = new Set(['z', 'b1', 'b2', 'b3', 'r']);
     expect(base.notes.filter((n, i) => plan.affected[i] && !near.has(n.id)).map((n) => n.id)).toContain('x');
+  });
+});
+
+describe('the kept record (openKeptNeighbourhoods)', () => {
+  useTempCacheDir();
+
+  it('reads back what it saved, and nothing from a damaged or foreign file', () => {
+    const garden = makeGarden({ 'A.md': '# A' });
+    const kept = openKeptNeighbourhoods(garden);
+    const { record } = computeAll(randomGarden(seededRandom(7), 40), { 1: 60, 2: 16, 3: 8 });
+    kept.save({ key: 'k1', record });
+    expect(kept.read()?.key).toBe('k1');
+    expect(Array.from(kept.read()!.record.reads.items)).toEqual(Array.from(record.reads.items));
+    // A list that names a note the record does not have, or lists cut short: every answer is computed instead.
+    const outside = { ...record, both: { starts: record.both.starts, items: record.both.items.map((v, i) => (i === 0 ? record.ids.length : v)) } };
+    kept.save({ key: 'k2', record: outside });
+    expect(kept.read()).toBeUndefined();
+    kept.save({ key: 'k3', record: { ...record, reads: { starts: record.reads.starts.slice(1), items: record.reads.items } } });
+    expect(kept.read()).toBeUndefined();
+    const file = `${cacheDir(garden)}-neighbourhoods`;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'not a record');
+    expect(kept.read()).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { NeighbourhoodRecord } from '../graph/neighbourhood-changes.ts';
+import type { NoteLists } from '../graph/neighbourhood.ts';
 import { cacheDir } from '../store/cache.ts';
 import { codeFingerprint } from '../version.ts';
 
@@ -22,6 +23,25 @@ export interface NeighbourhoodStore {
   save(kept: KeptNeighbourhoods): void;
 }
 
+/** Whether every list of `record` is whole and names notes it has (a damaged file computes every answer). */
+function wellFormed(record: NeighbourhoodRecord): boolean {
+  const count = record.ids.length;
+  const lists = (l: NoteLists, least: number) =>
+    l.starts.length === count + 1 &&
+    l.starts[0] === 0 &&
+    l.starts[count] === l.items.length &&
+    l.starts.every((v, i) => i === 0 || v >= l.starts[i - 1]!) &&
+    l.items.every((v) => v >= least && v < count);
+  return (
+    record.titles.length === count &&
+    record.urls.length === count &&
+    lists(record.both, 0) &&
+    lists(record.out, 0) &&
+    lists(record.reads, -2) &&
+    record.reads.items.length % 2 === 0
+  );
+}
+
 /** The record of `gardenRoot`'s site. */
 export function openKeptNeighbourhoods(gardenRoot: string): NeighbourhoodStore {
   const file = `${cacheDir(gardenRoot)}-neighbourhoods`;
@@ -29,7 +49,7 @@ export function openKeptNeighbourhoods(gardenRoot: string): NeighbourhoodStore {
     read() {
       try {
         const value = deserialize(readFileSync(file)) as KeptNeighbourhoods & { code: string };
-        return value.code === codeFingerprint() ? { key: value.key, record: value.record } : undefined;
+        return value.code === codeFingerprint() && wellFormed(value.record) ? { key: value.key, record: value.record } : undefined;
       } catch {
         return undefined;
       }
