@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/graph/random.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
+import { propertyRun, propertySeeds } from './helpers/property-run.ts';
 import { build, siteDiff } from './helpers/site-diff.ts';
 
 const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks'];
@@ -30,8 +31,8 @@ function baseText(i: number, words: string): string {
 }
 
 describe('a warm build of edited text equals a cold build', () => {
-  it('through random text-only edits', () => {
-    const rand = seededRandom(7);
+  for (const seed of propertySeeds([7])) it(`through random text-only edits, seed ${seed}`, async () => {
+    const rand = seededRandom(seed);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const files: Record<string, string> = { 'trellis.config.yaml': 'title: Garden\nurl: https://example.org/notes/\n' };
     names.forEach((n, i) => (files[`${n}.md`] = baseText(i, 'first')));
@@ -39,10 +40,7 @@ describe('a warm build of edited text equals a cold build', () => {
     files['Index.md'] = '# Index\n\n![[Raft]]\n\nSee [[Paxos]].\n';
     files['Top.md'] = '# Top\n\n![[Index]]\n';
     const garden = makeGarden(files);
-    const work = tempDir();
-    const out = path.join(work, 'site');
-    const cache = path.join(work, 'cache');
-    build(garden, out, cache);
+    const run = propertyRun(garden);
     for (let step = 0; step < 10; step++) {
       const ops = 1 + Math.floor(rand() * 3);
       // Each note's first link as written, to tell a step that changed a link.
@@ -65,14 +63,12 @@ describe('a warm build of edited text equals a cold build', () => {
             readFileSync(file, 'utf8').replace(/\[\[[^\]]+\]\] in the first/, `[[${pick(names)}${rand() < 0.5 ? '|shown' : ''}]] in the first`),
           );
       }
-      const summary = build(garden, out, cache);
+      // Built at once: notes written within the racy margin are read again, as an author saving and building would have them.
+      const summary = await run.step(`seed ${seed}, step ${step}`, { settle: false });
       expect(summary).toMatch(/notes? changed: |is up to date/);
       // The summary says when only text changed; a changed link is never taken for text.
       if (links() !== linksBefore) expect(summary).not.toContain('only text changed');
       else expect(summary).toMatch(/only text changed|is up to date/);
-      const cold = path.join(work, `cold-${step}`);
-      build(garden, cold, path.join(work, `cold-cache-${step}`), true);
-      expect(siteDiff(out, cold), `step ${step}: ${summary}`).toEqual([]);
     }
   }, 300_000);
 
