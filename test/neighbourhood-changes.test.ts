@@ -160,8 +160,11 @@ describe('the kept record (openKeptNeighbourhoods)', () => {
     const garden = makeGarden({ 'A.md': '# A' });
     const kept = openKeptNeighbourhoods(garden);
     const { record } = computeAll(randomGarden(seededRandom(7), 40), { 1: 60, 2: 16, 3: 8 });
+    expect(kept.key()).toBeUndefined();
     kept.save({ key: 'k1', record });
     expect(kept.read()?.key).toBe('k1');
+    // The key alone is read without the record (the files of an unchanged graph are kept on it).
+    expect(kept.key()).toBe('k1');
     expect(Array.from(kept.read()!.record.reads.items)).toEqual(Array.from(record.reads.items));
     // A list that names a note the record does not have, or lists cut short: every answer is computed instead.
     const outside = { ...record, both: { starts: record.both.starts, items: record.both.items.map((v, i) => (i === 0 ? record.ids.length : v)) } };
@@ -173,5 +176,6 @@ describe('the kept record (openKeptNeighbourhoods)', () => {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, 'not a record');
     expect(kept.read()).toBeUndefined();
+    expect(kept.key()).toBeUndefined();
   });
 });

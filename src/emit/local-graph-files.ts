@@ -23,9 +23,9 @@ import { codeFingerprint } from '../version.ts';
 export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'reuse' | 'carry'>, json: GraphJson, kept?: NeighbourhoodStore): Promise<void> {
   const key = `local-graph:${codeFingerprint()}:${contentHash(JSON.stringify(neighbourhoodInputs(json)))}`;
   const fileOf = (url: string) => decodeURIComponent(url).replace(/^\//, '') + localGraphFileName;
-  const previous = kept?.read();
   // The same graph as the record's (or no record kept): files made from it are kept, the others (removed by hand) made again.
-  if (!kept || previous?.key === key) {
+  // Only the record's key is read for this: the record itself is needed only when the graph changed.
+  if (!kept || kept.key() === key) {
     const notes = json.notes.filter((n) => !writer.reuse(fileOf(n.url), key));
     if (notes.length === 0) return;
     const neighbourhoodOf = indexNeighbourhoods(json);
@@ -35,6 +35,7 @@ export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'r
     }
     return;
   }
+  const previous = kept.read();
   const neighbourhoodOf = indexNeighbourhoods(json);
   const plan = previous ? planNeighbourhoods(previous.record, neighbourhoodOf.graph) : undefined;
   const reads = new Array<ArrayLike<number>>(json.notes.length);

@@ -4,7 +4,7 @@
  * under the key those files were written with. Written by the same code only; any failure to read
  * it computes every file.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { NeighbourhoodRecord } from '../graph/neighbourhood-changes.ts';
 import type { NoteLists } from '../graph/neighbourhood.ts';
@@ -19,6 +19,8 @@ export interface KeptNeighbourhoods {
 
 /** Where the record is kept, read and written. */
 export interface NeighbourhoodStore {
+  /** The key of the record kept, read alone (a few bytes of the file): when it is this site's, the record is not needed. */
+  key(): string | undefined;
   read(): KeptNeighbourhoods | undefined;
   save(kept: KeptNeighbourhoods): void;
 }
@@ -42,14 +44,39 @@ function wellFormed(record: NeighbourhoodRecord): boolean {
   );
 }
 
-/** The record of `gardenRoot`'s site. */
+/**
+ * The record of `gardenRoot`'s site. Its file is a header (its length in 4 bytes, then JSON: the
+ * code and the key) and the record, serialised, so that the key is read without the record.
+ */
 export function openKeptNeighbourhoods(gardenRoot: string): NeighbourhoodStore {
   const file = `${cacheDir(gardenRoot)}-neighbourhoods`;
+  const headerOf = (bytes: Buffer): { code: string; key: string; end: number } | undefined => {
+    const length = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as { code?: unknown; key?: unknown };
+    if (header.code !== codeFingerprint() || typeof header.key !== 'string') return undefined;
+    return { code: header.code, key: header.key, end: 4 + length };
+  };
   return {
+    key() {
+      let fd: number | undefined;
+      try {
+        fd = openSync(file, 'r');
+        const head = Buffer.alloc(4096);
+        const got = readSync(fd, head, 0, head.length, 0);
+        return headerOf(head.subarray(0, got))?.key;
+      } catch {
+        return undefined;
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    },
     read() {
       try {
-        const value = deserialize(readFileSync(file)) as KeptNeighbourhoods & { code: string };
-        return value.code === codeFingerprint() && wellFormed(value.record) ? { key: value.key, record: value.record } : undefined;
+        const bytes = readFileSync(file);
+        const header = headerOf(bytes);
+        if (!header) return undefined;
+        const record = deserialize(bytes.subarray(header.end)) as NeighbourhoodRecord;
+        return wellFormed(record) ? { key: header.key, record } : undefined;
       } catch {
         return undefined;
       }
@@ -57,7 +84,10 @@ export function openKeptNeighbourhoods(gardenRoot: string): NeighbourhoodStore {
     save(kept) {
       const tmp = `${file}.${process.pid}.tmp`;
       try {
-        writeFileSync(tmp, serialize({ code: codeFingerprint(), ...kept }));
+        const header = Buffer.from(JSON.stringify({ code: codeFingerprint(), key: kept.key }), 'utf8');
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(header.length);
+        writeFileSync(tmp, Buffer.concat([length, header, serialize(kept.record)]));
         renameSync(tmp, file);
       } catch {
         rmSync(tmp, { force: true });
