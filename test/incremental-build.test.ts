@@ -1,6 +1,7 @@
 /**
  * Property: random sequences of changes to a garden (edits, link changes, embeds, creates,
- * renames, deletes, publish flips, attachment and configuration changes), each followed by
+ * renames, deletes, publish flips, attachment and configuration changes, canvases, bases and
+ * Obsidian's excluded files), each followed by
  * `trellis build` through the real CLI over the previous site, give byte for byte the site a cold
  * build (`--no-cache`, an empty cache) writes of the same garden. The build record, which holds
  * the quick fingerprint of file times, is left out of the comparison.
@@ -54,6 +55,30 @@ function appendSentence(file: string, version: number): void {
   writeFileSync(file, readFileSync(file, 'utf8') + `\nAnother sentence, number ${version}, about nothing much.\n`);
 }
 
+/** Remove `file` when `remove` is set and it is there, else write `text` to it. */
+function toggleFile(file: string, remove: boolean, text: string): void {
+  if (remove && existsSync(file)) rmSync(file);
+  else {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+}
+
+/** A board showing a note as a card, a text card that links and embeds notes, and an edge between them. */
+function canvas(pick: <T>(xs: readonly T[]) => T, notes: readonly string[], version: number): string {
+  const note = notes.length > 0 ? pick(notes) : 'Raft.md';
+  const nodes = [
+    { id: 'f', type: 'file', file: note, x: 0, y: 0, width: 300, height: 200 },
+    { id: 't', type: 'text', text: `Card ${version} links [[${pick(names)}]] and shows ![[${pick(names)}#Section one]].`, x: 400, y: 0, width: 300, height: 200 },
+  ];
+  return JSON.stringify({ nodes, edges: [{ id: 'e', fromNode: 't', toNode: 'f', label: `v${version}` }] }, null, 2);
+}
+
+/** A base listing notes by tag, as a table or as cards. */
+function baseFile(pick: <T>(xs: readonly T[]) => T): string {
+  return `filters: 'file.hasTag("t/${pick(['a', 'b', 'moc'])}")'\nviews:\n  - type: ${pick(['table', 'cards'])}\n    name: Tagged\n`;
+}
+
 function config(rand: () => number): string {
   const title = rand() < 0.5 ? 'Garden' : 'Other Garden';
   const url = rand() < 0.7 ? 'url: https://example.org/notes/\n' : '';
@@ -98,14 +123,22 @@ describe('trellis build over the previous site equals a cold build', () => {
             const f = path.join(garden, pick(present));
             const text = readFileSync(f, 'utf8');
             writeFileSync(f, text.includes('publish: false\n') ? text.replace('publish: false\n', '') : text.replace('---\n', '---\npublish: false\n'));
-          } else if (op < 0.88 && present.length) {
+          } else if (present.length) {
             // An edit that keeps the file's size and modification time (only its change time moves).
             editKeepingSizeAndTime(path.join(garden, pick(present)), version++);
-          } else if (op < 0.92) {
+          }
+        }
+        // Often, a file that is not a note: an attachment, the configuration, a canvas, a base, Obsidian's excluded files.
+        if (rand() < 0.4) {
+          const kind = pick(['attachment', 'config', 'canvas', 'base', 'ignore'] as const);
+          if (kind === 'attachment') {
             const f = path.join(garden, 'img/pic.png');
             if (existsSync(f)) rmSync(f);
             else writeFileSync(f, new Uint8Array([1, 2, 3, version++ % 256]));
-          } else writeFileSync(path.join(garden, 'trellis.config.yaml'), config(rand));
+          } else if (kind === 'config') writeFileSync(path.join(garden, 'trellis.config.yaml'), config(rand));
+          else if (kind === 'canvas') toggleFile(path.join(garden, 'Board.canvas'), rand() < 0.3, canvas(pick, notes(), version++));
+          else if (kind === 'base') toggleFile(path.join(garden, 'ds/Tagged.base'), rand() < 0.3, baseFile(pick));
+          else toggleFile(path.join(garden, '.obsidian/app.json'), rand() < 0.5, JSON.stringify({ userIgnoreFilters: [pick(folders.slice(1))] }));
         }
         const summary = await run.step(`seed ${seed}, step ${step}`);
         // Built over the previous site (not a whole site written again after a failure), or nothing to do.
