@@ -5,10 +5,12 @@
 import { statSync, type Stats } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { hostname } from 'node:os';
 import type { CompiledGarden, CompiledVerdict, GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater } from './incremental/remove-later.ts';
+import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
 import { openKeptScan } from './incremental/kept-scan.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
@@ -103,108 +105,12 @@ async function run(argv: string[]): Promise<number> {
       limitHeapGrowth();
       const garden = gardenFolder(rest[0]);
       const out = values.out ?? 'dist';
-      const useCache = !values['no-cache'];
-      const root = path.resolve(garden);
-      const config = await readConfig(garden, values.url);
-      if (!config) return 2;
-      const site = siteInfo(garden, config);
-      const dates = values.dates === undefined ? config.dates : dateSource(values.dates);
-      // Settings that change the site without being in `site` (ignore, publish policy, home).
-      const settings = JSON.stringify(config);
-      if (!site.url && !values.quiet) process.stderr.write(noUrlNotice + '\n');
-      const record = useCache ? readBuildRecord(out) : undefined;
-      const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
-      // The build lists the first few diagnostics of each kind (all of them with TRELLIS_VERBOSE); `check` lists every one.
-      const listed: SummaryOptions = process.env.TRELLIS_VERBOSE ? {} : { perKind: diagnosticsPerKind, allCommand: checkCommand(rest[0]) };
-      const upToDate = () => {
-        if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`, listed);
-        return 0;
-      };
-      const app = await loadApp();
-      // First without reading notes (sizes and times), then by content (a touched but unchanged file).
-      const quick = await quickFingerprint(root, site, app?.assets, dates, settings);
-      if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
-      // The garden changed since the site was built (file sizes or times): on a warm build, the parse worker
-      // loads its modules now, on the other core, while this thread scans and reads what was kept. (Started
-      // before the stamps are checked, it gained nothing measurable and cost every up-to-date build CPU.)
-      const ahead = useCache && record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
+      // One build of an output folder at a time (src/incremental/build-lock.ts): a second waits, saying so.
+      const lock = await lockOutput(out, values.quiet ? undefined : (holder) => process.stderr.write(waitingNotice(out, holder) + '\n'));
       try {
-        // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
-        const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
-        const scan = await scanGarden(root, { ...toScanSettings(config), ...(keptScan ? { kept: keptScan } : {}) });
-        keptScan?.save();
-        const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);
-        if (recorded && record?.fingerprint === fingerprint) {
-          // Same content, new file times: remember them, so the next check needs no reading.
-          await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
-          return upToDate();
-        }
-        // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
-        const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, textOnlyChange }] = await Promise.all([
-          import('./build.ts'),
-          import('./emit/index.ts'),
-          import('./emit/early-search.ts'),
-          import('./incremental/text-only.ts'),
-        ]);
-        const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
-        const emitOptions = {
-          out,
-          site,
-          app,
-          fingerprint,
-          quick,
-          dates,
-          settings,
-          feed: config.feed,
-          keepReplaced: true,
-          keepSearch: useCache,
-          keepLocalGraphs: useCache,
-        };
-        // Once the notes are compiled, the garden's frame and shapes tell whether only text changed
-        // (src/incremental/text-only.ts); if so, the search index starts then, beside the graph stage (src/emit/early-search.ts).
-        const early = previous ? earlySearch(root, out, previous) : undefined;
-        let shape: FrameAndShapes | undefined;
-        const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
-          shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
-          if (!textOnlyChange(compiled.notes, shape, previous)) return;
-          early?.start(
-            compiled.notes.filter((n) => n.publish),
-            compiled.store,
-            compiled.texts,
-          );
-          // Only text changed: the graph, and so its layout key, are the previous site's.
-          return previous?.shape?.layout ? { layoutKey: previous.shape.layout } : undefined;
-        };
-        const model = await buildGarden({
-          garden,
-          noCache: !useCache,
-          scan,
-          ...(ahead ? { ahead } : {}),
-          topics: config.topics,
-          onProgress: values.quiet ? undefined : createProgress('Building'),
-          ...(site.url ? { url: site.url } : {}),
-          onCompiled,
-          // The emit computes its page keys while the layout worker runs, and waits for it after (src/emit/index.ts).
-          placeLater: true,
-        }).catch(async (error: unknown) => {
-          await early?.discard();
-          throw error;
-        });
-        const search = early?.run();
-        const given = { ...(search ? { search } : {}), ...(shape ? { shape } : {}) };
-        const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...given }, previous).finally(async () => {
-          // An early search still reading texts from the store's files is waited for before they are closed.
-          await early?.discard();
-          model.close?.();
-        });
-        await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
-        if (!values.quiet)
-          printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
-        // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).
-        removeLater(result.replaced, out, result.spare);
-        return 0;
+        return await buildSite(values, rest[0], garden, out, started);
       } finally {
-        await ahead?.close();
+        lock.release();
       }
     }
     case 'check': {
@@ -283,6 +189,130 @@ async function run(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** The options `trellis build` reads. */
+interface BuildValues {
+  out?: string;
+  url?: string;
+  'no-cache'?: boolean;
+  quiet?: boolean;
+  dates?: string;
+}
+
+/** `trellis build` of `garden` (as the user named it: `named`) into `out`, the output folder's lock held. */
+async function buildSite(values: BuildValues, named: string | undefined, garden: string, out: string, started: number): Promise<number> {
+  const useCache = !values['no-cache'];
+  const root = path.resolve(garden);
+  const config = await readConfig(garden, values.url);
+  if (!config) return 2;
+  const site = siteInfo(garden, config);
+  const dates = values.dates === undefined ? config.dates : dateSource(values.dates);
+  // Settings that change the site without being in `site` (ignore, publish policy, home).
+  const settings = JSON.stringify(config);
+  if (!site.url && !values.quiet) process.stderr.write(noUrlNotice + '\n');
+  const record = useCache ? readBuildRecord(out) : undefined;
+  const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
+  // The build lists the first few diagnostics of each kind (all of them with TRELLIS_VERBOSE); `check` lists every one.
+  const listed: SummaryOptions = process.env.TRELLIS_VERBOSE ? {} : { perKind: diagnosticsPerKind, allCommand: checkCommand(named) };
+  const upToDate = () => {
+    if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`, listed);
+    return 0;
+  };
+  const app = await loadApp();
+  // First without reading notes (sizes and times), then by content (a touched but unchanged file).
+  const quick = await quickFingerprint(root, site, app?.assets, dates, settings);
+  if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
+  // The garden changed since the site was built (file sizes or times): on a warm build, the parse worker
+  // loads its modules now, on the other core, while this thread scans and reads what was kept. (Started
+  // before the stamps are checked, it gained nothing measurable and cost every up-to-date build CPU.)
+  const ahead = useCache && record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
+  try {
+    // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
+    const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
+    const scan = await scanGarden(root, { ...toScanSettings(config), ...(keptScan ? { kept: keptScan } : {}) });
+    keptScan?.save();
+    const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);
+    if (recorded && record?.fingerprint === fingerprint) {
+      // Same content, new file times: remember them, so the next check needs no reading.
+      await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
+      return upToDate();
+    }
+    // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
+    const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, textOnlyChange }] = await Promise.all([
+      import('./build.ts'),
+      import('./emit/index.ts'),
+      import('./emit/early-search.ts'),
+      import('./incremental/text-only.ts'),
+    ]);
+    const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
+    const emitOptions = {
+      out,
+      site,
+      app,
+      fingerprint,
+      quick,
+      dates,
+      settings,
+      feed: config.feed,
+      keepReplaced: true,
+      keepSearch: useCache,
+      keepLocalGraphs: useCache,
+    };
+    // Once the notes are compiled, the garden's frame and shapes tell whether only text changed
+    // (src/incremental/text-only.ts); if so, the search index starts then, beside the graph stage (src/emit/early-search.ts).
+    const early = previous ? earlySearch(root, out, previous) : undefined;
+    let shape: FrameAndShapes | undefined;
+    const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
+      shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
+      if (!textOnlyChange(compiled.notes, shape, previous)) return;
+      early?.start(
+        compiled.notes.filter((n) => n.publish),
+        compiled.store,
+        compiled.texts,
+      );
+      // Only text changed: the graph, and so its layout key, are the previous site's.
+      return previous?.shape?.layout ? { layoutKey: previous.shape.layout } : undefined;
+    };
+    const model = await buildGarden({
+      garden,
+      noCache: !useCache,
+      scan,
+      ...(ahead ? { ahead } : {}),
+      topics: config.topics,
+      onProgress: values.quiet ? undefined : createProgress('Building'),
+      ...(site.url ? { url: site.url } : {}),
+      onCompiled,
+      // The emit computes its page keys while the layout worker runs, and waits for it after (src/emit/index.ts).
+      placeLater: true,
+    }).catch(async (error: unknown) => {
+      await early?.discard();
+      throw error;
+    });
+    const search = early?.run();
+    const given = { ...(search ? { search } : {}), ...(shape ? { shape } : {}) };
+    const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...given }, previous).finally(async () => {
+      // An early search still reading texts from the store's files is waited for before they are closed.
+      await early?.discard();
+      model.close?.();
+    });
+    await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
+    if (!values.quiet)
+      printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
+    // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).
+    removeLater(result.replaced, out, result.spare);
+    return 0;
+  } finally {
+    await ahead?.close();
+  }
+}
+
+/** What a build waiting for another build of the same output folder says. */
+function waitingNotice(out: string, holder: LockHolder | undefined): string {
+  const who = holder
+    ? ` in process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, started ${new Date(holder.started).toLocaleTimeString()}`
+    : '';
+  return `trellis: waiting for another build of ${out}/${who} to finish (if none is running, remove ${path.relative(process.cwd(), lockFileOf(out)) || lockFileOf(out)})`;
 }
 
 /** The garden's configuration, its warnings printed; undefined (after printing its errors) when it is bad. */

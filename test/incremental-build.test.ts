@@ -69,7 +69,15 @@ function canvas(pick: <T>(xs: readonly T[]) => T, notes: readonly string[], vers
   const note = notes.length > 0 ? pick(notes) : 'Raft.md';
   const nodes = [
     { id: 'f', type: 'file', file: note, x: 0, y: 0, width: 300, height: 200 },
-    { id: 't', type: 'text', text: `Card ${version} links [[${pick(names)}]] and shows ![[${pick(names)}#Section one]].`, x: 400, y: 0, width: 300, height: 200 },
+    {
+      id: 't',
+      type: 'text',
+      text: `Card ${version} links [[${pick(names)}]] and shows ![[${pick(names)}#Section one]].`,
+      x: 400,
+      y: 0,
+      width: 300,
+      height: 200,
+    },
   ];
   return JSON.stringify({ nodes, edges: [{ id: 'e', fromNode: 't', toNode: 'f', label: `v${version}` }] }, null, 2);
 }
@@ -186,37 +194,38 @@ describe('trellis build over the previous site equals a cold build', () => {
 
   // The same in a sparse garden, where a link's ends are far from most pages (in the dense gardens above
   // nearly every page is near every change): link texts name no title, so no mention joins what they reach.
-  for (const seed of propertySeeds([5])) it(`seed ${seed}: text and links only, in a sparse garden`, async () => {
-    const rand = seededRandom(seed);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-    const titles = Array.from({ length: 16 }, (_, i) => `Note ${String.fromCharCode(65 + i)}`);
-    const linkLine = (word: string) => `${word} [[${pick(titles)}|${pick(['there', 'that one', 'more'])}]] and ![[${pick(titles)}#Part]].`;
-    const files: Record<string, string> = { 'trellis.config.yaml': 'title: Garden\n' };
-    for (const t of titles) files[`${pick(folders)}${t}.md`] = `# ${t}\n\n## Part\n\nSome words.\n${rand() < 0.5 ? `\n${linkLine('See')}\n` : ''}`;
-    const garden = makeGarden(files);
-    const present = Object.keys(files).filter((f) => f.endsWith('.md'));
-    const run = propertyRun(garden);
-    const summaries: string[] = [];
-    for (let step = 0; step < 8; step++) {
-      for (let k = 0, ops = 1 + Math.floor(rand() * 2); k < ops; k++) {
-        const file = path.join(garden, pick(present));
-        const op = rand();
-        if (op < 0.2) appendSentence(file, step * 10 + k);
-        else if (op < 0.6) writeFileSync(file, readFileSync(file, 'utf8') + `\n${linkLine('Also')}\n`);
-        else {
-          // The last line of links goes (its targets lose a backlink).
-          const text = readFileSync(file, 'utf8').trimEnd().split('\n');
-          const last = text.findLastIndex((line) => line.startsWith('Also ') || line.startsWith('See '));
-          if (last >= 0) text.splice(last, 1);
-          writeFileSync(file, text.join('\n') + '\n');
+  for (const seed of propertySeeds([5]))
+    it(`seed ${seed}: text and links only, in a sparse garden`, async () => {
+      const rand = seededRandom(seed);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+      const titles = Array.from({ length: 16 }, (_, i) => `Note ${String.fromCharCode(65 + i)}`);
+      const linkLine = (word: string) => `${word} [[${pick(titles)}|${pick(['there', 'that one', 'more'])}]] and ![[${pick(titles)}#Part]].`;
+      const files: Record<string, string> = { 'trellis.config.yaml': 'title: Garden\n' };
+      for (const t of titles) files[`${pick(folders)}${t}.md`] = `# ${t}\n\n## Part\n\nSome words.\n${rand() < 0.5 ? `\n${linkLine('See')}\n` : ''}`;
+      const garden = makeGarden(files);
+      const present = Object.keys(files).filter((f) => f.endsWith('.md'));
+      const run = propertyRun(garden);
+      const summaries: string[] = [];
+      for (let step = 0; step < 8; step++) {
+        for (let k = 0, ops = 1 + Math.floor(rand() * 2); k < ops; k++) {
+          const file = path.join(garden, pick(present));
+          const op = rand();
+          if (op < 0.2) appendSentence(file, step * 10 + k);
+          else if (op < 0.6) writeFileSync(file, readFileSync(file, 'utf8') + `\n${linkLine('Also')}\n`);
+          else {
+            // The last line of links goes (its targets lose a backlink).
+            const text = readFileSync(file, 'utf8').trimEnd().split('\n');
+            const last = text.findLastIndex((line) => line.startsWith('Also ') || line.startsWith('See '));
+            if (last >= 0) text.splice(last, 1);
+            writeFileSync(file, text.join('\n') + '\n');
+          }
         }
+        summaries.push(await run.step(`seed ${seed}, step ${step}`));
       }
-      summaries.push(await run.step(`seed ${seed}, step ${step}`));
-    }
-    // Each build took a narrow way (or had nothing to do: a step that found no line of links to remove), most for link changes.
-    expect(summaries.filter((s) => !/only text (and links )?changed|is up to date/.test(s))).toEqual([]);
-    expect(summaries.filter((s) => s.includes('only text and links changed')).length).toBeGreaterThanOrEqual(4);
-  }, 600_000);
+      // Each build took a narrow way (or had nothing to do: a step that found no line of links to remove), most for link changes.
+      expect(summaries.filter((s) => !/only text (and links )?changed|is up to date/.test(s))).toEqual([]);
+      expect(summaries.filter((s) => s.includes('only text and links changed')).length).toBeGreaterThanOrEqual(4);
+    }, 600_000);
 
   it('a link removed and one added: the page the link left loses its backlink, the far pages are kept, and it says so', () => {
     // Bravo is reached only by Alpha's link (the link's text names no title, so no mention is left behind).

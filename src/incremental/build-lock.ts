@@ -1,0 +1,126 @@
+/**
+ * One build of an output folder at a time. A build over the previous site reads that site's
+ * manifest, links and recycles its files, swaps a new site in and writes the manifest the next
+ * build trusts: two at once (a save hook, a watch script and a hand-typed build) could leave a
+ * manifest that describes another site than the one in place, and every later build would keep
+ * files on its word. So `trellis build` holds a lock file beside the output folder
+ * (`.<name>.trellis-lock`, holding the process id, host and start time) from before it reads the
+ * previous site until the new one is in place and recorded; a second build waits for it, saying so.
+ *
+ * A lock whose process is gone (killed, the machine stopped) is stale and taken over: on the same
+ * host when no process has its id, and a lock file that is empty or unreadable once it is a few
+ * seconds old (a process stopped between creating and writing it).
+ */
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Who holds a lock, as its file says. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  /** When it took the lock (ms since the epoch). */
+  started: number;
+}
+
+/** A lock held: `release` removes its file (if it is still this process's). */
+export interface BuildLock {
+  readonly file: string;
+  release(): void;
+}
+
+/** How long an empty or unreadable lock file may be before it is taken for stale. */
+const unreadableStaleMs = 5_000;
+
+/** The lock file of output folder `out`: beside it, like its staging folders. */
+export function lockFileOf(out: string): string {
+  const target = path.resolve(out);
+  return path.join(path.dirname(target), `.${path.basename(target)}.trellis-lock`);
+}
+
+/**
+ * Take the lock of output folder `out`, waiting while another live process holds it (polling every
+ * `pollMs`); `onWait` is told once who holds it.
+ */
+export async function lockOutput(out: string, onWait?: (holder: LockHolder | undefined) => void, pollMs = 200): Promise<BuildLock> {
+  const file = lockFileOf(out);
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: Date.now() };
+  let told = false;
+  for (;;) {
+    if (tryCreate(file, me)) return { file, release: () => release(file, me) };
+    const holder = readHolder(file);
+    if (isStale(file, holder)) {
+      // Removed only if it is still the stale file read (another waiter may have taken it meanwhile).
+      removeIf(file, (now) => now === undefined || (holder !== undefined && sameHolder(now, holder)));
+      continue;
+    }
+    if (!told) {
+      told = true;
+      onWait?.(holder);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+function tryCreate(file: string, me: LockHolder): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    writeSync(fd, JSON.stringify(me));
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function readHolder(file: string): LockHolder | undefined {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
+    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.started === 'number') return value as LockHolder;
+  } catch {
+    // Gone, empty, or not a lock: see `isStale`.
+  }
+  return undefined;
+}
+
+/** Whether the lock file (whose holder, if readable, is `holder`) no longer stands for a running build. */
+function isStale(file: string, holder: LockHolder | undefined): boolean {
+  if (holder === undefined) {
+    try {
+      return Date.now() - statSync(file).mtimeMs > unreadableStaleMs;
+    } catch {
+      // Gone already: try again.
+      return true;
+    }
+  }
+  // A process on another host (a shared folder) cannot be asked about: its lock stands until it is removed.
+  return holder.host === os.hostname() && !alive(holder.pid);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists, owned by another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sameHolder(a: LockHolder, b: LockHolder): boolean {
+  return a.pid === b.pid && a.host === b.host && a.started === b.started;
+}
+
+function release(file: string, me: LockHolder): void {
+  removeIf(file, (now) => now !== undefined && sameHolder(now, me));
+}
+
+/** Remove `file` when `test` holds for its holder as read now. */
+function removeIf(file: string, test: (now: LockHolder | undefined) => boolean): void {
+  if (test(readHolder(file))) rmSync(file, { force: true });
+}
