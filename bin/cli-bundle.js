@@ -7,8 +7,9 @@
 // search-worker.js), flat beside their shared chunks; src/paths.ts finds them through the
 // `__TRELLIS_BUNDLE__` constant defined here. Dependencies stay external and are loaded from
 // the project's node_modules, as from source.
-import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { hashFiles, listSources } from '../src/fingerprint.mjs';
 
 /** Bundle entry points: output name -> source file. Keep in sync with src/paths.ts. */
 export const entryPoints = {
@@ -17,6 +18,53 @@ export const entryPoints = {
   'layout-worker': 'src/graph/layout-worker.ts',
   'search-worker': 'src/search/worker.ts',
 };
+
+/**
+ * Code outside the parse worker that shapes what a compiled note's cache entry and kept-model
+ * record hold (how results are built into jobs, passed back, packed, written and read), and what
+ * the bundle is compiled with: part of the compile fingerprint with the worker's own modules.
+ */
+export const compileSide = {
+  files: ['src/build.ts', 'src/incremental/kept-model.ts', 'src/fingerprint.mjs', 'bin/cli-bundle.js', 'package.json', 'package-lock.json', 'tsconfig.json'],
+  folders: ['src/compile', 'src/store'],
+};
+
+/**
+ * The project's source files (relative paths) in output `output` of an esbuild metafile and in
+ * every chunk it imports, statically or not: the modules that entry point can run.
+ * @param {{ outputs: Record<string, { inputs: Record<string, unknown>, imports: { path: string, external?: boolean }[] }> }} metafile
+ * @param {string} output the output's path as the metafile names it
+ * @returns {string[]}
+ */
+export function inputsOf(metafile, output) {
+  const inputs = new Set();
+  const seen = new Set();
+  const visit = (name) => {
+    const out = metafile.outputs[name];
+    if (!out || seen.has(name)) return;
+    seen.add(name);
+    for (const input of Object.keys(out.inputs)) inputs.add(input);
+    for (const i of out.imports) if (!i.external) visit(i.path);
+  };
+  visit(output);
+  return [...inputs].sort();
+}
+
+/**
+ * The compile fingerprint of a bundle (src/version.ts, `compileFingerprint`): a hash of the parse
+ * worker's modules and the compile side's files. A change to Trellis that touches neither (the
+ * graph, the emitter, the app) keeps every compiled note in the cache and the kept model.
+ * @param {string} root the project folder
+ * @param {string[]} workerInputs the parse worker's modules, relative to `root`
+ */
+export function compileFingerprintOf(root, workerInputs) {
+  const files = new Set([
+    ...workerInputs.map((f) => path.join(root, f)),
+    ...compileSide.files.map((f) => path.join(root, f)),
+    ...compileSide.folders.flatMap((d) => listSources(path.join(root, d))),
+  ]);
+  return hashFiles(root, [...files]).slice(0, 32);
+}
 
 /** Compiled versions kept; older ones are deleted unless started from within the last hour (a running process may still need its own). */
 const kept = 3;
@@ -45,8 +93,9 @@ export async function ensureCliBundle(root, fingerprint, cacheDir = path.join(ro
   await mkdir(temp, { recursive: true });
   try {
     const rootFromBundle = path.relative(final, root).split(path.sep).join('/') + '/';
-    await build({
+    const result = await build({
       absWorkingDir: root,
+      metafile: true,
       entryPoints,
       outdir: temp,
       entryNames: '[name]',
@@ -61,6 +110,13 @@ export async function ensureCliBundle(root, fingerprint, cacheDir = path.join(ro
       logLevel: 'silent',
       define: { __TRELLIS_BUNDLE__: JSON.stringify({ root: rootFromBundle, fingerprint }) },
     });
+    // Compiled notes are kept under the fingerprint of the code that compiles them (src/version.ts).
+    const worker = Object.keys(result.metafile.outputs).find((o) => path.basename(o) === 'parse-worker.js');
+    // Project files only: packages are external (package-lock.json covers them), and `<define:...>` is no file.
+    const workerInputs = worker ? inputsOf(result.metafile, worker).filter((f) => !f.startsWith('node_modules/') && !f.startsWith('<')) : [];
+    if (!workerInputs.includes('src/compile/worker.ts')) throw new Error('the parse worker is not in the bundle');
+    await writeFile(path.join(temp, 'compile-inputs.json'), JSON.stringify(workerInputs, null, 1));
+    await writeFile(path.join(temp, 'compile-fingerprint'), compileFingerprintOf(root, workerInputs));
     await rename(temp, final).catch((error) => {
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
     });

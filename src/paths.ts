@@ -8,6 +8,7 @@
  * defines `__TRELLIS_BUNDLE__`: its files sit flat in one folder, so a worker's
  * entry is found next to whichever chunk holds this module.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 declare const __TRELLIS_BUNDLE__: { root: string; fingerprint: string } | undefined;
@@ -19,6 +20,17 @@ export const projectRoot = fileURLToPath(bundle ? new URL(bundle.root, import.me
 
 /** The code fingerprint the bundle was compiled for (undefined when running from source). */
 export const bundledFingerprint = bundle?.fingerprint;
+
+/** The compile fingerprint written beside the bundle when it was compiled (bin/cli-bundle.js); undefined when running from source. */
+export function bundledCompileFingerprint(): string | undefined {
+  if (!bundle) return undefined;
+  try {
+    const value = readFileSync(new URL('./compile-fingerprint', import.meta.url), 'utf8');
+    return /^[0-9a-f]{32}$/.test(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Trellis's worker threads. */
 export type WorkerName = 'parse' | 'layout' | 'search';

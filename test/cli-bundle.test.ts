@@ -8,10 +8,11 @@ import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript module without types (bin/ is not compiled)
-import { ensureCliBundle, entryPoints } from '../bin/cli-bundle.js';
+import { compileFingerprintOf, ensureCliBundle, entryPoints } from '../bin/cli-bundle.js';
 import { buildGarden } from '../src/build.ts';
 import { fingerprintCode } from '../src/fingerprint.mjs';
 import { toLayoutInput } from '../src/graph/layout-input.ts';
@@ -19,7 +20,7 @@ import { computeLayoutResult } from '../src/graph/layout-result.ts';
 import { projectRoot } from '../src/paths.ts';
 import type { NoteId } from '../src/shared/types.ts';
 import { codeFingerprint } from '../src/version.ts';
-import { linkGraphOf, tasksVault, tempDir } from './helpers/garden.ts';
+import { linkGraphOf, makeGarden, tasksVault, tempDir } from './helpers/garden.ts';
 
 const bin = path.join(projectRoot, 'bin', 'trellis.js');
 const garden = path.join(projectRoot, 'garden');
@@ -49,6 +50,30 @@ describe('the compiled CLI', () => {
     expect(again).toEqual([bundleDir, bundleDir, bundleDir]);
     expect(statSync(path.join(bundleDir, 'cli.js')).mtimeMs).toBe(compiledAt);
   });
+
+  it("keys compiled notes by the parse worker's code and the compile side's, not by the rest of Trellis", () => {
+    const inputs = JSON.parse(readFileSync(path.join(bundleDir, 'compile-inputs.json'), 'utf8')) as string[];
+    // The worker's own modules, down to the parser and highlighter...
+    for (const f of ['src/compile/worker.ts', 'src/compile/parse/index.ts', 'src/shared/html.ts']) expect(inputs).toContain(f);
+    // ...and none of the graph, the emitter, the command line or the app.
+    for (const f of inputs) expect(f).not.toMatch(/^(src\/(emit|graph|dev|cli\.ts)|web\/)/);
+    const fingerprint = readFileSync(path.join(bundleDir, 'compile-fingerprint'), 'utf8');
+    expect(fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(fingerprint).not.toBe(codeFingerprint());
+    // The same hash of the same files: the worker's modules, the compile side's folders and files.
+    expect(compileFingerprintOf(projectRoot, inputs)).toBe(fingerprint);
+    // The compiled CLI keys what it compiles by it: the kept model's index records it (src/incremental/kept-model.ts).
+    const g = makeGarden({ 'A.md': '# A\n\nSee [[B]].\n', 'B.md': '# B\n' });
+    const cache = tempDir();
+    const built = spawnSync(process.execPath, [bin, 'build', g, '--out', path.join(tempDir(), 'site'), '--quiet'], {
+      encoding: 'utf8',
+      env: { ...process.env, TRELLIS_CACHE_DIR: cache },
+    });
+    expect(built.status, built.stderr).toBe(0);
+    const [folder] = readdirSync(cache).filter((f) => f.endsWith('-model'));
+    const index = readFileSync(path.join(cache, folder!, 'index'));
+    expect((deserialize(index.subarray(4, 4 + index.readUInt32LE(0))) as { code: string }).code).toBe(fingerprint);
+  }, 120_000);
 
   it('builds the default garden byte for byte as the sources do', () => {
     const run = (out: string, env: Record<string, string>) =>

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { cacheDir } from '../store/cache.ts';
 import type { NoteStore } from '../store/note-store.ts';
 import { tryCreateSpillStore } from '../store/spill-store.ts';
-import { codeFingerprint } from '../version.ts';
+import { compileFingerprint } from '../version.ts';
 import { startEarly, type EarlyWorker, type Options as PoolOptions } from './pool.ts';
 import { regexTableFile, type RegexTableFile } from './render/regex-table.ts';
 import type { WorkerInit } from './worker.ts';
@@ -45,5 +45,5 @@ export function compileAhead(root: string, pool: Partial<PoolOptions> = {}): Com
 
 /** Where a build with a cache keeps the highlighter's converted regexes (src/compile/render/regex-table.ts). */
 export function regexTableOf(root: string): RegexTableFile {
-  return { file: regexTableFile(cacheDir(root)), code: codeFingerprint() };
+  return { file: regexTableFile(cacheDir(root)), code: compileFingerprint() };
 }

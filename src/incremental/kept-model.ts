@@ -7,7 +7,7 @@
  * deserialise, HTML included).
  *
  * An entry is used only for a note with the same id and content hash, written by the same code
- * (the index records the code fingerprint), exactly as a cache entry is: a compiled note depends
+ * (the index records the compile fingerprint, src/version.ts), exactly as a cache entry is: a compiled note depends
  * on its own text only. Each build appends what it compiled or read from the cache to a segment
  * of its own and rewrites the index (the records of notes it took, as they were read); segments no entry points into are removed. When most bytes
  * of the segments are no longer used, the model is not read: that build takes every note from
@@ -22,7 +22,7 @@ import type { LinkContext, NoteId, ParsedNote } from '../shared/types.ts';
 import { cacheDir } from '../store/cache.ts';
 import type { CompiledNote, NoteStore } from '../store/note-store.ts';
 import { outlineOf, packBlocks } from '../store/pack-blocks.ts';
-import { codeFingerprint } from '../version.ts';
+import { compileFingerprint } from '../version.ts';
 
 /** Byte range in a segment: offset and length. */
 type Range = [at: number, bytes: number];
@@ -217,7 +217,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
       // Segments in use: the previous ones still holding a taken note, and this build's.
       const segments = [...new Set([...takenEntries.values()].map((e) => e.segment))];
       if (added.length > 0) segments.push(name);
-      const header: Header = { version: formatVersion, code: codeFingerprint(), segments };
+      const header: Header = { version: formatVersion, code: compileFingerprint(), segments };
       const file = path.join(dir, 'index');
       const tmp = `${file}.${process.pid}.tmp`;
       try {
@@ -273,7 +273,7 @@ function readIndex(dir: string): { header: Header; entries: Map<NoteId, { entry:
       return record;
     };
     const header = deserialize(next()) as Header;
-    if (header.version !== formatVersion || header.code !== codeFingerprint()) return undefined;
+    if (header.version !== formatVersion || header.code !== compileFingerprint()) return undefined;
     const entries = new Map<NoteId, { entry: Entry; record: Buffer }>();
     let live = 0;
     while (at < bytes.length) {

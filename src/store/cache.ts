@@ -2,7 +2,7 @@
  * The content-hash cache of parse+render results, kept outside the garden
  * (users' vaults stay clean): `$TRELLIS_CACHE_DIR`, else
  * `$XDG_CACHE_HOME/trellis`, else `~/.cache/trellis`, one folder per garden.
- * An entry's key covers the note's path and bytes and the engine's code fingerprint: a compiled
+ * An entry's key covers the note's path and bytes and the fingerprint of the code that compiles it (`compileFingerprint`, src/version.ts: a change to Trellis elsewhere keeps every entry): a compiled
  * note depends on nothing else (its links are resolved later, by the resolve stage), so adding,
  * removing or renaming other notes leaves every other entry valid.
  */
@@ -11,7 +11,7 @@ import { mkdirSync, promises as fs, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { codeFingerprint } from '../version.ts';
+import { compileFingerprint } from '../version.ts';
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
 import type { NoteJobResult } from '../compile/types.ts';
 
@@ -38,7 +38,7 @@ export async function openCache(gardenRoot: string): Promise<NoteCache> {
   await fs.mkdir(dir, { recursive: true });
   const used = new Set<string>();
   const keyOf = (id: string, hash: string) => {
-    const key = createHash('sha256').update(`${codeFingerprint()}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
+    const key = createHash('sha256').update(`${compileFingerprint()}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
     used.add(key);
     return key;
   };
