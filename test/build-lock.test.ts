@@ -57,6 +57,17 @@ describe('one build of an output folder at a time', () => {
     expect(existsSync(lock)).toBe(false);
   }, 120_000);
 
+  it('builds into a folder whose parent is not there yet', () => {
+    const out = path.join(tempDir(), 'build', 'site');
+    const r = spawnSync(process.execPath, [bin, 'build', garden(), '--out', out, '--quiet'], {
+      encoding: 'utf8',
+      env: { ...process.env, TRELLIS_CACHE_DIR: tempDir() },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(path.join(out, 'raft/index.html'))).toBe(true);
+    expect(existsSync(lockFileOf(out))).toBe(false);
+  }, 120_000);
+
   it('takes over a lock whose process is gone, without waiting', () => {
     const g = garden();
     const work = tempDir();

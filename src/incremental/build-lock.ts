@@ -11,7 +11,7 @@
  * host when no process has its id, and a lock file that is empty or unreadable once it is a few
  * seconds old (a process stopped between creating and writing it).
  */
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -44,6 +44,8 @@ export function lockFileOf(out: string): string {
  */
 export async function lockOutput(out: string, onWait?: (holder: LockHolder | undefined) => void, pollMs = 200): Promise<BuildLock> {
   const file = lockFileOf(out);
+  // The output folder's parent may not be there yet (`--out build/site`): the site writer makes it too.
+  mkdirSync(path.dirname(file), { recursive: true });
   const me: LockHolder = { pid: process.pid, host: os.hostname(), started: Date.now() };
   let told = false;
   for (;;) {
