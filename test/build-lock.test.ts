@@ -19,7 +19,7 @@ const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
 /** A build through the CLI in a child process, with what it printed and how it ended. */
 function startBuild(garden: string, out: string, cache: string) {
   const child = spawn(process.execPath, [bin, 'build', garden, '--out', out], { env: { ...process.env, TRELLIS_CACHE_DIR: cache } });
-  const run = { stdout: '', stderr: '', code: undefined as number | null | undefined };
+  const run = { stdout: '', stderr: '', code: undefined as number | null | undefined, pid: child.pid! };
   child.stdout.on('data', (d: Buffer) => (run.stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (run.stderr += d.toString()));
   const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve((run.code = code))));
@@ -65,6 +65,19 @@ describe('one build of an output folder at a time', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(path.join(out, 'raft/index.html'))).toBe(true);
+    expect(existsSync(lockFileOf(out))).toBe(false);
+  }, 120_000);
+
+  it('a build stopped with Ctrl-C leaves no lock behind', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`N${i}.md`] = `# N${i}\n\n${'Words and [[N1]] more. '.repeat(40)}\n`;
+    const work = tempDir();
+    const out = path.join(work, 'site');
+    const { run, done } = startBuild(makeGarden(files), out, path.join(work, 'cache'));
+    await until(() => existsSync(lockFileOf(out)));
+    // Stopped while it works (before the site is in place), as Ctrl-C in a terminal stops it.
+    process.kill(run.pid, 'SIGINT');
+    expect(await done).toBeNull();
     expect(existsSync(lockFileOf(out))).toBe(false);
   }, 120_000);
 

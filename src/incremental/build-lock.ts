@@ -49,7 +49,7 @@ export async function lockOutput(out: string, onWait?: (holder: LockHolder | und
   const me: LockHolder = { pid: process.pid, host: os.hostname(), started: Date.now() };
   let told = false;
   for (;;) {
-    if (tryCreate(file, me)) return { file, release: () => release(file, me) };
+    if (tryCreate(file, me)) return held(file, me);
     const holder = readHolder(file);
     if (isStale(file, holder)) {
       // Removed only if it is still the stale file read (another waiter may have taken it meanwhile).
@@ -62,6 +62,28 @@ export async function lockOutput(out: string, onWait?: (holder: LockHolder | und
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }
+}
+
+/**
+ * The lock just taken. It is released by `release`, and also when the process exits another way
+ * (`process.exit`) or is stopped by Ctrl-C or SIGTERM, which then go on as they would have (the
+ * signal raised again): a later build then need not find the process gone to take it.
+ */
+function held(file: string, me: LockHolder): BuildLock {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onExit = () => release(file, me);
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop();
+    process.kill(process.pid, signal);
+  };
+  const stop = () => {
+    release(file, me);
+    process.off('exit', onExit);
+    for (const s of signals) process.off(s, onSignal);
+  };
+  process.on('exit', onExit);
+  for (const s of signals) process.once(s, onSignal);
+  return { file, release: stop };
 }
 
 function tryCreate(file: string, me: LockHolder): boolean {
