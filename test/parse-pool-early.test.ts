@@ -13,7 +13,7 @@ import { openKeptScan, racyMs } from '../src/incremental/kept-scan.ts';
 import { scanGarden } from '../src/scan/index.ts';
 import { regexTableFile } from '../src/compile/render/regex-table.ts';
 import { cacheDir } from '../src/store/cache.ts';
-import { codeFingerprint } from '../src/version.ts';
+import { compileFingerprint } from '../src/version.ts';
 import type { NoteJobResult } from '../src/compile/types.ts';
 import { makeGarden, useTempCacheDir, vaultJobs } from './helpers/garden.ts';
 
@@ -83,7 +83,7 @@ describe('compile set up ahead (compileAhead: the CLI starts it before it scans 
     expect(pages(model)[0]).toContain('again');
     // The worker kept the JavaScript grammar's converted regexes for the next build (src/compile/render/regex-table.ts).
     const table = JSON.parse(readFileSync(regexTableFile(cacheDir(root)), 'utf8')) as { code: string; entries: unknown[] };
-    expect(table.code).toBe(codeFingerprint());
+    expect(table.code).toBe(compileFingerprint());
     expect(table.entries.length).toBeGreaterThan(50);
     model.close?.();
     own.close?.();
