@@ -309,10 +309,10 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
 
 /** What a build waiting for another build of the same output folder says. */
 function waitingNotice(out: string, holder: LockHolder | undefined): string {
-  const who = holder
-    ? ` in process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, started ${new Date(holder.started).toLocaleTimeString()}`
-    : '';
-  return `trellis: waiting for another build of ${out}/${who} to finish (if none is running, remove ${path.relative(process.cwd(), lockFileOf(out)) || lockFileOf(out)})`;
+  const where = holder && holder.host !== hostname() ? ` on ${holder.host}` : '';
+  const who = holder ? ` (process ${holder.pid}${where}, started at ${new Date(holder.started).toLocaleTimeString()})` : '';
+  const file = path.relative(process.cwd(), lockFileOf(out)) || lockFileOf(out);
+  return `trellis: waiting for another build of ${out}/${who} to finish; if none is running, remove ${file}`;
 }
 
 /** The garden's configuration, its warnings printed; undefined (after printing its errors) when it is bad. */

@@ -44,7 +44,7 @@ describe('one build of an output folder at a time', () => {
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), started: Date.now() }));
     const { run, done } = startBuild(g, out, path.join(work, 'cache'));
     await until(() => run.stderr.includes('waiting for another build'));
-    expect(run.stderr).toContain(`in process ${process.pid}`);
+    expect(run.stderr).toContain(`(process ${process.pid}, started at `);
     expect(run.stderr).toContain(`.site.trellis-lock`);
     // Nothing of the site is written while it waits.
     await new Promise((r) => setTimeout(r, 500));
