@@ -50,6 +50,14 @@ function editKeepingSizeAndTime(file: string, version: number): void {
   rmSync(ref);
 }
 
+/** The last line of `file` that `test` accepts removed (nothing, when none does). */
+function removeLastLine(file: string, test: (line: string) => boolean): void {
+  const text = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const last = text.findLastIndex(test);
+  if (last >= 0) text.splice(last, 1);
+  writeFileSync(file, text.join('\n') + '\n');
+}
+
 /** A sentence appended: the note's text changes, none of its links. */
 function appendSentence(file: string, version: number): void {
   writeFileSync(file, readFileSync(file, 'utf8') + `\nAnother sentence, number ${version}, about nothing much.\n`);
@@ -177,10 +185,7 @@ describe('trellis build over the previous site equals a cold build', () => {
           else if (op < 0.75) writeFileSync(file, readFileSync(file, 'utf8') + `\n${randomLinkParagraph(pick, names, 10 + step, false)}\n`);
           else {
             // A paragraph of links removed (the last one, so no block id goes with it unless it carried one).
-            const text = readFileSync(file, 'utf8').trimEnd().split('\n');
-            const last = text.findLastIndex((line) => line.startsWith('Paragraph ') && !line.endsWith('^blk'));
-            if (last >= 0) text.splice(last, 1);
-            writeFileSync(file, text.join('\n') + '\n');
+            removeLastLine(file, (line) => line.startsWith('Paragraph ') && !line.endsWith('^blk'));
           }
         }
         const summary = await run.step(`seed ${seed}, step ${step}`);
@@ -214,10 +219,7 @@ describe('trellis build over the previous site equals a cold build', () => {
           else if (op < 0.6) writeFileSync(file, readFileSync(file, 'utf8') + `\n${linkLine('Also')}\n`);
           else {
             // The last line of links goes (its targets lose a backlink).
-            const text = readFileSync(file, 'utf8').trimEnd().split('\n');
-            const last = text.findLastIndex((line) => line.startsWith('Also ') || line.startsWith('See '));
-            if (last >= 0) text.splice(last, 1);
-            writeFileSync(file, text.join('\n') + '\n');
+            removeLastLine(file, (line) => line.startsWith('Also ') || line.startsWith('See '));
           }
         }
         summaries.push(await run.step(`seed ${seed}, step ${step}`));

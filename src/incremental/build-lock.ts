@@ -25,7 +25,6 @@ export interface LockHolder {
 
 /** A lock held: `release` removes its file (if it is still this process's). */
 export interface BuildLock {
-  readonly file: string;
   release(): void;
 }
 
@@ -83,7 +82,7 @@ function held(file: string, me: LockHolder): BuildLock {
   };
   process.on('exit', onExit);
   for (const s of signals) process.once(s, onSignal);
-  return { file, release: stop };
+  return { release: stop };
 }
 
 function tryCreate(file: string, me: LockHolder): boolean {

@@ -50,11 +50,11 @@ function wellFormed(record: NeighbourhoodRecord): boolean {
  */
 export function openKeptNeighbourhoods(gardenRoot: string): NeighbourhoodStore {
   const file = `${cacheDir(gardenRoot)}-neighbourhoods`;
-  const headerOf = (bytes: Buffer): { code: string; key: string; end: number } | undefined => {
+  const headerOf = (bytes: Buffer): { key: string; end: number } | undefined => {
     const length = bytes.readUInt32LE(0);
     const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as { code?: unknown; key?: unknown };
     if (header.code !== codeFingerprint() || typeof header.key !== 'string') return undefined;
-    return { code: header.code, key: header.key, end: 4 + length };
+    return { key: header.key, end: 4 + length };
   };
   return {
     key() {
