@@ -32,6 +32,11 @@ import { parseSiteUrl } from './site-url.ts';
 import { prepareBases } from './bases/prepare-bases.ts';
 import type { ShapedNote } from './incremental/text-only.ts';
 import type { TopicSettings } from './graph/topics-settings.ts';
+import { graphOfKeptLinks } from './graph/kept-links-graph.ts';
+import { reportOverPrevious } from './report.ts';
+import { modelFacts, type ModelFacts } from './incremental/derived-facts.ts';
+import { embedReach, factsFit, keptLinksOf, keptNeighbours, resolveOverKept, type TextOnlyBasis } from './incremental/text-only-derive.ts';
+import type { LinkNeighbours } from './incremental/text-only.ts';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -87,6 +92,8 @@ export interface CompiledGarden {
 export interface CompiledVerdict {
   /** The layout key the garden's graph is known to have (only its text changed since the build that kept it: src/incremental/text-only.ts). */
   layoutKey?: string;
+  /** Only text changed, and the previous build's facts are kept: derive over them (src/incremental/text-only-derive.ts). */
+  textOnly?: TextOnlyBasis;
 }
 
 /** What derive needs of a scanned note. */
@@ -109,7 +116,8 @@ export interface GardenModel {
   root: string;
   notes: BuiltNote[];
   attachments: AttachmentFile[];
-  links: Map<NoteId, ResolvedLink[]>;
+  /** Every note's resolved links (over kept facts, each note's resolved when first asked for: src/incremental/asked-map.ts). */
+  links: ReadonlyMap<NoteId, ResolvedLink[]>;
   graph: GardenGraph;
   diagnostics: Diagnostic[];
   report: CheckReport;
@@ -117,6 +125,10 @@ export interface GardenModel {
   cacheHits: number;
   /** Link diagnostics by the note they are about. */
   linkDiagnostics: Map<NoteId, Diagnostic[]>;
+  /** What the next build reads when only text changed (src/incremental/derived-facts.ts), made when asked. */
+  facts: () => ModelFacts;
+  /** Who links to and embeds each note, when known without a pass over `links` (a model derived over kept facts). */
+  neighbours?: LinkNeighbours;
   /** Where the notes' HTML, texts and link contexts are kept (src/store). */
   store: NoteReader;
   /** Frees what the store holds (a one-shot build's file); the model's pages cannot be assembled after. */
@@ -171,6 +183,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
     ...(verdict?.layoutKey ? { layoutKey: verdict.layoutKey } : {}),
     ...(options.placeLater ? { placeLater: true } : {}),
     ...(previousNotes ? { previousNotes } : {}),
+    ...(verdict?.textOnly ? { textOnly: verdict.textOnly } : {}),
   });
   mentions?.save();
   model.close = store.close;
@@ -199,6 +212,8 @@ export interface DeriveOptions {
   placeLater?: boolean;
   /** The previous build's facts of the notes whose content changed (their links then: `GardenModel.previousTargets`). */
   previousNotes?: readonly ParsedNote[];
+  /** Only text changed since the build whose facts these are: derive over them (src/incremental/text-only-derive.ts). */
+  textOnly?: TextOnlyBasis;
 }
 
 /**
@@ -218,25 +233,25 @@ export async function deriveModel(
   const { timings, lap } = stageTimer();
   const attachmentPaths = attachments.map((a) => a.path);
   const parsed = compiled.map((c) => c.note);
-  const resolved = resolveGarden(parsed, attachmentPaths);
-  const previousTargets = options.previousNotes ? targetsOf(options.previousNotes, resolved.index, parsed) : undefined;
+  // Only text changed (src/incremental/text-only-derive.ts): the previous build's facts of the links are this build's.
+  const textOnly = options.textOnly && factsFit(options.textOnly.facts, parsed) ? options.textOnly : undefined;
+  const resolved = textOnly ? resolveOverKept(parsed, attachmentPaths, textOnly) : resolveGarden(parsed, attachmentPaths);
+  const previousTargets = options.previousNotes && !textOnly ? targetsOf(options.previousNotes, resolved.index, parsed) : undefined;
   lap('resolve');
 
   const urlOf = new Map(sources.map((n) => [n.id, n.url]));
   const published = parsed.filter((p) => p.frontmatter.publish);
-  const graph = await deriveGardenGraph(
-    published.map((note) => ({ note, url: urlOf.get(note.id)! })),
-    resolved.links,
-    store,
-    {
-      layout: options.layout,
-      ...(options.layoutCache ? { cache: options.layoutCache } : {}),
-      ...(options.mentions ? { mentions: options.mentions } : {}),
-      ...(options.topics ? { topics: options.topics } : {}),
-      ...(options.layoutKey ? { layoutKey: options.layoutKey } : {}),
-      ...(options.placeLater ? { placeLater: true } : {}),
-    },
-  );
+  const graphNotes = published.map((note) => ({ note, url: urlOf.get(note.id)! }));
+  const graph = textOnly
+    ? graphOfKeptLinks(graphNotes, resolved.links, store, keptLinksOf(parsed, textOnly.facts, options.layoutKey), options.mentions)
+    : await deriveGardenGraph(graphNotes, resolved.links, store, {
+        layout: options.layout,
+        ...(options.layoutCache ? { cache: options.layoutCache } : {}),
+        ...(options.mentions ? { mentions: options.mentions } : {}),
+        ...(options.topics ? { topics: options.topics } : {}),
+        ...(options.layoutKey ? { layoutKey: options.layoutKey } : {}),
+        ...(options.placeLater ? { placeLater: true } : {}),
+      });
   lap('graph');
 
   const diagnostics: Diagnostic[] = [...scanDiagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
@@ -265,20 +280,46 @@ export async function deriveModel(
     ...(bases ? { bases } : {}),
   };
   const assemble = pageAssembler(assembleInput);
+  // Each published note's embeds are checked, by the note whose check reports them; when only text
+  // changed, only those of the notes whose embeds reach a changed note, the others' are the previous build's.
+  const neighbours = textOnly ? keptNeighbours(parsed, textOnly.facts) : undefined;
+  const reach = textOnly ? embedReach(textOnly.changed, neighbours!) : undefined;
+  const keptEmbeds = textOnly ? new Map(textOnly.facts.embedDiagnostics) : undefined;
+  const embedDiagnostics = new Map<NoteId, Diagnostic[]>();
   const notes = parsed.map((p) => {
-    if (p.frontmatter.publish) checkEmbeds(p.id, assembleInput, diagnostics);
+    if (p.frontmatter.publish) {
+      let found = reach && !reach.has(p.id) ? (keptEmbeds!.get(p.id) ?? []) : undefined;
+      if (!found) checkEmbeds(p.id, assembleInput, (found = []));
+      if (found.length > 0) embedDiagnostics.set(p.id, found);
+      diagnostics.push(...found);
+    }
     return new LazyHtmlNote(p, urlOf.get(p.id)!, sourceOf.get(p.id), assemble);
   });
   lap('assemble');
 
-  const report = buildCheckReport(parsed, resolved.links, graph.orphans);
+  const report = textOnly
+    ? reportOverPrevious(parsed, resolved.links, textOnly.changed, textOnly.report)
+    : buildCheckReport(parsed, resolved.links, graph.orphans);
   sortDiagnostics(diagnostics);
+  const ids = parsed.map((p) => p.id);
+  const facts = (): ModelFacts =>
+    textOnly
+      ? {
+          order: textOnly.facts.order,
+          links: textOnly.facts.links,
+          orphans: textOnly.facts.orphans,
+          linkDiagnostics: nonEmptyLists(resolved.diagnosticsByNote),
+          embedDiagnostics: [...embedDiagnostics],
+        }
+      : modelFacts(ids, resolved.links, graph.orphans, resolved.diagnosticsByNote, embedDiagnostics);
   return {
     root,
     notes,
     attachments: [...attachments],
     links: resolved.links,
     linkDiagnostics: resolved.diagnosticsByNote,
+    facts,
+    ...(neighbours ? { neighbours } : {}),
     graph,
     diagnostics,
     report,
@@ -518,4 +559,9 @@ function shareCompiled(compiled: CompiledNote, share: Share): CompiledNote {
   const rendered = { nonce: compiled.nonce, blocks: [], embeds: [] };
   shareWords({ note: compiled.note, rendered, text: '', contexts: [] }, share);
   return { ...compiled, nonce: rendered.nonce };
+}
+
+/** The lists of `map` that are not empty, as pairs. */
+function nonEmptyLists<T>(map: ReadonlyMap<NoteId, readonly T[]>): [NoteId, T[]][] {
+  return [...map].flatMap(([id, list]) => (list.length > 0 ? [[id, [...list]] as [NoteId, T[]]] : []));
 }

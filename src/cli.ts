@@ -13,6 +13,7 @@ import { removeLater } from './incremental/remove-later.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
 import { openKeptScan } from './incremental/kept-scan.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
+import { readDerivedFacts, writeDerivedFacts } from './incremental/derived-facts.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
 import type { CheckReport, Diagnostic } from './shared/types.ts';
@@ -265,14 +266,19 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     let shape: FrameAndShapes | undefined;
     const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
       shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
-      if (!textOnlyChange(compiled.notes, shape, previous)) return;
+      const changed = textOnlyChange(compiled.notes, shape, previous);
+      if (!changed) return;
       early?.start(
         compiled.notes.filter((n) => n.publish),
         compiled.store,
         compiled.texts,
       );
-      // Only text changed: the graph, and so its layout key, are the previous site's.
-      return previous?.shape?.layout ? { layoutKey: previous.shape.layout } : undefined;
+      // Only text changed: the graph, and so its layout key, are the previous site's; so is what it derived of the links.
+      const facts = recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
+      return {
+        ...(previous?.shape?.layout ? { layoutKey: previous.shape.layout } : {}),
+        ...(facts && recorded ? { textOnly: { changed, facts, report: recorded.report } } : {}),
+      };
     };
     const model = await buildGarden({
       garden,
@@ -297,6 +303,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       model.close?.();
     });
     await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
+    if (useCache) await writeDerivedFacts(root, fingerprint, model.facts());
     if (!values.quiet)
       printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
     // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).

@@ -16,30 +16,73 @@ export function buildCheckReport(notes: readonly ParsedNote[], links: ReadonlyMa
     orphans: orphans.map((id) => pathOf.get(id) ?? id),
   };
   for (const note of notes) {
-    for (const link of links.get(note.id) ?? []) {
-      report.links++;
-      const { ref, resolution: r } = link;
-      const written = ref.target + (ref.block ? `#^${ref.block}` : ref.headings.map((h) => '#' + h).join(''));
-      if (r.kind === 'missing') report.broken.push({ source: note.path, line: ref.position.line, column: ref.position.column, target: written });
-      if ((r.kind === 'note' || r.kind === 'self') && r.anchor && !r.anchor.found) {
-        const target = r.kind === 'note' ? (pathOf.get(r.target) ?? r.target) : note.path;
-        report.brokenAnchors.push({
-          source: note.path,
-          line: ref.position.line,
-          target,
-          anchor: r.anchor.kind === 'block' ? '^' + r.anchor.id : r.anchor.text,
-        });
-      }
-      if (link.ambiguous) {
-        report.ambiguous.push({
-          source: note.path,
-          line: ref.position.line,
-          target: ref.target,
-          chosen: pathOf.get(link.ambiguous[0]!) ?? link.ambiguous[0]!,
-          candidates: link.ambiguous.map((c) => pathOf.get(c) ?? c),
-        });
-      }
-    }
+    const list = links.get(note.id) ?? [];
+    report.links += list.length;
+    addNoteEntries(report, note, list, pathOf);
   }
   return report;
+}
+
+/**
+ * The report of a garden whose links all lead where they led when `previous` was made (only text
+ * changed): the entries of the notes in `changed` made again (their links moved in the source),
+ * every other note's as `previous` lists them, in note order.
+ */
+export function reportOverPrevious(
+  notes: readonly ParsedNote[],
+  links: Pick<ReadonlyMap<NoteId, readonly ResolvedLink[]>, 'get'>,
+  changed: ReadonlySet<NoteId>,
+  previous: CheckReport,
+): CheckReport {
+  const pathOf = new Map(notes.map((n) => [n.id, n.path]));
+  const report: CheckReport = { notes: notes.length, links: previous.links, broken: [], ambiguous: [], brokenAnchors: [], orphans: [...previous.orphans] };
+  const [broken, ambiguous, brokenAnchors] = [bySource(previous.broken), bySource(previous.ambiguous), bySource(previous.brokenAnchors)];
+  for (const note of notes) {
+    if (changed.has(note.id)) {
+      addNoteEntries(report, note, links.get(note.id) ?? [], pathOf);
+      continue;
+    }
+    report.broken.push(...(broken.get(note.path) ?? []));
+    report.ambiguous.push(...(ambiguous.get(note.path) ?? []));
+    report.brokenAnchors.push(...(brokenAnchors.get(note.path) ?? []));
+  }
+  return report;
+}
+
+/** A report's entries by their source note's path, in their order. */
+function bySource<T extends { source: string }>(entries: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const e of entries) {
+    const list = out.get(e.source);
+    if (list) list.push(e);
+    else out.set(e.source, [e]);
+  }
+  return out;
+}
+
+/** Add the entries of one note's links to `report`. */
+function addNoteEntries(report: CheckReport, note: ParsedNote, links: readonly ResolvedLink[], pathOf: ReadonlyMap<NoteId, string>): void {
+  for (const link of links) {
+    const { ref, resolution: r } = link;
+    const written = ref.target + (ref.block ? `#^${ref.block}` : ref.headings.map((h) => '#' + h).join(''));
+    if (r.kind === 'missing') report.broken.push({ source: note.path, line: ref.position.line, column: ref.position.column, target: written });
+    if ((r.kind === 'note' || r.kind === 'self') && r.anchor && !r.anchor.found) {
+      const target = r.kind === 'note' ? (pathOf.get(r.target) ?? r.target) : note.path;
+      report.brokenAnchors.push({
+        source: note.path,
+        line: ref.position.line,
+        target,
+        anchor: r.anchor.kind === 'block' ? '^' + r.anchor.id : r.anchor.text,
+      });
+    }
+    if (link.ambiguous) {
+      report.ambiguous.push({
+        source: note.path,
+        line: ref.position.line,
+        target: ref.target,
+        chosen: pathOf.get(link.ambiguous[0]!) ?? link.ambiguous[0]!,
+        candidates: link.ambiguous.map((c) => pathOf.get(c) ?? c),
+      });
+    }
+  }
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/graph/random.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
 import { propertyRun, propertySeeds } from './helpers/property-run.ts';
-import { build, siteDiff } from './helpers/site-diff.ts';
+import { build, derivedFacts, recordedReport, siteDiff } from './helpers/site-diff.ts';
 
 const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks'];
 
@@ -23,7 +23,9 @@ function baseText(i: number, words: string): string {
     `---\ntags: [t/${i % 2 ? 'a' : 'b'}]\naliases: [${names[i]} alias]\n---`,
     `# ${names[i]}`,
     '',
-    `The ${words} words around [[${next}]] in the first paragraph.`,
+    // After the words an edit changes: a broken link, a missing heading, an ambiguous link and (in Raft) an embed
+    // cycle through Top and Index, whose diagnostics move with the words (the recorded report must follow).
+    `The ${words} words around [[${next}]] in the first paragraph, [[Nowhere]], [[${after}#Missing part]], [[Dup]]${i === 0 ? ' ![[Top]]' : ''}.`,
     '',
     i < 2 ? `It shows ![[${after}]] too.` : 'Plain text here.',
     '',
@@ -40,6 +42,8 @@ describe('a warm build of edited text equals a cold build', () => {
       // Embeds two levels deep: Top shows Index, which shows Raft and links to Paxos.
       files['Index.md'] = '# Index\n\n![[Raft]]\n\nSee [[Paxos]].\n';
       files['Top.md'] = '# Top\n\n![[Index]]\n';
+      files['x/Dup.md'] = '# Dup\n';
+      files['y/Dup.md'] = '# Dup\n';
       const garden = makeGarden(files);
       const run = propertyRun(garden);
       for (let step = 0; step < 10; step++) {
@@ -57,7 +61,8 @@ describe('a warm build of edited text equals a cold build', () => {
           // Back to the first text: the mentions go, the words around the link change back.
           else if (op < 0.65) writeFileSync(file, baseText(i, pick(['first', 'second'])));
           // Other words around the link: its context on the target's page.
-          else if (op < 0.85) writeFileSync(file, readFileSync(file, 'utf8').replace(/The \w+ words/, `The ${pick(['other', 'third', 'fourth'])} words`));
+          else if (op < 0.85)
+            writeFileSync(file, readFileSync(file, 'utf8').replace(/The [\w ]+ words/, `The ${pick(['other', 'third and longer', 'four'])} words`));
           // The link alone changed (another target, or text shown for it): not text only, and the build must see it.
           else
             writeFileSync(
@@ -73,6 +78,37 @@ describe('a warm build of edited text equals a cold build', () => {
         else expect(summary).toMatch(/only text changed|is up to date/);
       }
     }, 300_000);
+
+  it("records the diagnostics a text edit moves as a cold build does, those found through another note's embeds too", () => {
+    // Checking Top's embeds finds the cycle at Raft's `![[Top]]`: Raft's edit moves it, though Top did not change.
+    const garden = makeGarden({
+      'Raft.md': '# Raft\n\nThe first words around [[Paxos]], [[Nowhere]], [[Paxos#Gone]] and ![[Top]].\n',
+      'Top.md': '# Top\n\n![[Index]]\n',
+      'Index.md': '# Index\n\n![[Raft]]\n\nSee [[Paxos]].\n',
+      'Paxos.md': '# Paxos\n\nText.\n',
+    });
+    const work = tempDir();
+    const [out, cache] = [path.join(work, 'site'), path.join(work, 'cache')];
+    build(garden, out, cache);
+    writeFileSync(path.join(garden, 'Raft.md'), '# Raft\n\nThe first and much longer words around [[Paxos]], [[Nowhere]], [[Paxos#Gone]] and ![[Top]].\n');
+    const summary = build(garden, out, cache);
+    expect(summary).toContain('only text changed');
+    const warm = recordedReport(garden, cache) as { diagnostics: { file: string; line: number; column: number; ruleId: string }[] };
+    expect(warm.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      'Index.md:3:1 embed-cycle',
+      'Raft.md:3:51 missing-note',
+      'Raft.md:3:64 missing-heading',
+      'Raft.md:3:83 embed-cycle',
+      'Top.md:3:1 embed-cycle',
+    ]);
+    // What it derived of the links is kept for the site it made (src/incremental/derived-facts.ts), so the next text edit reads it too.
+    const record = JSON.parse(readFileSync(path.join(out, '.trellis-build.json'), 'utf8')) as { fingerprint: string };
+    expect(derivedFacts(garden, cache).fingerprint).toBe(record.fingerprint);
+    const coldCache = path.join(work, 'cold-cache');
+    build(garden, path.join(work, 'cold'), coldCache, true);
+    expect(warm).toEqual(recordedReport(garden, coldCache));
+    expect(siteDiff(out, path.join(work, 'cold'))).toEqual([]);
+  }, 60_000);
 
   it('keeps what the text cannot reach as the previous files, and updates mentions both ways', () => {
     const garden = makeGarden({

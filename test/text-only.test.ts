@@ -1,7 +1,7 @@
 /** What a warm build of edited text decides (src/incremental/text-only.ts): when only text changed, and which pages it can reach. */
 import { describe, expect, it } from 'vitest';
 import type { BuiltNote } from '../src/build.ts';
-import { frameAndShapes, linkChange, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
+import { frameAndShapes, linkChange, linkNeighbours, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
 import { emptyManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
 import type { LinkRef, NoteId, NotePath, ParsedNote, ResolvedLink, Slug } from '../src/shared/types.ts';
 
@@ -127,16 +127,16 @@ describe('pagesToCheck', () => {
   );
 
   it('reaches the changed note, its targets, the notes linking to it and every note embedding one of those', () => {
-    expect([...pagesToCheck(new Set(['A' as NoteId]), links, {}, undefined)].sort()).toEqual(['A', 'C', 'D', 'E', 'F']);
+    expect([...pagesToCheck(new Set(['A' as NoteId]), linkNeighbours(links), {}, undefined)].sort()).toEqual(['A', 'C', 'D', 'E', 'F']);
   });
 
   it('with links changed, also reaches the notes the changed note linked to before (their backlink goes)', () => {
-    const check = pagesToCheck(new Set(['H' as NoteId]), links, {}, undefined, new Map([['H' as NoteId, ['B' as NoteId, 'G' as NoteId]]]));
+    const check = pagesToCheck(new Set(['H' as NoteId]), linkNeighbours(links), {}, undefined, new Map([['H' as NoteId, ['B' as NoteId, 'G' as NoteId]]]));
     expect([...check].sort()).toEqual(['B', 'G', 'H']);
   });
 
   it('reaches the notes it mentions now and those it mentioned before', () => {
-    const check = pagesToCheck(new Set(['H' as NoteId]), links, { H: ['B' as NoteId] }, { H: ['X' as NoteId] });
+    const check = pagesToCheck(new Set(['H' as NoteId]), linkNeighbours(links), { H: ['B' as NoteId] }, { H: ['X' as NoteId] });
     expect([...check].sort()).toEqual(['B', 'G', 'H', 'X']);
   });
 });

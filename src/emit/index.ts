@@ -34,7 +34,16 @@ import { htmlInputHashes } from '../incremental/html-inputs.ts';
 import { listPageKeys, notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
 import { changedNotes } from '../incremental/changed-notes.ts';
-import { frameAndShapes, linkChange, mentionSources, pagesToCheck, textOnlyChange, type FrameAndShapes, type FrameInputs } from '../incremental/text-only.ts';
+import {
+  frameAndShapes,
+  linkChange,
+  linkNeighbours,
+  mentionSources,
+  pagesToCheck,
+  textOnlyChange,
+  type FrameAndShapes,
+  type FrameInputs,
+} from '../incremental/text-only.ts';
 
 /** Options of the emitter. */
 export interface EmitOptions {
@@ -100,7 +109,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const linksChanged = !textChanged && mentions ? linkScope(model, shaped!, options.previous) : undefined;
     const changedHere = textChanged ?? linksChanged?.changed;
     const check =
-      changedHere && mentions ? pagesToCheck(changedHere, model.links, mentions, options.previous?.shape?.mentions, linksChanged?.targets) : undefined;
+      changedHere && mentions
+        ? pagesToCheck(changedHere, model.neighbours ?? linkNeighbours(model.links), mentions, options.previous?.shape?.mentions, linksChanged?.targets)
+        : undefined;
     const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
     // page kept is known from facts the model holds, without making its data or reading its backlinks' contexts.

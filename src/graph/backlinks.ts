@@ -37,8 +37,10 @@ export function lazyBacklinks(
   info: Info,
   contextOf: ContextOf,
   askedBeforeAll = defaultAskedBeforeAll,
+  /** Each target's sources in note order, when known without a pass over the links (`backlinkSources` of kept facts). */
+  sources?: Map<NoteId, NoteId[]>,
 ): ReadonlyMap<NoteId, Backlink[]> {
-  return new LazyBacklinks(links, info, contextOf, askedBeforeAll);
+  return new LazyBacklinks(links, info, contextOf, askedBeforeAll, sources);
 }
 
 class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
@@ -50,11 +52,15 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
   #sources: Map<NoteId, NoteId[]> | undefined = new Map();
   #lists = new Map<NoteId, Backlink[]>();
 
-  constructor(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, info: Info, contextOf: ContextOf, askedBeforeAll: number) {
+  constructor(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, info: Info, contextOf: ContextOf, askedBeforeAll: number, sources?: Map<NoteId, NoteId[]>) {
     this.#links = links;
     this.#info = info;
     this.#contextOf = contextOf;
     this.#askedBeforeAll = askedBeforeAll;
+    if (sources) {
+      this.#sources = sources;
+      return;
+    }
     for (const [source, list] of links) {
       if (!info.has(source)) continue;
       for (const link of list) {

@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
 import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../shared/types.ts';
 import type { NoteReader } from '../store/note-store.ts';
 import { lazyBacklinks } from './backlinks.ts';
-import { buildPhraseIndex, deriveUnlinkedMentions } from './unlinked-mentions.ts';
+import { deriveUnlinkedMentions } from './unlinked-mentions.ts';
+import { keptMentions, linkedNotes, phraseIndexOf } from './kept-mentions-keys.ts';
 import { graphJsonLinks, toGraphJson } from './graph-json.ts';
 import { noteEdges, outgoingOf, type NoteEdge } from './note-edges.ts';
 import { layoutInputOf, type LayoutInput } from './layout-input.ts';
@@ -41,7 +42,7 @@ export interface GardenGraph {
   /** Backlinks by target (derived for a target when first asked: src/graph/backlinks.ts). */
   backlinks: ReadonlyMap<NoteId, Backlink[]>;
   unlinkedMentions: Map<NoteId, Backlink[]>;
-  outgoing: Map<NoteId, NoteId[]>;
+  outgoing: ReadonlyMap<NoteId, NoteId[]>;
   orphans: NoteId[];
   topicOf: Map<NoteId, number>;
   subtopicOf: Map<NoteId, number>;
@@ -110,14 +111,13 @@ export async function deriveGardenGraph(
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
   const { layout, outgoing, orphans, jsonLinks } = fromEdges(published, links, options);
   const backlinks = lazyBacklinks(links, info, store.context);
-  const phrases = buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases })));
   const unlinkedMentions = deriveUnlinkedMentions(
     published.map((p) => p.note.id),
     store.text,
     links,
     info,
-    phrases,
-    options.mentions ? keptMentions(options.mentions, published, links) : undefined,
+    phraseIndexOf(published),
+    options.mentions ? keptMentions(options.mentions, published, (id) => linkedNotes(links.get(id) ?? [])) : undefined,
   );
 
   const graph: GardenGraph = {
@@ -224,35 +224,4 @@ function layoutKey(input: LayoutInput, topics: TopicSettings | undefined): strin
   input.ids.forEach((id, n) => parts.push(`${id}\u0001${input.titles[n]!}\u0001${input.tags[n]!.join('\u0002')}`));
   for (let i = 0; i < input.edges.length; i += 2) parts.push(`${input.ids[input.edges[i]!]!}\u0001${input.ids[input.edges[i + 1]!]!}`);
   return createHash('sha256').update(parts.join('\u0000')).digest('hex');
-}
-
-/**
- * The kept mentions of each source note, under the key of what `mentionsIn` reads: the phrase
- * index (every published note's id, title and aliases, in order), the source's id, title, URL and
- * content hash (its text), and the notes it links.
- */
-function keptMentions(
-  memo: MentionsMemo,
-  published: readonly GraphNoteInput[],
-  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
-): { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void } {
-  const h = createHash('sha256');
-  for (const p of published) h.update(`\u0000${p.note.id}\u0001${p.note.title}\u0001${p.note.frontmatter.aliases.join('\u0002')}`);
-  const phrases = h.digest('base64url');
-  const byId = new Map(published.map((p) => [p.note.id, p]));
-  const keyOf = (id: NoteId) => {
-    const p = byId.get(id)!;
-    const linked: string[] = [];
-    for (const l of links.get(id) ?? []) if (l.resolution.kind === 'note' || l.resolution.kind === 'unpublished') linked.push(l.resolution.target);
-    return createHash('sha256')
-      .update(`${phrases}\u0000${id}\u0000${p.note.title}\u0000${p.url}\u0000${p.note.hash}\u0000${linked.sort().join('\u0001')}`)
-      .digest('base64url');
-  };
-  const keys = new Map<NoteId, string>();
-  const key = (id: NoteId) => {
-    let k = keys.get(id);
-    if (k === undefined) keys.set(id, (k = keyOf(id)));
-    return k;
-  };
-  return { get: (id) => memo.get(id, key(id)), set: (id, found) => memo.set(id, key(id), found) };
 }

@@ -116,7 +116,8 @@ export function deriveUnlinkedMentions(
   textOf: (id: NoteId) => string,
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   info: ReadonlyMap<NoteId, { title: string; url: Slug }>,
-  index: PhraseIndex,
+  /** The phrase index, asked for only when a source is scanned (not when every source's mentions are kept). */
+  index: () => PhraseIndex,
   /** Each source's mentions found by an earlier build, when they are still what `mentionsIn` gives (src/incremental/kept-mentions.ts). */
   kept?: { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void },
 ): Map<NoteId, Backlink[]> {
@@ -124,7 +125,7 @@ export function deriveUnlinkedMentions(
   for (const id of sources) {
     const from = info.get(id);
     if (!from) continue;
-    const found = kept?.get(id) ?? mentionsIn(id, from, textOf(id), links.get(id) ?? [], index);
+    const found = kept?.get(id) ?? mentionsIn(id, from, textOf(id), links.get(id) ?? [], index());
     kept?.set(id, found);
     for (const [target, entry] of found) {
       const list = out.get(target) ?? [];

@@ -112,7 +112,7 @@ function changedWhereShapes(
  */
 export function pagesToCheck(
   changed: ReadonlySet<NoteId>,
-  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  neighbours: LinkNeighbours,
   mentions: Readonly<Record<string, readonly NoteId[]>>,
   previousMentions: Readonly<Record<string, readonly NoteId[]>> | undefined,
   previousTargets?: ReadonlyMap<NoteId, readonly NoteId[]>,
@@ -120,22 +120,11 @@ export function pagesToCheck(
   const check = new Set<NoteId>(changed);
   // When links changed too (`linkChange`): the notes the changed ones linked to before (a backlink gone).
   for (const id of changed) for (const t of previousTargets?.get(id) ?? []) check.add(t);
-  // Who links to and who embeds whom, over every note.
-  const linkers = new Map<NoteId, NoteId[]>();
-  const embedders = new Map<NoteId, NoteId[]>();
-  for (const [source, list] of links) {
-    for (const l of list) {
-      const target = targetOf(source, l);
-      if (target === undefined) continue;
-      push(linkers, target, source);
-      if (l.ref.kind === 'embed') push(embedders, target, source);
-      if (changed.has(source)) check.add(target);
-    }
-  }
   const shown: NoteId[] = [];
   for (const id of changed) {
+    for (const t of neighbours.targets(id)) check.add(t);
     shown.push(id);
-    for (const source of linkers.get(id) ?? []) shown.push(source);
+    for (const source of neighbours.linkers(id)) shown.push(source);
   }
   // Every note showing one of these through its embeds, however deep.
   const seen = new Set<NoteId>();
@@ -144,13 +133,37 @@ export function pagesToCheck(
     if (seen.has(id)) continue;
     seen.add(id);
     check.add(id);
-    for (const e of embedders.get(id) ?? []) shown.push(e);
+    for (const e of neighbours.embedders(id)) shown.push(e);
   }
   for (const id of changed) {
     for (const t of mentions[id] ?? []) check.add(t);
     for (const t of previousMentions?.[id] ?? []) check.add(t);
   }
   return check;
+}
+
+/** Who links to each note, who embeds it, and where each note's links lead (a link to itself included), as `pagesToCheck` reads them. */
+export interface LinkNeighbours {
+  linkers(id: NoteId): readonly NoteId[];
+  embedders(id: NoteId): readonly NoteId[];
+  targets(id: NoteId): readonly NoteId[];
+}
+
+/** The neighbours of every note, from every note's resolved links (one pass over them). */
+export function linkNeighbours(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>): LinkNeighbours {
+  const linkers = new Map<NoteId, NoteId[]>();
+  const embedders = new Map<NoteId, NoteId[]>();
+  const targets = new Map<NoteId, NoteId[]>();
+  for (const [source, list] of links) {
+    for (const l of list) {
+      const target = targetOf(source, l);
+      if (target === undefined) continue;
+      push(linkers, target, source);
+      push(targets, source, target);
+      if (l.ref.kind === 'embed') push(embedders, target, source);
+    }
+  }
+  return { linkers: (id) => linkers.get(id) ?? [], embedders: (id) => embedders.get(id) ?? [], targets: (id) => targets.get(id) ?? [] };
 }
 
 /** The note a resolved link leads to, if it leads to one. */

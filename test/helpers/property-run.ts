@@ -1,14 +1,15 @@
 /**
  * The loop of the incremental build's property tests: a garden built once through the CLI, then,
  * after each step's changes, built again over the previous site and compared byte for byte with a
- * cold build (`--no-cache`, an empty cache) of the same garden.
+ * cold build (`--no-cache`, an empty cache) of the same garden, and so are the link report and
+ * diagnostics each build recorded.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { racyMs } from '../../src/incremental/kept-scan.ts';
 import { tempDir } from './garden.ts';
-import { build, siteDiff } from './site-diff.ts';
+import { build, recordedReport, siteDiff } from './site-diff.ts';
 
 /** A garden's site built over and over, each build checked against a cold one. */
 export interface PropertyRun {
@@ -38,6 +39,8 @@ export function propertyRun(garden: string): PropertyRun {
       const [cold, coldCache] = [path.join(work, `cold-${n}`), path.join(work, `cold-cache-${n}`)];
       build(garden, cold, coldCache, true);
       expect(siteDiff(out, cold), `${label}: ${summary}`).toEqual([]);
+      // The report and diagnostics it recorded (what its summary printed) are a cold build's too.
+      expect(recordedReport(garden, cache), `${label}: the recorded report`).toEqual(recordedReport(garden, coldCache));
       for (const dir of [cold, coldCache]) rmSync(dir, { recursive: true, force: true });
       return summary;
     },

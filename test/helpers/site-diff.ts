@@ -1,5 +1,6 @@
 /** The CLI build of a garden and the comparison of two sites, byte for byte, for the incremental build's property tests. */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -11,6 +12,27 @@ export function build(garden: string, out: string, cache: string, cold = false):
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, TRELLIS_CACHE_DIR: cache } });
   if (r.status !== 0) throw new Error(`build failed (${r.status}): ${r.stderr}`);
   return r.stdout;
+}
+
+/**
+ * The link report and diagnostics the last build of `garden` with cache folder `cache` recorded
+ * (src/emit/build-record.ts): what its summary and the next up-to-date build print.
+ */
+export function recordedReport(garden: string, cache: string): unknown {
+  const { report, diagnostics } = JSON.parse(readFileSync(path.join(cache, `${cacheId(garden)}-report.json`), 'utf8')) as {
+    report: unknown;
+    diagnostics: unknown;
+  };
+  return { report, diagnostics };
+}
+
+/** The facts the last build of `garden` kept of its links for the next (src/incremental/derived-facts.ts): the fingerprint of the site they belong to. */
+export function derivedFacts(garden: string, cache: string): { fingerprint: string } {
+  return JSON.parse(readFileSync(path.join(cache, `${cacheId(garden)}-derived.json`), 'utf8')) as { fingerprint: string };
+}
+
+function cacheId(garden: string): string {
+  return createHash('sha256').update(path.resolve(garden)).digest('hex').slice(0, 16);
 }
 
 /** Every file of a site (but its build record), by site-relative path. */

@@ -1,0 +1,49 @@
+/**
+ * The keys under which each source note's unlinked mentions are kept between builds
+ * (src/incremental/kept-mentions.ts), and the phrase index made only when a source is scanned.
+ * A key is made of what `mentionsIn` reads: the phrase index (every published note's id, title and
+ * aliases, in order), the source's id, title, URL and content hash (its text), and the notes it
+ * links to.
+ */
+import { createHash } from 'node:crypto';
+import type { Backlink, NoteId, ResolvedLink } from '../shared/types.ts';
+import type { GraphNoteInput, MentionsMemo } from './index.ts';
+import { buildPhraseIndex, type PhraseIndex } from './unlinked-mentions.ts';
+
+/** The notes a source's links lead to, as a mention's key reads them (`note` and `unpublished` resolutions). */
+export function linkedNotes(links: readonly ResolvedLink[]): NoteId[] {
+  const linked: NoteId[] = [];
+  for (const l of links) if (l.resolution.kind === 'note' || l.resolution.kind === 'unpublished') linked.push(l.resolution.target);
+  return linked;
+}
+
+/** The phrase index of the published notes, built when first asked for. */
+export function phraseIndexOf(published: readonly GraphNoteInput[]): () => PhraseIndex {
+  let index: PhraseIndex | undefined;
+  return () => (index ??= buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases }))));
+}
+
+/** The memo `memo` as `deriveUnlinkedMentions` asks it: by source, each under the key of its inputs; `linkedOf` gives the notes a source links to. */
+export function keptMentions(
+  memo: MentionsMemo,
+  published: readonly GraphNoteInput[],
+  linkedOf: (id: NoteId) => readonly NoteId[],
+): { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void } {
+  const h = createHash('sha256');
+  for (const p of published) h.update(`\u0000${p.note.id}\u0001${p.note.title}\u0001${p.note.frontmatter.aliases.join('\u0002')}`);
+  const phrases = h.digest('base64url');
+  const byId = new Map(published.map((p) => [p.note.id, p]));
+  const keyOf = (id: NoteId) => {
+    const p = byId.get(id)!;
+    return createHash('sha256')
+      .update(`${phrases}\u0000${id}\u0000${p.note.title}\u0000${p.url}\u0000${p.note.hash}\u0000${[...linkedOf(id)].sort().join('\u0001')}`)
+      .digest('base64url');
+  };
+  const keys = new Map<NoteId, string>();
+  const key = (id: NoteId) => {
+    let k = keys.get(id);
+    if (k === undefined) keys.set(id, (k = keyOf(id)));
+    return k;
+  };
+  return { get: (id) => memo.get(id, key(id)), set: (id, found) => memo.set(id, key(id), found) };
+}

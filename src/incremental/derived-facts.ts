@@ -1,0 +1,116 @@
+/**
+ * What a build derived of the garden's structure, kept beside the cache for the next build
+ * (docs/architecture.md, "A warm build of edited text"): where every link leads, the orphans, and
+ * the diagnostics of each note's links and embeds. When only text changed, every link of every
+ * note leads where it led, so the next build reads these instead of resolving every link, deriving
+ * the graph and checking every note's embeds (src/incremental/text-only-derive.ts).
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, NoteId, Resolution, ResolvedLink } from '../shared/types.ts';
+import { cacheDir } from '../store/cache.ts';
+import { codeFingerprint } from '../version.ts';
+
+/**
+ * The kept facts. Notes are numbered in the model's order (`order` is the digest of their ids in
+ * it); each link is one number: a `note` resolution the target's number, an `unpublished` one
+ * -3 minus it, `self` -2, anything else -1.
+ */
+export interface DerivedFacts {
+  /** The code that derived them (src/version.ts). */
+  code: string;
+  /** The build fingerprint of the site they belong to (its build record's). */
+  fingerprint: string;
+  order: string;
+  /** Each note's links, in the model's note order and each note's link order. */
+  links: number[][];
+  orphans: NoteId[];
+  /** Each note's link diagnostics (the resolve stage's), for the notes that have any. */
+  linkDiagnostics: [NoteId, Diagnostic[]][];
+  /** What checking each published note's embeds reported, for the notes where it reported anything. */
+  embedDiagnostics: [NoteId, Diagnostic[]][];
+}
+
+/** The facts of a model, before they are given the fingerprint of the site they belong to. */
+export type ModelFacts = Omit<DerivedFacts, 'code' | 'fingerprint'>;
+
+const self = -2;
+const none = -1;
+
+/** The digest of the notes' ids in their order. */
+export function orderOf(ids: readonly NoteId[]): string {
+  const h = createHash('sha256');
+  for (const id of ids) h.update(id).update('\u0000');
+  return h.digest('base64url');
+}
+
+/** The facts of a fully derived model: its notes' ids in order, their resolved links, orphans and diagnostics. */
+export function modelFacts(
+  ids: readonly NoteId[],
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+  orphans: readonly NoteId[],
+  linkDiagnostics: ReadonlyMap<NoteId, readonly Diagnostic[]>,
+  embedDiagnostics: ReadonlyMap<NoteId, readonly Diagnostic[]>,
+): ModelFacts {
+  const numberOf = new Map(ids.map((id, i) => [id, i]));
+  const encode = (r: Resolution): number => {
+    if (r.kind === 'note') return numberOf.get(r.target) ?? none;
+    if (r.kind === 'unpublished') {
+      const n = numberOf.get(r.target);
+      return n === undefined ? none : -3 - n;
+    }
+    return r.kind === 'self' ? self : none;
+  };
+  return {
+    order: orderOf(ids),
+    links: ids.map((id) => (links.get(id) ?? []).map((l) => encode(l.resolution))),
+    orphans: [...orphans],
+    linkDiagnostics: nonEmpty(linkDiagnostics),
+    embedDiagnostics: nonEmpty(embedDiagnostics),
+  };
+}
+
+function nonEmpty(map: ReadonlyMap<NoteId, readonly Diagnostic[]>): [NoteId, Diagnostic[]][] {
+  return [...map].flatMap(([id, list]) => (list.length > 0 ? [[id, [...list]] as [NoteId, Diagnostic[]]] : []));
+}
+
+/** Where link `code` (as kept) of note number `source` leads: a note's number and whether the resolution was `note` (published), or undefined. */
+export function keptTarget(source: number, code: number): { note: number; kind: 'note' | 'unpublished' | 'self' } | undefined {
+  if (code >= 0) return { note: code, kind: 'note' };
+  if (code === self) return { note: source, kind: 'self' };
+  if (code <= -3) return { note: -3 - code, kind: 'unpublished' };
+  return undefined;
+}
+
+function factsFile(gardenRoot: string): string {
+  return `${cacheDir(gardenRoot)}-derived.json`;
+}
+
+/** The kept facts of the site built with `fingerprint` by this code, when they are the last build's. */
+export function readDerivedFacts(gardenRoot: string, fingerprint: string): DerivedFacts | undefined {
+  try {
+    const facts = JSON.parse(readFileSync(factsFile(gardenRoot), 'utf8')) as DerivedFacts;
+    return facts.fingerprint === fingerprint && facts.code === codeFingerprint() ? facts : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keep the facts of a finished build (the site built with `fingerprint`). */
+export async function writeDerivedFacts(gardenRoot: string, fingerprint: string, facts: ModelFacts): Promise<void> {
+  const file = factsFile(gardenRoot);
+  const value: DerivedFacts = {
+    order: facts.order,
+    links: facts.links,
+    orphans: facts.orphans,
+    linkDiagnostics: facts.linkDiagnostics,
+    embedDiagnostics: facts.embedDiagnostics,
+    code: codeFingerprint(),
+    fingerprint,
+  };
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, JSON.stringify(value));
+  await fs.rename(tmp, file);
+}

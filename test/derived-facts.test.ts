@@ -1,0 +1,119 @@
+/**
+ * What a build keeps of its links for the next one (src/incremental/derived-facts.ts), the map that
+ * makes a value when asked (src/incremental/asked-map.ts), and the derive over kept facts
+ * (src/incremental/text-only-derive.ts) against the full derive of the same notes.
+ */
+import { describe, expect, it } from 'vitest';
+import { AskedMap } from '../src/incremental/asked-map.ts';
+import { keptTarget, modelFacts, type DerivedFacts } from '../src/incremental/derived-facts.ts';
+import { factsFit, keptLinksOf, keptNeighbours, resolveOverKept } from '../src/incremental/text-only-derive.ts';
+import { linkNeighbours } from '../src/incremental/text-only.ts';
+import { resolveGarden } from '../src/resolve/index.ts';
+import { buildCheckReport, reportOverPrevious } from '../src/report.ts';
+import type { NoteId, ParsedNote } from '../src/shared/types.ts';
+import { parseNote as parse } from '../src/compile/parse/index.ts';
+import { toNoteId, toNotePath } from '../src/shared/ids.ts';
+
+/** The facts of one note, parsed from `text`. */
+function parseNote(file: string, text: string): ParsedNote {
+  const p = toNotePath(file);
+  return parse({ path: p, id: toNoteId(p), hash: text }, text).note;
+}
+
+/** A small garden: links to notes, to itself, to an unpublished note, to nothing, an embed and a missing heading. */
+function garden(): ParsedNote[] {
+  const notes = [
+    parseNote('A.md', '# A\n\nSee [[B]], [[A#Top]], [[Hidden]], [[Nowhere]] and ![[B]].\n'),
+    parseNote('B.md', '# B\n\nBack to [[A]] and [[B#Missing]].\n'),
+    parseNote('Hidden.md', '---\npublish: false\n---\n# Hidden\n\nLinks [[A]].\n'),
+    parseNote('C.md', '# C\n\n![[A]]\n'),
+  ];
+  notes[2]!.frontmatter.publish = false;
+  return notes;
+}
+
+function factsOf(notes: ParsedNote[]): DerivedFacts {
+  const resolved = resolveGarden(notes, []);
+  return {
+    code: 'test',
+    fingerprint: 'test',
+    ...modelFacts(
+      notes.map((n) => n.id),
+      resolved.links,
+      [],
+      resolved.diagnosticsByNote,
+      new Map(),
+    ),
+  };
+}
+
+describe('kept facts of the links', () => {
+  it('number each link by where it leads, and read back as the same targets', () => {
+    const notes = garden();
+    const resolved = resolveGarden(notes, []);
+    const facts = factsOf(notes);
+    notes.forEach((n, s) => {
+      const codes = facts.links[s]!;
+      expect(codes).toHaveLength(n.links.length);
+      resolved.links.get(n.id)!.forEach((l, i) => {
+        const t = keptTarget(s, codes[i]!);
+        const r = l.resolution;
+        if (r.kind === 'note' || r.kind === 'unpublished') expect(t).toEqual({ note: notes.findIndex((x) => x.id === r.target), kind: r.kind });
+        else if (r.kind === 'self') expect(t).toEqual({ note: s, kind: 'self' });
+        else expect(t).toBeUndefined();
+      });
+    });
+    expect(factsFit(facts, notes)).toBe(true);
+    // Another order of the same notes, or a note with another number of links, does not fit.
+    expect(factsFit(facts, [...notes].reverse())).toBe(false);
+    const changed = garden();
+    changed[1] = parseNote('B.md', '# B\n\nBack to [[A]].\n');
+    expect(factsFit(facts, changed)).toBe(false);
+  });
+
+  it('give the same neighbours, backlink sources, diagnostics and report as resolving every link', () => {
+    const notes = garden();
+    const resolved = resolveGarden(notes, []);
+    const facts = factsOf(notes);
+    const full = linkNeighbours(resolved.links);
+    const kept = keptNeighbours(notes, facts);
+    for (const n of notes) {
+      expect([...kept.linkers(n.id)].sort()).toEqual([...full.linkers(n.id)].sort());
+      expect([...kept.embedders(n.id)].sort()).toEqual([...full.embedders(n.id)].sort());
+      expect([...kept.targets(n.id)].sort()).toEqual([...full.targets(n.id)].sort());
+    }
+    const sources = keptLinksOf(notes, facts, undefined).backlinkSources;
+    // Published sources with a link to a published target: A and B link to each other, C embeds A; Hidden is not published.
+    expect(Object.fromEntries(sources)).toEqual({ B: ['A'], A: ['B', 'C'] });
+    // B's text changed (its link moved): its diagnostics are made again, the others' are the kept ones.
+    const edited = garden();
+    edited[1] = parseNote('B.md', '# B\n\nWords before. Back to [[A]] and [[B#Missing]].\n');
+    const basis = { changed: new Set(['B' as NoteId]), facts, report: buildCheckReport(notes, resolved.links, []) };
+    const over = resolveOverKept(edited, [], basis);
+    const again = resolveGarden(edited, []);
+    expect(over.diagnostics).toEqual(again.diagnostics);
+    expect(reportOverPrevious(edited, over.links, basis.changed, basis.report)).toEqual(buildCheckReport(edited, again.links, []));
+    // Only the notes asked for were resolved: B (changed), then A when a page asks.
+    expect((over.links as AskedMap<NoteId, unknown>).made).toBe(1);
+    expect(over.links.get('A' as NoteId)).toEqual(again.links.get('A' as NoteId));
+  });
+});
+
+describe('a map made when asked', () => {
+  it('makes each value once, when first asked, and all of them in key order when iterated', () => {
+    const made: string[] = [];
+    const map = new AskedMap(['x', 'y', 'z'], (k) => (made.push(k), k.toUpperCase()));
+    expect(map.get('y')).toBe('Y');
+    expect(map.get('y')).toBe('Y');
+    expect(map.get('w')).toBeUndefined();
+    expect(map.has('z')).toBe(true);
+    expect(made).toEqual(['y']);
+    expect([...map]).toEqual([
+      ['x', 'X'],
+      ['y', 'Y'],
+      ['z', 'Z'],
+    ]);
+    expect(made).toEqual(['y', 'x', 'z']);
+    expect(map.size).toBe(3);
+  });
+});
