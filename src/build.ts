@@ -35,7 +35,7 @@ import type { TopicSettings } from './graph/topics-settings.ts';
 import { graphOfKeptLinks } from './graph/kept-links-graph.ts';
 import { reportOverPrevious } from './report.ts';
 import { modelFacts, type ModelFacts } from './incremental/derived-facts.ts';
-import { embedReach, factsFit, keptLinksOf, keptNeighbours, resolveOverKept, type TextOnlyBasis } from './incremental/text-only-derive.ts';
+import { embedReach, factsFit, KeptLinkIndex, resolveOverKept, type TextOnlyBasis } from './incremental/text-only-derive.ts';
 import type { LinkNeighbours } from './incremental/text-only.ts';
 
 /** Options of a build. */
@@ -235,6 +235,7 @@ export async function deriveModel(
   const parsed = compiled.map((c) => c.note);
   // Only text changed (src/incremental/text-only-derive.ts): the previous build's facts of the links are this build's.
   const textOnly = options.textOnly && factsFit(options.textOnly.facts, parsed) ? options.textOnly : undefined;
+  const keptLinks = textOnly ? new KeptLinkIndex(parsed, textOnly.facts) : undefined;
   const resolved = textOnly ? resolveOverKept(parsed, attachmentPaths, textOnly) : resolveGarden(parsed, attachmentPaths);
   const previousTargets = options.previousNotes && !textOnly ? targetsOf(options.previousNotes, resolved.index, parsed) : undefined;
   lap('resolve');
@@ -243,7 +244,7 @@ export async function deriveModel(
   const published = parsed.filter((p) => p.frontmatter.publish);
   const graphNotes = published.map((note) => ({ note, url: urlOf.get(note.id)! }));
   const graph = textOnly
-    ? graphOfKeptLinks(graphNotes, resolved.links, store, keptLinksOf(parsed, textOnly.facts, options.layoutKey), options.mentions)
+    ? graphOfKeptLinks(graphNotes, resolved.links, store, keptLinks!.keptLinks(textOnly.facts.orphans, options.layoutKey), options.mentions)
     : await deriveGardenGraph(graphNotes, resolved.links, store, {
         layout: options.layout,
         ...(options.layoutCache ? { cache: options.layoutCache } : {}),
@@ -282,7 +283,7 @@ export async function deriveModel(
   const assemble = pageAssembler(assembleInput);
   // Each published note's embeds are checked, by the note whose check reports them; when only text
   // changed, only those of the notes whose embeds reach a changed note, the others' are the previous build's.
-  const neighbours = textOnly ? keptNeighbours(parsed, textOnly.facts) : undefined;
+  const neighbours = keptLinks?.neighbours();
   const reach = textOnly ? embedReach(textOnly.changed, neighbours!) : undefined;
   const keptEmbeds = textOnly ? new Map(textOnly.facts.embedDiagnostics) : undefined;
   const embedDiagnostics = new Map<NoteId, Diagnostic[]>();

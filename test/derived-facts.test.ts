@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { AskedMap } from '../src/incremental/asked-map.ts';
 import { keptTarget, modelFacts, type DerivedFacts } from '../src/incremental/derived-facts.ts';
-import { factsFit, keptLinksOf, keptNeighbours, resolveOverKept } from '../src/incremental/text-only-derive.ts';
+import { factsFit, KeptLinkIndex, resolveOverKept } from '../src/incremental/text-only-derive.ts';
 import { linkNeighbours } from '../src/incremental/text-only.ts';
 import { resolveGarden } from '../src/resolve/index.ts';
 import { buildCheckReport, reportOverPrevious } from '../src/report.ts';
@@ -76,15 +76,17 @@ describe('kept facts of the links', () => {
     const resolved = resolveGarden(notes, []);
     const facts = factsOf(notes);
     const full = linkNeighbours(resolved.links);
-    const kept = keptNeighbours(notes, facts);
+    const index = new KeptLinkIndex(notes, facts);
+    const kept = index.neighbours();
     for (const n of notes) {
       expect([...kept.linkers(n.id)].sort()).toEqual([...full.linkers(n.id)].sort());
       expect([...kept.embedders(n.id)].sort()).toEqual([...full.embedders(n.id)].sort());
       expect([...kept.targets(n.id)].sort()).toEqual([...full.targets(n.id)].sort());
     }
-    const sources = keptLinksOf(notes, facts, undefined).backlinkSources;
+    const sources = index.keptLinks([], undefined).backlinkSources;
     // Published sources with a link to a published target: A and B link to each other, C embeds A; Hidden is not published.
-    expect(Object.fromEntries(sources)).toEqual({ B: ['A'], A: ['B', 'C'] });
+    expect(Object.fromEntries(sources)).toEqual({ A: ['B', 'C'], B: ['A'], C: [] });
+    expect(index.keptLinks([], undefined).linkedOf('A' as NoteId)).toEqual(['B', 'Hidden', 'B']);
     // B's text changed (its link moved): its diagnostics are made again, the others' are the kept ones.
     const edited = garden();
     edited[1] = parseNote('B.md', '# B\n\nWords before. Back to [[A]] and [[B#Missing]].\n');

@@ -12,6 +12,7 @@ import { keptPostingsWriter } from '../src/search/kept-postings-file.ts';
 import { indexKey, packEntries } from '../src/search/kept-postings.ts';
 import { toSettings } from '../src/search/options.ts';
 import { writeSearchFiles } from '../src/search/write-files.ts';
+import { contentHash } from '../src/incremental/output-manifest.ts';
 import { seededRandom } from '../src/graph/random.ts';
 import type { NoteId, SearchDoc, SearchPostingEntry, Slug } from '../src/shared/types.ts';
 import { tempDir } from './helpers/garden.ts';
@@ -37,6 +38,29 @@ function warm(docs: SearchDoc[], file: string, withCode = code): Map<string, str
   const out = tempDir();
   writeSearchFiles(structuredClone(docs), out, undefined, { kept: { file, code: withCode } });
   return searchTree(out);
+}
+
+/**
+ * Build `docs` with the kept postings `file` over the previous site's `_search/` files `before`
+ * (a site's files kept, not written again, when their bytes would be the same); the files of the
+ * new site (those written, and those kept from `before`) and how many docs chunks were kept.
+ */
+function warmOver(docs: SearchDoc[], file: string, before: Map<string, string>): { tree: Map<string, string>; keptChunks: number } {
+  const out = tempDir();
+  const previous = Object.fromEntries([...before].map(([name, text]) => [`_search/${name}`, contentHash(text)]));
+  const outputs = writeSearchFiles(structuredClone(docs), out, undefined, { kept: { file, code }, previous });
+  const written = searchTree(out);
+  const tree = new Map<string, string>();
+  let keptChunks = 0;
+  for (const o of outputs) {
+    const name = o.path.slice('_search/'.length);
+    if (o.written) tree.set(name, written.get(name)!);
+    else {
+      tree.set(name, before.get(name)!);
+      if (name.startsWith('docs-')) keptChunks++;
+    }
+  }
+  return { tree, keptChunks };
 }
 
 function expectSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
@@ -112,6 +136,34 @@ describe('kept search postings', () => {
     }
   });
 
+  it('over the previous site, keeps the docs chunks whose notes are all as they were, through edits, removals, additions and a renumbering', () => {
+    const rand = seededRandom(13);
+    // A source that changes with everything the doc holds, as a note's content hash and URL do.
+    const sourced = (doc: SearchDoc): SearchDoc => ({ ...doc, source: createHash('sha256').update(JSON.stringify(doc)).digest('hex') });
+    // 240 notes, past 256 on the way: the number space doubles and every note is renumbered.
+    const docs = Array.from({ length: 240 }, (_, i) => makeDoc(i, rand));
+    const file = path.join(tempDir(), 'postings');
+    let site = warm(docs.map(sourced), file);
+    let next = 1000;
+    const kept: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const edited = Math.floor(rand() * docs.length);
+      // A body that grows or shrinks moves where its chunk ends.
+      docs[edited] = { ...docs[edited]!, body: rand() < 0.5 ? `${docs[edited]!.body} ${makeDoc(next++, rand).body}` : docs[edited]!.body.slice(0, 40) };
+      // A note gone from the middle of a chunk whose other notes stayed: that chunk is not the old one.
+      if (round % 2 === 1) docs.splice(Math.floor(rand() * docs.length), 1);
+      for (let k = 0; k < 3; k++) docs.push(makeDoc(next++, rand));
+      const built = warmOver(docs.map(sourced), file, site);
+      expectSameTree(built.tree, cold(docs));
+      site = built.tree;
+      kept.push(built.keptChunks);
+    }
+    expect(docs.length).toBeGreaterThan(256);
+    // Most rounds keep most chunks (a handful of notes changed among hundreds); the renumbering keeps none.
+    expect(kept.filter((n) => n > 5).length).toBeGreaterThan(5);
+    expect(kept).toContain(0);
+  });
+
   it('a doc whose source is the kept one is not read for its key and size: the source is what is trusted', () => {
     const rand = seededRandom(9);
     const docs = Array.from({ length: 20 }, (_, i) => ({ ...makeDoc(i, rand), source: `s${i}` }));
@@ -157,6 +209,7 @@ describe('kept search postings', () => {
       const planted: SearchPostingEntry[] = [['zzplanted', [[5]]]];
       for (const field of ['title', 'aliases', 'headings', 'tags', 'names'] as const) writer.field(field, packEntries([]));
       writer.field('body', packEntries(planted));
+      writer.chunks([]);
       writer.finish();
     };
     const key = indexKey(docs[0]!, settings.maxHeadings, settings.maxBodyChars);

@@ -38,7 +38,7 @@ export function lazyBacklinks(
   contextOf: ContextOf,
   askedBeforeAll = defaultAskedBeforeAll,
   /** Each target's sources in note order, when known without a pass over the links (`backlinkSources` of kept facts). */
-  sources?: Map<NoteId, NoteId[]>,
+  sources?: ReadonlyMap<NoteId, readonly NoteId[]>,
 ): ReadonlyMap<NoteId, Backlink[]> {
   return new LazyBacklinks(links, info, contextOf, askedBeforeAll, sources);
 }
@@ -49,10 +49,16 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
   readonly #contextOf: ContextOf;
   readonly #askedBeforeAll: number;
   /** Each target's sources, in note order, while not every target's backlinks are derived. */
-  #sources: Map<NoteId, NoteId[]> | undefined = new Map();
+  #sources: ReadonlyMap<NoteId, readonly NoteId[]> | undefined;
   #lists = new Map<NoteId, Backlink[]>();
 
-  constructor(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, info: Info, contextOf: ContextOf, askedBeforeAll: number, sources?: Map<NoteId, NoteId[]>) {
+  constructor(
+    links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+    info: Info,
+    contextOf: ContextOf,
+    askedBeforeAll: number,
+    sources?: ReadonlyMap<NoteId, readonly NoteId[]>,
+  ) {
     this.#links = links;
     this.#info = info;
     this.#contextOf = contextOf;
@@ -61,16 +67,18 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
       this.#sources = sources;
       return;
     }
+    const found = new Map<NoteId, NoteId[]>();
     for (const [source, list] of links) {
       if (!info.has(source)) continue;
       for (const link of list) {
         const r = link.resolution;
         if (r.kind !== 'note' || !info.has(r.target)) continue;
-        const sources = this.#sources!.get(r.target);
-        if (!sources) this.#sources!.set(r.target, [source]);
+        const sources = found.get(r.target);
+        if (!sources) found.set(r.target, [source]);
         else if (sources[sources.length - 1] !== source) sources.push(source);
       }
     }
+    this.#sources = found;
   }
 
   get(target: NoteId): Backlink[] | undefined {
@@ -79,7 +87,7 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
     const known = this.#lists.get(target);
     if (known) return known;
     const from = sources.get(target);
-    if (!from) return undefined;
+    if (!from || from.length === 0) return undefined;
     if (this.#lists.size >= this.#askedBeforeAll) return this.#all().get(target);
     const list = backlinksOf(target, from, this.#links, this.#info, this.#contextOf);
     this.#lists.set(target, list);
@@ -87,7 +95,7 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
   }
 
   has(target: NoteId): boolean {
-    return this.#sources ? this.#sources.has(target) : this.#lists.has(target);
+    return this.#sources ? (this.#sources.get(target)?.length ?? 0) > 0 : this.#lists.has(target);
   }
 
   get size(): number {

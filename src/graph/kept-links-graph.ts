@@ -17,8 +17,8 @@ import { deriveUnlinkedMentions } from './unlinked-mentions.ts';
 
 /** What the previous build found of the links, as `graphOfKeptLinks` reads it. */
 export interface KeptLinks {
-  /** Each published target's published sources with a `note` link to it, in note order. */
-  backlinkSources: Map<NoteId, NoteId[]>;
+  /** Each published target's published sources with a `note` link to it, in note order (none: an empty list or undefined). */
+  backlinkSources: ReadonlyMap<NoteId, readonly NoteId[]>;
   orphans: NoteId[];
   /** The notes a source's links lead to (`note` and `unpublished` resolutions), in link order. */
   linkedOf(id: NoteId): readonly NoteId[];

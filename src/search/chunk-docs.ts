@@ -3,12 +3,36 @@ import { toDocsChunkFile } from '../shared/search/to-docs-chunk-file.ts';
 import type { Settings } from './options.ts';
 import { packRanges } from './pack-ranges.ts';
 import { toContentHash } from './to-file-name.ts';
+import { contentHash } from '../incremental/output-manifest.ts';
+import type { KeptChunk } from './kept-postings.ts';
 
-/** The docs chunks (their files went to the sink). */
+/** The docs chunks (their files went to the sink, or were kept). */
 export interface ChunkedDocs {
   docs: SearchManifest['docs'];
   maxCheckedGzipBytes: number;
   overBudget: string[];
+  /** Every chunk, as the kept postings record it for the next build. */
+  kept: KeptChunk[];
+}
+
+/**
+ * The previous build's chunks, for a build that keeps the postings: a run of notes that are all
+ * as they were (the same doc source and number), with no note of that build among them gone,
+ * whose chunks began and ended where this run does, is the same bytes as those chunks; when the
+ * previous site still has them, they are kept (`keep`), not rendered again (one changed note
+ * renders its own chunk, not the garden's thousands).
+ */
+export interface PreviousChunks {
+  /** Whether doc `i` (of the sorted docs) is as the previous build indexed it, under the same number. */
+  unchanged: readonly boolean[];
+  /** The previous build's note numbers, ascending. */
+  numbers: readonly number[];
+  /** The previous build's chunks, in order. */
+  chunks: readonly KeptChunk[];
+  /** Keep the previous site's file `path` if it has the bytes `bytesHash`; false when it has not (nothing kept). */
+  keep(path: string, bytesHash: string): boolean;
+  /** Whether the previous site has the file `path` with the bytes `bytesHash`. */
+  has(path: string, bytesHash: string): boolean;
 }
 
 /** Bytes of the `null,` a number without a note takes in a chunk. */
@@ -37,6 +61,7 @@ export function chunkDocs(
   settings: Settings,
   sink: (file: SearchFile) => void,
   known: readonly (number | undefined)[] = [],
+  previous?: PreviousChunks,
 ): ChunkedDocs {
   // Each entry is serialised again whenever it is needed (for its size, unless `known` has it,
   // and for its chunk) rather than kept: held together, a large garden's entries would be a large
@@ -51,18 +76,67 @@ export function chunkDocs(
     }
     return `{"version":1,"start":${numbers[from]!},"docs":[${entries.join(',')}]}`;
   };
-  const result: ChunkedDocs = { docs: { starts: [], hashes: [] }, maxCheckedGzipBytes: 0, overBudget: [] };
+  const result: ChunkedDocs = { docs: { starts: [], hashes: [] }, maxCheckedGzipBytes: 0, overBudget: [], kept: [] };
   const keyOf = (i: number): string => docs[i]!.id;
-  packRanges(sizes, keyOf, settings.targetDocsChunkBytes, settings.maxShardGzipBytes, render, (range) => {
-    const hash = toContentHash(range.contents).slice(0, chunkHashDigits);
-    const path = `_search/${toDocsChunkFile(numbers[range.from]!, hash)}`;
-    result.docs.starts.push(numbers[range.from]!);
-    result.docs.hashes.push(hash);
-    sink({ path, contents: range.contents });
-    result.maxCheckedGzipBytes = Math.max(result.maxCheckedGzipBytes, range.gzipBytes ?? 0);
-    if (range.overBudget) result.overBudget.push(path);
-  });
+  const kept = previous ? keptRange(previous, numbers, result) : undefined;
+  packRanges(
+    sizes,
+    keyOf,
+    settings.targetDocsChunkBytes,
+    settings.maxShardGzipBytes,
+    render,
+    (range) => {
+      const hash = toContentHash(range.contents).slice(0, chunkHashDigits);
+      const path = `_search/${toDocsChunkFile(numbers[range.from]!, hash)}`;
+      result.docs.starts.push(numbers[range.from]!);
+      result.docs.hashes.push(hash);
+      result.kept.push([numbers[range.from]!, hash, contentHash(range.contents)]);
+      sink({ path, contents: range.contents });
+      result.maxCheckedGzipBytes = Math.max(result.maxCheckedGzipBytes, range.gzipBytes ?? 0);
+      if (range.overBudget) result.overBudget.push(path);
+    },
+    kept,
+  );
   return result;
+}
+
+/** Whether the docs [from, to) (a run cut by content) are the previous build's chunks, kept then (see `PreviousChunks`). */
+function keptRange(previous: PreviousChunks, numbers: readonly number[], result: ChunkedDocs): (from: number, to: number) => boolean {
+  const starts = previous.chunks.map((c) => c[0]);
+  return (from, to) => {
+    for (let i = from; i < to; i++) if (!previous.unchanged[i]) return false;
+    const first = numbers[from]!;
+    const end = to < numbers.length ? numbers[to]! : Infinity;
+    // The previous build had exactly these notes in [first, end): none of its notes there is gone.
+    if (lowerBound(previous.numbers, end) - lowerBound(previous.numbers, first) !== to - from) return false;
+    // Its chunks began at `first` and the next one after them at `end` (or none followed).
+    const j = lowerBound(starts, first);
+    if (starts[j] !== first) return false;
+    let k = j;
+    while (k < starts.length && starts[k]! < end) k++;
+    if (end !== Infinity && starts[k] !== end) return false;
+    const chunks = previous.chunks.slice(j, k);
+    const pathOf = (c: KeptChunk) => `_search/${toDocsChunkFile(c[0], c[1])}`;
+    if (!chunks.every((c) => previous.has(pathOf(c), c[2]))) return false;
+    for (const c of chunks) {
+      previous.keep(pathOf(c), c[2]);
+      result.docs.starts.push(c[0]);
+      result.docs.hashes.push(c[1]);
+      result.kept.push(c);
+    }
+    return true;
+  };
+}
+
+/** The first index of sorted `list` whose value is at least `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A note's entry in its docs chunk, as the chunk holds it. */

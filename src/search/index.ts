@@ -33,7 +33,7 @@ import type {
   SearchVocabulary,
 } from '../shared/types.ts';
 import { buildVocabulary } from './build-vocabulary.ts';
-import { chunkDocs, docsEntry } from './chunk-docs.ts';
+import { chunkDocs, docsEntry, type PreviousChunks } from './chunk-docs.ts';
 import { indexField } from './index-fields.ts';
 import type { KeptNoteRow, KeptPostingsWriter } from './kept-postings-file.ts';
 import { indexKey, keptEntries, type KeptPostings, mergeEntries, packEntries } from './kept-postings.ts';
@@ -62,6 +62,8 @@ export interface Kept {
   writer?: KeptPostingsWriter;
   /** Told, before any indexing, how many notes will be indexed (the rest keep their postings). */
   onPlan?: (indexed: number) => void;
+  /** The previous site's search files, for its docs chunks the notes in them leave as they were (chunk-docs.ts). */
+  files?: Pick<PreviousChunks, 'has' | 'keep'>;
 }
 
 /**
@@ -88,7 +90,8 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   words.push(listVocabularyWords(minBodyNotes, bodyEntries.body));
   const body = partitionShards('body', bodyEntries, settings, sink);
   const vocabulary = writeVocabulary(words, settings, sink);
-  const chunks = chunkDocs(sorted, numbers, headingStride, settings, sink, sizes);
+  const chunks = chunkDocs(sorted, numbers, headingStride, settings, sink, sizes, previousChunks(sorted, numbers, settings, kept));
+  kept.writer?.chunks(chunks.kept);
   const manifest: SearchManifest = {
     version: 1,
     docCount: sorted.length,
@@ -184,6 +187,18 @@ function keptOrIndexed(
     return list;
   };
   return { entries, sizes };
+}
+
+/** The previous build's docs chunks, when its postings and its site's search files are known (see `PreviousChunks`). */
+function previousChunks(sorted: readonly SearchDoc[], numbers: readonly number[], settings: Settings, kept: Kept): PreviousChunks | undefined {
+  const { previous, files } = kept;
+  if (!previous?.chunks || !files || previous.settings !== JSON.stringify(settings)) return undefined;
+  const unchanged = sorted.map((doc, i) => {
+    const old = previous.notes.get(doc.id);
+    return old?.source !== undefined && old.source === doc.source && old.number === numbers[i];
+  });
+  const before = [...previous.notes.values()].map((n) => n.number).sort((a, b) => a - b);
+  return { unchanged, numbers: before, chunks: previous.chunks, has: files.has, keep: files.keep };
 }
 
 function countWords(vocabulary: SearchVocabulary): number {

@@ -2,7 +2,7 @@
  * The file the search worker keeps the last build's postings in (kept-postings.ts), beside the
  * build cache: a SHA-256 of the rest, then length-prefixed sections: a header (format, code
  * fingerprint, search settings, each note's id, key and number), then per field its terms and
- * its packed ids. Written section by section as the fields are built, into a temporary file moved
+ * its packed ids, then the docs chunks written (their starts and hashes). Written section by section as the fields are built, into a temporary file moved
  * into place when whole; read only when its hash, format and code fingerprint match, so a
  * damaged, stale or foreign file means a full index, never other output.
  */
@@ -10,9 +10,9 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { NoteId, SearchField } from '../shared/types.ts';
 import { cacheDir } from '../store/cache.ts';
-import { keptFields, type KeptNote, type KeptPostings, type PackedEntries } from './kept-postings.ts';
+import { keptFields, type KeptChunk, type KeptNote, type KeptPostings, type PackedEntries } from './kept-postings.ts';
 
-const format = 2;
+const format = 3;
 const digestBytes = 32;
 
 interface Header {
@@ -36,6 +36,8 @@ export interface KeptPostingsWriter {
   begin(settings: string, notes: KeptNoteRow[]): void;
   /** Then each field's postings, in the order of `keptFields`. */
   field(field: SearchField, packed: PackedEntries): void;
+  /** Then the docs chunks, in order. */
+  chunks(chunks: readonly KeptChunk[]): void;
   finish(): void;
   abort(): void;
 }
@@ -73,7 +75,8 @@ export function readKeptPostings(file: string, code: string): (KeptPostings & { 
     const notes = new Map<NoteId, KeptNote>(
       header.notes.map(([id, key, number, source, size]) => [id, source === undefined ? { key, number } : { key, number, source, size }]),
     );
-    return { settings: header.settings, notes, fields };
+    const chunks = JSON.parse(section().toString('utf8')) as KeptChunk[];
+    return { settings: header.settings, notes, fields, chunks };
   } catch {
     return undefined;
   }
@@ -107,9 +110,15 @@ export function keptPostingsWriter(file: string, code: string): KeptPostingsWrit
       write(Buffer.from(JSON.stringify(packed.terms)));
       write(new Uint8Array(packed.data.buffer, packed.data.byteOffset, packed.data.byteLength));
     },
-    finish() {
+    chunks(chunks) {
       if (fd === undefined) return;
       if (next !== keptFields.length) return writer.abort();
+      write(Buffer.from(JSON.stringify(chunks)));
+      next++;
+    },
+    finish() {
+      if (fd === undefined) return;
+      if (next !== keptFields.length + 1) return writer.abort();
       writeSync(fd, hash.digest(), 0, digestBytes, 0);
       closeSync(fd);
       fd = undefined;

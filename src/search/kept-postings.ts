@@ -22,7 +22,12 @@ export interface KeptPostings {
   /** Note id -> the key of what it indexed, its number, and the doc's source and docs-chunk entry size (when its doc had a source). */
   notes: Map<NoteId, KeptNote>;
   fields: Map<SearchField, PackedEntries>;
+  /** The docs chunks the build wrote (chunk-docs.ts), in order; absent in a file without them. */
+  chunks?: KeptChunk[];
 }
+
+/** A docs chunk as kept: its first note number, the hash its name holds, and the output manifest's hash of its bytes. */
+export type KeptChunk = [start: number, hash: string, bytesHash: string];
 
 /** What the kept postings record of a note. */
 export interface KeptNote {

@@ -41,6 +41,8 @@ const maxTargets = 3;
  * @param render the file contents for items [from, to)
  * @param emit called with each range in order as soon as it is packed; when given, ranges are
  *   not collected (the returned list is empty), so a caller can write and drop each one
+ * @param kept asked for each run of items cut by content, before it is rendered: true when the
+ *   caller keeps the files it made before (the same items), which are then not rendered or emitted
  */
 export function packRanges(
   sizes: readonly number[],
@@ -49,6 +51,7 @@ export function packRanges(
   budget: number,
   render: (from: number, to: number) => string,
   emit?: (range: PackedRange) => void,
+  kept?: (from: number, to: number) => boolean,
 ): PackedRange[] {
   const collected: PackedRange[] = [];
   const packed = { push: emit ?? ((range: PackedRange) => void collected.push(range)) };
@@ -58,12 +61,12 @@ export function packRanges(
   for (let i = 0; i < sizes.length; i++) {
     bytes += sizes[i]!;
     if (bytes >= maxTargets * target || (bytes >= least && toUnit(keyOf(i)) < -Math.expm1(-sizes[i]! / least))) {
-      fit(from, i + 1, sizes, budget, render, packed);
+      if (!kept?.(from, i + 1)) fit(from, i + 1, sizes, budget, render, packed);
       from = i + 1;
       bytes = 0;
     }
   }
-  if (sizes.length > from) fit(from, sizes.length, sizes, budget, render, packed);
+  if (sizes.length > from && !kept?.(from, sizes.length)) fit(from, sizes.length, sizes, budget, render, packed);
   return collected;
 }
 

@@ -63,7 +63,7 @@ export function writeSearchFiles(
   try {
     const previous = kept ? readKeptPostings(kept.file, kept.code) : undefined;
     writeSearchIndex(docs, writer.sink, undefined, {
-      ...(previous ? { previous } : {}),
+      ...(previous ? { previous, files: writer } : {}),
       ...(keptWriter ? { writer: keptWriter } : {}),
       ...(onPlan ? { onPlan } : {}),
     });
@@ -79,7 +79,10 @@ export function writeSearchFiles(
  * A sink that writes each search file under `outDir` when it is handed over (synchronously:
  * it runs on the search worker's own thread) unless `previous` has its bytes, and the files.
  */
-function searchFileWriter(outDir: string, previous: Readonly<Record<string, string>>): { sink: (file: SearchFile) => void; outputs: SearchOutput[] } {
+function searchFileWriter(
+  outDir: string,
+  previous: Readonly<Record<string, string>>,
+): { sink: (file: SearchFile) => void; outputs: SearchOutput[]; has(path: string, hash: string): boolean; keep(path: string, hash: string): boolean } {
   const dirs = new Set<string>();
   const outputs: SearchOutput[] = [];
   const sink = (file: SearchFile) => {
@@ -97,5 +100,12 @@ function searchFileWriter(outDir: string, previous: Readonly<Record<string, stri
     writeFileSync(abs, file.contents);
     outputs.push({ path: file.path, hash, written: true });
   };
-  return { sink, outputs };
+  const has = (file: string, hash: string) => previous[file] === hash;
+  // A file of the previous site kept as it is, its bytes not made again (a docs chunk whose notes are as they were).
+  const keep = (file: string, hash: string) => {
+    if (!has(file, hash)) return false;
+    outputs.push({ path: file, hash, written: false });
+    return true;
+  };
+  return { sink, outputs, has, keep };
 }
