@@ -55,6 +55,9 @@ interface Header {
 
 const formatVersion = 2;
 
+/** Bytes of link contexts a store over the model holds, read whole per note (`over`). */
+const contextCacheBytes = 16 << 20;
+
 /** The model kept by previous builds, and what this build adds to it. */
 export interface KeptModel {
   /** The kept compiled note `id` with content `hash`, if there is one; its parts are then read from the model. */
@@ -160,6 +163,24 @@ export function openKeptModel(gardenRoot: string): KeptModel {
     },
     over(base) {
       const entryOf = (id: NoteId) => takenEntries.get(id);
+      // Each note's contexts, read whole when one is first asked for: a page lists a source's links
+      // one by one, and a hub's page reads hundreds of contexts (a read each was ~1 s of a link
+      // build at 10k notes). Let go when they pass `contextCacheBytes`.
+      const contexts = new Map<NoteId, Buffer>();
+      let cached = 0;
+      const contextsOf = (id: NoteId, e: Entry): Buffer => {
+        let bytes = contexts.get(id);
+        if (!bytes) {
+          bytes = read(e.segment, e.contexts);
+          if (cached + bytes.length > contextCacheBytes) {
+            contexts.clear();
+            cached = 0;
+          }
+          contexts.set(id, bytes);
+          cached += bytes.length;
+        }
+        return bytes;
+      };
       return {
         put: (result) => base.put(result),
         blocks(id) {
@@ -186,7 +207,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           if (!e) return base.context(id, link);
           if (link < 0 || link >= e.ends.length) return undefined;
           const start = link === 0 ? 0 : e.ends[link - 1]!;
-          const text = read(e.segment, [e.contexts[0] + start, e.ends[link]! - start]).toString('utf8');
+          const text = contextsOf(id, e).toString('utf8', start, e.ends[link]!);
           const from = e.highlights[2 * link]!;
           return from < 0 ? { text } : { text, highlight: [from, e.highlights[2 * link + 1]!] };
         },
