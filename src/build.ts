@@ -60,6 +60,8 @@ export interface BuildOptions {
   render?: boolean;
   /** Keep each note's parse+render result on the model (for the dev server). */
   keepResults?: boolean;
+  /** The build's fingerprint (src/emit/build-record.ts), with which what it keeps for the next build is tagged. */
+  fingerprint?: string;
   /** A compile set up ahead by the caller (`compileAhead`), taken by a warm one-shot build. */
   ahead?: CompileAhead;
   /** Called with (done, total) while notes are processed. */
@@ -185,7 +187,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
     ...(previousNotes ? { previousNotes } : {}),
     ...(verdict?.textOnly ? { textOnly: verdict.textOnly } : {}),
   });
-  mentions?.save();
+  mentions?.save(options.fingerprint);
   model.close = store.close;
   if (store.texts) model.texts = store.texts;
   model.cacheHits = cacheHits;
@@ -234,7 +236,7 @@ export async function deriveModel(
   const attachmentPaths = attachments.map((a) => a.path);
   const parsed = compiled.map((c) => c.note);
   // Only text changed (src/incremental/text-only-derive.ts): the previous build's facts of the links are this build's.
-  const textOnly = options.textOnly && factsFit(options.textOnly.facts, parsed) ? options.textOnly : undefined;
+  const textOnly = options.textOnly && factsFit(options.textOnly.facts, parsed, options.textOnly.changed) ? options.textOnly : undefined;
   const keptLinks = textOnly ? new KeptLinkIndex(parsed, textOnly.facts) : undefined;
   const resolved = textOnly ? resolveOverKept(parsed, attachmentPaths, textOnly) : resolveGarden(parsed, attachmentPaths);
   const previousTargets = options.previousNotes && !textOnly ? targetsOf(options.previousNotes, resolved.index, parsed) : undefined;
@@ -244,7 +246,17 @@ export async function deriveModel(
   const published = parsed.filter((p) => p.frontmatter.publish);
   const graphNotes = published.map((note) => ({ note, url: urlOf.get(note.id)! }));
   const graph = textOnly
-    ? graphOfKeptLinks(graphNotes, resolved.links, store, keptLinks!.keptLinks(textOnly.facts.orphans, options.layoutKey), options.mentions)
+    ? graphOfKeptLinks(
+        graphNotes,
+        resolved.links,
+        store,
+        {
+          ...keptLinks!.keptLinks(textOnly.facts.orphans, options.layoutKey),
+          // Kept by the build of the previous site (tagged with its fingerprint): the unchanged sources' mentions are its.
+          ...(options.mentions?.builtBy === textOnly.facts.fingerprint ? { carryMentionsBut: textOnly.changed } : {}),
+        },
+        options.mentions,
+      )
     : await deriveGardenGraph(graphNotes, resolved.links, store, {
         layout: options.layout,
         ...(options.layoutCache ? { cache: options.layoutCache } : {}),
@@ -308,6 +320,7 @@ export async function deriveModel(
       ? {
           order: textOnly.facts.order,
           links: textOnly.facts.links,
+          embeds: textOnly.facts.embeds,
           orphans: textOnly.facts.orphans,
           linkDiagnostics: nonEmptyLists(resolved.diagnosticsByNote),
           embedDiagnostics: [...embedDiagnostics],
@@ -558,7 +571,7 @@ function jobOf(n: ScannedNote, text: string): NoteJob {
 /** A compiled note read from the kept model, its words shared as a result's are. */
 function shareCompiled(compiled: CompiledNote, share: Share): CompiledNote {
   const rendered = { nonce: compiled.nonce, blocks: [], embeds: [] };
-  shareWords({ note: compiled.note, rendered, text: '', contexts: [] }, share);
+  shareWords({ note: compiled.note, rendered, text: '', contexts: [] }, share, false);
   return { ...compiled, nonce: rendered.nonce };
 }
 

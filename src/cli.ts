@@ -284,6 +284,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       garden,
       noCache: !useCache,
       scan,
+      fingerprint,
       ...(ahead ? { ahead } : {}),
       topics: config.topics,
       onProgress: values.quiet ? undefined : createProgress('Building'),

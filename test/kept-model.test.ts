@@ -52,7 +52,11 @@ describe('kept model', () => {
     const store = second.over(spill);
     // A changed (B) and an unknown hash are not taken; A and C are, with their facts.
     const a = second.take('A' as NoteId, `hash-${texts.A.length}`);
+    // Its links are parsed when first read, and are then the compiled note's, as a plain property.
+    expect(Object.getOwnPropertyDescriptor(a!.note, 'links')?.get).toBeDefined();
+    expect(a?.note).toEqual(compile('A', texts.A).note);
     expect(a?.note.links.map((l) => l.target)).toEqual(['B', 'B', 'C']);
+    expect(Object.getOwnPropertyDescriptor(a!.note, 'links')?.value).toBe(a!.note.links);
     expect(a?.nonce).toBe('abc123');
     expect(second.take('B' as NoteId, 'another hash')).toBeUndefined();
     expect(second.take('Z' as NoteId, 'hash-1')).toBeUndefined();

@@ -72,6 +72,10 @@ export interface LayoutCache {
 export interface MentionsMemo {
   get(source: NoteId, key: string): [NoteId, Backlink][] | undefined;
   set(source: NoteId, key: string, found: [NoteId, Backlink][]): void;
+  /** The fingerprint of the build that kept what `carry` gives, when it said (`KeptMentions.save`). */
+  readonly builtBy?: string | undefined;
+  /** A source's mentions as that build kept them, kept again as they are (key and all), without a key to check. */
+  carry?(source: NoteId): [NoteId, Backlink][] | undefined;
 }
 
 /** Options of the graph stage. */

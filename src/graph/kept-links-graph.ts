@@ -24,6 +24,11 @@ export interface KeptLinks {
   linkedOf(id: NoteId): readonly NoteId[];
   /** The previous graph's layout key. */
   layoutKey?: string;
+  /**
+   * The notes whose text changed, when the kept mentions were kept by the previous build (`MentionsMemo.builtBy`):
+   * every other source's are as it kept them (its text, title, URL and links, and every title and alias, are as they were), taken without a key.
+   */
+  carryMentionsBut?: ReadonlySet<NoteId>;
 }
 
 /** The graph of `published` over `kept` (see the module comment); `links` is asked only for the notes pages show. */
@@ -46,7 +51,7 @@ export function graphOfKeptLinks(
     links,
     info,
     phraseIndexOf(published),
-    mentions ? keptMentions(mentions, published, kept.linkedOf) : undefined,
+    mentions ? carriedMentions(mentions, keptMentions(mentions, published, kept.linkedOf), kept.carryMentionsBut) : undefined,
   );
   return {
     backlinks,
@@ -59,5 +64,25 @@ export function graphOfKeptLinks(
     weights: new Map(),
     json: { version: 1, notes: [], links: [] },
     ...(kept.layoutKey ? { layoutKey: kept.layoutKey } : {}),
+  };
+}
+
+/** The memo as `deriveUnlinkedMentions` asks it: sources outside `changed` carried as the last build kept them (`carryMentionsBut`), the others by key. */
+function carriedMentions(
+  memo: MentionsMemo,
+  keyed: { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void },
+  changed: ReadonlySet<NoteId> | undefined,
+): { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void } {
+  if (!changed || !memo.carry) return keyed;
+  const carried = new Set<NoteId>();
+  return {
+    get(id) {
+      const found = changed.has(id) ? undefined : memo.carry!(id);
+      if (found) carried.add(id);
+      return found ?? keyed.get(id);
+    },
+    set(id, found) {
+      if (!carried.has(id)) keyed.set(id, found);
+    },
   };
 }

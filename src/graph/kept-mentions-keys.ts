@@ -29,11 +29,16 @@ export function keptMentions(
   published: readonly GraphNoteInput[],
   linkedOf: (id: NoteId) => readonly NoteId[],
 ): { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void } {
-  const h = createHash('sha256');
-  for (const p of published) h.update(`\u0000${p.note.id}\u0001${p.note.title}\u0001${p.note.frontmatter.aliases.join('\u0002')}`);
-  const phrases = h.digest('base64url');
-  const byId = new Map(published.map((p) => [p.note.id, p]));
+  let phrases: string | undefined;
+  const phrasesKey = () => {
+    const h = createHash('sha256');
+    for (const p of published) h.update(`\u0000${p.note.id}\u0001${p.note.title}\u0001${p.note.frontmatter.aliases.join('\u0002')}`);
+    return h.digest('base64url');
+  };
+  let byId: Map<NoteId, GraphNoteInput> | undefined;
   const keyOf = (id: NoteId) => {
+    phrases ??= phrasesKey();
+    byId ??= new Map(published.map((p) => [p.note.id, p]));
     const p = byId.get(id)!;
     return createHash('sha256')
       .update(`${phrases}\u0000${id}\u0000${p.note.title}\u0000${p.url}\u0000${p.note.hash}\u0000${[...linkedOf(id)].sort().join('\u0001')}`)

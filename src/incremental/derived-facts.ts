@@ -25,6 +25,8 @@ export interface DerivedFacts {
   order: string;
   /** Each note's links, in the model's note order and each note's link order. */
   links: number[][];
+  /** The links that are embeds, as [note number, its embeds' link numbers], for the notes with any. */
+  embeds: [number, number[]][];
   orphans: NoteId[];
   /** Each note's link diagnostics (the resolve stage's), for the notes that have any. */
   linkDiagnostics: [NoteId, Diagnostic[]][];
@@ -65,6 +67,10 @@ export function modelFacts(
   return {
     order: orderOf(ids),
     links: ids.map((id) => (links.get(id) ?? []).map((l) => encode(l.resolution))),
+    embeds: ids.flatMap((id, n) => {
+      const embeds = (links.get(id) ?? []).flatMap((l, i) => (l.ref.kind === 'embed' ? [i] : []));
+      return embeds.length > 0 ? [[n, embeds] as [number, number[]]] : [];
+    }),
     orphans: [...orphans],
     linkDiagnostics: nonEmpty(linkDiagnostics),
     embedDiagnostics: nonEmpty(embedDiagnostics),
@@ -103,6 +109,7 @@ export async function writeDerivedFacts(gardenRoot: string, fingerprint: string,
   const value: DerivedFacts = {
     order: facts.order,
     links: facts.links,
+    embeds: facts.embeds,
     orphans: facts.orphans,
     linkDiagnostics: facts.linkDiagnostics,
     embedDiagnostics: facts.embedDiagnostics,

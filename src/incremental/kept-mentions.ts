@@ -14,14 +14,20 @@ import { codeFingerprint } from '../version.ts';
 /** One source note's mentions, as [target, entry]. */
 export type SourceMentions = [NoteId, Backlink][];
 
-/** The kept mentions of one garden: `get` gives the mentions found in a source by a build that gave it the same key; `set` keeps them (the kept set is this build's sources only). */
+/**
+ * The kept mentions of one garden: `get` gives the mentions found in a source by a build that gave
+ * it the same key; `set` keeps them, and `carry` keeps a source's as the last build kept them (the
+ * kept set is this build's sources only).
+ */
 export interface KeptMentions extends MentionsMemo {
-  /** Write what this build kept. */
-  save(): void;
+  /** Write what this build kept, tagged with the fingerprint of the build (`builtBy` for the next). */
+  save(build?: string): void;
 }
 
 interface Kept {
   code: string;
+  /** The fingerprint of the build that kept them. */
+  build?: string;
   sources: Map<NoteId, [key: string, found: SourceMentions]>;
 }
 
@@ -29,14 +35,16 @@ interface Kept {
 export function openKeptMentions(gardenRoot: string): KeptMentions {
   const file = `${cacheDir(gardenRoot)}-mentions`;
   let previous: Kept['sources'] | undefined;
+  let builtBy: string | undefined;
   try {
     const kept = deserialize(readFileSync(file)) as Kept;
-    if (kept.code === codeFingerprint()) previous = kept.sources;
+    if (kept.code === codeFingerprint()) [previous, builtBy] = [kept.sources, kept.build];
   } catch {
     previous = undefined;
   }
   const now: Kept['sources'] = new Map();
   return {
+    builtBy,
     get(source, key) {
       const kept = previous?.get(source);
       return kept && kept[0] === key ? kept[1] : undefined;
@@ -44,10 +52,15 @@ export function openKeptMentions(gardenRoot: string): KeptMentions {
     set(source, key, found) {
       now.set(source, [key, found]);
     },
-    save() {
+    carry(source) {
+      const kept = previous?.get(source);
+      if (kept) now.set(source, kept);
+      return kept?.[1];
+    },
+    save(build) {
       const tmp = `${file}.${process.pid}.tmp`;
       try {
-        writeFileSync(tmp, serialize({ code: codeFingerprint(), sources: now } satisfies Kept));
+        writeFileSync(tmp, serialize({ code: codeFingerprint(), ...(build ? { build } : {}), sources: now } satisfies Kept));
         renameSync(tmp, file);
       } catch {
         rmSync(tmp, { force: true });

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { NoteJobResult, RenderedBlock } from '../compile/types.ts';
-import type { LinkContext, NoteId, ParsedNote } from '../shared/types.ts';
+import type { LinkContext, LinkRef, NoteId, ParsedNote } from '../shared/types.ts';
 import { cacheDir } from '../store/cache.ts';
 import type { CompiledNote, NoteStore } from '../store/note-store.ts';
 import { outlineOf, packBlocks } from '../store/pack-blocks.ts';
@@ -53,7 +53,7 @@ interface Header {
   segments: string[];
 }
 
-const formatVersion = 2;
+const formatVersion = 3;
 
 /** Bytes of link contexts a store over the model holds, read whole per note (`over`). */
 const contextCacheBytes = 16 << 20;
@@ -340,24 +340,53 @@ function sizeOf(file: string): number {
  * data (strings, finite numbers, booleans, arrays and records; the parser keeps only finite numbers).
  */
 function encodeEntry(e: Entry): Uint8Array {
-  const { lines, blockEmbeds, ends, highlights, ...rest } = e;
-  const plain: EntryRecord = {
+  const { lines, blockEmbeds, ends, highlights, note, ...rest } = e;
+  const { links, ...facts } = note;
+  const plain = {
     ...rest,
+    note: facts,
     lines: Array.from(lines),
     blockEmbeds: Array.from(blockEmbeds),
     ends: Array.from(ends),
     highlights: Array.from(highlights),
   };
-  return encoder.encode(JSON.stringify(plain));
+  const head = encoder.encode(JSON.stringify(plain));
+  const tail = encoder.encode(JSON.stringify(links));
+  const record = new Uint8Array(4 + head.length + tail.length);
+  new DataView(record.buffer).setUint32(0, head.length, true);
+  record.set(head, 4);
+  record.set(tail, 4 + head.length);
+  return record;
 }
 
 /**
  * The entry of a record written by {@link encodeEntry}. Its number lists stay arrays: at a few
  * numbers a note, a typed array each (four a note) cost more to make, and hold more, than the
- * arrays `JSON.parse` gives.
+ * arrays `JSON.parse` gives. The note's links (a third of the record) are parsed when first read
+ * (`lazyLinks`): a build of edited text reads those of a handful of notes.
  */
 function decodeEntry(record: Buffer): Entry {
-  return JSON.parse(record.toString('utf8')) as EntryRecord;
+  const length = record.readUInt32LE(0);
+  const entry = JSON.parse(record.toString('utf8', 4, 4 + length)) as EntryRecord;
+  lazyLinks(entry.note, record.subarray(4 + length));
+  return entry;
+}
+
+/**
+ * Give `note` its links from `bytes` (their JSON) when first read: an accessor until then, replaced by
+ * the parsed list (a plain, writable property) on the first read or write.
+ */
+function lazyLinks(note: ParsedNote, bytes: Buffer): void {
+  const settle = (links: LinkRef[]) => {
+    Object.defineProperty(note, 'links', { value: links, writable: true, enumerable: true, configurable: true });
+    return links;
+  };
+  Object.defineProperty(note, 'links', {
+    get: () => settle(JSON.parse(bytes.toString('utf8')) as LinkRef[]),
+    set: (links: LinkRef[]) => void settle(links),
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** An entry as its record holds it. */

@@ -27,11 +27,14 @@ export interface TextOnlyBasis {
   report: import('../shared/types.ts').CheckReport;
 }
 
-/** Whether `facts` number the notes as `notes` are ordered (the same notes, in the same order, each with as many links). */
-export function factsFit(facts: DerivedFacts, notes: readonly ParsedNote[]): boolean {
-  if (facts.links.length !== notes.length) return false;
-  for (let i = 0; i < notes.length; i++) if (facts.links[i]!.length !== notes[i]!.links.length) return false;
-  return facts.order === orderOf(notes.map((n) => n.id));
+/**
+ * Whether `facts` number the notes as `notes` are ordered: the same notes in the same order, and
+ * each changed note with as many links (an unchanged note has the content, and so the links, it
+ * had; the others' links are not read for this, they are parsed only when asked for).
+ */
+export function factsFit(facts: DerivedFacts, notes: readonly ParsedNote[], changed: ReadonlySet<NoteId>): boolean {
+  if (facts.links.length !== notes.length || facts.order !== orderOf(notes.map((n) => n.id))) return false;
+  return notes.every((n, i) => !changed.has(n.id) || facts.links[i]!.length === n.links.length);
 }
 
 /** The resolve stage over kept facts: links resolved when asked for, diagnostics by note (the changed notes' made now), in note order. */
@@ -95,6 +98,7 @@ export class KeptLinkIndex {
     });
     for (let t = 0; t < notes.length; t++) start[t + 1]! += start[t]!;
     const at = start.slice(0, notes.length);
+    const embeds = new Map(facts.embeds.map(([s, list]) => [s, new Set(list)]));
     this.#sources = new Int32Array(start[notes.length]!);
     this.#kinds = new Uint8Array(start[notes.length]!);
     facts.links.forEach((codes, s) => {
@@ -103,7 +107,7 @@ export class KeptLinkIndex {
         if (!t) return;
         const k = at[t.note]!++;
         this.#sources[k] = s;
-        this.#kinds[k] = (notes[s]!.links[i]!.kind === 'embed' ? 1 : 0) | (t.kind === 'note' ? 2 : 0);
+        this.#kinds[k] = (embeds.get(s)?.has(i) ? 1 : 0) | (t.kind === 'note' ? 2 : 0);
       });
     });
     this.#start = start;
