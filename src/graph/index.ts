@@ -12,7 +12,7 @@
  * dev server (src/dev) keeps its live state with the same ones.
  */
 import { createHash } from 'node:crypto';
-import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Slug, Topic } from '../shared/types.ts';
+import type { Backlink, GraphJson, NoteId, ResolvedLink, Topic } from '../shared/types.ts';
 import type { NoteReader } from '../store/note-store.ts';
 import { lazyBacklinks } from './backlinks.ts';
 import { deriveUnlinkedMentions } from './unlinked-mentions.ts';
@@ -26,12 +26,8 @@ import type { TopicSettings } from './topics-settings.ts';
 import type { PreviousLayout } from './layout-update.ts';
 
 export type { LayoutResult } from './layout-result.ts';
-
-/** A published note as the graph stage sees it. */
-export interface GraphNoteInput {
-  note: ParsedNote;
-  url: Slug;
-}
+export type { GraphNoteInput, MentionsMemo } from './graph-inputs.ts';
+import type { GraphNoteInput, MentionsMemo } from './graph-inputs.ts';
 
 /**
  * The graph stage's output. The graphology graph itself is not kept: everything
@@ -66,16 +62,6 @@ export interface LayoutCache {
   set(key: string, value: LayoutResult, edges?: Uint32Array): void;
   /** The last layout kept with its edges: a slightly changed graph is placed from it (layout-update.ts). */
   last?(): PreviousLayout | undefined;
-}
-
-/** Each source note's unlinked mentions as an earlier build found them, by the key of their inputs (src/incremental/kept-mentions.ts). */
-export interface MentionsMemo {
-  get(source: NoteId, key: string): [NoteId, Backlink][] | undefined;
-  set(source: NoteId, key: string, found: [NoteId, Backlink][]): void;
-  /** The fingerprint of the build that kept what `carry` gives, when it said (`KeptMentions.save`). */
-  readonly builtBy?: string | undefined;
-  /** A source's mentions as that build kept them, kept again as they are (key and all), without a key to check. */
-  carry?(source: NoteId): [NoteId, Backlink][] | undefined;
 }
 
 /** Options of the graph stage. */

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Backlink, NoteId, ResolvedLink } from '../shared/types.ts';
-import type { GraphNoteInput, MentionsMemo } from './index.ts';
+import type { GraphNoteInput, MentionsMemo } from './graph-inputs.ts';
 import { buildPhraseIndex, type PhraseIndex } from './unlinked-mentions.ts';
 
 /** The notes a source's links lead to, as a mention's key reads them (`note` and `unpublished` resolutions). */
