@@ -10,7 +10,8 @@ import { factsFit, KeptLinkIndex, resolveOverKept } from '../src/incremental/tex
 import { linkNeighbours } from '../src/incremental/text-only.ts';
 import { resolveGarden } from '../src/resolve/index.ts';
 import { buildCheckReport, reportOverPrevious } from '../src/report.ts';
-import type { NoteId, ParsedNote } from '../src/shared/types.ts';
+import type { NoteId, ParsedNote, Slug } from '../src/shared/types.ts';
+import { deriveBacklinks, lazyBacklinks } from '../src/graph/backlinks.ts';
 import { parseNote as parse } from '../src/compile/parse/index.ts';
 import { toNoteId, toNotePath } from '../src/shared/ids.ts';
 
@@ -97,6 +98,13 @@ describe('kept facts of the links', () => {
     // Published sources with a link to a published target: A and B link to each other, C embeds A; Hidden is not published.
     expect(Object.fromEntries(sources)).toEqual({ A: ['B', 'C'], B: ['A'], C: [] });
     expect(index.keptLinks([], undefined).linkedOf('A' as NoteId)).toEqual(['B', 'Hidden', 'B']);
+    // Backlinks over those sources are the ones derived from every link: C has none (undefined, not an empty list).
+    const info = new Map(notes.filter((n) => n.frontmatter.publish).map((n) => [n.id, { title: n.title, url: `/${n.id}/` as Slug }]));
+    const contextOf = () => undefined;
+    const derived = deriveBacklinks(resolved.links, info, contextOf);
+    const asked = lazyBacklinks(resolved.links, info, contextOf, Infinity, sources);
+    for (const n of notes) expect(asked.get(n.id)?.map((b) => b.source)).toEqual(derived.get(n.id)?.map((b) => b.source));
+    expect(asked.size).toBe(derived.size);
     // B's text changed (its link moved): its diagnostics are made again, the others' are the kept ones.
     const edited = garden();
     edited[1] = parseNote('B.md', '# B\n\nWords before. Back to [[A]] and [[B#Missing]].\n');

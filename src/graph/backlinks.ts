@@ -51,6 +51,8 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
   /** Each target's sources, in note order, while not every target's backlinks are derived. */
   #sources: ReadonlyMap<NoteId, readonly NoteId[]> | undefined;
   #lists = new Map<NoteId, Backlink[]>();
+  /** Whether the sources were given (`lazyBacklinks`' `sources`), not found in the links. */
+  #given = false;
 
   constructor(
     links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
@@ -65,6 +67,7 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
     this.#askedBeforeAll = askedBeforeAll;
     if (sources) {
       this.#sources = sources;
+      this.#given = true;
       return;
     }
     const found = new Map<NoteId, NoteId[]>();
@@ -99,6 +102,8 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
   }
 
   get size(): number {
+    // Sources given from kept facts list every published note, those without backlinks too: counted by deriving them all.
+    if (this.#given) return this.#all().size;
     return this.#sources ? this.#sources.size : this.#lists.size;
   }
 

@@ -11,7 +11,7 @@
  *    of the kept links (backlink sources, mention keys) and `pagesToCheck`'s neighbours.
  * 3. `embedReach`: the notes whose embeds' check can reach a changed note (checked again).
  */
-import type { Diagnostic, NoteId, ParsedNote, ResolvedLink } from '../shared/types.ts';
+import type { CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink } from '../shared/types.ts';
 import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
 import type { TargetMemo } from '../shared/links/resolve-link.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
@@ -24,7 +24,7 @@ import type { LinkNeighbours } from './text-only.ts';
 export interface TextOnlyBasis {
   changed: ReadonlySet<NoteId>;
   facts: DerivedFacts;
-  report: import('../shared/types.ts').CheckReport;
+  report: CheckReport;
 }
 
 /**
