@@ -34,7 +34,7 @@ import type { ShapedNote } from './incremental/text-only.ts';
 import type { TopicSettings } from './graph/topics-settings.ts';
 import { graphOfKeptLinks } from './graph/kept-links-graph.ts';
 import { reportOverPrevious } from './report.ts';
-import { modelFacts, type ModelFacts } from './incremental/derived-facts.ts';
+import { factsOverKept, modelFacts, type ModelFacts } from './incremental/derived-facts.ts';
 import { embedReach, factsFit, KeptLinkIndex, resolveOverKept, type TextOnlyBasis } from './incremental/text-only-derive.ts';
 import type { LinkNeighbours } from './incremental/text-only.ts';
 
@@ -314,18 +314,16 @@ export async function deriveModel(
     ? reportOverPrevious(parsed, resolved.links, textOnly.changed, textOnly.report)
     : buildCheckReport(parsed, resolved.links, graph.orphans);
   sortDiagnostics(diagnostics);
-  const ids = parsed.map((p) => p.id);
   const facts = (): ModelFacts =>
     textOnly
-      ? {
-          order: textOnly.facts.order,
-          links: textOnly.facts.links,
-          embeds: textOnly.facts.embeds,
-          orphans: textOnly.facts.orphans,
-          linkDiagnostics: nonEmptyLists(resolved.diagnosticsByNote),
-          embedDiagnostics: [...embedDiagnostics],
-        }
-      : modelFacts(ids, resolved.links, graph.orphans, resolved.diagnosticsByNote, embedDiagnostics);
+      ? factsOverKept(textOnly.facts, resolved.diagnosticsByNote, embedDiagnostics)
+      : modelFacts(
+          parsed.map((p) => p.id),
+          resolved.links,
+          graph.orphans,
+          resolved.diagnosticsByNote,
+          embedDiagnostics,
+        );
   return {
     root,
     notes,
@@ -573,9 +571,4 @@ function shareCompiled(compiled: CompiledNote, share: Share): CompiledNote {
   const rendered = { nonce: compiled.nonce, blocks: [], embeds: [] };
   shareWords({ note: compiled.note, rendered, text: '', contexts: [] }, share, false);
   return { ...compiled, nonce: rendered.nonce };
-}
-
-/** The lists of `map` that are not empty, as pairs. */
-function nonEmptyLists<T>(map: ReadonlyMap<NoteId, readonly T[]>): [NoteId, T[]][] {
-  return [...map].flatMap(([id, list]) => (list.length > 0 ? [[id, [...list]] as [NoteId, T[]]] : []));
 }

@@ -77,6 +77,26 @@ export function modelFacts(
   };
 }
 
+/**
+ * The facts of a model derived over `kept` (only text changed): the links, embeds and orphans are
+ * the kept ones; the diagnostics are this build's (the changed notes' made again).
+ */
+export function factsOverKept(
+  kept: ModelFacts,
+  linkDiagnostics: ReadonlyMap<NoteId, readonly Diagnostic[]>,
+  embedDiagnostics: ReadonlyMap<NoteId, readonly Diagnostic[]>,
+): ModelFacts {
+  return {
+    order: kept.order,
+    links: kept.links,
+    embeds: kept.embeds,
+    orphans: kept.orphans,
+    linkDiagnostics: nonEmpty(linkDiagnostics),
+    embedDiagnostics: nonEmpty(embedDiagnostics),
+  };
+}
+
+/** The lists of `map` that are not empty, as pairs. */
 function nonEmpty(map: ReadonlyMap<NoteId, readonly Diagnostic[]>): [NoteId, Diagnostic[]][] {
   return [...map].flatMap(([id, list]) => (list.length > 0 ? [[id, [...list]] as [NoteId, Diagnostic[]]] : []));
 }

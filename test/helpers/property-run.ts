@@ -15,6 +15,8 @@ import { build, recordedReport, siteDiff } from './site-diff.ts';
 export interface PropertyRun {
   /** The site built over the previous one. */
   readonly out: string;
+  /** The cache folder of the builds over the previous site (what they kept: src/incremental/). */
+  readonly cache: string;
   /**
    * Build the garden over the previous site, build it cold, and expect the two sites to be the same;
    * the incremental build's summary. With `settle` (the default), first wait out the racy margin
@@ -32,6 +34,7 @@ export function propertyRun(garden: string): PropertyRun {
   let steps = 0;
   return {
     out,
+    cache,
     async step(label, { settle = true } = {}) {
       if (settle) await new Promise((r) => setTimeout(r, racyMs + 100));
       const summary = build(garden, out, cache);
