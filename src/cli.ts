@@ -16,6 +16,7 @@ import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, r
 import { readDerivedFacts, writeDerivedFacts } from './incremental/derived-facts.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
+import { statedWalk } from './scan/walk.ts';
 import type { CheckReport, Diagnostic } from './shared/types.ts';
 import type { FrameAndShapes } from './incremental/text-only.ts';
 import { toCheckJson } from './check-json.ts';
@@ -222,7 +223,10 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   };
   const app = await loadApp();
   // First without reading notes (sizes and times), then by content (a touched but unchanged file).
-  const quick = await quickFingerprint(root, site, app?.assets, dates, settings);
+  // The scan takes the walk and its stats from here (src/scan/walk.ts).
+  const scanSettings = toScanSettings(config);
+  const walked = await statedWalk(root, scanSettings.ignored);
+  const quick = await quickFingerprint(root, walked, site, app?.assets, dates, settings);
   if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
   // The garden changed since the site was built (file sizes or times): on a warm build, the parse worker
   // loads its modules now, on the other core, while this thread scans and reads what was kept. (Started
@@ -231,7 +235,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   try {
     // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
     const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
-    const scan = await scanGarden(root, { ...toScanSettings(config), ...(keptScan ? { kept: keptScan } : {}) });
+    const scan = await scanGarden(root, { ...scanSettings, walked, ...(keptScan ? { kept: keptScan } : {}) });
     keptScan?.save();
     const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);
     if (recorded && record?.fingerprint === fingerprint) {

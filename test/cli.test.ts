@@ -98,6 +98,36 @@ describe('trellis CLI', () => {
     expect(readFileSync(path.join(out, 'index.json'), 'utf8')).toContain('other, edited');
   }, 120_000);
 
+  it('the quick check walks what the scan walks: an ignored file changing is not looked at, a note changing is', () => {
+    const garden = makeGarden({
+      'trellis.config.yaml': 'ignore:\n  - Private/\n',
+      'Home.md': '# Home\n\n[[Other]]',
+      'Other.md': 'other',
+      'Private/Diary.md': 'secret',
+    });
+    const out = path.join(tempDir(), 'site');
+    const env = { ...process.env, TRELLIS_CACHE_DIR: tempDir() };
+    const build = () => spawnSync(process.execPath, [bin, 'build', garden, '--out', out], { encoding: 'utf8', env });
+    const quick = () => JSON.parse(readFileSync(path.join(out, '.trellis-build.json'), 'utf8')).quick as string | undefined;
+    pastRacyMargin();
+    expect(build().stdout).toContain('files written');
+    const first = quick();
+    expect(first).toBeDefined();
+    writeFileSync(path.join(garden, 'Private/Diary.md'), 'secret, longer now');
+    writeFileSync(path.join(garden, 'Private/New.md'), 'new secret');
+    pastRacyMargin();
+    expect(build().stdout).toMatch(/is up to date$/m);
+    // Not even a record to update: the quick fingerprint is the one the ignored files never entered.
+    expect(quick()).toBe(first);
+    expect(existsSync(path.join(out, 'private'))).toBe(false);
+    writeFileSync(path.join(garden, 'Other.md'), 'other, edited');
+    pastRacyMargin();
+    const again = build();
+    expect(again.stdout).toContain('1 note changed: ');
+    expect(readFileSync(path.join(out, 'other/index.json'), 'utf8')).toContain('other, edited');
+    expect(quick()).not.toBe(first);
+  }, 120_000);
+
   it('a failed build leaves the previous site intact', async () => {
     const garden = makeGarden({ 'Home.md': 'first version' });
     const out = path.join(tempDir(), 'site');

@@ -18,8 +18,8 @@ import type { AttachmentFile, Diagnostic, NoteId, NotePath, Slug } from '../shar
 import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
 import type { PublishPolicy } from '../config/types.ts';
 import { decodeNote, readNote, type NoteContent } from './read-note.ts';
-import { readGitDates } from './git-dates.ts';
-import { walkGarden } from './walk.ts';
+import { readGitDates, type GardenGitDates } from './git-dates.ts';
+import { walkGarden, type StatedWalk, type WalkedFile } from './walk.ts';
 import { scanCanvases } from '../canvas/scan-canvases.ts';
 import { scanBases } from '../bases/scan-bases.ts';
 import { promises as fs, statSync, type Stats } from 'node:fs';
@@ -52,6 +52,8 @@ export interface ScanSettings {
   home?: NotePath;
   /** What earlier scans read (src/incremental/kept-scan.ts): notes whose files did not change are not read again. */
   kept?: KeptScan;
+  /** The garden already walked with `ignored`, its files' stats taken (for the quick fingerprint): not walked again. */
+  walked?: StatedWalk;
 }
 
 /** What earlier scans read of the garden's notes, by note path. */
@@ -64,7 +66,11 @@ export interface KeptScan {
 
 /** Scan the garden at `root`. */
 export async function scanGarden(root: string, settings: ScanSettings = {}): Promise<ScanResult> {
-  const [walked, gitDates] = await Promise.all([walkGarden(root, settings.ignored), readGitDates(root)]);
+  // A walk given stated its files: their stats are taken once (an unstated file, `stats` undefined, is stat'ed again).
+  const [walked, gitDates]: [{ files: (WalkedFile & { stats?: Stats | undefined })[]; diagnostics: Diagnostic[] }, GardenGitDates] = await Promise.all([
+    settings.walked ?? walkGarden(root, settings.ignored),
+    readGitDates(root),
+  ]);
   const diagnostics = [...walked.diagnostics];
   if (gitDates.shallowSince) {
     diagnostics.push({
@@ -91,7 +97,7 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
       });
       continue;
     }
-    const st = await fs.stat(f.abs).catch(() => undefined);
+    const st = f.stats ?? (await fs.stat(f.abs).catch(() => undefined));
     attachments.push({ path: f.rel, absPath: f.abs, size: st?.size ?? 0, mtimeMs: st?.mtimeMs ?? 0 });
   }
   const notes: ScannedNote[] = [];
@@ -101,7 +107,7 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
       const kept = settings.kept;
       if (!kept) return { f, path, content: await readNote(f.abs, path, settings.publish), trusted: false };
       // Stat before reading: a write after the stat then changes what the next scan compares (kept-scan.ts, the racy rule).
-      const st = statSync(f.abs);
+      const st = f.stats ?? statSync(f.abs);
       const known = kept.lookup(path, st);
       if (known) return { f, path, content: known, trusted: true };
       const content = decodeNote(await fs.readFile(f.abs), path, st.mtimeMs, settings.publish);

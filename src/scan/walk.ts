@@ -4,7 +4,7 @@
  * following symlinks while refusing loops (each real folder is visited once)
  * and links out of the garden.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ruleIds } from '../constants.ts';
 import type { Diagnostic } from '../shared/types.ts';
@@ -86,4 +86,36 @@ export async function walkGarden(root: string, ignored?: IgnoreMatcher): Promise
 
 function diag(file: string, ruleId: string, reason: string): Diagnostic {
   return { file, line: 1, column: 1, ruleId, severity: 'warning', reason };
+}
+
+/** A walked file with its stats, taken once (none when it could not be stat'ed: gone, no permission). */
+export interface StatedFile extends WalkedFile {
+  stats: Stats | undefined;
+}
+
+/**
+ * A walk whose files' stats were taken as it ended (`startedAt`, the system clock before the first
+ * stat): the quick fingerprint hashes them, and the scan then uses them instead of walking and
+ * taking every file's stats again (src/emit/build-record.ts, src/scan/index.ts).
+ */
+export interface StatedWalk {
+  files: StatedFile[];
+  diagnostics: Diagnostic[];
+  startedAt: number;
+}
+
+/** Walk `root` as `walkGarden` does, and take every file's stats. */
+export async function statedWalk(root: string, ignored?: IgnoreMatcher): Promise<StatedWalk> {
+  const startedAt = Date.now();
+  const { files, diagnostics } = await walkGarden(root, ignored);
+  // Synchronous stats: at 10k files about half the time of as many `fs.stat` promises.
+  return { files: files.map((f) => ({ ...f, stats: statOrNone(f.abs) })), diagnostics, startedAt };
+}
+
+function statOrNone(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
