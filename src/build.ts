@@ -133,6 +133,8 @@ export interface GardenModel {
   neighbours?: LinkNeighbours;
   /** Where the notes' HTML, texts and link contexts are kept (src/store). */
   store: NoteReader;
+  /** The hash of a note's link contexts (`CompiledNote.contextsHash`). */
+  contextsHash: (id: NoteId) => string | undefined;
   /** Frees what the store holds (a one-shot build's file); the model's pages cannot be assembled after. */
   close?: () => void;
   /** Where notes' plain texts are on disk (one-shot builds): the search worker reads them there. */
@@ -268,7 +270,9 @@ export async function deriveModel(
   lap('graph');
 
   const diagnostics: Diagnostic[] = [...scanDiagnostics, ...parsed.flatMap((p) => p.diagnostics), ...resolved.diagnostics];
-  const byId = new Map(compiled.map((c) => [c.note.id, { parsed: c.note, nonce: c.nonce, embeds: c.embeds, url: urlOf.get(c.note.id) }]));
+  const byId = new Map(
+    compiled.map((c) => [c.note.id, { parsed: c.note, nonce: c.nonce, embeds: c.embeds, url: urlOf.get(c.note.id), contextsHash: c.contextsHash }]),
+  );
   const sourceOf = new Map(sources.map((n) => [n.id, n]));
   // Embeds are checked now; a page's HTML is assembled each time it is read (pages with
   // transclusions are large, and holding every one would be a large part of a large garden's heap).
@@ -338,6 +342,7 @@ export async function deriveModel(
     timings,
     cacheHits: 0,
     store,
+    contextsHash: (id) => byId.get(id)?.contextsHash,
     assembleAt: rebasedAssembler(assembleInput),
     ...(previousTargets ? { previousTargets } : {}),
   };
@@ -504,7 +509,7 @@ async function compileFrom(
     result.note.frontmatter.publish = notes[i]!.content.publish;
     shareWords(result, share);
     compiled[i] = noteStore.put(result);
-    kept?.add(notes[i]!.hash, result);
+    kept?.add(notes[i]!.hash, result, compiled[i]);
     if (results) results[i] = result;
     else takeText(notes[i]!);
   };

@@ -9,7 +9,7 @@ import { cacheDir } from '../src/store/cache.ts';
 import { createMemoryStore } from '../src/store/memory-store.ts';
 import { createSpillStore, readText } from '../src/store/spill-store.ts';
 import type { NoteId, NotePath } from '../src/shared/types.ts';
-import type { NoteReader } from '../src/store/note-store.ts';
+import { compiledNote, type NoteReader } from '../src/store/note-store.ts';
 import { tempDir } from './helpers/garden.ts';
 
 const compile = (id: string, text: string): NoteJobResult =>
@@ -42,8 +42,7 @@ describe('kept model', () => {
     const reference = createSpillStore();
     for (const [id, text] of Object.entries(texts)) {
       const r = compile(id, text);
-      reference.put(structuredClone(r));
-      first.add(r.note.hash, r);
+      first.add(r.note.hash, r, reference.put(structuredClone(r)));
     }
     first.save();
 
@@ -58,13 +57,14 @@ describe('kept model', () => {
     expect(a?.note.links.map((l) => l.target)).toEqual(['B', 'B', 'C']);
     expect(Object.getOwnPropertyDescriptor(a!.note, 'links')?.value).toBe(a!.note.links);
     expect(a?.nonce).toBe('abc123');
+    // The hash of its link contexts is the one the store gave when it was compiled.
+    expect(a?.contextsHash).toBe(compiledNote(compile('A', texts.A)).contextsHash);
     expect(second.take('B' as NoteId, 'another hash')).toBeUndefined();
     expect(second.take('Z' as NoteId, 'hash-1')).toBeUndefined();
     expect(second.take('C' as NoteId, `hash-${texts.C.length}`)).toBeDefined();
     expect(second.taken).toBe(2);
     const b = compile('B', texts.B + '\nMore.\n');
-    store.put(structuredClone(b));
-    second.add(b.note.hash, b);
+    second.add(b.note.hash, b, store.put(structuredClone(b)));
     for (const id of ['A', 'C']) expect(readAll(store, id, 3)).toEqual(readAll(reference, id, 3));
     expect(
       readAll(store, 'A', 3)

@@ -142,4 +142,36 @@ describe('a warm build of edited text equals a cold build', () => {
     build(garden, out, cache);
     expect(readFileSync(path.join(out, 'tags/x/index.html'), 'utf8')).toContain('Quorums');
   }, 120_000);
+
+  it('makes a linked page again only when the text around the link changed, not for an edit away from it', () => {
+    const garden = makeGarden({
+      'Paxos.md': '# Paxos\n\nText of Paxos.\n',
+      'Quorums.md': '# Quorums\n\nQuorums overlap, as in [[Paxos]].\n\nA second paragraph.\n',
+    });
+    const work = tempDir();
+    const out = path.join(work, 'site');
+    const cache = path.join(work, 'cache');
+    // The key the output manifest records for Paxos's page: a new key means the page was made again.
+    const paxosKey = () => {
+      const file = readdirSync(cache, { recursive: true, encoding: 'utf8' }).find((f) => /-outputs-\w+\.json$/.test(f))!;
+      return (JSON.parse(readFileSync(path.join(cache, file), 'utf8')) as { keys: Record<string, string> }).keys['paxos/index.html'];
+    };
+    build(garden, out, cache);
+    const first = paxosKey();
+    expect(first).toBeDefined();
+    // A sentence added away from the link: Quorums's page changes, Paxos's backlink context does not, nor its key.
+    writeFileSync(path.join(garden, 'Quorums.md'), '# Quorums\n\nQuorums overlap, as in [[Paxos]].\n\nA second paragraph, longer now.\n\nAnd a third.\n');
+    expect(build(garden, out, cache)).toMatch(/1 note changed: .*only text changed/);
+    expect(readFileSync(path.join(out, 'quorums/index.json'), 'utf8')).toContain('And a third.');
+    expect(paxosKey()).toBe(first);
+    // Words around the link: the backlink's context on Paxos's page, made again.
+    writeFileSync(path.join(garden, 'Quorums.md'), '# Quorums\n\nMajority quorums overlap, as in [[Paxos]].\n\nA second paragraph, longer now.\n\nAnd a third.\n');
+    expect(build(garden, out, cache)).toMatch(/1 note changed: .*only text changed/);
+    expect(paxosKey()).not.toBe(first);
+    expect(readFileSync(path.join(out, 'paxos/index.json'), 'utf8')).toContain('Majority quorums overlap');
+    expect(readFileSync(path.join(out, 'paxos/index.html'), 'utf8')).toContain('Majority quorums overlap');
+    const cold = path.join(work, 'cold');
+    build(garden, cold, path.join(work, 'cold-cache'), true);
+    expect(siteDiff(out, cold)).toEqual([]);
+  }, 120_000);
 });

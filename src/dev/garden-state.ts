@@ -20,6 +20,7 @@ import type { TopicSettings } from '../graph/topics-settings.ts';
 import path from 'node:path';
 import { buildGarden, deriveModel, type GardenModel } from '../build.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
+import type { NoteJobResult } from '../compile/types.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
 import { scanGarden, type ScanSettings, type ScannedNote } from '../scan/index.ts';
@@ -28,7 +29,7 @@ import { applyChange, type ChangeSet, type LiveIndexes } from './apply-change.ts
 import { AssembledPages } from './assembled-pages.ts';
 import { BacklinksIndex } from './backlinks-index.ts';
 import { CompiledNotes } from './compiled-notes.ts';
-import { compiledNote } from '../store/note-store.ts';
+import { compiledNote, type CompiledNote } from '../store/note-store.ts';
 import { GardenFiles } from './garden-files.ts';
 import { buildGardenView, type GardenView } from './garden-view.ts';
 import { MentionsIndex } from './mentions-index.ts';
@@ -41,6 +42,8 @@ export type { GardenView } from './garden-view.ts';
 export class GardenState {
   readonly root: string;
   readonly #live: LiveIndexes;
+  /** What the model keeps of each compiled result (`#compiledNote`). */
+  readonly #compiled = new WeakMap<NoteJobResult, CompiledNote>();
   /** The graph of the last settled model: its topics and layout show until the next settle. */
   #layout: GardenModel['graph'] | undefined;
   #view: GardenView | undefined;
@@ -108,7 +111,7 @@ export class GardenState {
       }
       const generation = this.#generation;
       const sources = [...files.notes()];
-      const notes = sources.map((n) => compiledNote(compiled.get(n.id)!));
+      const notes = sources.map((n) => this.#compiledNote(compiled.get(n.id)!));
       const model = await deriveModel(this.root, sources, files.attachments(), notes, compiled, files.diagnostics(), {
         layout: true,
         layoutCache: this.#layoutCache,
@@ -119,6 +122,13 @@ export class GardenState {
       this.#adopt(model);
       return model;
     }
+  }
+
+  /** What the model keeps of `result`, made once per result: a settle after one change does not hash every note's contexts again. */
+  #compiledNote(result: NoteJobResult): CompiledNote {
+    let kept = this.#compiled.get(result);
+    if (!kept) this.#compiled.set(result, (kept = compiledNote(result)));
+    return kept;
   }
 
   /** Whether topics and layout lag behind the links. */

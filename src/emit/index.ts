@@ -118,7 +118,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const pageKey = notePageKeys({
       site: options.site,
       assets,
-      notes: byId,
+      contextsHash: model.contextsHash,
       graph: model.graph,
       info,
       siteContext,

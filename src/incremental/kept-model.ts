@@ -34,6 +34,7 @@ interface Entry {
   note: ParsedNote;
   nonce: string;
   embeds: readonly number[];
+  contextsHash: string;
   /** The segment file holding the note's bytes. */
   segment: string;
   /** Block HTML (a JSON array of strings), each block's first and last line, the block embeds (block, link, ...). */
@@ -53,7 +54,7 @@ interface Header {
   segments: string[];
 }
 
-const formatVersion = 3;
+const formatVersion = 4;
 
 /** Bytes of link contexts a store over the model holds, read whole per note (`over`). */
 const contextCacheBytes = 16 << 20;
@@ -64,8 +65,8 @@ export interface KeptModel {
   take(id: NoteId, hash: string): CompiledNote | undefined;
   /** The facts the previous build kept of note `id`, whatever its content now (what a changed note linked to before). */
   was(id: NoteId): ParsedNote | undefined;
-  /** Keep `result` (compiled or read from the cache by this build) for the next build. */
-  add(hash: string, result: NoteJobResult): void;
+  /** Keep `result` (compiled or read from the cache by this build, kept by the model as `compiled`) for the next build. */
+  add(hash: string, result: NoteJobResult, compiled: CompiledNote): void;
   /** A store reading the notes taken from the model here, and every other note from `base`. */
   over(base: NoteStore): NoteStore;
   /** Write the index of this build's notes (those taken and those added); the previous index stays if this fails. */
@@ -134,9 +135,9 @@ export function openKeptModel(gardenRoot: string): KeptModel {
       }
       takenEntries.set(id, entry);
       takenRecords.push(kept.record);
-      return { note: entry.note, nonce: entry.nonce, embeds: entry.embeds };
+      return { note: entry.note, nonce: entry.nonce, embeds: entry.embeds, contextsHash: entry.contextsHash };
     },
-    add(hash, result) {
+    add(hash, result, compiled) {
       if (failed) return;
       try {
         const packed = packedHtml(result);
@@ -147,6 +148,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           note: result.note,
           nonce: result.rendered.nonce,
           embeds: result.rendered.embeds,
+          contextsHash: compiled.contextsHash,
           segment: name,
           html: append(packed.html),
           lines: packed.lines,

@@ -8,8 +8,10 @@
  *   state, its links' resolutions and their targets' state, and its embeds to the assembler's depth.
  *   The content hash stands for everything the note's own text gives its data: title, tags,
  *   aliases, headings, frontmatter, properties, word count, summary;
- * - its backlinks: each source, its title and URL, the link's kind and number, and the source's
- *   content hash, which fixes that link's context and highlight (they are not read from the store);
+ * - its backlinks: each source, its title and URL, the link's kind and number, and the hash of the
+ *   source's link contexts (`CompiledNote.contextsHash`), which fixes that link's context and
+ *   highlight (they are not read from the store): an edit of a source away from its links keeps
+ *   the pages of the notes it links to;
  * - its unlinked mentions as found (they are in memory), before the reader filter (for-readers.ts);
  * - its outgoing links' targets with their titles and URLs, its dates, its place in its series,
  *   and on the home page the recently tended list. Not its topic: a page and its data do not carry it
@@ -52,8 +54,8 @@ export const pageKeyCoverage = {
 export interface PageKeyInputs {
   site: SiteInfo;
   assets: AppAssets;
-  /** Every note of the model (a backlink's source gives its content hash). */
-  notes: ReadonlyMap<NoteId, Pick<BuiltNote, 'parsed'>>;
+  /** The hash of a note's link contexts (`GardenModel.contextsHash`): a backlink's source gives its context so. */
+  contextsHash: (id: NoteId) => string | undefined;
   graph: NoteGraphFacts;
   /** Published notes' titles and URLs. */
   info: Pick<ReadonlyMap<NoteId, { title: string; url: Slug }>, 'get'>;
@@ -68,8 +70,8 @@ export function notePageKeys(inputs: PageKeyInputs): (note: BuiltNote) => string
   const shared = sharedInputs(inputs.site, inputs.assets);
   const backlink = (b: Backlink): string => {
     const link = backlinkLinkNumber(b);
-    // A backlink made from a source's link is fixed by the source's content; any other carries its context.
-    const context = link === undefined ? JSON.stringify([b.context, b.highlight ?? null]) : `${link}\u0003${inputs.notes.get(b.source)?.parsed.hash ?? ''}`;
+    // A backlink made from a source's link is fixed by the source's link contexts; any other carries its context.
+    const context = link === undefined ? JSON.stringify([b.context, b.highlight ?? null]) : `${link}\u0003${inputs.contextsHash(b.source) ?? ''}`;
     return `\u0002${b.source}\u0003${b.title}\u0003${b.url}\u0003${b.kind}\u0003${context}`;
   };
   return (note) => {

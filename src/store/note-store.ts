@@ -5,6 +5,7 @@
  * a worker, in the cache and in the model. A one-shot build keeps them on disk
  * (spill-store.ts), the dev server and `keepResults` builds in memory (memory-store.ts).
  */
+import { createHash } from 'node:crypto';
 import type { NoteJobResult } from '../compile/types.ts';
 import type { RenderedBlock } from '../compile/types.ts';
 import type { LinkContext, NoteId, ParsedNote } from '../shared/types.ts';
@@ -16,6 +17,11 @@ export interface CompiledNote {
   nonce: string;
   /** Link indexes of its block embeds (notes and sections), for following transclusions. */
   embeds: readonly number[];
+  /**
+   * A hash of the text and highlight around each of its links, in link order (`contextsHash`): with
+   * its title and URL, all a page showing its backlinks reads of it (src/incremental/note-page-key.ts).
+   */
+  contextsHash: string;
 }
 
 /** Reading what a store keeps of note `id`. */
@@ -55,5 +61,16 @@ export interface NoteStore extends NoteReader {
 
 /** The record the model keeps of `result`. */
 export function compiledNote(result: NoteJobResult): CompiledNote {
-  return { note: result.note, nonce: result.rendered.nonce, embeds: result.rendered.embeds };
+  return { note: result.note, nonce: result.rendered.nonce, embeds: result.rendered.embeds, contextsHash: contextsHash(result.contexts) };
+}
+
+/**
+ * The hash of a note's link contexts: each context's text and highlight, in link order. An edit
+ * away from every link (a sentence appended, a paragraph without links reworded) leaves it as it
+ * was, and so every page showing the note's backlinks.
+ */
+export function contextsHash(contexts: readonly LinkContext[]): string {
+  const h = createHash('sha256');
+  for (const c of contexts) h.update(`${c.highlight ? `${c.highlight[0]},${c.highlight[1]}` : ''}\u0001${c.text.length}\u0001${c.text}`);
+  return h.digest('base64url').slice(0, 24);
 }
