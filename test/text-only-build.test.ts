@@ -165,7 +165,10 @@ describe('a warm build of edited text equals a cold build', () => {
     expect(readFileSync(path.join(out, 'quorums/index.json'), 'utf8')).toContain('And a third.');
     expect(paxosKey()).toBe(first);
     // Words around the link: the backlink's context on Paxos's page, made again.
-    writeFileSync(path.join(garden, 'Quorums.md'), '# Quorums\n\nMajority quorums overlap, as in [[Paxos]].\n\nA second paragraph, longer now.\n\nAnd a third.\n');
+    writeFileSync(
+      path.join(garden, 'Quorums.md'),
+      '# Quorums\n\nMajority quorums overlap, as in [[Paxos]].\n\nA second paragraph, longer now.\n\nAnd a third.\n',
+    );
     expect(build(garden, out, cache)).toMatch(/1 note changed: .*only text changed/);
     expect(paxosKey()).not.toBe(first);
     expect(readFileSync(path.join(out, 'paxos/index.json'), 'utf8')).toContain('Majority quorums overlap');
