@@ -10,8 +10,8 @@ import { factsFit, KeptLinkIndex, resolveOverKept } from '../src/incremental/tex
 import { linkNeighbours } from '../src/incremental/text-only.ts';
 import { resolveGarden } from '../src/resolve/index.ts';
 import { buildCheckReport, reportOverPrevious } from '../src/report.ts';
-import type { NoteId, ParsedNote, Slug } from '../src/shared/types.ts';
-import { deriveBacklinks, lazyBacklinks } from '../src/graph/backlinks.ts';
+import type { Backlink, NoteId, ParsedNote, Slug } from '../src/shared/types.ts';
+import { backlinkLinkNumber, deriveBacklinks, lazyBacklinks } from '../src/graph/backlinks.ts';
 import { parseNote as parse } from '../src/compile/parse/index.ts';
 import { toNoteId, toNotePath } from '../src/shared/ids.ts';
 
@@ -94,7 +94,8 @@ describe('kept facts of the links', () => {
       expect([...kept.embedders(n.id)].sort()).toEqual([...full.embedders(n.id)].sort());
       expect([...kept.targets(n.id)].sort()).toEqual([...full.targets(n.id)].sort());
     }
-    const sources = index.keptLinks([], undefined).backlinkSources;
+    const known = index.keptLinks([], undefined).backlinks;
+    const sources = known.sources;
     // Published sources with a link to a published target: A and B link to each other, C embeds A; Hidden is not published.
     expect(Object.fromEntries(sources)).toEqual({ A: ['B', 'C'], B: ['A'], C: [] });
     expect(index.keptLinks([], undefined).linkedOf('A' as NoteId)).toEqual(['B', 'Hidden', 'B']);
@@ -102,8 +103,14 @@ describe('kept facts of the links', () => {
     const info = new Map(notes.filter((n) => n.frontmatter.publish).map((n) => [n.id, { title: n.title, url: `/${n.id}/` as Slug }]));
     const contextOf = () => undefined;
     const derived = deriveBacklinks(resolved.links, info, contextOf);
-    const asked = lazyBacklinks(resolved.links, info, contextOf, Infinity, sources);
-    for (const n of notes) expect(asked.get(n.id)?.map((b) => b.source)).toEqual(derived.get(n.id)?.map((b) => b.source));
+    const asked = lazyBacklinks(resolved.links, info, contextOf, Infinity, known);
+    // Each from the same link of the same source, with its kind: read from the kept numbers, not resolved.
+    const entries = (list: readonly Backlink[] | undefined) => list?.map((b) => [b.source, b.kind, backlinkLinkNumber(b)]);
+    for (const n of notes) expect(entries(asked.get(n.id))).toEqual(entries(derived.get(n.id)));
+    expect(entries(asked.get('A' as NoteId))).toEqual([
+      ['B', 'link', 0],
+      ['C', 'embed', 0],
+    ]);
     expect(asked.size).toBe(derived.size);
     // B's text changed (its link moved): its diagnostics are made again, the others' are the kept ones.
     const edited = garden();

@@ -10,11 +10,30 @@ type Info = ReadonlyMap<NoteId, { title: string; url: Slug }>;
 /** The text around link number `link` of note `id` (read from the build's store, src/store). */
 export type ContextOf = (id: NoteId, link: number) => LinkContext | undefined;
 
+/** A source's links as backlinks read them, by link number: each one's kind, and its target when it resolves to a note. */
+export interface SourceLinks {
+  readonly count: number;
+  kind(link: number): LinkKind;
+  target(link: number): NoteId | undefined;
+}
+
+/** The `SourceLinks` of a source's resolved links. */
+export function resolvedSourceLinks(list: readonly ResolvedLink[]): SourceLinks {
+  return {
+    count: list.length,
+    kind: (i) => list[i]!.ref.kind,
+    target: (i) => {
+      const r = list[i]!.resolution;
+      return r.kind === 'note' ? r.target : undefined;
+    },
+  };
+}
+
 /** Backlinks keyed by target, in source-note order then link order. */
 export function deriveBacklinks(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, info: Info, contextOf: ContextOf): Map<NoteId, Backlink[]> {
   const out = new Map<NoteId, Backlink[]>();
   for (const [source, list] of links) {
-    for (const [target, entry] of sourceBacklinks(source, list, info, contextOf)) {
+    for (const [target, entry] of sourceBacklinks(source, resolvedSourceLinks(list), info, contextOf)) {
       const bucket = out.get(target);
       if (bucket) bucket.push(entry);
       else out.set(target, [entry]);
@@ -26,21 +45,28 @@ export function deriveBacklinks(links: ReadonlyMap<NoteId, readonly ResolvedLink
 /** Distinct targets asked for before a lazy map derives every target's backlinks at once. */
 const defaultAskedBeforeAll = 256;
 
+/** What is known of the links without resolving them (the previous build's facts, src/incremental/text-only-derive.ts). */
+export interface KnownBacklinks {
+  /** Each target's sources, in note order. */
+  sources: ReadonlyMap<NoteId, readonly NoteId[]>;
+  /** Each source's links as backlinks read them. */
+  linksOf: (source: NoteId) => SourceLinks;
+}
+
 /**
  * Backlinks keyed by target, as `deriveBacklinks` gives them, but each target's derived when first
  * asked: a warm build of edited text shows a handful of pages and needs theirs alone. The sources
- * of each target are listed up front (one pass over the links); once many targets have been asked
- * (a build showing every page), or the map is iterated, every target's are derived at once.
+ * of each target are listed up front (one pass over the links), or `known`; once many targets have
+ * been asked (a build showing every page), or the map is iterated, every target's are derived at once.
  */
 export function lazyBacklinks(
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   info: Info,
   contextOf: ContextOf,
   askedBeforeAll = defaultAskedBeforeAll,
-  /** Each target's sources in note order, when known without a pass over the links (`backlinkSources` of kept facts). */
-  sources?: ReadonlyMap<NoteId, readonly NoteId[]>,
+  known?: KnownBacklinks,
 ): ReadonlyMap<NoteId, Backlink[]> {
-  return new LazyBacklinks(links, info, contextOf, askedBeforeAll, sources);
+  return new LazyBacklinks(links, info, contextOf, askedBeforeAll, known);
 }
 
 class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
@@ -51,23 +77,17 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
   /** Each target's sources, in note order, while not every target's backlinks are derived. */
   #sources: ReadonlyMap<NoteId, readonly NoteId[]> | undefined;
   #lists = new Map<NoteId, Backlink[]>();
-  /** Whether the sources were given (`lazyBacklinks`' `sources`), not found in the links. */
-  #given = false;
+  /** Each source's links, when known without resolving them (`lazyBacklinks`' `known`). */
+  readonly #linksOf: ((source: NoteId) => SourceLinks) | undefined;
 
-  constructor(
-    links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
-    info: Info,
-    contextOf: ContextOf,
-    askedBeforeAll: number,
-    sources?: ReadonlyMap<NoteId, readonly NoteId[]>,
-  ) {
+  constructor(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>, info: Info, contextOf: ContextOf, askedBeforeAll: number, known?: KnownBacklinks) {
     this.#links = links;
     this.#info = info;
     this.#contextOf = contextOf;
     this.#askedBeforeAll = askedBeforeAll;
-    if (sources) {
-      this.#sources = sources;
-      this.#given = true;
+    this.#linksOf = known?.linksOf;
+    if (known) {
+      this.#sources = known.sources;
       return;
     }
     const found = new Map<NoteId, NoteId[]>();
@@ -92,7 +112,8 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
     const from = sources.get(target);
     if (!from || from.length === 0) return undefined;
     if (this.#lists.size >= this.#askedBeforeAll) return this.#all().get(target);
-    const list = backlinksOf(target, from, this.#links, this.#info, this.#contextOf);
+    const links = this.#links;
+    const list = backlinksFrom(target, from, this.#linksOf ?? ((s) => resolvedSourceLinks(links.get(s) ?? [])), this.#info, this.#contextOf);
     this.#lists.set(target, list);
     return list;
   }
@@ -102,8 +123,8 @@ class LazyBacklinks implements ReadonlyMap<NoteId, Backlink[]> {
   }
 
   get size(): number {
-    // Sources given from kept facts list every published note, those without backlinks too: counted by deriving them all.
-    if (this.#given) return this.#all().size;
+    // Sources known from kept facts list every published note, those without backlinks too: counted by deriving them all.
+    if (this.#linksOf) return this.#all().size;
     return this.#sources ? this.#sources.size : this.#lists.size;
   }
 
@@ -145,9 +166,13 @@ export function backlinksOf(
   info: Info,
   contextOf: ContextOf,
 ): Backlink[] {
+  return backlinksFrom(target, sources, (s) => resolvedSourceLinks(links.get(s) ?? []), info, contextOf);
+}
+
+function backlinksFrom(target: NoteId, sources: Iterable<NoteId>, linksOf: (source: NoteId) => SourceLinks, info: Info, contextOf: ContextOf): Backlink[] {
   const out: Backlink[] = [];
   for (const source of sources) {
-    for (const [t, entry] of sourceBacklinks(source, links.get(source) ?? [], info, contextOf)) if (t === target) out.push(entry);
+    for (const [t, entry] of sourceBacklinks(source, linksOf(source), info, contextOf)) if (t === target) out.push(entry);
   }
   return out;
 }
@@ -157,28 +182,28 @@ export function backlinksOf(
  * context. A context may be read back from disk (src/store), so contexts are compared only
  * when a source links a target more than once.
  */
-function sourceBacklinks(source: NoteId, list: readonly ResolvedLink[], info: Info, contextOf: ContextOf): [NoteId, Backlink][] {
+function sourceBacklinks(source: NoteId, links: SourceLinks, info: Info, contextOf: ContextOf): [NoteId, Backlink][] {
   const from = info.get(source);
   if (!from) return [];
   const first = new Map<NoteId, number>();
   let contexts: Map<NoteId, Set<string>> | undefined;
   const out: [NoteId, Backlink][] = [];
   const text = (i: number) => contextOf(source, i)?.text ?? '';
-  list.forEach((link, i) => {
-    const r = link.resolution;
-    if (r.kind !== 'note' || !info.has(r.target)) return;
-    const earlier = first.get(r.target);
-    if (earlier === undefined) first.set(r.target, i);
+  for (let i = 0; i < links.count; i++) {
+    const target = links.target(i);
+    if (target === undefined || !info.has(target)) continue;
+    const earlier = first.get(target);
+    if (earlier === undefined) first.set(target, i);
     else {
       contexts ??= new Map();
-      let seen = contexts.get(r.target);
-      if (!seen) contexts.set(r.target, (seen = new Set([text(earlier)])));
+      let seen = contexts.get(target);
+      if (!seen) contexts.set(target, (seen = new Set([text(earlier)])));
       const context = text(i);
-      if (seen.has(context)) return;
+      if (seen.has(context)) continue;
       seen.add(context);
     }
-    out.push([r.target, new LinkBacklink(source, from, link.ref.kind, i, contextOf)]);
-  });
+    out.push([target, new LinkBacklink(source, from, links.kind(i), i, contextOf)]);
+  }
   return out;
 }
 

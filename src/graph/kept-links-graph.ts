@@ -9,7 +9,7 @@
 import type { Backlink, NoteId, ResolvedLink } from '../shared/types.ts';
 import type { NoteReader } from '../store/note-store.ts';
 import { AskedMap } from '../incremental/asked-map.ts';
-import { lazyBacklinks } from './backlinks.ts';
+import { lazyBacklinks, type KnownBacklinks } from './backlinks.ts';
 import type { GardenGraph } from './index.ts';
 import type { GraphNoteInput, MentionsMemo } from './graph-inputs.ts';
 import { keptMentions, phraseIndexOf } from './kept-mentions-keys.ts';
@@ -18,8 +18,11 @@ import { deriveUnlinkedMentions } from './unlinked-mentions.ts';
 
 /** What the previous build found of the links, as `graphOfKeptLinks` reads it. */
 export interface KeptLinks {
-  /** Each published target's published sources with a `note` link to it, in note order (none: an empty list or undefined). */
-  backlinkSources: ReadonlyMap<NoteId, readonly NoteId[]>;
+  /**
+   * Each published target's published sources with a `note` link to it, in note order (none: an
+   * empty list or undefined), and each source's links as backlinks read them.
+   */
+  backlinks: KnownBacklinks;
   orphans: NoteId[];
   /** The notes a source's links lead to (`note` and `unpublished` resolutions), in link order. */
   linkedOf(id: NoteId): readonly NoteId[];
@@ -44,7 +47,7 @@ export function graphOfKeptLinks(
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
   const nodes = new Set(ids);
   // Asked for by a handful of pages: never the whole garden's at once, however many pages ask.
-  const backlinks = lazyBacklinks(links, info, store.context, Infinity, kept.backlinkSources);
+  const backlinks = lazyBacklinks(links, info, store.context, Infinity, kept.backlinks);
   const outgoing = new AskedMap(ids, (id) => outgoingOf(noteEdges(id, links.get(id) ?? [], nodes)));
   const unlinkedMentions: Map<NoteId, Backlink[]> = deriveUnlinkedMentions(
     ids,

@@ -16,6 +16,7 @@ import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
 import type { TargetMemo } from '../shared/links/resolve-link.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
 import type { KeptLinks } from '../graph/kept-links-graph.ts';
+import type { SourceLinks } from '../graph/backlinks.ts';
 import { AskedMap } from './asked-map.ts';
 import { keptTarget, orderOf, type DerivedFacts } from './derived-facts.ts';
 import type { LinkNeighbours } from './text-only.ts';
@@ -84,6 +85,8 @@ export class KeptLinkIndex {
   readonly #sources: Int32Array;
   /** The kind of each of `#sources`' links: 1 an embed, 2 a `note` resolution (a published target), bits. */
   readonly #kinds: Uint8Array;
+  /** The link numbers of each note's embeds, for the notes with any. */
+  readonly #embeds: ReadonlyMap<number, ReadonlySet<number>>;
 
   constructor(notes: readonly ParsedNote[], facts: DerivedFacts) {
     this.#notes = notes;
@@ -99,6 +102,7 @@ export class KeptLinkIndex {
     for (let t = 0; t < notes.length; t++) start[t + 1]! += start[t]!;
     const at = start.slice(0, notes.length);
     const embeds = new Map(facts.embeds.map(([s, list]) => [s, new Set(list)]));
+    this.#embeds = embeds;
     this.#sources = new Int32Array(start[notes.length]!);
     this.#kinds = new Uint8Array(start[notes.length]!);
     facts.links.forEach((codes, s) => {
@@ -137,8 +141,22 @@ export class KeptLinkIndex {
       }
       return out;
     });
+    // A source's links from its kept numbers: a page's backlinks read its sources' links without resolving them.
+    const linksOf = (id: NoteId): SourceLinks => {
+      const s = this.#numberOf.get(id)!;
+      const codes = this.#facts.links[s] ?? [];
+      const embeds = this.#embeds.get(s);
+      return {
+        count: codes.length,
+        kind: (i) => (embeds?.has(i) ? 'embed' : 'link'),
+        target: (i) => {
+          const t = keptTarget(s, codes[i]!);
+          return t?.kind === 'note' ? notes[t.note]!.id : undefined;
+        },
+      };
+    };
     return {
-      backlinkSources,
+      backlinks: { sources: backlinkSources, linksOf },
       orphans: [...orphans],
       linkedOf: (id) => this.#targetsOf(id, (kind) => kind === 'note' || kind === 'unpublished'),
       ...(layoutKey ? { layoutKey } : {}),
