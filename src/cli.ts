@@ -244,13 +244,18 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       return upToDate();
     }
     // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
-    const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, textOnlyChange }] = await Promise.all([
+    const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, textOnlyChange }, { openSiteWriter }] = await Promise.all([
       import('./build.ts'),
       import('./emit/index.ts'),
       import('./emit/early-search.ts'),
       import('./incremental/text-only.ts'),
+      import('./emit/write-site.ts'),
     ]);
     const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
+    // The staging folder is made from the previous build's spare while the notes compile (a few
+    // thousand renames and links, then in the main thread's wait for the parse worker), not after the graph stage.
+    const writer = previous ? openSiteWriter(out, previous, true) : undefined;
+    writer?.catch(() => undefined);
     const emitOptions = {
       out,
       site,
@@ -298,10 +303,11 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       placeLater: true,
     }).catch(async (error: unknown) => {
       await early?.discard();
+      await (await writer?.catch(() => undefined))?.abort();
       throw error;
     });
     const search = early?.run();
-    const given = { ...(search ? { search } : {}), ...(shape ? { shape } : {}) };
+    const given = { ...(search ? { search } : {}), ...(shape ? { shape } : {}), ...(writer ? { writer } : {}) };
     const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...given }, previous).finally(async () => {
       // An early search still reading texts from the store's files is waited for before they are closed.
       await early?.discard();

@@ -29,7 +29,7 @@ import type { DateSource } from './note-dates.ts';
 import { forReaders } from './for-readers.ts';
 import { buildSiteContext } from './site-context.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
-import { openSiteWriter } from './write-site.ts';
+import { openSiteWriter, type SiteWriter } from './write-site.ts';
 import { htmlInputHashes } from '../incremental/html-inputs.ts';
 import { listPageKeys, notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
@@ -68,6 +68,11 @@ export interface EmitOptions {
   shape?: FrameAndShapes;
   /** The search index, started by the caller into a folder beside the output (src/emit/start-search.ts); else the emitter starts it. */
   search?: SearchRun;
+  /**
+   * The writer, opened by the caller over `previous` with `keepReplaced` while the notes compiled
+   * (its staging folder made from the spare then, not after the graph stage); else the emitter opens it.
+   */
+  writer?: Promise<SiteWriter>;
   /** Keep the search postings beside the build cache between builds (src/search/kept-postings.ts): notes the last build indexed are not indexed again. */
   keepSearch?: boolean;
   /** Keep what each local graph file read beside the build cache (src/incremental/kept-neighbourhoods.ts): after a link change, only the files it can reach are computed. */
@@ -88,7 +93,7 @@ export interface EmitResult {
 
 /** Write the site for `model`. */
 export async function emitSite(model: GardenModel, options: EmitOptions): Promise<EmitResult> {
-  const writer = await openSiteWriter(options.out, options.previous, options.keepReplaced);
+  const writer = await (options.writer ?? openSiteWriter(options.out, options.previous, options.keepReplaced));
   try {
     const published = model.notes.filter((n) => n.publish);
     const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));

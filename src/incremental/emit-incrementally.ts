@@ -14,14 +14,20 @@ export async function emitIncrementally(
   options: EmitOptions,
   previous: OutputManifest | undefined,
 ): Promise<EmitResult> {
-  if (!previous) return emit(model, options);
+  if (!previous) {
+    await (await options.writer?.catch(() => undefined))?.abort();
+    const fresh = { ...options };
+    delete fresh.writer;
+    return emit(model, fresh);
+  }
   try {
     return await emit(model, { ...options, previous });
   } catch {
     // The staging folder is gone (emit aborts it); a whole site, written from nothing, reports the real error if any.
-    // A search run started for the first try was taken by it: this one starts its own.
+    // A search run or writer opened for the first try was taken by it (and the writer aborted): this one opens its own.
     const fresh = { ...options };
     delete fresh.search;
+    delete fresh.writer;
     return emit(model, fresh);
   }
 }
