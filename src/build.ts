@@ -35,7 +35,7 @@ import type { TopicSettings } from './graph/topics-settings.ts';
 import { graphOfKeptLinks } from './graph/kept-links-graph.ts';
 import { reportOverPrevious } from './report.ts';
 import { factsOverKept, modelFacts, type ModelFacts } from './incremental/derived-facts.ts';
-import { embedReach, factsFit, KeptLinkIndex, resolveOverKept, type TextOnlyBasis } from './incremental/text-only-derive.ts';
+import { embedReach, factsFit, KeptLinkIndex, orderFits, resolveOverKept, type LinkChangeBasis, type TextOnlyBasis } from './incremental/text-only-derive.ts';
 import type { LinkNeighbours } from './incremental/text-only.ts';
 
 /** Options of a build. */
@@ -96,6 +96,8 @@ export interface CompiledVerdict {
   layoutKey?: string;
   /** Only text changed, and the previous build's facts are kept: derive over them (src/incremental/text-only-derive.ts). */
   textOnly?: TextOnlyBasis;
+  /** Text and links changed but no note's outline, and the previous build's facts are kept: its embed checks are kept where no change reaches. */
+  linksOnly?: LinkChangeBasis;
 }
 
 /** What derive needs of a scanned note. */
@@ -188,6 +190,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
     ...(options.placeLater ? { placeLater: true } : {}),
     ...(previousNotes ? { previousNotes } : {}),
     ...(verdict?.textOnly ? { textOnly: verdict.textOnly } : {}),
+    ...(verdict?.linksOnly ? { linksOnly: verdict.linksOnly } : {}),
   });
   mentions?.save(options.fingerprint);
   model.close = store.close;
@@ -218,6 +221,8 @@ export interface DeriveOptions {
   previousNotes?: readonly ParsedNote[];
   /** Only text changed since the build whose facts these are: derive over them (src/incremental/text-only-derive.ts). */
   textOnly?: TextOnlyBasis;
+  /** Text and links changed since the build whose facts these are, but no note's outline: embeds no change reaches are not checked again. */
+  linksOnly?: LinkChangeBasis;
 }
 
 /**
@@ -297,11 +302,13 @@ export async function deriveModel(
     ...(bases ? { bases } : {}),
   };
   const assemble = pageAssembler(assembleInput);
-  // Each published note's embeds are checked, by the note whose check reports them; when only text
-  // changed, only those of the notes whose embeds reach a changed note, the others' are the previous build's.
+  // Each published note's embeds are checked, by the note whose check reports them; when only text (or text
+  // and links, no outline) changed, only those of the notes whose embeds reach a changed note, the others' are the previous build's.
   const neighbours = keptLinks?.neighbours();
-  const reach = textOnly ? embedReach(textOnly.changed, neighbours!) : undefined;
-  const keptEmbeds = textOnly ? new Map(textOnly.facts.embedDiagnostics) : undefined;
+  const linksOnly = !textOnly && options.linksOnly && orderFits(options.linksOnly.facts, parsed) ? options.linksOnly : undefined;
+  const embedBasis = textOnly ?? linksOnly;
+  const reach = embedBasis ? embedReach(embedBasis.changed, neighbours ?? new KeptLinkIndex(parsed, embedBasis.facts).neighbours()) : undefined;
+  const keptEmbeds = embedBasis ? new Map(embedBasis.facts.embedDiagnostics) : undefined;
   const embedDiagnostics = new Map<NoteId, Diagnostic[]>();
   const notes = parsed.map((p) => {
     if (p.frontmatter.publish) {

@@ -244,13 +244,9 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       return upToDate();
     }
     // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
-    const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, textOnlyChange }, { openSiteWriter }] = await Promise.all([
-      import('./build.ts'),
-      import('./emit/index.ts'),
-      import('./emit/early-search.ts'),
-      import('./incremental/text-only.ts'),
-      import('./emit/write-site.ts'),
-    ]);
+    const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, linkChange, textOnlyChange }, { openSiteWriter }] = await Promise.all(
+      [import('./build.ts'), import('./emit/index.ts'), import('./emit/early-search.ts'), import('./incremental/text-only.ts'), import('./emit/write-site.ts')],
+    );
     const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
     // The staging folder is made from the previous build's spare while the notes compile (a few
     // thousand renames and links, then in the main thread's wait for the parse worker), not after the graph stage.
@@ -276,7 +272,12 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
       shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
       const changed = textOnlyChange(compiled.notes, shape, previous);
-      if (!changed) return;
+      if (!changed) {
+        // Text and links changed, no outline: the embeds' checks no change reaches are the previous build's.
+        const linked = linkChange(compiled.notes, shape, previous);
+        const facts = linked && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
+        return linked && facts ? { linksOnly: { changed: linked, facts } } : undefined;
+      }
       early?.start(
         compiled.notes.filter((n) => n.publish),
         compiled.store,

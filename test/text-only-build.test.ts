@@ -105,6 +105,31 @@ describe('a warm build of edited text equals a cold build', () => {
     expect(derivedFacts(garden, run.cache).fingerprint).toBe(record.fingerprint);
   }, 60_000);
 
+  it("checks again the embeds a link change reaches, and keeps the others' findings", async () => {
+    // Top shows Index, which shows Raft: Raft embedding Top closes a cycle that the checks of Top and Index (unchanged) find.
+    const garden = makeGarden({
+      'Raft.md': '# Raft\n\nAbout [[Paxos]].\n',
+      'Top.md': '# Top\n\n![[Index]]\n',
+      'Index.md': '# Index\n\n![[Raft]]\n',
+      'Far.md': '# Far\n\n![[Paxos#Gone]] and ![[Far]]\n',
+      'Paxos.md': '# Paxos\n\nText.\n',
+    });
+    const run = propertyRun(garden);
+    const diagnostics = () =>
+      (recordedReport(garden, run.cache) as { diagnostics: { file: string; line: number; column: number; ruleId: string }[] }).diagnostics.map(
+        (d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`,
+      );
+    const far = ['Far.md:3:1 missing-heading', 'Far.md:3:21 embed-cycle'];
+    expect(diagnostics()).toEqual(far);
+    writeFileSync(path.join(garden, 'Raft.md'), '# Raft\n\nAbout [[Paxos]] and ![[Top]].\n');
+    // Each step's site and recorded diagnostics are a cold build's (the step compares them).
+    expect(await run.step('Raft embeds Top')).toContain('only text and links changed');
+    expect(diagnostics()).toEqual([...far, 'Index.md:3:1 embed-cycle', 'Raft.md:3:21 embed-cycle', 'Top.md:3:1 embed-cycle']);
+    writeFileSync(path.join(garden, 'Raft.md'), '# Raft\n\nAbout [[Paxos]].\n');
+    expect(await run.step('Raft no longer does')).toContain('only text and links changed');
+    expect(diagnostics()).toEqual(far);
+  }, 120_000);
+
   it('keeps what the text cannot reach as the previous files, and updates mentions both ways', () => {
     const garden = makeGarden({
       'Raft.md': '# Raft\n\nAbout [[Paxos]] here.\n',

@@ -29,12 +29,28 @@ export interface TextOnlyBasis {
 }
 
 /**
+ * What a build where text and links changed but no note's outline derives over (text-only.ts,
+ * `linkChange`): every unchanged note's links lead where they led and its embeds are the ones it had,
+ * so the embeds' check of a note whose embeds reach no changed note (through unchanged notes) finds
+ * what it found; only those are taken from the kept facts (`embedReach` over their numbers).
+ */
+export interface LinkChangeBasis {
+  changed: ReadonlySet<NoteId>;
+  facts: DerivedFacts;
+}
+
+/** Whether `facts` number the notes as `notes` are ordered (the same notes in the same order), whatever their links now. */
+export function orderFits(facts: DerivedFacts, notes: readonly ParsedNote[]): boolean {
+  return facts.links.length === notes.length && facts.order === orderOf(notes.map((n) => n.id));
+}
+
+/**
  * Whether `facts` number the notes as `notes` are ordered: the same notes in the same order, and
  * each changed note with as many links (an unchanged note has the content, and so the links, it
  * had; the others' links are not read for this, they are parsed only when asked for).
  */
 export function factsFit(facts: DerivedFacts, notes: readonly ParsedNote[], changed: ReadonlySet<NoteId>): boolean {
-  if (facts.links.length !== notes.length || facts.order !== orderOf(notes.map((n) => n.id))) return false;
+  if (!orderFits(facts, notes)) return false;
   return notes.every((n, i) => !changed.has(n.id) || facts.links[i]!.length === n.links.length);
 }
 
