@@ -244,6 +244,8 @@ export async function deriveModel(
   const parsed = compiled.map((c) => c.note);
   // Only text changed (src/incremental/text-only-derive.ts): the previous build's facts of the links are this build's.
   const textOnly = options.textOnly && factsFit(options.textOnly.facts, parsed, options.textOnly.changed) ? options.textOnly : undefined;
+  // Text and links changed, no outline: what the previous build found where no change reaches is this build's (embed checks, mentions).
+  const linksOnly = !textOnly && options.linksOnly && orderFits(options.linksOnly.facts, parsed) ? options.linksOnly : undefined;
   const keptLinks = textOnly ? new KeptLinkIndex(parsed, textOnly.facts) : undefined;
   const resolved = textOnly ? resolveOverKept(parsed, attachmentPaths, textOnly) : resolveGarden(parsed, attachmentPaths);
   const previousTargets = options.previousNotes && !textOnly ? targetsOf(options.previousNotes, resolved.index, parsed) : undefined;
@@ -268,6 +270,8 @@ export async function deriveModel(
         layout: options.layout,
         ...(options.layoutCache ? { cache: options.layoutCache } : {}),
         ...(options.mentions ? { mentions: options.mentions } : {}),
+        // Kept by the build of the previous site: the mentions of the sources whose text did not change are its.
+        ...(linksOnly && options.mentions?.builtBy === linksOnly.facts.fingerprint ? { carryMentionsBut: linksOnly.changed } : {}),
         ...(options.topics ? { topics: options.topics } : {}),
         ...(options.layoutKey ? { layoutKey: options.layoutKey } : {}),
         ...(options.placeLater ? { placeLater: true } : {}),
@@ -305,7 +309,6 @@ export async function deriveModel(
   // Each published note's embeds are checked, by the note whose check reports them; when only text (or text
   // and links, no outline) changed, only those of the notes whose embeds reach a changed note, the others' are the previous build's.
   const neighbours = keptLinks?.neighbours();
-  const linksOnly = !textOnly && options.linksOnly && orderFits(options.linksOnly.facts, parsed) ? options.linksOnly : undefined;
   const embedBasis = textOnly ?? linksOnly;
   const reach = embedBasis ? embedReach(embedBasis.changed, neighbours ?? new KeptLinkIndex(parsed, embedBasis.facts).neighbours()) : undefined;
   const keptEmbeds = embedBasis ? new Map(embedBasis.facts.embedDiagnostics) : undefined;

@@ -130,6 +130,27 @@ describe('a warm build of edited text equals a cold build', () => {
     expect(diagnostics()).toEqual(far);
   }, 120_000);
 
+  it("finds again the mentions of the notes whose links changed, and carries the others'", async () => {
+    // Raft names Paxos and links it (no mention); without the link, its text mentions Paxos. Quorums's mention is carried.
+    const garden = makeGarden({
+      'Raft.md': '# Raft\n\nAbout Paxos, see [[Paxos]] and [[Gossip]].\n',
+      'Quorums.md': '# Quorums\n\nPaxos needs a majority.\n',
+      'Paxos.md': '# Paxos\n\nText.\n',
+      'Gossip.md': '# Gossip\n\nText.\n',
+    });
+    const run = propertyRun(garden);
+    const mentions = () =>
+      (JSON.parse(readFileSync(path.join(run.out, 'paxos/index.json'), 'utf8')) as { unlinkedMentions: { source: string }[] }).unlinkedMentions;
+    expect(mentions().map((m) => m.source)).toEqual(['Quorums']);
+    writeFileSync(path.join(garden, 'Raft.md'), '# Raft\n\nAbout Paxos, see [[Gossip]].\n');
+    // The step compares the site with a cold build's.
+    expect(await run.step('Raft unlinks Paxos')).toContain('only text and links changed');
+    expect(mentions().map((m) => m.source)).toEqual(['Quorums', 'Raft']);
+    writeFileSync(path.join(garden, 'Raft.md'), '# Raft\n\nAbout Paxos, see [[Paxos]] and [[Gossip]].\n');
+    expect(await run.step('Raft links Paxos again')).toContain('only text and links changed');
+    expect(mentions().map((m) => m.source)).toEqual(['Quorums']);
+  }, 120_000);
+
   it('keeps what the text cannot reach as the previous files, and updates mentions both ways', () => {
     const garden = makeGarden({
       'Raft.md': '# Raft\n\nAbout [[Paxos]] here.\n',

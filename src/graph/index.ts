@@ -16,7 +16,7 @@ import type { Backlink, GraphJson, NoteId, ResolvedLink, Topic } from '../shared
 import type { NoteReader } from '../store/note-store.ts';
 import { lazyBacklinks } from './backlinks.ts';
 import { deriveUnlinkedMentions } from './unlinked-mentions.ts';
-import { keptMentions, linkedNotes, phraseIndexOf } from './kept-mentions-keys.ts';
+import { carriedMentions, keptMentions, linkedNotes, phraseIndexOf } from './kept-mentions-keys.ts';
 import { graphJsonLinks, toGraphJson } from './graph-json.ts';
 import { noteEdges, outgoingOf, type NoteEdge } from './note-edges.ts';
 import { layoutInputOf, type LayoutInput } from './layout-input.ts';
@@ -75,6 +75,12 @@ export interface Options {
   /** Each note's unlinked mentions found by the previous build (src/incremental/kept-mentions.ts). */
   mentions?: MentionsMemo;
   /**
+   * The notes whose text changed, when `mentions` was kept by the build of the previous site and no
+   * note's outline changed since: every other source's mentions are as it kept them (its text,
+   * title, URL and links, and every title and alias, are as they were), taken without a key.
+   */
+  carryMentionsBut?: ReadonlySet<NoteId>;
+  /**
    * The layout key this graph is known to have without computing it (a build where only text
    * changed: the previous site's, src/incremental/text-only.ts); its layout is taken from `cache`
    * if kept there, else the key is computed as on any build.
@@ -107,7 +113,13 @@ export async function deriveGardenGraph(
     links,
     info,
     phraseIndexOf(published),
-    options.mentions ? keptMentions(options.mentions, published, (id) => linkedNotes(links.get(id) ?? [])) : undefined,
+    options.mentions
+      ? carriedMentions(
+          options.mentions,
+          keptMentions(options.mentions, published, (id) => linkedNotes(links.get(id) ?? [])),
+          options.carryMentionsBut,
+        )
+      : undefined,
   );
 
   const graph: GardenGraph = {

@@ -12,7 +12,7 @@ import { AskedMap } from '../incremental/asked-map.ts';
 import { lazyBacklinks, type KnownBacklinks } from './backlinks.ts';
 import type { GardenGraph } from './index.ts';
 import type { GraphNoteInput, MentionsMemo } from './graph-inputs.ts';
-import { keptMentions, phraseIndexOf } from './kept-mentions-keys.ts';
+import { carriedMentions, keptMentions, phraseIndexOf } from './kept-mentions-keys.ts';
 import { noteEdges, outgoingOf } from './note-edges.ts';
 import { deriveUnlinkedMentions } from './unlinked-mentions.ts';
 
@@ -68,25 +68,5 @@ export function graphOfKeptLinks(
     weights: new Map(),
     json: { version: 1, notes: [], links: [] },
     ...(kept.layoutKey ? { layoutKey: kept.layoutKey } : {}),
-  };
-}
-
-/** The memo as `deriveUnlinkedMentions` asks it: sources outside `changed` carried as the last build kept them (`carryMentionsBut`), the others by key. */
-function carriedMentions(
-  memo: MentionsMemo,
-  keyed: { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void },
-  changed: ReadonlySet<NoteId> | undefined,
-): { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void } {
-  if (!changed || !memo.carry) return keyed;
-  const carried = new Set<NoteId>();
-  return {
-    get(id) {
-      const found = changed.has(id) ? undefined : memo.carry!(id);
-      if (found) carried.add(id);
-      return found ?? keyed.get(id);
-    },
-    set(id, found) {
-      if (!carried.has(id)) keyed.set(id, found);
-    },
   };
 }

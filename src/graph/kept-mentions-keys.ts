@@ -52,3 +52,23 @@ export function keptMentions(
   };
   return { get: (id) => memo.get(id, key(id)), set: (id, found) => memo.set(id, key(id), found) };
 }
+
+/** The memo as `deriveUnlinkedMentions` asks it: sources outside `changed` carried as the last build kept them (`carryMentionsBut`), the others by key. */
+export function carriedMentions(
+  memo: MentionsMemo,
+  keyed: { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void },
+  changed: ReadonlySet<NoteId> | undefined,
+): { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void } {
+  if (!changed || !memo.carry) return keyed;
+  const carried = new Set<NoteId>();
+  return {
+    get(id) {
+      const found = changed.has(id) ? undefined : memo.carry!(id);
+      if (found) carried.add(id);
+      return found ?? keyed.get(id);
+    },
+    set(id, found) {
+      if (!carried.has(id)) keyed.set(id, found);
+    },
+  };
+}
