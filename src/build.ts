@@ -34,7 +34,7 @@ import type { ShapedNote } from './incremental/text-only.ts';
 import type { TopicSettings } from './graph/topics-settings.ts';
 import { graphOfKeptLinks } from './graph/kept-links-graph.ts';
 import { reportOverPrevious } from './report.ts';
-import { factsOverKept, modelFacts, type ModelFacts } from './incremental/derived-facts.ts';
+import { factsOverKept, modelFacts, withChangedLinks, type ModelFacts } from './incremental/derived-facts.ts';
 import { embedReach, factsFit, KeptLinkIndex, orderFits, resolveOverKept, type LinkChangeBasis, type TextOnlyBasis } from './incremental/text-only-derive.ts';
 import type { LinkNeighbours } from './incremental/text-only.ts';
 
@@ -246,8 +246,19 @@ export async function deriveModel(
   const textOnly = options.textOnly && factsFit(options.textOnly.facts, parsed, options.textOnly.changed) ? options.textOnly : undefined;
   // Text and links changed, no outline: what the previous build found where no change reaches is this build's (embed checks, mentions).
   const linksOnly = !textOnly && options.linksOnly && orderFits(options.linksOnly.facts, parsed) ? options.linksOnly : undefined;
-  const keptLinks = textOnly ? new KeptLinkIndex(parsed, textOnly.facts) : undefined;
   const resolved = textOnly ? resolveOverKept(parsed, attachmentPaths, textOnly) : resolveGarden(parsed, attachmentPaths);
+  // Who links to and embeds whom, from the kept numbers (with the changed notes' links as they resolve now, when links changed).
+  const keptFacts =
+    textOnly?.facts ??
+    (linksOnly
+      ? withChangedLinks(
+          linksOnly.facts,
+          parsed.map((p) => p.id),
+          linksOnly.changed,
+          resolved.links,
+        )
+      : undefined);
+  const keptLinks = keptFacts ? new KeptLinkIndex(parsed, keptFacts) : undefined;
   const previousTargets = options.previousNotes && !textOnly ? targetsOf(options.previousNotes, resolved.index, parsed) : undefined;
   lap('resolve');
 
@@ -272,6 +283,8 @@ export async function deriveModel(
         ...(options.mentions ? { mentions: options.mentions } : {}),
         // Kept by the build of the previous site: the mentions of the sources whose text did not change are its.
         ...(linksOnly && options.mentions?.builtBy === linksOnly.facts.fingerprint ? { carryMentionsBut: linksOnly.changed } : {}),
+        // A page's backlinks from the numbers: a link build looks at hundreds of pages, each of whose sources' links would be read.
+        ...(linksOnly ? { knownBacklinks: keptLinks!.knownBacklinks() } : {}),
         ...(options.topics ? { topics: options.topics } : {}),
         ...(options.layoutKey ? { layoutKey: options.layoutKey } : {}),
         ...(options.placeLater ? { placeLater: true } : {}),
@@ -310,7 +323,7 @@ export async function deriveModel(
   // and links, no outline) changed, only those of the notes whose embeds reach a changed note, the others' are the previous build's.
   const neighbours = keptLinks?.neighbours();
   const embedBasis = textOnly ?? linksOnly;
-  const reach = embedBasis ? embedReach(embedBasis.changed, neighbours ?? new KeptLinkIndex(parsed, embedBasis.facts).neighbours()) : undefined;
+  const reach = embedBasis ? embedReach(embedBasis.changed, neighbours!) : undefined;
   const keptEmbeds = embedBasis ? new Map(embedBasis.facts.embedDiagnostics) : undefined;
   const embedDiagnostics = new Map<NoteId, Diagnostic[]>();
   const notes = parsed.map((p) => {

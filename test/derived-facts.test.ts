@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AskedMap } from '../src/incremental/asked-map.ts';
-import { keptTarget, modelFacts, type DerivedFacts } from '../src/incremental/derived-facts.ts';
+import { keptTarget, modelFacts, withChangedLinks, type DerivedFacts } from '../src/incremental/derived-facts.ts';
 import { factsFit, KeptLinkIndex, resolveOverKept } from '../src/incremental/text-only-derive.ts';
 import { linkNeighbours } from '../src/incremental/text-only.ts';
 import { resolveGarden } from '../src/resolve/index.ts';
@@ -123,6 +123,37 @@ describe('kept facts of the links', () => {
     // Only the notes asked for were resolved: B (changed), then A when a page asks.
     expect((over.links as AskedMap<NoteId, unknown>).made).toBe(1);
     expect(over.links.get('A' as NoteId)).toEqual(again.links.get('A' as NoteId));
+  });
+
+  it("with a changed note's links made again, give what its new links give", () => {
+    const notes = garden();
+    const facts = factsOf(notes);
+    // B's links changed: it no longer links A, embeds C, and links Hidden and itself.
+    const edited = garden();
+    edited[1] = parseNote('B.md', '# B\n\n![[C]], [[Hidden]] and [[B]].\n');
+    const resolved = resolveGarden(edited, []);
+    const ids = edited.map((n) => n.id);
+    const updated = withChangedLinks(facts, ids, new Set(['B' as NoteId]), resolved.links);
+    expect(updated).toEqual({
+      ...facts,
+      ...modelFacts(ids, resolved.links, [], resolved.diagnosticsByNote, new Map()),
+      linkDiagnostics: facts.linkDiagnostics,
+    });
+    const index = new KeptLinkIndex(edited, updated);
+    const full = linkNeighbours(resolved.links);
+    const kept = index.neighbours();
+    for (const n of edited) {
+      expect([...kept.linkers(n.id)].sort()).toEqual([...full.linkers(n.id)].sort());
+      expect([...kept.embedders(n.id)].sort()).toEqual([...full.embedders(n.id)].sort());
+      expect([...kept.targets(n.id)].sort()).toEqual([...full.targets(n.id)].sort());
+    }
+    const info = new Map(edited.filter((n) => n.frontmatter.publish).map((n) => [n.id, { title: n.title, url: `/${n.id}/` as Slug }]));
+    const derived = deriveBacklinks(resolved.links, info, () => undefined);
+    const asked = lazyBacklinks(resolved.links, info, () => undefined, Infinity, index.knownBacklinks());
+    const entries = (list: readonly Backlink[] | undefined) => list?.map((b) => [b.source, b.kind, backlinkLinkNumber(b)]);
+    for (const n of edited) expect(entries(asked.get(n.id))).toEqual(entries(derived.get(n.id)));
+    expect(entries(asked.get('C' as NoteId))).toEqual([['B', 'embed', 0]]);
+    expect(entries(asked.get('A' as NoteId))).toEqual([['C', 'embed', 0]]);
   });
 });
 

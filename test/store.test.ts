@@ -9,6 +9,7 @@ import type { NoteJobResult } from '../src/compile/types.ts';
 import type { RenderedNote } from '../src/compile/types.ts';
 import { buildGarden } from '../src/build.ts';
 import { createMemoryStore } from '../src/store/memory-store.ts';
+import { contextsHash } from '../src/store/note-store.ts';
 import { packBlocks, unpackBlocks } from '../src/store/pack-blocks.ts';
 import { createSpillStore } from '../src/store/spill-store.ts';
 import { buildSearchIndexInWorker } from '../src/search/build-in-worker.ts';
@@ -72,7 +73,16 @@ describe('note store', () => {
     ]);
     // What the model keeps crosses threads and the cache unchanged: no field is a getter reading the file.
     expect(deserialize(serialize(compiled))).toEqual(compiled);
-    expect(compiled).toEqual({ note: r.note, nonce: 'n1', embeds: [2] });
+    // The hash of its link contexts, from which a page showing its backlinks is keyed (src/incremental/note-page-key.ts).
+    const contexts = [
+      { text: 'Before T0 after', highlight: [7, 9] as [number, number] },
+      { text: '' },
+      { text: 'Ça va ✓ T2', highlight: [8, 10] as [number, number] },
+    ];
+    expect(compiled).toEqual({ note: r.note, nonce: 'n1', embeds: [2], contextsHash: contextsHash(contexts) });
+    expect(contextsHash(contexts.slice(0, 2))).not.toBe(compiled.contextsHash);
+    expect(contextsHash([contexts[0]!, { text: 'x' }, contexts[2]!])).not.toBe(compiled.contextsHash);
+    expect(contextsHash([contexts[0]!, contexts[1]!, { text: contexts[2]!.text }])).not.toBe(compiled.contextsHash);
     expect(Object.values(compiled.note.links[0]!).every((v) => typeof v !== 'function')).toBe(true);
     store.close();
   });

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Backlink, GraphJson, NoteId, ResolvedLink, Topic } from '../shared/types.ts';
 import type { NoteReader } from '../store/note-store.ts';
-import { lazyBacklinks } from './backlinks.ts';
+import { lazyBacklinks, type KnownBacklinks } from './backlinks.ts';
 import { deriveUnlinkedMentions } from './unlinked-mentions.ts';
 import { carriedMentions, keptMentions, linkedNotes, phraseIndexOf } from './kept-mentions-keys.ts';
 import { graphJsonLinks, toGraphJson } from './graph-json.ts';
@@ -80,6 +80,8 @@ export interface Options {
    * title, URL and links, and every title and alias, are as they were), taken without a key.
    */
   carryMentionsBut?: ReadonlySet<NoteId>;
+  /** Backlinks known without resolving every link (the previous build's numbers, the changed notes' made again): each target's derived from them when asked. */
+  knownBacklinks?: KnownBacklinks;
   /**
    * The layout key this graph is known to have without computing it (a build where only text
    * changed: the previous site's, src/incremental/text-only.ts); its layout is taken from `cache`
@@ -106,7 +108,9 @@ export async function deriveGardenGraph(
 ): Promise<GardenGraph> {
   const info = new Map(published.map((p) => [p.note.id, { title: p.note.title, url: p.url }]));
   const { layout, outgoing, orphans, jsonLinks } = fromEdges(published, links, options);
-  const backlinks = lazyBacklinks(links, info, store.context);
+  const backlinks = options.knownBacklinks
+    ? lazyBacklinks(links, info, store.context, Infinity, options.knownBacklinks)
+    : lazyBacklinks(links, info, store.context);
   const unlinkedMentions = deriveUnlinkedMentions(
     published.map((p) => p.note.id),
     store.text,

@@ -56,6 +56,21 @@ export function modelFacts(
   embedDiagnostics: ReadonlyMap<NoteId, readonly Diagnostic[]>,
 ): ModelFacts {
   const numberOf = new Map(ids.map((id, i) => [id, i]));
+  return {
+    order: orderOf(ids),
+    links: ids.map((id) => linkCodes(links.get(id) ?? [], numberOf)),
+    embeds: ids.flatMap((id, n) => {
+      const embeds = embedIndexes(links.get(id) ?? []);
+      return embeds.length > 0 ? [[n, embeds] as [number, number[]]] : [];
+    }),
+    orphans: [...orphans],
+    linkDiagnostics: nonEmpty(linkDiagnostics),
+    embedDiagnostics: nonEmpty(embedDiagnostics),
+  };
+}
+
+/** A note's links as kept: one number each (see `DerivedFacts`), notes numbered by `numberOf`. */
+export function linkCodes(links: readonly ResolvedLink[], numberOf: ReadonlyMap<NoteId, number>): number[] {
   const encode = (r: Resolution): number => {
     if (r.kind === 'note') return numberOf.get(r.target) ?? none;
     if (r.kind === 'unpublished') {
@@ -64,17 +79,36 @@ export function modelFacts(
     }
     return r.kind === 'self' ? self : none;
   };
-  return {
-    order: orderOf(ids),
-    links: ids.map((id) => (links.get(id) ?? []).map((l) => encode(l.resolution))),
-    embeds: ids.flatMap((id, n) => {
-      const embeds = (links.get(id) ?? []).flatMap((l, i) => (l.ref.kind === 'embed' ? [i] : []));
-      return embeds.length > 0 ? [[n, embeds] as [number, number[]]] : [];
-    }),
-    orphans: [...orphans],
-    linkDiagnostics: nonEmpty(linkDiagnostics),
-    embedDiagnostics: nonEmpty(embedDiagnostics),
-  };
+  return links.map((l) => encode(l.resolution));
+}
+
+/** The link numbers of a note's embeds. */
+export function embedIndexes(links: readonly ResolvedLink[]): number[] {
+  return links.flatMap((l, i) => (l.ref.kind === 'embed' ? [i] : []));
+}
+
+/**
+ * The kept facts with the links and embeds of the `changed` notes (by number) as they resolve now
+ * (`links`): what a build of changed links knows of every link without resolving the others.
+ */
+export function withChangedLinks(
+  facts: DerivedFacts,
+  ids: readonly NoteId[],
+  changed: ReadonlySet<NoteId>,
+  links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
+): DerivedFacts {
+  const numberOf = new Map(ids.map((id, i) => [id, i]));
+  const numbers = [...changed].flatMap((id) => numberOf.get(id) ?? []);
+  const next = [...facts.links];
+  const embeds = new Map(facts.embeds);
+  for (const n of numbers) {
+    const list = links.get(ids[n]!) ?? [];
+    next[n] = linkCodes(list, numberOf);
+    const found = embedIndexes(list);
+    if (found.length > 0) embeds.set(n, found);
+    else embeds.delete(n);
+  }
+  return { ...facts, links: next, embeds: [...embeds].sort((a, b) => a[0] - b[0]) };
 }
 
 /**

@@ -16,7 +16,7 @@ import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
 import type { TargetMemo } from '../shared/links/resolve-link.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
 import type { KeptLinks } from '../graph/kept-links-graph.ts';
-import type { SourceLinks } from '../graph/backlinks.ts';
+import type { KnownBacklinks, SourceLinks } from '../graph/backlinks.ts';
 import { AskedMap } from './asked-map.ts';
 import { keptTarget, orderOf, type DerivedFacts } from './derived-facts.ts';
 import type { LinkNeighbours } from './text-only.ts';
@@ -144,10 +144,19 @@ export class KeptLinkIndex {
 
   /** What the graph stage reads of the kept links (`graphOfKeptLinks`), for the published notes. */
   keptLinks(orphans: readonly NoteId[], layoutKey: string | undefined): KeptLinks {
+    return {
+      backlinks: this.knownBacklinks(),
+      orphans: [...orphans],
+      linkedOf: (id) => this.#targetsOf(id, (kind) => kind === 'note' || kind === 'unpublished'),
+      ...(layoutKey ? { layoutKey } : {}),
+    };
+  }
+
+  /** Each published target's published sources with a `note` link to it, each once, in note order, and each source's links as backlinks read them. */
+  knownBacklinks(): KnownBacklinks {
     const notes = this.#notes;
     const published = notes.filter((n) => n.frontmatter.publish).map((n) => n.id);
-    // Each published target's published sources with a `note` link to it, each once, in note order.
-    const backlinkSources = new AskedMap(published, (id) => {
+    const sources = new AskedMap(published, (id) => {
       const t = this.#numberOf.get(id)!;
       const out: NoteId[] = [];
       for (let k = this.#start[t]!; k < this.#start[t + 1]!; k++) {
@@ -171,12 +180,7 @@ export class KeptLinkIndex {
         },
       };
     };
-    return {
-      backlinks: { sources: backlinkSources, linksOf },
-      orphans: [...orphans],
-      linkedOf: (id) => this.#targetsOf(id, (kind) => kind === 'note' || kind === 'unpublished'),
-      ...(layoutKey ? { layoutKey } : {}),
-    };
+    return { sources, linksOf };
   }
 
   /** The sources of the links to `id` (with `bit`: only those of links with that kind bit), in source order. */
