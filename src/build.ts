@@ -96,7 +96,10 @@ export interface CompiledVerdict {
   layoutKey?: string;
   /** Only text changed, and the previous build's facts are kept: derive over them (src/incremental/text-only-derive.ts). */
   textOnly?: TextOnlyBasis;
-  /** Text and links changed but no note's outline, and the previous build's facts are kept: its embed checks are kept where no change reaches. */
+  /**
+   * Text and links changed but no note's outline, and the previous build's facts are kept: what they
+   * say where no change reaches is this build's (embed checks, unchanged sources' mentions, who links to whom).
+   */
   linksOnly?: LinkChangeBasis;
 }
 
@@ -221,7 +224,11 @@ export interface DeriveOptions {
   previousNotes?: readonly ParsedNote[];
   /** Only text changed since the build whose facts these are: derive over them (src/incremental/text-only-derive.ts). */
   textOnly?: TextOnlyBasis;
-  /** Text and links changed since the build whose facts these are, but no note's outline: embeds no change reaches are not checked again. */
+  /**
+   * Text and links changed since the build whose facts these are, but no note's outline: embeds no
+   * change reaches are not checked again, unchanged sources' mentions are carried, backlinks and
+   * neighbours come from the kept numbers with the changed notes' links made again.
+   */
   linksOnly?: LinkChangeBasis;
 }
 
