@@ -272,19 +272,16 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
       shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
       const changed = textOnlyChange(compiled.notes, shape, previous);
-      if (!changed) {
-        // Text and links changed, no outline: the embeds' checks no change reaches are the previous build's.
-        const linked = linkChange(compiled.notes, shape, previous);
-        const facts = linked && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
-        return linked && facts ? { linksOnly: { changed: linked, facts } } : undefined;
-      }
+      // Else text and links changed but no outline: what the previous build derived holds where no change reaches.
+      const linked = changed ? undefined : linkChange(compiled.notes, shape, previous);
+      const facts = (changed ?? linked) && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
+      if (!changed) return linked && facts ? { linksOnly: { changed: linked, facts } } : undefined;
       early?.start(
         compiled.notes.filter((n) => n.publish),
         compiled.store,
         compiled.texts,
       );
       // Only text changed: the graph, and so its layout key, are the previous site's; so is what it derived of the links.
-      const facts = recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
       return {
         ...(previous?.shape?.layout ? { layoutKey: previous.shape.layout } : {}),
         ...(facts && recorded ? { textOnly: { changed, facts, report: recorded.report } } : {}),

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/graph/random.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
 import { propertyRun, propertySeeds } from './helpers/property-run.ts';
-import { build, derivedFacts, recordedReport, siteDiff } from './helpers/site-diff.ts';
+import { build, derivedFacts, recordedDiagnostics, siteDiff } from './helpers/site-diff.ts';
 
 const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks'];
 
@@ -92,8 +92,7 @@ describe('a warm build of edited text equals a cold build', () => {
     // Its site and its recorded report and diagnostics are a cold build's (the step compares both).
     const summary = await run.step("Raft's words");
     expect(summary).toContain('only text changed');
-    const warm = recordedReport(garden, run.cache) as { diagnostics: { file: string; line: number; column: number; ruleId: string }[] };
-    expect(warm.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+    expect(recordedDiagnostics(garden, run.cache)).toEqual([
       'Index.md:3:1 embed-cycle',
       'Raft.md:3:51 missing-note',
       'Raft.md:3:64 missing-heading',
@@ -115,10 +114,7 @@ describe('a warm build of edited text equals a cold build', () => {
       'Paxos.md': '# Paxos\n\nText.\n',
     });
     const run = propertyRun(garden);
-    const diagnostics = () =>
-      (recordedReport(garden, run.cache) as { diagnostics: { file: string; line: number; column: number; ruleId: string }[] }).diagnostics.map(
-        (d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`,
-      );
+    const diagnostics = () => recordedDiagnostics(garden, run.cache);
     const far = ['Far.md:3:1 missing-heading', 'Far.md:3:21 embed-cycle'];
     expect(diagnostics()).toEqual(far);
     writeFileSync(path.join(garden, 'Raft.md'), '# Raft\n\nAbout [[Paxos]] and ![[Top]].\n');

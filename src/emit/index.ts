@@ -70,7 +70,8 @@ export interface EmitOptions {
   search?: SearchRun;
   /**
    * The writer, opened by the caller over `previous` with `keepReplaced` while the notes compiled
-   * (its staging folder made from the spare then, not after the graph stage); else the emitter opens it.
+   * (its staging folder made from the spare then, not after the graph stage); else the emitter opens
+   * it. Given only with `previous`.
    */
   writer?: Promise<SiteWriter>;
   /** Keep the search postings beside the build cache between builds (src/search/kept-postings.ts): notes the last build indexed are not indexed again. */

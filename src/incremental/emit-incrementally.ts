@@ -14,12 +14,7 @@ export async function emitIncrementally(
   options: EmitOptions,
   previous: OutputManifest | undefined,
 ): Promise<EmitResult> {
-  if (!previous) {
-    await (await options.writer?.catch(() => undefined))?.abort();
-    const fresh = { ...options };
-    delete fresh.writer;
-    return emit(model, fresh);
-  }
+  if (!previous) return emit(model, options);
   try {
     return await emit(model, { ...options, previous });
   } catch {

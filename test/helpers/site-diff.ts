@@ -26,6 +26,12 @@ export function recordedReport(garden: string, cache: string): unknown {
   return { report, diagnostics };
 }
 
+/** The diagnostics the last build of `garden` recorded, each as `file:line:column rule`. */
+export function recordedDiagnostics(garden: string, cache: string): string[] {
+  const { diagnostics } = recordedReport(garden, cache) as { diagnostics: { file: string; line: number; column: number; ruleId: string }[] };
+  return diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`);
+}
+
 /** The facts the last build of `garden` kept of its links for the next (src/incremental/derived-facts.ts): the fingerprint of the site they belong to. */
 export function derivedFacts(garden: string, cache: string): { fingerprint: string } {
   return JSON.parse(readFileSync(path.join(cache, `${cacheId(garden)}-derived.json`), 'utf8')) as { fingerprint: string };
