@@ -64,6 +64,11 @@ export interface BuildOptions {
   fingerprint?: string;
   /** A compile set up ahead by the caller (`compileAhead`), taken by a warm one-shot build. */
   ahead?: CompileAhead;
+  /**
+   * Each note's content hash at the previous build (its output manifest, src/incremental/output-manifest.ts):
+   * a note compiled again reuses the highlighted code of that version's cache entry (src/compile/render/highlight-memo.ts).
+   */
+  previousHashes?: Readonly<Record<NoteId, string>>;
   /** Called with (done, total) while notes are processed. */
   onProgress?: (done: number, total: number) => void;
   /** Where the site will be served (`https://user.github.io/notes/`): note bodies link below its path. */
@@ -154,6 +159,18 @@ export interface GardenModel {
    * they led then when no note's outline changed (src/incremental/text-only.ts, `linkChange`).
    */
   previousTargets?: Map<NoteId, { hash: string; targets: NoteId[] }>;
+  /**
+   * For each note whose content changed since the kept model was written (when it knew the note),
+   * that version's content hash and the hash of its link contexts then (`CompiledNote.contextsHash`):
+   * a text edit that left them as they were does not reach the pages the note links to (src/emit/index.ts).
+   */
+  previousContexts?: Map<NoteId, { hash: string; contextsHash: string }>;
+}
+
+/** What the kept model held of a note whose content changed: its facts and the hash of its link contexts then. */
+export interface PreviousNote {
+  note: ParsedNote;
+  contextsHash: string;
 }
 
 /** Build the garden model. */
@@ -220,8 +237,8 @@ export interface DeriveOptions {
   layoutKey?: string;
   /** Do not wait for the layout (see `BuildOptions.placeLater`). */
   placeLater?: boolean;
-  /** The previous build's facts of the notes whose content changed (their links then: `GardenModel.previousTargets`). */
-  previousNotes?: readonly ParsedNote[];
+  /** The previous build's facts of the notes whose content changed (their links then: `GardenModel.previousTargets`; their link contexts: `previousContexts`). */
+  previousNotes?: readonly PreviousNote[];
   /** Only text changed since the build whose facts these are: derive over them (src/incremental/text-only-derive.ts). */
   textOnly?: TextOnlyBasis;
   /**
@@ -267,6 +284,9 @@ export async function deriveModel(
       : undefined);
   const keptLinks = keptFacts ? new KeptLinkIndex(parsed, keptFacts) : undefined;
   const previousTargets = options.previousNotes && !textOnly ? targetsOf(options.previousNotes, resolved.index, parsed) : undefined;
+  const previousContexts = options.previousNotes
+    ? new Map(options.previousNotes.map((p) => [p.note.id, { hash: p.note.hash, contextsHash: p.contextsHash }]))
+    : undefined;
   lap('resolve');
 
   const urlOf = new Map(sources.map((n) => [n.id, n.url]));
@@ -375,14 +395,15 @@ export async function deriveModel(
     contextsHash: (id) => byId.get(id)?.contextsHash,
     assembleAt: rebasedAssembler(assembleInput),
     ...(previousTargets ? { previousTargets } : {}),
+    ...(previousContexts ? { previousContexts } : {}),
   };
 }
 
 /** The notes each of `previous` (facts of an earlier build) links to, resolved against this build's `index` and `notes`. */
-function targetsOf(previous: readonly ParsedNote[], index: LinkIndex, notes: readonly ParsedNote[]): Map<NoteId, { hash: string; targets: NoteId[] }> {
+function targetsOf(previous: readonly PreviousNote[], index: LinkIndex, notes: readonly ParsedNote[]): Map<NoteId, { hash: string; targets: NoteId[] }> {
   const byId = new Map(notes.map((n) => [n.id, n]));
   const targets = new Map<NoteId, { hash: string; targets: NoteId[] }>();
-  for (const was of previous) {
+  for (const { note: was } of previous) {
     // A note whose outline changed may link to a heading its target no longer has: only where links lead is read here.
     const list: NoteId[] = [];
     for (const l of resolveNoteLinks(was, index, byId).links) {
@@ -456,7 +477,7 @@ async function compileNotes(
   root: string,
   notes: readonly ScannedNote[],
   options: BuildOptions,
-): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore; previousNotes?: ParsedNote[] }> {
+): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore; previousNotes?: PreviousNote[] }> {
   const cache = options.noCache ? undefined : await openCache(root);
   const render = options.render ?? true;
   const pool = { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) };
@@ -465,7 +486,12 @@ async function compileNotes(
   const spill = ahead ? ahead.spill : render && !options.keepResults ? tryCreateSpillStore() : undefined;
   const init: WorkerInit = ahead
     ? ahead.init
-    : { nonce: randomBytes(8).toString('hex'), render, pack: spill !== undefined, ...(cache && render ? { regexTable: regexTableOf(root) } : {}) };
+    : {
+        nonce: randomBytes(8).toString('hex'),
+        render,
+        pack: spill !== undefined,
+        ...(cache && render ? { regexTable: regexTableOf(root), keepCode: true } : {}),
+      };
   // On a warm one-shot build, a note the scan read (its file stamp changed) most likely needs
   // compiling: a worker starts loading its modules now, while the kept model and cache are read
   // (or started before the scan: `compileAhead`).
@@ -483,9 +509,16 @@ async function compileFrom(
   notes: readonly ScannedNote[],
   options: BuildOptions,
   setup: { cache: NoteCache | undefined; spill: ReturnType<typeof tryCreateSpillStore>; init: WorkerInit; pool: Partial<PoolOptions>; early?: EarlyWorker },
-): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore; previousNotes?: ParsedNote[] }> {
+): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore; previousNotes?: PreviousNote[] }> {
   const { cache, spill, init, pool, early } = setup;
   const render = init.render;
+  const hashes = cache && render ? options.previousHashes : undefined;
+  const hashBefore = (n: ScannedNote) => (hashes && Object.hasOwn(hashes, n.id) ? hashes[n.id] : undefined);
+  // A note compiled again reads the highlighted code of its version at the previous build from that version's cache entry (removed by this build's prune, after).
+  const jobOf = (n: ScannedNote, text: string): NoteJob => {
+    const hash = hashBefore(n);
+    return { path: n.path, id: n.id, hash: n.hash, text, ...(hash !== undefined ? { previous: cache!.fileOf(n.id, hash) } : {}) };
+  };
   const base = spill ?? createMemoryStore();
   const total = notes.length;
   const results = options.keepResults ? new Array<NoteJobResult>(notes.length) : undefined;
@@ -516,7 +549,8 @@ async function compileFrom(
     );
   // The notes the scan read (their file stamps changed) most likely changed: when they are few, they
   // go to the early parse worker now, so that it compiles them while this thread reads the kept model.
-  const read = early ? notes.flatMap((n, i) => (n.content.text !== undefined ? [i] : [])) : [];
+  // A note read whose content is what the previous build compiled (only touched, or racy: src/incremental/kept-scan.ts) is most likely in the kept model.
+  const read = early ? notes.flatMap((n, i) => (n.content.text !== undefined && hashBefore(n) !== n.hash ? [i] : [])) : [];
   // Only over a scan that trusted some notes' stamps (the CLI's kept scan): a scan of its own reads every note.
   const first = read.length <= speculativeNotes && read.length < notes.length ? read : [];
   const firstRun =
@@ -584,22 +618,18 @@ async function compileFrom(
 /** Most notes not taken from the kept model whose previous facts a build reads (a link build's scope: src/incremental/text-only.ts). */
 const maxPreviousNotes = 1000;
 
-/** The previous facts of the notes whose content changed since the kept model was written. */
-function changedSince(notes: readonly ScannedNote[], kept: KeptModel): ParsedNote[] {
-  const out: ParsedNote[] = [];
+/** The previous facts of the notes whose content changed since the kept model was written, with the hash of their link contexts then. */
+function changedSince(notes: readonly ScannedNote[], kept: KeptModel): PreviousNote[] {
+  const out: PreviousNote[] = [];
   for (const n of notes) {
     const was = kept.was(n.id);
-    if (was && was.hash !== n.hash) out.push(was);
+    if (was && was.note.hash !== n.hash) out.push(was);
   }
   return out;
 }
 
 /** Most notes a warm build sends to its early worker before reading the kept model (more were likely only touched: src/build.ts). */
 const speculativeNotes = 64;
-
-function jobOf(n: ScannedNote, text: string): NoteJob {
-  return { path: n.path, id: n.id, hash: n.hash, text };
-}
 
 /** A compiled note read from the kept model, its words shared as a result's are. */
 function shareCompiled(compiled: CompiledNote, share: Share): CompiledNote {

@@ -293,6 +293,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       scan,
       fingerprint,
       ...(ahead ? { ahead } : {}),
+      ...(previous ? { previousHashes: previous.notes } : {}),
       topics: config.topics,
       onProgress: values.quiet ? undefined : createProgress('Building'),
       ...(site.url ? { url: site.url } : {}),

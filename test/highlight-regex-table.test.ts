@@ -9,7 +9,8 @@ import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/compile/parse/processor.ts';
-import { codeTheme, createCodeHighlighter, languages, tokenizeTimeLimit, type Highlighter } from '../src/compile/render/highlighter.ts';
+import { createCodeHighlighter } from '../src/compile/render/highlighter.ts';
+import { codeTheme, languages, tokenizeTimeLimit, type Highlighter } from '../src/compile/render/highlight-options.ts';
 import { openRegexTable } from '../src/compile/render/regex-table.ts';
 import { tasksVault, tempDir } from './helpers/garden.ts';
 

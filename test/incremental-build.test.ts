@@ -33,6 +33,8 @@ function body(rand: () => number, version: number, bases = true): string {
   for (let i = 0; i < 3; i++) {
     lines.push(randomLinkParagraph(pick, names, i, i === blockAt), '');
   }
+  // Code, often the same from one version to the next (its highlighting is kept with the note: src/compile/render/highlight-memo.ts), in a language, another, or none known.
+  if (rand() < 0.5) lines.push('```' + pick(['js', 'python', 'bash', 'nosuchlang', '']), pick(['const a = 1;', 'print("a")', 'echo a && ls']), '```', '');
   if (rand() < 0.1 && bases) lines.push('```base', 'filters: \'file.hasTag("t/a")\'', 'views:', '  - type: table', '    name: Tagged', '```', '');
   return lines.join('\n');
 }

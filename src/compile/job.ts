@@ -16,11 +16,25 @@ import { placeholderNote } from './placeholder.ts';
 import { isCanvasPath } from '../canvas/canvas-path.ts';
 import { runCanvasJob } from '../canvas/compile-canvas.ts';
 import type { NoteJob, NoteJobResult } from './types.ts';
+import { highlightMemo, type HighlightedCode } from './render/highlight-memo.ts';
 import { isBasePath } from '../bases/base-path.ts';
 import { runBaseFileJob } from '../bases/compile-base-file.ts';
 
-/** Run one job; with `render` false only facts are extracted (for `trellis check`). */
-export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true): NoteJobResult {
+/**
+ * Run one job; with `render` false only facts are extracted (for `trellis check`). With `code`, a
+ * rendered note's result holds its highlighted code, found in `code.previous` (its previous
+ * version's) where the code is unchanged (render/highlight-memo.ts).
+ */
+export function runNoteJob(job: NoteJob, ctx: RenderContext, render = true, code?: { previous: HighlightedCode | undefined }): NoteJobResult {
+  if (!render || !code) return runJob(job, ctx, render);
+  const memo = highlightMemo(code.previous);
+  const result = runJob(job, { ...ctx, memo }, true);
+  const taken = memo.taken();
+  if (taken.length > 0) result.code = taken;
+  return result;
+}
+
+function runJob(job: NoteJob, ctx: RenderContext, render: boolean): NoteJobResult {
   if (isCanvasPath(job.path)) return runCanvasJobSafely(job, ctx, render);
   if (isBasePath(job.path)) return runBaseFileJob(job, ctx.nonce);
   const deep = findDeepNesting(job.text, maxNesting);

@@ -4,6 +4,7 @@
  * compiler and the store can share them without importing each other.
  */
 import type { LinkContext, NoteId, NotePath, ParsedNote } from '../shared/types.ts';
+import type { HighlightedCode } from './render/highlight-memo.ts';
 
 /** Input of one note job. */
 export interface NoteJob {
@@ -11,6 +12,8 @@ export interface NoteJob {
   id: NoteId;
   hash: string;
   text: string;
+  /** The cache entry of the note's previous version (src/store/cache.ts), whose highlighted code this one reuses where unchanged. */
+  previous?: string;
 }
 
 /** Output of one note job: what crosses back from a worker and what the cache keeps. */
@@ -21,6 +24,8 @@ export interface NoteJobResult {
   text: string;
   /** The text around each link, numbered as `note.links` (backlinks). */
   contexts: LinkContext[];
+  /** The note's highlighted code blocks (src/compile/render/highlight-memo.ts): for its next version. */
+  code?: HighlightedCode;
   /** Set when the note was given up for a limit of this run (time, memory): not cached, so a later build tries it again. */
   givenUp?: true;
 }

@@ -4,11 +4,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RenderContext } from './render/context.ts';
-import { getHighlighter } from './render/highlighter.ts';
-import { openRegexTable, type RegexTableFile } from './render/regex-table.ts';
+import { LazyHighlighter } from './render/lazy-highlighter.ts';
+import { readCachedCode } from '../store/cache.ts';
+import { openRegexTable, type RegexTable, type RegexTableFile } from './render/regex-table.ts';
 import { packBlocks } from '../store/pack-blocks.ts';
 import { runNoteJob } from './job.ts';
-import type { NoteJob } from './types.ts';
+import type { NoteJob, NoteJobResult } from './types.ts';
 
 /** Data every worker starts with. */
 export interface WorkerInit {
@@ -17,6 +18,8 @@ export interface WorkerInit {
   render: boolean;
   /** Hand back rendered blocks packed for the build's store on disk (store/pack-blocks.ts). */
   pack: boolean;
+  /** Keep each note's highlighted code with its result (render/highlight-memo.ts), on a build with a cache: the note's next version reads it from its cache entry. */
+  keepCode?: boolean;
   /** Where the highlighter's converted regexes are kept (render/regex-table.ts), on a build with a cache. */
   regexTable?: RegexTableFile;
 }
@@ -28,19 +31,33 @@ export interface WorkerRequest {
 }
 
 const init = workerData as WorkerInit;
-const regexes = init.render && init.regexTable ? openRegexTable(init.regexTable) : undefined;
-const ready = (async (): Promise<RenderContext> => ({
-  nonce: init.nonce,
-  ...(init.render ? { highlighter: await getHighlighter(regexes) } : {}),
-}))();
+// Shiki, its grammars and their converted regexes load on the first code block no note's previous version had (render/lazy-highlighter.ts).
+let regexes: RegexTable | undefined;
+const highlighter = init.render
+  ? new LazyHighlighter(async () => {
+      regexes = init.regexTable ? openRegexTable(init.regexTable) : undefined;
+      return (await import('./render/highlighter.ts')).getHighlighter(regexes);
+    })
+  : undefined;
+const ctx: RenderContext = { nonce: init.nonce, ...(highlighter ? { highlighter } : {}) };
+
+/** Compile one note, with its previous version's highlighted code; again once the highlighter is loaded, if it needed it. */
+async function compile(job: NoteJob): Promise<NoteJobResult> {
+  const code = init.render && init.keepCode ? { previous: job.previous ? readCachedCode(job.previous) : undefined } : undefined;
+  for (;;) {
+    const result = runNoteJob(job, ctx, init.render, code);
+    if (!highlighter?.asked()) return result;
+    await highlighter.load();
+  }
+}
 
 parentPort!.on('message', async (req: WorkerRequest) => {
-  const ctx = await ready;
-  const results = req.jobs.map((job) => {
-    const result = runNoteJob(job, ctx, init.render);
+  const results: NoteJobResult[] = [];
+  for (const job of req.jobs) {
+    const result = await compile(job);
     if (init.pack) packBlocks(result.rendered);
-    return result;
-  });
+    results.push(result);
+  }
   // Before the answer (a worker may be ended once its last batch is answered): the next build converts none of the regexes this batch needed.
   regexes?.save();
   parentPort!.postMessage({ batch: req.batch, results });

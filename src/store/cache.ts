@@ -14,6 +14,7 @@ import { deserialize, serialize } from 'node:v8';
 import { compileFingerprint } from '../version.ts';
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
 import type { NoteJobResult } from '../compile/types.ts';
+import type { HighlightedCode } from '../compile/render/highlight-memo.ts';
 
 /** A cache bound to one garden. */
 export interface NoteCache {
@@ -21,6 +22,8 @@ export interface NoteCache {
   /** Keep the entry of `id` with `hash` through {@link NoteCache.prune} without reading it (a note read from src/incremental/kept-model.ts). */
   keep(id: string, hash: string): void;
   set(id: string, hash: string, value: NoteJobResult): Promise<void>;
+  /** The file of the entry of `id` with `hash`, if there is one; not kept by this (a parse worker reads its highlighted code: `readCachedCode`). */
+  fileOf(id: string, hash: string): string;
   /** Delete entries not read or written since the cache was opened. */
   prune(): Promise<void>;
 }
@@ -37,8 +40,9 @@ export async function openCache(gardenRoot: string): Promise<NoteCache> {
   const dir = cacheDir(gardenRoot);
   await fs.mkdir(dir, { recursive: true });
   const used = new Set<string>();
+  const nameOf = (id: string, hash: string) => createHash('sha256').update(`${compileFingerprint()}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
   const keyOf = (id: string, hash: string) => {
-    const key = createHash('sha256').update(`${compileFingerprint()}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
+    const key = nameOf(id, hash);
     used.add(key);
     return key;
   };
@@ -53,6 +57,7 @@ export async function openCache(gardenRoot: string): Promise<NoteCache> {
     keep(id, hash) {
       keyOf(id, hash);
     },
+    fileOf: (id, hash) => path.join(dir, nameOf(id, hash)),
     async prune() {
       const names = await fs.readdir(dir).catch(() => [] as string[]);
       await Promise.all(names.filter((n) => !used.has(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
@@ -64,6 +69,15 @@ export async function openCache(gardenRoot: string): Promise<NoteCache> {
       await fs.rename(tmp, file);
     },
   };
+}
+
+/** The highlighted code of the compiled note in cache file `file` (`NoteCache.fileOf`); none if it cannot be read. */
+export function readCachedCode(file: string): HighlightedCode | undefined {
+  try {
+    return (deserialize(readFileSync(file)) as NoteJobResult).code;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A layout cache for the garden: the last layout, reused while the graph is unchanged. */

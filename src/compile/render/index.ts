@@ -28,7 +28,7 @@ import { embedPlaceholder, linkPlaceholder, wikiLinkHandler } from './handlers/w
 import { isBlockEmbed, marker } from './markers.ts';
 import { basePlaceholder } from '../../bases/base-placeholder.ts';
 import { renderMath } from './math.ts';
-import { codeTheme, tokenClasses, tokenizeTimeLimit } from './highlighter.ts';
+import { codeTheme, tokenClasses, tokenizeTimeLimit, type Highlighter } from './highlight-options.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { collectIds, prefixUserIds } from './prefix-user-ids.ts';
 import { refuseUnsafeUrls } from './refuse-unsafe-urls.ts';
@@ -77,13 +77,21 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   root = rehypeSanitize(sanitizeSchema)(root) as HastRoot;
   renderMath(root, note.path, note.diagnostics);
   if (highlight && ctx.highlighter && (hasCode || hasRaw)) {
-    rehypeShikiFromHighlighter(ctx.highlighter, {
+    // A highlighted block replaces its element, without its position: the block keeps the element's
+    // source lines (a section or block embed of the note finds it by them: src/assemble/assemble.ts).
+    const positions = root.children.map((child) => child.position);
+    // Only what rendering asks of it (lazy-highlighter.ts): no lazy loading, no inline code.
+    rehypeShikiFromHighlighter(ctx.highlighter as Highlighter, {
       theme: codeTheme,
       fallbackLanguage: 'text',
       addLanguageClass: true,
       transformers: [tokenClasses],
       tokenizeTimeLimit,
+      ...(ctx.memo ? { cache: ctx.memo } : {}),
     })(root, file, () => {});
+    root.children.forEach((child, i) => {
+      if (!child.position && positions[i]) child.position = positions[i];
+    });
   }
 
   const blocks: RenderedBlock[] = [];
