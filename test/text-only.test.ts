@@ -126,8 +126,16 @@ describe('pagesToCheck', () => {
     }) as [NoteId, ResolvedLink[]][],
   );
 
-  it('reaches the changed note, its targets, the notes linking to it and every note embedding one of those', () => {
-    expect([...pagesToCheck(new Set(['A' as NoteId]), linkNeighbours(links), {}, undefined)].sort()).toEqual(['A', 'C', 'D', 'E', 'F']);
+  it('reaches the changed note, its targets and every note embedding it, not the notes only linking to it', () => {
+    expect([...pagesToCheck(new Set(['A' as NoteId]), linkNeighbours(links), {}, undefined)].sort()).toEqual(['A', 'C', 'D', 'E']);
+  });
+
+  it('does not reach the targets of a changed note whose link contexts are as they were', () => {
+    expect([...pagesToCheck(new Set(['A' as NoteId]), linkNeighbours(links), {}, undefined, undefined, new Set(['A' as NoteId]))].sort()).toEqual([
+      'A',
+      'D',
+      'E',
+    ]);
   });
 
   it('with links changed, also reaches the notes the changed note linked to before (their backlink goes)', () => {

@@ -116,7 +116,14 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const changedHere = textChanged ?? linksChanged?.changed;
     const check =
       changedHere && mentions
-        ? pagesToCheck(changedHere, model.neighbours ?? linkNeighbours(model.links), mentions, options.previous?.shape?.mentions, linksChanged?.targets)
+        ? pagesToCheck(
+            changedHere,
+            model.neighbours ?? linkNeighbours(model.links),
+            mentions,
+            options.previous?.shape?.mentions,
+            linksChanged?.targets,
+            textChanged ? sameContexts(model, textChanged, options.previous) : undefined,
+          )
         : undefined;
     const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
@@ -282,6 +289,21 @@ function linkScope(
     targets.set(id, was.targets);
   }
   return { changed, targets };
+}
+
+/**
+ * The notes of `changed` (only their text changed since `previous`) whose link contexts are those
+ * of the version `previous` describes: the kept model's facts of that version (`previousContexts`)
+ * give the hash they had then.
+ */
+function sameContexts(model: GardenModel, changed: ReadonlySet<NoteId>, previous: OutputManifest | undefined): Set<NoteId> | undefined {
+  if (!model.previousContexts || !previous) return undefined;
+  const same = new Set<NoteId>();
+  for (const id of changed) {
+    const was = model.previousContexts.get(id);
+    if (was && was.hash === previous.notes[id] && was.contextsHash === model.contextsHash(id)) same.add(id);
+  }
+  return same;
 }
 
 /** The largest garden whose page keys are computed while the layout worker runs (see `emitSite`). */

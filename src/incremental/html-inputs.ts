@@ -1,7 +1,8 @@
 /**
  * The inputs of a note's assembled HTML, as one hash: its own compiled content, its resolved
- * links and the URL and state of every note they lead to, and, through its embeds (to the
- * assembler's depth limit), the same of every note it shows. Two builds that give a note the same
+ * links and the URL and state of every note they lead to (not their content: a link's HTML is its
+ * own text, its target's URL and the resolution), and, through its embeds (to the assembler's
+ * depth limit), the same of every note it shows. Two builds that give a note the same
  * hash assemble the same HTML for it (src/assemble/assemble.ts reads nothing else). A note that
  * shows a base (src/bases/), which lists the whole garden, has no such hash: it is assembled
  * every time, and its page compared by bytes.
@@ -47,8 +48,10 @@ export function htmlInputHashes(
       const target = r.kind === 'note' || r.kind === 'unpublished' ? r.target : r.kind === 'self' ? id : undefined;
       if (target === undefined) continue;
       const t = notes.get(target);
-      s += t ? `\u0002${t.url}\u0002${t.publish}\u0002${t.parsed.title}\u0002${t.parsed.hash}` : '\u0002absent';
-      if (link.ref.kind === 'embed') embeds.push(target);
+      // A link shows its target's URL (and state); an embed shows its content too (and, where the assembler stops, its title).
+      const embed = link.ref.kind === 'embed';
+      s += t ? `\u0002${t.url}\u0002${t.publish}\u0002${t.parsed.title}\u0002${embed ? t.parsed.hash : ''}` : '\u0002absent';
+      if (embed) embeds.push(target);
     }
     const h = createHash('sha256').update(s);
     return { hash: h.digest('base64url'), embeds };

@@ -63,8 +63,8 @@ const contextCacheBytes = 16 << 20;
 export interface KeptModel {
   /** The kept compiled note `id` with content `hash`, if there is one; its parts are then read from the model. */
   take(id: NoteId, hash: string): CompiledNote | undefined;
-  /** The facts the previous build kept of note `id`, whatever its content now (what a changed note linked to before). */
-  was(id: NoteId): ParsedNote | undefined;
+  /** The facts the previous build kept of note `id`, whatever its content now (what a changed note linked to before), with the hash of its link contexts then. */
+  was(id: NoteId): { note: ParsedNote; contextsHash: string } | undefined;
   /** Keep `result` (compiled or read from the cache by this build, kept by the model as `compiled`) for the next build. */
   add(hash: string, result: NoteJobResult, compiled: CompiledNote): void;
   /** A store reading the notes taken from the model here, and every other note from `base`. */
@@ -121,7 +121,8 @@ export function openKeptModel(gardenRoot: string): KeptModel {
       return takenEntries.size;
     },
     was(id) {
-      return previous?.entries.get(id)?.entry.note;
+      const entry = previous?.entries.get(id)?.entry;
+      return entry ? { note: entry.note, contextsHash: entry.contextsHash } : undefined;
     },
     take(id, hash) {
       const kept = previous?.entries.get(id);

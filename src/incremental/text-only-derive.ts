@@ -133,11 +133,10 @@ export class KeptLinkIndex {
     this.#start = start;
   }
 
-  /** Who links to and who embeds each note, and where each note's links lead (`LinkNeighbours`, for `pagesToCheck`). */
+  /** Who embeds each note, and where each note's links lead (`LinkNeighbours`, for `pagesToCheck`). */
   neighbours(): LinkNeighbours {
     return {
-      linkers: (id) => this.#sourcesOf(id, 0),
-      embedders: (id) => this.#sourcesOf(id, 1),
+      embedders: (id) => this.#embeddersOf(id),
       targets: (id) => this.#targetsOf(id, (kind) => kind !== undefined),
     };
   }
@@ -183,12 +182,12 @@ export class KeptLinkIndex {
     return { sources, linksOf };
   }
 
-  /** The sources of the links to `id` (with `bit`: only those of links with that kind bit), in source order. */
-  #sourcesOf(id: NoteId, bit: number): NoteId[] {
+  /** The sources of the embeds of `id` (kind bit 1), in source order. */
+  #embeddersOf(id: NoteId): NoteId[] {
     const t = this.#numberOf.get(id);
     if (t === undefined) return [];
     const out: NoteId[] = [];
-    for (let k = this.#start[t]!; k < this.#start[t + 1]!; k++) if (bit === 0 || (this.#kinds[k]! & bit) !== 0) out.push(this.#notes[this.#sources[k]!]!.id);
+    for (let k = this.#start[t]!; k < this.#start[t + 1]!; k++) if ((this.#kinds[k]! & 1) !== 0) out.push(this.#notes[this.#sources[k]!]!.id);
     return out;
   }
 

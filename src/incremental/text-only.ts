@@ -104,11 +104,13 @@ function changedWhereShapes(
 
 /**
  * The notes whose page key (note-page-key.ts) may differ when only the text of `changed` did: the
- * changed notes; every note linking to one (its body's inputs hold its targets' content hashes),
- * and every note embedding one of those, at any depth; the notes the changed ones link to (their
- * backlinks' contexts); and the notes they mention or mentioned (`previousMentions`). When their
- * links changed too (`linkChange`: every other note's links resolve as before, so who links to a
- * changed note is as before), also the notes they linked to before (`previousTargets`).
+ * changed notes and every note embedding one, at any depth (a body's inputs hold what its embeds
+ * show: html-inputs.ts); the notes the changed ones link to (their backlinks' contexts); and the
+ * notes they mention or mentioned (`previousMentions`). A note that only links to a changed one is
+ * not reached: its page shows the target's title and URL, which are in the target's shape. When
+ * their links changed too (`linkChange`: every other note's links resolve as before), also the
+ * notes they linked to before (`previousTargets`). The targets of a note in `sameContexts` (only its
+ * text changed, and not around its links: `CompiledNote.contextsHash`) are not reached through it.
  */
 export function pagesToCheck(
   changed: ReadonlySet<NoteId>,
@@ -116,15 +118,16 @@ export function pagesToCheck(
   mentions: Readonly<Record<string, readonly NoteId[]>>,
   previousMentions: Readonly<Record<string, readonly NoteId[]>> | undefined,
   previousTargets?: ReadonlyMap<NoteId, readonly NoteId[]>,
+  sameContexts?: ReadonlySet<NoteId>,
 ): Set<NoteId> {
   const check = new Set<NoteId>(changed);
   // When links changed too (`linkChange`): the notes the changed ones linked to before (a backlink gone).
   for (const id of changed) for (const t of previousTargets?.get(id) ?? []) check.add(t);
   const shown: NoteId[] = [];
   for (const id of changed) {
-    for (const t of neighbours.targets(id)) check.add(t);
+    // A note whose links and their contexts are as they were gives its targets' pages the same backlinks.
+    if (!sameContexts?.has(id)) for (const t of neighbours.targets(id)) check.add(t);
     shown.push(id);
-    for (const source of neighbours.linkers(id)) shown.push(source);
   }
   // Every note showing one of these through its embeds, however deep.
   const seen = new Set<NoteId>();
@@ -142,28 +145,25 @@ export function pagesToCheck(
   return check;
 }
 
-/** Who links to each note, who embeds it, and where each note's links lead (a link to itself included), as `pagesToCheck` reads them. */
+/** Who embeds each note, and where each note's links lead (a link to itself included), as `pagesToCheck` reads them. */
 export interface LinkNeighbours {
-  linkers(id: NoteId): readonly NoteId[];
   embedders(id: NoteId): readonly NoteId[];
   targets(id: NoteId): readonly NoteId[];
 }
 
 /** The neighbours of every note, from every note's resolved links (one pass over them). */
 export function linkNeighbours(links: ReadonlyMap<NoteId, readonly ResolvedLink[]>): LinkNeighbours {
-  const linkers = new Map<NoteId, NoteId[]>();
   const embedders = new Map<NoteId, NoteId[]>();
   const targets = new Map<NoteId, NoteId[]>();
   for (const [source, list] of links) {
     for (const l of list) {
       const target = targetOf(source, l);
       if (target === undefined) continue;
-      push(linkers, target, source);
       push(targets, source, target);
       if (l.ref.kind === 'embed') push(embedders, target, source);
     }
   }
-  return { linkers: (id) => linkers.get(id) ?? [], embedders: (id) => embedders.get(id) ?? [], targets: (id) => targets.get(id) ?? [] };
+  return { embedders: (id) => embedders.get(id) ?? [], targets: (id) => targets.get(id) ?? [] };
 }
 
 /** The note a resolved link leads to, if it leads to one. */
