@@ -98,6 +98,29 @@ function unsafeUrls(page: Page): Promise<string[]> {
 }
 
 /**
+ * Go back to the note after a click led away from it. On a busy machine a click's navigation can
+ * start after the check that saw it (seen in CI, in dev: the way back was interrupted by the
+ * click's own navigation to a tag page); that navigation is let finish and the way back is tried
+ * again.
+ */
+async function returnTo(page: Page, url: string, links: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Not `load`: the links are waited for below, and on a busy machine a dev page's modules and
+      // its local graph can hold the load event past the default 30 s (seen once in CI).
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      // The app renders parts of the page after load (in dev, from the server's data): every link is back before the next.
+      await page.waitForFunction((n) => document.querySelectorAll('main a').length >= n, links, { timeout: 15_000 });
+      if (page.url() === url) return;
+      if (attempt === 3) throw new Error(`left ${url} for ${page.url()} three times`);
+    } catch (error) {
+      if (attempt === 3 || !/interrupted by another navigation|Execution context was destroyed/.test(String(error))) throw error;
+    }
+    await page.waitForLoadState('domcontentloaded');
+  }
+}
+
+/**
  * Click every link in the note (and its transclusions) that stays on the site, then hover each
  * internal link for its preview. Links to other origins (`https:`, `mailto:`, `tel:`) are not
  * followed: the network is closed, and where they lead is checked by `unsafeUrls`.
@@ -106,6 +129,8 @@ async function clickEverything(page: Page, url: string): Promise<number> {
   await page.goto(url);
   const count = await page.locator('main a').count();
   for (let i = 0; i < count; i++) {
+    // A click's navigation that began after the last check has left the note by now.
+    if (page.url() !== url) await returnTo(page, url, count);
     const link = page.locator('main a').nth(i);
     if (!(await link.isVisible())) continue;
     // A click can navigate in place a moment after the check below; a link gone by then is not waited for.
@@ -114,13 +139,7 @@ async function clickEverything(page: Page, url: string): Promise<number> {
     if (href !== null && /^(https?:|mailto:|tel:|obsidian:)/.test(href) && !href.startsWith(new URL(url).origin)) continue;
     await link.click({ noWaitAfter: true, modifiers: [] }).catch(() => undefined);
     await page.waitForTimeout(50);
-    if (page.url() !== url) {
-      // Not `load`: the links are waited for below, and on a busy machine a dev page's modules and
-      // its local graph can hold the load event past the default 30 s (seen once in CI).
-      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-      // The app renders parts of the page after load (in dev, from the server's data): every link is back before the next.
-      await page.waitForFunction((n) => document.querySelectorAll('main a').length >= n, count, { timeout: 15_000 });
-    }
+    if (page.url() !== url) await returnTo(page, url, count);
   }
   const internal = page.locator('main a.internal[href]');
   for (let i = 0; i < (await internal.count()); i++) {
