@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keptPostingsWriter } from '../src/search/kept-postings-file.ts';
+import { keptPostingsWriter, readKeptPostings } from '../src/search/kept-postings-file.ts';
+import { buildSearchIndex, writeSearchIndex, type Options } from '../src/search/index.ts';
 import { indexKey, packEntries } from '../src/search/kept-postings.ts';
 import { toSettings } from '../src/search/options.ts';
 import { writeSearchFiles } from '../src/search/write-files.ts';
@@ -61,6 +62,39 @@ function warmOver(docs: SearchDoc[], file: string, before: Map<string, string>):
     }
   }
   return { tree, keptChunks };
+}
+
+/**
+ * Build `docs` with `options` from the kept postings `file` over the previous site's `_search/`
+ * files `before` (kept when the build says so, as the CLI keeps them); the new site's files by
+ * path, and which of them were kept from `before` (postings shards only).
+ */
+function shardsOver(docs: SearchDoc[], file: string, before: Map<string, string>, options: Options): { tree: Map<string, string>; keptShards: string[] } {
+  const tree = new Map<string, string>();
+  const keptShards: string[] = [];
+  const has = (name: string, hash: string) => before.has(name) && contentHash(before.get(name)!) === hash;
+  const keepFile = (name: string) => {
+    tree.set(name, before.get(name)!);
+    if (!name.startsWith('_search/docs-')) keptShards.push(name);
+    return true;
+  };
+  const writer = keptPostingsWriter(file, code);
+  const previous = readKeptPostings(file, code);
+  writeSearchIndex(structuredClone(docs), (f) => tree.set(f.path, asText(f.contents)), options, {
+    ...(previous ? { previous } : {}),
+    writer,
+    files: {
+      has,
+      keep: (name, hash) => has(name, hash) && keepFile(name),
+      keepNamed: (name) => before.has(name) && keepFile(name),
+    },
+  });
+  writer.finish();
+  return { tree, keptShards };
+}
+
+function asText(contents: string | Uint8Array): string {
+  return typeof contents === 'string' ? contents : Buffer.from(contents).toString('utf8');
 }
 
 function expectSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
@@ -164,6 +198,42 @@ describe('kept search postings', () => {
     expect(kept).toContain(0);
   });
 
+  it('over the previous site, keeps the postings shards whose terms no change reached, and writes what a build from nothing writes', () => {
+    const rand = seededRandom(21);
+    // Small shards, so that a garden of 300 notes has dozens of them per group.
+    const options: Options = { targetShardBytes: 1_500 };
+    const cold = (docs: SearchDoc[]) => new Map(buildSearchIndex(structuredClone(docs), options).files.map((f) => [f.path, asText(f.contents)]));
+    let docs = Array.from({ length: 300 }, (_, i) => makeDoc(i, rand));
+    const file = path.join(tempDir(), 'postings');
+    let site = shardsOver(docs, file, new Map(), options).tree;
+    expectSameTree(site, cold(docs));
+    const shards = (tree: Map<string, string>) => [...tree.keys()].filter((name) => /^_search\/(body|fields)-/.test(name)).length;
+    expect(shards(site)).toBeGreaterThan(40);
+    let next = 1000;
+    const keptShare: number[] = [];
+    for (let round = 0; round < 12; round++) {
+      const pick = () => Math.floor(rand() * docs.length);
+      docs = [...docs];
+      const kind = round % 6;
+      const i = pick();
+      // A word added, words dropped (terms gone from the garden), a note gone, a note added, a new title, a new heading.
+      if (kind === 0) docs[i] = { ...docs[i]!, body: `${docs[i]!.body} ${makeDoc(next++, rand).body.slice(0, 30)}` };
+      if (kind === 1) docs[i] = { ...docs[i]!, body: docs[i]!.body.slice(0, 20) };
+      if (kind === 2) docs.splice(i, 1);
+      if (kind === 3) docs.push(makeDoc(next++, rand));
+      if (kind === 4) docs[i] = { ...docs[i]!, title: makeDoc(next++, rand).title };
+      if (kind === 5) docs[i] = { ...docs[i]!, headings: [...docs[i]!.headings, { text: 'quorum lease', id: 'late' }] };
+      const built = shardsOver(docs, file, site, options);
+      expectSameTree(built.tree, cold(docs));
+      keptShare.push(built.keptShards.length / shards(built.tree));
+      site = built.tree;
+    }
+    // A word, a title or a heading changed among 300 notes: nearly every shard is the previous site's file, not rendered again.
+    // (A note's words cut short, gone or new touch a shard for each of its terms.)
+    expect(keptShare.filter((_, round) => [0, 4, 5].includes(round % 6)).every((share) => share > 0.9)).toBe(true);
+    expect(Math.min(...keptShare)).toBeGreaterThan(0.3);
+  });
+
   it('a doc whose source is the kept one is not read for its key and size: the source is what is trusted', () => {
     const rand = seededRandom(9);
     const docs = Array.from({ length: 20 }, (_, i) => ({ ...makeDoc(i, rand), source: `s${i}` }));
@@ -209,6 +279,8 @@ describe('kept search postings', () => {
       const planted: SearchPostingEntry[] = [['zzplanted', [[5]]]];
       for (const field of ['title', 'aliases', 'headings', 'tags', 'names'] as const) writer.field(field, packEntries([]));
       writer.field('body', packEntries(planted));
+      writer.group('fields', { refs: [], sizes: new Uint32Array(0), hashes: new Uint32Array(0) });
+      writer.group('body', { refs: [], sizes: Uint32Array.of(30), hashes: Uint32Array.of(0) });
       writer.chunks([]);
       writer.finish();
     };

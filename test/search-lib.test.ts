@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numberNotes } from '../src/search/number-notes.ts';
-import { packRanges } from '../src/search/pack-ranges.ts';
+import { packRanges, unitOfKey } from '../src/search/pack-ranges.ts';
 import type { NoteId, SearchShardRef } from '../src/shared/types.ts';
 import { createEncoder } from '../src/shared/search/create-encoder.ts';
 import { findMatches } from '../web/search/lib/find-matches.ts';
@@ -203,7 +203,7 @@ describe('packRanges', () => {
   const cut = (sizes: readonly number[], keys: readonly string[]) =>
     packRanges(
       sizes,
-      (i) => keys[i]!,
+      (i) => unitOfKey(keys[i]!),
       1_000,
       1_000_000,
       () => '',
@@ -254,7 +254,7 @@ describe('packRanges', () => {
     const items = [noise(1500), noise(1500), noise(1500), noise(1500), noise(5000)];
     const packed = packRanges(
       items.map((item) => item.length),
-      (i) => `item-${i}`,
+      (i) => unitOfKey(`item-${i}`),
       100_000,
       2_000,
       render(items),

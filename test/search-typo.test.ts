@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary } from '../src/search/build-vocabulary.ts';
 import { listVocabularyWords } from '../src/search/list-vocabulary-words.ts';
+import { packEntries } from '../src/search/kept-postings.ts';
 import type { SearchPostingEntry, SearchVocabulary } from '../src/shared/types.ts';
 import { createEncoder } from '../src/shared/search/create-encoder.ts';
 import { toNameKey } from '../src/shared/search/to-name-key.ts';
@@ -81,8 +82,8 @@ describe('the vocabulary', () => {
   it('lists words commonest first, counting notes over the given fields, from a minimum', () => {
     const title = [entry('raft', 1), entry('paxos', 2)];
     const aliases = [entry('paxos', 3)];
-    expect(listVocabularyWords(1, title, aliases)).toEqual(['paxos', 'raft']);
-    expect(listVocabularyWords(2, title, aliases)).toEqual(['paxos']);
+    expect(listVocabularyWords(1, packEntries(title), packEntries(aliases))).toEqual(['paxos', 'raft']);
+    expect(listVocabularyWords(2, packEntries(title), packEntries(aliases))).toEqual(['paxos']);
   });
 
   it('keeps title words, then headings, then common body words, each word once, without numbers or CJK', () => {

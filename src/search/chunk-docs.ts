@@ -1,7 +1,7 @@
 import type { SearchDoc, SearchDocEntry, SearchFile, SearchManifest } from '../shared/types.ts';
 import { toDocsChunkFile } from '../shared/search/to-docs-chunk-file.ts';
 import type { Settings } from './options.ts';
-import { packRanges } from './pack-ranges.ts';
+import { packRanges, unitOfKey } from './pack-ranges.ts';
 import { toContentHash } from './to-file-name.ts';
 import { contentHash } from '../incremental/output-manifest.ts';
 import type { KeptChunk } from './kept-postings.ts';
@@ -77,11 +77,11 @@ export function chunkDocs(
     return `{"version":1,"start":${numbers[from]!},"docs":[${entries.join(',')}]}`;
   };
   const result: ChunkedDocs = { docs: { starts: [], hashes: [] }, maxCheckedGzipBytes: 0, overBudget: [], kept: [] };
-  const keyOf = (i: number): string => docs[i]!.id;
+  const unitOf = (i: number): number => unitOfKey(docs[i]!.id);
   const kept = previous ? keptRange(previous, numbers, result) : undefined;
   packRanges(
     sizes,
-    keyOf,
+    unitOf,
     settings.targetDocsChunkBytes,
     settings.maxShardGzipBytes,
     render,

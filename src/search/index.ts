@@ -10,7 +10,9 @@
  *    shards under the gzip budget: one group for the four small fields, one for bodies. A query
  *    term needs one shard per group; a prefix needs the few shards its range spans. Shards end
  *    where their own terms say (pack-ranges.ts), so a changed note rewrites only the shards of
- *    its terms, its docs chunk, the vocabulary when its words changed, and the manifest.
+ *    its terms, its docs chunk, the vocabulary when its words changed, and the manifest. Over the
+ *    previous build's kept postings, the shards no changed term is in are kept, not rendered
+ *    (partition-shards.ts).
  * 4. List the vocabulary a misspelt query word is corrected against: words of titles and
  *    aliases, headings and tags, then common body words, capped (~48 KB gzipped at most).
  * 5. Cut the notes into small docs chunks (url, title, headings, body text) by note number, ended
@@ -22,25 +24,16 @@
  * Nothing here runs in pages: a page fetches the manifest on its first search keystroke.
  */
 import { gzipSync } from 'node:zlib';
-import type {
-  SearchArtifacts,
-  SearchDoc,
-  SearchField,
-  SearchFile,
-  SearchManifest,
-  SearchPostingEntry,
-  SearchStats,
-  SearchVocabulary,
-} from '../shared/types.ts';
+import type { SearchArtifacts, SearchDoc, SearchField, SearchFile, SearchManifest, SearchGroup, SearchStats, SearchVocabulary } from '../shared/types.ts';
 import { buildVocabulary } from './build-vocabulary.ts';
 import { chunkDocs, docsEntry, type PreviousChunks } from './chunk-docs.ts';
 import { indexField } from './index-fields.ts';
 import type { KeptNoteRow, KeptPostingsWriter } from './kept-postings-file.ts';
-import { indexKey, keptEntries, type KeptPostings, mergeEntries, packEntries } from './kept-postings.ts';
+import { indexKey, keptFields, type KeptPostings, mergePacked, packEntries, type PackedField } from './kept-postings.ts';
 import { type Options, type Settings, toSettings } from './options.ts';
 import { listVocabularyWords } from './list-vocabulary-words.ts';
 import { numberNotes } from './number-notes.ts';
-import { partitionShards } from './partition-shards.ts';
+import { partitionShards, type PreviousGroup } from './partition-shards.ts';
 import { toFileName } from './to-file-name.ts';
 
 export type { Options } from './options.ts';
@@ -63,7 +56,7 @@ export interface Kept {
   /** Told, before any indexing, how many notes will be indexed (the rest keep their postings). */
   onPlan?: (indexed: number) => void;
   /** The previous site's search files, for its docs chunks the notes in them leave as they were (chunk-docs.ts). */
-  files?: Pick<PreviousChunks, 'has' | 'keep'>;
+  files?: Pick<PreviousChunks, 'has' | 'keep'> & { keepNamed: PreviousGroup['keep'] };
 }
 
 /**
@@ -81,14 +74,18 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   const numbers = order.map((i) => numberOf[i]!);
   // Fixed, not the garden's most headings: heading ids must not move when another note gains a heading.
   const headingStride = settings.maxHeadings;
-  const { entries, sizes } = keptOrIndexed(sorted, numbers, headingStride, settings, kept);
-  const fieldEntries = { title: entries('title'), aliases: entries('aliases'), headings: entries('headings'), tags: entries('tags'), names: entries('names') };
-  // Each tier's words are listed before its postings are cut into shards and let go.
-  const words = [listVocabularyWords(1, fieldEntries.title, fieldEntries.aliases), listVocabularyWords(1, fieldEntries.headings, fieldEntries.tags)];
-  const fields = partitionShards('fields', fieldEntries, settings, sink);
-  const bodyEntries = { body: entries('body') };
-  words.push(listVocabularyWords(minBodyNotes, bodyEntries.body));
-  const body = partitionShards('body', bodyEntries, settings, sink);
+  const { field, sizes } = keptOrIndexed(sorted, numbers, headingStride, settings, kept);
+  const fieldEntries = { title: field('title'), aliases: field('aliases'), headings: field('headings'), tags: field('tags'), names: field('names') };
+  const words = [
+    listVocabularyWords(1, fieldEntries.title.packed, fieldEntries.aliases.packed),
+    listVocabularyWords(1, fieldEntries.headings.packed, fieldEntries.tags.packed),
+  ];
+  const fields = partitionShards('fields', fieldEntries, settings, sink, previousGroup('fields', settings, kept));
+  kept.writer?.group('fields', fields.kept);
+  const bodyEntries = { body: field('body') };
+  words.push(listVocabularyWords(minBodyNotes, bodyEntries.body.packed));
+  const body = partitionShards('body', bodyEntries, settings, sink, previousGroup('body', settings, kept));
+  kept.writer?.group('body', body.kept);
   const vocabulary = writeVocabulary(words, settings, sink);
   const chunks = chunkDocs(sorted, numbers, headingStride, settings, sink, sizes, previousChunks(sorted, numbers, settings, kept));
   kept.writer?.chunks(chunks.kept);
@@ -144,7 +141,7 @@ function keptOrIndexed(
   headingStride: number,
   settings: Settings,
   kept: Kept,
-): { entries: (field: SearchField) => SearchPostingEntry[]; sizes: (number | undefined)[] } {
+): { field: (field: SearchField) => PackedField; sizes: (number | undefined)[] } {
   const { previous, writer, onPlan } = kept;
   const usable = previous !== undefined && previous.settings === JSON.stringify(settings);
   const keys: string[] = [];
@@ -161,32 +158,49 @@ function keptOrIndexed(
     JSON.stringify(settings),
     sorted.map((doc, i): KeptNoteRow => (doc.source === undefined ? [doc.id, keys[i]!, numbers[i]!] : [doc.id, keys[i]!, numbers[i]!, doc.source, sizes[i]!])),
   );
-  const renumber = new Map<number, number>();
+  // Old number -> new number of each note whose kept postings are taken (-1: not taken).
+  let space = 0;
+  if (usable) for (const note of previous.notes.values()) space = Math.max(space, note.number + 1);
+  const renumber = new Int32Array(space).fill(-1);
   const fresh: number[] = [];
+  let taken = 0;
   sorted.forEach((doc, i) => {
     const old = usable ? previous.notes.get(doc.id) : undefined;
-    if (old !== undefined && old.key === keys[i]) renumber.set(old.number, numbers[i]!);
-    else fresh.push(i);
+    if (old !== undefined && old.key === keys[i] && old.number < renumber.length) {
+      renumber[old.number] = numbers[i]!;
+      taken++;
+    } else fresh.push(i);
   });
-  onPlan?.(renumber.size === 0 ? sorted.length : fresh.length);
-  const entries = (field: SearchField): SearchPostingEntry[] => {
-    const packed = usable ? previous.fields.get(field) : undefined;
-    let list: SearchPostingEntry[];
-    if (packed === undefined || renumber.size === 0) list = indexField(field, sorted, numbers, headingStride, settings);
+  onPlan?.(taken === 0 ? sorted.length : fresh.length);
+  const field = (name: SearchField): PackedField => {
+    const packed = usable ? previous.fields.get(name) : undefined;
+    let result: PackedField;
+    if (packed === undefined || taken === 0) result = { packed: packEntries(indexField(name, sorted, numbers, headingStride, settings)) };
     else {
       const indexed = indexField(
-        field,
+        name,
         fresh.map((i) => sorted[i]!),
         fresh.map((i) => numbers[i]!),
         headingStride,
         settings,
       );
-      list = mergeEntries(keptEntries(packed, renumber, field === 'headings' ? headingStride : 1), indexed);
+      result = mergePacked(packed, renumber, name === 'headings' ? headingStride : 1, indexed);
     }
-    writer?.field(field, packEntries(list));
-    return list;
+    writer?.field(name, result.packed);
+    return result;
   };
-  return { entries, sizes };
+  return { field, sizes };
+}
+
+/** The previous build's shards of `group`, when its postings are usable and its site's files known (see `PreviousGroup`). */
+function previousGroup(group: SearchGroup, settings: Settings, kept: Kept): PreviousGroup | undefined {
+  const { previous, files } = kept;
+  const groupKept = previous?.groups?.[group];
+  if (!groupKept || !files || previous!.settings !== JSON.stringify(settings)) return undefined;
+  const fields = Object.fromEntries(
+    keptFields.filter((field) => (field === 'body') === (group === 'body')).map((field) => [field, previous!.fields.get(field)?.terms ?? []]),
+  );
+  return { kept: groupKept, fields, keep: files.keepNamed };
 }
 
 /** The previous build's docs chunks, when its postings and its site's search files are known (see `PreviousChunks`). */

@@ -2,17 +2,22 @@
  * The file the search worker keeps the last build's postings in (kept-postings.ts), beside the
  * build cache: a SHA-256 of the rest, then length-prefixed sections: a header (format, code
  * fingerprint, search settings, each note's id, key and number), then per field its terms and
- * its packed ids, then the docs chunks written (their starts and hashes). Written section by section as the fields are built, into a temporary file moved
+ * its packed ids, then per shard group its shards and each row's bytes and term hash
+ * (partition-shards.ts), then the docs chunks written (their starts and hashes). Written section by section as the fields are built, into a temporary file moved
  * into place when whole; read only when its hash, format and code fingerprint match, so a
  * damaged, stale or foreign file means a full index, never other output.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import type { NoteId, SearchField } from '../shared/types.ts';
+import type { NoteId, SearchField, SearchGroup, SearchShardRef } from '../shared/types.ts';
+import type { KeptGroup } from './partition-shards.ts';
 import { cacheDir } from '../store/cache.ts';
 import { keptFields, type KeptChunk, type KeptNote, type KeptPostings, type PackedEntries } from './kept-postings.ts';
 
-const format = 3;
+const format = 4;
+
+/** The shard groups, in the order they are kept. */
+const keptGroups: readonly SearchGroup[] = ['fields', 'body'];
 const digestBytes = 32;
 
 interface Header {
@@ -36,6 +41,8 @@ export interface KeptPostingsWriter {
   begin(settings: string, notes: KeptNoteRow[]): void;
   /** Then each field's postings, in the order of `keptFields`. */
   field(field: SearchField, packed: PackedEntries): void;
+  /** Each shard group's shards and rows, when cut (held until the chunks). */
+  group(group: SearchGroup, kept: KeptGroup): void;
   /** Then the docs chunks, in order. */
   chunks(chunks: readonly KeptChunk[]): void;
   finish(): void;
@@ -75,8 +82,18 @@ export function readKeptPostings(file: string, code: string): (KeptPostings & { 
     const notes = new Map<NoteId, KeptNote>(
       header.notes.map(([id, key, number, source, size]) => [id, source === undefined ? { key, number } : { key, number, source, size }]),
     );
+    const groups: Partial<Record<SearchGroup, KeptGroup>> = {};
+    for (const group of keptGroups) {
+      const refs = JSON.parse(section().toString('utf8')) as SearchShardRef[];
+      const [sizes, hashes] = [section(), section()].map((raw) => {
+        const numbers = new Uint32Array(raw.length / 4);
+        Buffer.from(numbers.buffer).set(raw);
+        return numbers;
+      });
+      groups[group] = { refs, sizes: sizes!, hashes: hashes! };
+    }
     const chunks = JSON.parse(section().toString('utf8')) as KeptChunk[];
-    return { settings: header.settings, notes, fields, chunks };
+    return { settings: header.settings, notes, fields, chunks, groups };
   } catch {
     return undefined;
   }
@@ -88,6 +105,7 @@ export function keptPostingsWriter(file: string, code: string): KeptPostingsWrit
   let fd: number | undefined;
   let hash: Hash;
   let next = 0;
+  const groups = new Map<SearchGroup, KeptGroup>();
   const write = (body: Uint8Array) => {
     const length = Buffer.alloc(4);
     length.writeUInt32LE(body.length);
@@ -108,11 +126,20 @@ export function keptPostingsWriter(file: string, code: string): KeptPostingsWrit
       if (fd === undefined) return;
       if (keptFields[next++] !== field) throw new Error(`Search: kept postings written out of order (${field})`);
       write(Buffer.from(JSON.stringify(packed.terms)));
-      write(new Uint8Array(packed.data.buffer, packed.data.byteOffset, packed.data.byteLength));
+      write(bytesOf(packed.data));
+    },
+    group(group, kept) {
+      groups.set(group, kept);
     },
     chunks(chunks) {
       if (fd === undefined) return;
-      if (next !== keptFields.length) return writer.abort();
+      if (next !== keptFields.length || keptGroups.some((group) => !groups.has(group))) return writer.abort();
+      for (const group of keptGroups) {
+        const { refs, sizes, hashes } = groups.get(group)!;
+        write(Buffer.from(JSON.stringify(refs)));
+        write(bytesOf(sizes));
+        write(bytesOf(hashes));
+      }
       write(Buffer.from(JSON.stringify(chunks)));
       next++;
     },
@@ -131,4 +158,8 @@ export function keptPostingsWriter(file: string, code: string): KeptPostingsWrit
     },
   };
   return writer;
+}
+
+function bytesOf(numbers: Uint32Array): Uint8Array {
+  return new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength);
 }

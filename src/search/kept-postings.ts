@@ -9,7 +9,8 @@
  * order, so the merge is what indexing every note gives.
  */
 import { createHash } from 'node:crypto';
-import type { NoteId, SearchDoc, SearchField, SearchPostingEntry } from '../shared/types.ts';
+import type { NoteId, SearchDoc, SearchField, SearchGroup, SearchPostingEntry } from '../shared/types.ts';
+import type { KeptGroup } from './partition-shards.ts';
 
 /** One field's postings, packed: terms in order, and per term its slot count, then per slot its id count and ids. */
 export interface PackedEntries {
@@ -24,6 +25,8 @@ export interface KeptPostings {
   fields: Map<SearchField, PackedEntries>;
   /** The docs chunks the build wrote (chunk-docs.ts), in order; absent in a file without them. */
   chunks?: KeptChunk[];
+  /** Each group's shards and rows (partition-shards.ts). */
+  groups?: Partial<Record<SearchGroup, KeptGroup>>;
 }
 
 /** A docs chunk as kept: its first note number, the hash its name holds, and the output manifest's hash of its bytes. */
@@ -67,62 +70,199 @@ export function packEntries(entries: readonly SearchPostingEntry[]): PackedEntri
   return { terms: entries.map((entry) => entry[0]), data };
 }
 
-/**
- * The kept postings of the notes `renumber` maps (old number -> new number), renumbered, other
- * notes' ids dropped. Heading ids are `number × stride + heading`, so `stride` is the heading
- * stride for headings and 1 for the other fields. Slots left empty are null, trailing ones and
- * terms left without ids are dropped, as FlexSearch exports them.
- */
-export function keptEntries(packed: PackedEntries, renumber: ReadonlyMap<number, number>, stride: number): SearchPostingEntry[] {
-  const { terms, data } = packed;
-  const entries: SearchPostingEntry[] = [];
-  let at = 0;
-  for (const term of terms) {
-    const slotCount = data[at++]!;
-    const slots: (number[] | null)[] = [];
-    for (let s = 0; s < slotCount; s++) {
-      const count = data[at++]!;
-      const ids: number[] = [];
-      for (let k = 0; k < count; k++) {
-        const id = data[at++]!;
-        const number = renumber.get(Math.floor(id / stride));
-        if (number !== undefined) ids.push(number * stride + (id % stride));
-      }
-      slots.push(ids.length > 0 ? sortAscending(ids) : null);
-    }
-    while (slots.length > 0 && slots.at(-1) === null) slots.pop();
-    if (slots.length > 0) entries.push([term, slots]);
-  }
-  if (at !== data.length) throw new Error('Search: kept postings do not match their terms');
-  return entries;
+/** A field's postings as a build made them: packed, with the terms whose entries are not the previous build's (all of them: undefined). */
+export interface PackedField {
+  packed: PackedEntries;
+  changed?: ReadonlySet<string>;
 }
 
-/** Entries of two disjoint sets of notes merged (both sorted by term): what indexing them together exports. */
-export function mergeEntries(a: readonly SearchPostingEntry[], b: readonly SearchPostingEntry[]): SearchPostingEntry[] {
-  const merged: SearchPostingEntry[] = [];
-  let i = 0;
+/**
+ * The kept postings `packed` with each note's ids renumbered by `renumber` (old number -> new
+ * number, -1: dropped), merged with `fresh` (the postings of the other notes, indexed alone,
+ * sorted by term): what indexing all of them together exports, packed. Heading ids are
+ * `number × stride + heading`, so `stride` is the heading stride for headings and 1 for the other
+ * fields. Slots left empty are empty, trailing ones and terms left without ids are dropped, as
+ * FlexSearch exports them. `changed` lists the terms whose entry is not the kept one (an id
+ * dropped or renumbered, or fresh ids): the other terms' entries are copied as they were.
+ */
+export function mergePacked(
+  packed: PackedEntries,
+  renumber: Int32Array,
+  stride: number,
+  fresh: readonly SearchPostingEntry[],
+): PackedField & { changed: Set<string> } {
+  const { terms, data } = packed;
+  const out = new PackedBuilder(data.length + 1024);
+  const changed = new Set<string>();
+  const slots: number[][] = [];
+  let at = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (y === undefined || (x !== undefined && x[0] < y[0])) {
-      merged.push(x!);
-      i++;
-    } else if (x === undefined || y[0] < x[0]) {
-      merged.push(y);
-      j++;
-    } else {
-      const slots: (number[] | null)[] = [];
-      for (let s = 0; s < Math.max(x[1].length, y[1].length); s++) {
-        const ids = [...(x[1][s] ?? []), ...(y[1][s] ?? [])];
-        slots.push(ids.length > 0 ? sortAscending(ids) : null);
+  const flushFresh = (until: string | undefined) => {
+    while (j < fresh.length && (until === undefined || fresh[j]![0] < until)) {
+      const [term, freshSlots] = fresh[j++]!;
+      out.entry(term, freshSlots);
+      changed.add(term);
+    }
+  };
+  for (const term of terms) {
+    flushFresh(term);
+    const start = at;
+    const slotCount = data[at++]!;
+    // First only looked at: most terms keep every id as it was, and are copied.
+    let same = true;
+    for (let s = 0; s < slotCount; s++) {
+      const count = data[at++]!;
+      for (let k = 0; k < count && same; k++) {
+        const old = Math.floor(data[at + k]! / stride);
+        if (old >= renumber.length || renumber[old] !== old) same = false;
       }
-      merged.push([x[0], slots]);
-      i++;
-      j++;
+      at += count;
+    }
+    const mine = j < fresh.length && fresh[j]![0] === term ? fresh[j++]![1] : undefined;
+    if (same && mine === undefined) {
+      out.copy(term, data, start, at);
+      continue;
+    }
+    slots.length = 0;
+    for (let s = 0, from = start + 1; s < slotCount; s++) {
+      const count = data[from++]!;
+      const ids: number[] = [];
+      for (let k = 0; k < count; k++) {
+        const id = data[from++]!;
+        const old = Math.floor(id / stride);
+        const number = old < renumber.length ? renumber[old]! : -1;
+        if (number >= 0) ids.push(number * stride + (id % stride));
+      }
+      slots.push(ids);
+    }
+    const merged: (number[] | null)[] = [];
+    for (let s = 0; s < Math.max(slots.length, mine?.length ?? 0); s++) {
+      const ids = [...(slots[s] ?? []), ...(mine?.[s] ?? [])];
+      merged.push(ids.length > 0 ? sortAscending(ids) : null);
+    }
+    while (merged.length > 0 && merged.at(-1) === null) merged.pop();
+    // A note indexed again whose postings for this term are what they were leaves the entry as it was.
+    if (!samePacked(merged, data, start, at)) changed.add(term);
+    if (merged.length > 0) out.entry(term, merged);
+  }
+  flushFresh(undefined);
+  if (at !== data.length) throw new Error('Search: kept postings do not match their terms');
+  return { packed: out.done(), changed };
+}
+
+/** Whether `slots` packed are `data[start, end)`. */
+function samePacked(slots: readonly (readonly number[] | null)[], data: Uint32Array, start: number, end: number): boolean {
+  let at = start;
+  if (slots.length === 0 || data[at++] !== slots.length) return false;
+  for (const slot of slots) {
+    const ids = slot ?? [];
+    if (data[at++] !== ids.length) return false;
+    for (const id of ids) if (data[at++] !== id) return false;
+  }
+  return at === end;
+}
+
+/** How many ids each term of `packed` has (over all its slots), by term index. */
+export function countIds(packed: PackedEntries): Uint32Array {
+  const { terms, data } = packed;
+  const counts = new Uint32Array(terms.length);
+  let at = 0;
+  for (let t = 0; t < terms.length; t++) {
+    const slotCount = data[at++]!;
+    let sum = 0;
+    for (let s = 0; s < slotCount; s++) {
+      const count = data[at++]!;
+      sum += count;
+      at += count;
+    }
+    counts[t] = sum;
+  }
+  return counts;
+}
+
+/** Where each term's entry starts in `packed.data`, by term index. */
+export function entryOffsets(packed: PackedEntries): Uint32Array {
+  const { terms, data } = packed;
+  const offsets = new Uint32Array(terms.length);
+  let at = 0;
+  for (let t = 0; t < terms.length; t++) {
+    offsets[t] = at;
+    const slotCount = data[at++]!;
+    for (let s = 0; s < slotCount; s++) at += data[at]! + 1;
+  }
+  return offsets;
+}
+
+/** Term `t` of `packed` as the entry FlexSearch exports (`offset`: from {@link entryOffsets}). */
+export function entryAt(packed: PackedEntries, t: number, offset: number): SearchPostingEntry {
+  const { data } = packed;
+  let at = offset;
+  const slotCount = data[at++]!;
+  const slots: (number[] | null)[] = [];
+  for (let s = 0; s < slotCount; s++) {
+    const count = data[at++]!;
+    slots.push(count === 0 ? null : Array.from(data.subarray(at, at + count)));
+    at += count;
+  }
+  return [packed.terms[t]!, slots];
+}
+
+/** Packed entries appended one at a time into a growing buffer. */
+class PackedBuilder {
+  private data: Uint32Array;
+  private at = 0;
+  private readonly terms: string[] = [];
+  private run: { from: Uint32Array; start: number; end: number } | undefined;
+
+  constructor(capacity: number) {
+    this.data = new Uint32Array(capacity);
+  }
+
+  entry(term: string, slots: readonly (readonly number[] | null)[]): void {
+    this.flush();
+    let size = 1 + slots.length;
+    for (const slot of slots) size += slot?.length ?? 0;
+    this.room(size);
+    this.terms.push(term);
+    this.data[this.at++] = slots.length;
+    for (const slot of slots) {
+      this.data[this.at++] = slot?.length ?? 0;
+      for (const id of slot ?? []) this.data[this.at++] = id;
     }
   }
-  return merged;
+
+  /** Append `term` whose packed entry is `from[start, end)`; runs of such entries are copied at once. */
+  copy(term: string, from: Uint32Array, start: number, end: number): void {
+    this.terms.push(term);
+    if (this.run !== undefined && this.run.from === from && this.run.end === start) {
+      this.run.end = end;
+      return;
+    }
+    this.flush();
+    this.run = { from, start, end };
+  }
+
+  done(): PackedEntries {
+    this.flush();
+    return { terms: this.terms, data: this.data.slice(0, this.at) };
+  }
+
+  /** Copy the pending run of copied entries. */
+  private flush(): void {
+    if (this.run === undefined) return;
+    const { from, start, end } = this.run;
+    this.run = undefined;
+    this.room(end - start);
+    this.data.set(from.subarray(start, end), this.at);
+    this.at += end - start;
+  }
+
+  private room(size: number): void {
+    if (this.at + size <= this.data.length) return;
+    const grown = new Uint32Array(Math.max(this.data.length * 2, this.at + size));
+    grown.set(this.data.subarray(0, this.at));
+    this.data = grown;
+  }
 }
 
 function sortAscending(ids: number[]): number[] {

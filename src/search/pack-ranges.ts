@@ -36,7 +36,7 @@ const maxTargets = 3;
  * ended it with a fixed chance; a file reaching 3× the target ends anyway. Then a file whose
  * gzipped size exceeds `budget` is halved until it fits or holds a single item.
  * @param sizes raw byte size of each item
- * @param keyOf a stable name of item `i` (a term, a note id): what its cut is decided by
+ * @param unitOf item `i`'s stable name (a term, a note id) hashed to [0, 1) (`unitOfKey`): what its cut is decided by
  * @param target what the file holding a random item holds on average, in raw bytes
  * @param render the file contents for items [from, to)
  * @param emit called with each range in order as soon as it is packed; when given, ranges are
@@ -45,8 +45,8 @@ const maxTargets = 3;
  *   caller keeps the files it made before (the same items), which are then not rendered or emitted
  */
 export function packRanges(
-  sizes: readonly number[],
-  keyOf: (i: number) => string,
+  sizes: ArrayLike<number>,
+  unitOf: (i: number) => number,
   target: number,
   budget: number,
   render: (from: number, to: number) => string,
@@ -60,7 +60,7 @@ export function packRanges(
   let bytes = 0;
   for (let i = 0; i < sizes.length; i++) {
     bytes += sizes[i]!;
-    if (bytes >= maxTargets * target || (bytes >= least && toUnit(keyOf(i)) < -Math.expm1(-sizes[i]! / least))) {
+    if (bytes >= maxTargets * target || (bytes >= least && unitOf(i) < -Math.expm1(-sizes[i]! / least))) {
       if (!kept?.(from, i + 1)) fit(from, i + 1, sizes, budget, render, packed);
       from = i + 1;
       bytes = 0;
@@ -71,14 +71,19 @@ export function packRanges(
 }
 
 /** A key's hash as a number in [0, 1) (the one-shot `hash`: a shard group has hundreds of thousands of terms). */
-function toUnit(key: string): number {
-  return parseInt(hash('sha1', key).slice(0, 8), 16) / 2 ** 32;
+export function unitOfKey(key: string): number {
+  return hashOfKey(key) / 2 ** 32;
+}
+
+/** A key's hash as a 32-bit integer: what {@link unitOfKey} divides, kept as it is (kept-postings.ts). */
+export function hashOfKey(key: string): number {
+  return parseInt(hash('sha1', key).slice(0, 8), 16);
 }
 
 function fit(
   from: number,
   to: number,
-  sizes: readonly number[],
+  sizes: ArrayLike<number>,
   budget: number,
   render: (from: number, to: number) => string,
   packed: { push(range: PackedRange): void },
@@ -99,7 +104,7 @@ function fit(
 }
 
 /** The index that splits [from, to) into two non-empty halves of about equal bytes. */
-function splitByBytes(from: number, to: number, sizes: readonly number[]): number {
+function splitByBytes(from: number, to: number, sizes: ArrayLike<number>): number {
   let total = 0;
   for (let i = from; i < to; i++) total += sizes[i]!;
   let bytes = 0;

@@ -1,19 +1,43 @@
-import type { SearchField, SearchFile, SearchGroup, SearchPostingEntry, SearchShardRef } from '../shared/types.ts';
+import type { SearchField, SearchFile, SearchGroup, SearchShardRef } from '../shared/types.ts';
+import { entryAt, entryOffsets, type PackedField } from './kept-postings.ts';
 import type { Settings } from './options.ts';
-import { packRanges } from './pack-ranges.ts';
+import { hashOfKey, packRanges } from './pack-ranges.ts';
 import { toContentHash } from './to-file-name.ts';
 
-/** The postings shards of one group (their files went to the sink). */
+/** The postings shards of one group (their files went to the sink, or were kept). */
 export interface PartitionedGroup {
   refs: SearchShardRef[];
   maxCheckedGzipBytes: number;
   overBudget: string[];
+  /** What the next build takes from this one. */
+  kept: KeptGroup;
 }
 
-interface TermRow {
-  term: string;
-  /** Each field's entry for the term, already serialised. */
-  json: Partial<Record<SearchField, string>>;
+/**
+ * What a build keeps of a group's shards for the next: its shards, and each row's bytes and
+ * term hash, by row (the group's terms, over all its fields, in order). A row whose entries did
+ * not change keeps its bytes and hash; a run of such rows that began and ended a shard before is
+ * those shards again.
+ */
+export interface KeptGroup {
+  refs: SearchShardRef[];
+  sizes: Uint32Array;
+  hashes: Uint32Array;
+}
+
+/** The previous build's group, for a build over its site's files. */
+export interface PreviousGroup {
+  kept: KeptGroup;
+  /** Its fields' terms (the kept postings'), from which its rows are known. */
+  fields: Partial<Record<SearchField, readonly string[]>>;
+  /** Keep the previous site's file at `path` (a shard's name is the hash of its bytes); false if the site has no such file. */
+  keep(path: string): boolean;
+}
+
+/** A group's rows: its terms over all its fields, in order, and where each field has each row (-1: not there). */
+interface Rows {
+  terms: string[];
+  at: Partial<Record<SearchField, Int32Array>>;
 }
 
 /**
@@ -23,52 +47,153 @@ interface TermRow {
  * own terms (pack-ranges.ts), so a changed note rewrites the shards of its terms and seldom
  * their neighbours, and a shard is named after its contents alone (`body-<hash>.json`). Each
  * shard goes to `sink` as soon as it is cut.
- * @param entries per field, sorted by term; emptied here (they are serialised once, then let go)
+ *
+ * With `previous` (the previous build's group, and its site's files), a row whose entries are
+ * not changed (`PackedField.changed`) takes its bytes and hash from there, and a run of unchanged
+ * rows that began and ended shards before, none gone from between them, is those shards: they are
+ * kept, not rendered. Only the changed rows are serialised, and only the shards they are in.
  */
 export function partitionShards(
   group: SearchGroup,
-  entries: Partial<Record<SearchField, SearchPostingEntry[]>>,
+  fields: Partial<Record<SearchField, PackedField>>,
   settings: Settings,
   sink: (file: SearchFile) => void,
+  previous?: PreviousGroup,
 ): PartitionedGroup {
-  const rows = mergeRows(entries);
-  for (const field of Object.keys(entries) as SearchField[]) delete entries[field];
-  const sizes = rows.map((row) => Object.values(row.json).reduce((sum, json) => sum + Buffer.byteLength(json) + 1, 0));
-  const render = (from: number, to: number): string => renderShard(rows, from, to);
-  const result: PartitionedGroup = { refs: [], maxCheckedGzipBytes: 0, overBudget: [] };
-  const keyOf = (i: number): string => rows[i]!.term;
-  packRanges(sizes, keyOf, settings.targetShardBytes, settings.maxShardGzipBytes, render, (range) => {
-    const file = `${group}-${toContentHash(range.contents)}.json`;
-    result.refs.push({ file, first: result.refs.length === 0 ? '' : rows[range.from]!.term });
-    sink({ path: `_search/${file}`, contents: range.contents });
-    result.maxCheckedGzipBytes = Math.max(result.maxCheckedGzipBytes, range.gzipBytes ?? 0);
-    if (range.overBudget) result.overBudget.push(`_search/${file}`);
-  });
+  const names = Object.keys(fields) as SearchField[];
+  const rows = toRows(Object.fromEntries(names.map((field) => [field, fields[field]!.packed.terms])));
+  const n = rows.terms.length;
+  const offsets = Object.fromEntries(names.map((field) => [field, entryOffsets(fields[field]!.packed)])) as Record<SearchField, Uint32Array>;
+  const json = (field: SearchField, row: number): string | undefined => {
+    const t = rows.at[field]![row]!;
+    return t < 0 ? undefined : JSON.stringify(entryAt(fields[field]!.packed, t, offsets[field][t]!));
+  };
+  // Every field is asked, the term in it or not: a field that lost the term has it as changed.
+  const changedRow = (row: number): boolean => names.some((field) => fields[field]!.changed?.has(rows.terms[row]!) !== false);
+  const sizes = new Uint32Array(n);
+  const hashes = new Uint32Array(n);
+  // Rows that cannot be kept as part of a previous shard: changed, new, or beside a row gone since.
+  const dirty = new Uint8Array(n);
+  // The previous rows, when the kept group is theirs (one size and hash each).
+  const rowsBefore = previous ? toRows(previous.fields) : undefined;
+  const before =
+    rowsBefore && rowsBefore.terms.length === previous!.kept.sizes.length && rowsBefore.terms.length === previous!.kept.hashes.length ? rowsBefore : undefined;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const term = rows.terms[i]!;
+    let gone = false;
+    while (before && j < before.terms.length && before.terms[j]! < term) {
+      j++;
+      gone = true;
+    }
+    if (gone) {
+      dirty[i] = 1;
+      if (i > 0) dirty[i - 1] = 1;
+    }
+    const kept = before !== undefined && before.terms[j] === term && !changedRow(i);
+    if (kept) {
+      sizes[i] = previous!.kept.sizes[j]!;
+      hashes[i] = previous!.kept.hashes[j]!;
+      j++;
+      continue;
+    }
+    dirty[i] = 1;
+    if (before?.terms[j] === term) j++;
+    let bytes = 0;
+    for (const field of names) {
+      const entry = json(field, i);
+      if (entry !== undefined) bytes += Buffer.byteLength(entry) + 1;
+    }
+    sizes[i] = bytes;
+    hashes[i] = hashOfKey(term);
+  }
+  if (before && j < before.terms.length && n > 0) dirty[n - 1] = 1;
+  const render = (from: number, to: number): string => renderShard(names, json, from, to);
+  const result: PartitionedGroup = { refs: [], maxCheckedGzipBytes: 0, overBudget: [], kept: { refs: [], sizes, hashes } };
+  const keep = before ? keptRun(previous!, rows.terms, dirty, result) : undefined;
+  packRanges(
+    sizes,
+    (i) => hashes[i]! / 2 ** 32,
+    settings.targetShardBytes,
+    settings.maxShardGzipBytes,
+    render,
+    (range) => {
+      const file = `${group}-${toContentHash(range.contents)}.json`;
+      result.refs.push({ file, first: result.refs.length === 0 ? '' : rows.terms[range.from]! });
+      sink({ path: `_search/${file}`, contents: range.contents });
+      result.maxCheckedGzipBytes = Math.max(result.maxCheckedGzipBytes, range.gzipBytes ?? 0);
+      if (range.overBudget) result.overBudget.push(`_search/${file}`);
+    },
+    keep,
+  );
+  result.kept.refs = result.refs;
   return result;
 }
 
-function mergeRows(entries: Partial<Record<SearchField, SearchPostingEntry[]>>): TermRow[] {
-  const byTerm = new Map<string, TermRow>();
-  for (const [field, list] of Object.entries(entries) as [SearchField, SearchPostingEntry[]][]) {
-    for (const entry of list) {
-      let row = byTerm.get(entry[0]);
-      if (!row) byTerm.set(entry[0], (row = { term: entry[0], json: {} }));
-      row.json[field] = JSON.stringify(entry);
-    }
+/**
+ * Whether the rows [from, to) (a run cut by content) are shards of the previous build, kept
+ * then: none of them changed or beside a row gone, a previous shard began at the first and the
+ * shard after them at `to` (or none followed), and the previous site has them all.
+ */
+function keptRun(previous: PreviousGroup, terms: readonly string[], dirty: Uint8Array, result: PartitionedGroup): (from: number, to: number) => boolean {
+  const refs = previous.kept.refs;
+  const startOf = new Map(refs.map((ref, i) => [i === 0 ? '' : ref.first, i]));
+  return (from, to) => {
+    for (let i = from; i < to; i++) if (dirty[i]) return false;
+    const a = startOf.get(from === 0 ? '' : terms[from]!);
+    const b = to === terms.length ? refs.length : startOf.get(terms[to]!);
+    if (a === undefined || b === undefined || b <= a) return false;
+    const files = refs.slice(a, b);
+    if (!files.every((ref) => previous.keep(`_search/${ref.file}`))) return false;
+    for (const ref of files) result.refs.push({ file: ref.file, first: result.refs.length === 0 ? '' : ref.first });
+    return true;
+  };
+}
+
+/** The rows of fields whose terms are `terms` (each sorted): every term once, in order. */
+function toRows(terms: Partial<Record<SearchField, readonly string[]>>): Rows {
+  const names = Object.keys(terms) as SearchField[];
+  if (names.length === 1) {
+    const only = terms[names[0]!]!;
+    return { terms: [...only], at: { [names[0]!]: Int32Array.from(only, (_, i) => i) } };
   }
-  return [...byTerm.values()].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  // A merge of the fields' sorted terms, each field's row of each term noted on the way.
+  const all: string[] = [];
+  const rowsOf = names.map((field) => new Int32Array(terms[field]!.length));
+  const next = names.map(() => 0);
+  for (;;) {
+    let least: string | undefined;
+    names.forEach((field, f) => {
+      const term = terms[field]![next[f]!];
+      if (term !== undefined && (least === undefined || term < least)) least = term;
+    });
+    if (least === undefined) break;
+    names.forEach((field, f) => {
+      if (terms[field]![next[f]!] === least) rowsOf[f]![next[f]!++] = all.length;
+    });
+    all.push(least);
+  }
+  const at: Partial<Record<SearchField, Int32Array>> = {};
+  names.forEach((field, f) => {
+    const rowOf = new Int32Array(all.length).fill(-1);
+    rowsOf[f]!.forEach((row, t) => (rowOf[row] = t));
+    at[field] = rowOf;
+  });
+  return { terms: all, at };
 }
 
 /** `{"version":1,"fields":{...}}` with each field's entries in term order (a SearchPostingsShard). */
-function renderShard(rows: readonly TermRow[], from: number, to: number): string {
+function renderShard(names: readonly SearchField[], json: (field: SearchField, row: number) => string | undefined, from: number, to: number): string {
   const perField = new Map<string, string[]>();
   for (let i = from; i < to; i++) {
-    for (const [field, json] of Object.entries(rows[i]!.json)) {
+    for (const field of names) {
+      const entry = json(field, i);
+      if (entry === undefined) continue;
       let list = perField.get(field);
       if (!list) perField.set(field, (list = []));
-      list.push(json);
+      list.push(entry);
     }
   }
-  const fields = [...perField].map(([field, list]) => `${JSON.stringify(field)}:[${list.join(',')}]`);
-  return `{"version":1,"fields":{${fields.join(',')}}}`;
+  const rendered = [...perField].map(([field, list]) => `${JSON.stringify(field)}:[${list.join(',')}]`);
+  return `{"version":1,"fields":{${rendered.join(',')}}}`;
 }

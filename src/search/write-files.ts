@@ -82,7 +82,13 @@ export function writeSearchFiles(
 function searchFileWriter(
   outDir: string,
   previous: Readonly<Record<string, string>>,
-): { sink: (file: SearchFile) => void; outputs: SearchOutput[]; has(path: string, hash: string): boolean; keep(path: string, hash: string): boolean } {
+): {
+  sink: (file: SearchFile) => void;
+  outputs: SearchOutput[];
+  has(path: string, hash: string): boolean;
+  keep(path: string, hash: string): boolean;
+  keepNamed(path: string): boolean;
+} {
   const dirs = new Set<string>();
   const outputs: SearchOutput[] = [];
   const sink = (file: SearchFile) => {
@@ -107,5 +113,10 @@ function searchFileWriter(
     outputs.push({ path: file, hash, written: false });
     return true;
   };
-  return { sink, outputs, has, keep };
+  // A file of the previous site whose name is the hash of its bytes (a postings shard), kept as it is.
+  const keepNamed = (file: string) => {
+    const hash = previous[file];
+    return hash !== undefined && keep(file, hash);
+  };
+  return { sink, outputs, has, keep, keepNamed };
 }
