@@ -59,7 +59,9 @@ export function buildSiteContext(
     const updated = noteDates(n, dates).updated;
     return updated ? [{ n, updated }] : [];
   });
-  dated.sort((a, b) => b.updated.localeCompare(a.updated) || (a.n.parsed.id < b.n.parsed.id ? -1 : 1));
+  // Dates are `YYYY-MM-DD` (date-properties.ts, note-dates.ts): their code-unit order is their order in time, without
+  // the ICU collation of `localeCompare` (~40 ms for 10,000 notes, on every build).
+  dated.sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.n.parsed.id < b.n.parsed.id ? -1 : 1));
   const recent: ListItem[] = dated
     .filter((d) => d.n.url !== '/')
     .slice(0, recentCount)
