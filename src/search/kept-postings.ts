@@ -95,6 +95,9 @@ export function mergePacked(
   const out = new PackedBuilder(data.length + 1024);
   const changed = new Set<string>();
   const slots: number[][] = [];
+  // 1 for each old number whose note keeps it (ids are below 2^31: numbers × the heading stride).
+  const unmoved = new Uint8Array(renumber.length);
+  for (let n = 0; n < renumber.length; n++) if (renumber[n] === n) unmoved[n] = 1;
   let at = 0;
   let j = 0;
   const flushFresh = (until: string | undefined) => {
@@ -112,11 +115,9 @@ export function mergePacked(
     let same = true;
     for (let s = 0; s < slotCount; s++) {
       const count = data[at++]!;
-      for (let k = 0; k < count && same; k++) {
-        const old = Math.floor(data[at + k]! / stride);
-        if (old >= renumber.length || renumber[old] !== old) same = false;
-      }
-      at += count;
+      const end = at + count;
+      for (let k = at; same && k < end; k++) same = unmoved[stride === 1 ? data[k]! : (data[k]! / stride) | 0] === 1;
+      at = end;
     }
     const mine = j < fresh.length && fresh[j]![0] === term ? fresh[j++]![1] : undefined;
     if (same && mine === undefined) {

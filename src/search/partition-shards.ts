@@ -158,19 +158,18 @@ function toRows(terms: Partial<Record<SearchField, readonly string[]>>): Rows {
     return { terms: [...only], at: { [names[0]!]: Int32Array.from(only, (_, i) => i) } };
   }
   // A merge of the fields' sorted terms, each field's row of each term noted on the way.
+  const lists = names.map((field) => terms[field]!);
   const all: string[] = [];
-  const rowsOf = names.map((field) => new Int32Array(terms[field]!.length));
-  const next = names.map(() => 0);
+  const rowsOf = lists.map((list) => new Int32Array(list.length));
+  const next = new Int32Array(lists.length);
   for (;;) {
     let least: string | undefined;
-    names.forEach((field, f) => {
-      const term = terms[field]![next[f]!];
+    for (let f = 0; f < lists.length; f++) {
+      const term = lists[f]![next[f]!];
       if (term !== undefined && (least === undefined || term < least)) least = term;
-    });
+    }
     if (least === undefined) break;
-    names.forEach((field, f) => {
-      if (terms[field]![next[f]!] === least) rowsOf[f]![next[f]!++] = all.length;
-    });
+    for (let f = 0; f < lists.length; f++) if (lists[f]![next[f]!] === least) rowsOf[f]![next[f]!++] = all.length;
     all.push(least);
   }
   const at: Partial<Record<SearchField, Int32Array>> = {};
