@@ -10,9 +10,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { NoteId, SearchField, SearchGroup, SearchShardRef } from '../shared/types.ts';
-import type { KeptGroup } from './partition-shards.ts';
 import { cacheDir } from '../store/cache.ts';
-import { keptFields, type KeptChunk, type KeptNote, type KeptPostings, type PackedEntries } from './kept-postings.ts';
+import { keptFields, type KeptChunk, type KeptGroup, type KeptNote, type KeptPostings, type PackedEntries } from './kept-postings.ts';
 
 const format = 4;
 

@@ -9,8 +9,7 @@
  * order, so the merge is what indexing every note gives.
  */
 import { createHash } from 'node:crypto';
-import type { NoteId, SearchDoc, SearchField, SearchGroup, SearchPostingEntry } from '../shared/types.ts';
-import type { KeptGroup } from './partition-shards.ts';
+import type { NoteId, SearchDoc, SearchField, SearchGroup, SearchPostingEntry, SearchShardRef } from '../shared/types.ts';
 
 /** One field's postings, packed: terms in order, and per term its slot count, then per slot its id count and ids. */
 export interface PackedEntries {
@@ -27,6 +26,18 @@ export interface KeptPostings {
   chunks?: KeptChunk[];
   /** Each group's shards and rows (partition-shards.ts). */
   groups?: Partial<Record<SearchGroup, KeptGroup>>;
+}
+
+/**
+ * What a build keeps of a shard group for the next (partition-shards.ts): its shards, and each
+ * row's bytes and term hash, by row (the group's terms, over all its fields, in order). A row
+ * whose entries did not change keeps its bytes and hash; a run of such rows that began and ended
+ * a shard before is those shards again.
+ */
+export interface KeptGroup {
+  refs: SearchShardRef[];
+  sizes: Uint32Array;
+  hashes: Uint32Array;
 }
 
 /** A docs chunk as kept: its first note number, the hash its name holds, and the output manifest's hash of its bytes. */

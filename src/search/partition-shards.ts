@@ -1,5 +1,5 @@
 import type { SearchField, SearchFile, SearchGroup, SearchShardRef } from '../shared/types.ts';
-import { entryAt, entryOffsets, type PackedField } from './kept-postings.ts';
+import { entryAt, entryOffsets, type KeptGroup, type PackedField } from './kept-postings.ts';
 import type { Settings } from './options.ts';
 import { hashOfKey, packRanges } from './pack-ranges.ts';
 import { toContentHash } from './to-file-name.ts';
@@ -11,18 +11,6 @@ export interface PartitionedGroup {
   overBudget: string[];
   /** What the next build takes from this one. */
   kept: KeptGroup;
-}
-
-/**
- * What a build keeps of a group's shards for the next: its shards, and each row's bytes and
- * term hash, by row (the group's terms, over all its fields, in order). A row whose entries did
- * not change keeps its bytes and hash; a run of such rows that began and ended a shard before is
- * those shards again.
- */
-export interface KeptGroup {
-  refs: SearchShardRef[];
-  sizes: Uint32Array;
-  hashes: Uint32Array;
 }
 
 /** The previous build's group, for a build over its site's files. */
