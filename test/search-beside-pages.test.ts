@@ -1,6 +1,9 @@
-/** When a build runs the search worker beside the page writer (src/emit/index.ts): few notes to index, in a garden that is not large. */
+/**
+ * When a build runs the search worker beside the page writer (src/emit/index.ts): a cold build of a garden
+ * that is not large (its pages beside the layout worker too), or a warm one with few notes to index.
+ */
 import { describe, expect, it } from 'vitest';
-import { searchBesidePages } from '../src/emit/index.ts';
+import { pagesBesideWorkers, searchBesidePages } from '../src/emit/index.ts';
 
 describe('search beside the pages', () => {
   it('runs beside the pages on a warm build of a garden up to 20,000 notes', () => {
@@ -13,5 +16,13 @@ describe('search beside the pages', () => {
     expect(searchBesidePages(10_000, 10_000)).toBe(false);
     expect(searchBesidePages(501, 1_000)).toBe(false);
     expect(searchBesidePages(10, 100_000)).toBe(false);
+  });
+
+  it('writes the pages of a cold build beside the layout and search workers, in a garden up to 20,000 notes', () => {
+    expect(pagesBesideWorkers(10, false)).toBe(true);
+    expect(pagesBesideWorkers(20_000, false)).toBe(true);
+    // Over a previous site the schedule is the one of searchBesidePages, for memory; and a large garden does one thing at a time.
+    expect(pagesBesideWorkers(10_000, true)).toBe(false);
+    expect(pagesBesideWorkers(20_001, false)).toBe(false);
   });
 });

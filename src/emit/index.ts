@@ -19,7 +19,7 @@ import { noteImage } from './note-image.ts';
 import { noteSummary } from './note-summary.ts';
 import { graphPageFiles } from './graph-page-files.ts';
 import { deriveListPages } from './list-pages.ts';
-import { listNote, listNoteOf, type ListNote } from './list-note.ts';
+import { listNote, listNoteOf, withTopics, type ListNote } from './list-note.ts';
 import { explorerFiles } from './explorer-files.ts';
 import { plainBacklinks } from '../graph/backlinks.ts';
 import { toNoteData } from './note-data.ts';
@@ -95,6 +95,8 @@ export interface EmitResult {
 /** Write the site for `model`. */
 export async function emitSite(model: GardenModel, options: EmitOptions): Promise<EmitResult> {
   const writer = await (options.writer ?? openSiteWriter(options.out, options.previous, options.keepReplaced));
+  // The search run this emit started, waited for before a failed emit removes its folder.
+  let searchStarted: Promise<SearchRun> | undefined;
   try {
     const published = model.notes.filter((n) => n.publish);
     const info = new Map(published.map((n) => [n.parsed.id, { title: n.parsed.title, url: n.url }]));
@@ -137,34 +139,43 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       siteContext,
       bodyInputs: htmlInputHashes(byId, (id) => model.links.get(id) ?? [], options.site.basePath ?? '/'),
     });
+    // The layout worker (topics, PageRank, positions) may still run: a note's page, data and key read no
+    // topic (list notes take theirs once it is done, below). A build without a previous site (cold, or
+    // filling the cache) of a garden that is not large writes its pages meanwhile, and the search index
+    // is made on the other core once the layout is done, beside the pages: this thread derives and
+    // writes pages, the other lays out and indexes (`pagesBesideWorkers`).
+    const beside = pagesBesideWorkers(published.length, options.previous !== undefined);
     // Over a previous site, the keys are computed first (they decide which pages are kept), while the
-    // layout worker may still run (`placed`: page keys need only the links), in a garden of at most
-    // 20,000 notes: beside it they raised a 10k build's peak by 30 MB (550 MB, a build after a change to
-    // Trellis), and a large garden's peak is set by the layout worker's run. A cold build computes each
-    // key as its page is written, after the index.
+    // layout worker may still run, in a garden of at most 20,000 notes: beside it they raised a 10k
+    // build's peak by 30 MB (550 MB, a build after a change to Trellis), and a large garden's peak is set
+    // by the layout worker's run. A cold build computes each key as its page is written.
     if (published.length > keysBesideLayoutMaxNotes) await model.graph.placed;
     const keys = options.previous ? new Map(published.flatMap((n) => (unchecked(n) ? [] : [[n, pageKey(n)] as const]))) : undefined;
-    // Topics (list notes, list pages) and graph.json are read from here on. The search worker starts only
-    // once the layout worker is done: the two beside each other would set a large garden's peak memory.
-    await model.graph.placed;
+    // Otherwise topics are read, and the search worker starts, only once the layout worker is done: the
+    // two beside each other would set a large garden's peak memory.
+    if (!beside) await model.graph.placed;
 
-    // The search index builds on its own thread (started here, or by the caller as soon as the notes were
-    // compiled: `options.search`). When it indexes many notes (a cold build), the pages wait for it: the
-    // index is then the largest thing the emit holds, and the page writer beside it set a large garden's
-    // peak memory. When the last build's postings leave it few notes to index (a warm build) of a garden
-    // that is not large, the pages are written meanwhile, on the other core.
-    const run =
-      options.search ??
-      startSearch(published, model.store, model.texts, await writer.scratch(), {
-        root: model.root,
-        previous: writer.linkedHashes('_search/'),
-        keep: options.keepSearch ?? false,
-      });
-    const search = run.outputs;
-    // When only text changed, the pages to write are few whatever the worker indexes: they go beside it at once.
-    if (!textChanged) {
-      const indexed = await run.plan;
-      if (!searchBesidePages(indexed, published.length)) await search;
+    // The search index builds on its own thread: started by the caller as soon as the notes were
+    // compiled (`options.search`), else here once the layout worker is done.
+    const searchRun: Promise<SearchRun> = options.search
+      ? Promise.resolve(options.search)
+      : Promise.resolve(model.graph.placed).then(async () =>
+          startSearch(published, model.store, model.texts, await writer.scratch(), {
+            root: model.root,
+            previous: writer.linkedHashes('_search/'),
+            keep: options.keepSearch ?? false,
+          }),
+        );
+    // Awaited below (and on failure, before the staging folders go); a failure meanwhile must not count as unhandled.
+    searchRun.catch(() => undefined);
+    if (!options.search) searchStarted = searchRun;
+    // Over a previous site, when the worker indexes many notes (after a change to Trellis), the pages wait
+    // for it: the index is then the largest thing the emit holds. When the last build's postings leave it
+    // few notes to index, in a garden that is not large, the pages are written meanwhile, on the other
+    // core; when only text changed, the pages to write are few, whatever it indexes.
+    if (!beside && !textChanged) {
+      const run = await searchRun;
+      if (!searchBesidePages(await run.plan, published.length)) await run.outputs;
     }
     await inBatches(published, 32, async (n) => {
       if (unchecked(n)) {
@@ -174,13 +185,13 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
         const [page, data] = [pageFile(n.url), dataFile(n.url)];
         const key = options.previous?.keys[page];
         if (key !== undefined && options.previous?.keys[data] === key && writer.carry(page, key, key) && writer.carry(data, key, key)) {
-          notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
+          notes.push(listNoteOf(n, { outgoing: model.graph.outgoing, ...noTopics }, info, siteContext.dates));
           return;
         }
       }
       const key = keys?.has(n) ? keys.get(n) : pageKey(n);
       if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
-        notes.push(listNoteOf(n, model.graph, info, siteContext.dates));
+        notes.push(listNoteOf(n, { outgoing: model.graph.outgoing, ...noTopics }, info, siteContext.dates));
         return;
       }
       await writePage(n, key);
@@ -194,8 +205,11 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets, meta), key);
       await writer.write(dataFile(n.url), JSON.stringify(data), key);
       // List pages need a few of every note's facts; the rest is dropped once written.
-      notes.push(listNote(data, model.graph));
+      notes.push(listNote(data, noTopics));
     }
+    // Topics (list notes, list pages) and graph.json are read from here on.
+    await model.graph.placed;
+    for (let i = 0; i < notes.length; i++) notes[i] = withTopics(notes[i]!, model.graph);
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 
     // Only text changed: redirects, list pages, the graph's files and the explorer are the previous site's (kept below).
@@ -224,7 +238,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
       await writeLocalGraphFiles(writer, model.graph.json, options.keepLocalGraphs ? openKeptNeighbourhoods(model.root) : undefined);
     }
-    await writer.adoptFrom(run.dir, await search);
+    const run = await searchRun;
+    await writer.adoptFrom(run.dir, await run.outputs);
     // Only text changed: the sitemap (every page's URL and date) is the previous site's; `notes` holds only the pages looked at.
     const listed = textChanged ? undefined : notes;
     for (const [file, text] of Object.entries(publishFiles(model, listed, options.site, options.feed, options.dates))) await writer.write(file, text);
@@ -264,6 +279,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const spare = writer.outputs().spare?.dir;
     return { files, notes, changes, ...(replaced ? { replaced } : {}), ...(spare ? { spare } : {}) };
   } catch (error) {
+    await searchStarted?.then((run) => run.outputs).catch(() => undefined);
     await writer.abort();
     throw error;
   }
@@ -308,6 +324,22 @@ function sameContexts(model: GardenModel, changed: ReadonlySet<NoteId>, previous
 
 /** The largest garden whose page keys are computed while the layout worker runs (see `emitSite`). */
 export const keysBesideLayoutMaxNotes = 20_000;
+
+/**
+ * Whether a build of `notes` published notes writes its pages while the layout worker runs, and then
+ * beside the search worker, whatever it indexes (see `emitSite`): a build without a previous site
+ * (`overPrevious` false: cold, or filling the cache) of at most 20,000 notes: on the 10k bench garden
+ * such builds finish sooner and peak at 440-490 MB as before. Over a previous site the
+ * build holds the previous site's manifest and kept model too: after a change to Trellis (every page
+ * and the whole index made again), the same schedule took a 10k build from 595 to 609-623 MB, over
+ * the 600 MB target (docs/performance.md).
+ */
+export function pagesBesideWorkers(notes: number, overPrevious: boolean): boolean {
+  return !overPrevious && notes <= keysBesideLayoutMaxNotes;
+}
+
+/** Topics as list notes are made before the layout worker is done: none yet (`withTopics` gives them after). */
+const noTopics = { topicOf: new Map<NoteId, number>(), subtopicOf: new Map<NoteId, number>() };
 
 /**
  * Whether the search worker, which will index `indexed` of the garden's `notes`, may run while the

@@ -59,6 +59,15 @@ function ofFields(
   };
 }
 
+/**
+ * `note` with its topic and subtopic from `graph`: list notes made while the layout worker ran (their
+ * pages were written meanwhile, src/emit/index.ts) are given them once it is done. The same record,
+ * keys in the same order, as one made after it.
+ */
+export function withTopics(note: ListNote, graph: Pick<NoteGraphFacts, 'topicOf' | 'subtopicOf'>): ListNote {
+  return ofFields(note, graph, note.outgoingCount);
+}
+
 /** URL of a topic page (subtopics too: topic names are unique across both levels). */
 export function topicSlug(topic: Topic): Slug {
   return ('/topics/' + slugifySegment(topic.name) + '/') as Slug;
