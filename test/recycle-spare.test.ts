@@ -92,4 +92,36 @@ describe('recycling the spare site', () => {
     expect(await recycleSpare(out, staging, manifest)).toBeUndefined();
     expect(existsSync(staging)).toBe(false);
   });
+
+  it('removes every folder only the older site had, deepest first, and keeps those that still hold files', async () => {
+    const work = tempDir();
+    const out = path.join(work, 'site');
+    const spare = path.join(work, '.site-spare-0123456789ab');
+    // The live site: a search shard and a topic page left beside the folders the older site had alone.
+    const pages = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`n${i}/index.html`, `n${i}`]));
+    const live = { ...pages, '_search/s-new.json': 'new shard', 'topics/index.html': 'topics' };
+    writeTree(out, live);
+    // The older site: a shard since replaced, a nested folder of shards gone, a topic with its subtopic gone.
+    const older = {
+      '_search/s-old.json': 'old shard',
+      '_search/deep/er/s.json': 'deep',
+      'topics/gone/sub/index.html': 'sub',
+      'topics/gone/index.html': 'gone',
+    };
+    writeTree(spare, { ...live, ...older });
+    const manifest: OutputManifest = {
+      ...emptyManifest(out),
+      files: Object.fromEntries(Object.keys(live).map((rel) => [rel, `hash of ${rel}`])),
+      spare: { dir: spare, differs: Object.keys(older) },
+    };
+    const staging = `${spare}-staging`;
+    expect(await recycleSpare(out, staging, manifest)).toBeDefined();
+    const folders = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+        .sort();
+    expect(folders(staging)).toEqual(['_search', ...Object.keys(pages).map((p) => path.dirname(p)), 'topics'].sort());
+    for (const [rel, text] of Object.entries(live)) expect(readFileSync(path.join(staging, rel), 'utf8')).toBe(text);
+  });
 });

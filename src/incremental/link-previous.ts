@@ -5,7 +5,7 @@
  * unlinked in staging and written anew (see write-site.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, promises as fs, renameSync } from 'node:fs';
+import { linkSync, mkdirSync, promises as fs, renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputManifest } from './output-manifest.ts';
 
@@ -92,12 +92,15 @@ export async function recycleSpare(out: string, staging: string, previous: Outpu
         files.delete(rel);
       }
     }
-    // Folders only the older site had, deepest first (a cold build has no empty folders). Its folders
-    // are listed only then: ~0.1 s at 10k notes that a build which removed no file does not spend.
-    if (emptied.size > 0) {
-      const dirs = foldersOf(files);
-      for (const d of [...emptied].filter((d) => !dirs.has(d)).sort((a, b) => b.split('/').length - a.split('/').length)) {
-        await fs.rmdir(path.join(staging, d)).catch(() => undefined);
+    // Folders only the older site had, deepest first (a cold build has no empty folders). `rmdir` removes
+    // a folder only when empty, so one that still holds files of the site refuses and stays: the site's
+    // folders need not be listed (every build drops old search shards, and listing the folders of 44,000
+    // files to learn that `_search/` still holds some cost ~0.1 s at 10k notes).
+    for (const d of [...emptied].sort((a, b) => b.split('/').length - a.split('/').length)) {
+      try {
+        rmdirSync(path.join(staging, d));
+      } catch {
+        // Not empty (it holds files of the site), or already gone.
       }
     }
     // The folders this build writes into are made when first written to (write-site.ts), if need be.
