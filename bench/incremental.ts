@@ -93,11 +93,11 @@ interface Row {
   runs: Run[];
 }
 
-function row(name: string, change: (run: number) => void): Row {
+function row(name: string, change: (run: number) => void, options: Parameters<typeof build>[0] = {}): Row {
   const done: Run[] = [];
   for (let r = 0; r < runs; r++) {
     change(r);
-    const result = build();
+    const result = build(options);
     process.stderr.write(
       `${name} #${r + 1}: ${(result.wallMs / 1000).toFixed(2)} s wall, ${(result.cpuMs / 1000).toFixed(2)} s CPU, ${result.peakRssMb.toFixed(0)} MB; ${result.summary}\n`,
     );
@@ -126,7 +126,8 @@ try {
 }
 if (values.cold) {
   const into = `${garden}.inc-cold`;
-  rows.push(row('cold build (--no-cache)', () => rmSync(into, { recursive: true, force: true })));
+  rows.push(row('cold build (--no-cache)', () => rmSync(into, { recursive: true, force: true }), { cold: true, into }));
+  rmSync(into, { recursive: true, force: true });
 }
 
 const table = rows.map((r) => {
