@@ -177,6 +177,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       const run = await searchRun;
       if (!searchBesidePages(await run.plan, published.length)) await run.outputs;
     }
+    // List notes are made without topics while the layout worker may run; they are given theirs after the pages.
+    const untopicked = { outgoing: model.graph.outgoing, ...noTopics };
     await inBatches(published, 32, async (n) => {
       if (unchecked(n)) {
         // Only text changed and it cannot reach this page: its files are kept with the rest (keepUnclaimed below).
@@ -185,13 +187,13 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
         const [page, data] = [pageFile(n.url), dataFile(n.url)];
         const key = options.previous?.keys[page];
         if (key !== undefined && options.previous?.keys[data] === key && writer.carry(page, key, key) && writer.carry(data, key, key)) {
-          notes.push(listNoteOf(n, { outgoing: model.graph.outgoing, ...noTopics }, info, siteContext.dates));
+          notes.push(listNoteOf(n, untopicked, info, siteContext.dates));
           return;
         }
       }
       const key = keys?.has(n) ? keys.get(n) : pageKey(n);
       if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
-        notes.push(listNoteOf(n, { outgoing: model.graph.outgoing, ...noTopics }, info, siteContext.dates));
+        notes.push(listNoteOf(n, untopicked, info, siteContext.dates));
         return;
       }
       await writePage(n, key);
