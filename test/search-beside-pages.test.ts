@@ -1,6 +1,7 @@
 /**
  * When a build runs the search worker beside the page writer (src/emit/index.ts): a cold build of a garden
- * that is not large (its pages beside the layout worker too), or a warm one with few notes to index.
+ * that is not large (its pages beside the layout worker too), or a warm one with few notes to index; and
+ * when its pages are written beside the layout worker (a cold build, or one over a previous site looking at few pages).
  */
 import { describe, expect, it } from 'vitest';
 import { pagesBesideWorkers, searchBesidePages } from '../src/emit/index.ts';
@@ -24,5 +25,16 @@ describe('search beside the pages', () => {
     // Over a previous site the schedule is the one of searchBesidePages, for memory; and a large garden does one thing at a time.
     expect(pagesBesideWorkers(10_000, true)).toBe(false);
     expect(pagesBesideWorkers(20_001, false)).toBe(false);
+  });
+
+  it('writes the pages of a build over a previous site beside the workers only when it looks at few pages', () => {
+    // A change of a few notes' text or links: a few hundred pages looked at.
+    expect(pagesBesideWorkers(10_000, true, 300)).toBe(true);
+    expect(pagesBesideWorkers(10_000, true, 1_000)).toBe(true);
+    expect(pagesBesideWorkers(100, true, 100)).toBe(true);
+    // Every page looked at (a change to Trellis, a title or heading moved), or a large garden: one thing at a time.
+    expect(pagesBesideWorkers(10_000, true, 1_001)).toBe(false);
+    expect(pagesBesideWorkers(10_000, true, 10_000)).toBe(false);
+    expect(pagesBesideWorkers(100_000, true, 10)).toBe(false);
   });
 });

@@ -143,8 +143,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // topic (list notes take theirs once it is done, below). A build without a previous site (cold, or
     // filling the cache) of a garden that is not large writes its pages meanwhile, and the search index
     // is made on the other core once the layout is done, beside the pages: this thread derives and
-    // writes pages, the other lays out and indexes (`pagesBesideWorkers`).
-    const beside = pagesBesideWorkers(published.length, options.previous !== undefined);
+    // writes pages, the other lays out and indexes (`pagesBesideWorkers`). So does a build over a
+    // previous site that looks at few pages (links changed in a few notes: the layout is computed again).
+    const beside = pagesBesideWorkers(published.length, options.previous !== undefined, check?.size);
     // Over a previous site, the keys are computed first (they decide which pages are kept), while the
     // layout worker may still run, in a garden of at most 20,000 notes: beside it they raised a 10k
     // build's peak by 30 MB (550 MB, a build after a change to Trellis), and a large garden's peak is set
@@ -334,10 +335,22 @@ export const keysBesideLayoutMaxNotes = 20_000;
  * such builds finish sooner and peak at 440-490 MB as before. Over a previous site the
  * build holds the previous site's manifest and kept model too: after a change to Trellis (every page
  * and the whole index made again), the same schedule took a 10k build from 595 to 609-623 MB, over
- * the 600 MB target (docs/performance.md).
+ * the 600 MB target (docs/performance.md). So over a previous site only a build that `looked` at
+ * few pages (`fewPages`: a change of a few notes' text or links) writes them beside the workers.
  */
-export function pagesBesideWorkers(notes: number, overPrevious: boolean): boolean {
-  return !overPrevious && notes <= keysBesideLayoutMaxNotes;
+export function pagesBesideWorkers(notes: number, overPrevious: boolean, looked?: number): boolean {
+  if (notes > keysBesideLayoutMaxNotes) return false;
+  return !overPrevious || (looked !== undefined && looked <= fewPages(notes));
+}
+
+/**
+ * The most pages a build over a previous site may look at and still write them beside the layout
+ * worker: a link change in a few notes of the 10k bench garden looks at 100-400. Such a build writes
+ * few pages, and its search worker indexes only the changed notes, so the three beside each other
+ * hold little more than the layout worker alone.
+ */
+export function fewPages(notes: number): number {
+  return Math.max(500, Math.floor(notes / 10));
 }
 
 /** Topics as list notes are made before the layout worker is done: none yet (`withTopics` gives them after). */
