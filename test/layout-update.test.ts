@@ -1,7 +1,8 @@
 /** A slightly changed graph placed from the previous layout (src/graph/layout-update.ts). */
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../src/graph/build-graph.ts';
-import { computeLayoutResult } from '../src/graph/layout-result.ts';
+import { computeLayoutOfInput, computeLayoutResult } from '../src/graph/layout-result.ts';
+import { toLayoutInput } from '../src/graph/layout-input.ts';
 import { maxChangedShare, minUpdatedNodes } from '../src/graph/layout-update.ts';
 import type { NoteEdge } from '../src/graph/note-edges.ts';
 import { seededRandom } from '../src/graph/random.ts';
@@ -74,6 +75,8 @@ describe('layout update', () => {
     expect(dist(now.get('n10' as NoteId)!, old.get('n10' as NoteId)!)).toBeLessThan(300);
     // The same change placed twice gives the same picture.
     expect(computeLayoutResult(after, tags, false, undefined, previous).positions).toEqual(updated.positions);
+    // And the worker's way, from the layout input (its graph keyed by node number), gives the same result.
+    expect(computeLayoutOfInput({ ...toLayoutInput(after, tags), previous })).toEqual(updated);
   }, 120_000);
 
   it('lays a graph that changed a lot out again in full, as a cold build does', () => {

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGarden, type GardenModel } from '../src/build.ts';
-import { fromLayoutInput, layoutInputOf, toLayoutInput } from '../src/graph/layout-input.ts';
+import { fromLayoutInput, layoutInputOf, nodeIdOf, toLayoutInput } from '../src/graph/layout-input.ts';
 import { computeLayoutResult, startLayout } from '../src/graph/layout-result.ts';
 import { noteEdges } from '../src/graph/note-edges.ts';
 import { workerUrl } from '../src/paths.ts';
@@ -29,9 +29,12 @@ describe('layout on a worker', () => {
     const input = toLayoutInput(graph, tagsOf);
     expect(input.edges).toHaveLength(graph.size * 2);
     const copy = fromLayoutInput(input);
-    expect(copy.nodes()).toEqual(graph.nodes());
+    // The copy's nodes are keyed by their number (the cheaper keys), each standing for its note id.
+    const idOf = nodeIdOf(input);
+    expect(copy.nodes()).toEqual(graph.nodes().map((_id, n) => String(n)));
+    expect(copy.nodes().map(idOf)).toEqual(graph.nodes());
     expect(copy.mapNodes((_id, a) => a.title)).toEqual(graph.mapNodes((_id, a) => a.title));
-    expect(copy.mapEdges((_k, _a, s, t) => `${s}->${t}`)).toEqual(graph.mapEdges((_k, _a, s, t) => `${s}->${t}`));
+    expect(copy.mapEdges((_k, _a, s, t) => `${idOf(s)}->${idOf(t)}`)).toEqual(graph.mapEdges((_k, _a, s, t) => `${s}->${t}`));
   });
 
   it("is made from the edges without a graph: the same input as the graph's", () => {

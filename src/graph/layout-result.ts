@@ -9,7 +9,7 @@ import { workerUrl } from '../paths.ts';
 import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
 import type { NoteId, Topic } from '../shared/types.ts';
 import type { LinkGraph } from './build-graph.ts';
-import { fromLayoutInput, toLayoutInput, type LayoutInput } from './layout-input.ts';
+import { fromLayoutInput, nodeIdOf, toLayoutInput, type LayoutInput } from './layout-input.ts';
 import { computeLayout } from './layout.ts';
 import { updatedPositions, type PreviousLayout } from './layout-update.ts';
 import { computeTopics } from './topics.ts';
@@ -36,7 +36,8 @@ export const layoutWorkerMinNodes = 2_000;
 /**
  * Compute the layout of `graph` on this thread (`inPlace`: the graph may be changed, see computeLayout).
  * Importance and topics are always computed; positions come from `previous` when few nodes and edges
- * changed since (layout-update.ts), else from ForceAtlas2.
+ * changed since (layout-update.ts), else from ForceAtlas2. `idOf` gives a node key's note id (the keys
+ * are note ids but in a graph made by `fromLayoutInput`); the result is by note id either way.
  */
 export function computeLayoutResult(
   graph: LinkGraph,
@@ -44,20 +45,22 @@ export function computeLayoutResult(
   inPlace = false,
   topicSettings?: TopicSettings,
   previous?: PreviousLayout,
+  idOf: (key: string) => NoteId = asNoteId,
 ): LayoutResult {
   const weights = new Map<NoteId, number>();
   const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
   let max = 1e-12;
   for (const v of Object.values(ranks)) if (v > max) max = v;
-  graph.forEachNode((id) => weights.set(id as NoteId, round3((ranks[id] ?? 0) / max)));
-  const { topicOf, subtopicOf, topics } = computeTopics(graph, weights, tagsOf, topicSettings);
+  graph.forEachNode((key) => weights.set(idOf(key), round3((ranks[key] ?? 0) / max)));
+  const { topicOf, subtopicOf, topics } = computeTopics(graph, weights, tagsOf, topicSettings, idOf);
   const topicCount = topics.filter((t) => t.parent === undefined).length;
-  const positions = (previous && updatedPositions(graph, previous, topicOf, topicCount)) ?? computeLayout(graph, topicOf, topicCount, inPlace);
+  const positions = (previous && updatedPositions(graph, previous, topicOf, topicCount, idOf)) ?? computeLayout(graph, topicOf, topicCount, inPlace, idOf);
   // In node order, whichever way they were found (the kept layout's edges index them).
   const placed: [NoteId, number, number][] = [];
-  graph.forEachNode((id) => {
-    const p = positions.get(id as NoteId)!;
-    placed.push([id as NoteId, p.x, p.y]);
+  graph.forEachNode((key) => {
+    const id = idOf(key);
+    const p = positions.get(id)!;
+    placed.push([id, p.x, p.y]);
   });
   return { weights: [...weights], topicOf: [...topicOf], subtopicOf: [...subtopicOf], topics, positions: placed };
 }
@@ -65,8 +68,10 @@ export function computeLayoutResult(
 /** Compute the layout a layout input describes (what the worker runs). */
 export function computeLayoutOfInput(input: LayoutInput): LayoutResult {
   const tags = new Map(input.ids.map((id, n) => [id, input.tags[n]!]));
-  return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? [], true, input.topicSettings, input.previous);
+  return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? [], true, input.topicSettings, input.previous, nodeIdOf(input));
 }
+
+const asNoteId = (key: string): NoteId => key as NoteId;
 
 /**
  * Start computing the layout of `graph`: on a worker thread for large graphs (the

@@ -29,14 +29,19 @@ export function updatedPositions(
   previous: PreviousLayout,
   topicOf: ReadonlyMap<NoteId, number>,
   topicCount: number,
+  idOf: (key: string) => NoteId = (key) => key as NoteId,
 ): Map<NoteId, { x: number; y: number }> | undefined {
   if (graph.order < minUpdatedNodes) return undefined;
   const before = new Map(previous.positions.map(([id, x, y]) => [id, { x, y }]));
+  // The graph's notes, by note id (its keys are node numbers in the worker's graph: layout-input.ts).
+  const present = new Set<NoteId>();
   let nodesChanged = 0;
-  graph.forEachNode((id) => {
-    if (!before.has(id as NoteId)) nodesChanged++;
+  graph.forEachNode((key) => {
+    const id = idOf(key);
+    present.add(id);
+    if (!before.has(id)) nodesChanged++;
   });
-  for (const id of before.keys()) if (!graph.hasNode(id)) nodesChanged++;
+  for (const id of before.keys()) if (!present.has(id)) nodesChanged++;
   if (nodesChanged > maxChangedShare * graph.order) return undefined;
 
   const ids = previous.positions.map(([id]) => id);
@@ -45,33 +50,34 @@ export function updatedPositions(
   const moved = new Set<NoteId>();
   let edgesChanged = 0;
   graph.forEachEdge((_k, _a, s, t) => {
-    const key = `${s}\u0000${t}`;
-    if (oldEdges.delete(key)) return;
+    const [source, target] = [idOf(s), idOf(t)];
+    if (oldEdges.delete(`${source}\u0000${target}`)) return;
     edgesChanged++;
-    moved.add(s as NoteId).add(t as NoteId);
+    moved.add(source).add(target);
   });
   for (const key of oldEdges) {
     edgesChanged++;
-    for (const id of key.split('\u0000')) if (graph.hasNode(id)) moved.add(id as NoteId);
+    for (const id of key.split('\u0000') as NoteId[]) if (present.has(id)) moved.add(id);
   }
   if (edgesChanged > maxChangedShare * Math.max(1, graph.size)) return undefined;
 
   const positions = new Map<NoteId, { x: number; y: number }>();
-  graph.forEachNode((id) => {
-    const p = before.get(id as NoteId);
-    if (p === undefined) moved.add(id as NoteId);
-    else if (!moved.has(id as NoteId)) positions.set(id as NoteId, p);
+  graph.forEachNode((key) => {
+    const id = idOf(key);
+    const p = before.get(id);
+    if (p === undefined) moved.add(id);
+    else if (!moved.has(id)) positions.set(id, p);
   });
   // In node order, so the same change gives the same picture.
   const rand = seededRandom(11);
-  graph.forEachNode((id) => {
-    const node = id as NoteId;
+  graph.forEachNode((key) => {
+    const node = idOf(key);
     if (!moved.has(node)) return;
     let x = 0;
     let y = 0;
     let n = 0;
-    graph.forEachNeighbor(id, (other) => {
-      const p = positions.get(other as NoteId);
+    graph.forEachNeighbor(key, (other) => {
+      const p = positions.get(idOf(other));
       if (!p) return;
       x += p.x;
       y += p.y;

@@ -19,18 +19,20 @@ const forceAtlas2 = fa2.default as unknown as {
  * Positions of every node, normalised to [-1000, 1000]. ForceAtlas2 writes `x` and `y` into
  * the graph's nodes: a copy is laid out, unless `inPlace` says the graph is the caller's to spend
  * (the layout worker's own copy; a second copy of a large garden's graph doubles its memory).
+ * By note id: `idOf` gives a node key's (the keys are node numbers in the worker's graph, layout-input.ts).
  */
 export function computeLayout(
   graph: LinkGraph,
   topicOf: ReadonlyMap<NoteId, number>,
   topicCount: number,
   inPlace = false,
+  idOf: (key: string) => NoteId = (key) => key as NoteId,
 ): Map<NoteId, { x: number; y: number }> {
   const rand = seededRandom(7);
   const positions = new Map<NoteId, { x: number; y: number }>();
   const g = inPlace ? graph : graph.copy();
   g.forEachNode((id: string) => {
-    const t = topicOf.get(id as NoteId) ?? 0;
+    const t = topicOf.get(idOf(id)) ?? 0;
     const angle = (2 * Math.PI * t) / Math.max(1, topicCount) + (rand() - 0.5) * 0.8;
     const r = 50 + rand() * 50;
     g.mergeNodeAttributes(id, { x: Math.cos(angle) * r + (rand() - 0.5) * 10, y: Math.sin(angle) * r + (rand() - 0.5) * 10 } as never);
@@ -48,7 +50,7 @@ export function computeLayout(
   });
   g.forEachNode((id: string, a: object) => {
     const { x, y } = a as unknown as { x: number; y: number };
-    positions.set(id as NoteId, { x: round((x / max) * 1000), y: round((y / max) * 1000) });
+    positions.set(idOf(id), { x: round((x / max) * 1000), y: round((y / max) * 1000) });
   });
   return positions;
 }

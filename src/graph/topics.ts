@@ -36,39 +36,47 @@ export interface TopicsResult {
   topics: Topic[];
 }
 
-/** Topic and subtopic of each note, and the topic list. */
+/**
+ * Topic and subtopic of each note, and the topic list. `idOf` gives a node key's note id (the keys are
+ * node numbers in the layout worker's graph, layout-input.ts); everything here reads note ids.
+ */
 export function computeTopics(
   graph: LinkGraph,
   weights: ReadonlyMap<NoteId, number>,
   tagsOf: (id: NoteId) => readonly string[],
   settings: TopicSettings = defaultTopicSettings,
+  idOf: (key: string) => NoteId = (key) => key as NoteId,
 ): TopicsResult {
   const result: TopicsResult = { topicOf: new Map(), subtopicOf: new Map(), topics: [] };
   if (graph.order === 0) return result;
   const tagCount = new Map<string, number>();
   const labels = new Map<NoteId, Set<string>>();
   const featureLists = new Map<NoteId, string[]>();
-  graph.forEachNode((id) => {
-    const own = tagLabels(tagsOf(id as NoteId));
-    labels.set(id as NoteId, own);
-    featureLists.set(id as NoteId, [...folderFeatures(id as NoteId), ...[...own].map((t) => '#' + t)]);
+  const titles = new Map<NoteId, string>();
+  graph.forEachNode((key, attrs) => {
+    const id = idOf(key);
+    titles.set(id, attrs.title);
+    const own = tagLabels(tagsOf(id));
+    labels.set(id, own);
+    featureLists.set(id, [...folderFeatures(id), ...[...own].map((t) => '#' + t)]);
     for (const label of own) tagCount.set(label, (tagCount.get(label) ?? 0) + 1);
   });
   const features = (id: NoteId) => featureLists.get(id) ?? [];
-  const naming: NamingContext = { titleOf: (id) => graph.getNodeAttribute(id, 'title'), tagsOf, labelsOf: (id) => labels.get(id) ?? new Set(), tagCount };
+  const titleOf = (id: NoteId) => titles.get(id)!;
+  const naming: NamingContext = { titleOf, tagsOf, labelsOf: (id) => labels.get(id) ?? new Set(), tagCount };
 
   const mapped = new Map<string, NoteId[]>();
   const free = new Set<NoteId>();
-  graph.forEachNode((id) => {
-    const name = mappedTopic(id as NoteId, tagsOf(id as NoteId), settings);
-    if (name === undefined) free.add(id as NoteId);
-    else push(mapped, name, id as NoteId);
-  });
+  for (const id of titles.keys()) {
+    const name = mappedTopic(id, tagsOf(id), settings);
+    if (name === undefined) free.add(id);
+    else push(mapped, name, id);
+  }
   const edges: NoteId[] = [];
   graph.forEachEdge((_key, _attrs, source, target) => {
-    edges.push(source as NoteId, target as NoteId);
+    edges.push(idOf(source), idOf(target));
   });
-  const communities = communitiesOf(graph);
+  const communities = communitiesOf(graph, idOf);
   const auto = reduceGroups(
     edges,
     communities.map((c) => c.filter((id) => free.has(id))).filter((c) => c.length > 0),
@@ -83,7 +91,7 @@ export function computeTopics(
     const hubs = [...ids].sort(byWeight).slice(0, 5);
     const members = new Set(ids);
     const candidates = fixed !== undefined ? [fixed] : nameCandidates(ids, hubs, naming, parent?.name);
-    const computed = candidates.find((c) => !used.has(c.toLowerCase())) ?? candidates[0] ?? graph.getNodeAttribute(hubs[0]!, 'title');
+    const computed = candidates.find((c) => !used.has(c.toLowerCase())) ?? candidates[0] ?? titleOf(hubs[0]!);
     const name = unique(pinnedName(computed, parent ? new Set() : members, settings), computed, used);
     const id = result.topics.length;
     result.topics.push({ id, name, color, size: ids.length, hubs, ...(parent ? { parent: parent.id } : {}) });
@@ -115,21 +123,30 @@ function subtopicsOf(ids: readonly NoteId[], edges: readonly NoteId[], features:
   const minSize = Math.max(4, Math.ceil(ids.length / 20));
   if (ids.length < minSize * 2) return [];
   // Undirected: a topic's inner structure does not need link direction, and undirected Louvain is the cheaper one.
+  // Its nodes are keyed by their number in `ids`, as the layout worker's graph is (layout-input.ts: the cheaper keys).
   const sub = new UndirectedGraph({ multi: false, allowSelfLoops: false });
-  for (const id of ids) sub.addNode(id);
-  for (let i = 0; i < edges.length; i += 2) sub.mergeEdge(edges[i]!, edges[i + 1]!);
-  const subs = reduceGroups(edges, communitiesOf(sub), { minSize, max: maxTopics, features });
+  const keyOf = new Map<NoteId, string>();
+  ids.forEach((id, n) => {
+    keyOf.set(id, String(n));
+    sub.addNode(String(n));
+  });
+  for (let i = 0; i < edges.length; i += 2) sub.mergeEdge(keyOf.get(edges[i]!)!, keyOf.get(edges[i + 1]!)!);
+  const subs = reduceGroups(
+    edges,
+    communitiesOf(sub, (key) => ids[Number(key)]!),
+    { minSize, max: maxTopics, features },
+  );
   return subs.length > 1 ? subs : [];
 }
 
-/** Louvain communities of `graph`, members in node order (each note alone in a graph without links). */
-function communitiesOf(graph: LinkGraph | UndirectedGraph): NoteId[][] {
+/** Louvain communities of `graph`, members (note ids: `idOf` a node key's) in node order (each note alone in a graph without links). */
+function communitiesOf(graph: LinkGraph | UndirectedGraph, idOf: (key: string) => NoteId): NoteId[][] {
   const byCommunity = new Map<number, NoteId[]>();
   if (graph.size === 0) {
-    graph.forEachNode((id: string) => byCommunity.set(byCommunity.size, [id as NoteId]));
+    graph.forEachNode((key: string) => byCommunity.set(byCommunity.size, [idOf(key)]));
   } else {
     const communities = louvain(graph, { rng: seededRandom(42), getEdgeWeight: null, resolution: 1 });
-    graph.forEachNode((id: string) => push(byCommunity, communities[id]!, id as NoteId));
+    graph.forEachNode((key: string) => push(byCommunity, communities[key]!, idOf(key)));
   }
   return [...byCommunity.values()];
 }
