@@ -10,6 +10,7 @@ import { regexTableOf, type CompileAhead } from './compile/ahead.ts';
 import type { WorkerInit } from './compile/worker.ts';
 import { openKeptLayout } from './incremental/kept-layout.ts';
 import { deriveGardenGraph, type GardenGraph, type LayoutCache, type MentionsMemo } from './graph/index.ts';
+import type { GraphNodes } from './graph/note-edges.ts';
 import { startEarly, streamJobs, type EarlyWorker, type Options as PoolOptions } from './compile/pool.ts';
 import type { NoteJob, NoteJobResult } from './compile/types.ts';
 import { createShare, shareWords, type Share } from './store/shared-words.ts';
@@ -270,7 +271,10 @@ export async function deriveModel(
   const textOnly = options.textOnly && factsFit(options.textOnly.facts, parsed, options.textOnly.changed) ? options.textOnly : undefined;
   // Text and links changed, no outline: what the previous build found where no change reaches is this build's (embed checks, mentions).
   const linksOnly = !textOnly && options.linksOnly && orderFits(options.linksOnly.facts, parsed) ? options.linksOnly : undefined;
-  const resolved = textOnly ? resolveOverKept(parsed, attachmentPaths, textOnly) : resolveGarden(parsed, attachmentPaths);
+  // With the previous report too, a build of changed links resolves only the links pages and changed notes ask for (its
+  // graph's edges come from the kept numbers, its report from the previous one); every other note's lead where they led.
+  const overKept = textOnly ?? (linksOnly?.report ? linksOnly : undefined);
+  const resolved = overKept ? resolveOverKept(parsed, attachmentPaths, overKept) : resolveGarden(parsed, attachmentPaths);
   // Who links to and embeds whom, from the kept numbers (with the changed notes' links as they resolve now, when links changed).
   const keptFacts =
     textOnly?.facts ??
@@ -312,6 +316,7 @@ export async function deriveModel(
         ...(linksOnly && options.mentions?.builtBy === linksOnly.facts.fingerprint ? { carryMentionsBut: linksOnly.changed } : {}),
         // A page's backlinks from the numbers: a link build looks at hundreds of pages, each of whose sources' links would be read.
         ...(linksOnly ? { knownBacklinks: keptLinks!.knownBacklinks() } : {}),
+        ...(linksOnly?.report ? { edgesOf: (nodes: GraphNodes) => keptLinks!.edgesOf(nodes) } : {}),
         ...(options.topics ? { topics: options.topics } : {}),
         ...(options.layoutKey ? { layoutKey: options.layoutKey } : {}),
         ...(options.placeLater ? { placeLater: true } : {}),
@@ -364,20 +369,28 @@ export async function deriveModel(
   });
   lap('assemble');
 
+  const linkReport = linksOnly?.report;
   const report = textOnly
     ? reportOverPrevious(parsed, resolved.links, textOnly.changed, textOnly.report)
-    : buildCheckReport(parsed, resolved.links, graph.orphans);
+    : linkReport
+      ? reportOverPrevious(parsed, resolved.links, linksOnly!.changed, linkReport, {
+          orphans: graph.orphans,
+          linksBefore: (n) => linksOnly!.facts.links[n]!.length,
+        })
+      : buildCheckReport(parsed, resolved.links, graph.orphans);
   sortDiagnostics(diagnostics);
   const facts = (): ModelFacts =>
     textOnly
       ? factsOverKept(textOnly.facts, resolved.diagnosticsByNote, embedDiagnostics)
-      : modelFacts(
-          parsed.map((p) => p.id),
-          resolved.links,
-          graph.orphans,
-          resolved.diagnosticsByNote,
-          embedDiagnostics,
-        );
+      : linkReport
+        ? factsOverKept({ ...keptFacts!, orphans: graph.orphans }, resolved.diagnosticsByNote, embedDiagnostics)
+        : modelFacts(
+            parsed.map((p) => p.id),
+            resolved.links,
+            graph.orphans,
+            resolved.diagnosticsByNote,
+            embedDiagnostics,
+          );
   return {
     root,
     notes,

@@ -275,7 +275,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       // Else text and links changed but no outline: what the previous build derived holds where no change reaches.
       const linked = changed ? undefined : linkChange(compiled.notes, shape, previous);
       const facts = (changed ?? linked) && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
-      if (!changed) return linked && facts ? { linksOnly: { changed: linked, facts } } : undefined;
+      if (!changed) return linked && facts ? { linksOnly: { changed: linked, facts, ...(recorded?.report ? { report: recorded.report } : {}) } } : undefined;
       early?.start(
         compiled.notes.filter((n) => n.publish),
         compiled.store,

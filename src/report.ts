@@ -26,26 +26,32 @@ export function buildCheckReport(notes: readonly ParsedNote[], links: ReadonlyMa
 /**
  * The report of a garden whose links all lead where they led when `previous` was made (only text
  * changed): the entries of the notes in `changed` made again (their links moved in the source),
- * every other note's as `previous` lists them, in note order.
+ * every other note's as `previous` lists them, in note order. When the changed notes' links changed
+ * too (no note's outline did: every other note's links lead where they led), `linksChanged` gives the
+ * garden's orphans now and how many links each note (by number) had before, and the link count follows.
  */
 export function reportOverPrevious(
   notes: readonly ParsedNote[],
   links: Pick<ReadonlyMap<NoteId, readonly ResolvedLink[]>, 'get'>,
   changed: ReadonlySet<NoteId>,
   previous: CheckReport,
+  linksChanged?: { orphans: readonly NoteId[]; linksBefore: (note: number) => number },
 ): CheckReport {
   const pathOf = new Map(notes.map((n) => [n.id, n.path]));
-  const report: CheckReport = { notes: notes.length, links: previous.links, broken: [], ambiguous: [], brokenAnchors: [], orphans: [...previous.orphans] };
+  const orphans = linksChanged ? linksChanged.orphans.map((id) => pathOf.get(id) ?? id) : [...previous.orphans];
+  const report: CheckReport = { notes: notes.length, links: previous.links, broken: [], ambiguous: [], brokenAnchors: [], orphans };
   const [broken, ambiguous, brokenAnchors] = [bySource(previous.broken), bySource(previous.ambiguous), bySource(previous.brokenAnchors)];
-  for (const note of notes) {
+  notes.forEach((note, n) => {
     if (changed.has(note.id)) {
-      addNoteEntries(report, note, links.get(note.id) ?? [], pathOf);
-      continue;
+      const list = links.get(note.id) ?? [];
+      if (linksChanged) report.links += list.length - linksChanged.linksBefore(n);
+      addNoteEntries(report, note, list, pathOf);
+      return;
     }
     report.broken.push(...(broken.get(note.path) ?? []));
     report.ambiguous.push(...(ambiguous.get(note.path) ?? []));
     report.brokenAnchors.push(...(brokenAnchors.get(note.path) ?? []));
-  }
+  });
   return report;
 }
 

@@ -12,6 +12,7 @@ import { resolveGarden } from '../src/resolve/index.ts';
 import { buildCheckReport, reportOverPrevious } from '../src/report.ts';
 import type { Backlink, NoteId, ParsedNote, Slug } from '../src/shared/types.ts';
 import { backlinkLinkNumber, deriveBacklinks, lazyBacklinks } from '../src/graph/backlinks.ts';
+import { noteEdges } from '../src/graph/note-edges.ts';
 import { parseNote as parse } from '../src/compile/parse/index.ts';
 import { toNoteId, toNotePath } from '../src/shared/ids.ts';
 
@@ -152,6 +153,29 @@ describe('kept facts of the links', () => {
     for (const n of edited) expect(entries(asked.get(n.id))).toEqual(entries(derived.get(n.id)));
     expect(entries(asked.get('C' as NoteId))).toEqual([['B', 'embed', 0]]);
     expect(entries(asked.get('A' as NoteId))).toEqual([['C', 'embed', 0]]);
+
+    // The graph's edges from the numbers are the ones noteEdges makes of every resolved link: published
+    // targets only, no self-link, one edge per target with its kinds (A links and embeds B).
+    const nodes = new Set(edited.filter((n) => n.frontmatter.publish).map((n) => n.id));
+    const edgesOf = index.edgesOf(nodes);
+    for (const n of edited) expect(edgesOf(n.id), n.id).toEqual(noteEdges(n.id, resolved.links.get(n.id) ?? [], nodes));
+    expect(edgesOf('A' as NoteId)).toEqual([{ target: 'B', kinds: ['link', 'embed'] }]);
+    expect(edgesOf('B' as NoteId)).toEqual([{ target: 'C', kinds: ['embed'] }]);
+    expect(edgesOf('Hidden' as NoteId)).toEqual([]);
+
+    // The report over the previous one: B's entries and the link count made again, the orphans given.
+    const before = resolveGarden(notes, []);
+    const previous = buildCheckReport(notes, before.links, []);
+    const over = resolveOverKept(edited, [], { changed: new Set(['B' as NoteId]), facts });
+    const orphans = ['C' as NoteId];
+    const report = reportOverPrevious(edited, over.links, new Set(['B' as NoteId]), previous, {
+      orphans,
+      linksBefore: (n) => facts.links[n]!.length,
+    });
+    expect(report).toEqual(buildCheckReport(edited, resolved.links, orphans));
+    expect(report.links).toBe(previous.links + 1);
+    // Only B's links were resolved for it.
+    expect((over.links as AskedMap<NoteId, unknown>).made).toBe(1);
   });
 });
 

@@ -18,7 +18,7 @@ import { lazyBacklinks, type KnownBacklinks } from './backlinks.ts';
 import { deriveUnlinkedMentions } from './unlinked-mentions.ts';
 import { carriedMentions, keptMentions, linkedNotes, phraseIndexOf } from './kept-mentions-keys.ts';
 import { graphJsonLinks, toGraphJson } from './graph-json.ts';
-import { noteEdges, outgoingOf, type NoteEdge } from './note-edges.ts';
+import { noteEdges, outgoingOf, type GraphNodes, type NoteEdge } from './note-edges.ts';
 import { layoutInputOf, type LayoutInput } from './layout-input.ts';
 import { findOrphans } from './orphans.ts';
 import { startLayoutOfInput, type LayoutResult } from './layout-result.ts';
@@ -82,6 +82,11 @@ export interface Options {
   carryMentionsBut?: ReadonlySet<NoteId>;
   /** Backlinks known without resolving every link (the previous build's numbers, the changed notes' made again): each target's derived from them when asked. */
   knownBacklinks?: KnownBacklinks;
+  /**
+   * Each note's edges (`noteEdges`' rule) known without resolving its links: from the same numbers
+   * (`KeptLinkIndex.edgesOf`), given the graph's nodes. Without it they are made from `links`.
+   */
+  edgesOf?: (nodes: GraphNodes) => (id: NoteId) => NoteEdge[];
   /**
    * The layout key this graph is known to have without computing it (a build where only text
    * changed: the previous site's, src/incremental/text-only.ts); its layout is taken from `cache`
@@ -176,7 +181,8 @@ function fromEdges(
 ): { layout?: Promise<KeyedLayout>; outgoing: Map<NoteId, NoteId[]>; orphans: NoteId[]; jsonLinks: GraphJson['links'] } {
   const ids = published.map((p) => p.note.id);
   const nodes = new Set(ids);
-  const edges = new Map(ids.map((id) => [id, noteEdges(id, links.get(id) ?? [], nodes)]));
+  const known = options.edgesOf?.(nodes);
+  const edges = new Map(ids.map((id) => [id, known ? known(id) : noteEdges(id, links.get(id) ?? [], nodes)]));
   const edgesOf = (id: NoteId) => edges.get(id) ?? [];
   const layout = options.layout && ids.length > 0 ? layoutOf(published, edgesOf, options.cache, options.topics, options.layoutKey) : undefined;
   const outgoing = new Map(ids.map((id) => [id, outgoingOf(edgesOf(id))]));

@@ -9,6 +9,8 @@
  * 1. `resolveOverKept`: links resolved when asked; diagnostics of the changed notes made again.
  * 2. `KeptLinkIndex`: who links to and embeds each note, from the kept numbers: the graph's view
  *    of the kept links (backlink sources, mention keys) and `pagesToCheck`'s neighbours.
+ *    A build of changed links (`LinkChangeBasis`, with the changed notes' numbers made again) takes
+ *    the graph's edges from them too (`edgesOf`), so it resolves only the links pages ask for.
  * 3. `embedReach`: the notes whose embeds' check can reach a changed note (checked again).
  */
 import type { CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink } from '../shared/types.ts';
@@ -17,6 +19,7 @@ import type { TargetMemo } from '../shared/links/resolve-link.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
 import type { KeptLinks } from '../graph/kept-links-graph.ts';
 import type { KnownBacklinks, SourceLinks } from '../graph/backlinks.ts';
+import type { GraphNodes, NoteEdge } from '../graph/note-edges.ts';
 import { AskedMap } from './asked-map.ts';
 import { keptTarget, orderOf, type DerivedFacts } from './derived-facts.ts';
 import type { LinkNeighbours } from './text-only.ts';
@@ -37,6 +40,11 @@ export interface TextOnlyBasis {
 export interface LinkChangeBasis {
   changed: ReadonlySet<NoteId>;
   facts: DerivedFacts;
+  /**
+   * The report of the build the facts are from: with it, the links of the notes no change reaches are
+   * not resolved at all (`resolveOverKept`, the edges from the kept numbers, `reportOverPrevious`).
+   */
+  report?: CheckReport;
 }
 
 /** Whether `facts` number the notes as `notes` are ordered (the same notes in the same order), whatever their links now. */
@@ -58,7 +66,7 @@ export function factsFit(facts: DerivedFacts, notes: readonly ParsedNote[], chan
 export function resolveOverKept(
   notes: readonly ParsedNote[],
   attachments: readonly string[],
-  basis: TextOnlyBasis,
+  basis: Pick<TextOnlyBasis, 'changed' | 'facts'>,
 ): { index: LinkIndex; links: ReadonlyMap<NoteId, ResolvedLink[]>; diagnostics: Diagnostic[]; diagnosticsByNote: Map<NoteId, Diagnostic[]> } {
   const index = buildLinkIndex(
     notes.map((n) => ({ id: n.id, publish: n.frontmatter.publish })),
@@ -180,6 +188,35 @@ export class KeptLinkIndex {
       };
     };
     return { sources, linksOf };
+  }
+
+  /**
+   * The graph's edges from `id` (`noteEdges`' rule) from the kept numbers: its `note` links to other
+   * published notes (`nodes`), one edge per target in link order, with the kinds of its links to it.
+   */
+  edgesOf(nodes: GraphNodes): (id: NoteId) => NoteEdge[] {
+    return (id) => {
+      const s = this.#numberOf.get(id);
+      if (s === undefined || !nodes.has(id)) return [];
+      const embeds = this.#embeds.get(s);
+      const out: NoteEdge[] = [];
+      const byTarget = new Map<NoteId, NoteEdge>();
+      (this.#facts.links[s] ?? []).forEach((code, i) => {
+        const t = keptTarget(s, code);
+        if (t?.kind !== 'note' || t.note === s) return;
+        const target = this.#notes[t.note]!.id;
+        if (!nodes.has(target)) return;
+        let edge = byTarget.get(target);
+        if (!edge) {
+          edge = { target, kinds: [] };
+          byTarget.set(target, edge);
+          out.push(edge);
+        }
+        const kind = embeds?.has(i) ? 'embed' : 'link';
+        if (!edge.kinds.includes(kind)) edge.kinds.push(kind);
+      });
+      return out;
+    };
   }
 
   /** The sources of the embeds of `id` (kind bit 1), in source order. */
