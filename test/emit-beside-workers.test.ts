@@ -18,6 +18,7 @@ import { siteInfo } from '../src/site.ts';
 import { slugifySegment } from '../src/shared/ids.ts';
 import type { GraphJson, NoteData, NoteId } from '../src/shared/types.ts';
 import { tempDir } from './helpers/garden.ts';
+import { until } from './helpers/until.ts';
 
 const garden = path.resolve(import.meta.dirname, '../garden');
 const dirs: string[] = [];
@@ -42,15 +43,6 @@ function besideOut(out: string, prefix: string): string[] {
   return readdirSync(parent)
     .filter((name) => path.join(parent, name).startsWith(prefix))
     .flatMap((name) => [...tree(path.join(parent, name)).keys()]);
-}
-
-async function until(what: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (what()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return what();
 }
 
 describe('the emitter beside the layout and search workers', () => {
@@ -82,7 +74,7 @@ describe('the emitter beside the layout and search workers', () => {
 
     // Note pages and their data are written while the layout is held back.
     const pages = () => besideOut(out, staging).filter((f) => f.endsWith('index.json'));
-    expect(await until(() => pages().length >= 20, 60_000)).toBe(true);
+    await until(() => pages().length >= 20);
     // Nothing that needs the topics, and no search index yet: it starts once the layout is done.
     expect(besideOut(out, scratchPrefix(out))).toEqual([]);
     expect(besideOut(out, staging).some((f) => f.startsWith('topics') || f === 'graph.json' || f.startsWith('_search'))).toBe(false);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build, siteDiff } from './helpers/site-diff.ts';
 import { tempDir } from './helpers/garden.ts';
+import { until } from './helpers/until.ts';
 
 /** The layout's gate: open unless a test closes it. */
 const gate = vi.hoisted(() => {
@@ -51,15 +52,6 @@ function besideHolding(out: string, rel: string, text: string): string[] {
     .filter((dir) => dir !== out && existsSync(path.join(dir, rel)) && readFileSync(path.join(dir, rel), 'utf8').includes(text));
 }
 
-async function until(what: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (what()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return what();
-}
-
 describe('a link build over a previous site', () => {
   it('writes the changed pages while the layout is computed again, and the site a cold build writes', async () => {
     const garden = path.join(tempDir(), 'garden');
@@ -80,7 +72,7 @@ describe('a link build over a previous site', () => {
 
     // The note's page, with its new link, is written while the layout is held back.
     const page = path.join('linux-internals', 'epoll', 'index.html');
-    expect(await until(() => besideHolding(out, page, 'beside the layout').length > 0, 60_000)).toBe(true);
+    await until(() => besideHolding(out, page, 'beside the layout').length > 0);
     expect(gate.state.started).toBe(1);
     expect(settled).toBe(false);
     expect(readFileSync(path.join(out, page), 'utf8')).not.toContain('beside the layout');
