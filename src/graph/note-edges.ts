@@ -5,6 +5,7 @@
  * published notes, one edge per distinct target, self-links left out.
  */
 import type { LinkKind, NoteId, ResolvedLink } from '../shared/types.ts';
+import { resolvedSourceLinks, type SourceLinks } from './backlinks.ts';
 
 /** One edge: the links from a source to one target. */
 export interface NoteEdge {
@@ -18,19 +19,29 @@ export type GraphNodes = Pick<ReadonlySet<NoteId>, 'has'>;
 
 /** The edges from `source`, targets in link order; none when `source` is not a node. */
 export function noteEdges(source: NoteId, links: readonly ResolvedLink[], nodes: GraphNodes): NoteEdge[] {
+  return edgesFrom(source, resolvedSourceLinks(links), nodes);
+}
+
+/**
+ * The rule itself, over a source's links as backlinks read them (`SourceLinks`: where each leads when
+ * it resolves to a note, and its kind): `noteEdges` reads resolved links; a build of changed links
+ * reads the previous build's numbers (`KeptLinkIndex.edgesOf`).
+ */
+export function edgesFrom(source: NoteId, links: SourceLinks, nodes: GraphNodes): NoteEdge[] {
   if (!nodes.has(source)) return [];
   const out: NoteEdge[] = [];
   const byTarget = new Map<NoteId, NoteEdge>();
-  for (const link of links) {
-    const r = link.resolution;
-    if (r.kind !== 'note' || r.target === source || !nodes.has(r.target)) continue;
-    let edge = byTarget.get(r.target);
+  for (let i = 0; i < links.count; i++) {
+    const target = links.target(i);
+    if (target === undefined || target === source || !nodes.has(target)) continue;
+    let edge = byTarget.get(target);
     if (!edge) {
-      edge = { target: r.target, kinds: [] };
-      byTarget.set(r.target, edge);
+      edge = { target, kinds: [] };
+      byTarget.set(target, edge);
       out.push(edge);
     }
-    if (!edge.kinds.includes(link.ref.kind)) edge.kinds.push(link.ref.kind);
+    const kind = links.kind(i);
+    if (!edge.kinds.includes(kind)) edge.kinds.push(kind);
   }
   return out;
 }

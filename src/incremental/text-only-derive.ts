@@ -19,7 +19,7 @@ import type { TargetMemo } from '../shared/links/resolve-link.ts';
 import { resolveNoteLinks } from '../resolve/index.ts';
 import type { KeptLinks } from '../graph/kept-links-graph.ts';
 import type { KnownBacklinks, SourceLinks } from '../graph/backlinks.ts';
-import type { GraphNodes, NoteEdge } from '../graph/note-edges.ts';
+import { edgesFrom, type GraphNodes, type NoteEdge } from '../graph/note-edges.ts';
 import { AskedMap } from './asked-map.ts';
 import { keptTarget, orderOf, type DerivedFacts } from './derived-facts.ts';
 import type { LinkNeighbours } from './text-only.ts';
@@ -174,20 +174,7 @@ export class KeptLinkIndex {
       return out;
     });
     // A source's links from its kept numbers: a page's backlinks read its sources' links without resolving them.
-    const linksOf = (id: NoteId): SourceLinks => {
-      const s = this.#numberOf.get(id)!;
-      const codes = this.#facts.links[s] ?? [];
-      const embeds = this.#embeds.get(s);
-      return {
-        count: codes.length,
-        kind: (i) => (embeds?.has(i) ? 'embed' : 'link'),
-        target: (i) => {
-          const t = keptTarget(s, codes[i]!);
-          return t?.kind === 'note' ? notes[t.note]!.id : undefined;
-        },
-      };
-    };
-    return { sources, linksOf };
+    return { sources, linksOf: (id) => this.#linksOf(id) };
   }
 
   /**
@@ -195,27 +182,21 @@ export class KeptLinkIndex {
    * published notes (`nodes`), one edge per target in link order, with the kinds of its links to it.
    */
   edgesOf(nodes: GraphNodes): (id: NoteId) => NoteEdge[] {
-    return (id) => {
-      const s = this.#numberOf.get(id);
-      if (s === undefined || !nodes.has(id)) return [];
-      const embeds = this.#embeds.get(s);
-      const out: NoteEdge[] = [];
-      const byTarget = new Map<NoteId, NoteEdge>();
-      (this.#facts.links[s] ?? []).forEach((code, i) => {
-        const t = keptTarget(s, code);
-        if (t?.kind !== 'note' || t.note === s) return;
-        const target = this.#notes[t.note]!.id;
-        if (!nodes.has(target)) return;
-        let edge = byTarget.get(target);
-        if (!edge) {
-          edge = { target, kinds: [] };
-          byTarget.set(target, edge);
-          out.push(edge);
-        }
-        const kind = embeds?.has(i) ? 'embed' : 'link';
-        if (!edge.kinds.includes(kind)) edge.kinds.push(kind);
-      });
-      return out;
+    return (id) => (this.#numberOf.has(id) ? edgesFrom(id, this.#linksOf(id), nodes) : []);
+  }
+
+  /** The links of note `id` as backlinks and edges read them (`SourceLinks`), from its kept numbers. */
+  #linksOf(id: NoteId): SourceLinks {
+    const s = this.#numberOf.get(id)!;
+    const codes = this.#facts.links[s] ?? [];
+    const embeds = this.#embeds.get(s);
+    return {
+      count: codes.length,
+      kind: (i) => (embeds?.has(i) ? 'embed' : 'link'),
+      target: (i) => {
+        const t = keptTarget(s, codes[i]!);
+        return t?.kind === 'note' ? this.#notes[t.note]!.id : undefined;
+      },
     };
   }
 
