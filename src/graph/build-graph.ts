@@ -20,6 +20,12 @@ export interface EdgeAttributes {
 /** The garden's graph type. */
 export type LinkGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
 
+/**
+ * A node key as its note id, in a graph keyed by note id: the default `idOf` of the layout's functions
+ * (the layout worker's graph is keyed by node number, and gives its own: layout-input.ts, `nodeIdOf`).
+ */
+export const keyAsNoteId = (key: string): NoteId => key as NoteId;
+
 /** Build the graph from published notes (in note order) and each one's edges (`noteEdges`). */
 export function buildGraph(notes: readonly { id: NoteId; title: string }[], edgesOf: (id: NoteId) => readonly NoteEdge[]): LinkGraph {
   const graph: LinkGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });

@@ -8,7 +8,7 @@ import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { workerUrl } from '../paths.ts';
 import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
 import type { NoteId, Topic } from '../shared/types.ts';
-import type { LinkGraph } from './build-graph.ts';
+import { keyAsNoteId, type LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, nodeIdOf, toLayoutInput, type LayoutInput } from './layout-input.ts';
 import { computeLayout } from './layout.ts';
 import { updatedPositions, type PreviousLayout } from './layout-update.ts';
@@ -45,7 +45,7 @@ export function computeLayoutResult(
   inPlace = false,
   topicSettings?: TopicSettings,
   previous?: PreviousLayout,
-  idOf: (key: string) => NoteId = asNoteId,
+  idOf: (key: string) => NoteId = keyAsNoteId,
 ): LayoutResult {
   const weights = new Map<NoteId, number>();
   const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
@@ -70,8 +70,6 @@ export function computeLayoutOfInput(input: LayoutInput): LayoutResult {
   const tags = new Map(input.ids.map((id, n) => [id, input.tags[n]!]));
   return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? [], true, input.topicSettings, input.previous, nodeIdOf(input));
 }
-
-const asNoteId = (key: string): NoteId => key as NoteId;
 
 /**
  * Start computing the layout of `graph`: on a worker thread for large graphs (the

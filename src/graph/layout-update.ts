@@ -7,7 +7,7 @@
  * {@link maxChangedShare} (or a small one, whose layout costs little) is laid out again in full.
  */
 import type { NoteId } from '../shared/types.ts';
-import type { LinkGraph } from './build-graph.ts';
+import { keyAsNoteId, type LinkGraph } from './build-graph.ts';
 import { seededRandom } from './random.ts';
 
 /** The layout of the previous build: positions in its node order, and its edges as pairs of indexes into them. */
@@ -29,7 +29,7 @@ export function updatedPositions(
   previous: PreviousLayout,
   topicOf: ReadonlyMap<NoteId, number>,
   topicCount: number,
-  idOf: (key: string) => NoteId = (key) => key as NoteId,
+  idOf: (key: string) => NoteId = keyAsNoteId,
 ): Map<NoteId, { x: number; y: number }> | undefined {
   if (graph.order < minUpdatedNodes) return undefined;
   const before = new Map(previous.positions.map(([id, x, y]) => [id, { x, y }]));

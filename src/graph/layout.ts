@@ -6,7 +6,7 @@
  */
 import * as fa2 from 'graphology-layout-forceatlas2';
 import type { NoteId } from '../shared/types.ts';
-import type { LinkGraph } from './build-graph.ts';
+import { keyAsNoteId, type LinkGraph } from './build-graph.ts';
 import { seededRandom } from './random.ts';
 
 // CommonJS package: under ESM its function is the namespace's default.
@@ -26,7 +26,7 @@ export function computeLayout(
   topicOf: ReadonlyMap<NoteId, number>,
   topicCount: number,
   inPlace = false,
-  idOf: (key: string) => NoteId = (key) => key as NoteId,
+  idOf: (key: string) => NoteId = keyAsNoteId,
 ): Map<NoteId, { x: number; y: number }> {
   const rand = seededRandom(7);
   const positions = new Map<NoteId, { x: number; y: number }>();

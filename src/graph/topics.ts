@@ -10,7 +10,7 @@
 import * as louvainModule from 'graphology-communities-louvain';
 import type { NoteId, Topic } from '../shared/types.ts';
 import { UndirectedGraph } from 'graphology';
-import type { LinkGraph } from './build-graph.ts';
+import { keyAsNoteId, type LinkGraph } from './build-graph.ts';
 import { seededRandom } from './random.ts';
 import { reduceGroups } from './topics-groups.ts';
 import { nameCandidates, tagLabels, type NamingContext } from './topics-names.ts';
@@ -45,7 +45,7 @@ export function computeTopics(
   weights: ReadonlyMap<NoteId, number>,
   tagsOf: (id: NoteId) => readonly string[],
   settings: TopicSettings = defaultTopicSettings,
-  idOf: (key: string) => NoteId = (key) => key as NoteId,
+  idOf: (key: string) => NoteId = keyAsNoteId,
 ): TopicsResult {
   const result: TopicsResult = { topicOf: new Map(), subtopicOf: new Map(), topics: [] };
   if (graph.order === 0) return result;
