@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../format.ts';
+import { claimViteCache, sharedViteCache } from './vite-cache.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
 import { projectRoot } from '../paths.ts';
 import { getHighlighter } from '../compile/render/highlighter.ts';
@@ -88,9 +89,13 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   // Notes are re-rendered on this thread after a save: load the highlighter now, not on the first save.
   void getHighlighter();
   const plugin = gardenPlugin({ state, site, port: options.port, settleMs: options.settleMs });
+  // Another dev server bundling into the same folder would replace the bundles this one's pages load.
+  const cache = claimViteCache(projectRoot);
+  if (cache.own) log(`Another trellis dev holds ${path.relative(process.cwd(), sharedViteCache(projectRoot))}: this one bundles the app's packages apart`);
   const vite = await createServer({
     root: projectRoot,
     configFile: path.join(projectRoot, 'vite.config.ts'),
+    cacheDir: cache.dir,
     appType: 'custom',
     // The app is served under the site's base path, like the pages.
     base: basePath,
@@ -105,8 +110,15 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       watch: { ignored: [outsideApp, path.resolve(options.garden) + '/**'] },
     },
     plugins: [plugin],
+  }).catch((error: unknown) => {
+    cache.release();
+    throw error;
   });
-  await vite.listen();
+  await vite.listen().catch(async (error: unknown) => {
+    await vite.close();
+    cache.release();
+    throw error;
+  });
   const url = `http://127.0.0.1:${options.port}${basePath}`;
   const r = state.view().report();
   log(`Trellis is serving ${options.garden} at ${url} (${r.notes} notes, ${r.broken.length} broken links)`);
@@ -199,6 +211,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       clearTimeout(timer);
       await watcher.close();
       await vite.close();
+      cache.release();
     },
   };
 }

@@ -45,21 +45,36 @@ export async function lockOutput(out: string, onWait?: (holder: LockHolder | und
   const file = lockFileOf(out);
   // The output folder's parent may not be there yet (`--out build/site`): the site writer makes it too.
   mkdirSync(path.dirname(file), { recursive: true });
-  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: Date.now() };
   let told = false;
+  for (;;) {
+    const taken = take(file);
+    if (!('holder' in taken)) return taken;
+    if (!told) {
+      told = true;
+      onWait?.(taken.holder);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+/**
+ * Take lock file `file` (its folder must exist) if no live process holds it, without waiting:
+ * `undefined` when one does. A stale lock is taken over, as by {@link lockOutput}.
+ */
+export function tryLock(file: string): BuildLock | undefined {
+  const taken = take(file);
+  return 'holder' in taken ? undefined : taken;
+}
+
+/** The lock, or who holds it now (`undefined`: unreadable, not yet stale). */
+function take(file: string): BuildLock | { holder: LockHolder | undefined } {
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: Date.now() };
   for (;;) {
     if (tryCreate(file, me)) return held(file, me);
     const holder = readHolder(file);
-    if (isStale(file, holder)) {
-      // Removed only if it is still the stale file read (another waiter may have taken it meanwhile).
-      removeIf(file, (now) => now === undefined || (holder !== undefined && sameHolder(now, holder)));
-      continue;
-    }
-    if (!told) {
-      told = true;
-      onWait?.(holder);
-    }
-    await new Promise((r) => setTimeout(r, pollMs));
+    if (!isStale(file, holder)) return { holder };
+    // Removed only if it is still the stale file read (another waiter may have taken it meanwhile).
+    removeIf(file, (now) => now === undefined || (holder !== undefined && sameHolder(now, holder)));
   }
 }
 
@@ -125,7 +140,8 @@ function isStale(file: string, holder: LockHolder | undefined): boolean {
   return holder.host === os.hostname() && !alive(holder.pid);
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with id `pid` runs on this host. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
