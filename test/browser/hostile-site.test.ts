@@ -10,7 +10,7 @@ import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDev, type DevServer } from '../../src/dev/index.ts';
 import { freePort } from '../helpers/free-port.ts';
@@ -97,13 +97,49 @@ function unsafeUrls(page: Page): Promise<string[]> {
   });
 }
 
+/** The requests of each page not yet answered, with when they were sent. */
+const inFlight = new WeakMap<Page, Map<Request, number>>();
+
+function trackRequests(page: Page): void {
+  const open = new Map<Request, number>();
+  inFlight.set(page, open);
+  page.on('request', (r) => open.set(r, Date.now()));
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+}
+
+/**
+ * Wait until the page has stopped navigating on its own: loaded, and no navigation for 300 ms
+ * (at most 15 s). A link the app cannot show in place (a tag page) is loaded by the app
+ * after it has fetched the note data; a `goto` issued while the page still moves itself was seen
+ * to be dropped by Chromium, without a request or an error, until its timeout.
+ */
+async function settled(page: Page): Promise<void> {
+  const until = Date.now() + 15_000;
+  let last = Date.now();
+  const moved = () => (last = Date.now());
+  page.on('framenavigated', moved);
+  try {
+    while (Date.now() < until) {
+      await page.waitForLoadState('load', { timeout: Math.max(1, until - Date.now()) }).catch(() => undefined);
+      if (Date.now() - last >= 300) return;
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    page.off('framenavigated', moved);
+  }
+}
+
 /**
  * Go back to the note after a click led away from it. On a busy machine a click's navigation can
  * start after the check that saw it (seen in CI, in dev: the way back was interrupted by the
  * click's own navigation to a tag page); that navigation is let finish and the way back is tried
- * again.
+ * again. A way back that never reached the server's page in 60 s (seen once in CI, in dev; not
+ * reproduced since) says what was still in flight and is tried again from a blank page, which ends
+ * the old page's requests: what this test checks is what the notes can do, not how fast the page loads.
  */
 async function returnTo(page: Page, url: string, links: number): Promise<void> {
+  await settled(page);
   for (let attempt = 1; ; attempt++) {
     try {
       // Not `load`: the links are waited for below, and on a busy machine a dev page's modules and
@@ -114,6 +150,13 @@ async function returnTo(page: Page, url: string, links: number): Promise<void> {
       if (page.url() === url) return;
       if (attempt === 3) throw new Error(`left ${url} for ${page.url()} three times`);
     } catch (error) {
+      if (attempt < 3 && error instanceof Error && error.name === 'TimeoutError' && /page\.goto/.test(error.message)) {
+        const now = Date.now();
+        const open = [...(inFlight.get(page) ?? [])].map(([r, at]) => `${r.method()} ${r.url()} (${now - at} ms)`);
+        console.warn(`hostile-site: ${url} did not load in 60 s; requests in flight:\n  ${open.join('\n  ')}`);
+        await page.goto('about:blank');
+        continue;
+      }
       if (attempt === 3 || !/interrupted by another navigation|Execution context was destroyed/.test(String(error))) throw error;
     }
     await page.waitForLoadState('domcontentloaded');
@@ -183,7 +226,8 @@ describe('a built site with hostile notes', () => {
     expect(w.foreign).toEqual([]);
     expect(w.errors).toEqual([]);
     await page.close();
-  });
+    // Three notes clicked through, each way back a full load: a longer limit, as in dev below.
+  }, 240_000);
 
   it('keeps only allowed URLs in pages, transclusions and previews', async () => {
     const page = await browser.newPage();
@@ -309,6 +353,7 @@ describe('the same notes in trellis dev', () => {
     const before = await snapshot(garden);
     const page = await browser.newPage();
     const w = watch(page, dev.url);
+    trackRequests(page);
     for (const note of ['links/', 'raw/', 'host/']) {
       await clickEverything(page, dev.url + note);
       expect(await unsafeUrls(page)).toEqual([]);
