@@ -232,6 +232,16 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   // loads its modules now, on the other core, while this thread scans and reads what was kept. (Started
   // before the stamps are checked, it gained nothing measurable and cost every up-to-date build CPU.)
   const ahead = useCache && record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
+  // So does the search worker an edit of text needs, and it reads the postings the last build kept (src/emit/early-search.ts).
+  const markdown = walked.files.filter((f) => f.rel.endsWith('.md'));
+  const preparedSearch =
+    useCache && record
+      ? (await import('./emit/early-search.ts')).prepareEarlySearch(
+          root,
+          markdown.length,
+          markdown.reduce((sum, f) => sum + (f.stats?.size ?? 0), 0),
+        )
+      : undefined;
   try {
     // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
     const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
@@ -267,7 +277,8 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     };
     // Once the notes are compiled, the garden's frame and shapes tell whether only text changed
     // (src/incremental/text-only.ts); if so, the search index starts then, beside the graph stage (src/emit/early-search.ts).
-    const early = previous ? earlySearch(root, out, previous) : undefined;
+    const early = previous ? earlySearch(root, out, previous, preparedSearch) : undefined;
+    if (!early) void preparedSearch?.discard();
     let shape: FrameAndShapes | undefined;
     const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
       shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
@@ -275,6 +286,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       // Else text and links changed but no outline: what the previous build derived holds where no change reaches.
       const linked = changed ? undefined : linkChange(compiled.notes, shape, previous);
       const facts = (changed ?? linked) && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
+      if (!changed) early?.skip();
       if (!changed) return linked && facts ? { linksOnly: { changed: linked, facts, ...(recorded?.report ? { report: recorded.report } : {}) } } : undefined;
       early?.start(
         compiled.notes.filter((n) => n.publish),
@@ -320,6 +332,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     removeLater(result.replaced, out, result.spare);
     return 0;
   } finally {
+    void preparedSearch?.discard();
     await ahead?.close();
   }
 }

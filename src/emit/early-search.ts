@@ -12,34 +12,58 @@ import path from 'node:path';
 import type { NoteReader, TextsOnDisk } from '../store/note-store.ts';
 import type { OutputManifest } from '../incremental/output-manifest.ts';
 import type { SearchSource } from '../search/to-search-doc.ts';
+import { prepareSearchWorker, type PreparedSearchWorker } from '../search/build-in-worker.ts';
+import { keptPostingsFile } from '../search/kept-postings-file.ts';
+import { codeFingerprint } from '../version.ts';
+import { heapMbFor } from '../worker-heap.ts';
 import { startSearch, type SearchRun } from './start-search.ts';
 import { scratchPrefix } from './write-site.ts';
 
 /** Gardens larger than this index their search after the graph stage (memory). */
 export const earlySearchMaxNotes = 20_000;
 
-/** An early search: `start` starts it; `run` is the run started, if any; `discard` removes its folder once it is done. */
+/**
+ * Start the early search's worker ahead, on a warm build of a garden whose walk found `notes`
+ * Markdown files of `bytes` in all (at most {@link earlySearchMaxNotes}): it loads its code and reads
+ * the kept postings while the build scans and compiles. Ended unused when links changed (`skip`).
+ */
+export function prepareEarlySearch(root: string, notes: number, bytes: number): PreparedSearchWorker | undefined {
+  if (notes > earlySearchMaxNotes) return undefined;
+  return prepareSearchWorker({ file: keptPostingsFile(root), code: codeFingerprint() }, heapMbFor(bytes, 2));
+}
+
+/**
+ * An early search: `start` starts it; `run` is the run started, if any; `discard` removes its folder once it is done.
+ * `skip` says no early search runs (links changed): the worker started ahead, if any, is ended.
+ */
 export interface EarlySearch {
   start(published: readonly SearchSource[], store: NoteReader, texts: TextsOnDisk | undefined): void;
+  skip(): void;
   run(): SearchRun | undefined;
   discard(): Promise<void>;
 }
 
 /**
  * An early search for a build of the garden `root` into `out` over the site `previous` describes
- * (its `_search/` files are kept when the same bytes are made; its postings are kept for the next build).
+ * (its `_search/` files are kept when the same bytes are made; its postings are kept for the next build),
+ * on the worker `prepared` if one was started ahead (`prepareEarlySearch`).
  */
-export function earlySearch(root: string, out: string, previous: OutputManifest): EarlySearch {
+export function earlySearch(root: string, out: string, previous: OutputManifest, prepared?: PreparedSearchWorker): EarlySearch {
   let started: SearchRun | undefined;
   return {
     start(published, store, texts) {
-      if (published.length > earlySearchMaxNotes) return;
+      if (published.length > earlySearchMaxNotes) {
+        void prepared?.discard();
+        return;
+      }
       const dir = mkdtempSync(scratchPrefix(path.resolve(out)));
       const files = Object.fromEntries(Object.entries(previous.files).filter(([rel]) => rel.startsWith('_search/')));
-      started = startSearch(published, store, texts, dir, { root, previous: files, keep: true });
+      started = startSearch(published, store, texts, dir, { root, previous: files, keep: true, ...(prepared ? { prepared } : {}) });
     },
+    skip: () => void prepared?.discard(),
     run: () => started,
     async discard() {
+      await prepared?.discard();
       if (!started) return;
       await started.outputs.catch(() => undefined);
       await fs.rm(started.dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * the notes are compiled, so that the index is made on the other core while this one resolves
  * links and derives the graph (src/cli.ts).
  */
-import { buildSearchIndexInWorker } from '../search/build-in-worker.ts';
+import { buildSearchIndexInWorker, type PreparedSearchWorker } from '../search/build-in-worker.ts';
 import { keptPostingsFile } from '../search/kept-postings-file.ts';
 import { toSearchDoc, type SearchSource } from '../search/to-search-doc.ts';
 import type { SearchOutput } from '../search/write-files.ts';
@@ -29,6 +29,8 @@ export interface SearchRunOptions {
   previous: Record<string, string>;
   /** Keep this build's postings for the next (a warm cache). */
   keep: boolean;
+  /** A worker started ahead, reading the kept postings (src/search/build-in-worker.ts). */
+  prepared?: PreparedSearchWorker;
 }
 
 /** Start indexing `published` (in the emitter's order) into `dir`; texts the store keeps on disk are read there by the worker. */
@@ -49,6 +51,7 @@ export function startSearch(
       ...(options.keep ? { kept: { file: keptPostingsFile(options.root), code: codeFingerprint() } } : {}),
     },
     onPlan: (indexed) => planned(indexed),
+    ...(options.prepared ? { prepared: options.prepared } : {}),
   });
   // Awaited by the emitter; a failure meanwhile must not count as unhandled.
   outputs.catch(() => undefined);

@@ -42,7 +42,8 @@ export interface KeepOptions {
  * this build's postings are kept for the next.
  * Bodies in `texts` are read from the spill file each time the index needs them (once for the
  * key and the body postings, three times for the docs chunks: chunk-docs.ts), so no thread holds them all.
- * `onPlan` is told how many notes will be indexed, before any is.
+ * `onPlan` is told how many notes will be indexed, before any is; `read` reads the kept postings
+ * (a prepared worker has read them already).
  */
 export function writeSearchFiles(
   docs: readonly SearchDoc[],
@@ -50,6 +51,7 @@ export function writeSearchFiles(
   texts?: SpilledBodies,
   options: KeepOptions = {},
   onPlan?: (indexed: number) => void,
+  read: typeof readKeptPostings = readKeptPostings,
 ): SearchOutput[] {
   if (texts) {
     docs.forEach((doc, i) => {
@@ -61,7 +63,7 @@ export function writeSearchFiles(
   const { kept } = options;
   const keptWriter = kept ? keptPostingsWriter(kept.file, kept.code) : undefined;
   try {
-    const previous = kept ? readKeptPostings(kept.file, kept.code) : undefined;
+    const previous = kept ? read(kept.file, kept.code) : undefined;
     writeSearchIndex(docs, writer.sink, undefined, {
       ...(previous ? { previous, files: writer } : {}),
       ...(keptWriter ? { writer: keptWriter } : {}),
