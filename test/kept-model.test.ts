@@ -18,7 +18,11 @@ const compile = (id: string, text: string): NoteJobResult =>
 const texts = {
   A: '# A\n\nSee [[B]] here, and **bold** ünïcode ✓.\n\n![[B#Part]]\n\n- [[C|see C]] in a list\n',
   B: '# B\n\n## Part\n\nText of B, mentioning A once.\n',
+  // Gone by the second build: its record, between two taken ones, is not written again.
+  E: '# E\n\nA note deleted later.\n',
   C: '# C\n\nNo links; a `code` span.\n',
+  // Properties (read back only when asked for), after C: kept with it, the two records are written back as one run.
+  D: '---\ntags: [x]\nstatus: draft\nsource: "[[A]]"\n---\n# D\n\nSee [[C]].\n',
 };
 
 /** What a store gives of a note: blocks, outline, text (whole and cut) and each link's context. */
@@ -62,10 +66,14 @@ describe('kept model', () => {
     expect(second.take('B' as NoteId, 'another hash')).toBeUndefined();
     expect(second.take('Z' as NoteId, 'hash-1')).toBeUndefined();
     expect(second.take('C' as NoteId, `hash-${texts.C.length}`)).toBeDefined();
-    expect(second.taken).toBe(2);
+    const d = second.take('D' as NoteId, `hash-${texts.D.length}`)!;
+    expect(Object.getOwnPropertyDescriptor(d.note, 'properties')?.get).toBeDefined();
+    expect(d.note).toEqual(compile('D', texts.D).note);
+    expect(d.note.properties?.map((p) => p.key)).toEqual(['tags', 'status', 'source']);
+    expect(second.taken).toBe(3);
     const b = compile('B', texts.B + '\nMore.\n');
     second.add(b.note.hash, b, store.put(structuredClone(b)));
-    for (const id of ['A', 'C']) expect(readAll(store, id, 3)).toEqual(readAll(reference, id, 3));
+    for (const id of ['A', 'C', 'D']) expect(readAll(store, id, 3)).toEqual(readAll(reference, id, 3));
     expect(
       readAll(store, 'A', 3)
         .blocks.map((x) => x.html)
@@ -83,8 +91,14 @@ describe('kept model', () => {
     const third = openKeptModel(garden);
     expect(third.take('B' as NoteId, b.note.hash)).toBeDefined();
     expect(third.take('A' as NoteId, `hash-${texts.A.length}`)).toBeDefined();
+    // Taken again after being written back beside C: its facts, properties and links as compiled.
+    const d3 = third.take('D' as NoteId, `hash-${texts.D.length}`)!;
+    expect(third.was('E' as NoteId)).toBeUndefined();
+    expect(third.take('E' as NoteId, `hash-${texts.E.length}`)).toBeUndefined();
     const store3 = third.over(createMemoryStore());
-    expect(readAll(store3, 'A', 3)).toEqual(readAll(reference, 'A', 3));
+    for (const id of ['A', 'D']) expect(readAll(store3, id, 3)).toEqual(readAll(reference, id, 3));
+    expect(d3.note).toEqual(compile('D', texts.D).note);
+    expect(d3.note.links.map((l) => l.target)).toEqual(['C', 'A']);
     expect(store3.text('B' as NoteId)).toContain('More.');
     third.save();
     expect(readdirSync(`${cacheDir(garden)}-model`).filter((f) => f.startsWith('segment-'))).toHaveLength(2);

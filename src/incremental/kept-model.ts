@@ -37,15 +37,29 @@ interface Entry {
   contextsHash: string;
   /** The segment file holding the note's bytes. */
   segment: string;
-  /** Block HTML (a JSON array of strings), each block's first and last line, the block embeds (block, link, ...). */
+  /** Block HTML (a JSON array of strings). */
   html: Range;
+  text: Range;
+  /** The contexts' texts one after the other. */
+  contexts: Range;
+  /** What a page of the note reads (its JSON, until it is first read: {@link partsOf}). */
+  parts: Parts | Buffer;
+}
+
+/** What only a page of the note reads: each block's first and last line, the block embeds (block, link, ...); each context's end (a byte offset) and highlight (-1, -1 for none). */
+interface Parts {
   lines: ArrayLike<number>;
   blockEmbeds: ArrayLike<number>;
-  text: Range;
-  /** The contexts' texts one after the other, and the byte offset where each ends; highlights (-1, -1 for none). */
-  contexts: Range;
   ends: ArrayLike<number>;
   highlights: ArrayLike<number>;
+  /** The note's properties, in a record read back (`lazyNote`); not kept in an entry this build added. */
+  properties?: ParsedNote['properties'];
+}
+
+/** `e`'s parts, parsed when first asked for. */
+function partsOf(e: Entry): Parts {
+  if (Buffer.isBuffer(e.parts)) e.parts = JSON.parse(e.parts.toString('utf8')) as Parts;
+  return e.parts;
 }
 
 interface Header {
@@ -54,7 +68,7 @@ interface Header {
   segments: string[];
 }
 
-const formatVersion = 4;
+const formatVersion = 5;
 
 /** Bytes of link contexts a store over the model holds, read whole per note (`over`). */
 const contextCacheBytes = 16 << 20;
@@ -152,12 +166,9 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           contextsHash: compiled.contextsHash,
           segment: name,
           html: append(packed.html),
-          lines: packed.lines,
-          blockEmbeds: packed.embeds,
           text: append(encoder.encode(result.text)),
           contexts: append(contexts.bytes),
-          ends: contexts.ends,
-          highlights: contexts.highlights,
+          parts: { lines: packed.lines, blockEmbeds: packed.embeds, ends: contexts.ends, highlights: contexts.highlights },
         });
       } catch {
         // No room or no folder: this build keeps nothing, the next reads the cache.
@@ -190,11 +201,14 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           const e = entryOf(id);
           if (!e) return base.blocks(id);
           const html = JSON.parse(read(e.segment, e.html).toString('utf8')) as string[];
-          return outlineOf({ lines: e.lines, embeds: e.blockEmbeds }).map((b, i) => ({ ...b, html: html[i]! }));
+          const { lines, blockEmbeds } = partsOf(e);
+          return outlineOf({ lines, embeds: blockEmbeds }).map((b, i) => ({ ...b, html: html[i]! }));
         },
         outline(id): readonly RenderedBlock[] {
           const e = entryOf(id);
-          return e ? outlineOf({ lines: e.lines, embeds: e.blockEmbeds }) : base.outline(id);
+          if (!e) return base.outline(id);
+          const { lines, blockEmbeds } = partsOf(e);
+          return outlineOf({ lines, embeds: blockEmbeds });
         },
         text(id, maxBytes) {
           const e = entryOf(id);
@@ -208,11 +222,12 @@ export function openKeptModel(gardenRoot: string): KeptModel {
         context(id, link): LinkContext | undefined {
           const e = entryOf(id);
           if (!e) return base.context(id, link);
-          if (link < 0 || link >= e.ends.length) return undefined;
-          const start = link === 0 ? 0 : e.ends[link - 1]!;
-          const text = contextsOf(id, e).toString('utf8', start, e.ends[link]!);
-          const from = e.highlights[2 * link]!;
-          return from < 0 ? { text } : { text, highlight: [from, e.highlights[2 * link + 1]!] };
+          const { ends, highlights } = partsOf(e);
+          if (link < 0 || link >= ends.length) return undefined;
+          const start = link === 0 ? 0 : ends[link - 1]!;
+          const text = contextsOf(id, e).toString('utf8', start, ends[link]!);
+          const from = highlights[2 * link]!;
+          return from < 0 ? { text } : { text, highlight: [from, highlights[2 * link + 1]!] };
         },
         // The search worker reads kept notes' texts from their segments, as it reads the others' from the base store's file.
         texts: {
@@ -266,7 +281,9 @@ export function openKeptModel(gardenRoot: string): KeptModel {
             if (size >= 1 << 20) flush();
           };
           write(serialize(header));
-          for (const record of takenRecords) write(record);
+          flush();
+          // The records taken, as read: each run of them that lay together in the index read is written as the one slice it was (no copy).
+          for (const span of spansOf(takenRecords)) at += writeSync(out, span, 0, span.length, at);
           for (const e of added) write(encodeEntry(e));
           flush();
         } finally {
@@ -320,6 +337,28 @@ function readIndex(dir: string): { header: Header; entries: Map<NoteId, { entry:
   }
 }
 
+/** `records` (each read after its 4-byte length) as runs of bytes, each run of records that were adjacent, with their lengths, one slice. */
+function spansOf(records: readonly Buffer[]): Buffer[] {
+  const spans: Buffer[] = [];
+  let from: Buffer | undefined;
+  let start = 0;
+  let end = 0;
+  const close = () => {
+    if (from) spans.push(Buffer.from(from.buffer, start, end - start));
+  };
+  for (const r of records) {
+    if (from && r.buffer === from.buffer && r.byteOffset - 4 === end) end = r.byteOffset + r.length;
+    else {
+      close();
+      from = r;
+      start = r.byteOffset - 4;
+      end = r.byteOffset + r.length;
+    }
+  }
+  close();
+  return spans;
+}
+
 function listDir(dir: string): string[] {
   try {
     return readdirSync(dir);
@@ -341,59 +380,69 @@ function sizeOf(file: string): number {
  * An entry's record: JSON, which V8 parses 2.5 times as fast as it deserialises the same records
  * (10k notes: 0.23 against 0.62 s), with its typed arrays as plain arrays. A `ParsedNote` is plain
  * data (strings, finite numbers, booleans, arrays and records; the parser keeps only finite numbers).
+ * Three sections, each after its length but the last: the entry, the note's links, and what only
+ * the note's page reads (its parts and properties, a quarter of the rest at 10k notes); in the first,
+ * a note with properties has `properties: 0`.
  */
 function encodeEntry(e: Entry): Uint8Array {
-  const { lines, blockEmbeds, ends, highlights, note, ...rest } = e;
-  const { links, ...facts } = note;
-  const plain = {
-    ...rest,
-    note: facts,
-    lines: Array.from(lines),
-    blockEmbeds: Array.from(blockEmbeds),
-    ends: Array.from(ends),
-    highlights: Array.from(highlights),
-  };
-  const head = encoder.encode(JSON.stringify(plain));
-  const tail = encoder.encode(JSON.stringify(links));
-  const record = new Uint8Array(4 + head.length + tail.length);
-  new DataView(record.buffer).setUint32(0, head.length, true);
+  const { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, note } = e;
+  const { links, properties, ...facts } = note;
+  const { lines, blockEmbeds, ends, highlights } = partsOf(e);
+  const entry = { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts };
+  const head = encoder.encode(JSON.stringify({ ...entry, note: properties ? { ...facts, properties: 0 } : facts }));
+  const linked = encoder.encode(JSON.stringify(links));
+  const page = encoder.encode(
+    JSON.stringify({
+      lines: Array.from(lines),
+      blockEmbeds: Array.from(blockEmbeds),
+      ends: Array.from(ends),
+      highlights: Array.from(highlights),
+      ...(properties ? { properties } : {}),
+    }),
+  );
+  const record = new Uint8Array(8 + head.length + linked.length + page.length);
+  const view = new DataView(record.buffer);
+  view.setUint32(0, head.length, true);
   record.set(head, 4);
-  record.set(tail, 4 + head.length);
+  view.setUint32(4 + head.length, linked.length, true);
+  record.set(linked, 8 + head.length);
+  record.set(page, 8 + head.length + linked.length);
   return record;
 }
 
 /**
  * The entry of a record written by {@link encodeEntry}. Its number lists stay arrays: at a few
  * numbers a note, a typed array each (four a note) cost more to make, and hold more, than the
- * arrays `JSON.parse` gives. The note's links (a third of the record) are parsed when first read
- * (`lazyLinks`): a build of edited text reads those of a handful of notes.
+ * arrays `JSON.parse` gives. The note's links (a third of the record) are parsed when first read,
+ * and so are the parts and properties (`partsOf`): a build of edited text reads those of a handful of notes.
  */
 function decodeEntry(record: Buffer): Entry {
-  const length = record.readUInt32LE(0);
-  const entry = JSON.parse(record.toString('utf8', 4, 4 + length)) as EntryRecord;
-  lazyLinks(entry.note, record.subarray(4 + length));
-  return entry;
+  const head = record.readUInt32LE(0);
+  const entry = JSON.parse(record.toString('utf8', 4, 4 + head)) as Omit<Entry, 'parts'> & Partial<Pick<Entry, 'parts'>>;
+  const linked = record.readUInt32LE(4 + head);
+  entry.parts = record.subarray(8 + head + linked);
+  const decoded = entry as Entry;
+  lazyNote(decoded.note, 'links', () => JSON.parse(record.toString('utf8', 8 + head, 8 + head + linked)) as LinkRef[]);
+  if (decoded.note.properties !== undefined) lazyNote(decoded.note, 'properties', () => partsOf(decoded).properties);
+  return decoded;
 }
 
 /**
- * Give `note` its links from `bytes` (their JSON) when first read: an accessor until then, replaced by
- * the parsed list (a plain, writable property) on the first read or write.
+ * Give `note` its `key` from `read` when first read: an accessor until then, replaced by the value
+ * (a plain, writable property) on the first read or write.
  */
-function lazyLinks(note: ParsedNote, bytes: Buffer): void {
-  const settle = (links: LinkRef[]) => {
-    Object.defineProperty(note, 'links', { value: links, writable: true, enumerable: true, configurable: true });
-    return links;
+function lazyNote<K extends 'links' | 'properties'>(note: ParsedNote, key: K, read: () => ParsedNote[K]): void {
+  const settle = (value: ParsedNote[K]) => {
+    Object.defineProperty(note, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
   };
-  Object.defineProperty(note, 'links', {
-    get: () => settle(JSON.parse(bytes.toString('utf8')) as LinkRef[]),
-    set: (links: LinkRef[]) => void settle(links),
+  Object.defineProperty(note, key, {
+    get: () => settle(read()),
+    set: (value: ParsedNote[K]) => void settle(value),
     enumerable: true,
     configurable: true,
   });
 }
-
-/** An entry as its record holds it. */
-type EntryRecord = Omit<Entry, 'lines' | 'blockEmbeds' | 'ends' | 'highlights'> & Record<'lines' | 'blockEmbeds' | 'ends' | 'highlights', number[]>;
 
 /** A note's block HTML packed as the spill store packs it, without changing `result`. */
 function packedHtml(result: NoteJobResult): { html: Uint8Array; lines: Int32Array; embeds: Int32Array } {
