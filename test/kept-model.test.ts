@@ -104,6 +104,31 @@ describe('kept model', () => {
     expect(readdirSync(`${cacheDir(garden)}-model`).filter((f) => f.startsWith('segment-'))).toHaveLength(2);
   });
 
+  it('gives the facts a changed note had, its links and properties too, after the segment that held them is gone', () => {
+    const garden = tempDir();
+    process.env.TRELLIS_CACHE_DIR = tempDir();
+    const first = openKeptModel(garden);
+    const spill = createSpillStore();
+    const d = compile('D', texts.D);
+    first.add(d.note.hash, d, spill.put(structuredClone(d)));
+    first.save();
+    // D changed: nothing is taken, so its old segment goes when the second build's index is written; a build asks after that (src/build.ts).
+    const second = openKeptModel(garden);
+    const changed = compile('D', texts.D + '\nNow [[B]] too.\n');
+    second.add(changed.note.hash, changed, spill.put(structuredClone(changed)));
+    second.save();
+    expect(readdirSync(`${cacheDir(garden)}-model`).filter((f) => f.startsWith('segment-'))).toHaveLength(1);
+    const was = second.was('D' as NoteId)!;
+    expect(was.note.hash).toBe(d.note.hash);
+    expect(was.note.links.map((l) => l.target)).toEqual(['C', 'A']);
+    expect(was.note.properties).toEqual(d.note.properties);
+    expect(
+      openKeptModel(garden)
+        .was('D' as NoteId)
+        ?.note.links.map((l) => l.target),
+    ).toEqual(['C', 'B', 'A']);
+  });
+
   it('mentions are kept by key: another key gives nothing, and only the last build’s sources are kept', () => {
     const garden = tempDir();
     process.env.TRELLIS_CACHE_DIR = tempDir();

@@ -1,8 +1,8 @@
 /**
  * The compiled garden kept between builds, beside the cache: every note's facts (what resolve,
  * graph and assemble read: its `ParsedNote`, nonce and block embeds) in one index file, and what
- * pages, search and mentions read of it (block HTML, plain text, link contexts) in segment files,
- * read by offset only when asked for. A warm build reads the index and the changed notes' cache
+ * pages, search and mentions read of it (block HTML, plain text, link contexts; the note's links,
+ * properties and blocks' lines) in segment files, read by offset only when asked for. A warm build reads the index and the changed notes' cache
  * entries, not the cache entries of all notes (each a file to open and a whole result to
  * deserialise, HTML included).
  *
@@ -42,8 +42,11 @@ interface Entry {
   text: Range;
   /** The contexts' texts one after the other. */
   contexts: Range;
-  /** What a page of the note reads (its JSON, until it is first read: {@link partsOf}). */
-  parts: Parts | Buffer;
+  /** The note's links (JSON). */
+  links: Range;
+  /** What only a page of the note reads (JSON), and the parts once read (`partsOf` in {@link openKeptModel}). */
+  pageParts: Range;
+  parts?: Parts;
 }
 
 /** What only a page of the note reads: each block's first and last line, the block embeds (block, link, ...); each context's end (a byte offset) and highlight (-1, -1 for none). */
@@ -52,14 +55,8 @@ interface Parts {
   blockEmbeds: ArrayLike<number>;
   ends: ArrayLike<number>;
   highlights: ArrayLike<number>;
-  /** The note's properties, in a record read back (`lazyNote`); not kept in an entry this build added. */
+  /** The note's properties. */
   properties?: ParsedNote['properties'];
-}
-
-/** `e`'s parts, parsed when first asked for. */
-function partsOf(e: Entry): Parts {
-  if (Buffer.isBuffer(e.parts)) e.parts = JSON.parse(e.parts.toString('utf8')) as Parts;
-  return e.parts;
 }
 
 interface Header {
@@ -68,7 +65,7 @@ interface Header {
   segments: string[];
 }
 
-const formatVersion = 5;
+const formatVersion = 6;
 
 /** Bytes of link contexts a store over the model holds, read whole per note (`over`). */
 const contextCacheBytes = 16 << 20;
@@ -96,7 +93,6 @@ function modelDir(gardenRoot: string): string {
 /** Open the model kept for `gardenRoot` (an empty one when there is none, or it cannot be read). */
 export function openKeptModel(gardenRoot: string): KeptModel {
   const dir = modelDir(gardenRoot);
-  const previous = readIndex(dir);
   const fds = new Map<string, number>();
   const fdOf = (segment: string): number => {
     let fd = fds.get(segment);
@@ -111,6 +107,13 @@ export function openKeptModel(gardenRoot: string): KeptModel {
     if (bytes > 0) readSync(fdOf(segment), buf, 0, bytes, at);
     return buf;
   };
+  const readJson = (segment: string, range: Range): unknown => JSON.parse(read(segment, range).toString('utf8'));
+  /** `e`'s parts, read when first asked for. */
+  const partsOf = (e: Entry): Parts => (e.parts ??= readJson(e.segment, e.pageParts) as Parts);
+  const previous = readIndex(dir, (entry) => {
+    lazyNote(entry.note, 'links', () => readJson(entry.segment, entry.links) as LinkRef[]);
+    if (entry.note.properties !== undefined) lazyNote(entry.note, 'properties', () => partsOf(entry).properties);
+  });
   // This build's segment, made when the first result is added.
   const name = `segment-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   let fd: number | undefined;
@@ -157,6 +160,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
       try {
         const packed = packedHtml(result);
         const contexts = packContexts(result.contexts);
+        const parts: Parts = { lines: packed.lines, blockEmbeds: packed.embeds, ends: contexts.ends, highlights: contexts.highlights };
         added.push({
           id: result.note.id,
           hash,
@@ -168,7 +172,9 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           html: append(packed.html),
           text: append(encoder.encode(result.text)),
           contexts: append(contexts.bytes),
-          parts: { lines: packed.lines, blockEmbeds: packed.embeds, ends: contexts.ends, highlights: contexts.highlights },
+          links: append(encoder.encode(JSON.stringify(result.note.links))),
+          pageParts: append(encodeParts(parts, result.note.properties)),
+          parts,
         });
       } catch {
         // No room or no folder: this build keeps nothing, the next reads the cache.
@@ -294,16 +300,29 @@ export function openKeptModel(gardenRoot: string): KeptModel {
         rmSync(tmp, { force: true });
         return;
       }
-      // Segments no entry points into any more (this build's, if empty, and those replaced).
+      // Segments no entry points into any more (this build's, if empty, and those replaced). Those of the last
+      // build stay open (and readable) here: `was` reads the links of notes that changed from them, when asked.
       const used = new Set(segments);
-      for (const f of listDir(dir)) if (f.startsWith('segment-') && !used.has(f)) rmSync(path.join(dir, f), { force: true });
+      const previousSegments = new Set(previous?.header.segments);
+      for (const f of listDir(dir)) {
+        if (!f.startsWith('segment-') || used.has(f)) continue;
+        try {
+          if (previousSegments.has(f)) fdOf(f);
+          rmSync(path.join(dir, f), { force: true });
+        } catch {
+          // Removed by the next build that can.
+        }
+      }
     },
   };
   return model;
 }
 
-/** The previous index, if it was written by this code, its segments exist and most of their bytes are still used. */
-function readIndex(dir: string): { header: Header; entries: Map<NoteId, { entry: Entry; record: Buffer }> } | undefined {
+/**
+ * The previous index, if it was written by this code, its segments exist and most of their bytes are still used;
+ * `lazy` is given each entry as it is read (to read its note's links and properties from the segment when asked for).
+ */
+function readIndex(dir: string, lazy: (entry: Entry) => void): { header: Header; entries: Map<NoteId, { entry: Entry; record: Buffer }> } | undefined {
   try {
     const bytes = readFileSync(path.join(dir, 'index'));
     let at = 0;
@@ -319,9 +338,10 @@ function readIndex(dir: string): { header: Header; entries: Map<NoteId, { entry:
     let live = 0;
     while (at < bytes.length) {
       const record = next();
-      const entry = decodeEntry(record);
+      const entry = JSON.parse(record.toString('utf8')) as Entry;
+      lazy(entry);
       entries.set(entry.id, { entry, record });
-      live += entry.html[1] + entry.text[1] + entry.contexts[1];
+      live += entry.html[1] + entry.text[1] + entry.contexts[1] + entry.links[1] + entry.pageParts[1];
     }
     let size = 0;
     const present = new Set(listDir(dir));
@@ -378,20 +398,25 @@ function sizeOf(file: string): number {
 
 /**
  * An entry's record: JSON, which V8 parses 2.5 times as fast as it deserialises the same records
- * (10k notes: 0.23 against 0.62 s), with its typed arrays as plain arrays. A `ParsedNote` is plain
- * data (strings, finite numbers, booleans, arrays and records; the parser keeps only finite numbers).
- * Three sections, each after its length but the last: the entry, the note's links, and what only
- * the note's page reads (its parts and properties, a quarter of the rest at 10k notes); in the first,
- * a note with properties has `properties: 0`.
+ * (10k notes: 0.23 against 0.62 s). A `ParsedNote` is plain data (strings, finite numbers, booleans,
+ * arrays and records; the parser keeps only finite numbers). The note's links and what only its
+ * page reads (block lines, contexts' ends, properties: together 60 % of what an entry was) are in
+ * the segment, read when first asked for: a build of edited text reads those of a handful of notes.
+ * A note with properties has `properties: 0` in its record.
  */
 function encodeEntry(e: Entry): Uint8Array {
-  const { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, note } = e;
-  const { links, properties, ...facts } = note;
-  const { lines, blockEmbeds, ends, highlights } = partsOf(e);
-  const entry = { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts };
-  const head = encoder.encode(JSON.stringify({ ...entry, note: properties ? { ...facts, properties: 0 } : facts }));
-  const linked = encoder.encode(JSON.stringify(links));
-  const page = encoder.encode(
+  const { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, links, pageParts, note } = e;
+  // The note without its links, and its properties as a mark (the note of an entry this build added is a plain object).
+  const facts: Record<string, unknown> = { ...note };
+  delete facts.links;
+  if (note.properties) facts.properties = 0;
+  const entry = { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, links, pageParts };
+  return encoder.encode(JSON.stringify({ ...entry, note: facts }));
+}
+
+/** What only a note's page reads, as JSON, its number lists as plain arrays: at a few numbers a note, a typed array each cost more to make, and hold more, than the arrays `JSON.parse` gives. */
+function encodeParts({ lines, blockEmbeds, ends, highlights }: Parts, properties: ParsedNote['properties']): Uint8Array {
+  return encoder.encode(
     JSON.stringify({
       lines: Array.from(lines),
       blockEmbeds: Array.from(blockEmbeds),
@@ -400,31 +425,6 @@ function encodeEntry(e: Entry): Uint8Array {
       ...(properties ? { properties } : {}),
     }),
   );
-  const record = new Uint8Array(8 + head.length + linked.length + page.length);
-  const view = new DataView(record.buffer);
-  view.setUint32(0, head.length, true);
-  record.set(head, 4);
-  view.setUint32(4 + head.length, linked.length, true);
-  record.set(linked, 8 + head.length);
-  record.set(page, 8 + head.length + linked.length);
-  return record;
-}
-
-/**
- * The entry of a record written by {@link encodeEntry}. Its number lists stay arrays: at a few
- * numbers a note, a typed array each (four a note) cost more to make, and hold more, than the
- * arrays `JSON.parse` gives. The note's links (a third of the record) are parsed when first read,
- * and so are the parts and properties (`partsOf`): a build of edited text reads those of a handful of notes.
- */
-function decodeEntry(record: Buffer): Entry {
-  const head = record.readUInt32LE(0);
-  const entry = JSON.parse(record.toString('utf8', 4, 4 + head)) as Omit<Entry, 'parts'> & Partial<Pick<Entry, 'parts'>>;
-  const linked = record.readUInt32LE(4 + head);
-  entry.parts = record.subarray(8 + head + linked);
-  const decoded = entry as Entry;
-  lazyNote(decoded.note, 'links', () => JSON.parse(record.toString('utf8', 8 + head, 8 + head + linked)) as LinkRef[]);
-  if (decoded.note.properties !== undefined) lazyNote(decoded.note, 'properties', () => partsOf(decoded).properties);
-  return decoded;
 }
 
 /**
