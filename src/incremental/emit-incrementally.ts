@@ -34,7 +34,13 @@ export async function emitIncrementally(
  */
 export function rebuiltSummary(result: EmitResult, out: string, cacheHits: number): string {
   const c = result.changes;
-  if (c.notesChanged === undefined) return `${result.files} files written to ${out}/${cacheHits ? ` (${cacheHits} notes from cache)` : ''}`;
-  const notes = `${c.notesChanged} ${c.notesChanged === 1 ? 'note' : 'notes'} changed`;
-  return `${notes}: ${c.pages} pages, ${c.searchFiles} search files, ${result.files} files written to ${out}/ (${c.kept} kept${c.textOnly ? '; only text changed' : c.linksOnly ? '; only text and links changed' : ''})`;
+  const written = `${counted(result.files, 'file')} written to ${out}/`;
+  if (c.notesChanged === undefined) return `${written}${cacheHits ? ` (${counted(cacheHits, 'note')} from cache)` : ''}`;
+  const how = c.textOnly ? '; only text changed' : c.linksOnly ? '; only text and links changed' : '';
+  return `${counted(c.notesChanged, 'note')} changed: ${counted(c.pages, 'page')}, ${counted(c.searchFiles, 'search file')}, ${written} (${c.kept} kept${how})`;
+}
+
+/** `n` and the noun, plural but for one: "1 page", "37 pages". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
