@@ -12,9 +12,10 @@ const entry = fileURLToPath(new URL('./web/main.ts', import.meta.url));
 const katexCss = fileURLToPath(new URL('./node_modules/katex/dist/katex.min.css', import.meta.url));
 
 export default defineConfig({
-  // Vitest: the machine is small and shared (2 cores); browser and build tests get room, never timing assertions.
+  // Vitest: the machine is small and shared (2 cores); browser and build tests get room, never timing assertions:
+  // `expect.poll` waits up to 30 s, not Vitest's 1 s (a search answered in the browser after 1 s under CI's load failed a test).
   // Chromium is installed before the first test when it is missing (test/setup/ensure-chromium.ts).
-  test: { testTimeout: 60_000, hookTimeout: 180_000, globalSetup: ['test/setup/ensure-chromium.ts'] },
+  test: { testTimeout: 60_000, hookTimeout: 180_000, expect: { poll: { timeout: 30_000 } }, globalSetup: ['test/setup/ensure-chromium.ts'] },
   // Relative chunk URLs: the same bundle works at any site base path.
   base: './',
   publicDir: false,
