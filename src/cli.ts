@@ -16,7 +16,7 @@ import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, r
 import { readDerivedFacts, writeDerivedFacts } from './incremental/derived-facts.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
-import { statedWalk } from './scan/walk.ts';
+import { statedWalk, type StatedFile } from './scan/walk.ts';
 import type { CheckReport, Diagnostic } from './shared/types.ts';
 import type { FrameAndShapes } from './incremental/text-only.ts';
 import { toCheckJson } from './check-json.ts';
@@ -193,6 +193,13 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** The search worker of an edit of text, started ahead for the garden `root` whose walk found `files` (src/emit/early-search.ts). */
+async function prepareSearch(root: string, files: readonly StatedFile[]) {
+  const markdown = files.filter((f) => f.rel.endsWith('.md'));
+  const bytes = markdown.reduce((sum, f) => sum + (f.stats?.size ?? 0), 0);
+  return (await import('./emit/early-search.ts')).prepareEarlySearch(root, markdown.length, bytes);
+}
+
 /** The options `trellis build` reads. */
 interface BuildValues {
   out?: string;
@@ -233,15 +240,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   // before the stamps are checked, it gained nothing measurable and cost every up-to-date build CPU.)
   const ahead = useCache && record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
   // So does the search worker an edit of text needs, and it reads the postings the last build kept (src/emit/early-search.ts).
-  const markdown = walked.files.filter((f) => f.rel.endsWith('.md'));
-  const preparedSearch =
-    useCache && record
-      ? (await import('./emit/early-search.ts')).prepareEarlySearch(
-          root,
-          markdown.length,
-          markdown.reduce((sum, f) => sum + (f.stats?.size ?? 0), 0),
-        )
-      : undefined;
+  const preparedSearch = useCache && record ? await prepareSearch(root, walked.files) : undefined;
   try {
     // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
     const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;

@@ -25,6 +25,8 @@ export interface ViteCache {
 }
 
 const ownPrefix = 'dev-';
+/** An own folder's name, with the pid of the server that made it. */
+const ownFolder = new RegExp(`^${ownPrefix}(\\d+)-`);
 
 /** Vite's default cache folder for a project: `node_modules/.vite`, or `.vite` when it has no `node_modules`. */
 export function sharedViteCache(projectRoot: string): string {
@@ -46,7 +48,7 @@ export function claimViteCache(projectRoot: string): ViteCache {
 /** Remove the own folders of servers (in `shared`) whose process is gone. */
 function removeLeftOwnFolders(shared: string): void {
   for (const name of readdirSync(shared)) {
-    const pid = new RegExp(`^${ownPrefix}(\\d+)-`).exec(name)?.[1];
+    const pid = ownFolder.exec(name)?.[1];
     if (pid !== undefined && !alive(Number(pid))) rmSync(path.join(shared, name), { recursive: true, force: true });
   }
 }

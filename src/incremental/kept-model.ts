@@ -2,9 +2,9 @@
  * The compiled garden kept between builds, beside the cache: every note's facts (what resolve,
  * graph and assemble read: its `ParsedNote`, nonce and block embeds) in one index file, and what
  * pages, search and mentions read of it (block HTML, plain text, link contexts; the note's links,
- * properties and blocks' lines) in segment files, read by offset only when asked for. A warm build reads the index and the changed notes' cache
- * entries, not the cache entries of all notes (each a file to open and a whole result to
- * deserialise, HTML included).
+ * properties and blocks' lines) in segment files, read by offset only when asked for. A warm build
+ * reads the index and the changed notes' cache entries, not the cache entries of all notes (each a
+ * file to open and a whole result to deserialise, HTML included).
  *
  * An entry is used only for a note with the same id and content hash, written by the same code
  * (the index records the compile fingerprint, src/version.ts), exactly as a cache entry is: a compiled note depends
