@@ -1,5 +1,6 @@
 /** The compiled garden kept between builds (src/incremental/kept-model.ts) and the kept unlinked mentions. */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNoteJob } from '../src/compile/job.ts';
 import type { NoteJobResult } from '../src/compile/types.ts';
@@ -127,6 +128,29 @@ describe('kept model', () => {
         .was('D' as NoteId)
         ?.note.links.map((l) => l.target),
     ).toEqual(['C', 'B', 'A']);
+  });
+
+  it('is not read when an entry names a segment its index does not (a planted path outside the folder)', () => {
+    const garden = tempDir();
+    process.env.TRELLIS_CACHE_DIR = tempDir();
+    const first = openKeptModel(garden);
+    const c = compile('C', texts.C);
+    first.add(c.note.hash, c, createSpillStore().put(structuredClone(c)));
+    first.save();
+    expect(openKeptModel(garden).take('C' as NoteId, c.note.hash)).toBeDefined();
+    // The same index with the entry's segment renamed to a file outside the model's folder.
+    const index = path.join(`${cacheDir(garden)}-model`, 'index');
+    const outside = path.join(tempDir(), 'secret');
+    writeFileSync(outside, 'not a segment');
+    const bytes = readFileSync(index);
+    const headerLength = bytes.readUInt32LE(0);
+    const record = JSON.parse(bytes.toString('utf8', 8 + headerLength)) as { segment: string };
+    record.segment = path.relative(`${cacheDir(garden)}-model`, outside);
+    const planted = Buffer.from(JSON.stringify(record));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(planted.length);
+    writeFileSync(index, Buffer.concat([bytes.subarray(0, 4 + headerLength), length, planted]));
+    expect(openKeptModel(garden).take('C' as NoteId, c.note.hash)).toBeUndefined();
   });
 
   it('mentions are kept by key: another key gives nothing, and only the last build’s sources are kept', () => {

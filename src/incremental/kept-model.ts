@@ -335,10 +335,13 @@ function readIndex(dir: string, lazy: (entry: Entry) => void): { header: Header;
     const header = deserialize(next()) as Header;
     if (header.version !== formatVersion || header.code !== compileFingerprint()) return undefined;
     const entries = new Map<NoteId, { entry: Entry; record: Buffer }>();
+    const named = new Set(header.segments);
     let live = 0;
     while (at < bytes.length) {
       const record = next();
       const entry = JSON.parse(record.toString('utf8')) as Entry;
+      // Every segment is one the header names, and those are files of this folder (below): no entry reads outside it.
+      if (!named.has(entry.segment)) return undefined;
       lazy(entry);
       entries.set(entry.id, { entry, record });
       live += entry.html[1] + entry.text[1] + entry.contexts[1] + entry.links[1] + entry.pageParts[1];
