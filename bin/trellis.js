@@ -28,4 +28,10 @@ if (process.env.TRELLIS_FROM_SOURCE !== '1') {
   }
 }
 cli ??= await loadSource();
-process.exitCode = await cli.main(process.argv.slice(2));
+const code = await cli.main(process.argv.slice(2));
+// Once a command is done, everything it wrote has been awaited, so the process exits as soon as its
+// output is flushed (pipes are written asynchronously on some systems) instead of tearing down a large
+// heap and its worker threads first: about 0.1 s of a warm 10k build.
+const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

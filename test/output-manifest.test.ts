@@ -34,8 +34,11 @@ describe('the output manifest', () => {
       const good: OutputManifest = {
         out: path.resolve(out),
         fingerprint: 'f',
-        files: { 'index.html': 'h1', 'a..b/index.html': 'h2' },
-        keys: { 'index.html': 'k' },
+        files: new Map([
+          ['index.html', 'h1'],
+          ['a..b/index.html', 'h2'],
+        ]),
+        keys: new Map([['index.html', 'k']]),
         notes: {},
         spare: { dir: path.join(path.dirname(out), '.site-spare-0123456789ab'), differs: ['index.html'] },
       };
@@ -45,10 +48,20 @@ describe('the output manifest', () => {
       };
       expect(await readAs(good)).toEqual(good);
       for (const rel of ['../outside.txt', 'a/../../outside.txt', '/etc/passwd', '..', 'a/..', '']) {
-        expect(await readAs({ ...good, files: { ...good.files, [rel]: 'h' } }), rel).toBeUndefined();
-        expect(await readAs({ ...good, keys: { [rel]: 'k' } }), rel).toBeUndefined();
+        expect(await readAs({ ...good, files: new Map([...good.files, [rel, 'h']]) }), rel).toBeUndefined();
+        expect(await readAs({ ...good, files: new Map([...good.files, [rel, 'h']]), keys: new Map([[rel, 'k']]) }), rel).toBeUndefined();
         expect(await readAs({ ...good, spare: { dir: good.spare!.dir, differs: [rel] } }), rel).toBeUndefined();
       }
+      // A key is kept only with its file: one of a path the site has no file at is not written.
+      expect(await readAs({ ...good, keys: new Map([...good.keys, ['../outside.txt', 'k']]) })).toEqual(good);
+      // A path with a line break (the stored form's separator) leaves the lines unpaired: not read, rather than misread.
+      expect(await readAs({ ...good, files: new Map([...good.files, ['two\nlines.txt', 'h']]) })).toBeUndefined();
+      // Nor is a manifest of the earlier form (files as objects keyed by path).
+      await writeOutputManifest(root, good);
+      const file = readdirSync(path.dirname(cacheDir(root))).find((f) => f.startsWith(path.basename(cacheDir(root)) + '-outputs-'))!;
+      const stored = path.join(path.dirname(cacheDir(root)), file);
+      writeFileSync(stored, JSON.stringify({ ...good, files: Object.fromEntries(good.files), keys: Object.fromEntries(good.keys) }));
+      expect(readOutputManifest(root, out, 'f')).toBeUndefined();
       for (const dir of [tempDir(), path.join(path.dirname(out), '.other-spare-0123456789ab'), path.join(out, '.site-spare-0123456789ab')]) {
         expect(await readAs({ ...good, spare: { dir, differs: [] } }), dir).toBeUndefined();
       }

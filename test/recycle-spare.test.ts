@@ -29,7 +29,7 @@ function setUp(count: number, changed: number): { out: string; spare: string; ma
   writeTree(spare, { ...Object.fromEntries(pages.map((p, i) => [p, i < changed ? `old ${p}` : `new ${p}`])), 'gone/index.html': 'old gone' });
   const manifest: OutputManifest = {
     ...emptyManifest(out),
-    files: Object.fromEntries(pages.map((p) => [p, `hash of new ${p}`])),
+    files: new Map(pages.map((p) => [p, `hash of new ${p}`])),
     spare: { dir: spare, differs: [...pages.slice(0, changed), 'gone/index.html'] },
   };
   return { out, spare, manifest, pages };
@@ -111,7 +111,7 @@ describe('recycling the spare site', () => {
     writeTree(spare, { ...live, ...older });
     const manifest: OutputManifest = {
       ...emptyManifest(out),
-      files: Object.fromEntries(Object.keys(live).map((rel) => [rel, `hash of ${rel}`])),
+      files: new Map(Object.keys(live).map((rel) => [rel, `hash of ${rel}`])),
       spare: { dir: spare, differs: Object.keys(older) },
     };
     const staging = `${spare}-staging`;

@@ -57,7 +57,7 @@ export function earlySearch(root: string, out: string, previous: OutputManifest,
         return;
       }
       const dir = mkdtempSync(scratchPrefix(path.resolve(out)));
-      const files = Object.fromEntries(Object.entries(previous.files).filter(([rel]) => rel.startsWith('_search/')));
+      const files = Object.fromEntries([...previous.files].filter(([rel]) => rel.startsWith('_search/')));
       started = startSearch(published, store, texts, dir, { root, previous: files, keep: true, ...(prepared ? { prepared } : {}) });
     },
     skip: () => void prepared?.discard(),

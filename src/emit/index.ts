@@ -186,8 +186,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
         if (textChanged) return;
         // Links changed elsewhere: this page's inputs did not, and its files are kept under their key.
         const [page, data] = [pageFile(n.url), dataFile(n.url)];
-        const key = options.previous?.keys[page];
-        if (key !== undefined && options.previous?.keys[data] === key && writer.carry(page, key, key) && writer.carry(data, key, key)) {
+        const key = options.previous?.keys.get(page);
+        if (key !== undefined && options.previous?.keys.get(data) === key && writer.carry(page, key, key) && writer.carry(data, key, key)) {
           notes.push(listNoteOf(n, untopicked, info, siteContext.dates));
           return;
         }

@@ -78,10 +78,10 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   const scratches: string[] = [];
   const linked = fromSpare ?? (previous ? await linkPreviousSite(target, staging, previous) : { files: new Set<string>(), dirs: new Set<string>() });
   // The previous site's files missing from it (removed by hand): the site it becomes differs there too.
-  const missing = previous ? Object.keys(previous.files).filter((rel) => !linked.files.has(rel)) : [];
+  const missing = previous ? [...previous.files.keys()].filter((rel) => !linked.files.has(rel)) : [];
   let spare: OutputManifest['spare'];
-  const files: Record<string, string> = {};
-  const keys: Record<string, string> = {};
+  const files = new Map<string, string>();
+  const keys = new Map<string, string>();
   let written = 0;
   let kept = 0;
   let searchWritten = 0;
@@ -98,16 +98,16 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     if (!abs.startsWith(staging + path.sep)) throw new Error(`Emit: refusing to write outside the output folder: ${rel}`);
     return abs;
   };
-  const unchanged = (rel: string, hash: string) => linked.files.has(rel) && previous?.files[rel] === hash;
+  const unchanged = (rel: string, hash: string) => linked.files.has(rel) && previous?.files.get(rel) === hash;
   // Before a file is made anew, its link to the previous site goes (writing through it would change that site).
   const replace = async (rel: string, abs: string) => {
     if (linked.files.delete(rel)) await fs.rm(abs, { force: true });
     await ensureDir(abs);
   };
   const made = (rel: string, hash: string, key?: string) => {
-    files[rel] = hash;
-    if (key !== undefined) keys[rel] = key;
-    else delete keys[rel];
+    files.set(rel, hash);
+    if (key !== undefined) keys.set(rel, key);
+    else keys.delete(rel);
     written++;
     if (rel.startsWith('_search/')) searchWritten++;
     if (rel.endsWith('.html')) pagesWritten++;
@@ -133,8 +133,8 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       const abs = resolveRel(rel);
       const hash = contentHash(contents);
       if (unchanged(rel, hash)) {
-        files[rel] = hash;
-        if (key !== undefined) keys[rel] = key;
+        files.set(rel, hash);
+        if (key !== undefined) keys.set(rel, key);
         kept++;
         return;
       }
@@ -147,19 +147,20 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     },
     carry(rel, was, key) {
       resolveRel(rel);
-      if (!linked.files.has(rel) || previous?.keys[rel] !== was || previous.files[rel] === undefined) return false;
-      files[rel] = previous.files[rel];
-      keys[rel] = key;
+      const hash = previous?.files.get(rel);
+      if (!linked.files.has(rel) || hash === undefined || previous?.keys.get(rel) !== was) return false;
+      files.set(rel, hash);
+      keys.set(rel, key);
       kept++;
       return true;
     },
     keepUnclaimed(which) {
       for (const rel of linked.files) {
-        const hash = previous?.files[rel];
-        if (hash === undefined || files[rel] !== undefined || !which(rel)) continue;
-        files[rel] = hash;
-        const key = previous?.keys[rel];
-        if (key !== undefined) keys[rel] = key;
+        const hash = previous?.files.get(rel);
+        if (hash === undefined || files.has(rel) || !which(rel)) continue;
+        files.set(rel, hash);
+        const key = previous?.keys.get(rel);
+        if (key !== undefined) keys.set(rel, key);
         kept++;
       }
     },
@@ -177,7 +178,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
         const abs = resolveRel(rel);
         const from = path.join(dir, rel);
         if (unchanged(rel, hash)) {
-          files[rel] = hash;
+          files.set(rel, hash);
           kept++;
           continue;
         }
@@ -191,7 +192,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     linkedHashes(prefix) {
       const hashes: Record<string, string> = {};
       for (const rel of linked.files) {
-        const hash = previous?.files[rel];
+        const hash = previous?.files.get(rel);
         if (hash !== undefined && rel.startsWith(prefix)) hashes[rel] = hash;
       }
       return hashes;
@@ -258,16 +259,16 @@ export function replacedName(target: string): string {
 }
 
 /** The files in which the previous site (`before`, less `missing`) differs from this one (`after`). */
-function differences(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>, missing: readonly string[]): string[] {
+function differences(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, missing: readonly string[]): string[] {
   const out = new Set(missing);
-  for (const rel of Object.keys(before)) if (before[rel] !== after[rel]) out.add(rel);
-  for (const rel of Object.keys(after)) if (before[rel] === undefined) out.add(rel);
+  for (const [rel, hash] of before) if (after.get(rel) !== hash) out.add(rel);
+  for (const rel of after.keys()) if (!before.has(rel)) out.add(rel);
   return [...out];
 }
 
 /** Remove the previous site's files this build did not produce, and the folders they leave empty. */
-async function removeStale(staging: string, linked: ReadonlySet<string>, produced: Readonly<Record<string, string>>): Promise<void> {
-  const stale = [...linked].filter((rel) => produced[rel] === undefined);
+async function removeStale(staging: string, linked: ReadonlySet<string>, produced: ReadonlyMap<string, string>): Promise<void> {
+  const stale = [...linked].filter((rel) => !produced.has(rel));
   await Promise.all(stale.map((rel) => fs.rm(path.join(staging, rel), { force: true })));
   const parents = new Set<string>();
   for (const rel of stale) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) parents.add(d);

@@ -20,7 +20,7 @@ export interface LinkedSite {
 
 /** Hard-link the files of `previous` that still exist under `out` into `staging` (a fresh empty folder). */
 export async function linkPreviousSite(out: string, staging: string, previous: OutputManifest): Promise<LinkedSite> {
-  const rels = Object.keys(previous.files).sort();
+  const rels = [...previous.files.keys()].sort();
   const dirs = foldersOf(rels);
   // Parents before children. Synchronous calls: tens of thousands of promises through libuv's
   // thread pool took about three times as long as the calls themselves.
@@ -53,7 +53,7 @@ export async function linkPreviousSite(out: string, staging: string, previous: O
 export async function recycleSpare(out: string, staging: string, previous: OutputManifest): Promise<LinkedSite | undefined> {
   const spare = previous.spare;
   if (!spare) return undefined;
-  const files = new Set(Object.keys(previous.files));
+  const files = new Set(previous.files.keys());
   // A differing file costs an unlink and a link, a file of a fresh staging folder one link.
   if (spare.differs.length * 2 > files.size) return undefined;
   try {

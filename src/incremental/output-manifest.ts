@@ -18,9 +18,9 @@ export interface OutputManifest {
   /** The build fingerprint recorded in that site's build record. */
   fingerprint: string;
   /** Site-relative path -> hash of its bytes. */
-  files: Record<string, string>;
+  files: Map<string, string>;
   /** Site-relative path -> hash of the inputs it was made from (only files with declared inputs). */
-  keys: Record<string, string>;
+  keys: Map<string, string>;
   /** Note id -> content hash, for the build's summary of what changed. */
   notes: Record<string, string>;
   /**
@@ -35,7 +35,7 @@ export interface OutputManifest {
 
 /** An empty manifest for `out`. */
 export function emptyManifest(out: string, fingerprint = ''): OutputManifest {
-  return { out: path.resolve(out), fingerprint, files: {}, keys: {}, notes: {} };
+  return { out: path.resolve(out), fingerprint, files: new Map(), keys: new Map(), notes: {} };
 }
 
 function manifestFile(gardenRoot: string, out: string): string {
@@ -43,15 +43,67 @@ function manifestFile(gardenRoot: string, out: string): string {
   return `${cacheDir(gardenRoot)}-outputs-${which}.json`;
 }
 
+/**
+ * The manifest as stored: a JSON object whose files are three strings, not an object of tens of
+ * thousands of keys. `paths` is every file's path, one a line; `hashes` its hash on the same line;
+ * `keys` its inputs' key there (an empty line: none). At 10k notes (44k files) V8 parses the 6.8 MB
+ * in about a third of the time it took for the same as two objects keyed by path (0.10 s), and the
+ * paths become a map's keys without a dictionary-mode object in between. A path holding a line
+ * break (possible on disk, never made by Trellis's URLs) leaves more paths than hashes: such a
+ * manifest is not read, and that build writes every file.
+ */
+interface StoredManifest extends Omit<OutputManifest, 'files' | 'keys'> {
+  format: typeof manifestFormat;
+  paths: string;
+  hashes: string;
+  keys: string;
+}
+
+/** The stored form's version: a manifest of another form is not read (the build then writes every file). */
+const manifestFormat = 2;
+
 /** The manifest of the site now in `out`, if it was written for that very site (its record has `fingerprint`). */
 export function readOutputManifest(gardenRoot: string, out: string, fingerprint: string | undefined): OutputManifest | undefined {
   if (!fingerprint) return undefined;
   try {
-    const m = JSON.parse(readFileSync(manifestFile(gardenRoot, out), 'utf8')) as OutputManifest;
-    return m.out === path.resolve(out) && m.fingerprint === fingerprint && staysBeside(m) ? m : undefined;
+    const stored = JSON.parse(readFileSync(manifestFile(gardenRoot, out), 'utf8')) as StoredManifest;
+    if (stored.format !== manifestFormat || stored.out !== path.resolve(out) || stored.fingerprint !== fingerprint) return undefined;
+    const m = fromStored(stored);
+    return m && staysBeside(m) ? m : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The stored form of `m` (see {@link StoredManifest}); a key of a path with no file has no place in it, and is dropped. */
+function toStored({ files, keys, ...rest }: OutputManifest): StoredManifest {
+  const paths: string[] = [];
+  const hashes: string[] = [];
+  const keyed: string[] = [];
+  for (const [rel, hash] of files) {
+    paths.push(rel);
+    hashes.push(hash);
+    keyed.push(keys.get(rel) ?? '');
+  }
+  return { ...rest, format: manifestFormat, paths: paths.join('\n'), hashes: hashes.join('\n'), keys: keyed.join('\n') };
+}
+
+/** The manifest `stored` holds; undefined when its lines do not pair up (a damaged file). */
+function fromStored({ format: _format, paths, hashes, keys: keyed, ...rest }: StoredManifest): OutputManifest | undefined {
+  if (typeof paths !== 'string' || typeof hashes !== 'string' || typeof keyed !== 'string') return undefined;
+  const files = new Map<string, string>();
+  const keys = new Map<string, string>();
+  if (paths !== '') {
+    const rels = paths.split('\n');
+    const hashOf = hashes.split('\n');
+    const keyOf = keyed.split('\n');
+    if (hashOf.length !== rels.length || keyOf.length !== rels.length) return undefined;
+    for (let i = 0; i < rels.length; i++) {
+      files.set(rels[i]!, hashOf[i]!);
+      if (keyOf[i] !== '') keys.set(rels[i]!, keyOf[i]!);
+    }
+  } else if (hashes !== '' || keyed !== '') return undefined;
+  return { ...rest, files, keys };
 }
 
 /**
@@ -62,7 +114,7 @@ export function readOutputManifest(gardenRoot: string, out: string, fingerprint:
 function staysBeside(m: OutputManifest): boolean {
   // Without splitting each of tens of thousands of paths: a `..` part is the whole path, its start, its end or between slashes.
   const inside = (rel: string) => rel !== '' && rel !== '..' && !rel.startsWith('/') && !rel.startsWith('../') && !rel.endsWith('/..') && !rel.includes('/../');
-  if (!Object.keys(m.files).every(inside) || !Object.keys(m.keys).every(inside)) return false;
+  for (const rel of m.files.keys()) if (!inside(rel)) return false;
   return !m.spare || (isSpareOf(m.out, m.spare.dir) && m.spare.differs.every(inside));
 }
 
@@ -84,7 +136,7 @@ export function isSpareOf(out: string, dir: string): boolean {
 export async function writeOutputManifest(gardenRoot: string, manifest: OutputManifest): Promise<void> {
   const file = manifestFile(gardenRoot, manifest.out);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
+  await fs.writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(toStored(manifest)));
   await fs.rename(`${file}.${process.pid}.tmp`, file);
 }
 
