@@ -89,7 +89,9 @@ function toStored({ files, keys, ...rest }: OutputManifest): StoredManifest {
 }
 
 /** The manifest `stored` holds; undefined when its lines do not pair up (a damaged file). */
-function fromStored({ format: _format, paths, hashes, keys: keyed, ...rest }: StoredManifest): OutputManifest | undefined {
+function fromStored(stored: StoredManifest): OutputManifest | undefined {
+  const { paths, hashes, keys: keyed, ...rest } = stored;
+  delete (rest as Partial<StoredManifest>).format;
   if (typeof paths !== 'string' || typeof hashes !== 'string' || typeof keyed !== 'string') return undefined;
   const files = new Map<string, string>();
   const keys = new Map<string, string>();
