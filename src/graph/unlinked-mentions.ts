@@ -33,7 +33,7 @@ export function buildPhraseIndex(targets: readonly MentionTarget[]): PhraseIndex
   for (const t of targets) {
     const seen = new Set<string>();
     for (const phrase of [t.title, ...t.aliases]) {
-      const words = [...phrase.toLowerCase().matchAll(wordPattern)].map((m) => m[0]);
+      const words = phrase.toLowerCase().match(wordPattern) ?? [];
       const key = words.join(' ');
       if (words.length === 0 || key.length < minPhraseLength || seen.has(key)) continue;
       seen.add(key);
