@@ -261,7 +261,8 @@ export function replacedName(target: string): string {
 /** The files in which the previous site (`before`, less `missing`) differs from this one (`after`). */
 function differences(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, missing: readonly string[]): string[] {
   const out = new Set(missing);
-  for (const [rel, hash] of before) if (after.get(rel) !== hash) out.add(rel);
+  // Keys and lookups, not entries: an entry is a new array each, 44k of them at 10k notes.
+  for (const rel of before.keys()) if (after.get(rel) !== before.get(rel)) out.add(rel);
   for (const rel of after.keys()) if (!before.has(rel)) out.add(rel);
   return [...out];
 }

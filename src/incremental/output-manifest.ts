@@ -80,9 +80,9 @@ function toStored({ files, keys, ...rest }: OutputManifest): StoredManifest {
   const paths: string[] = [];
   const hashes: string[] = [];
   const keyed: string[] = [];
-  for (const [rel, hash] of files) {
+  for (const rel of files.keys()) {
     paths.push(rel);
-    hashes.push(hash);
+    hashes.push(files.get(rel)!);
     keyed.push(keys.get(rel) ?? '');
   }
   return { ...rest, format: manifestFormat, paths: paths.join('\n'), hashes: hashes.join('\n'), keys: keyed.join('\n') };
