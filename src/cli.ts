@@ -135,6 +135,10 @@ async function run(argv: string[]): Promise<number> {
       return model.report.broken.length + model.report.brokenAnchors.length > 0 ? 1 : 0;
     }
     case 'dev': {
+      // Before Vite (and Rolldown's binding, whose allocator reads it as it loads): arenas committed as they are used,
+      // not whole when reserved. A dev server that had bundled the app's packages held ~770 MB resident, ~170 MB so
+      // (src/emit/build-app-bundle.mjs does the same for the build's app bundle; docs/performance.md). A value set by the user is kept.
+      process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
       const { startDev } = await import('./dev/index.ts');
       const port = values.port ? Number(values.port) : 5173;
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
