@@ -1,6 +1,6 @@
 // Builds the reading app (web/) with Vite into the folder given as the first argument. Run by
-// src/emit/app-bundle.ts as a child process, so that Vite's and Rolldown's memory (about half a
-// gigabyte) is never part of a garden build's peak: the child has exited before the build starts.
+// src/emit/app-bundle.ts as a child process, so that Vite's and Rolldown's memory (~380 MB, below) is
+// never added to a garden build's: the child has exited before the build starts.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
