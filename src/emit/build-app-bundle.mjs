@@ -15,7 +15,8 @@ if (!outDir) {
 process.env.NODE_ENV = 'production';
 // Rolldown's allocator (mimalloc) commits each arena it reserves at once by default: the child then
 // peaked at ~605 MB resident, over a 10k garden build's 600 MB target, since a build's peak is that of
-// its children too. Committed as used, the same bundle (byte for byte) takes ~385 MB. Read by mimalloc
+// its children too. Committed as used, the same bundle (byte for byte) takes ~385 MB, for ~0.5 s more
+// (once per version of Trellis; docs/performance.md). Read by mimalloc
 // when Rolldown's binding loads, below; a value set by the user is kept.
 process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
 const { build } = await import('vite');
