@@ -57,7 +57,9 @@ export function earlySearch(root: string, out: string, previous: OutputManifest,
         return;
       }
       const dir = mkdtempSync(scratchPrefix(path.resolve(out)));
-      const files = Object.fromEntries([...previous.files].filter(([rel]) => rel.startsWith('_search/')));
+      const files: Record<string, string> = {};
+      // The map's keys, not a copy of its 44k entries as pairs.
+      for (const rel of previous.files.keys()) if (rel.startsWith('_search/')) files[rel] = previous.files.get(rel)!;
       started = startSearch(published, store, texts, dir, { root, previous: files, keep: true, ...(prepared ? { prepared } : {}) });
     },
     skip: () => void prepared?.discard(),
