@@ -4,11 +4,12 @@
  * the file's size and modification time), nor one that file times cannot tell apart (the racy rule).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKeptScan, racyMs } from '../src/incremental/kept-scan.ts';
 import { scanGarden } from '../src/scan/index.ts';
+import { cacheDir } from '../src/store/cache.ts';
 import { makeGarden, tempDir, useTempCacheDir } from './helpers/garden.ts';
 
 const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
@@ -69,6 +70,40 @@ describe('kept scan', () => {
     expect((await scanned(garden, ctime + 10 * racyMs)).read).toEqual(['A.md', 'B.md']);
     // Read again long enough after their writes, they are kept.
     expect((await scanned(garden, ctime + 10 * racyMs)).read).toEqual([]);
+  });
+
+  it('is written again only once more than one note in a hundred is out of date; until then the few are read again', async () => {
+    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`N${i}.md`, `# N${i}\n\ntext ${i}`]));
+    const garden = makeGarden(files);
+    let later = Date.now() + racyMs + 1000;
+    const initial = await scanned(garden, later);
+    expect(initial.read).toHaveLength(300);
+    const record = readdirSync(path.dirname(cacheDir(garden))).find((f) => f === path.basename(cacheDir(garden)) + '-scan');
+    const recordFile = path.join(path.dirname(cacheDir(garden)), record!);
+    const bytes = () => readFileSync(recordFile);
+    const first = bytes();
+
+    // Two notes edited (2 of 300 out of date, within 1 %): the record stays as it was, so both are read again next time, with their new bytes.
+    writeFileSync(path.join(garden, 'N1.md'), '# N1\n\nedited');
+    writeFileSync(path.join(garden, 'N2.md'), '# N2\n\nedited too');
+    later += racyMs + 1000;
+    const second = await scanned(garden, later);
+    expect(second.read).toEqual(['N1.md', 'N2.md']);
+    expect(bytes().equals(first)).toBe(true);
+    const third = await scanned(garden, later);
+    expect(third.read).toEqual(['N1.md', 'N2.md']);
+    expect(third.hashes.get('N1.md' as never)).toBe(second.hashes.get('N1.md' as never));
+    expect(third.hashes.get('N1.md' as never)).not.toBe(initial.hashes.get('N1.md' as never));
+
+    // Two more gone (4 out of date, over 1 %): written, and the edited notes are trusted from then on.
+    rmSync(path.join(garden, 'N3.md'));
+    rmSync(path.join(garden, 'N4.md'));
+    await scanned(garden, later);
+    expect(bytes().equals(first)).toBe(false);
+    const fifth = await scanned(garden, later);
+    expect(fifth.read).toEqual([]);
+    expect(fifth.hashes.size).toBe(298);
+    expect(fifth.hashes.get('N1.md' as never)).toBe(second.hashes.get('N1.md' as never));
   });
 
   it('is not used under another publish policy', async () => {
