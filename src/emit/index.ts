@@ -210,6 +210,10 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       // List pages need a few of every note's facts; the rest is dropped once written.
       notes.push(listNote(data, noTopics));
     }
+    // The local graph files read only the notes' ids, titles and URLs and the links between them (not topics,
+    // positions or weights): written now, while the layout worker may still run (links changed: it runs again), from
+    // graph.json as it is before placement. Only text changed: they are the previous site's.
+    if (!textChanged) await writeLocalGraphFiles(writer, model.graph.json, options.keepLocalGraphs ? openKeptNeighbourhoods(model.root) : undefined);
     // Topics (list notes, list pages) and graph.json are read from here on.
     await model.graph.placed;
     for (let i = 0; i < notes.length; i++) notes[i] = withTopics(notes[i]!, model.graph);
@@ -239,7 +243,6 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       await writer.write('graph.json', graphJson);
       for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
       for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
-      await writeLocalGraphFiles(writer, model.graph.json, options.keepLocalGraphs ? openKeptNeighbourhoods(model.root) : undefined);
     }
     const run = await searchRun;
     await writer.adoptFrom(run.dir, await run.outputs);

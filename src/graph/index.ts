@@ -50,7 +50,8 @@ export interface GardenGraph {
   /**
    * Only on a graph derived with `placeLater`: settles once the layout (on its worker) is in.
    * Until then `topicOf`, `subtopicOf` and `weights` are empty (they are filled in place), `topics`
-   * and `json` hold no placement and `layoutKey` is unset; the rest is complete from the start.
+   * is empty, `json` has every note and link but no placement or topics (it is replaced by the placed
+   * one), and `layoutKey` is unset; the rest is complete from the start.
    */
   placed?: Promise<void>;
 }
@@ -140,7 +141,8 @@ export async function deriveGardenGraph(
     subtopicOf: new Map(),
     topics: [],
     weights: new Map(),
-    json: { version: 1, notes: [], links: [] },
+    // Placed later: until then, graph.json's notes and links without placements (what the local graph files read).
+    json: options.placeLater ? toGraphJson(published, jsonLinks, undefined) : { version: 1, notes: [], links: [] },
   };
   const place = async (): Promise<void> => {
     let positions = new Map<NoteId, { x: number; y: number }>();
