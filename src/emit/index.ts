@@ -249,7 +249,10 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // Only text changed: the sitemap (every page's URL and date) is the previous site's; `notes` holds only the pages looked at.
     const listed = textChanged ? undefined : notes;
     for (const [file, text] of Object.entries(publishFiles(model, listed, options.site, options.feed, options.dates))) await writer.write(file, text);
-    if (options.app) for (const f of await listFiles(options.app.dir)) await writer.copy(path.posix.join('_app', f), path.join(options.app.dir, f));
+    // The app's folder is named by the fingerprint of its sources and moved into place whole (src/emit/app-bundle.ts): a
+    // file's path there tells its bytes, so a previous copy from the same path is kept without reading it.
+    const app = options.app;
+    if (app) for (const f of await listFiles(app.dir)) await writer.copy(path.posix.join('_app', f), path.join(app.dir, f), `app:${path.join(app.dir, f)}`);
     for (const a of model.attachments) {
       if (a.sanitized !== undefined) await writer.write(a.path, a.sanitized);
       else await writer.copy(a.path, a.absPath, a.mtimeMs === undefined ? undefined : `${a.size}:${a.mtimeMs}:${a.absPath}`);
