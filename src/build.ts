@@ -594,17 +594,24 @@ async function compileFrom(
   for (const [i, result] of waiting.splice(0)) keep(i, result);
   const sent = new Set(first);
   const misses: number[] = [];
+  // Notes in the kept model are taken here, synchronously; the others are looked up in the cache, all at once.
+  const lookups: number[] = [];
+  for (let i = 0; i < notes.length; i++) {
+    if (sent.has(i)) continue;
+    const n = notes[i]!;
+    const model = kept?.take(n.id, n.hash);
+    if (!model) {
+      lookups.push(i);
+      continue;
+    }
+    cache!.keep(n.id, n.hash);
+    model.note.frontmatter.publish = n.content.publish;
+    compiled[i] = shareCompiled(model, share);
+    takeText(n);
+  }
   await Promise.all(
-    notes.map(async (n, i) => {
-      if (sent.has(i)) return;
-      const model = kept?.take(n.id, n.hash);
-      if (model) {
-        cache!.keep(n.id, n.hash);
-        model.note.frontmatter.publish = n.content.publish;
-        compiled[i] = shareCompiled(model, share);
-        takeText(n);
-        return;
-      }
+    lookups.map(async (i) => {
+      const n = notes[i]!;
       const hit = await cache?.get(n.id, n.hash);
       if (hit) keep(i, hit);
       else misses.push(i);

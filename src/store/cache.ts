@@ -24,8 +24,17 @@ export interface NoteCache {
   set(id: string, hash: string, value: NoteJobResult): Promise<void>;
   /** The file of the entry of `id` with `hash`, if there is one; not kept by this (a parse worker reads its highlighted code: `readCachedCode`). */
   fileOf(id: string, hash: string): string;
-  /** Delete entries not read or written since the cache was opened. */
+  /**
+   * Delete entries not read, kept or written since the cache was opened, once they are more than a few
+   * (`pruneSlack`): a build that changed a few notes leaves their old entries for a later build to delete,
+   * instead of naming every entry it used (a hash each, 10k of them at 10k notes) to find those few.
+   */
   prune(): Promise<void>;
+}
+
+/** Unused entries a cache of `used` entries in use may hold before it is pruned: one in fifty, and at least 32. */
+export function pruneSlack(used: number): number {
+  return Math.max(32, Math.floor(used / 50));
 }
 
 /** The cache folder for a garden. */
@@ -40,6 +49,8 @@ export async function openCache(gardenRoot: string): Promise<NoteCache> {
   const dir = cacheDir(gardenRoot);
   await fs.mkdir(dir, { recursive: true });
   const used = new Set<string>();
+  // Entries kept without being read: named only when the cache is pruned.
+  const keptUnnamed: [string, string][] = [];
   const nameOf = (id: string, hash: string) => createHash('sha256').update(`${compileFingerprint()}\u0000${id}\u0000${hash}`).digest('hex').slice(0, 40);
   const keyOf = (id: string, hash: string) => {
     const key = nameOf(id, hash);
@@ -55,11 +66,14 @@ export async function openCache(gardenRoot: string): Promise<NoteCache> {
       }
     },
     keep(id, hash) {
-      keyOf(id, hash);
+      keptUnnamed.push([id, hash]);
     },
     fileOf: (id, hash) => path.join(dir, nameOf(id, hash)),
     async prune() {
       const names = await fs.readdir(dir).catch(() => [] as string[]);
+      // At most this many entries can be unused: too few to be worth naming every entry used.
+      if (names.length - (used.size + keptUnnamed.length) <= pruneSlack(used.size + keptUnnamed.length)) return;
+      for (const [id, hash] of keptUnnamed.splice(0)) keyOf(id, hash);
       await Promise.all(names.filter((n) => !used.has(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
     },
     async set(id, hash, value) {
