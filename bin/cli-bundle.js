@@ -6,7 +6,7 @@
 // The folder holds cli.js and one file per worker (parse-worker.js, layout-worker.js,
 // search-worker.js), flat beside their shared chunks; src/paths.ts finds them through the
 // `__TRELLIS_BUNDLE__` constant defined here. Dependencies stay external and are loaded from
-// the project's node_modules, as from source.
+// the project's node_modules, as from source, except in the parse worker (`selfContained`).
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFiles, listSources } from '../src/fingerprint.mjs';
@@ -18,6 +18,15 @@ export const entryPoints = {
   'layout-worker': 'src/graph/layout-worker.ts',
   'search-worker': 'src/search/worker.ts',
 };
+
+/**
+ * Entry points compiled with their packages, into chunks of their own (`parse-*.js`). The parse
+ * worker starts on every build that compiles a note, and Node's ESM loader took longer to find, read
+ * and link the unified family's few hundred modules than the worker then took to compile a few notes:
+ * its first result came ~0.18 s sooner compiled whole. What it loads only when asked (Shiki and its
+ * grammars) stays in chunks of its own, loaded as before.
+ */
+export const selfContained = ['parse-worker'];
 
 /**
  * Code outside the parse worker that shapes what a compiled note's cache entry and kept-model
@@ -93,26 +102,32 @@ export async function ensureCliBundle(root, fingerprint, cacheDir = path.join(ro
   await mkdir(temp, { recursive: true });
   try {
     const rootFromBundle = path.relative(final, root).split(path.sep).join('/') + '/';
-    const result = await build({
+    const common = {
       absWorkingDir: root,
       metafile: true,
-      entryPoints,
       outdir: temp,
       entryNames: '[name]',
-      chunkNames: 'chunk-[hash]',
       bundle: true,
       splitting: true,
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
       sourcemap: 'linked',
       logLevel: 'silent',
       define: { __TRELLIS_BUNDLE__: JSON.stringify({ root: rootFromBundle, fingerprint }) },
+    };
+    const own = (keep) => Object.fromEntries(Object.entries(entryPoints).filter(([name]) => selfContained.includes(name) === keep));
+    await build({ ...common, entryPoints: own(false), chunkNames: 'chunk-[hash]', packages: 'external' });
+    const result = await build({
+      ...common,
+      entryPoints: own(true),
+      chunkNames: 'parse-[hash]',
+      // Packages written as CommonJS call `require`, which an ES module does not have: one made for each chunk.
+      banner: { js: "import { createRequire as __trellisCreateRequire } from 'node:module'; const require = __trellisCreateRequire(import.meta.url);" },
     });
     // Compiled notes are kept under the fingerprint of the code that compiles them (src/version.ts).
     const worker = Object.keys(result.metafile.outputs).find((o) => path.basename(o) === 'parse-worker.js');
-    // Project files only: packages are external (package-lock.json covers them), and `<define:...>` is no file.
+    // Project files only: packages are covered by package-lock.json, and `<define:...>` is no file.
     const workerInputs = worker ? inputsOf(result.metafile, worker).filter((f) => !f.startsWith('node_modules/') && !f.startsWith('<')) : [];
     if (!workerInputs.includes('src/compile/worker.ts')) throw new Error('the parse worker is not in the bundle');
     await writeFile(path.join(temp, 'compile-inputs.json'), JSON.stringify(workerInputs, null, 1));
