@@ -11,7 +11,7 @@ import { compileAhead } from '../src/compile/ahead.ts';
 import { runJobs, startEarly, streamJobs } from '../src/compile/pool.ts';
 import { openKeptScan, racyMs } from '../src/incremental/kept-scan.ts';
 import { scanGarden } from '../src/scan/index.ts';
-import { regexTableFile } from '../src/compile/render/regex-table.ts';
+import { regexTableFile } from '../src/compile/render/regex-table-file.ts';
 import { cacheDir } from '../src/store/cache.ts';
 import { compileFingerprint } from '../src/version.ts';
 import type { NoteJobResult } from '../src/compile/types.ts';

@@ -11,7 +11,7 @@ import type { NoteStore } from '../store/note-store.ts';
 import { tryCreateSpillStore } from '../store/spill-store.ts';
 import { compileFingerprint } from '../version.ts';
 import { startEarly, type EarlyWorker, type Options as PoolOptions } from './pool.ts';
-import { regexTableFile, type RegexTableFile } from './render/regex-table.ts';
+import { regexTableFile, type RegexTableFile } from './render/regex-table-file.ts';
 import type { WorkerInit } from './worker.ts';
 
 /** What `compileAhead` sets up: the build's store file, its workers' settings, and a worker loading its modules. */

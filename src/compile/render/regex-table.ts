@@ -14,6 +14,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { EmulatedRegExp, toRegExpDetails, type ToRegExpOptions } from 'oniguruma-to-es';
+import type { RegexTableFile } from './regex-table-file.ts';
 
 /** What `toRegExpDetails` gives: a pattern and flags, and the options of an `EmulatedRegExp` when one is needed. */
 type Details = ReturnType<typeof toRegExpDetails>;
@@ -42,17 +43,6 @@ export interface RegexTable {
   readonly conversions: number;
   /** Keep the conversions made since the last save (merged with the file's: two workers may save). */
   save(): void;
-}
-
-/** Where a table is kept, and the code fingerprint its file must have been written by. */
-export interface RegexTableFile {
-  file: string;
-  code: string;
-}
-
-/** The file of the regex table of the garden whose build cache is `cacheBase` (src/store/cache.ts, `cacheDir`). */
-export function regexTableFile(cacheBase: string): string {
-  return `${cacheBase}-regexes`;
 }
 
 /** The table kept in `where` (none: conversions are made and kept in memory only). */
