@@ -217,7 +217,7 @@ interface BuildValues {
 async function buildSite(values: BuildValues, named: string | undefined, garden: string, out: string, started: number): Promise<number> {
   const useCache = !values['no-cache'];
   const root = path.resolve(garden);
-  const config = await readConfig(garden, values.url);
+  const config = await readConfig(garden, values.url, useCache);
   if (!config) return 2;
   const site = siteInfo(garden, config);
   const dates = values.dates === undefined ? config.dates : dateSource(values.dates);
@@ -348,10 +348,13 @@ function waitingNotice(out: string, holder: LockHolder | undefined): string {
   return `trellis: waiting for another build of ${out}/${who} to finish; if none is running, remove ${file}`;
 }
 
-/** The garden's configuration, its warnings printed; undefined (after printing its errors) when it is bad. */
-async function readConfig(garden: string, url: string | undefined): Promise<SiteConfig | undefined> {
+/**
+ * The garden's configuration, its warnings printed; undefined (after printing its errors) when it is bad. With
+ * `cache` (a build with its cache; `check`), a file validated by an earlier run is taken as validated then (src/config/validated-config.ts).
+ */
+async function readConfig(garden: string, url: string | undefined, cache = true): Promise<SiteConfig | undefined> {
   const root = path.resolve(garden);
-  const result = await loadConfig(root, url === undefined ? {} : { url });
+  const result = await loadConfig(root, url === undefined ? {} : { url }, { cache });
   for (const w of result.warnings) process.stderr.write(formatDiagnostic(root, w) + '\n');
   if (result.ok) return result.config;
   for (const e of result.errors) process.stderr.write(formatConfigError(root, e) + '\n');
