@@ -28,6 +28,7 @@ import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, Resol
 import { buildCheckReport } from './report.ts';
 import { withFilePages } from './scan/with-file-pages.ts';
 import { sanitizeAttachments } from './scan/sanitize-attachments.ts';
+import { openKeptSvgs } from './scan/kept-svgs.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { parseSiteUrl } from './site-url.ts';
 import { prepareBases } from './bases/prepare-bases.ts';
@@ -185,7 +186,9 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   // Canvases and bases are pages (src/canvas/, src/bases/); the dev server (keepResults) keeps its own notes, and serves them as files for now.
   const { notes, attachments: found } = options.keepResults ? scan : withFilePages(scan);
   // The dev server sends attachments sandboxed; a site publishes SVGs cleaned of script.
-  const published = options.keepResults ? { attachments: found, diagnostics: [] } : await sanitizeAttachments(found);
+  const published = options.keepResults
+    ? { attachments: found, diagnostics: [] }
+    : await sanitizeAttachments(found, options.noCache ? undefined : openKeptSvgs(root));
   const attachments = published.attachments;
   const { compiled, results, cacheHits, store, previousNotes } = await compileNotes(root, notes, options);
   lap('parse');
