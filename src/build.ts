@@ -24,7 +24,7 @@ import { resolveGarden, resolveNoteLinks } from './resolve/index.ts';
 import type { LinkIndex } from './shared/links/link-index.ts';
 import type { GitDates } from './scan/git-dates.ts';
 import { readKeptText, scanGarden, takeText, type ScanResult, type ScanSettings, type ScannedNote } from './scan/index.ts';
-import type { AttachmentFile, CheckReport, Diagnostic, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
+import type { AttachmentFile, CheckReport, Diagnostic, LinkContext, NoteId, ParsedNote, ResolvedLink, Slug } from './shared/types.ts';
 import { buildCheckReport } from './report.ts';
 import { withFilePages } from './scan/with-file-pages.ts';
 import { sanitizeAttachments } from './scan/sanitize-attachments.ts';
@@ -166,13 +166,15 @@ export interface GardenModel {
    * that version's content hash and the hash of its link contexts then (`CompiledNote.contextsHash`):
    * a text edit that left them as they were does not reach the pages the note links to (src/emit/index.ts).
    */
-  previousContexts?: Map<NoteId, { hash: string; contextsHash: string }>;
+  previousContexts?: Map<NoteId, { hash: string; contextsHash: string; contexts?: () => readonly LinkContext[] | undefined }>;
 }
 
 /** What the kept model held of a note whose content changed: its facts and the hash of its link contexts then. */
 export interface PreviousNote {
   note: ParsedNote;
   contextsHash: string;
+  /** Its link contexts then, in link order, read when asked for (undefined: they cannot be read). */
+  contexts?: () => readonly LinkContext[] | undefined;
 }
 
 /** Build the garden model. */
@@ -292,7 +294,9 @@ export async function deriveModel(
   const keptLinks = keptFacts ? new KeptLinkIndex(parsed, keptFacts) : undefined;
   const previousTargets = options.previousNotes && !textOnly ? targetsOf(options.previousNotes, resolved.index, parsed) : undefined;
   const previousContexts = options.previousNotes
-    ? new Map(options.previousNotes.map((p) => [p.note.id, { hash: p.note.hash, contextsHash: p.contextsHash }]))
+    ? new Map(
+        options.previousNotes.map((p) => [p.note.id, { hash: p.note.hash, contextsHash: p.contextsHash, ...(p.contexts ? { contexts: p.contexts } : {}) }]),
+      )
     : undefined;
   lap('resolve');
 

@@ -222,4 +222,41 @@ describe('a warm build of edited text equals a cold build', () => {
     build(garden, cold, path.join(work, 'cold-cache'), true);
     expect(siteDiff(out, cold)).toEqual([]);
   }, 120_000);
+
+  it('makes again only the pages whose backlink contexts changed, not every page the edited note links to', () => {
+    // Quorums links to Paxos (a hub: Raft links to it too) in its first paragraph and to Raft in its second.
+    const garden = makeGarden({
+      'Paxos.md': '# Paxos\n\nText of Paxos.\n',
+      'Raft.md': '# Raft\n\nRaft is like [[Paxos]].\n',
+      'Quorums.md': '# Quorums\n\nQuorums overlap, as in [[Paxos]].\n\nLeaders are elected in [[Raft]].\n',
+    });
+    const work = tempDir();
+    const out = path.join(work, 'site');
+    const cache = path.join(work, 'cache');
+    const keyOf = (page: string) => {
+      const file = readdirSync(cache, { recursive: true, encoding: 'utf8' }).find((f) => /-outputs-\w+\.json$/.test(f))!;
+      const stored = JSON.parse(readFileSync(path.join(cache, file), 'utf8')) as { paths: string; keys: string };
+      const line = stored.paths.split('\n').indexOf(page);
+      return line < 0 ? undefined : stored.keys.split('\n')[line] || undefined;
+    };
+    build(garden, out, cache);
+    const paxos = { key: keyOf('paxos/index.html'), inode: statSync(path.join(out, 'paxos/index.html')).ino };
+    const raft = keyOf('raft/index.html');
+    expect(paxos.key).toBeDefined();
+    // Words around the link to Raft: Raft's page shows the new context; Paxos's backlink from Quorums is as it was.
+    writeFileSync(path.join(garden, 'Quorums.md'), '# Quorums\n\nQuorums overlap, as in [[Paxos]].\n\nLeaders are elected by majority in [[Raft]].\n');
+    expect(build(garden, out, cache)).toMatch(/1 note changed: .*only text changed/);
+    expect(readFileSync(path.join(out, 'raft/index.json'), 'utf8')).toContain('Leaders are elected by majority in');
+    expect(keyOf('raft/index.html')).not.toBe(raft);
+    // Paxos's page was not made again: its key is the one it was made under, its file the previous site's.
+    expect(keyOf('paxos/index.html')).toBe(paxos.key);
+    expect(statSync(path.join(out, 'paxos/index.html')).ino).toBe(paxos.inode);
+    // And the words around the link to Paxos: now its page is made again.
+    writeFileSync(path.join(garden, 'Quorums.md'), '# Quorums\n\nMajority quorums overlap, as in [[Paxos]].\n\nLeaders are elected by majority in [[Raft]].\n');
+    expect(build(garden, out, cache)).toMatch(/1 note changed: .*only text changed/);
+    expect(readFileSync(path.join(out, 'paxos/index.json'), 'utf8')).toContain('Majority quorums overlap');
+    const cold = path.join(work, 'cold');
+    build(garden, cold, path.join(work, 'cold-cache'), true);
+    expect(siteDiff(out, cold)).toEqual([]);
+  }, 120_000);
 });

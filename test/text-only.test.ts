@@ -1,7 +1,7 @@
 /** What a warm build of edited text decides (src/incremental/text-only.ts): when only text changed, and which pages it can reach. */
 import { describe, expect, it } from 'vitest';
 import type { BuiltNote } from '../src/build.ts';
-import { frameAndShapes, linkChange, linkNeighbours, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
+import { contextTargets, frameAndShapes, linkChange, linkNeighbours, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
 import { emptyManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
 import type { LinkRef, NoteId, NotePath, ParsedNote, ResolvedLink, Slug } from '../src/shared/types.ts';
 
@@ -131,11 +131,23 @@ describe('pagesToCheck', () => {
   });
 
   it('does not reach the targets of a changed note whose link contexts are as they were', () => {
-    expect([...pagesToCheck(new Set(['A' as NoteId]), linkNeighbours(links), {}, undefined, undefined, new Set(['A' as NoteId]))].sort()).toEqual([
-      'A',
-      'D',
-      'E',
-    ]);
+    const reached = new Map([['A' as NoteId, new Set<NoteId>()]]);
+    expect([...pagesToCheck(new Set(['A' as NoteId]), linkNeighbours(links), {}, undefined, undefined, reached)].sort()).toEqual(['A', 'D', 'E']);
+  });
+
+  it('reaches only the targets whose backlink contexts from the changed note changed', () => {
+    // A now links to C and to G; only the context of its link to G changed.
+    const moreLinks = new Map(links).set('A' as NoteId, [resolved('A', 'C'), resolved('A', 'G')]);
+    const was = [{ text: 'about C' }, { text: 'about G', highlight: [6, 7] as [number, number] }];
+    const now = [{ text: 'about C' }, { text: 'about G, edited', highlight: [6, 7] as [number, number] }];
+    const reached = contextTargets('A' as NoteId, moreLinks.get('A' as NoteId)!, (i) => now[i], was);
+    expect([...reached]).toEqual(['G']);
+    const check = pagesToCheck(new Set(['A' as NoteId]), linkNeighbours(moreLinks), {}, undefined, undefined, new Map([['A' as NoteId, reached]]));
+    expect([...check].sort()).toEqual(['A', 'D', 'E', 'G']);
+    // A moved highlight is a changed context too; a context gone (fewer contexts then) reaches its target.
+    expect([...contextTargets('A' as NoteId, moreLinks.get('A' as NoteId)!, (i) => was[i], [was[0]!, { text: 'about G', highlight: [0, 5] }])]).toEqual(['G']);
+    expect([...contextTargets('A' as NoteId, moreLinks.get('A' as NoteId)!, (i) => was[i], [was[0]!])]).toEqual(['G']);
+    expect([...contextTargets('A' as NoteId, moreLinks.get('A' as NoteId)!, (i) => was[i], was)]).toEqual([]);
   });
 
   it('with links changed, also reaches the notes the changed note linked to before (their backlink goes)', () => {

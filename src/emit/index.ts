@@ -35,6 +35,7 @@ import { listPageKeys, notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
 import { changedNotes } from '../incremental/changed-notes.ts';
 import {
+  contextTargets,
   frameAndShapes,
   linkChange,
   linkNeighbours,
@@ -124,7 +125,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
             mentions,
             options.previous?.shape?.mentions,
             linksChanged?.targets,
-            textChanged ? sameContexts(model, textChanged, options.previous) : undefined,
+            textChanged ? reachedByContexts(model, textChanged, options.previous) : undefined,
           )
         : undefined;
     const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
@@ -317,18 +318,30 @@ function linkScope(
 }
 
 /**
- * The notes of `changed` (only their text changed since `previous`) whose link contexts are those
- * of the version `previous` describes: the kept model's facts of that version (`previousContexts`)
- * give the hash they had then.
+ * For the notes of `changed` (only their text changed since `previous`) whose version there the
+ * kept model knows (`previousContexts`), the notes their link contexts reach: none when the hash of
+ * their contexts is as it was; else the targets of the links whose context changed, compared link
+ * by link (`contextTargets`), so that an edit of a note's last paragraph does not make again the
+ * page of a hub it links to in its first.
  */
-function sameContexts(model: GardenModel, changed: ReadonlySet<NoteId>, previous: OutputManifest | undefined): Set<NoteId> | undefined {
+function reachedByContexts(model: GardenModel, changed: ReadonlySet<NoteId>, previous: OutputManifest | undefined): Map<NoteId, Set<NoteId>> | undefined {
   if (!model.previousContexts || !previous) return undefined;
-  const same = new Set<NoteId>();
+  const reached = new Map<NoteId, Set<NoteId>>();
   for (const id of changed) {
     const was = model.previousContexts.get(id);
-    if (was && was.hash === previous.notes[id] && was.contextsHash === model.contextsHash(id)) same.add(id);
+    if (!was || was.hash !== previous.notes[id]) continue;
+    if (was.contextsHash === model.contextsHash(id)) {
+      reached.set(id, new Set());
+      continue;
+    }
+    const then = was.contexts?.();
+    if (then)
+      reached.set(
+        id,
+        contextTargets(id, model.links.get(id) ?? [], (i) => model.store.context(id, i), then),
+      );
   }
-  return same;
+  return reached;
 }
 
 /** The largest garden whose page keys are computed while the layout worker runs (see `emitSite`). */

@@ -74,8 +74,11 @@ const contextCacheBytes = 16 << 20;
 export interface KeptModel {
   /** The kept compiled note `id` with content `hash`, if there is one; its parts are then read from the model. */
   take(id: NoteId, hash: string): CompiledNote | undefined;
-  /** The facts the previous build kept of note `id`, whatever its content now (what a changed note linked to before), with the hash of its link contexts then. */
-  was(id: NoteId): { note: ParsedNote; contextsHash: string } | undefined;
+  /**
+   * The facts the previous build kept of note `id`, whatever its content now (what a changed note linked to before), with the
+   * hash of its link contexts then, and those contexts, read from the model when asked for (undefined when they cannot be read).
+   */
+  was(id: NoteId): { note: ParsedNote; contextsHash: string; contexts: () => LinkContext[] | undefined } | undefined;
   /** Keep `result` (compiled or read from the cache by this build, kept by the model as `compiled`) for the next build. */
   add(hash: string, result: NoteJobResult, compiled: CompiledNote): void;
   /** A store reading the notes taken from the model here, and every other note from `base`. */
@@ -110,6 +113,22 @@ export function openKeptModel(gardenRoot: string): KeptModel {
   const readJson = (segment: string, range: Range): unknown => JSON.parse(read(segment, range).toString('utf8'));
   /** `e`'s parts, read when first asked for. */
   const partsOf = (e: Entry): Parts => (e.parts ??= readJson(e.segment, e.pageParts) as Parts);
+  /** Every link context of `e`, in link order; undefined when its segment cannot be read (gone since). */
+  const contextsOfEntry = (e: Entry): LinkContext[] | undefined => {
+    try {
+      const { ends, highlights } = partsOf(e);
+      const bytes = read(e.segment, e.contexts);
+      const out: LinkContext[] = [];
+      for (let i = 0; i < ends.length; i++) {
+        const text = bytes.toString('utf8', i === 0 ? 0 : ends[i - 1]!, ends[i]!);
+        const from = highlights[2 * i]!;
+        out.push(from < 0 ? { text } : { text, highlight: [from, highlights[2 * i + 1]!] });
+      }
+      return out;
+    } catch {
+      return undefined;
+    }
+  };
   const previous = readIndex(dir, (entry) => {
     lazyNote(entry.note, 'links', () => readJson(entry.segment, entry.links) as LinkRef[]);
     if (entry.note.properties !== undefined) lazyNote(entry.note, 'properties', () => partsOf(entry).properties);
@@ -139,7 +158,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
     },
     was(id) {
       const entry = previous?.entries.get(id)?.entry;
-      return entry ? { note: entry.note, contextsHash: entry.contextsHash } : undefined;
+      return entry ? { note: entry.note, contextsHash: entry.contextsHash, contexts: () => contextsOfEntry(entry) } : undefined;
     },
     take(id, hash) {
       const kept = previous?.entries.get(id);

@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { GardenGraph } from '../graph/index.ts';
-import type { AttachmentFile, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
+import type { AttachmentFile, LinkContext, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
 import { noteDates, type DatedNote, type DateSource } from '../emit/note-dates.ts';
 import { codeFingerprint } from '../version.ts';
 import { noteShape, outlineOf } from './note-shape.ts';
@@ -109,8 +109,9 @@ function changedWhereShapes(
  * notes they mention or mentioned (`previousMentions`). A note that only links to a changed one is
  * not reached: its page shows the target's title and URL, which are in the target's shape. When
  * their links changed too (`linkChange`: every other note's links resolve as before), also the
- * notes they linked to before (`previousTargets`). The targets of a note in `sameContexts` (only its
- * text changed, and not around its links: `CompiledNote.contextsHash`) are not reached through it.
+ * notes they linked to before (`previousTargets`). A changed note that `reached` names reaches only
+ * the targets given there (those whose backlink contexts from it changed: `contextTargets`; none
+ * when its text changed away from its links, `CompiledNote.contextsHash`).
  */
 export function pagesToCheck(
   changed: ReadonlySet<NoteId>,
@@ -118,15 +119,15 @@ export function pagesToCheck(
   mentions: Readonly<Record<string, readonly NoteId[]>>,
   previousMentions: Readonly<Record<string, readonly NoteId[]>> | undefined,
   previousTargets?: ReadonlyMap<NoteId, readonly NoteId[]>,
-  sameContexts?: ReadonlySet<NoteId>,
+  reached?: ReadonlyMap<NoteId, ReadonlySet<NoteId>>,
 ): Set<NoteId> {
   const check = new Set<NoteId>(changed);
   // When links changed too (`linkChange`): the notes the changed ones linked to before (a backlink gone).
   for (const id of changed) for (const t of previousTargets?.get(id) ?? []) check.add(t);
   const shown: NoteId[] = [];
   for (const id of changed) {
-    // A note whose links and their contexts are as they were gives its targets' pages the same backlinks.
-    if (!sameContexts?.has(id)) for (const t of neighbours.targets(id)) check.add(t);
+    // A target whose backlink contexts from this note are as they were shows the same backlinks.
+    for (const t of reached?.get(id) ?? neighbours.targets(id)) check.add(t);
     shown.push(id);
   }
   // Every note showing one of these through its embeds, however deep.
@@ -143,6 +144,33 @@ export function pagesToCheck(
     for (const t of previousMentions?.[id] ?? []) check.add(t);
   }
   return check;
+}
+
+/**
+ * The notes whose backlinks from `source` may show otherwise since its previous version: the
+ * targets of its links whose context (text or highlight) is not what that link's context was.
+ * Only the source's text changed (its shape is the same), so its links are those of the previous
+ * version in the same order: link `i` now is link `i` then, and its context then is `was[i]`.
+ * `now(i)` is link `i`'s context now. A note whose contexts then are not known is not given here.
+ */
+export function contextTargets(
+  source: NoteId,
+  links: readonly ResolvedLink[],
+  now: (link: number) => LinkContext | undefined,
+  was: readonly LinkContext[],
+): Set<NoteId> {
+  const reached = new Set<NoteId>();
+  for (let i = 0; i < links.length; i++) {
+    const target = targetOf(source, links[i]!);
+    if (target === undefined || reached.has(target)) continue;
+    if (!sameContext(now(i), was[i])) reached.add(target);
+  }
+  return reached;
+}
+
+function sameContext(a: LinkContext | undefined, b: LinkContext | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.text === b.text && a.highlight?.[0] === b.highlight?.[0] && a.highlight?.[1] === b.highlight?.[1];
 }
 
 /** Who embeds each note, and where each note's links lead (a link to itself included), as `pagesToCheck` reads them. */
