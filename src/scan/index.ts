@@ -13,7 +13,7 @@
  */
 import { isActiveContent } from './active-content.ts';
 import { ruleIds } from '../constants.ts';
-import { isNotePath, permalinkToSlug, toNoteId, toNotePath, toSlug } from '../shared/ids.ts';
+import { isNotePath, permalinkToSlug, toNoteId, toNotePath, slugMaker } from '../shared/ids.ts';
 import type { AttachmentFile, Diagnostic, NoteId, NotePath, Slug } from '../shared/types.ts';
 import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
 import type { PublishPolicy } from '../config/types.ts';
@@ -201,6 +201,7 @@ export async function readKeptText(note: ScannedNote): Promise<string> {
  */
 export function assignUrls(notes: ScannedNote[], home?: NotePath): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const slugOf = slugMaker();
   const usedUrls = new Map<Slug, NoteId>();
   // The configured home note is `/` before any note's permalink can claim it.
   const homeNote = home === undefined ? undefined : notes.find((n) => n.path === home);
@@ -221,7 +222,7 @@ export function assignUrls(notes: ScannedNote[], home?: NotePath): Diagnostic[] 
       note.url = '/' as Slug;
       continue;
     }
-    let url = (content.permalink && permalinkToSlug(content.permalink)) || toSlug(id);
+    let url = (content.permalink && permalinkToSlug(content.permalink)) || slugOf(id);
     const reserved = outOfSitePages(url);
     if (reserved !== url) {
       if (content.publish) {
@@ -239,7 +240,7 @@ export function assignUrls(notes: ScannedNote[], home?: NotePath): Diagnostic[] 
     if (content.publish) {
       const taken = usedUrls.get(url);
       if (taken) {
-        const fallback = toSlug(id);
+        const fallback = slugOf(id);
         url = (fallback === url || usedUrls.has(fallback) ? url + encodeURIComponent(id.replace(/\//g, '-')) + '/' : fallback) as Slug;
         diagnostics.push({
           file: path,
@@ -247,7 +248,7 @@ export function assignUrls(notes: ScannedNote[], home?: NotePath): Diagnostic[] 
           column: 1,
           ruleId: ruleIds.duplicateSlug,
           severity: 'warning',
-          reason: `URL \`${(content.permalink && permalinkToSlug(content.permalink)) || toSlug(id)}\` is already used by \`${taken}\`; this note is published at \`${url}\``,
+          reason: `URL \`${(content.permalink && permalinkToSlug(content.permalink)) || slugOf(id)}\` is already used by \`${taken}\`; this note is published at \`${url}\``,
         });
       }
       usedUrls.set(url, id);
