@@ -11,7 +11,7 @@ import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementa
 import { readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater } from './incremental/remove-later.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
-import { openKeptScan } from './incremental/kept-scan.ts';
+import { keptGitDatesFile, openKeptScan } from './incremental/kept-scan.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
 import { readDerivedFacts, writeDerivedFacts } from './incremental/derived-facts.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
@@ -248,7 +248,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   try {
     // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
     const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
-    const scan = await scanGarden(root, { ...scanSettings, walked, ...(keptScan ? { kept: keptScan } : {}) });
+    const scan = await scanGarden(root, { ...scanSettings, walked, ...(keptScan ? { kept: keptScan, keptGitDates: keptGitDatesFile(root) } : {}) });
     keptScan?.save();
     const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);
     if (recorded && record?.fingerprint === fingerprint) {

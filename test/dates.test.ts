@@ -144,6 +144,40 @@ describe('note dates', () => {
     expect(full.run.stderr).not.toContain('shallow-history');
   }, 120_000);
 
+  it('keeps the git dates read while the commit checked out and the shallow boundary stay, and reads them again when either moves', () => {
+    const origin = makeGarden({ 'a.md': 'A', 'b.md': 'B' });
+    git(origin, '2023-01-01T12:00:00Z', 'init', '-q');
+    git(origin, '2023-01-01T12:00:00Z', 'add', '.');
+    git(origin, '2023-01-01T12:00:00Z', 'commit', '-qm', 'one');
+    writeFileSync(path.join(origin, 'b.md'), 'B, tended');
+    git(origin, '2024-06-01T12:00:00Z', 'commit', '-qam', 'two');
+    const clone = path.join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+    const out = path.join(tempDir(), 'site');
+    const first = buildInto(out, clone);
+    expect(meta(first.page('a'))).toBe('<span>1 min read</span>');
+    expect(first.run.stderr).toContain('[shallow-history]');
+    // An edit in the working tree alone: the kept dates stand (nothing was committed).
+    writeFileSync(path.join(clone, 'a.md'), 'A, edited');
+    const edited = buildInto(out, clone);
+    expect(meta(edited.page('a'))).toBe('<span>1 min read</span>');
+    expect(meta(edited.page('b'))).toBe('<span>1 min read</span>');
+    // The same commit with the whole history fetched: the boundary moved, every note is dated.
+    execFileSync('git', ['-C', clone, 'fetch', '-q', '--unshallow']);
+    const unshallowed = buildInto(out, clone);
+    expect(meta(unshallowed.page('a'))).toBe('<span>Planted <time datetime="2023-01-01">1 Jan 2023</time></span><span>1 min read</span>');
+    expect(meta(unshallowed.page('b'))).toBe(
+      '<span>Planted <time datetime="2023-01-01">1 Jan 2023</time></span><span>Tended <time datetime="2024-06-01">1 Jun 2024</time></span><span>1 min read</span>',
+    );
+    expect(unshallowed.run.stderr).not.toContain('shallow-history');
+    // A new commit: its date is read.
+    git(clone, '2025-03-04T12:00:00Z', 'commit', '-qam', 'three');
+    const committed = buildInto(out, clone);
+    expect(meta(committed.page('a'))).toBe(
+      '<span>Planted <time datetime="2023-01-01">1 Jan 2023</time></span><span>Tended <time datetime="2025-03-04">4 Mar 2025</time></span><span>1 min read</span>',
+    );
+  }, 120_000);
+
   it('reads the date property names and formats Obsidian vaults use, and warns about the rest at their place', () => {
     const parse = (text: string) => parseNote({ path: toNotePath('n.md'), id: toNoteId(toNotePath('n.md')), hash: 'h' }, text).note;
     const note = parse('---\nCreated_At: 2021-02-03T10:00:00+02:00\nLast-Modified: 20220304\ndate: 2020-01-01\ntitle: T\n---\nbody\n');

@@ -94,6 +94,11 @@ function recordFile(gardenRoot: string): string {
   return `${cacheDir(gardenRoot)}-scan`;
 }
 
+/** Where the scan keeps the garden's git dates between builds (src/scan/git-dates.ts). */
+export function keptGitDatesFile(gardenRoot: string): string {
+  return `${cacheDir(gardenRoot)}-git-dates`;
+}
+
 function stampOf(st: Stats): Stamp {
   return [st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev];
 }

@@ -9,8 +9,10 @@
  * one changed after them no created date.
  */
 import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { mkdirSync, promises as fs, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { codeFingerprint } from '../version.ts';
 
 /** First and last commit dates (YYYY-MM-DD) of a garden-relative path; no created date when history is cut before it. */
 export interface GitDates {
@@ -25,14 +27,67 @@ export interface GardenGitDates {
   shallowSince?: string;
 }
 
-/** Dates of every file git knows under `root`. */
-export async function readGitDates(root: string): Promise<GardenGitDates> {
-  const [log, cut] = await Promise.all([
-    git(root, ['-c', 'core.quotepath=false', 'log', '--format=%x1e%aI%x1f%H', '--name-only', '--no-renames', '--relative', '--', '.']),
-    shallowCommits(root),
-  ]);
+/**
+ * Dates of every file git knows under `root`. With `keptIn` (a file beside the build cache), the
+ * dates read by an earlier build are taken while the commit checked out and the shallow boundary
+ * are those they were read at: they come from commits only, so a build whose garden changed in its
+ * working tree alone (an author's edit-and-build loop) asks git one question instead of reading
+ * the whole history again (a `git log` of every commit and the files it touched, which grows with
+ * the garden's history).
+ */
+export async function readGitDates(root: string, keptIn?: string): Promise<GardenGitDates> {
+  const state = await git(root, ['rev-parse', 'HEAD', '--is-shallow-repository', '--git-path', 'shallow']);
+  // Outside git, or a repository without a commit yet: nothing to date.
+  if (state === undefined) return { dates: new Map() };
+  const [head = '', shallow = '', file = ''] = state.split('\n').map((l) => l.trim());
+  const cut = shallow === 'true' && file ? await shallowCommits(path.resolve(root, file)) : new Set<string>();
+  const key = `${keptFormat}\u0000${codeFingerprint()}\u0000${head}\u0000${[...cut].sort().join(' ')}`;
+  const kept = keptIn ? readKept(keptIn, key) : undefined;
+  if (kept) return kept;
+  const log = await git(root, ['-c', 'core.quotepath=false', 'log', '--format=%x1e%aI%x1f%H', '--name-only', '--no-renames', '--relative', '--', '.']);
   const dates = parseGitLog(log ?? '', cut);
-  return cut.size > 0 ? { dates, shallowSince: oldestDay(log ?? '') } : { dates };
+  const read: GardenGitDates = cut.size > 0 ? { dates, shallowSince: oldestDay(log ?? '') } : { dates };
+  if (keptIn && log !== undefined) keep(keptIn, key, read);
+  return read;
+}
+
+const keptFormat = 1;
+
+/** The stored form of a garden's git dates: path, created ('' for none) and updated, three strings a file. */
+interface KeptDates {
+  key: string;
+  files: string[];
+  shallowSince?: string;
+}
+
+function readKept(file: string, key: string): GardenGitDates | undefined {
+  try {
+    const kept = deserialize(readFileSync(file)) as KeptDates;
+    if (kept.key !== key || !Array.isArray(kept.files) || kept.files.length % 3 !== 0) return undefined;
+    const dates = new Map<string, GitDates>();
+    for (let i = 0; i < kept.files.length; i += 3) {
+      const created = kept.files[i + 1]!;
+      dates.set(kept.files[i]!, created ? { created, updated: kept.files[i + 2]! } : { updated: kept.files[i + 2]! });
+    }
+    return kept.shallowSince === undefined ? { dates } : { dates, shallowSince: kept.shallowSince };
+  } catch {
+    return undefined;
+  }
+}
+
+function keep(file: string, key: string, read: GardenGitDates): void {
+  const files: string[] = [];
+  for (const [rel, d] of read.dates) files.push(rel, d.created ?? '', d.updated);
+  const stored: KeptDates = { key, files, ...(read.shallowSince !== undefined ? { shallowSince: read.shallowSince } : {}) };
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, serialize(stored));
+    renameSync(tmp, file);
+  } catch {
+    // No room or no folder: the next build asks git again.
+    rmSync(tmp, { force: true });
+  }
 }
 
 /**
@@ -63,12 +118,9 @@ export function parseGitLog(log: string, cut: ReadonlySet<string> = new Set()): 
   return dates;
 }
 
-/** The hashes of a shallow clone's boundary commits (empty for a full history or outside git). */
-async function shallowCommits(root: string): Promise<Set<string>> {
-  const out = await git(root, ['rev-parse', '--is-shallow-repository', '--git-path', 'shallow']);
-  const [shallow, file] = (out ?? '').split('\n');
-  if (shallow?.trim() !== 'true' || !file) return new Set();
-  const text = await fs.readFile(path.resolve(root, file.trim()), 'utf8').catch(() => '');
+/** The hashes of a shallow clone's boundary commits, listed in its `shallow` file. */
+async function shallowCommits(file: string): Promise<Set<string>> {
+  const text = await fs.readFile(file, 'utf8').catch(() => '');
   return new Set(
     text
       .split('\n')

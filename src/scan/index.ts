@@ -54,6 +54,8 @@ export interface ScanSettings {
   kept?: KeptScan;
   /** The garden already walked with `ignored`, its files' stats taken (for the quick fingerprint): not walked again. */
   walked?: StatedWalk;
+  /** Where the git dates read are kept for the next scan (git-dates.ts): a file beside the build cache. */
+  keptGitDates?: string;
 }
 
 /** What earlier scans read of the garden's notes, by note path. */
@@ -69,7 +71,7 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
   // A walk given stated its files: their stats are taken once (an unstated file, `stats` undefined, is stat'ed again).
   const [walked, gitDates]: [{ files: (WalkedFile & { stats?: Stats | undefined })[]; diagnostics: Diagnostic[] }, GardenGitDates] = await Promise.all([
     settings.walked ?? walkGarden(root, settings.ignored),
-    readGitDates(root),
+    readGitDates(root, settings.keptGitDates),
   ]);
   const diagnostics = [...walked.diagnostics];
   if (gitDates.shallowSince) {
