@@ -42,26 +42,39 @@ describe('the output manifest', () => {
         notes: {},
         spare: { dir: path.join(path.dirname(out), '.site-spare-0123456789ab'), differs: ['index.html'] },
       };
+      // A manifest with its files and keys as maps (a read one holds them sorted, searched by path).
+      const plain = (m: OutputManifest | undefined) =>
+        m && { ...m, files: new Map([...m.files.keys()].map((k) => [k, m.files.get(k)])), keys: new Map([...m.keys.keys()].map((k) => [k, m.keys.get(k)])) };
       const readAs = async (m: OutputManifest) => {
         await writeOutputManifest(root, m);
-        return readOutputManifest(root, out, 'f');
+        return plain(readOutputManifest(root, out, 'f'));
       };
+      const goodFiles = new Map(good.files as Map<string, string>);
+      const goodKeys = new Map(good.keys as Map<string, string>);
       expect(await readAs(good)).toEqual(good);
       for (const rel of ['../outside.txt', 'a/../../outside.txt', '/etc/passwd', '..', 'a/..', '']) {
-        expect(await readAs({ ...good, files: new Map([...good.files, [rel, 'h']]) }), rel).toBeUndefined();
-        expect(await readAs({ ...good, files: new Map([...good.files, [rel, 'h']]), keys: new Map([[rel, 'k']]) }), rel).toBeUndefined();
+        expect(await readAs({ ...good, files: new Map([...goodFiles, [rel, 'h']]) }), rel).toBeUndefined();
+        expect(await readAs({ ...good, files: new Map([...goodFiles, [rel, 'h']]), keys: new Map([[rel, 'k']]) }), rel).toBeUndefined();
         expect(await readAs({ ...good, spare: { dir: good.spare!.dir, differs: [rel] } }), rel).toBeUndefined();
       }
       // A key is kept only with its file: one of a path the site has no file at is not written.
-      expect(await readAs({ ...good, keys: new Map([...good.keys, ['../outside.txt', 'k']]) })).toEqual(good);
+      expect(await readAs({ ...good, keys: new Map([...goodKeys, ['../outside.txt', 'k']]) })).toEqual(good);
       // A path with a line break (the stored form's separator) leaves the lines unpaired: not read, rather than misread.
-      expect(await readAs({ ...good, files: new Map([...good.files, ['two\nlines.txt', 'h']]) })).toBeUndefined();
+      expect(await readAs({ ...good, files: new Map([...goodFiles, ['two\nlines.txt', 'h']]) })).toBeUndefined();
       // Nor is a manifest of the earlier form (files as objects keyed by path).
       await writeOutputManifest(root, good);
       const file = readdirSync(path.dirname(cacheDir(root))).find((f) => f.startsWith(path.basename(cacheDir(root)) + '-outputs-'))!;
       const stored = path.join(path.dirname(cacheDir(root)), file);
-      writeFileSync(stored, JSON.stringify({ ...good, files: Object.fromEntries(good.files), keys: Object.fromEntries(good.keys) }));
+      writeFileSync(stored, JSON.stringify({ ...good, files: Object.fromEntries(goodFiles), keys: Object.fromEntries(goodKeys) }));
       expect(readOutputManifest(root, out, 'f')).toBeUndefined();
+      // Nor one whose paths are out of order (they are searched by halving): a lookup could miss a file it names.
+      await writeOutputManifest(root, good);
+      const sorted = JSON.parse(readFileSync(stored, 'utf8')) as { paths: string; hashes: string; keys: string };
+      const swap = (lines: string) => lines.split('\n').reverse().join('\n');
+      writeFileSync(stored, JSON.stringify({ ...sorted, paths: swap(sorted.paths), hashes: swap(sorted.hashes), keys: swap(sorted.keys) }));
+      expect(readOutputManifest(root, out, 'f')).toBeUndefined();
+      writeFileSync(stored, JSON.stringify(sorted));
+      expect(plain(readOutputManifest(root, out, 'f'))).toEqual(good);
       for (const dir of [tempDir(), path.join(path.dirname(out), '.other-spare-0123456789ab'), path.join(out, '.site-spare-0123456789ab')]) {
         expect(await readAs({ ...good, spare: { dir, differs: [] } }), dir).toBeUndefined();
       }

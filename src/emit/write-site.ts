@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { linkPreviousSite, recycleSpare } from '../incremental/link-previous.ts';
-import { contentHash, newSpareDir, type OutputManifest } from '../incremental/output-manifest.ts';
+import { contentHash, newSpareDir, SortedFiles, type FileMap, type OutputManifest } from '../incremental/output-manifest.ts';
 
 /** Collects files into a staging folder, then swaps it into place. */
 export interface SiteWriter {
@@ -76,12 +76,22 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   const fromSpare = recycled && previous ? await recycleSpare(target, recycled, previous) : undefined;
   const staging = fromSpare ? recycled! : await fs.mkdtemp(prefix);
   const scratches: string[] = [];
-  const linked = fromSpare ?? (previous ? await linkPreviousSite(target, staging, previous) : { files: new Set<string>(), dirs: new Set<string>() });
-  // The previous site's files missing from it (removed by hand): the site it becomes differs there too.
-  const missing = previous ? [...previous.files.keys()].filter((rel) => !linked.files.has(rel)) : [];
+  const linked = fromSpare ?? (previous ? await linkPreviousSite(target, staging, previous) : { gone: new Set<string>(), dirs: new Set<string>() });
+  // What the previous site has (a read manifest's 44k files at 10k notes, searched, never copied), and its files missing
+  // from staging (removed by hand): the site this build makes differs there too.
+  const before: FileMap = previous?.files ?? new Map<string, string>();
+  const beforeKeys: FileMap = previous?.keys ?? new Map<string, string>();
+  const missing = [...linked.gone];
+  // The previous site's files no longer linked in staging: missing, or unlinked to be written anew.
+  const unlinked = new Set(linked.gone);
+  const isLinked = (rel: string) => before.has(rel) && !unlinked.has(rel);
+  // This build's files: those it wrote or kept, by path, with their hash and key; and, after `keepUnclaimed`, the
+  // previous site's others that `keepRest` accepts (merged in once, when the site is committed: `merge`).
+  const claimed = new Map<string, string>();
+  const claimedKeys = new Map<string, string>();
+  let keepRest: ((rel: string) => boolean) | undefined;
+  let merged: { files: SortedFiles; keys: SortedFiles; differs: Set<string>; stale: string[]; kept: number } | undefined;
   let spare: OutputManifest['spare'];
-  const files = new Map<string, string>();
-  const keys = new Map<string, string>();
   let written = 0;
   let kept = 0;
   let searchWritten = 0;
@@ -98,19 +108,72 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     if (!abs.startsWith(staging + path.sep)) throw new Error(`Emit: refusing to write outside the output folder: ${rel}`);
     return abs;
   };
-  const unchanged = (rel: string, hash: string) => linked.files.has(rel) && previous?.files.get(rel) === hash;
+  const claim = (rel: string, hash: string, key: string | undefined) => {
+    claimed.set(rel, hash);
+    if (key !== undefined) claimedKeys.set(rel, key);
+    else claimedKeys.delete(rel);
+  };
+  const unchanged = (rel: string, hash: string) => isLinked(rel) && before.get(rel) === hash;
   // Before a file is made anew, its link to the previous site goes (writing through it would change that site).
   const replace = async (rel: string, abs: string) => {
-    if (linked.files.delete(rel)) await fs.rm(abs, { force: true });
+    if (isLinked(rel)) {
+      unlinked.add(rel);
+      await fs.rm(abs, { force: true });
+    }
     await ensureDir(abs);
   };
   const made = (rel: string, hash: string, key?: string) => {
-    files.set(rel, hash);
-    if (key !== undefined) keys.set(rel, key);
-    else keys.delete(rel);
+    claim(rel, hash, key);
     written++;
     if (rel.startsWith('_search/')) searchWritten++;
     if (rel.endsWith('.html')) pagesWritten++;
+  };
+  /**
+   * This site's files in path order, and where it differs from the previous one: one pass over the previous
+   * site's paths (each kept, claimed again or stale) and the few this build added.
+   */
+  const merge = () => {
+    if (merged) return merged;
+    const paths: string[] = [];
+    const hashes: string[] = [];
+    const keyed: string[] = [];
+    const differs = new Set(missing);
+    const stale: string[] = [];
+    let keptRest = 0;
+    const add = (rel: string, hash: string, key: string | undefined) => {
+      paths.push(rel);
+      hashes.push(hash);
+      keyed.push(key ?? '');
+    };
+    const added = [...claimed.keys()].filter((rel) => !before.has(rel)).sort();
+    const old = before instanceof SortedFiles && before.size === before.paths.length ? before.paths : [...before.keys()].sort();
+    let a = 0;
+    for (const rel of old) {
+      while (a < added.length && added[a]! < rel) {
+        const n = added[a++]!;
+        add(n, claimed.get(n)!, claimedKeys.get(n));
+        differs.add(n);
+      }
+      const hash = claimed.get(rel);
+      if (hash !== undefined) {
+        add(rel, hash, claimedKeys.get(rel));
+        if (hash !== before.get(rel)) differs.add(rel);
+      } else if (isLinked(rel) && keepRest?.(rel)) {
+        add(rel, before.get(rel)!, beforeKeys.get(rel));
+        keptRest++;
+      } else {
+        // Not made by this build: it goes from the site.
+        if (isLinked(rel)) stale.push(rel);
+        differs.add(rel);
+      }
+    }
+    for (; a < added.length; a++) {
+      const n = added[a]!;
+      add(n, claimed.get(n)!, claimedKeys.get(n));
+      differs.add(n);
+    }
+    merged = { files: new SortedFiles(paths, hashes), keys: new SortedFiles(paths, keyed), differs, stale, kept: keptRest };
+    return merged;
   };
   const writer: SiteWriter = {
     staging,
@@ -118,7 +181,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       return written;
     },
     get kept() {
-      return kept;
+      return kept + (merged?.kept ?? 0);
     },
     get missing() {
       return missing.length;
@@ -133,8 +196,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       const abs = resolveRel(rel);
       const hash = contentHash(contents);
       if (unchanged(rel, hash)) {
-        files.set(rel, hash);
-        if (key !== undefined) keys.set(rel, key);
+        claim(rel, hash, key ?? claimedKeys.get(rel));
         kept++;
         return;
       }
@@ -147,22 +209,15 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     },
     carry(rel, was, key) {
       resolveRel(rel);
-      const hash = previous?.files.get(rel);
-      if (!linked.files.has(rel) || hash === undefined || previous?.keys.get(rel) !== was) return false;
-      files.set(rel, hash);
-      keys.set(rel, key);
+      const hash = before.get(rel);
+      if (!isLinked(rel) || hash === undefined || beforeKeys.get(rel) !== was) return false;
+      claim(rel, hash, key);
       kept++;
       return true;
     },
     keepUnclaimed(which) {
-      for (const rel of linked.files) {
-        const hash = previous?.files.get(rel);
-        if (hash === undefined || files.has(rel) || !which(rel)) continue;
-        files.set(rel, hash);
-        const key = previous?.keys.get(rel);
-        if (key !== undefined) keys.set(rel, key);
-        kept++;
-      }
+      const earlier = keepRest;
+      keepRest = earlier ? (rel) => earlier(rel) || which(rel) : which;
     },
     async copy(rel, from, key) {
       if (key !== undefined && writer.reuse(rel, key)) return;
@@ -178,7 +233,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
         const abs = resolveRel(rel);
         const from = path.join(dir, rel);
         if (unchanged(rel, hash)) {
-          files.set(rel, hash);
+          claim(rel, hash, claimedKeys.get(rel));
           kept++;
           continue;
         }
@@ -191,10 +246,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     },
     linkedHashes(prefix) {
       const hashes: Record<string, string> = {};
-      for (const rel of linked.files) {
-        const hash = previous?.files.get(rel);
-        if (hash !== undefined && rel.startsWith(prefix)) hashes[rel] = hash;
-      }
+      for (const rel of before.keys()) if (rel.startsWith(prefix) && isLinked(rel)) hashes[rel] = before.get(rel)!;
       return hashes;
     },
     async scratch() {
@@ -203,10 +255,12 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       return dir;
     },
     outputs() {
+      const { files, keys } = merge();
       return { files, keys, ...(spare ? { spare } : {}) };
     },
     async commit() {
-      await removeStale(staging, linked.files, files);
+      const { stale, differs } = merge();
+      await removeStale(staging, stale);
       await Promise.all(scratches.map((d) => fs.rm(d, { recursive: true, force: true })));
       const old = replacedName(target);
       const hadOld = await fs.stat(target).then(
@@ -226,7 +280,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
         const dir = newSpareDir(target, randomBytes(6).toString('hex'));
         try {
           await fs.rename(old, dir);
-          spare = { dir, differs: differences(previous.files, files, missing) };
+          spare = { dir, differs: [...differs] };
           return undefined;
         } catch {
           return old;
@@ -258,18 +312,8 @@ export function replacedName(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}-replaced-${process.pid}`);
 }
 
-/** The files in which the previous site (`before`, less `missing`) differs from this one (`after`). */
-function differences(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, missing: readonly string[]): string[] {
-  const out = new Set(missing);
-  // Keys and lookups, not entries: an entry is a new array each, 44k of them at 10k notes.
-  for (const rel of before.keys()) if (after.get(rel) !== before.get(rel)) out.add(rel);
-  for (const rel of after.keys()) if (!before.has(rel)) out.add(rel);
-  return [...out];
-}
-
-/** Remove the previous site's files this build did not produce, and the folders they leave empty. */
-async function removeStale(staging: string, linked: ReadonlySet<string>, produced: ReadonlyMap<string, string>): Promise<void> {
-  const stale = [...linked].filter((rel) => !produced.has(rel));
+/** Remove the previous site's files this build did not produce (`stale`, linked in staging), and the folders they leave empty. */
+async function removeStale(staging: string, stale: readonly string[]): Promise<void> {
   await Promise.all(stale.map((rel) => fs.rm(path.join(staging, rel), { force: true })));
   const parents = new Set<string>();
   for (const rel of stale) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) parents.add(d);

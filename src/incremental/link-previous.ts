@@ -10,11 +10,13 @@ import path from 'node:path';
 import type { OutputManifest } from './output-manifest.ts';
 
 /**
- * Links made: the site-relative files now in staging, and folders known to be there (absolute; a
- * writer makes any other folder it needs, `mkdir -p` being harmless on one that exists).
+ * Links made: the previous site's files that are not in staging (gone from the site since it was
+ * built: removed by hand), every other file of its manifest being there; and folders known to be
+ * there (absolute; a writer makes any other folder it needs, `mkdir -p` being harmless on one that
+ * exists). Not a set of the files there: that is the manifest's tens of thousands, less these few.
  */
 export interface LinkedSite {
-  files: Set<string>;
+  gone: Set<string>;
   dirs: Set<string>;
 }
 
@@ -25,16 +27,16 @@ export async function linkPreviousSite(out: string, staging: string, previous: O
   // Parents before children. Synchronous calls: tens of thousands of promises through libuv's
   // thread pool took about three times as long as the calls themselves.
   for (const d of [...dirs].sort((a, b) => a.split('/').length - b.split('/').length)) mkdirSync(path.join(staging, d));
-  const files = new Set<string>();
+  const gone = new Set<string>();
   for (const rel of rels) {
     try {
       linkSync(path.join(out, rel), path.join(staging, rel));
-      files.add(rel);
     } catch {
       // Gone from the site since (removed by hand): it is simply written again if still produced.
+      gone.add(rel);
     }
   }
-  return { files, dirs: new Set([...dirs].map((d) => path.join(staging, d))) };
+  return { gone, dirs: new Set([...dirs].map((d) => path.join(staging, d))) };
 }
 
 /**
@@ -53,7 +55,7 @@ export async function linkPreviousSite(out: string, staging: string, previous: O
 export async function recycleSpare(out: string, staging: string, previous: OutputManifest): Promise<LinkedSite | undefined> {
   const spare = previous.spare;
   if (!spare) return undefined;
-  const files = new Set(previous.files.keys());
+  const files = previous.files;
   // A differing file costs an unlink and a link, a file of a fresh staging folder one link.
   if (spare.differs.length * 2 > files.size) return undefined;
   try {
@@ -64,6 +66,7 @@ export async function recycleSpare(out: string, staging: string, previous: Outpu
   try {
     const emptied = new Set<string>();
     const made = new Set<string>();
+    const gone = new Set<string>();
     const trash = spare.differs.length > 0 ? `${trashPrefix(out)}${randomBytes(6).toString('hex')}` : '';
     if (trash) mkdirSync(trash);
     let moved = 0;
@@ -89,7 +92,7 @@ export async function recycleSpare(out: string, staging: string, previous: Outpu
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         // Gone from the site since (removed by hand): written again if still produced.
-        files.delete(rel);
+        gone.add(rel);
       }
     }
     // Folders only the older site had, deepest first (a cold build has no empty folders). `rmdir` removes
@@ -104,7 +107,7 @@ export async function recycleSpare(out: string, staging: string, previous: Outpu
       }
     }
     // The folders this build writes into are made when first written to (write-site.ts), if need be.
-    return { files, dirs: new Set() };
+    return { gone, dirs: new Set() };
   } catch {
     await fs.rm(staging, { recursive: true, force: true });
     return undefined;
