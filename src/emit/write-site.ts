@@ -146,24 +146,34 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       keyed.push(key ?? '');
     };
     const added = [...claimed.keys()].filter((rel) => !before.has(rel)).sort();
-    const old = before instanceof SortedFiles && before.size === before.paths.length ? before.paths : [...before.keys()].sort();
+    // The previous site's paths with their hashes and keys, by index (a read manifest's, as read: no path searched).
+    const sorted = before instanceof SortedFiles && before.size === before.paths.length;
+    const old = sorted ? before.paths : [...before.keys()].sort();
+    const hashAt = (i: number) => (sorted ? before.values[i]! : before.get(old[i]!)!);
+    const keyAt =
+      sorted && beforeKeys instanceof SortedFiles && beforeKeys.paths === before.paths
+        ? (i: number) => beforeKeys.values[i] || undefined
+        : (i: number) => beforeKeys.get(old[i]!);
     let a = 0;
-    for (const rel of old) {
+    for (let i = 0; i < old.length; i++) {
+      const rel = old[i]!;
       while (a < added.length && added[a]! < rel) {
         const n = added[a++]!;
         add(n, claimed.get(n)!, claimedKeys.get(n));
         differs.add(n);
       }
       const hash = claimed.get(rel);
+      // Every path here is the previous site's: linked in staging unless gone or unlinked since.
+      const stillLinked = !unlinked.has(rel);
       if (hash !== undefined) {
         add(rel, hash, claimedKeys.get(rel));
-        if (hash !== before.get(rel)) differs.add(rel);
-      } else if (isLinked(rel) && keepRest?.(rel)) {
-        add(rel, before.get(rel)!, beforeKeys.get(rel));
+        if (hash !== hashAt(i)) differs.add(rel);
+      } else if (stillLinked && keepRest?.(rel)) {
+        add(rel, hashAt(i), keyAt(i));
         keptRest++;
       } else {
         // Not made by this build: it goes from the site.
-        if (isLinked(rel)) stale.push(rel);
+        if (stillLinked) stale.push(rel);
         differs.add(rel);
       }
     }
