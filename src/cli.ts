@@ -8,7 +8,7 @@ import path from 'node:path';
 import { hostname } from 'node:os';
 import type { CompiledGarden, CompiledVerdict, GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
-import { readOutputManifest } from './incremental/output-manifest.ts';
+import { readManifestBytes, readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater } from './incremental/remove-later.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
 import { keptGitDatesFile, openKeptScan } from './incremental/kept-scan.ts';
@@ -238,6 +238,8 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   const scanSettings = toScanSettings(config);
   const walked = await statedWalk(root, scanSettings.ignored);
   const quick = await quickFingerprint(root, walked, site, app?.assets, dates, settings);
+  // The previous site's manifest is read from disk meanwhile, by libuv's threads; decoded once the scan says the garden changed.
+  const manifestBytes = useCache && record && (quick === undefined || record.quick !== quick) ? readManifestBytes(root, out) : undefined;
   if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
   // The garden changed since the site was built (file sizes or times): on a warm build, the parse worker
   // loads its modules now, on the other core, while this thread scans and reads what was kept. (Started
@@ -260,7 +262,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, linkChange, textOnlyChange }, { openSiteWriter }] = await Promise.all(
       [import('./build.ts'), import('./emit/index.ts'), import('./emit/early-search.ts'), import('./incremental/text-only.ts'), import('./emit/write-site.ts')],
     );
-    const previous = useCache ? readOutputManifest(root, out, record?.fingerprint) : undefined;
+    const previous = useCache ? readOutputManifest(root, out, record?.fingerprint, await manifestBytes) : undefined;
     // The staging folder is made from the previous build's spare while the notes compile (a few
     // thousand renames and links, then in the main thread's wait for the parse worker), not after the graph stage.
     const writer = previous ? openSiteWriter(out, previous, true) : undefined;

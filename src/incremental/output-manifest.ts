@@ -122,11 +122,22 @@ interface StoredManifest extends Omit<OutputManifest, 'files' | 'keys'> {
 /** The stored form's version: a manifest of another form is not read (the build then writes every file). */
 const manifestFormat = 3;
 
-/** The manifest of the site now in `out`, if it was written for that very site (its record has `fingerprint`). */
-export function readOutputManifest(gardenRoot: string, out: string, fingerprint: string | undefined): OutputManifest | undefined {
+/**
+ * The stored manifest of `out`'s site, read as bytes off the builder's thread (the file is a few MB at 10k notes), for
+ * {@link readOutputManifest} to decode once the build knows it needs it; undefined when there is none.
+ */
+export function readManifestBytes(gardenRoot: string, out: string): Promise<Buffer | undefined> {
+  return fs.readFile(manifestFile(gardenRoot, out)).catch(() => undefined);
+}
+
+/**
+ * The manifest of the site now in `out`, if it was written for that very site (its record has `fingerprint`); from
+ * `bytes` when given (read ahead by {@link readManifestBytes}), else read now.
+ */
+export function readOutputManifest(gardenRoot: string, out: string, fingerprint: string | undefined, bytes?: Buffer): OutputManifest | undefined {
   if (!fingerprint) return undefined;
   try {
-    const stored = JSON.parse(readFileSync(manifestFile(gardenRoot, out), 'utf8')) as StoredManifest;
+    const stored = JSON.parse((bytes ?? readFileSync(manifestFile(gardenRoot, out))).toString('utf8')) as StoredManifest;
     if (stored.format !== manifestFormat || stored.out !== path.resolve(out) || stored.fingerprint !== fingerprint) return undefined;
     const m = fromStored(stored);
     return m && staysBeside(m) ? m : undefined;
