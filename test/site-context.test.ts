@@ -43,4 +43,20 @@ describe('site context', () => {
     expect(recent.some((r) => r.title === 'Home')).toBe(false);
     expect(data('WAL').recent).toBeUndefined();
   });
+
+  it("lists the ten most recently tended notes, newest first, a day's notes by id, the home page never", async () => {
+    const files: Record<string, string> = { 'index.md': '---\nupdated: 2030-01-01\n---\nHome' };
+    // 25 dated notes over 6 days (ties), in an order that is not theirs, and undated ones.
+    for (let i = 0; i < 25; i++) files[`n/Note ${String((i * 7) % 25).padStart(2, '0')}.md`] = `---\nupdated: 2026-03-0${1 + (i % 6)}\n---\nText ${i}`;
+    for (let i = 0; i < 5; i++) files[`u/Undated ${i}.md`] = 'No date';
+    const model = await buildGarden({ garden: makeGarden(files), noCache: true });
+    const { recent } = buildSiteContext(model.notes, (id) => model.links.get(id) ?? []);
+    const expected = model.notes
+      .filter((n) => n.url !== '/' && n.parsed.frontmatter.updated)
+      .map((n) => ({ id: n.parsed.id, updated: n.parsed.frontmatter.updated! }))
+      .sort((a, b) => (a.updated !== b.updated ? (a.updated < b.updated ? 1 : -1) : a.id < b.id ? -1 : 1))
+      .slice(0, 10);
+    expect(recent.map((r) => [r.title, r.updated])).toEqual(expected.map((e) => [e.id.slice(2), e.updated]));
+    expect(recent[0]!.updated).toBe('2026-03-06');
+  });
 });

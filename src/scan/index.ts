@@ -170,7 +170,8 @@ export const reservedSegments = new Set(['graph', 'search', 'tags', 'topics', 'e
 
 /** `url`, or, when its first segment is one of the site's own, the same URL with `-note` after that segment. */
 function outOfSitePages(url: Slug): Slug {
-  const first = url.split('/')[1] ?? '';
+  const end = url.indexOf('/', 1);
+  const first = url.slice(1, end < 0 ? undefined : end);
   return reservedSegments.has(first) ? (('/' + first + '-note' + url.slice(first.length + 1)) as Slug) : url;
 }
 
