@@ -122,8 +122,12 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     }
     await ensureDir(abs);
   };
+  // Paths this build made that the previous site does not have (a search shard's new name, a new note's page): known as
+  // they are made, so the merge need not search the previous site for each of the (up to 44k) paths claimed.
+  const added = new Set<string>();
   const made = (rel: string, hash: string, key?: string) => {
     claim(rel, hash, key);
+    if (!before.has(rel)) added.add(rel);
     written++;
     if (rel.startsWith('_search/')) searchWritten++;
     if (rel.endsWith('.html')) pagesWritten++;
@@ -145,7 +149,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       hashes.push(hash);
       keyed.push(key ?? '');
     };
-    const added = [...claimed.keys()].filter((rel) => !before.has(rel)).sort();
+    const fresh = [...added].sort();
     // The previous site's paths with their hashes and keys, by index (a read manifest's, as read: no path searched).
     const sorted = before instanceof SortedFiles && before.size === before.paths.length;
     const old = sorted ? before.paths : [...before.keys()].sort();
@@ -157,8 +161,8 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     let a = 0;
     for (let i = 0; i < old.length; i++) {
       const rel = old[i]!;
-      while (a < added.length && added[a]! < rel) {
-        const n = added[a++]!;
+      while (a < fresh.length && fresh[a]! < rel) {
+        const n = fresh[a++]!;
         add(n, claimed.get(n)!, claimedKeys.get(n));
         differs.add(n);
       }
@@ -177,8 +181,8 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
         differs.add(rel);
       }
     }
-    for (; a < added.length; a++) {
-      const n = added[a]!;
+    for (; a < fresh.length; a++) {
+      const n = fresh[a]!;
       add(n, claimed.get(n)!, claimedKeys.get(n));
       differs.add(n);
     }
