@@ -47,6 +47,15 @@ function git(root: string, when: string, ...args: string[]) {
   });
 }
 
+/** A garden of `files` in a git repository, committed once at `when`. */
+function committedGarden(files: Record<string, string>, when: string): string {
+  const root = makeGarden(files);
+  git(root, when, 'init', '-q');
+  git(root, when, 'add', '.');
+  git(root, when, 'commit', '-qm', 'one');
+  return root;
+}
+
 const isRepo = (dir: string) => spawnSync('git', ['-C', dir, 'rev-parse', '--git-dir']).status === 0;
 
 describe('note dates', () => {
@@ -116,10 +125,7 @@ describe('note dates', () => {
   }, 120_000);
 
   it('a shallow clone dates nothing from its cut-off commit, and says so', () => {
-    const origin = makeGarden({ 'a.md': 'A', 'b.md': 'B' });
-    git(origin, '2023-01-01T12:00:00Z', 'init', '-q');
-    git(origin, '2023-01-01T12:00:00Z', 'add', '.');
-    git(origin, '2023-01-01T12:00:00Z', 'commit', '-qm', 'one');
+    const origin = committedGarden({ 'a.md': 'A', 'b.md': 'B' }, '2023-01-01T12:00:00Z');
     writeFileSync(path.join(origin, 'c.md'), 'C');
     git(origin, '2023-06-01T12:00:00Z', 'add', '.');
     git(origin, '2023-06-01T12:00:00Z', 'commit', '-qm', 'two');
@@ -145,10 +151,7 @@ describe('note dates', () => {
   }, 120_000);
 
   it('keeps the git dates read while the commit checked out and the shallow boundary stay, and reads them again when either moves', () => {
-    const origin = makeGarden({ 'a.md': 'A', 'b.md': 'B' });
-    git(origin, '2023-01-01T12:00:00Z', 'init', '-q');
-    git(origin, '2023-01-01T12:00:00Z', 'add', '.');
-    git(origin, '2023-01-01T12:00:00Z', 'commit', '-qm', 'one');
+    const origin = committedGarden({ 'a.md': 'A', 'b.md': 'B' }, '2023-01-01T12:00:00Z');
     writeFileSync(path.join(origin, 'b.md'), 'B, tended');
     git(origin, '2024-06-01T12:00:00Z', 'commit', '-qam', 'two');
     const clone = path.join(tempDir(), 'clone');

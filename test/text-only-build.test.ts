@@ -32,6 +32,21 @@ function baseText(i: number, words: string): string {
   ].join('\n');
 }
 
+/** A garden of `files`, and beside each other a folder for its site and one for its build cache. */
+function workspace(files: Record<string, string>): { garden: string; work: string; out: string; cache: string } {
+  const work = tempDir();
+  return { garden: makeGarden(files), work, out: path.join(work, 'site'), cache: path.join(work, 'cache') };
+}
+
+/** The key the output manifest in `cache` records for the site file `page`, if any. */
+function recordedKey(cache: string, page: string): string | undefined {
+  const file = readdirSync(cache, { recursive: true, encoding: 'utf8' }).find((f) => /-outputs-\w+\.json$/.test(f))!;
+  // The stored form: paths, hashes and keys as lines of three strings, a file's on the same line (output-manifest.ts).
+  const stored = JSON.parse(readFileSync(path.join(cache, file), 'utf8')) as { paths: string; keys: string };
+  const line = stored.paths.split('\n').indexOf(page);
+  return line < 0 ? undefined : stored.keys.split('\n')[line] || undefined;
+}
+
 describe('a warm build of edited text equals a cold build', () => {
   for (const seed of propertySeeds([7]))
     it(`through random text-only edits, seed ${seed}`, async () => {
@@ -148,14 +163,11 @@ describe('a warm build of edited text equals a cold build', () => {
   }, 120_000);
 
   it('keeps what the text cannot reach as the previous files, and updates mentions both ways', () => {
-    const garden = makeGarden({
+    const { garden, work, out, cache } = workspace({
       'Raft.md': '# Raft\n\nAbout [[Paxos]] here.\n',
       'Paxos.md': '# Paxos\n\nText of Paxos.\n',
       'Quorums.md': '---\ntags: [x]\n---\n# Quorums\n\nLinks [[Paxos]].\n',
     });
-    const work = tempDir();
-    const out = path.join(work, 'site');
-    const cache = path.join(work, 'cache');
     build(garden, out, cache);
     const inode = (rel: string) => statSync(path.join(out, rel)).ino;
     const before = { tag: inode('tags/x/index.html'), graph: inode('graph.json'), local: inode('quorums/local-graph.json') };
@@ -186,21 +198,12 @@ describe('a warm build of edited text equals a cold build', () => {
   }, 120_000);
 
   it('makes a linked page again only when the text around the link changed, not for an edit away from it', () => {
-    const garden = makeGarden({
+    const { garden, work, out, cache } = workspace({
       'Paxos.md': '# Paxos\n\nText of Paxos.\n',
       'Quorums.md': '# Quorums\n\nQuorums overlap, as in [[Paxos]].\n\nA second paragraph.\n',
     });
-    const work = tempDir();
-    const out = path.join(work, 'site');
-    const cache = path.join(work, 'cache');
     // The key the output manifest records for Paxos's page: a new key means the page was made again.
-    const paxosKey = () => {
-      const file = readdirSync(cache, { recursive: true, encoding: 'utf8' }).find((f) => /-outputs-\w+\.json$/.test(f))!;
-      // The stored form: paths, hashes and keys as lines of three strings, a file's on the same line (output-manifest.ts).
-      const stored = JSON.parse(readFileSync(path.join(cache, file), 'utf8')) as { paths: string; keys: string };
-      const line = stored.paths.split('\n').indexOf('paxos/index.html');
-      return line < 0 ? undefined : stored.keys.split('\n')[line] || undefined;
-    };
+    const paxosKey = () => recordedKey(cache, 'paxos/index.html');
     build(garden, out, cache);
     const first = paxosKey();
     expect(first).toBeDefined();
@@ -225,20 +228,12 @@ describe('a warm build of edited text equals a cold build', () => {
 
   it('makes again only the pages whose backlink contexts changed, not every page the edited note links to', () => {
     // Quorums links to Paxos (a hub: Raft links to it too) in its first paragraph and to Raft in its second.
-    const garden = makeGarden({
+    const { garden, work, out, cache } = workspace({
       'Paxos.md': '# Paxos\n\nText of Paxos.\n',
       'Raft.md': '# Raft\n\nRaft is like [[Paxos]].\n',
       'Quorums.md': '# Quorums\n\nQuorums overlap, as in [[Paxos]].\n\nLeaders are elected in [[Raft]].\n',
     });
-    const work = tempDir();
-    const out = path.join(work, 'site');
-    const cache = path.join(work, 'cache');
-    const keyOf = (page: string) => {
-      const file = readdirSync(cache, { recursive: true, encoding: 'utf8' }).find((f) => /-outputs-\w+\.json$/.test(f))!;
-      const stored = JSON.parse(readFileSync(path.join(cache, file), 'utf8')) as { paths: string; keys: string };
-      const line = stored.paths.split('\n').indexOf(page);
-      return line < 0 ? undefined : stored.keys.split('\n')[line] || undefined;
-    };
+    const keyOf = (page: string) => recordedKey(cache, page);
     build(garden, out, cache);
     const paxos = { key: keyOf('paxos/index.html'), inode: statSync(path.join(out, 'paxos/index.html')).ino };
     const raft = keyOf('raft/index.html');
