@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { linkPreviousSite, recycleSpare } from '../incremental/link-previous.ts';
-import { contentHash, newSpareDir, SortedFiles, type FileMap, type OutputManifest } from '../incremental/output-manifest.ts';
+import { contentHash, inPathOrder, newSpareDir, SortedFiles, type FileMap, type OutputManifest } from '../incremental/output-manifest.ts';
 
 /** Collects files into a staging folder, then swaps it into place. */
 export interface SiteWriter {
@@ -151,13 +151,9 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     };
     const fresh = [...added].sort();
     // The previous site's paths with their hashes and keys, by index (a read manifest's, as read: no path searched).
-    const sorted = before instanceof SortedFiles && before.size === before.paths.length;
-    const old = sorted ? before.paths : [...before.keys()].sort();
-    const hashAt = (i: number) => (sorted ? before.values[i]! : before.get(old[i]!)!);
-    const keyAt =
-      sorted && beforeKeys instanceof SortedFiles && beforeKeys.paths === before.paths
-        ? (i: number) => beforeKeys.values[i] || undefined
-        : (i: number) => beforeKeys.get(old[i]!);
+    const { paths: old, hashes: oldHashes, keys: oldKeys } = inPathOrder(before, beforeKeys);
+    const hashAt = (i: number) => oldHashes[i]!;
+    const keyAt = (i: number) => oldKeys[i] || undefined;
     let a = 0;
     for (let i = 0; i < old.length; i++) {
       const rel = old[i]!;

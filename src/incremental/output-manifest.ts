@@ -148,6 +148,15 @@ export function readOutputManifest(gardenRoot: string, out: string, fingerprint:
 
 /** The stored form of `m` (see {@link StoredManifest}); a key of a path with no file has no place in it, and is dropped. */
 function toStored({ files, keys, ...rest }: OutputManifest): StoredManifest {
+  const { paths, hashes, keys: keyed } = inPathOrder(files, keys);
+  return { ...rest, format: manifestFormat, paths: paths.join('\n'), hashes: hashes.join('\n'), keys: keyed.join('\n') };
+}
+
+/**
+ * `files` with their hashes and `keys` ('' for none) as columns in path order: a read manifest's as read (no path
+ * searched), a map's sorted. A key of a path with no file has no place in them.
+ */
+export function inPathOrder(files: FileMap, keys: FileMap): { paths: readonly string[]; hashes: readonly string[]; keys: readonly string[] } {
   let paths: readonly string[];
   let hashes: readonly string[];
   if (files instanceof SortedFiles && files.size === files.paths.length) ({ paths, values: hashes } = files);
@@ -156,7 +165,7 @@ function toStored({ files, keys, ...rest }: OutputManifest): StoredManifest {
     hashes = paths.map((rel) => files.get(rel)!);
   }
   const keyed = keys instanceof SortedFiles && keys.paths === paths ? keys.values : paths.map((rel) => keys.get(rel) ?? '');
-  return { ...rest, format: manifestFormat, paths: paths.join('\n'), hashes: hashes.join('\n'), keys: keyed.join('\n') };
+  return { paths, hashes, keys: keyed };
 }
 
 /** The manifest `stored` holds; undefined when its lines do not pair up, or its paths are not in order (a damaged file). */
