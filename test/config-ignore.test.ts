@@ -29,6 +29,16 @@ describe('ignore matcher', () => {
     expect(ignored('sub/trellis.config.yaml', false)).toBe(false);
   });
 
+  it('without patterns, leaves out only the configuration file at the root', () => {
+    const ignored = buildIgnoreMatcher({ ignore: [], obsidianIgnore: [] });
+    expect(ignored('trellis.config.yaml', false)).toBe(true);
+    expect(ignored('trellis.config.yaml', true)).toBe(false); // a folder of that name is walked
+    expect(ignored('sub/trellis.config.yaml', false)).toBe(false);
+    expect(ignored('drafts', true)).toBe(false);
+    expect(ignored('Note.md', false)).toBe(false);
+    expect(ignored('.hidden.md', false)).toBe(false); // dot-files are the walk's to skip, not the matcher's
+  });
+
   it("reads Obsidian's excluded files as prefixes and /regular expressions/", () => {
     const ignored = buildIgnoreMatcher({ ignore: [], obsidianIgnore: ['Archive/', 'Daily', '/\\.excalidraw\\.md$/'] });
     expect(ignored('Archive', true)).toBe(true);

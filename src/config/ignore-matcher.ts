@@ -19,6 +19,9 @@ export function buildIgnoreMatcher(config: Pick<SiteConfig, 'ignore' | 'obsidian
   const prefixes = config.obsidianIgnore.filter((f) => !isRegexFilter(f));
   const regexes = config.obsidianIgnore.filter(isRegexFilter).map((f) => new RegExp(f.slice(1, -1)));
   const own = new Set<string>(configFileNames);
+  // Most gardens set no patterns: the walk then asks only about the configuration file (the
+  // matcher of no patterns still splits and caches each of 10k paths, ~40 ms of a warm build).
+  if (config.ignore.length === 0 && config.obsidianIgnore.length === 0) return (rel, isDir) => !isDir && own.has(rel);
   return (rel, isDir) => {
     if (!isDir && own.has(rel)) return true;
     // A folder is tested with its trailing slash: `drafts/` names folders only, and Obsidian's `Archive/` is a prefix of `Archive/`.
