@@ -8,9 +8,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readOutputManifest, writeOutputManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
 import { cacheDir } from '../src/store/cache.ts';
+import type { NoteId } from '../src/shared/types.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
 import { build } from './helpers/site-diff.ts';
 import { until } from './helpers/until.ts';
+
+/** A note id of the test's own. */
+const id = (s: string) => s as NoteId;
 
 const garden = (): string => makeGarden({ 'A.md': 'Links to [[B]].\n', 'B.md': 'Back to [[A]].\n' });
 
@@ -81,6 +85,134 @@ describe('the output manifest', () => {
     });
   });
 
+  it('is written as what differs from its base while that stays small, and read back as the whole manifest', async () => {
+    const root = garden();
+    const out = path.join(tempDir(), 'site');
+    await withCache(tempDir(), async () => {
+      const pages = Array.from({ length: 400 }, (_, i) => `p${String(i).padStart(3, '0')}/index.html`);
+      const first: OutputManifest = {
+        out: path.resolve(out),
+        fingerprint: 'f1',
+        files: new Map(pages.map((p) => [p, `h-${p}`])),
+        keys: new Map(pages.map((p) => [p, `k-${p}`])),
+        notes: { A: 'a1', B: 'b1', C: 'c1' },
+        shape: { frame: 'fr', shapes: { A: 'sa', B: 'sb', C: 'sc' }, code: 'c', mentions: { A: [id('B')] }, layout: 'l1' },
+      };
+      const plain = (m: OutputManifest | undefined) =>
+        m && {
+          ...m,
+          files: new Map([...m.files.keys()].sort().map((k) => [k, m.files.get(k)])),
+          keys: new Map([...m.keys.keys()].sort().map((k) => [k, m.keys.get(k)])),
+        };
+      await writeOutputManifest(root, first);
+      const stored = readdirSync(path.dirname(cacheDir(root))).filter((f) => f.includes('-outputs-'));
+      expect(stored).toHaveLength(1);
+      const baseFile = path.join(path.dirname(cacheDir(root)), stored[0]!);
+      const baseBytes = readFileSync(baseFile, 'utf8');
+      const read1 = readOutputManifest(root, out, 'f1')!;
+      expect(plain(read1)).toEqual(plain(first));
+
+      // A page changed (its hash and key), one gone, one added; a note's hash, a shape, a mention list; a spare named.
+      const files2 = new Map(first.files as Map<string, string>);
+      const keys2 = new Map(first.keys as Map<string, string>);
+      files2.set('p003/index.html', 'h-new');
+      keys2.set('p003/index.html', 'k-new');
+      files2.delete('p007/index.html');
+      keys2.delete('p007/index.html');
+      files2.set('p007b/index.html', 'h-added');
+      keys2.delete('p001/index.html'); // a file without a key now
+      const second: OutputManifest = {
+        ...first,
+        fingerprint: 'f2',
+        files: files2,
+        keys: keys2,
+        notes: { A: 'a2', B: 'b1', D: 'd1' },
+        spare: { dir: path.join(path.dirname(out), '.site-spare-0123456789ab'), differs: ['p003/index.html'] },
+        shape: { frame: 'fr', shapes: { A: 'sa2', B: 'sb', D: 'sd' }, code: 'c', mentions: { A: [id('B'), id('D')] }, layout: 'l1' },
+      };
+      await writeOutputManifest(root, second, read1);
+      // The base is the first build's, byte for byte; what changed is in the delta beside it.
+      expect(readFileSync(baseFile, 'utf8')).toBe(baseBytes);
+      const delta = readFileSync(baseFile + '.delta', 'utf8');
+      expect(delta.length).toBeLessThan(baseBytes.length / 2);
+      expect(readOutputManifest(root, out, 'f1')).toBeUndefined(); // the record's fingerprint is the delta's now
+      const read2 = readOutputManifest(root, out, 'f2')!;
+      expect(plain(read2)).toEqual(plain(second));
+
+      // Over that delta: the gone page back, the added one gone again, a note back to its first hash, the mentions gone.
+      const files3 = new Map(files2);
+      const keys3 = new Map(keys2);
+      files3.set('p007/index.html', 'h-back');
+      files3.delete('p007b/index.html');
+      const third: OutputManifest = {
+        ...second,
+        fingerprint: 'f3',
+        files: files3,
+        keys: keys3,
+        notes: { A: 'a1', B: 'b1', D: 'd1' },
+        shape: { frame: 'fr2', shapes: { A: 'sa', B: 'sb', D: 'sd' }, code: 'c', mentions: {}, layout: 'l2' },
+      };
+      delete third.spare;
+      await writeOutputManifest(root, third, read2);
+      expect(readFileSync(baseFile, 'utf8')).toBe(baseBytes);
+      expect(plain(readOutputManifest(root, out, 'f3'))).toEqual(plain(third));
+
+      // Every file changed (past a sixteenth of the base and the 256 entries any delta may have): a new base, and no delta beside it.
+      const read3 = readOutputManifest(root, out, 'f3')!;
+      const fourth: OutputManifest = { ...third, fingerprint: 'f4', files: new Map(pages.map((p) => [p, `h2-${p}`])), keys: new Map() };
+      await writeOutputManifest(root, fourth, read3);
+      expect(readFileSync(baseFile, 'utf8')).not.toBe(baseBytes);
+      expect(existsSync(baseFile + '.delta')).toBe(false);
+      expect(plain(readOutputManifest(root, out, 'f4'))).toEqual(plain(fourth));
+    });
+  });
+
+  it("reads no delta but its own base's, nor one out of order, and writes none over a base replaced since it was read", async () => {
+    const root = garden();
+    const out = path.join(tempDir(), 'site');
+    await withCache(tempDir(), async () => {
+      const m = (fingerprint: string, hash: string): OutputManifest => ({
+        out: path.resolve(out),
+        fingerprint,
+        files: new Map([
+          ['a/index.html', hash],
+          ['b/index.html', 'hb'],
+        ]),
+        keys: new Map(),
+        notes: { A: hash },
+      });
+      await writeOutputManifest(root, m('f1', 'h1'));
+      const baseFile = path.join(
+        path.dirname(cacheDir(root)),
+        readdirSync(path.dirname(cacheDir(root))).find((f) => f.includes('-outputs-'))!,
+      );
+      await writeOutputManifest(root, m('f2', 'h2'), readOutputManifest(root, out, 'f1'));
+      const delta = readFileSync(baseFile + '.delta', 'utf8');
+      // A new base (another generation): the delta left beside it from the old one is not applied.
+      await writeOutputManifest(root, m('f3', 'h3'));
+      writeFileSync(baseFile + '.delta', delta);
+      expect(readOutputManifest(root, out, 'f2')).toBeUndefined();
+      expect(readOutputManifest(root, out, 'f3')?.files.get('a/index.html')).toBe('h3');
+      // A delta whose files are out of order (they are merged into the base's by order): not read.
+      await writeOutputManifest(root, m('f4', 'h4'), readOutputManifest(root, out, 'f3'));
+      const good = JSON.parse(readFileSync(baseFile + '.delta', 'utf8')) as { files: { set: string[][] } };
+      good.files.set.push(['0/index.html', 'h0', '']);
+      writeFileSync(baseFile + '.delta', JSON.stringify(good));
+      expect(readOutputManifest(root, out, 'f4')).toBeUndefined();
+      // Nor one that names a path outside the site.
+      good.files.set = [['../outside.txt', 'h', '']];
+      writeFileSync(baseFile + '.delta', JSON.stringify(good));
+      expect(readOutputManifest(root, out, 'f4')).toBeUndefined();
+      // Read, then its base replaced (by hand, or another tool): the next write is a whole base, not a delta over a file it did not read.
+      await writeOutputManifest(root, m('f5', 'h5'));
+      const read5 = readOutputManifest(root, out, 'f5')!;
+      writeFileSync(baseFile, readFileSync(baseFile, 'utf8') + ' ');
+      await writeOutputManifest(root, m('f6', 'h6'), read5);
+      expect(existsSync(baseFile + '.delta')).toBe(false);
+      expect(readOutputManifest(root, out, 'f6')?.files.get('a/index.html')).toBe('h6');
+    });
+  });
+
   it('planted with a path outside the site, moves and removes nothing there: the next build writes the site anew', async () => {
     const root = garden();
     const work = tempDir();
@@ -93,8 +225,9 @@ describe('the output manifest', () => {
     const outside = path.join(work, 'outside.txt');
     writeFileSync(outside, 'not the site');
     const dir = await withCache(cache, () => cacheDir(root));
-    const file = readdirSync(path.dirname(dir)).find((f) => f.startsWith(path.basename(dir) + '-outputs-'))!;
-    const manifestPath = path.join(path.dirname(dir), file);
+    const file = readdirSync(path.dirname(dir)).find((f) => f.startsWith(path.basename(dir) + '-outputs-') && f.endsWith('.json'))!;
+    // The second build wrote what differs from the first's manifest, beside it: the spare is named there.
+    const manifestPath = path.join(path.dirname(dir), file + '.delta');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as OutputManifest;
     expect(manifest.spare).toBeDefined();
     manifest.spare!.differs.push('../outside.txt');

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/graph/random.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
 import { propertyRun, propertySeeds } from './helpers/property-run.ts';
-import { build, derivedFacts, recordedDiagnostics, siteDiff } from './helpers/site-diff.ts';
+import { build, derivedFacts, recordedDiagnostics, recordedManifest, siteDiff } from './helpers/site-diff.ts';
 
 const names = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks'];
 
@@ -36,15 +36,6 @@ function baseText(i: number, words: string): string {
 function workspace(files: Record<string, string>): { garden: string; work: string; out: string; cache: string } {
   const work = tempDir();
   return { garden: makeGarden(files), work, out: path.join(work, 'site'), cache: path.join(work, 'cache') };
-}
-
-/** The key the output manifest in `cache` records for the site file `page`, if any. */
-function recordedKey(cache: string, page: string): string | undefined {
-  const file = readdirSync(cache, { recursive: true, encoding: 'utf8' }).find((f) => /-outputs-\w+\.json$/.test(f))!;
-  // The stored form: paths, hashes and keys as lines of three strings, a file's on the same line (output-manifest.ts).
-  const stored = JSON.parse(readFileSync(path.join(cache, file), 'utf8')) as { paths: string; keys: string };
-  const line = stored.paths.split('\n').indexOf(page);
-  return line < 0 ? undefined : stored.keys.split('\n')[line] || undefined;
 }
 
 describe('a warm build of edited text equals a cold build', () => {
@@ -203,7 +194,7 @@ describe('a warm build of edited text equals a cold build', () => {
       'Quorums.md': '# Quorums\n\nQuorums overlap, as in [[Paxos]].\n\nA second paragraph.\n',
     });
     // The key the output manifest records for Paxos's page: a new key means the page was made again.
-    const paxosKey = () => recordedKey(cache, 'paxos/index.html');
+    const paxosKey = () => recordedManifest(garden, out, cache)?.keys.get('paxos/index.html');
     build(garden, out, cache);
     const first = paxosKey();
     expect(first).toBeDefined();
@@ -233,7 +224,7 @@ describe('a warm build of edited text equals a cold build', () => {
       'Raft.md': '# Raft\n\nRaft is like [[Paxos]].\n',
       'Quorums.md': '# Quorums\n\nQuorums overlap, as in [[Paxos]].\n\nLeaders are elected in [[Raft]].\n',
     });
-    const keyOf = (page: string) => recordedKey(cache, page);
+    const keyOf = (page: string) => recordedManifest(garden, out, cache)?.keys.get(page);
     build(garden, out, cache);
     const paxos = { key: keyOf('paxos/index.html'), inode: statSync(path.join(out, 'paxos/index.html')).ino };
     const raft = keyOf('raft/index.html');

@@ -270,13 +270,17 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const noteHashes = Object.fromEntries(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
     const shape = shaped && mentions ? { ...shaped, mentions, ...(model.graph.layoutKey ? { layout: model.graph.layoutKey } : {}) } : undefined;
     if (options.fingerprint)
-      await writeOutputManifest(model.root, {
-        out: path.resolve(options.out),
-        fingerprint: options.fingerprint,
-        ...writer.outputs(),
-        notes: noteHashes,
-        ...(shape ? { shape } : {}),
-      });
+      await writeOutputManifest(
+        model.root,
+        {
+          out: path.resolve(options.out),
+          fingerprint: options.fingerprint,
+          ...writer.outputs(),
+          notes: noteHashes,
+          ...(shape ? { shape } : {}),
+        },
+        options.previous,
+      );
     const notesChanged = options.previous ? changedNotes(options.previous.notes, noteHashes) : undefined;
     const changes = {
       kept: writer.kept,

@@ -4,9 +4,14 @@
  * declared, the hash of those inputs; and each note's content hash, to say what changed. A build
  * reuses the previous site's files only through a manifest written for exactly that site (same
  * folder, same build fingerprint in its record), so a stale or foreign manifest is ignored.
+ *
+ * It is stored as a base file and a delta beside it (`<base>.delta`): a build that changed a few of the site's
+ * files writes only what differs from the base (a few KB), not the whole manifest again (6.9 MB of JSON at 10k
+ * notes, ~0.15-0.2 s of a warm build's thread to join, stringify and write); once the delta has grown past a
+ * sixteenth of the base, the build writes a new base. See {@link writeOutputManifest}.
  */
-import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../store/cache.ts';
 import type { NoteId } from '../shared/types.ts';
@@ -114,42 +119,192 @@ function manifestFile(gardenRoot: string, out: string): string {
  */
 interface StoredManifest extends Omit<OutputManifest, 'files' | 'keys'> {
   format: typeof manifestFormat;
+  /** Names this base: a delta applies to the base it names only. */
+  generation: string;
   paths: string;
   hashes: string;
   keys: string;
 }
 
 /** The stored form's version: a manifest of another form is not read (the build then writes every file). */
-const manifestFormat = 3;
+const manifestFormat = 4;
+
+/** What changed in a record (`notes`, a shape's `shapes` and `mentions`) since the base: the keys set, and the keys gone. */
+interface RecordDelta<T> {
+  set: Record<string, T>;
+  gone: string[];
+}
+
+/**
+ * A manifest as what differs from the base `base` names: its own fingerprint, spare and shape's scalars whole; its
+ * files (path, hash, key: '' for none) set and gone, each list in path order; its records' keys set and gone.
+ * A shape is in the delta when the base has one, and only then (else the build writes a new base).
+ */
+interface StoredDelta {
+  format: typeof manifestFormat;
+  base: string;
+  out: string;
+  fingerprint: string;
+  spare?: OutputManifest['spare'];
+  files: { set: [rel: string, hash: string, key: string][]; gone: string[] };
+  notes: RecordDelta<string>;
+  shape?: Omit<GardenShape, 'shapes' | 'mentions'> & { shapes: RecordDelta<string>; mentions: RecordDelta<NoteId[]> };
+}
+
+/** What a read manifest came from (kept out of the manifest itself): its base on disk, and the delta applied to it. */
+interface ReadFrom {
+  generation: string;
+  /** The base file's identity when read ({@link statKey}): a delta is written only over that same file. */
+  stat: string;
+  /** Entries of the base (files, notes): how large a delta may grow before a new base is written. */
+  entries: number;
+  hasShape: boolean;
+  delta: StoredDelta | undefined;
+}
+
+const readFrom = new WeakMap<OutputManifest, ReadFrom>();
+
+/** The stored manifest's bytes: its base, and its delta when there is one. */
+export interface ManifestBytes {
+  base: Buffer;
+  delta?: Buffer;
+  /** The base file's {@link statKey} as it was read. */
+  stat: string;
+}
+
+function statKey(st: Stats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
+}
 
 /**
  * The stored manifest of `out`'s site, read as bytes off the builder's thread (the file is a few MB at 10k notes), for
  * {@link readOutputManifest} to decode once the build knows it needs it; undefined when there is none.
  */
-export function readManifestBytes(gardenRoot: string, out: string): Promise<Buffer | undefined> {
-  return fs.readFile(manifestFile(gardenRoot, out)).catch(() => undefined);
+export async function readManifestBytes(gardenRoot: string, out: string): Promise<ManifestBytes | undefined> {
+  const file = manifestFile(gardenRoot, out);
+  try {
+    // Stat'ed first: a base replaced after its stat is taken differs from it, and no delta is written over it (only one build of `out` runs at a time).
+    const stat = statKey(await fs.stat(file));
+    const [base, delta] = await Promise.all([fs.readFile(file), fs.readFile(deltaFile(file)).catch(() => undefined)]);
+    return { base, stat, ...(delta ? { delta } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The delta stored beside the manifest's base `file`. */
+function deltaFile(file: string): string {
+  return `${file}.delta`;
+}
+
+function readManifestBytesSync(file: string): ManifestBytes {
+  const stat = statKey(statSync(file));
+  const base = readFileSync(file);
+  let delta: Buffer | undefined;
+  try {
+    delta = readFileSync(deltaFile(file));
+  } catch {
+    delta = undefined;
+  }
+  return { base, stat, ...(delta ? { delta } : {}) };
 }
 
 /**
  * The manifest of the site now in `out`, if it was written for that very site (its record has `fingerprint`); from
  * `bytes` when given (read ahead by {@link readManifestBytes}), else read now.
  */
-export function readOutputManifest(gardenRoot: string, out: string, fingerprint: string | undefined, bytes?: Buffer): OutputManifest | undefined {
+export function readOutputManifest(gardenRoot: string, out: string, fingerprint: string | undefined, bytes?: ManifestBytes): OutputManifest | undefined {
   if (!fingerprint) return undefined;
   try {
-    const stored = JSON.parse((bytes ?? readFileSync(manifestFile(gardenRoot, out))).toString('utf8')) as StoredManifest;
-    if (stored.format !== manifestFormat || stored.out !== path.resolve(out) || stored.fingerprint !== fingerprint) return undefined;
-    const m = fromStored(stored);
-    return m && staysBeside(m) ? m : undefined;
+    const read = bytes ?? readManifestBytesSync(manifestFile(gardenRoot, out));
+    const stored = JSON.parse(read.base.toString('utf8')) as StoredManifest;
+    const target = path.resolve(out);
+    if (stored.format !== manifestFormat || stored.out !== target || typeof stored.generation !== 'string') return undefined;
+    const base = fromStored(stored);
+    if (!base) return undefined;
+    // A delta of another base (left by a build that wrote a new base and stopped before removing it) is not this manifest's.
+    const parsed = read.delta ? (JSON.parse(read.delta.toString('utf8')) as StoredDelta) : undefined;
+    const delta = parsed?.format === manifestFormat && parsed.base === stored.generation && parsed.out === target ? parsed : undefined;
+    const m = delta ? withDelta(base, delta) : base;
+    if (!m || m.fingerprint !== fingerprint || !staysBeside(m)) return undefined;
+    readFrom.set(m, {
+      generation: stored.generation,
+      stat: read.stat,
+      entries: base.files.size + Object.keys(base.notes).length,
+      hasShape: !!base.shape,
+      delta,
+    });
+    return m;
   } catch {
     return undefined;
   }
 }
 
+/** The manifest `base` with `delta` applied; undefined when the delta is not well formed (its lists out of order, a file without a hash). */
+function withDelta(base: OutputManifest, delta: StoredDelta): OutputManifest | undefined {
+  const { set, gone } = delta.files;
+  if (!Array.isArray(set) || !Array.isArray(gone) || !isSorted(set.map((e) => e[0])) || !isSorted(gone)) return undefined;
+  if (set.some((e) => !Array.isArray(e) || e.length !== 3 || e.some((x) => typeof x !== 'string') || e[1] === '')) return undefined;
+  if (!!delta.shape !== !!base.shape) return undefined;
+  const { paths, hashes, keys } = inPathOrder(base.files, base.keys);
+  // The base's columns copied in runs between the delta's paths (each found by halving), not path by path: ~1 ms, not ~40, at 44k files.
+  const ops: [rel: string, entry: [string, string] | null][] = [
+    ...set.map(([r, h, k]): [string, [string, string]] => [r, [h, k]]),
+    ...gone.map((r): [string, null] => [r, null]),
+  ];
+  ops.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Runs of the three columns, joined once at the end.
+  const runs: [string[], string[], string[]][] = [];
+  let at = 0;
+  for (const [rel, entry] of ops) {
+    const i = lowerBound(paths, rel, at);
+    if (i > at) runs.push([paths.slice(at, i), hashes.slice(at, i), keys.slice(at, i)]);
+    at = i < paths.length && paths[i] === rel ? i + 1 : i;
+    if (entry) runs.push([[rel], [entry[0]], [entry[1]]]);
+  }
+  if (paths.length > at) runs.push([paths.slice(at), hashes.slice(at), keys.slice(at)]);
+  const column = (c: 0 | 1 | 2) => ([] as string[]).concat(...runs.map((r) => r[c]));
+  const [rels, hashOf, keyOf] = [column(0), column(1), column(2)];
+  // A path both set and gone is not a delta this module writes.
+  if (!isSorted(rels)) return undefined;
+  const m: OutputManifest = {
+    out: base.out,
+    fingerprint: delta.fingerprint,
+    files: new SortedFiles(rels, hashOf),
+    keys: new SortedFiles(rels, keyOf),
+    notes: applied(base.notes, delta.notes),
+    ...(delta.spare ? { spare: delta.spare } : {}),
+  };
+  if (delta.shape && base.shape) {
+    const { shapes, mentions, ...scalars } = delta.shape;
+    m.shape = { ...scalars, shapes: applied(base.shape.shapes, shapes), mentions: applied(base.shape.mentions, mentions) };
+  }
+  return m;
+}
+
+/** `record` (a base's, just read: changed in place) with `delta`'s keys set and gone (a key gone that `record` does not have is none). */
+function applied<T>(record: Record<string, T>, delta: RecordDelta<T>): Record<string, T> {
+  Object.assign(record, delta.set);
+  for (const k of delta.gone) delete record[k];
+  return record;
+}
+
+/** The first index at or after `from` whose path in `paths` (in order) is not below `rel`. */
+function lowerBound(paths: readonly string[], rel: string, from: number): number {
+  let lo = from;
+  let hi = paths.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (paths[mid]! < rel) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The stored form of `m` (see {@link StoredManifest}); a key of a path with no file has no place in it, and is dropped. */
-function toStored({ files, keys, ...rest }: OutputManifest): StoredManifest {
+function toStored({ files, keys, ...rest }: OutputManifest, generation: string): StoredManifest {
   const { paths, hashes, keys: keyed } = inPathOrder(files, keys);
-  return { ...rest, format: manifestFormat, paths: paths.join('\n'), hashes: hashes.join('\n'), keys: keyed.join('\n') };
+  return { ...rest, format: manifestFormat, generation, paths: paths.join('\n'), hashes: hashes.join('\n'), keys: keyed.join('\n') };
 }
 
 /**
@@ -172,6 +327,7 @@ export function inPathOrder(files: FileMap, keys: FileMap): { paths: readonly st
 function fromStored(stored: StoredManifest): OutputManifest | undefined {
   const { paths, hashes, keys: keyed, ...rest } = stored;
   delete (rest as Partial<StoredManifest>).format;
+  delete (rest as Partial<StoredManifest>).generation;
   if (typeof paths !== 'string' || typeof hashes !== 'string' || typeof keyed !== 'string') return undefined;
   if (paths === '') return hashes === '' && keyed === '' ? { ...rest, files: new SortedFiles([], []), keys: new SortedFiles([], []) } : undefined;
   const rels = paths.split('\n');
@@ -207,17 +363,129 @@ export function isSpareOf(out: string, dir: string): boolean {
   return path.dirname(dir) === path.dirname(target) && name.startsWith(prefix) && /^[0-9a-f]{12}$/.test(name.slice(prefix.length));
 }
 
-/** Record the manifest of a site just swapped into place. */
-export async function writeOutputManifest(gardenRoot: string, manifest: OutputManifest): Promise<void> {
+/**
+ * Record the manifest of a site just swapped into place. Given the manifest the build read (`previous`, the
+ * manifest of the site it replaced), and when the base that was read from is still the file on disk, only what
+ * differs from that base is written (its delta, with the delta read folded in), unless that has grown past
+ * {@link deltaShare} of the base; otherwise a new base is written, and then the delta of the old one removed.
+ * Each file is replaced whole (written aside, renamed): a build stopped at any point leaves a base, alone or with a
+ * delta, whose fingerprint says which site it describes.
+ */
+export async function writeOutputManifest(gardenRoot: string, manifest: OutputManifest, previous?: OutputManifest): Promise<void> {
   const file = manifestFile(gardenRoot, manifest.out);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(toStored(manifest)));
-  await fs.rename(`${file}.${process.pid}.tmp`, file);
+  const from = previous && previous.out === manifest.out ? readFrom.get(previous) : undefined;
+  const delta = from && from.hasShape === !!manifest.shape && sameFile(file, from.stat) ? deltaOver(from, previous!, manifest) : undefined;
+  if (delta && deltaSize(delta) <= deltaShare * from!.entries + minDelta) {
+    await writeAtomic(deltaFile(file), JSON.stringify(delta));
+    return;
+  }
+  await writeAtomic(file, JSON.stringify(toStored(manifest, randomBytes(8).toString('hex'))));
+  await fs.rm(deltaFile(file), { force: true });
+}
+
+/** A delta larger than this share of its base's entries (plus {@link minDelta}) is written as a new base. */
+const deltaShare = 1 / 16;
+const minDelta = 256;
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, text);
+  await fs.rename(tmp, file);
+}
+
+/** Whether `file` is the one whose {@link statKey} was `stat`. */
+function sameFile(file: string, stat: string): boolean {
+  try {
+    return statKey(statSync(file)) === stat;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The delta of `next` over the base `from` names: what `next` changes of `previous` (read from that base and its
+ * delta), over that delta. A path or key set back to its value in the base stays in the delta (as set): it costs a
+ * line, not a wrong file.
+ */
+function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifest): StoredDelta {
+  const files = new Map<string, [string, string] | null>();
+  for (const [rel, hash, key] of from.delta?.files.set ?? []) files.set(rel, [hash, key]);
+  for (const rel of from.delta?.files.gone ?? []) files.set(rel, null);
+  const was = inPathOrder(previous.files, previous.keys);
+  const now = inPathOrder(next.files, next.keys);
+  let i = 0;
+  let j = 0;
+  while (i < was.paths.length || j < now.paths.length) {
+    const a = was.paths[i];
+    const b = now.paths[j];
+    if (b !== undefined && (a === undefined || b < a)) {
+      files.set(b, [now.hashes[j]!, now.keys[j]!]);
+      j++;
+    } else if (a !== undefined && (b === undefined || a < b)) {
+      files.set(a, null);
+      i++;
+    } else {
+      if (was.hashes[i] !== now.hashes[j] || was.keys[i] !== now.keys[j]) files.set(b!, [now.hashes[j]!, now.keys[j]!]);
+      i++;
+      j++;
+    }
+  }
+  const set: StoredDelta['files']['set'] = [];
+  const gone: string[] = [];
+  for (const rel of [...files.keys()].sort()) {
+    const entry = files.get(rel)!;
+    if (entry) set.push([rel, ...entry]);
+    else gone.push(rel);
+  }
+  const delta: StoredDelta = {
+    format: manifestFormat,
+    base: from.generation,
+    out: next.out,
+    fingerprint: next.fingerprint,
+    ...(next.spare ? { spare: next.spare } : {}),
+    files: { set, gone },
+    notes: recordDelta(from.delta?.notes, previous.notes, next.notes),
+  };
+  if (next.shape && previous.shape) {
+    const { shapes, mentions, ...scalars } = next.shape;
+    delta.shape = {
+      ...scalars,
+      shapes: recordDelta(from.delta?.shape?.shapes, previous.shape.shapes, shapes),
+      mentions: recordDelta(from.delta?.shape?.mentions, previous.shape.mentions, mentions),
+    };
+  }
+  return delta;
+}
+
+/** What `next` changes of `previous`, over `over` (the delta `previous` was read with). Values compare by their JSON (a mention list is an array). */
+function recordDelta<T>(over: RecordDelta<T> | undefined, previous: Record<string, T>, next: Record<string, T>): RecordDelta<T> {
+  const set: Record<string, T> = { ...over?.set };
+  const gone = new Set(over?.gone);
+  const same = (a: T | undefined, b: T) => a === b || (typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+  for (const k of Object.keys(next)) {
+    if (Object.hasOwn(previous, k) && same(previous[k], next[k]!)) continue;
+    set[k] = next[k]!;
+    gone.delete(k);
+  }
+  for (const k of Object.keys(previous)) {
+    if (Object.hasOwn(next, k)) continue;
+    delete set[k];
+    gone.add(k);
+  }
+  return { set, gone: [...gone] };
+}
+
+function deltaSize(d: StoredDelta): number {
+  const record = (r: RecordDelta<unknown> | undefined) => (r ? Object.keys(r.set).length + r.gone.length : 0);
+  return d.files.set.length + d.files.gone.length + record(d.notes) + record(d.shape?.shapes) + record(d.shape?.mentions);
 }
 
 /** Forget the manifest of `out` (before a build that may leave the site in another state). */
 export async function removeOutputManifest(gardenRoot: string, out: string): Promise<void> {
-  await fs.rm(manifestFile(gardenRoot, out), { force: true });
+  const file = manifestFile(gardenRoot, out);
+  await fs.rm(deltaFile(file), { force: true });
+  await fs.rm(file, { force: true });
 }
 
 /** The hash a manifest keeps of a file's bytes. */

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { readBuildRecord } from '../../src/emit/build-record.ts';
+import { readOutputManifest, type OutputManifest } from '../../src/incremental/output-manifest.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/trellis.js');
 
@@ -35,6 +37,21 @@ export function recordedDiagnostics(garden: string, cache: string): string[] {
 /** The facts the last build of `garden` kept of its links for the next (src/incremental/derived-facts.ts): the fingerprint of the site they belong to. */
 export function derivedFacts(garden: string, cache: string): { fingerprint: string } {
   return JSON.parse(readFileSync(path.join(cache, `${cacheId(garden)}-derived.json`), 'utf8')) as { fingerprint: string };
+}
+
+/**
+ * The output manifest the last build of `garden` into `out` with cache folder `cache` recorded, as the next build reads
+ * it (its base and delta: src/incremental/output-manifest.ts); undefined when that build would not read it.
+ */
+export function recordedManifest(garden: string, out: string, cache: string): OutputManifest | undefined {
+  const previous = process.env.TRELLIS_CACHE_DIR;
+  process.env.TRELLIS_CACHE_DIR = cache;
+  try {
+    return readOutputManifest(garden, out, readBuildRecord(out)?.fingerprint);
+  } finally {
+    if (previous === undefined) delete process.env.TRELLIS_CACHE_DIR;
+    else process.env.TRELLIS_CACHE_DIR = previous;
+  }
 }
 
 function cacheId(garden: string): string {
