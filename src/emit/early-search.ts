@@ -60,7 +60,8 @@ export function earlySearch(root: string, out: string, previous: OutputManifest,
       const files: Record<string, string> = {};
       // The map's keys, not a copy of its 44k entries as pairs.
       for (const rel of previous.files.keys()) if (rel.startsWith('_search/')) files[rel] = previous.files.get(rel)!;
-      started = startSearch(published, store, texts, dir, { root, previous: files, keep: true, ...(prepared ? { prepared } : {}) });
+      const site = { dir: path.resolve(out), hashes: previous.notes };
+      started = startSearch(published, store, texts, dir, { root, previous: files, keep: true, site, ...(prepared ? { prepared } : {}) });
     },
     skip: () => void prepared?.discard(),
     run: () => started,

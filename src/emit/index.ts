@@ -166,6 +166,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
             root: model.root,
             previous: writer.linkedHashes('_search/'),
             keep: options.keepSearch ?? false,
+            ...(options.previous ? { site: { dir: path.resolve(options.out), hashes: options.previous.notes } } : {}),
           }),
         );
     // Awaited below (and on failure, before the staging folders go); a failure meanwhile must not count as unhandled.

@@ -6,7 +6,9 @@
  */
 import { buildSearchIndexInWorker, type PreparedSearchWorker } from '../search/build-in-worker.ts';
 import { keptPostingsFile } from '../search/kept-postings-file.ts';
-import { toSearchDoc, type SearchSource } from '../search/to-search-doc.ts';
+import { searchSource, toSearchDoc, type SearchSource } from '../search/to-search-doc.ts';
+import type { LightDocs } from '../search/light-docs.ts';
+import type { SearchDoc } from '../shared/types.ts';
 import type { SearchOutput } from '../search/write-files.ts';
 import type { NoteReader, TextsOnDisk } from '../store/note-store.ts';
 import { codeFingerprint } from '../version.ts';
@@ -31,6 +33,11 @@ export interface SearchRunOptions {
   keep: boolean;
   /** A worker started ahead, reading the kept postings (src/search/build-in-worker.ts). */
   prepared?: PreparedSearchWorker;
+  /**
+   * The previous site's folder, and each note's content hash there: a note with the same hash is posted as a light doc
+   * (src/search/light-docs.ts), its docs-chunk entry read from that site when its chunk is made again.
+   */
+  site?: { dir: string; hashes: Readonly<Record<string, string>> };
 }
 
 /** Start indexing `published` (in the emitter's order) into `dir`; texts the store keeps on disk are read there by the worker. */
@@ -41,14 +48,31 @@ export function startSearch(
   dir: string,
   options: SearchRunOptions,
 ): SearchRun {
+  const hashes = options.site?.hashes;
+  // Light where the note's content is the previous site's (its URL is checked by the worker, with the source).
+  const unchanged = (n: SearchSource) => hashes !== undefined && Object.hasOwn(hashes, n.parsed.id) && hashes[n.parsed.id] === n.parsed.hash;
   const refs = published.map((n) => texts?.refOf(n.parsed.id) ?? null);
-  const docs = () => published.map((n, i) => toSearchDoc(n, refs[i] === null ? store.text(n.parsed.id) : ''));
+  const docs = (light: boolean) => {
+    if (!light || !hashes) return published.map((n, i) => toSearchDoc(n, textOf(n, i)));
+    const whole: SearchDoc[] = [];
+    const lightDocs: LightDocs = { at: [], ids: [], sources: [] };
+    published.forEach((n, i) => {
+      if (!unchanged(n)) return void whole.push(toSearchDoc(n, textOf(n, i)));
+      lightDocs.at.push(i);
+      lightDocs.ids.push(n.parsed.id);
+      lightDocs.sources.push(searchSource(n));
+    });
+    return { docs: whole, light: lightDocs };
+  };
+  // A doc's body is read from the store when it is not in the texts' file (a light doc's is not read: its ref is passed over).
+  const textOf = (n: SearchSource, i: number) => (refs[i] === null ? store.text(n.parsed.id) : '');
   let planned: (indexed: number) => void = () => undefined;
   const plan = new Promise<number>((resolve) => (planned = resolve));
   const outputs = buildSearchIndexInWorker(docs, dir, texts ? { fd: texts.fd, refs } : undefined, {
     keep: {
       previous: options.previous,
       ...(options.keep ? { kept: { file: keptPostingsFile(options.root), code: codeFingerprint() } } : {}),
+      ...(options.site ? { site: options.site.dir } : {}),
     },
     onPlan: (indexed) => planned(indexed),
     ...(options.prepared ? { prepared: options.prepared } : {}),

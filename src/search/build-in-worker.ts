@@ -12,11 +12,14 @@ import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
 import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
 import type { SearchDoc } from '../shared/types.ts';
+import { joinLight, type LightDocs } from './light-docs.ts';
 import { type KeepOptions, type SearchOutput, writeSearchFiles, type SpilledBodies } from './write-files.ts';
 
 /** What the worker is given. */
 export interface SearchWorkerInput {
+  /** The whole docs; with `light`, the light docs go between them at their places (light-docs.ts). */
   docs: SearchDoc[];
+  light?: LightDocs;
   /** Folder the `_search/...` paths are written under. */
   outDir: string;
   /** Bodies left empty in `docs` and read from a spill file instead (see write-files.ts). */
@@ -95,17 +98,31 @@ export interface Options {
 }
 
 /**
- * Build the index for the docs `makeDocs` gives, write its files under `outDir` but those in
+ * Build the index for the docs `makeDocs` gives (asked with `true` for the first run: it may give light docs among
+ * them, light-docs.ts), write its files under `outDir` but those in
  * `options.keep.previous` with the same bytes; resolves to all its files (relative, POSIX, with hashes).
  * With `options.keep.kept`, notes indexed by the last build are not indexed again (write-files.ts). The worker's heap is capped: uncapped, it grows to several times its
  * live data, mostly the body index's garbage, while the pages are written. A worker that fails
  * under the cap is run once more without it, from fresh docs (so this thread need not keep them
  * meanwhile) and with the files of the failed run removed.
  */
-export function buildSearchIndexInWorker(makeDocs: () => SearchDoc[], outDir: string, texts?: SpilledBodies, options: Options = {}): Promise<SearchOutput[]> {
+export function buildSearchIndexInWorker(
+  makeDocs: (light: boolean) => SearchDoc[] | { docs: SearchDoc[]; light?: LightDocs },
+  outDir: string,
+  texts?: SpilledBodies,
+  options: Options = {},
+): Promise<SearchOutput[]> {
+  // The first run may post light docs (light-docs.ts); one that failed, for whatever reason, runs again with every doc whole.
   const run = (capped: boolean) => {
-    const docs = makeDocs();
-    const input: SearchWorkerInput = { docs, outDir, ...(texts ? { texts } : {}), ...(options.keep ? { keep: options.keep } : {}) };
+    const made = makeDocs(capped);
+    const { docs, light } = Array.isArray(made) ? { docs: made, light: undefined } : made;
+    const input: SearchWorkerInput = {
+      docs,
+      ...(light && light.at.length > 0 ? { light } : {}),
+      outDir,
+      ...(texts ? { texts } : {}),
+      ...(options.keep ? { keep: options.keep } : {}),
+    };
     const prepared = capped ? options.prepared?.take() : undefined;
     return runWorker(input, capped ? (options.heapMb ?? heapMbFor(textBytes(docs, texts), 2)) : 0, options.onPlan, prepared);
   };
@@ -130,9 +147,10 @@ function runWorker(input: SearchWorkerInput, heapMb: number, onPlan?: (indexed: 
       } else worker = new Worker(workerUrl('search'), { workerData: { kind: 'input', input } satisfies SearchWorkerData, ...heapLimits(heapMb) });
       // The worker has its own copy; this thread's would live as long as the handlers below.
       input = { ...input, docs: [] };
+      delete input.light;
     } catch {
       try {
-        resolve(writeSearchFiles(input.docs, input.outDir, input.texts, input.keep, onPlan));
+        resolve(writeSearchFiles(joinLight(input.docs, input.light), input.outDir, input.texts, input.keep, onPlan));
       } catch (error) {
         reject(error);
       }

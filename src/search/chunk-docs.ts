@@ -1,4 +1,5 @@
-import type { SearchDoc, SearchDocEntry, SearchFile, SearchManifest } from '../shared/types.ts';
+import type { NoteId, SearchDoc, SearchDocEntry, SearchFile, SearchManifest } from '../shared/types.ts';
+import { isLight, LightDocNeeded } from './light-docs.ts';
 import { toDocsChunkFile } from '../shared/search/to-docs-chunk-file.ts';
 import type { Settings } from './options.ts';
 import { packRanges, unitOfKey } from './pack-ranges.ts';
@@ -33,6 +34,8 @@ export interface PreviousChunks {
   keep(path: string, bytesHash: string): boolean;
   /** Whether the previous site has the file `path` with the bytes `bytesHash`. */
   has(path: string, bytesHash: string): boolean;
+  /** The entry of note `id` in the previous site's chunks, when it was made from the doc source `source` (for a light doc: light-docs.ts). */
+  entry?: (id: NoteId, source: string) => string | undefined;
 }
 
 /** Bytes of the `null,` a number without a note takes in a chunk. */
@@ -66,7 +69,14 @@ export function chunkDocs(
   // Each entry is serialised again whenever it is needed (for its size, unless `known` has it,
   // and for its chunk) rather than kept: held together, a large garden's entries would be a large
   // part of the search worker's heap.
-  const entry = (i: number): string => docsEntry(docs[i]!, headingStride, settings.maxBodyChars);
+  // A light doc's entry is the one its previous chunk holds, made from the same source (wherever its number is now).
+  const entry = (i: number): string => {
+    const doc = docs[i]!;
+    if (!isLight(doc)) return docsEntry(doc, headingStride, settings.maxBodyChars);
+    const kept = doc.source === undefined ? undefined : previous?.entry?.(doc.id, doc.source);
+    if (kept === undefined) throw new LightDocNeeded(doc.id, 'docs-chunk entry');
+    return kept;
+  };
   const sizes = docs.map((_, i) => (known[i] ?? Buffer.byteLength(entry(i))) + 1 + (i > 0 ? gapBytes * (numbers[i]! - numbers[i - 1]! - 1) : 0));
   const render = (from: number, to: number): string => {
     const entries: string[] = [];

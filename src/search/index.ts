@@ -56,7 +56,7 @@ export interface Kept {
   /** Told, before any indexing, how many notes will be indexed (the rest keep their postings). */
   onPlan?: (indexed: number) => void;
   /** The previous site's search files, for its docs chunks the notes in them leave as they were (chunk-docs.ts). */
-  files?: Pick<PreviousChunks, 'has' | 'keep'> & { keepNamed: PreviousGroup['keep'] };
+  files?: Pick<PreviousChunks, 'has' | 'keep' | 'entry'> & { keepNamed: PreviousGroup['keep'] };
 }
 
 /**
@@ -212,7 +212,7 @@ function previousChunks(sorted: readonly SearchDoc[], numbers: readonly number[]
     return old?.source !== undefined && old.source === doc.source && old.number === numbers[i];
   });
   const before = [...previous.notes.values()].map((n) => n.number).sort((a, b) => a - b);
-  return { unchanged, numbers: before, chunks: previous.chunks, has: files.has, keep: files.keep };
+  return { unchanged, numbers: before, chunks: previous.chunks, has: files.has, keep: files.keep, ...(files.entry ? { entry: files.entry } : {}) };
 }
 
 function countWords(vocabulary: SearchVocabulary): number {

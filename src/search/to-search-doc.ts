@@ -15,7 +15,11 @@ export function toSearchDoc(n: SearchSource, body: string): SearchDoc {
     headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })),
     tags: n.parsed.tags,
     body,
-    // The note's text and facts are the content hash's (under one code version, which the kept postings check).
-    source: `${n.parsed.hash}\u0001${n.url}`,
+    source: searchSource(n),
   };
+}
+
+/** A note's doc source (`SearchDoc.source`): the note's text and facts are its content hash's (under one code version, which the kept postings check), and its URL. */
+export function searchSource(n: SearchSource): string {
+  return `${n.parsed.hash}\u0001${n.url}`;
 }

@@ -6,11 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SearchWorkerData, SearchWorkerInput, SearchWorkerMessage } from './build-in-worker.ts';
 import { readKeptPostings } from './kept-postings-file.ts';
+import { joinLight } from './light-docs.ts';
 import { writeSearchFiles } from './write-files.ts';
 
 const plan = (indexed: number): void => parentPort!.postMessage({ kind: 'plan', indexed } satisfies SearchWorkerMessage);
-const run = ({ docs, outDir, texts, keep }: SearchWorkerInput, read?: typeof readKeptPostings): void =>
-  parentPort!.postMessage({ kind: 'done', outputs: writeSearchFiles(docs, outDir, texts, keep, plan, read) } satisfies SearchWorkerMessage);
+const run = ({ docs, light, outDir, texts, keep }: SearchWorkerInput, read?: typeof readKeptPostings): void =>
+  parentPort!.postMessage({ kind: 'done', outputs: writeSearchFiles(joinLight(docs, light), outDir, texts, keep, plan, read) } satisfies SearchWorkerMessage);
 
 const data = workerData as SearchWorkerData;
 if (data.kind === 'input') run(data.input);

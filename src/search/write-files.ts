@@ -1,12 +1,15 @@
 /** Write built search files under a folder, creating their directories. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from '../incremental/output-manifest.ts';
-import type { SearchDoc, SearchFile } from '../shared/types.ts';
+import type { NoteId, SearchDoc, SearchDocEntry, SearchFile } from '../shared/types.ts';
+import { toDocsChunkFile } from '../shared/search/to-docs-chunk-file.ts';
+import type { KeptChunk, KeptPostings } from './kept-postings.ts';
 import type { TextRef } from '../store/note-store.ts';
 import { readText } from '../store/spill-store.ts';
 import { writeSearchIndex } from './index.ts';
 import { keptPostingsWriter, readKeptPostings } from './kept-postings-file.ts';
+import { isLight } from './light-docs.ts';
 
 /**
  * Note bodies left in the build's store file (store/spill-store.ts) instead of copied into the docs:
@@ -32,6 +35,8 @@ export interface KeepOptions {
   previous?: Readonly<Record<string, string>>;
   /** The file the postings are kept in between builds (kept-postings-file.ts), and the code fingerprint they must have been made by. */
   kept?: { file: string; code: string };
+  /** The previous site's folder: a light doc's entry in a docs chunk made again is read from its chunk there (light-docs.ts). */
+  site?: string;
 }
 
 /**
@@ -56,7 +61,7 @@ export function writeSearchFiles(
   if (texts) {
     docs.forEach((doc, i) => {
       const ref = texts.refs[i];
-      if (ref) Object.defineProperty(doc, 'body', { get: () => readText(texts.fd, ref) });
+      if (ref && !isLight(doc)) Object.defineProperty(doc, 'body', { get: () => readText(texts.fd, ref) });
     });
   }
   const writer = searchFileWriter(outDir, options.previous ?? {});
@@ -64,8 +69,9 @@ export function writeSearchFiles(
   const keptWriter = kept ? keptPostingsWriter(kept.file, kept.code) : undefined;
   try {
     const previous = kept ? read(kept.file, kept.code) : undefined;
+    const entry = previous?.chunks && options.site ? previousEntries(options.site, previous, options.previous ?? {}) : undefined;
     writeSearchIndex(docs, writer.sink, undefined, {
-      ...(previous ? { previous, files: writer } : {}),
+      ...(previous ? { previous, files: { ...writer, ...(entry ? { entry } : {}) } } : {}),
       ...(keptWriter ? { writer: keptWriter } : {}),
       ...(onPlan ? { onPlan } : {}),
     });
@@ -121,4 +127,47 @@ function searchFileWriter(
     return hash !== undefined && keep(file, hash);
   };
   return { sink, outputs, has, keep, keepNamed };
+}
+
+/**
+ * The entry of the note `id` in the previous site's docs chunks (in `site`), as its chunk holds it at the number the
+ * kept postings gave the note, when they record it made from the doc source `source`: undefined when they do not, when
+ * that chunk is not the site's as they recorded it (its bytes' hash, in `previous` and on disk), or holds another note
+ * there. Each chunk is read once.
+ */
+function previousEntries(site: string, kept: KeptPostings, previous: Readonly<Record<string, string>>): (id: NoteId, source: string) => string | undefined {
+  const chunks = kept.chunks ?? [];
+  const read = new Map<number, (SearchDocEntry | null)[] | undefined>();
+  const entriesOf = (c: KeptChunk): (SearchDocEntry | null)[] | undefined => {
+    const [start, hash, bytesHash] = c;
+    const rel = `_search/${toDocsChunkFile(start, hash)}`;
+    if (!/^[0-9a-f]+$/.test(hash) || previous[rel] !== bytesHash) return undefined;
+    try {
+      const bytes = readFileSync(path.join(site, rel));
+      if (contentHash(bytes) !== bytesHash) return undefined;
+      const chunk = JSON.parse(bytes.toString('utf8')) as { start: number; docs: (SearchDocEntry | null)[] };
+      return chunk.start === start && Array.isArray(chunk.docs) ? chunk.docs : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return (id, source) => {
+    const note = kept.notes.get(id);
+    if (note?.source !== source) return undefined;
+    const { number } = note;
+    // The last chunk starting at or before `number`.
+    let lo = 0;
+    let hi = chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (chunks[mid]![0] <= number) lo = mid + 1;
+      else hi = mid;
+    }
+    const c = chunks[lo - 1];
+    if (!c) return undefined;
+    if (!read.has(c[0])) read.set(c[0], entriesOf(c));
+    const entry = read.get(c[0])?.[number - c[0]];
+    // The entry as the chunk holds it: what JSON.stringify made of it, so made again the same.
+    return entry && entry.id === id ? JSON.stringify(entry) : undefined;
+  };
 }
