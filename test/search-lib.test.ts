@@ -285,6 +285,25 @@ describe('numberNotes', () => {
     expect(numberNotes([...ids, ...ids.slice(0, 25).map((id) => `${id} b` as NoteId)]).space).toBe(4096);
   });
 
+  it('takes the numbers a build gave the same notes, and numbers a changed set of notes anew', () => {
+    const before = numberNotes(ids);
+    const known = new Map(ids.map((id, i) => [id, { number: before.numbers[i]! }]));
+    const shuffled = [...ids].reverse();
+    expect(numberNotes(shuffled, known)).toEqual(numberNotes(shuffled));
+    // One note renamed: the set is another, numbered as a build from nothing numbers it (not from `known`).
+    const renamed = [...ids.slice(1), 'renamed note' as NoteId];
+    expect(numberNotes(renamed, known)).toEqual(numberNotes(renamed));
+    // Taken as known, not computed again (the kept postings are checked by their hash and code before they are read):
+    // two notes' numbers swapped come back swapped. One outside the space is not taken.
+    const swapped = new Map(known);
+    swapped.set(ids[0]!, { number: before.numbers[1]! });
+    swapped.set(ids[1]!, { number: before.numbers[0]! });
+    expect(numberNotes(ids, swapped).numbers.slice(0, 2)).toEqual([before.numbers[1], before.numbers[0]]);
+    const outside = new Map(known);
+    outside.set(ids[0]!, { number: 4096 });
+    expect(numberNotes(ids, outside)).toEqual(before);
+  });
+
   it('keeps the other notes on their numbers, but for about one, when a note comes or goes', () => {
     const before = numberNotes(ids);
     const numberOf = new Map(ids.map((id, i) => [id, before.numbers[i]]));

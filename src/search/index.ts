@@ -68,7 +68,10 @@ export interface Kept {
  */
 export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: SearchFile) => void, options?: Options, kept: Kept = {}): SearchStats {
   const settings = toSettings(options);
-  const { numbers: numberOf, space } = numberNotes(docs.map((doc) => doc.id));
+  const { numbers: numberOf, space } = numberNotes(
+    docs.map((doc) => doc.id),
+    kept.previous?.notes,
+  );
   const order = docs.map((_, i) => i).sort((a, b) => numberOf[a]! - numberOf[b]!);
   const sorted = order.map((i) => docs[i]!);
   const numbers = order.map((i) => numberOf[i]!);

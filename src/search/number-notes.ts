@@ -23,9 +23,14 @@ const minSpace = 64;
  * (one whose home is just before its number). A pure function of the ids, so a cold build and
  * an incremental one agree.
  */
-export function numberNotes(ids: readonly NoteId[]): NoteNumbers {
+export function numberNotes(ids: readonly NoteId[], known?: ReadonlyMap<NoteId, { number: number }>): NoteNumbers {
   let space = minSpace;
   while (space < 2 * ids.length) space *= 2;
+  // The same notes as a build that numbered them (`known`, the kept postings'): the same numbers, without hashing 10k ids.
+  if (known && known.size === ids.length) {
+    const numbers = ids.map((id) => known.get(id)?.number ?? -1);
+    if (numbers.every((n) => n >= 0 && n < space)) return { numbers, space };
+  }
   const homes = ids.map((id) => parseInt(hash('sha1', id).slice(0, 8), 16) % space);
   const order = ids.map((_, i) => i).sort((a, b) => homes[a]! - homes[b]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   const taken = new Uint8Array(space);
