@@ -17,7 +17,7 @@ import { contentHash } from '../src/incremental/output-manifest.ts';
 import { seededRandom } from '../src/graph/random.ts';
 import type { NoteId, SearchDoc, SearchPostingEntry, Slug } from '../src/shared/types.ts';
 import { tempDir } from './helpers/garden.ts';
-import { fixtureFiles, makeFixtureDoc } from './search-make-docs.ts';
+import { fixtureFiles, makeFixtureDoc, makeRandomDoc } from './search-make-docs.ts';
 
 const code = 'code-a';
 
@@ -102,27 +102,10 @@ function expectSameTree(actual: Map<string, string>, expected: Map<string, strin
   for (const [name, text] of expected) expect(actual.get(name), name).toBe(text);
 }
 
-const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'vo', 'ri', 'de', 'fa'];
-
-function makeDoc(i: number, rand: () => number): SearchDoc {
-  const word = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
-  const words = (n: number) => Array.from({ length: n }, word).join(' ');
-  const id = `notes/n${i}` as NoteId;
-  return {
-    id,
-    url: `/notes/n${i}/` as Slug,
-    title: words(2),
-    aliases: rand() < 0.3 ? [words(2)] : [],
-    headings: Array.from({ length: Math.floor(rand() * 4) }, (_, h) => ({ text: words(2), id: `h${h}` })),
-    tags: rand() < 0.4 ? [word()] : [],
-    body: words(20 + Math.floor(rand() * 200)),
-  };
-}
-
 describe('kept search postings', () => {
   it('a build from kept postings writes what a build from nothing writes, through random changes and a renumbering', () => {
     const rand = seededRandom(7);
-    let docs: SearchDoc[] = [...fixtureFiles.map((f) => makeFixtureDoc(f)), ...Array.from({ length: 14 }, (_, i) => makeDoc(i, rand))];
+    let docs: SearchDoc[] = [...fixtureFiles.map((f) => makeFixtureDoc(f)), ...Array.from({ length: 14 }, (_, i) => makeRandomDoc(i, rand))];
     const file = path.join(tempDir(), 'postings');
     expectSameTree(warm(docs, file), cold(docs));
     let next = 100;
@@ -130,14 +113,14 @@ describe('kept search postings', () => {
     for (let round = 0; round < 6; round++) {
       docs = docs.map((doc) => {
         const r = rand();
-        if (r < 0.1) return { ...doc, body: `${doc.body} ${makeDoc(next++, rand).body}` };
-        if (r < 0.15) return { ...doc, title: makeDoc(next++, rand).title, aliases: ['another name'] };
+        if (r < 0.1) return { ...doc, body: `${doc.body} ${makeRandomDoc(next++, rand).body}` };
+        if (r < 0.15) return { ...doc, title: makeRandomDoc(next++, rand).title, aliases: ['another name'] };
         if (r < 0.2) return { ...doc, headings: [...doc.headings, { text: 'a late heading', id: 'late' }] };
         return doc;
       });
       docs = docs.filter(() => rand() > 0.05);
       if (round === 2) docs = docs.map((doc, i) => (i === 0 ? { ...doc, id: `${doc.id}-renamed` as NoteId } : doc));
-      for (let k = 0; k < 3; k++) docs.push(makeDoc(next++, rand));
+      for (let k = 0; k < 3; k++) docs.push(makeRandomDoc(next++, rand));
       expectSameTree(warm(docs, file), cold(docs));
     }
     expect(docs.length).toBeGreaterThan(32);
@@ -152,7 +135,7 @@ describe('kept search postings', () => {
         .update(JSON.stringify({ ...doc, source: undefined }))
         .digest('hex'),
     });
-    let docs = Array.from({ length: 40 }, (_, i) => makeDoc(i, rand));
+    let docs = Array.from({ length: 40 }, (_, i) => makeRandomDoc(i, rand));
     const file = path.join(tempDir(), 'postings');
     expectSameTree(warm(docs.map(sourced), file), cold(docs));
     let next = 100;
@@ -160,12 +143,12 @@ describe('kept search postings', () => {
       docs = docs.map((doc) => {
         const r = rand();
         // A body that grows or shrinks changes the note's docs-chunk entry size, and so where chunks end.
-        if (r < 0.1) return { ...doc, body: `${doc.body} ${makeDoc(next++, rand).body}` };
+        if (r < 0.1) return { ...doc, body: `${doc.body} ${makeRandomDoc(next++, rand).body}` };
         if (r < 0.15) return { ...doc, body: doc.body.slice(0, Math.floor(doc.body.length / 3)) };
         if (r < 0.2) return { ...doc, url: `${doc.url}moved/` as Slug };
         return doc;
       });
-      docs.push(makeDoc(next++, rand));
+      docs.push(makeRandomDoc(next++, rand));
       expectSameTree(warm(docs.map(sourced), file), cold(docs));
     }
   });
@@ -175,7 +158,7 @@ describe('kept search postings', () => {
     // A source that changes with everything the doc holds, as a note's content hash and URL do.
     const sourced = (doc: SearchDoc): SearchDoc => ({ ...doc, source: createHash('sha256').update(JSON.stringify(doc)).digest('hex') });
     // 240 notes, past 256 on the way: the number space doubles and every note is renumbered.
-    const docs = Array.from({ length: 240 }, (_, i) => makeDoc(i, rand));
+    const docs = Array.from({ length: 240 }, (_, i) => makeRandomDoc(i, rand));
     const file = path.join(tempDir(), 'postings');
     let site = warm(docs.map(sourced), file);
     let next = 1000;
@@ -183,10 +166,10 @@ describe('kept search postings', () => {
     for (let round = 0; round < 10; round++) {
       const edited = Math.floor(rand() * docs.length);
       // A body that grows or shrinks moves where its chunk ends.
-      docs[edited] = { ...docs[edited]!, body: rand() < 0.5 ? `${docs[edited]!.body} ${makeDoc(next++, rand).body}` : docs[edited]!.body.slice(0, 40) };
+      docs[edited] = { ...docs[edited]!, body: rand() < 0.5 ? `${docs[edited]!.body} ${makeRandomDoc(next++, rand).body}` : docs[edited]!.body.slice(0, 40) };
       // A note gone from the middle of a chunk whose other notes stayed: that chunk is not the old one.
       if (round % 2 === 1) docs.splice(Math.floor(rand() * docs.length), 1);
-      for (let k = 0; k < 3; k++) docs.push(makeDoc(next++, rand));
+      for (let k = 0; k < 3; k++) docs.push(makeRandomDoc(next++, rand));
       const built = warmOver(docs.map(sourced), file, site);
       expectSameTree(built.tree, cold(docs));
       site = built.tree;
@@ -203,7 +186,7 @@ describe('kept search postings', () => {
     // Small shards, so that a garden of 300 notes has dozens of them per group.
     const options: Options = { targetShardBytes: 1_500 };
     const cold = (docs: SearchDoc[]) => new Map(buildSearchIndex(structuredClone(docs), options).files.map((f) => [f.path, asText(f.contents)]));
-    let docs = Array.from({ length: 300 }, (_, i) => makeDoc(i, rand));
+    let docs = Array.from({ length: 300 }, (_, i) => makeRandomDoc(i, rand));
     const file = path.join(tempDir(), 'postings');
     let site = shardsOver(docs, file, new Map(), options).tree;
     expectSameTree(site, cold(docs));
@@ -217,11 +200,11 @@ describe('kept search postings', () => {
       const kind = round % 6;
       const i = pick();
       // A word added, words dropped (terms gone from the garden), a note gone, a note added, a new title, a new heading.
-      if (kind === 0) docs[i] = { ...docs[i]!, body: `${docs[i]!.body} ${makeDoc(next++, rand).body.slice(0, 30)}` };
+      if (kind === 0) docs[i] = { ...docs[i]!, body: `${docs[i]!.body} ${makeRandomDoc(next++, rand).body.slice(0, 30)}` };
       if (kind === 1) docs[i] = { ...docs[i]!, body: docs[i]!.body.slice(0, 20) };
       if (kind === 2) docs.splice(i, 1);
-      if (kind === 3) docs.push(makeDoc(next++, rand));
-      if (kind === 4) docs[i] = { ...docs[i]!, title: makeDoc(next++, rand).title };
+      if (kind === 3) docs.push(makeRandomDoc(next++, rand));
+      if (kind === 4) docs[i] = { ...docs[i]!, title: makeRandomDoc(next++, rand).title };
       if (kind === 5) docs[i] = { ...docs[i]!, headings: [...docs[i]!.headings, { text: 'quorum lease', id: 'late' }] };
       const built = shardsOver(docs, file, site, options);
       expectSameTree(built.tree, cold(docs));
@@ -236,7 +219,7 @@ describe('kept search postings', () => {
 
   it('a doc whose source is the kept one is not read for its key and size: the source is what is trusted', () => {
     const rand = seededRandom(9);
-    const docs = Array.from({ length: 20 }, (_, i) => ({ ...makeDoc(i, rand), source: `s${i}` }));
+    const docs = Array.from({ length: 20 }, (_, i) => ({ ...makeRandomDoc(i, rand), source: `s${i}` }));
     const file = path.join(tempDir(), 'postings');
     warm(docs, file);
     // Note 3's body changes but its source does not (a maker that lied): its kept key is taken, so its old postings stay.
@@ -255,7 +238,7 @@ describe('kept search postings', () => {
 
   it('says how many notes it will index before indexing any: every note at first, then only the changed and new ones', () => {
     const rand = seededRandom(3);
-    const docs = Array.from({ length: 30 }, (_, i) => makeDoc(i, rand));
+    const docs = Array.from({ length: 30 }, (_, i) => makeRandomDoc(i, rand));
     const file = path.join(tempDir(), 'postings');
     const plans = (list: SearchDoc[]) => {
       const told: number[] = [];
@@ -265,12 +248,12 @@ describe('kept search postings', () => {
     expect(plans(docs)).toEqual([30]);
     expect(plans(docs)).toEqual([0]);
     const edited = docs.map((doc, i) => (i === 4 || i === 9 ? { ...doc, body: `${doc.body} lately` } : doc));
-    expect(plans([...edited, makeDoc(30, rand)])).toEqual([3]);
+    expect(plans([...edited, makeRandomDoc(30, rand)])).toEqual([3]);
   });
 
   it('kept postings are taken for unchanged notes only, and only from a whole file of the same code', () => {
     const rand = seededRandom(11);
-    const docs = Array.from({ length: 20 }, (_, i) => makeDoc(i, rand));
+    const docs = Array.from({ length: 20 }, (_, i) => makeRandomDoc(i, rand));
     const settings = toSettings();
     // Kept postings that say note 0's body has a word it does not have (under its real key): a build that takes them shows the word.
     const plant = (file: string, key: string) => {

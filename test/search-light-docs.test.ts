@@ -15,25 +15,11 @@ import { contentHash } from '../src/incremental/output-manifest.ts';
 import { buildSearchIndexInWorker } from '../src/search/build-in-worker.ts';
 import { joinLight, LightDocNeeded, type LightDocs } from '../src/search/light-docs.ts';
 import { writeSearchFiles } from '../src/search/write-files.ts';
-import type { NoteId, SearchDoc, Slug } from '../src/shared/types.ts';
+import type { SearchDoc } from '../src/shared/types.ts';
 import { tempDir } from './helpers/garden.ts';
+import { makeRandomDoc } from './search-make-docs.ts';
 
 const code = 'code-light';
-const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'vo', 'ri', 'de', 'fa'];
-
-function makeDoc(i: number, rand: () => number): SearchDoc {
-  const word = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
-  const words = (n: number) => Array.from({ length: n }, word).join(' ');
-  return {
-    id: `notes/n${i}` as NoteId,
-    url: `/notes/n${i}/` as Slug,
-    title: words(2),
-    aliases: rand() < 0.3 ? [words(2)] : [],
-    headings: Array.from({ length: Math.floor(rand() * 4) }, (_, h) => ({ text: words(2), id: `h${h}` })),
-    tags: rand() < 0.4 ? [word()] : [],
-    body: words(20 + Math.floor(rand() * 200)),
-  };
-}
 
 /** A doc with its source: what changes with everything the doc holds, as a note's content hash and URL do. */
 function sourced(doc: SearchDoc): SearchDoc {
@@ -98,7 +84,7 @@ describe('light search docs', () => {
   it('write what whole docs write, through edits, removals, additions and a renumbering', () => {
     const rand = seededRandom(17);
     // 240 notes, past 256 on the way: the number space doubles and every note is renumbered.
-    let docs = Array.from({ length: 240 }, (_, i) => sourced(makeDoc(i, rand)));
+    let docs = Array.from({ length: 240 }, (_, i) => sourced(makeRandomDoc(i, rand)));
     const file = path.join(tempDir(), 'postings');
     const first = tempDir();
     writeSearchFiles(structuredClone(docs), first, undefined, { kept: { file, code } });
@@ -108,9 +94,9 @@ describe('light search docs', () => {
     for (let round = 0; round < 8; round++) {
       const before = new Set(docs.map((d) => d.source!));
       const edited = Math.floor(rand() * docs.length);
-      docs[edited] = sourced({ ...docs[edited]!, body: `${docs[edited]!.body} ${makeDoc(next++, rand).body}` });
+      docs[edited] = sourced({ ...docs[edited]!, body: `${docs[edited]!.body} ${makeRandomDoc(next++, rand).body}` });
       if (round % 2 === 1) docs.splice(Math.floor(rand() * docs.length), 1);
-      for (let k = 0; k < 3; k++) docs.push(sourced(makeDoc(next++, rand)));
+      for (let k = 0; k < 3; k++) docs.push(sourced(makeRandomDoc(next++, rand)));
       docs = [...docs];
       const posted = split(docs, before);
       expect(posted.light.at.length).toBeGreaterThan(docs.length - 6);
@@ -139,7 +125,7 @@ describe('light search docs', () => {
 
   it('fail rather than take an entry from a previous chunk changed on disk, and the worker then writes what whole docs write', async () => {
     const rand = seededRandom(23);
-    const docs = Array.from({ length: 120 }, (_, i) => sourced(makeDoc(i, rand)));
+    const docs = Array.from({ length: 120 }, (_, i) => sourced(makeRandomDoc(i, rand)));
     const file = path.join(tempDir(), 'postings');
     const first = tempDir();
     writeSearchFiles(structuredClone(docs), first, undefined, { kept: { file, code } });

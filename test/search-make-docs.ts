@@ -64,3 +64,20 @@ export function toHeadingId(text: string): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'vo', 'ri', 'de', 'fa'];
+
+/** A made-up note `notes/n<i>` of random words (from `rand`): a title, sometimes an alias and a tag, a few headings, a body of 20-220 words. */
+export function makeRandomDoc(i: number, rand: () => number): SearchDoc {
+  const word = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
+  const words = (n: number) => Array.from({ length: n }, word).join(' ');
+  return {
+    id: `notes/n${i}` as NoteId,
+    url: `/notes/n${i}/` as Slug,
+    title: words(2),
+    aliases: rand() < 0.3 ? [words(2)] : [],
+    headings: Array.from({ length: Math.floor(rand() * 4) }, (_, h) => ({ text: words(2), id: `h${h}` })),
+    tags: rand() < 0.4 ? [word()] : [],
+    body: words(20 + Math.floor(rand() * 200)),
+  };
+}
