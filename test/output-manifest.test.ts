@@ -95,7 +95,8 @@ describe('the output manifest', () => {
         fingerprint: 'f1',
         files: new Map(pages.map((p) => [p, `h-${p}`])),
         keys: new Map(pages.map((p) => [p, `k-${p}`])),
-        notes: { A: 'a1', B: 'b1', C: 'c1' },
+        // A note named `__proto__` is a note like another (JSON.parse makes it a key; assignment would not).
+        notes: JSON.parse('{"A": "a1", "B": "b1", "C": "c1", "__proto__": "p1"}') as Record<string, string>,
         shape: { frame: 'fr', shapes: { A: 'sa', B: 'sb', C: 'sc' }, code: 'c', mentions: { A: [id('B')] }, layout: 'l1' },
       };
       const plain = (m: OutputManifest | undefined) =>
@@ -126,7 +127,7 @@ describe('the output manifest', () => {
         fingerprint: 'f2',
         files: files2,
         keys: keys2,
-        notes: { A: 'a2', B: 'b1', D: 'd1' },
+        notes: JSON.parse('{"A": "a2", "B": "b1", "D": "d1", "__proto__": "p2"}') as Record<string, string>,
         spare: { dir: path.join(path.dirname(out), '.site-spare-0123456789ab'), differs: ['p003/index.html'] },
         shape: { frame: 'fr', shapes: { A: 'sa2', B: 'sb', D: 'sd' }, code: 'c', mentions: { A: [id('B'), id('D')] }, layout: 'l1' },
       };
@@ -149,7 +150,7 @@ describe('the output manifest', () => {
         fingerprint: 'f3',
         files: files3,
         keys: keys3,
-        notes: { A: 'a1', B: 'b1', D: 'd1' },
+        notes: JSON.parse('{"A": "a1", "B": "b1", "D": "d1", "__proto__": "p3"}') as Record<string, string>,
         shape: { frame: 'fr2', shapes: { A: 'sa', B: 'sb', D: 'sd' }, code: 'c', mentions: {}, layout: 'l2' },
       };
       delete third.spare;

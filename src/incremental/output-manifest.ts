@@ -284,7 +284,8 @@ function withDelta(base: OutputManifest, delta: StoredDelta): OutputManifest | u
 
 /** `record` (a base's, just read: changed in place) with `delta`'s keys set and gone (a key gone that `record` does not have is none). */
 function applied<T>(record: Record<string, T>, delta: RecordDelta<T>): Record<string, T> {
-  Object.assign(record, delta.set);
+  // Defined, not assigned: a note may be named `__proto__`, which assignment would take for the record's prototype.
+  for (const [k, v] of Object.entries(delta.set)) Object.defineProperty(record, k, { value: v, writable: true, enumerable: true, configurable: true });
   for (const k of delta.gone) delete record[k];
   return record;
 }
@@ -460,7 +461,8 @@ function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifes
 
 /** What `next` changes of `previous`, over `over` (the delta `previous` was read with). Values compare by their JSON (a mention list is an array). */
 function recordDelta<T>(over: RecordDelta<T> | undefined, previous: Record<string, T>, next: Record<string, T>): RecordDelta<T> {
-  const set: Record<string, T> = { ...over?.set };
+  // Without a prototype: a key `__proto__` (a note of that name) is a key like another.
+  const set = Object.assign(Object.create(null) as Record<string, T>, over?.set);
   const gone = new Set(over?.gone);
   const same = (a: T | undefined, b: T) => a === b || (typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
   for (const k of Object.keys(next)) {
