@@ -186,10 +186,17 @@ async function clickEverything(page: Page, url: string): Promise<number> {
   }
   const internal = page.locator('main a.internal[href]');
   for (let i = 0; i < (await internal.count()); i++) {
-    // Scrolled into view first: a scroll closes previews and cancels one about to open.
-    await internal.nth(i).scrollIntoViewIfNeeded();
+    // Scrolled into view first: a scroll closes previews and cancels one about to open. A link of a preview that
+    // closed meanwhile (the count takes in previews' links) is gone: it is passed over, as the click loop above does.
+    const link = internal.nth(i);
+    if (!(await link.isVisible())) continue;
+    const scrolled = await link
+      .scrollIntoViewIfNeeded({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!scrolled) continue;
     await page.waitForTimeout(100);
-    await internal.nth(i).hover();
+    await link.hover({ timeout: 2_000 }).catch(() => undefined);
     await page.waitForTimeout(500);
   }
   return count;
