@@ -126,10 +126,9 @@ function keptRange(previous: PreviousChunks, numbers: readonly number[], result:
     while (k < starts.length && starts[k]! < end) k++;
     if (end !== Infinity && starts[k] !== end) return false;
     const chunks = previous.chunks.slice(j, k);
-    const pathOf = (c: KeptChunk) => `_search/${toDocsChunkFile(c[0], c[1])}`;
-    if (!chunks.every((c) => previous.has(pathOf(c), c[2]))) return false;
+    if (!chunks.every((c) => previous.has(keptChunkPath(c), c[2]))) return false;
     for (const c of chunks) {
-      previous.keep(pathOf(c), c[2]);
+      previous.keep(keptChunkPath(c), c[2]);
       result.docs.starts.push(c[0]);
       result.docs.hashes.push(c[1]);
       result.kept.push(c);
@@ -138,8 +137,13 @@ function keptRange(previous: PreviousChunks, numbers: readonly number[], result:
   };
 }
 
+/** The site path of a kept docs chunk. */
+export function keptChunkPath(c: KeptChunk): string {
+  return `_search/${toDocsChunkFile(c[0], c[1])}`;
+}
+
 /** The first index of sorted `list` whose value is at least `value`. */
-function lowerBound(list: readonly number[], value: number): number {
+export function lowerBound(list: readonly number[], value: number): number {
   let [lo, hi] = [0, list.length];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

@@ -3,13 +3,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from '../incremental/output-manifest.ts';
 import type { NoteId, SearchDoc, SearchDocEntry, SearchFile } from '../shared/types.ts';
-import { toDocsChunkFile } from '../shared/search/to-docs-chunk-file.ts';
 import type { KeptChunk, KeptPostings } from './kept-postings.ts';
 import type { TextRef } from '../store/note-store.ts';
 import { readText } from '../store/spill-store.ts';
 import { writeSearchIndex } from './index.ts';
 import { keptPostingsWriter, readKeptPostings } from './kept-postings-file.ts';
 import { isLight } from './light-docs.ts';
+import { keptChunkPath, lowerBound } from './chunk-docs.ts';
 
 /**
  * Note bodies left in the build's store file (store/spill-store.ts) instead of copied into the docs:
@@ -137,10 +137,11 @@ function searchFileWriter(
  */
 function previousEntries(site: string, kept: KeptPostings, previous: Readonly<Record<string, string>>): (id: NoteId, source: string) => string | undefined {
   const chunks = kept.chunks ?? [];
+  const starts = chunks.map((c) => c[0]);
   const read = new Map<number, (SearchDocEntry | null)[] | undefined>();
   const entriesOf = (c: KeptChunk): (SearchDocEntry | null)[] | undefined => {
     const [start, hash, bytesHash] = c;
-    const rel = `_search/${toDocsChunkFile(start, hash)}`;
+    const rel = keptChunkPath(c);
     if (!/^[0-9a-f]+$/.test(hash) || previous[rel] !== bytesHash) return undefined;
     try {
       const bytes = readFileSync(path.join(site, rel));
@@ -156,14 +157,7 @@ function previousEntries(site: string, kept: KeptPostings, previous: Readonly<Re
     if (note?.source !== source) return undefined;
     const { number } = note;
     // The last chunk starting at or before `number`.
-    let lo = 0;
-    let hi = chunks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (chunks[mid]![0] <= number) lo = mid + 1;
-      else hi = mid;
-    }
-    const c = chunks[lo - 1];
+    const c = chunks[lowerBound(starts, number + 1) - 1];
     if (!c) return undefined;
     if (!read.has(c[0])) read.set(c[0], entriesOf(c));
     const entry = read.get(c[0])?.[number - c[0]];
