@@ -661,6 +661,6 @@ const speculativeNotes = 64;
 /** A compiled note read from the kept model, its words shared as a result's are. */
 function shareCompiled(compiled: CompiledNote, share: Share): CompiledNote {
   const rendered = { nonce: compiled.nonce, blocks: [], embeds: [] };
-  shareWords({ note: compiled.note, rendered, text: '', contexts: [] }, share, false);
+  shareWords({ note: compiled.note, rendered, text: '', contexts: [] }, share, true);
   return { ...compiled, nonce: rendered.nonce };
 }

@@ -21,7 +21,7 @@ const texts = {
   B: '# B\n\n## Part\n\nText of B, mentioning A once.\n',
   // Gone by the second build: its record, between two taken ones, is not written again.
   E: '# E\n\nA note deleted later.\n',
-  C: '# C\n\nNo links; a `code` span.\n',
+  C: '# C\n\nNo links; a `code` span. ^c1\n\n## Later\n\nMore text.\n',
   // Properties (read back only when asked for), after C: kept with it, the two records are written back as one run.
   D: '---\ntags: [x]\nstatus: draft\nsource: "[[A]]"\n---\n# D\n\nSee [[C]].\n',
 };
@@ -58,6 +58,12 @@ describe('kept model', () => {
     const a = second.take('A' as NoteId, `hash-${texts.A.length}`);
     // Its links are parsed when first read, and are then the compiled note's, as a plain property.
     expect(Object.getOwnPropertyDescriptor(a!.note, 'links')?.get).toBeDefined();
+    // So are its headings and block ids: the index holds neither (a warm build reads them of the few notes a changed one links to or embeds).
+    expect(Object.getOwnPropertyDescriptor(a!.note, 'headings')?.get).toBeDefined();
+    expect(Object.getOwnPropertyDescriptor(a!.note, 'blocks')?.get).toBeDefined();
+    const index = readFileSync(path.join(`${cacheDir(garden)}-model`, 'index'), 'utf8');
+    expect(index).not.toContain('"headings"');
+    expect(index).not.toContain('"blocks"');
     expect(a?.note).toEqual(compile('A', texts.A).note);
     expect(a?.note.links.map((l) => l.target)).toEqual(['B', 'B', 'C']);
     expect(Object.getOwnPropertyDescriptor(a!.note, 'links')?.value).toBe(a!.note.links);
@@ -66,7 +72,10 @@ describe('kept model', () => {
     expect(a?.contextsHash).toBe(compiledNote(compile('A', texts.A)).contextsHash);
     expect(second.take('B' as NoteId, 'another hash')).toBeUndefined();
     expect(second.take('Z' as NoteId, 'hash-1')).toBeUndefined();
-    expect(second.take('C' as NoteId, `hash-${texts.C.length}`)).toBeDefined();
+    const c = second.take('C' as NoteId, `hash-${texts.C.length}`)!;
+    expect(c.note.blocks.map((x) => x.id)).toEqual(['c1']);
+    expect(c.note.headings.map((h) => h.text)).toEqual(['C', 'Later']);
+    expect(c.note).toEqual(compile('C', texts.C).note);
     const d = second.take('D' as NoteId, `hash-${texts.D.length}`)!;
     expect(Object.getOwnPropertyDescriptor(d.note, 'properties')?.get).toBeDefined();
     expect(d.note).toEqual(compile('D', texts.D).note);
@@ -123,6 +132,7 @@ describe('kept model', () => {
     expect(was.note.hash).toBe(d.note.hash);
     expect(was.note.links.map((l) => l.target)).toEqual(['C', 'A']);
     expect(was.note.properties).toEqual(d.note.properties);
+    expect(was.note.headings).toEqual(d.note.headings);
     expect(
       openKeptModel(garden)
         .was('D' as NoteId)

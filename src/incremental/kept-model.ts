@@ -44,9 +44,19 @@ interface Entry {
   contexts: Range;
   /** The note's links (JSON). */
   links: Range;
+  /** The note's headings and block ids (JSON): what a link into the note, and its page, read. */
+  outline: Range;
   /** What only a page of the note reads (JSON), and the parts once read (`partsOf` in {@link openKeptModel}). */
   pageParts: Range;
   parts?: Parts;
+  /** The outline, once read (`keptOutline` in {@link openKeptModel}). */
+  outlined?: Outline;
+}
+
+/** A note's headings and block ids, kept in the segment. */
+interface Outline {
+  headings: ParsedNote['headings'];
+  blocks: ParsedNote['blocks'];
 }
 
 /** What only a page of the note reads: each block's first and last line, the block embeds (block, link, ...); each context's end (a byte offset) and highlight (-1, -1 for none). */
@@ -65,7 +75,7 @@ interface Header {
   segments: string[];
 }
 
-const formatVersion = 6;
+const formatVersion = 7;
 
 /** Bytes of link contexts a store over the model holds, read whole per note (`over`). */
 const contextCacheBytes = 16 << 20;
@@ -129,8 +139,15 @@ export function openKeptModel(gardenRoot: string): KeptModel {
       return undefined;
     }
   };
+  /** `e`'s headings and block ids, read when first asked for. */
+  const keptOutline = (e: Entry): Outline => (e.outlined ??= readJson(e.segment, e.outline) as Outline);
   const previous = readIndex(dir, (entry) => {
+    // The record leaves out what the entry says already.
+    entry.note.id ??= entry.id;
+    entry.note.hash ??= entry.hash;
     lazyNote(entry.note, 'links', () => readJson(entry.segment, entry.links) as LinkRef[]);
+    lazyNote(entry.note, 'headings', () => keptOutline(entry).headings);
+    lazyNote(entry.note, 'blocks', () => keptOutline(entry).blocks);
     if (entry.note.properties !== undefined) lazyNote(entry.note, 'properties', () => partsOf(entry).properties);
   });
   // This build's segment, made when the first result is added.
@@ -192,6 +209,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           text: append(encoder.encode(result.text)),
           contexts: append(contexts.bytes),
           links: append(encoder.encode(JSON.stringify(result.note.links))),
+          outline: append(encoder.encode(JSON.stringify({ headings: result.note.headings, blocks: result.note.blocks } satisfies Outline))),
           pageParts: append(encodeParts(parts, result.note.properties)),
           parts,
         });
@@ -363,7 +381,7 @@ function readIndex(dir: string, lazy: (entry: Entry) => void): { header: Header;
       if (!named.has(entry.segment)) return undefined;
       lazy(entry);
       entries.set(entry.id, { entry, record });
-      live += entry.html[1] + entry.text[1] + entry.contexts[1] + entry.links[1] + entry.pageParts[1];
+      live += entry.html[1] + entry.text[1] + entry.contexts[1] + entry.links[1] + entry.outline[1] + entry.pageParts[1];
     }
     let size = 0;
     const present = new Set(listDir(dir));
@@ -427,12 +445,15 @@ function sizeOf(file: string): number {
  * A note with properties has `properties: 0` in its record.
  */
 function encodeEntry(e: Entry): Uint8Array {
-  const { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, links, pageParts, note } = e;
-  // The note without its links, and its properties as a mark (the note of an entry this build added is a plain object).
+  const { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, links, outline, pageParts, note } = e;
+  // The note without its links, headings and block ids (in the segment), its id and hash (the entry's), and its
+  // properties as a mark (the note of an entry this build added is a plain object).
   const facts: Record<string, unknown> = { ...note };
-  delete facts.links;
+  for (const key of ['links', 'headings', 'blocks'] as const) delete facts[key];
+  if (note.id === id) delete facts.id;
+  if (note.hash === hash) delete facts.hash;
   if (note.properties) facts.properties = 0;
-  const entry = { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, links, pageParts };
+  const entry = { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, links, outline, pageParts };
   return encoder.encode(JSON.stringify({ ...entry, note: facts }));
 }
 
@@ -453,7 +474,7 @@ function encodeParts({ lines, blockEmbeds, ends, highlights }: Parts, properties
  * Give `note` its `key` from `read` when first read: an accessor until then, replaced by the value
  * (a plain, writable property) on the first read or write.
  */
-function lazyNote<K extends 'links' | 'properties'>(note: ParsedNote, key: K, read: () => ParsedNote[K]): void {
+function lazyNote<K extends 'links' | 'properties' | 'headings' | 'blocks'>(note: ParsedNote, key: K, read: () => ParsedNote[K]): void {
   const settle = (value: ParsedNote[K]) => {
     Object.defineProperty(note, key, { value, writable: true, enumerable: true, configurable: true });
     return value;

@@ -29,23 +29,24 @@ export function createShare(): Share {
  * note that has it. Headings like "Overview" and tags like `status/seedling` are in thousands of
  * notes, and link targets repeat in every note that links the same note: keeping one copy of
  * each, through `share`, removes most of the duplicates (docs/performance.md, "Memory").
- * Without `links`, the note's links are left as they are.
+ * With `kept`, the note's links, headings and block ids are left as they are: a note read from the
+ * kept model reads them only when they are asked for (src/incremental/kept-model.ts), and most never are.
  */
-export function shareWords(result: NoteJobResult, share: Share, links = true): void {
+export function shareWords(result: NoteJobResult, share: Share, kept = false): void {
   const { note, rendered } = result;
-  // A note read from the kept model parses its links only when they are read (src/incremental/kept-model.ts): not here.
-  if (links)
+  if (!kept) {
     for (const link of note.links) {
       link.kind = link.kind === 'embed' ? 'embed' : 'link';
       link.syntax = link.syntax === 'markdown' ? 'markdown' : link.syntax === 'property' ? 'property' : 'wiki';
       link.target = share(link.target);
       for (let i = 0; i < link.headings.length; i++) link.headings[i] = share(link.headings[i]!);
     }
-  for (const heading of note.headings) {
-    heading.text = share(heading.text);
-    heading.id = share(heading.id);
+    for (const heading of note.headings) {
+      heading.text = share(heading.text);
+      heading.id = share(heading.id);
+    }
+    for (const block of note.blocks) block.id = share(block.id);
   }
-  for (const block of note.blocks) block.id = share(block.id);
   shareAll(note.tags, share);
   const fm = note.frontmatter;
   shareAll(fm.tags, share);
