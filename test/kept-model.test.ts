@@ -78,6 +78,10 @@ describe('kept model', () => {
     expect(c.note).toEqual(compile('C', texts.C).note);
     const d = second.take('D' as NoteId, `hash-${texts.D.length}`)!;
     expect(Object.getOwnPropertyDescriptor(d.note, 'properties')?.get).toBeDefined();
+    // A copy (a worker's message) reads the lazy fields and holds nothing else: its properties too, unread until now.
+    expect(Object.getOwnPropertyDescriptor(d.note, 'headings')?.get).toBeDefined();
+    expect(structuredClone(d.note)).toEqual(compile('D', texts.D).note);
+    expect(Object.keys(structuredClone(d.note)).sort()).toEqual(Object.keys(compile('D', texts.D).note).sort());
     expect(d.note).toEqual(compile('D', texts.D).note);
     expect(d.note.properties?.map((p) => p.key)).toEqual(['tags', 'status', 'source']);
     expect(second.taken).toBe(3);

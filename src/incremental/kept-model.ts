@@ -51,7 +51,17 @@ interface Entry {
   parts?: Parts;
   /** The outline, once read (`keptOutline` in {@link openKeptModel}). */
   outlined?: Outline;
+  /** Set when the note has properties (read from `pageParts`). */
+  hasProperties?: true;
+  /** What reads the note's lazy fields (set when the index is read). */
+  from?: LazyReader;
 }
+
+/** The fields of a kept note read from its segment when first asked for. */
+type LazyKey = 'links' | 'headings' | 'blocks' | 'properties';
+
+/** Reads each lazy field of an entry's note. */
+type LazyReader = { [K in LazyKey]: (e: Entry) => ParsedNote[K] };
 
 /** A note's headings and block ids, kept in the segment. */
 interface Outline {
@@ -75,7 +85,7 @@ interface Header {
   segments: string[];
 }
 
-const formatVersion = 7;
+const formatVersion = 8;
 
 /** Bytes of link contexts a store over the model holds, read whole per note (`over`). */
 const contextCacheBytes = 16 << 20;
@@ -141,14 +151,18 @@ export function openKeptModel(gardenRoot: string): KeptModel {
   };
   /** `e`'s headings and block ids, read when first asked for. */
   const keptOutline = (e: Entry): Outline => (e.outlined ??= readJson(e.segment, e.outline) as Outline);
+  const reader: LazyReader = {
+    links: (e) => readJson(e.segment, e.links) as LinkRef[],
+    headings: (e) => keptOutline(e).headings,
+    blocks: (e) => keptOutline(e).blocks,
+    properties: (e) => partsOf(e).properties,
+  };
   const previous = readIndex(dir, (entry) => {
     // The record leaves out what the entry says already.
     entry.note.id ??= entry.id;
     entry.note.hash ??= entry.hash;
-    lazyNote(entry.note, 'links', () => readJson(entry.segment, entry.links) as LinkRef[]);
-    lazyNote(entry.note, 'headings', () => keptOutline(entry).headings);
-    lazyNote(entry.note, 'blocks', () => keptOutline(entry).blocks);
-    if (entry.note.properties !== undefined) lazyNote(entry.note, 'properties', () => partsOf(entry).properties);
+    entry.from = reader;
+    lazyNote(entry);
   });
   // This build's segment, made when the first result is added.
   const name = `segment-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
@@ -442,18 +456,31 @@ function sizeOf(file: string): number {
  * arrays and records; the parser keeps only finite numbers). The note's links and what only its
  * page reads (block lines, contexts' ends, properties: together 60 % of what an entry was) are in
  * the segment, read when first asked for: a build of edited text reads those of a handful of notes.
- * A note with properties has `properties: 0` in its record.
+ * A note with properties has `hasProperties: true` in its entry.
  */
 function encodeEntry(e: Entry): Uint8Array {
   const { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, links, outline, pageParts, note } = e;
-  // The note without its links, headings and block ids (in the segment), its id and hash (the entry's), and its
-  // properties as a mark (the note of an entry this build added is a plain object).
+  // The note without its links, headings, block ids and properties (in the segment) and its id and hash (the
+  // entry's). The note of an entry this build added is a plain object.
   const facts: Record<string, unknown> = { ...note };
-  for (const key of ['links', 'headings', 'blocks'] as const) delete facts[key];
+  for (const key of ['links', 'headings', 'blocks', 'properties'] as const) delete facts[key];
   if (note.id === id) delete facts.id;
   if (note.hash === hash) delete facts.hash;
-  if (note.properties) facts.properties = 0;
-  const entry = { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, links, outline, pageParts };
+  const entry = {
+    id,
+    hash,
+    nonce,
+    embeds,
+    contextsHash,
+    segment,
+    html,
+    text,
+    contexts,
+    links,
+    outline,
+    pageParts,
+    ...(note.properties ? { hasProperties: true } : {}),
+  };
   return encoder.encode(JSON.stringify({ ...entry, note: facts }));
 }
 
@@ -470,21 +497,46 @@ function encodeParts({ lines, blockEmbeds, ends, highlights }: Parts, properties
   );
 }
 
+/** Where a kept note's entry is (a hidden property: not copied, cloned or compared). */
+const keptEntry = Symbol('kept entry');
+
+/** A kept note's own property `key`, a plain writable one from now on. */
+function settle(note: ParsedNote, key: LazyKey, value: unknown): unknown {
+  Object.defineProperty(note, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
 /**
- * Give `note` its `key` from `read` when first read: an accessor until then, replaced by the value
- * (a plain, writable property) on the first read or write.
+ * One accessor for each lazy field, shared by every kept note: read from the note's entry on the first read
+ * (or set), and then replaced by the value. Accessors made for each note (closures over it) took a warm build at
+ * 10k notes ~14 MB of heap and put every note's properties in a dictionary; shared ones, and the entry in a
+ * writable hidden property, leave the notes' shapes fast and shared (as does adding, not redefining, the fields).
  */
-function lazyNote<K extends 'links' | 'properties' | 'headings' | 'blocks'>(note: ParsedNote, key: K, read: () => ParsedNote[K]): void {
-  const settle = (value: ParsedNote[K]) => {
-    Object.defineProperty(note, key, { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  };
-  Object.defineProperty(note, key, {
-    get: () => settle(read()),
-    set: (value: ParsedNote[K]) => void settle(value),
-    enumerable: true,
-    configurable: true,
-  });
+const lazyFields = Object.fromEntries(
+  (['links', 'headings', 'blocks', 'properties'] as const).map((key) => [
+    key,
+    {
+      get(this: ParsedNote & { [keptEntry]: Entry }) {
+        const entry = this[keptEntry];
+        return settle(this, key, entry.from![key](entry));
+      },
+      set(this: ParsedNote, value: unknown) {
+        settle(this, key, value);
+      },
+      enumerable: true,
+      configurable: true,
+    } satisfies PropertyDescriptor,
+  ]),
+) as Record<LazyKey, PropertyDescriptor>;
+
+/** Give `entry`'s note its links, headings, block ids and properties (when it has some), read when first asked for. */
+function lazyNote(entry: Entry): void {
+  const note = entry.note;
+  Object.defineProperty(note, keptEntry, { value: entry, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(note, 'links', lazyFields.links);
+  Object.defineProperty(note, 'headings', lazyFields.headings);
+  Object.defineProperty(note, 'blocks', lazyFields.blocks);
+  if (entry.hasProperties) Object.defineProperty(note, 'properties', lazyFields.properties);
 }
 
 /** A note's block HTML packed as the spill store packs it, without changing `result`. */
