@@ -29,12 +29,13 @@
  * next build reads those few again (a read and a hash each, where a whole record written is ~100 ms at
  * 10k notes). Once more than one note in a hundred is out of date, the record is written.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { PublishPolicy } from '../config/types.ts';
 import type { NoteContent } from '../scan/read-note.ts';
 import type { KeptScan } from '../scan/index.ts';
+import type { FileStamp } from '../scan/walk.ts';
 import type { Diagnostic } from '../shared/types.ts';
 import { cacheDir } from '../store/cache.ts';
 import { codeFingerprint } from '../version.ts';
@@ -99,7 +100,7 @@ export function keptGitDatesFile(gardenRoot: string): string {
   return `${cacheDir(gardenRoot)}-git-dates`;
 }
 
-function stampOf(st: Stats): Stamp {
+function stampOf(st: FileStamp): Stamp {
   return [st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev];
 }
 
@@ -169,7 +170,7 @@ export function openKeptScan(gardenRoot: string, policy: PublishPolicy = 'all', 
       },
     };
   };
-  const sameStampAt = (i: number, st: Stats): boolean => {
+  const sameStampAt = (i: number, st: FileStamp): boolean => {
     const n = previous!.stored.numbers;
     const at = i * numbersPerNote;
     return n[at] === st.size && n[at + 1] === st.mtimeMs && n[at + 2] === st.ctimeMs && n[at + 3] === st.ino && n[at + 4] === st.dev;

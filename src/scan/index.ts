@@ -19,10 +19,10 @@ import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
 import type { PublishPolicy } from '../config/types.ts';
 import { decodeNote, readNote, type NoteContent } from './read-note.ts';
 import { readGitDates, type GardenGitDates } from './git-dates.ts';
-import { walkGarden, type StatedWalk, type WalkedFile } from './walk.ts';
+import { walkGarden, type FileStamp, type StatedWalk, type WalkedFile } from './walk.ts';
 import { scanCanvases } from '../canvas/scan-canvases.ts';
 import { scanBases } from '../bases/scan-bases.ts';
-import { promises as fs, statSync, type Stats } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 
 import type { ScannedNote } from './scanned-note.ts';
 
@@ -61,15 +61,15 @@ export interface ScanSettings {
 /** What earlier scans read of the garden's notes, by note path. */
 export interface KeptScan {
   /** The content recorded for `rel` if its file still has the stats `st`; its text is not read (`text` is undefined). */
-  lookup(rel: NotePath, st: Stats): NoteContent | undefined;
+  lookup(rel: NotePath, st: FileStamp): NoteContent | undefined;
   /** Record what was read of `rel`, whose file had the stats `st` before it was read. */
-  record(rel: NotePath, st: Stats, content: NoteContent): void;
+  record(rel: NotePath, st: FileStamp, content: NoteContent): void;
 }
 
 /** Scan the garden at `root`. */
 export async function scanGarden(root: string, settings: ScanSettings = {}): Promise<ScanResult> {
   // A walk given stated its files: their stats are taken once (an unstated file, `stats` undefined, is stat'ed again).
-  const [walked, gitDates]: [{ files: (WalkedFile & { stats?: Stats | undefined })[]; diagnostics: Diagnostic[] }, GardenGitDates] = await Promise.all([
+  const [walked, gitDates]: [{ files: (WalkedFile & { stats?: FileStamp | undefined })[]; diagnostics: Diagnostic[] }, GardenGitDates] = await Promise.all([
     settings.walked ?? walkGarden(root, settings.ignored),
     readGitDates(root, settings.keptGitDates),
   ]);
