@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNoteJob } from '../src/compile/job.ts';
+import { katexTypesetter } from '../src/compile/render/katex.ts';
 import { runJobs } from '../src/compile/pool.ts';
 import { createCodeHighlighter, getHighlighter } from '../src/compile/render/highlighter.ts';
 import { loadedLanguages } from '../src/compile/render/highlight-options.ts';
@@ -50,20 +51,20 @@ describe('highlighted code kept with a note', () => {
   });
 
   it('renders every fixture note from its own kept code as it renders cold, without loading the highlighter', async () => {
-    const ctx = { nonce: 'n', highlighter: await getHighlighter() };
+    const ctx = { nonce: 'n', highlighter: await getHighlighter(), math: katexTypesetter };
     const jobs = fixtureJobs();
     const cold = jobs.map((j) => runNoteJob(j, ctx, true, { previous: undefined }));
     const withCode = cold.filter((r) => r.code);
     expect(withCode.length).toBeGreaterThan(20);
     expect(withCode.reduce((n, r) => n + r.code!.length, 0)).toBeGreaterThan(50);
     const lazy = unloadable();
-    const again = jobs.map((j, i) => runNoteJob(j, { nonce: 'n', highlighter: lazy }, true, { previous: cold[i]!.code }));
+    const again = jobs.map((j, i) => runNoteJob(j, { nonce: 'n', highlighter: lazy, math: katexTypesetter }, true, { previous: cold[i]!.code }));
     expect(lazy.asked()).toBe(false);
     expect(again).toEqual(cold);
   });
 
   it('highlights again the code whose text or language changed, as a cold render does', async () => {
-    const ctx = { nonce: 'n', highlighter: await getHighlighter() };
+    const ctx = { nonce: 'n', highlighter: await getHighlighter(), math: katexTypesetter };
     const before = runNoteJob(job('# Setup\n\n```js\nconst a = 1;\n```\n\nText.\n'), ctx, true, { previous: undefined });
     expect(before.code).toHaveLength(1);
     for (const text of [
@@ -75,11 +76,11 @@ describe('highlighted code kept with a note', () => {
       '# Setup\n\n```js\nconst a = 2;\n```\n\nText.\n',
     ]) {
       const lazy = new LazyHighlighter(() => getHighlighter());
-      const first = runNoteJob(job(text), { nonce: 'n', highlighter: lazy }, true, { previous: before.code });
+      const first = runNoteJob(job(text), { nonce: 'n', highlighter: lazy, math: katexTypesetter }, true, { previous: before.code });
       expect(lazy.asked(), text).toBe(true);
       expect(first).not.toEqual(runNoteJob(job(text), ctx, true, { previous: undefined }));
       await lazy.load();
-      expect(runNoteJob(job(text), { nonce: 'n', highlighter: lazy }, true, { previous: before.code })).toEqual(
+      expect(runNoteJob(job(text), { nonce: 'n', highlighter: lazy, math: katexTypesetter }, true, { previous: before.code })).toEqual(
         runNoteJob(job(text), ctx, true, { previous: undefined }),
       );
       expect(lazy.asked()).toBe(false);
@@ -87,7 +88,7 @@ describe('highlighted code kept with a note', () => {
     // Prose changed, code not: nothing to highlight.
     const lazy = unloadable();
     const text = '# Setup\n\nNew words.\n\n```js\nconst a = 1;\n```\n\nText, and more.\n';
-    expect(runNoteJob(job(text), { nonce: 'n', highlighter: lazy }, true, { previous: before.code })).toEqual(
+    expect(runNoteJob(job(text), { nonce: 'n', highlighter: lazy, math: katexTypesetter }, true, { previous: before.code })).toEqual(
       runNoteJob(job(text), ctx, true, { previous: undefined }),
     );
     expect(lazy.asked()).toBe(false);

@@ -11,6 +11,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/compile/parse/processor.ts';
 import { runNoteJob } from '../src/compile/job.ts';
+import { katexTypesetter } from '../src/compile/render/katex.ts';
 import { getHighlighter } from '../src/compile/render/highlighter.ts';
 import { tokenizeTimeLimit, codeTheme, languages, type Highlighter } from '../src/compile/render/highlight-options.ts';
 import { buildLinkIndex } from '../src/shared/links/link-index.ts';
@@ -36,7 +37,7 @@ function codeBlocks(): { lang: string; code: string; file: string }[] {
 
 describe('code highlighting', () => {
   it('writes token kinds as classes, without inline styles', async () => {
-    const ctx = { index: buildLinkIndex([], []), urls: new Map(), nonce: 'n', highlighter: await getHighlighter() };
+    const ctx = { index: buildLinkIndex([], []), urls: new Map(), nonce: 'n', highlighter: await getHighlighter(), math: katexTypesetter };
     const text = '```go\n// hello\nfunc main() { fmt.Println("hi", 42) }\n```\n';
     const { rendered } = runNoteJob({ path: 'n.md' as NotePath, id: 'n' as NoteId, hash: '', text }, ctx);
     const html = rendered.blocks.map((b) => b.html).join('');

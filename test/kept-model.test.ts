@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNoteJob } from '../src/compile/job.ts';
+import { katexTypesetter } from '../src/compile/render/katex.ts';
 import type { NoteJobResult } from '../src/compile/types.ts';
 import { openKeptModel } from '../src/incremental/kept-model.ts';
 import { openKeptMentions } from '../src/incremental/kept-mentions.ts';
@@ -14,7 +15,7 @@ import { compiledNote, type NoteReader } from '../src/store/note-store.ts';
 import { tempDir } from './helpers/garden.ts';
 
 const compile = (id: string, text: string): NoteJobResult =>
-  runNoteJob({ path: `${id}.md` as NotePath, id: id as NoteId, hash: `hash-${text.length}`, text }, { nonce: 'abc123' });
+  runNoteJob({ path: `${id}.md` as NotePath, id: id as NoteId, hash: `hash-${text.length}`, text }, { nonce: 'abc123', math: katexTypesetter });
 
 const texts = {
   A: '# A\n\nSee [[B]] here, and **bold** ünïcode ✓.\n\n![[B#Part]]\n\n- [[C|see C]] in a list\n',

@@ -5,6 +5,7 @@
  * cap kills only that worker, and is reported as `note-too-large` while the rest builds.
  */
 import { spawnSync } from 'node:child_process';
+import { katexTypesetter } from '../src/compile/render/katex.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -212,6 +213,7 @@ describe('`trellis dev` after a save', () => {
     const ctx = {
       nonce: 'fixed',
       highlighter: await getHighlighter(),
+      math: katexTypesetter,
     };
     const jobs = scan.notes.map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
     const onWorker = await renderNotes(jobs, ctx, {}, 10_000);

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RenderContext } from './render/context.ts';
 import { LazyHighlighter } from './render/lazy-highlighter.ts';
+import { LazyTypesetter } from './render/typesetter.ts';
 import { readCachedCode } from '../store/cache.ts';
 import { openRegexTable, type RegexTable } from './render/regex-table.ts';
 import type { RegexTableFile } from './render/regex-table-file.ts';
@@ -40,15 +41,19 @@ const highlighter = init.render
       return (await import('./render/highlighter.ts')).getHighlighter(regexes);
     })
   : undefined;
-const ctx: RenderContext = { nonce: init.nonce, ...(highlighter ? { highlighter } : {}) };
+// KaTeX loads on the first formula (render/typesetter.ts).
+const math = new LazyTypesetter(async () => (await import('./render/katex.ts')).katexTypesetter);
+const ctx: RenderContext = { nonce: init.nonce, math: math.typeset, ...(highlighter ? { highlighter } : {}) };
 
-/** Compile one note, with its previous version's highlighted code; again once the highlighter is loaded, if it needed it. */
+/** Compile one note, with its previous version's highlighted code; again once the highlighter or KaTeX is loaded, if it needed them. */
 async function compile(job: NoteJob): Promise<NoteJobResult> {
   const code = init.render && init.keepCode ? { previous: job.previous ? readCachedCode(job.previous) : undefined } : undefined;
   for (;;) {
     const result = runNoteJob(job, ctx, init.render, code);
-    if (!highlighter?.asked()) return result;
-    await highlighter.load();
+    // Both asked, each time: `asked` also clears what it answers.
+    const needed = [highlighter, math].filter((lazy) => lazy?.asked());
+    if (needed.length === 0) return result;
+    await Promise.all(needed.map((lazy) => lazy!.load()));
   }
 }
 

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { NoteJobResult } from '../compile/types.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
 import { getHighlighter } from '../compile/render/highlighter.ts';
+import { katexTypesetter } from '../compile/render/katex.ts';
 import { resultReader } from '../store/memory-store.ts';
 import type { NoteReader } from '../store/note-store.ts';
 import type { NoteId, ParsedNote, Slug } from '../shared/types.ts';
@@ -74,7 +75,7 @@ export class CompiledNotes implements NoteReader {
   /** Parse and render notes `ids` from their current text. */
   async render(ids: readonly NoteId[], files: GardenFiles): Promise<void> {
     if (ids.length === 0) return;
-    const ctx = { nonce: this.#nonce, highlighter: await getHighlighter() };
+    const ctx = { nonce: this.#nonce, highlighter: await getHighlighter(), math: katexTypesetter };
     const byId = new Map([...files.notes()].map((n) => [n.id, n]));
     const jobs = ids.flatMap((id) => byId.get(id) ?? []).map((n) => ({ path: n.path, id: n.id, hash: n.hash, text: n.content.text! }));
     const results = await renderNotes(jobs, ctx, this.#pool);

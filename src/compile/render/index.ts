@@ -75,7 +75,7 @@ export function renderNote(tree: Root, note: ParsedNote, ctx: RenderContext, hig
   refuseUnsafeUrls(root, note.path, note.diagnostics);
   // Every note, raw HTML or not: rehype-sanitize returns a new, clean tree; the one passed in is left as it was.
   root = rehypeSanitize(sanitizeSchema)(root) as HastRoot;
-  renderMath(root, note.path, note.diagnostics);
+  renderMath(root, note.path, note.diagnostics, ctx.math);
   if (highlight && ctx.highlighter && (hasCode || hasRaw)) {
     // A highlighted block replaces its element, without its position: the block keeps the element's
     // source lines (a section or block embed of the note finds it by them: src/assemble/assemble.ts).

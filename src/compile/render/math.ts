@@ -10,22 +10,18 @@
  * style and reported with its position.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import katex from 'katex';
-// Chemistry (`\ce`, `\pu`), as Obsidian renders it: mhchem registers its macros on the katex module above.
-import 'katex/contrib/mhchem';
 import { skipChildren, walkTree } from '../walk-tree.ts';
 import { isElement } from './is-element.ts';
 import { ruleIds } from '../../constants.ts';
 import type { Diagnostic } from '../../shared/types.ts';
+import type { Typesetter } from './typesetter.ts';
 
-const options = { strict: 'ignore', output: 'htmlAndMathml' } as const;
-
-/** Replace every math element of `root` by KaTeX's rendering; problems go to `diagnostics`. */
-export function renderMath(root: Root, file: string, diagnostics: Diagnostic[]): void {
+/** Replace every math element of `root` by KaTeX's rendering (`typeset`, typesetter.ts); problems go to `diagnostics`. */
+export function renderMath(root: Root, file: string, diagnostics: Diagnostic[], typeset: Typesetter): void {
   walkTree<Element, Root | Element>(root, isElement, (node, index, parent) => {
     const math = mathOf(node);
     if (!math) return undefined;
-    parent.children[index] = { type: 'raw', value: typeset(math.tex, math.display, node, file, diagnostics) };
+    parent.children[index] = { type: 'raw', value: typesetChecked(typeset, math.tex, math.display, node, file, diagnostics) };
     return skipChildren;
   });
 }
@@ -48,9 +44,9 @@ function textOf(children: ElementContent[]): string {
   return text;
 }
 
-function typeset(tex: string, displayMode: boolean, el: Element, file: string, diagnostics: Diagnostic[]): string {
+function typesetChecked(typeset: Typesetter, tex: string, displayMode: boolean, el: Element, file: string, diagnostics: Diagnostic[]): string {
   try {
-    return katex.renderToString(tex, { ...options, displayMode, throwOnError: true });
+    return typeset(tex, displayMode, true);
   } catch (error) {
     const start = el.position?.start;
     const reason = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
@@ -63,7 +59,7 @@ function typeset(tex: string, displayMode: boolean, el: Element, file: string, d
       reason: `KaTeX cannot render this formula: ${reason}`,
     });
     try {
-      return katex.renderToString(tex, { ...options, displayMode, throwOnError: false });
+      return typeset(tex, displayMode, false);
     } catch {
       const escaped = tex.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
       return `<span class="katex-error" title="${escaped}">${escaped}</span>`;
