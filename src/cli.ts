@@ -31,6 +31,7 @@ import { loadConfig } from './config/load-config.ts';
 import { formatConfigError } from './config/format-config-error.ts';
 import { toScanSettings } from './config/scan-settings.ts';
 import type { SiteConfig } from './config/types.ts';
+import type { PreparedSearchWorker } from './search/build-in-worker.ts';
 
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
@@ -285,13 +286,16 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     const early = previous ? earlySearch(root, out, previous, preparedSearch) : undefined;
     if (!early) void preparedSearch?.discard();
     let shape: FrameAndShapes | undefined;
+    let searchAfterGraph: PreparedSearchWorker | undefined;
     const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
       shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
       const changed = textOnlyChange(compiled.notes, shape, previous);
       // Else text and links changed but no outline: what the previous build derived holds where no change reaches.
       const linked = changed ? undefined : linkChange(compiled.notes, shape, previous);
       const facts = (changed ?? linked) && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
-      if (!changed) early?.skip();
+      // Links changed too: the search starts after the graph stage, on the worker started ahead (it has read the kept postings).
+      if (!changed && !linked) early?.skip();
+      if (linked) searchAfterGraph = preparedSearch;
       if (!changed) return linked && facts ? { linksOnly: { changed: linked, facts, ...(recorded?.report ? { report: recorded.report } : {}) } } : undefined;
       early?.start(
         compiled.notes.filter((n) => n.publish),
@@ -323,7 +327,11 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       throw error;
     });
     const search = early?.run();
-    const given = { ...(search ? { search } : {}), ...(shape ? { shape } : {}), ...(writer ? { writer } : {}) };
+    const given = {
+      ...(search ? { search } : searchAfterGraph ? { preparedSearch: searchAfterGraph } : {}),
+      ...(shape ? { shape } : {}),
+      ...(writer ? { writer } : {}),
+    };
     const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...given }, previous).finally(async () => {
       // An early search still reading texts from the store's files is waited for before they are closed.
       await early?.discard();

@@ -25,7 +25,8 @@ export const earlySearchMaxNotes = 20_000;
 /**
  * Start the early search's worker ahead, on a warm build of a garden whose walk found `notes`
  * Markdown files of `bytes` in all (at most {@link earlySearchMaxNotes}): it loads its code and reads
- * the kept postings while the build scans and compiles. Ended unused when links changed (`skip`).
+ * the kept postings while the build scans and compiles. When links changed too, the search the emitter starts after
+ * the graph stage runs on it (src/cli.ts); when more changed, it is ended unused (`skip`).
  */
 export function prepareEarlySearch(root: string, notes: number, bytes: number): PreparedSearchWorker | undefined {
   if (notes > earlySearchMaxNotes) return undefined;
@@ -34,7 +35,7 @@ export function prepareEarlySearch(root: string, notes: number, bytes: number): 
 
 /**
  * An early search: `start` starts it; `run` is the run started, if any; `discard` removes its folder once it is done.
- * `skip` says no early search runs (links changed): the worker started ahead, if any, is ended.
+ * `skip` says no early search runs and none will use the worker started ahead (more than text and links changed): it is ended.
  */
 export interface EarlySearch {
   start(published: readonly SearchSource[], store: NoteReader, texts: TextsOnDisk | undefined): void;

@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GardenModel } from '../build.ts';
 import { startSearch, type SearchRun } from './start-search.ts';
+import type { PreparedSearchWorker } from '../search/build-in-worker.ts';
 import { deriveAliasRedirects } from './alias-redirects.ts';
 import type { AppAssets, AttachmentFile, NoteId, SiteInfo } from '../shared/types.ts';
 import { buildRecordFile, type BuildRecord } from './build-record.ts';
@@ -69,6 +70,8 @@ export interface EmitOptions {
   shape?: FrameAndShapes;
   /** The search index, started by the caller into a folder beside the output (src/emit/start-search.ts); else the emitter starts it. */
   search?: SearchRun;
+  /** A search worker started ahead, which has read the kept postings (src/search/build-in-worker.ts): the search the emitter starts runs on it. */
+  preparedSearch?: PreparedSearchWorker;
   /**
    * The writer, opened by the caller over `previous` with `keepReplaced` while the notes compiled
    * (its staging folder made from the spare then, not after the graph stage); else the emitter opens
@@ -167,6 +170,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
             previous: writer.linkedHashes('_search/'),
             keep: options.keepSearch ?? false,
             ...(options.previous ? { site: { dir: path.resolve(options.out), hashes: options.previous.notes } } : {}),
+            ...(options.preparedSearch ? { prepared: options.preparedSearch } : {}),
           }),
         );
     // Awaited below (and on failure, before the staging folders go); a failure meanwhile must not count as unhandled.
