@@ -57,8 +57,9 @@ interface Entry {
   from?: LazyReader;
 }
 
-/** The fields of a kept note read from its segment when first asked for. */
-type LazyKey = 'links' | 'headings' | 'blocks' | 'properties';
+/** The fields of a kept note read from its segment when first asked for: not in its record. */
+const lazyKeys = ['links', 'headings', 'blocks', 'properties'] as const;
+type LazyKey = (typeof lazyKeys)[number];
 
 /** Reads each lazy field of an entry's note. */
 type LazyReader = { [K in LazyKey]: (e: Entry) => ParsedNote[K] };
@@ -463,7 +464,7 @@ function encodeEntry(e: Entry): Uint8Array {
   // The note without its links, headings, block ids and properties (in the segment) and its id and hash (the
   // entry's). The note of an entry this build added is a plain object.
   const facts: Record<string, unknown> = { ...note };
-  for (const key of ['links', 'headings', 'blocks', 'properties'] as const) delete facts[key];
+  for (const key of lazyKeys) delete facts[key];
   if (note.id === id) delete facts.id;
   if (note.hash === hash) delete facts.hash;
   const entry = {
@@ -513,7 +514,7 @@ function settle(note: ParsedNote, key: LazyKey, value: unknown): unknown {
  * writable hidden property, leave the notes' shapes fast and shared (as does adding, not redefining, the fields).
  */
 const lazyFields = Object.fromEntries(
-  (['links', 'headings', 'blocks', 'properties'] as const).map((key) => [
+  lazyKeys.map((key) => [
     key,
     {
       get(this: ParsedNote & { [keptEntry]: Entry }) {
