@@ -25,6 +25,7 @@ import { explorerFiles } from './explorer-files.ts';
 import { plainBacklinks } from '../graph/backlinks.ts';
 import { toNoteData } from './note-data.ts';
 import { writeLocalGraphFiles } from './local-graph-files.ts';
+import { eachInFlight } from './in-flight.ts';
 import { openKeptNeighbourhoods } from '../incremental/kept-neighbourhoods.ts';
 import type { DateSource } from './note-dates.ts';
 import { forReaders } from './for-readers.ts';
@@ -186,7 +187,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     }
     // List notes are made without topics while the layout worker may run; they are given theirs after the pages.
     const untopicked = { outgoing: model.graph.outgoing, ...noTopics };
-    await inBatches(published, 32, async (n) => {
+    await eachInFlight(published, 32, async (n) => {
       if (unchecked(n)) {
         // Only text changed and it cannot reach this page: its files are kept with the rest (keepUnclaimed below).
         if (textChanged) return;
@@ -231,7 +232,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       // (an alias each for most notes of a large garden, too many to write one by one).
       const redirects = [...deriveAliasRedirects(published, urls)];
       for (const [url] of redirects) urls.add(url);
-      await inBatches(redirects, 32, ([url, to]) => writer.write(pageFile(url), renderRedirectPage(to, options.site)));
+      await eachInFlight(redirects, 32, ([url, to]) => writer.write(pageFile(url), renderRedirectPage(to, options.site)));
       const listPages = deriveListPages(notes, urls, model.graph.topics).filter((page) => {
         if (page.kind !== 'not-found' && urls.has(page.url)) return false;
         urls.add(page.url);
@@ -239,7 +240,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       });
       // A list page is rendered again only when the page's data changed (hashing it costs less than rendering it).
       const listPageKey = listPageKeys(options.site, assets);
-      await inBatches(listPages, 8, async (page) => {
+      await eachInFlight(listPages, 8, async (page) => {
         const file = page.kind === 'not-found' ? '404.html' : pageFile(page.url);
         const key = listPageKey(page);
         if (!writer.reuse(file, key)) await writer.write(file, renderListPage(page, options.site, assets), key);
@@ -413,8 +414,4 @@ function pageFile(url: string): string {
 
 function dataFile(url: string): string {
   return decodeURIComponent(url).replace(/^\//, '') + 'index.json';
-}
-
-async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }

@@ -7,6 +7,7 @@ import type { GraphJson } from '../shared/types.ts';
 import type { SiteWriter } from './write-site.ts';
 import type { NeighbourhoodStore } from '../incremental/kept-neighbourhoods.ts';
 import { codeFingerprint } from '../version.ts';
+import { eachInFlight } from './in-flight.ts';
 
 /**
  * Write each published note's neighbourhood beside its page, so the app loads a few
@@ -30,9 +31,7 @@ export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'r
     if (notes.length === 0) return;
     const neighbourhoodOf = indexNeighbourhoods(json);
     // Many files in flight at once, as for pages; each answer is built only when written.
-    for (let i = 0; i < notes.length; i += 32) {
-      await Promise.all(notes.slice(i, i + 32).map((n) => writer.write(fileOf(n.url), JSON.stringify(neighbourhoodOf(n.id)), key)));
-    }
+    await eachInFlight(notes, 32, (n) => writer.write(fileOf(n.url), JSON.stringify(neighbourhoodOf(n.id)), key));
     return;
   }
   const previous = kept.read();
@@ -51,31 +50,40 @@ export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'r
     reads[i] = read;
     await writer.write(file, JSON.stringify(answer), key);
   };
-  for (let i = 0; i < json.notes.length; i += 32) {
-    const batch: Promise<void>[] = [];
-    for (let k = i; k < Math.min(i + 32, json.notes.length); k++) batch.push(one(k));
-    await Promise.all(batch);
-  }
+  await eachInFlight(json.notes.keys(), 32, one);
   kept.save({ key, record: { ...neighbourhoodOf.graph, reads: packReads(reads) } });
 }
 
 /**
  * The hash of what every neighbourhood is computed from (src/graph/neighbourhood.ts): each note's id,
- * title and URL, and each link's ends, in order, each one JSON array. Hashed as they are made: one JSON
- * text of them all was ~5 MB at 10k notes, made, encoded and hashed on every build that changed links.
+ * title and URL, in order, each one JSON array, then each link's ends as the numbers of those notes,
+ * as bytes (an end not in the list is -1 there, and named after them). A JSON array for each of ~75k links cost ~0.1 s of the
+ * builder's thread at 10k notes; one JSON text of them all was ~5 MB.
  */
 function inputsHash(json: GraphJson): string {
   const hash = createHash('sha256');
-  // Handed to the hash some 64 KB at a time: a call for each of ~85k pieces cost more than the hashing.
+  // Handed to the hash some 64 KB at a time: a call for each of 10k pieces cost more than the hashing.
   let pending = `${json.notes.length}\n`;
-  const put = (piece: unknown) => {
-    pending += JSON.stringify(piece) + '\n';
+  const numberOf = new Map<string, number>();
+  json.notes.forEach((n, i) => {
+    numberOf.set(n.id, i);
+    pending += JSON.stringify([n.id, n.title, n.url]) + '\n';
     if (pending.length >= 1 << 16) {
       hash.update(pending);
       pending = '';
     }
+  });
+  hash.update(pending + `${json.links.length}\n`);
+  const ends = new Int32Array(json.links.length * 2);
+  const unlisted: [number, string][] = [];
+  const end = (at: number, id: string) => {
+    const n = numberOf.get(id);
+    if (n === undefined) unlisted.push([at, id]);
+    ends[at] = n ?? -1;
   };
-  for (const n of json.notes) put([n.id, n.title, n.url]);
-  for (const l of json.links) put([l.source, l.target]);
-  return hash.update(pending).digest('base64url').slice(0, 27);
+  json.links.forEach((l, i) => {
+    end(2 * i, l.source);
+    end(2 * i + 1, l.target);
+  });
+  return hash.update(new Uint8Array(ends.buffer)).update(JSON.stringify(unlisted)).digest('base64url').slice(0, 27);
 }
