@@ -118,7 +118,9 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   const replace = async (rel: string, abs: string) => {
     if (isLinked(rel)) {
       unlinked.add(rel);
-      await fs.rm(abs, { force: true });
+      // A file (the previous site's, linked in): unlinked, not `fs.rm`, whose checks (an lstat before the
+      // unlink, and the options' validation) took ~0.2 s of this thread for the ~800 files of a link build.
+      await unlinkIfThere(abs);
     }
     await ensureDir(abs);
   };
@@ -326,11 +328,20 @@ export function replacedName(target: string): string {
 
 /** Remove the previous site's files this build did not produce (`stale`, linked in staging), and the folders they leave empty. */
 async function removeStale(staging: string, stale: readonly string[]): Promise<void> {
-  await Promise.all(stale.map((rel) => fs.rm(path.join(staging, rel), { force: true })));
+  await Promise.all(stale.map((rel) => unlinkIfThere(path.join(staging, rel))));
   const parents = new Set<string>();
   for (const rel of stale) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) parents.add(d);
   // Deepest first, so a folder emptied by removing its empty subfolders goes too.
   for (const d of [...parents].sort((a, b) => b.split('/').length - a.split('/').length)) {
     await fs.rmdir(path.join(staging, d)).catch(() => undefined);
+  }
+}
+
+/** Unlink the file `abs`; one already gone is no error. */
+async function unlinkIfThere(abs: string): Promise<void> {
+  try {
+    await fs.unlink(abs);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
