@@ -145,19 +145,28 @@ export function mergePacked(
     let filled = 0;
     for (let s = 0, from = start + 1; s < slotsNow; s++) {
       const countAt = size++;
+      // Whether the kept ids stay in order as renumbered (they do unless numbers moved past each other).
+      let inOrder = true;
       if (s < slotCount) {
         const count = data[from++]!;
         for (let k = 0; k < count; k++) {
           const id = data[from++]!;
           const old = stride === 1 ? id : Math.floor(id / stride);
           const number = old < renumber.length ? renumber[old]! : -1;
-          if (number >= 0) buf[size++] = stride === 1 ? number : number * stride + (id % stride);
+          if (number >= 0) {
+            const now = stride === 1 ? number : number * stride + (id % stride);
+            if (size > countAt + 1 && buf[size - 1]! > now) inOrder = false;
+            buf[size++] = now;
+          }
         }
       }
+      const keptEnd = size;
       for (const id of mine?.[s] ?? []) buf[size++] = id;
       const n = size - countAt - 1;
       buf[countAt] = n;
-      if (n > 1) sortRange(buf, countAt + 1, size);
+      // A few of this build's ids go into the kept ones in place (a common word's slot holds thousands); else the slot is sorted.
+      if (inOrder && size - keptEnd <= insertedAtMost) insertInOrder(buf, countAt + 1, keptEnd, size);
+      else if (n > 1) sortRange(buf, countAt + 1, size);
       if (n > 0) filled = s + 1;
     }
     // Trailing empty slots are dropped, as FlexSearch exports them (they are at the end of the buffer: empty, one word each).
@@ -184,6 +193,26 @@ function countOf(slots: readonly (readonly number[] | null)[]): number {
   let n = 0;
   for (const slot of slots) n += slot?.length ?? 0;
   return n;
+}
+
+/** How many ids {@link mergePacked} inserts into a slot one at a time, rather than sorting the slot. */
+const insertedAtMost = 32;
+
+/** `buf[from, to)` ascending, when `buf[from, sorted)` is: each id after `sorted` moved to its place. */
+function insertInOrder(buf: Uint32Array, from: number, sorted: number, to: number): void {
+  for (let j = sorted; j < to; j++) {
+    const id = buf[j]!;
+    if (j === from || buf[j - 1]! <= id) continue;
+    let lo = from;
+    let hi = j;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (buf[mid]! <= id) lo = mid + 1;
+      else hi = mid;
+    }
+    buf.copyWithin(lo + 1, lo, j);
+    buf[lo] = id;
+  }
 }
 
 /** Sort `buf[from, to)` ascending, unless it already is. */
