@@ -233,6 +233,9 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`, listed);
     return 0;
   };
+  // A first build with a cache (no record of a site built before: nothing can be up to date) compiles every note: its
+  // parse worker loads its modules now, on the other core, while the app is checked and the garden walked and read.
+  const first = useCache && !record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
   const app = await loadApp();
   // First without reading notes (sizes and times), then by content (a touched but unchanged file).
   // The scan takes the walk and its stats from here (src/scan/walk.ts).
@@ -245,7 +248,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   // The garden changed since the site was built (file sizes or times): on a warm build, the parse worker
   // loads its modules now, on the other core, while this thread scans and reads what was kept. (Started
   // before the stamps are checked, it gained nothing measurable and cost every up-to-date build CPU.)
-  const ahead = useCache && record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
+  const ahead = first ?? (useCache && record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined);
   // So does the search worker an edit of text needs, and it reads the postings the last build kept (src/emit/early-search.ts).
   const preparedSearch = useCache && record ? await prepareSearch(root, walked.files) : undefined;
   try {
