@@ -12,7 +12,7 @@
  * Writes `bench/incremental-results.json`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -83,6 +83,19 @@ function relink(files: readonly string[], round: number): void {
   }
 }
 
+/**
+ * Wait (up to three minutes) until the clean-up a build left in the background is done: the replaced site's folder and
+ * the trash beside `dist` (src/incremental/remove-later.ts). After a build that rewrote the whole site it unlinks some
+ * 48,000 files for about a minute, and builds measured meanwhile share the machine with it.
+ */
+function settle(site: string): void {
+  const dir = path.dirname(site);
+  const base = path.basename(site);
+  const pending = () => readdirSync(dir).filter((name) => name.startsWith(`.${base}-replaced-`) || name.startsWith(`.${base}-trash-`));
+  const until = Date.now() + 180_000;
+  while (pending().length > 0 && Date.now() < until) spawnSync('sleep', ['1']);
+}
+
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -113,6 +126,7 @@ const rows: Row[] = [];
 try {
   const warm = build();
   process.stderr.write(`warm-up: ${(warm.wallMs / 1000).toFixed(2)} s; ${warm.summary}\n`);
+  settle(out);
   rows.push(row('nothing changed', () => undefined));
   rows.push(row('1 note changed', (r) => appendSentence(pickNotes(1, r, 1), r)));
   rows.push(row('10 notes changed, no link changes', (r) => appendSentence(pickNotes(10, r, 2), r)));
@@ -120,6 +134,7 @@ try {
   const linked = (r: number) => pickNotes(10, r, 3);
   for (let r = 0; r < runs; r++) relink(linked(r), 0);
   build();
+  settle(out);
   rows.push(row('10 notes changed, links added and removed', (r) => relink(linked(r), r + 1)));
 } finally {
   for (const [f, text] of originals) writeFileSync(f, text);
