@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachInFlight } from '../src/emit/in-flight.ts';
+import { eachInFlight } from '../src/in-flight.ts';
 
 /** A promise and the function that settles it. */
 function gate(): { promise: Promise<void>; open: () => void } {

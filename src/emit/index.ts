@@ -25,7 +25,7 @@ import { explorerFiles } from './explorer-files.ts';
 import { plainBacklinks } from '../graph/backlinks.ts';
 import { toNoteData } from './note-data.ts';
 import { writeLocalGraphFiles } from './local-graph-files.ts';
-import { eachInFlight } from './in-flight.ts';
+import { eachInFlight } from '../in-flight.ts';
 import { openKeptNeighbourhoods } from '../incremental/kept-neighbourhoods.ts';
 import type { DateSource } from './note-dates.ts';
 import { forReaders } from './for-readers.ts';

@@ -7,7 +7,7 @@ import type { GraphJson } from '../shared/types.ts';
 import type { SiteWriter } from './write-site.ts';
 import type { NeighbourhoodStore } from '../incremental/kept-neighbourhoods.ts';
 import { codeFingerprint } from '../version.ts';
-import { eachInFlight } from './in-flight.ts';
+import { eachInFlight } from '../in-flight.ts';
 
 /**
  * Write each published note's neighbourhood beside its page, so the app loads a few

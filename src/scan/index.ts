@@ -25,6 +25,7 @@ import { scanBases } from '../bases/scan-bases.ts';
 import { promises as fs, statSync } from 'node:fs';
 
 import type { ScannedNote } from './scanned-note.ts';
+import { eachInFlight } from '../in-flight.ts';
 
 export type { ScannedNote };
 
@@ -274,13 +275,8 @@ export function assignUrls(notes: ScannedNote[], home?: NotePath): Diagnostic[] 
 /** Map with at most `limit` promises in flight, keeping order. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
+  await eachInFlight(items.keys(), limit, async (i) => {
+    out[i] = await fn(items[i]!);
   });
-  await Promise.all(workers);
   return out;
 }
