@@ -87,15 +87,21 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   const isLinked = (rel: string) => !unlinked.has(rel) && before.has(rel);
   // A read manifest's files and keys share their paths: a file's hash and key are found with one search, not one each
   // (a link build carries ~30k pages, data and local graph files, each searched among the 44k paths of a 10k garden).
-  const sharedPaths = before instanceof SortedFiles && beforeKeys instanceof SortedFiles && before.paths === beforeKeys.paths;
+  const shared =
+    before instanceof SortedFiles && beforeKeys instanceof SortedFiles && before.paths === beforeKeys.paths ? { files: before, keys: beforeKeys } : undefined;
+  /** With `shared` paths: the index of `rel` when the previous site has it (with a hash) still linked in staging, else -1. */
+  const linkedAt = (rel: string): number => {
+    if (!shared || unlinked.has(rel)) return -1;
+    const i = shared.files.indexOf(rel);
+    return i >= 0 && shared.files.values[i] !== '' ? i : -1;
+  };
   /** The previous site's hash of `rel` and the key it was made with, when it is still linked in staging. */
   const linkedEntry = (rel: string): { hash: string; key: string | undefined } | undefined => {
-    if (unlinked.has(rel)) return undefined;
-    if (sharedPaths) {
-      const i = (before as SortedFiles).indexOf(rel);
-      const hash = i < 0 ? '' : (before as SortedFiles).values[i]!;
-      return hash === '' ? undefined : { hash, key: (beforeKeys as SortedFiles).values[i] || undefined };
+    if (shared) {
+      const i = linkedAt(rel);
+      return i < 0 ? undefined : { hash: shared.files.values[i]!, key: shared.keys.values[i] || undefined };
     }
+    if (unlinked.has(rel)) return undefined;
     const hash = before.get(rel);
     return hash === undefined ? undefined : { hash, key: beforeKeys.get(rel) };
   };
@@ -108,11 +114,11 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   // graph files) cost ~0.1 s of the builder's thread to fill; a claim in the maps (a write after) comes first.
   // (Only when every path has a hash: the merge then walks the same paths, by the same index.)
   const carriedKeys: (string | undefined)[] | undefined =
-    sharedPaths && before.size === (before as SortedFiles).paths.length ? new Array<string | undefined>((before as SortedFiles).paths.length) : undefined;
+    shared && shared.files.size === shared.files.paths.length ? new Array<string | undefined>(shared.files.paths.length) : undefined;
   /** The key this build claimed `rel` with, if any. */
   const claimedKeyOf = (rel: string): string | undefined => {
     if (claimed.has(rel) || !carriedKeys) return claimedKeys.get(rel);
-    const i = (before as SortedFiles).indexOf(rel);
+    const i = shared!.files.indexOf(rel);
     return i < 0 ? undefined : carriedKeys[i];
   };
   let keepRest: ((rel: string) => boolean) | undefined;
@@ -250,11 +256,10 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       return writer.carry(rel, key, key);
     },
     carry(rel, was, key) {
-      if (carriedKeys && !claimed.has(rel) && !unlinked.has(rel)) {
+      if (carriedKeys && !claimed.has(rel)) {
         // A path of the previous site (whose manifest was read only if all its paths stay inside it).
-        const files = before as SortedFiles;
-        const i = files.indexOf(rel);
-        if (i < 0 || files.values[i] === '' || (beforeKeys as SortedFiles).values[i] !== was) return false;
+        const i = linkedAt(rel);
+        if (i < 0 || shared!.keys.values[i] !== was) return false;
         carriedKeys[i] = key;
         kept++;
         return true;
