@@ -57,23 +57,14 @@ export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'r
 /**
  * The hash of what every neighbourhood is computed from (src/graph/neighbourhood.ts): each note's id,
  * title and URL, in order, each one JSON array, then each link's ends as the numbers of those notes,
- * as bytes (an end not in the list is -1 there, and named after them). A JSON array for each of ~75k links cost ~0.1 s of the
- * builder's thread at 10k notes; one JSON text of them all was ~5 MB.
+ * as bytes (an end not in the list is -1 there, and named after them). A JSON array for each of ~75k links cost
+ * ~0.1 s of the builder's thread at 10k notes; one JSON text of them all was ~5 MB.
  */
 function inputsHash(json: GraphJson): string {
-  const hash = createHash('sha256');
-  // Handed to the hash some 64 KB at a time: a call for each of 10k pieces cost more than the hashing.
-  let pending = `${json.notes.length}\n`;
-  const numberOf = new Map<string, number>();
-  json.notes.forEach((n, i) => {
-    numberOf.set(n.id, i);
-    pending += JSON.stringify([n.id, n.title, n.url]) + '\n';
-    if (pending.length >= 1 << 16) {
-      hash.update(pending);
-      pending = '';
-    }
-  });
-  hash.update(pending + `${json.links.length}\n`);
+  const numberOf = new Map<string, number>(json.notes.map((n, i) => [n.id, i]));
+  // The notes one string hashed once, as the layout's key is (src/graph/index.ts).
+  const notes = json.notes.map((n) => JSON.stringify([n.id, n.title, n.url]) + '\n').join('');
+  const hash = createHash('sha256').update(`${json.notes.length}\n${notes}${json.links.length}\n`);
   const ends = new Int32Array(json.links.length * 2);
   const unlisted: [number, string][] = [];
   const end = (at: number, id: string) => {
