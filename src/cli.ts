@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import type { CompiledGarden, CompiledVerdict, GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readManifestBytes, readOutputManifest } from './incremental/output-manifest.ts';
-import { removeLater } from './incremental/remove-later.ts';
+import { removeLater, sweepStaging } from './incremental/remove-later.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
 import { keptGitDatesFile, openKeptScan } from './incremental/kept-scan.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
@@ -111,6 +111,8 @@ async function run(argv: string[]): Promise<number> {
       // One build of an output folder at a time (src/incremental/build-lock.ts): a second waits, saying so.
       const lock = await lockOutput(out, values.quiet ? undefined : (holder) => process.stderr.write(waitingNotice(out, holder) + '\n'));
       try {
+        // What builds killed half-way left beside the output (their staging folders) goes in the background.
+        sweepStaging(out);
         return await buildSite(values, rest[0], garden, out, started);
       } finally {
         lock.release();

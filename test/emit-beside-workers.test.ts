@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildGarden } from '../src/build.ts';
 import { emitSite } from '../src/emit/index.ts';
 import { listNote, withTopics } from '../src/emit/list-note.ts';
-import { scratchPrefix } from '../src/emit/write-site.ts';
+import { scratchPrefix } from '../src/incremental/link-previous.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { siteInfo } from '../src/site.ts';
 import { slugifySegment } from '../src/shared/ids.ts';

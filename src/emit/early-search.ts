@@ -17,7 +17,9 @@ import { keptPostingsFile } from '../search/kept-postings-file.ts';
 import { codeFingerprint } from '../version.ts';
 import { heapMbFor } from '../worker-heap.ts';
 import { startSearch, type SearchRun } from './start-search.ts';
-import { scratchPrefix } from './write-site.ts';
+import { scratchPrefix } from '../incremental/link-previous.ts';
+import { trashNow } from '../incremental/remove-later.ts';
+import { onInterrupt } from '../interrupt.ts';
 
 /** Gardens larger than this index their search after the graph stage (memory). */
 export const earlySearchMaxNotes = 20_000;
@@ -51,6 +53,7 @@ export interface EarlySearch {
  */
 export function earlySearch(root: string, out: string, previous: OutputManifest, prepared?: PreparedSearchWorker): EarlySearch {
   let started: SearchRun | undefined;
+  let stopOnInterrupt: (() => void) | undefined;
   return {
     start(published, store, texts) {
       if (published.length > earlySearchMaxNotes) {
@@ -58,6 +61,8 @@ export function earlySearch(root: string, out: string, previous: OutputManifest,
         return;
       }
       const dir = mkdtempSync(scratchPrefix(path.resolve(out)));
+      // Moved away if the build is stopped by a signal before it is adopted or removed (src/interrupt.ts).
+      stopOnInterrupt = onInterrupt(() => trashNow(out, [dir]));
       const files: Record<string, string> = {};
       // The map's keys, not a copy of its 44k entries as pairs.
       for (const rel of previous.files.keys()) if (rel.startsWith('_search/')) files[rel] = previous.files.get(rel)!;
@@ -71,6 +76,7 @@ export function earlySearch(root: string, out: string, previous: OutputManifest,
       if (!started) return;
       await started.outputs.catch(() => undefined);
       await fs.rm(started.dir, { recursive: true, force: true });
+      stopOnInterrupt?.();
     },
   };
 }

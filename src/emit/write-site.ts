@@ -8,10 +8,12 @@
  * removed before the swap. A linked file is never written through: it is
  * unlinked first, so the previous site stays as it was until the swap.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, renameSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { linkPreviousSite, recycleSpare } from '../incremental/link-previous.ts';
+import { onInterrupt } from '../interrupt.ts';
+import { trashNow } from '../incremental/remove-later.ts';
+import { linkPreviousSite, recycleSpare, scratchPrefix, stagingPrefix } from '../incremental/link-previous.ts';
 import { contentHash, inPathOrder, newSpareDir, SortedFiles, type FileMap, type OutputManifest } from '../incremental/output-manifest.ts';
 
 /** Collects files into a staging folder, then swaps it into place. */
@@ -73,9 +75,12 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   const prefix = stagingPrefix(target);
   // The site replaced by the previous build, brought up to the previous site, when there is one; else a fresh folder of links.
   const recycled = previous && keepReplaced ? `${prefix}${randomBytes(6).toString('hex')}` : undefined;
-  const fromSpare = recycled && previous ? await recycleSpare(target, recycled, previous) : undefined;
-  const staging = fromSpare ? recycled! : await fs.mkdtemp(prefix);
   const scratches: string[] = [];
+  // A build stopped by a signal before the commit moves its folders away (each a whole site of links), as they are made.
+  let mkdtemped: string | undefined;
+  const stopOnInterrupt = onInterrupt(() => trashNow(target, [...(recycled ? [recycled] : []), ...(mkdtemped ? [mkdtemped] : []), ...scratches]));
+  const fromSpare = recycled && previous ? await recycleSpare(target, recycled, previous) : undefined;
+  const staging = fromSpare ? recycled! : (mkdtemped = await fs.mkdtemp(prefix));
   const linked = fromSpare ?? (previous ? await linkPreviousSite(target, staging, previous) : { gone: new Set<string>(), dirs: new Set<string>() });
   // What the previous site has (a read manifest's 44k files at 10k notes, searched, never copied), and its files missing
   // from staging (removed by hand): the site this build makes differs there too.
@@ -324,13 +329,16 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
         () => true,
         () => false,
       );
-      if (hadOld) await fs.rename(target, old);
+      // The two renames with no turn of the event loop between them: a build stopped by a signal
+      // (src/interrupt.ts) leaves either the previous site in place or the new one, never no site.
+      if (hadOld) renameSync(target, old);
       try {
-        await fs.rename(staging, target);
+        renameSync(staging, target);
       } catch (error) {
-        if (hadOld) await fs.rename(old, target);
+        if (hadOld) renameSync(old, target);
         throw error;
       }
+      stopOnInterrupt();
       if (!hadOld) return undefined;
       if (keepReplaced && previous) {
         // The replaced site is the previous one, but for the files this build changed: the next build's staging folder.
@@ -349,19 +357,10 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     },
     async abort() {
       await Promise.all([staging, ...scratches].map((d) => fs.rm(d, { recursive: true, force: true })));
+      stopOnInterrupt();
     },
   };
   return writer;
-}
-
-/** The start of the name of every staging folder of the output folder `target` (absolute), beside it. */
-function stagingPrefix(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}-staging-`);
-}
-
-/** The start of the name of a scratch folder for workers that write files themselves (the search index), beside the output `target` (absolute). */
-export function scratchPrefix(target: string): string {
-  return `${stagingPrefix(target)}scratch-`;
 }
 
 /** Where a replaced site waits to be removed: a hidden folder beside the output, named for it and this process. */

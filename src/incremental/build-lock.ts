@@ -14,6 +14,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onInterrupt } from '../interrupt.ts';
 
 /** Who holds a lock, as its file says. */
 export interface LockHolder {
@@ -84,20 +85,20 @@ function take(file: string): BuildLock | { holder: LockHolder | undefined } {
  * signal raised again): a later build then need not find the process gone to take it.
  */
 function held(file: string, me: LockHolder): BuildLock {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const onExit = () => release(file, me);
-  const onSignal = (signal: NodeJS.Signals) => {
-    stop();
-    process.kill(process.pid, signal);
-  };
-  const stop = () => {
-    release(file, me);
-    process.off('exit', onExit);
-    for (const s of signals) process.off(s, onSignal);
-  };
   process.on('exit', onExit);
-  for (const s of signals) process.once(s, onSignal);
-  return { release: stop };
+  // Registered before the build's staging folder, so released after it is moved away (src/interrupt.ts).
+  const off = onInterrupt(() => {
+    process.off('exit', onExit);
+    release(file, me);
+  });
+  return {
+    release: () => {
+      off();
+      process.off('exit', onExit);
+      release(file, me);
+    },
+  };
 }
 
 function tryCreate(file: string, me: LockHolder): boolean {

@@ -120,6 +120,24 @@ export function trashPrefix(out: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}-trash-`);
 }
 
+/** The start of the name of every staging folder of the output folder `target` (absolute), beside it. */
+export function stagingPrefix(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}-staging-`);
+}
+
+/** The start of the name of a scratch folder for workers that write files themselves (the search index), beside the output `target` (absolute). */
+export function scratchPrefix(target: string): string {
+  return `${stagingPrefix(target)}scratch-`;
+}
+
+/** Whether `name`, beside the output `target` (absolute), is one of its staging or scratch folders, by the names given them above. */
+export function isStagingOf(target: string, name: string): boolean {
+  const prefix = path.basename(stagingPrefix(target));
+  if (!name.startsWith(prefix)) return false;
+  // A staging folder made from the spare (12 hex digits, write-site.ts) or by mkdtemp (6 characters), a scratch folder (mkdtemp).
+  return /^([0-9a-f]{12}|[A-Za-z0-9]{6}|scratch-[A-Za-z0-9]{6})$/.test(name.slice(prefix.length));
+}
+
 /** The site-relative folders holding `rels`. */
 function foldersOf(rels: Iterable<string>): Set<string> {
   const dirs = new Set<string>();

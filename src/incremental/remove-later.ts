@@ -6,9 +6,10 @@
  * place; folders that such a process did not finish (the machine stopped) go with the next one.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { trashPrefix } from './link-previous.ts';
+import { isStagingOf, trashPrefix } from './link-previous.ts';
 import { isSpareOf } from './output-manifest.ts';
 
 const removeScript = "for (const d of process.argv.slice(1)) require('node:fs').rmSync(d, { recursive: true, force: true })";
@@ -32,13 +33,55 @@ export function removeLater(replaced: string | undefined, out: string, spare?: s
   } catch {
     // The folder cannot be listed: only this build's replaced site is removed.
   }
-  if (dirs.size === 0) return;
+  removeInBackground(dirs);
+}
+
+/**
+ * Remove, in the background, the staging and scratch folders of `out` that builds stopped half-way
+ * left beside it (killed, or the machine stopped: a build stopped by a signal moves its own away,
+ * src/emit/write-site.ts). Each is a whole site of links. Only for a caller holding the output's
+ * lock (src/incremental/build-lock.ts), which no build writing into such a folder can also hold.
+ */
+export function sweepStaging(out: string): void {
+  const target = path.resolve(out);
+  const dirs: string[] = [];
   try {
-    const child = spawn(process.execPath, ['-e', removeScript, ...dirs], { detached: true, stdio: 'ignore' });
-    child.on('error', () => removeNow(dirs));
+    for (const name of readdirSync(path.dirname(target))) if (isStagingOf(target, name)) dirs.push(path.join(path.dirname(target), name));
+  } catch {
+    // The folder cannot be listed (or is not there yet): nothing to sweep.
+  }
+  removeInBackground(dirs);
+}
+
+/**
+ * Move the folders `dirs` of the output `out` (a stopped build's staging and scratch folders) into
+ * trash folders beside it at once, and remove them in the background: synchronous renames, for a
+ * clean-up run as the process is stopped (src/interrupt.ts). A folder not there is skipped.
+ */
+export function trashNow(out: string, dirs: Iterable<string>): void {
+  const moved: string[] = [];
+  for (const dir of dirs) {
+    const trash = `${trashPrefix(out)}${randomBytes(6).toString('hex')}`;
+    try {
+      renameSync(dir, trash);
+      moved.push(trash);
+    } catch {
+      // Gone already (committed, adopted or removed); a folder that cannot be moved is swept by the next build.
+    }
+  }
+  removeInBackground(moved);
+}
+
+/** Remove the folders `dirs` in a detached process, so the command need not wait (here, if no process can be started). */
+export function removeInBackground(dirs: Iterable<string>): void {
+  const all = [...dirs];
+  if (all.length === 0) return;
+  try {
+    const child = spawn(process.execPath, ['-e', removeScript, ...all], { detached: true, stdio: 'ignore' });
+    child.on('error', () => removeNow(all));
     child.unref();
   } catch {
-    removeNow(dirs);
+    removeNow(all);
   }
 }
 
