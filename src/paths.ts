@@ -33,12 +33,13 @@ export function bundledCompileFingerprint(): string | undefined {
 }
 
 /** Trellis's worker threads. */
-export type WorkerName = 'parse' | 'layout' | 'search';
+export type WorkerName = 'parse' | 'layout' | 'search' | 'relink';
 
 const sourceEntries: Record<WorkerName, string> = {
   parse: './compile/worker-entry.mjs',
   layout: './graph/layout-worker-entry.mjs',
   search: './search/worker-entry.mjs',
+  relink: './incremental/relink-worker-entry.mjs',
 };
 
 /** The file a worker thread starts from. */

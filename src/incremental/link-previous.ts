@@ -5,9 +5,12 @@
  * unlinked in staging and written anew (see write-site.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, promises as fs, renameSync, rmdirSync } from 'node:fs';
+import { linkSync, mkdirSync, promises as fs } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { OutputManifest } from './output-manifest.ts';
+import { relinkSpare, type RelinkJob } from './relink-spare.ts';
+import { workerUrl } from '../paths.ts';
 
 /**
  * Links made: the previous site's files that are not in staging (gone from the site since it was
@@ -52,7 +55,13 @@ export async function linkPreviousSite(out: string, staging: string, previous: O
  * slowest operation (ten thousand took 4.5 s on the build's path, moving them ~0.5 s). The trash goes
  * with the build's clean-up, in a process of its own (remove-later.ts).
  */
-export async function recycleSpare(out: string, staging: string, previous: OutputManifest): Promise<LinkedSite | undefined> {
+export async function recycleSpare(
+  out: string,
+  staging: string,
+  previous: OutputManifest,
+  /** Differing files from which the relinking runs on a worker thread. */
+  workerMin = relinkWorkerMin,
+): Promise<LinkedSite | undefined> {
   const spare = previous.spare;
   if (!spare) return undefined;
   const files = previous.files;
@@ -64,54 +73,39 @@ export async function recycleSpare(out: string, staging: string, previous: Outpu
     return undefined;
   }
   try {
-    const emptied = new Set<string>();
-    const made = new Set<string>();
-    const gone = new Set<string>();
-    const trash = spare.differs.length > 0 ? `${trashPrefix(out)}${randomBytes(6).toString('hex')}` : '';
-    if (trash) mkdirSync(trash);
-    let moved = 0;
-    // Synchronous calls, as in linkPreviousSite: a build after one that changed ten thousand files waited ~1 s on them as promises.
-    for (const rel of spare.differs) {
-      try {
-        renameSync(path.join(staging, rel), path.join(trash, String(moved++)));
-      } catch (error) {
-        // A file under what is not a folder (ENOTDIR) means the spare is not what its record says.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-      if (!files.has(rel)) {
-        for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) emptied.add(d);
-        continue;
-      }
-      const dir = path.posix.dirname(rel);
-      if (!made.has(dir)) {
-        mkdirSync(path.join(staging, dir), { recursive: true });
-        made.add(dir);
-      }
-      try {
-        linkSync(path.join(out, rel), path.join(staging, rel));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        // Gone from the site since (removed by hand): written again if still produced.
-        gone.add(rel);
-      }
-    }
-    // Folders only the older site had, deepest first (a cold build has no empty folders). `rmdir` removes
-    // a folder only when empty, so one that still holds files of the site refuses and stays: the site's
-    // folders need not be listed (every build drops old search shards, and listing the folders of 44,000
-    // files to learn that `_search/` still holds some cost ~0.1 s at 10k notes).
-    for (const d of [...emptied].sort((a, b) => b.split('/').length - a.split('/').length)) {
-      try {
-        rmdirSync(path.join(staging, d));
-      } catch {
-        // Not empty (it holds files of the site), or already gone.
-      }
-    }
+    const job: RelinkJob = {
+      out,
+      staging,
+      trash: `${trashPrefix(out)}${randomBytes(6).toString('hex')}`,
+      differs: spare.differs,
+      inSite: Uint8Array.from(spare.differs, (rel) => (files.has(rel) ? 1 : 0)),
+    };
+    const gone = spare.differs.length >= workerMin ? await relinkOnWorker(job) : relinkSpare(job);
     // The folders this build writes into are made when first written to (write-site.ts), if need be.
-    return { gone, dirs: new Set() };
+    return { gone: new Set(gone), dirs: new Set() };
   } catch {
     await fs.rm(staging, { recursive: true, force: true });
     return undefined;
   }
+}
+
+/** Differing files from which a spare is relinked on a thread of its own: fewer take less than the thread's start (~10 ms). */
+export const relinkWorkerMin = 64;
+
+/** Run `job` on a worker thread (relink-worker.ts). */
+function relinkOnWorker(job: RelinkJob): Promise<string[]> {
+  return new Promise<string[]>((resolve, reject) => {
+    const worker = new Worker(workerUrl('relink'), { workerData: job });
+    let settled = false;
+    worker.once('message', (gone: string[]) => {
+      settled = true;
+      resolve(gone);
+    });
+    worker.once('error', reject);
+    worker.once('exit', () => {
+      if (!settled) reject(new Error('Relink: the worker exited without a result'));
+    });
+  });
 }
 
 /** The start of the name of every trash folder of the output folder `out`, beside it (remove-later.ts removes them). */
