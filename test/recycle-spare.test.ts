@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
-import { recycleSpare, relinkWorkerMin } from '../src/incremental/link-previous.ts';
+import { linkPreviousSite, recycleSpare, relinkWorkerMin } from '../src/incremental/link-previous.ts';
 import { build, recordedManifest, siteDiff } from './helpers/site-diff.ts';
 import { removeLater } from '../src/incremental/remove-later.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
@@ -155,3 +155,28 @@ describe('a spare relinked on its worker, through the CLI', () => {
     expect(siteDiff(out, cold)).toEqual([]);
   }, 180_000);
 });
+
+for (const [where, workerMin] of [
+  ["on the builder's thread", Infinity],
+  ['on a worker thread', 0],
+] as const)
+  describe(`a whole site linked into an empty staging folder ${where}`, () => {
+    it('links every file of the manifest still in the site, folders first, and names those gone from it', async () => {
+      const work = tempDir();
+      const out = path.join(work, 'site');
+      const pages = Array.from({ length: 30 }, (_, i) => `t${i % 3}/n${i}/index.html`);
+      writeTree(out, Object.fromEntries(pages.map((p) => [p, `page ${p}`])));
+      const manifest: OutputManifest = {
+        ...emptyManifest(out),
+        // One file the site had when built and that was removed by hand since.
+        files: new Map([...pages, 'removed/index.html'].map((p) => [p, `hash of ${p}`])),
+      };
+      const staging = path.join(work, '.site-staging-abcdef');
+      mkdirSync(staging);
+      const linked = await linkPreviousSite(out, staging, manifest, workerMin);
+      expect([...linked.gone]).toEqual(['removed/index.html']);
+      for (const p of pages) expect(statSync(path.join(staging, p)).ino).toBe(statSync(path.join(out, p)).ino);
+      expect(linked.dirs.has(path.join(staging, 't1/n4'))).toBe(true);
+      expect(linked.dirs.has(path.join(staging, 't1'))).toBe(true);
+    });
+  });

@@ -5,11 +5,11 @@
  * unlinked in staging and written anew (see write-site.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { OutputManifest } from './output-manifest.ts';
-import { relinkSpare, type RelinkJob } from './relink-spare.ts';
+import { fillStaging, type LinkJob, type RelinkJob, type StagingJob } from './relink-spare.ts';
 import { workerUrl } from '../paths.ts';
 
 /**
@@ -24,22 +24,19 @@ export interface LinkedSite {
 }
 
 /** Hard-link the files of `previous` that still exist under `out` into `staging` (a fresh empty folder). */
-export async function linkPreviousSite(out: string, staging: string, previous: OutputManifest): Promise<LinkedSite> {
+export async function linkPreviousSite(out: string, staging: string, previous: OutputManifest, workerMin = relinkWorkerMin): Promise<LinkedSite> {
   const rels = [...previous.files.keys()].sort();
   const dirs = foldersOf(rels);
-  // Parents before children. Synchronous calls: tens of thousands of promises through libuv's
-  // thread pool took about three times as long as the calls themselves.
-  for (const d of [...dirs].sort((a, b) => a.split('/').length - b.split('/').length)) mkdirSync(path.join(staging, d));
-  const gone = new Set<string>();
-  for (const rel of rels) {
-    try {
-      linkSync(path.join(out, rel), path.join(staging, rel));
-    } catch {
-      // Gone from the site since (removed by hand): it is simply written again if still produced.
-      gone.add(rel);
-    }
-  }
-  return { gone, dirs: new Set([...dirs].map((d) => path.join(staging, d))) };
+  const job: LinkJob = {
+    kind: 'link',
+    out,
+    staging,
+    rels,
+    // Parents before children.
+    dirs: [...dirs].sort((a, b) => a.split('/').length - b.split('/').length),
+  };
+  const gone = rels.length >= workerMin ? await fillOnWorker(job) : fillStaging(job);
+  return { gone: new Set(gone), dirs: new Set([...dirs].map((d) => path.join(staging, d))) };
 }
 
 /**
@@ -59,7 +56,7 @@ export async function recycleSpare(
   out: string,
   staging: string,
   previous: OutputManifest,
-  /** Differing files from which the relinking runs on a worker thread. */
+  /** Differing files from which the relinking runs on a worker thread (`relinkWorkerMin`). */
   workerMin = relinkWorkerMin,
 ): Promise<LinkedSite | undefined> {
   const spare = previous.spare;
@@ -74,13 +71,14 @@ export async function recycleSpare(
   }
   try {
     const job: RelinkJob = {
+      kind: 'relink',
       out,
       staging,
       trash: `${trashPrefix(out)}${randomBytes(6).toString('hex')}`,
       differs: spare.differs,
       inSite: Uint8Array.from(spare.differs, (rel) => (files.has(rel) ? 1 : 0)),
     };
-    const gone = spare.differs.length >= workerMin ? await relinkOnWorker(job) : relinkSpare(job);
+    const gone = spare.differs.length >= workerMin ? await fillOnWorker(job) : fillStaging(job);
     // The folders this build writes into are made when first written to (write-site.ts), if need be.
     return { gone: new Set(gone), dirs: new Set() };
   } catch {
@@ -89,11 +87,11 @@ export async function recycleSpare(
   }
 }
 
-/** Differing files from which a spare is relinked on a thread of its own: fewer take less than the thread's start (~10 ms). */
+/** Files from which a staging folder is filled on a thread of its own (a spare's differing files, or a whole site's): fewer take less than the thread's start (~10 ms). */
 export const relinkWorkerMin = 64;
 
 /** Run `job` on a worker thread (relink-worker.ts). */
-function relinkOnWorker(job: RelinkJob): Promise<string[]> {
+function fillOnWorker(job: StagingJob): Promise<string[]> {
   return new Promise<string[]>((resolve, reject) => {
     const worker = new Worker(workerUrl('relink'), { workerData: job });
     let settled = false;

@@ -3,13 +3,18 @@
  * those the site still has, hard-linked again from it (link-previous.ts, `recycleSpare`). Synchronous
  * calls, one after another: tens of thousands as promises through libuv's thread pool took about
  * three times as long. Many of them (a build after one that changed hundreds of files: ~0.8 s at 10k
- * notes) run on a thread of their own (relink-worker.ts), so the builder's thread goes on meanwhile.
+ * notes) run on a thread of their own (relink-worker.ts), so the builder's thread goes on meanwhile;
+ * so does linking a whole site into an empty folder (`linkSite`: ~2 s at 10k notes).
  */
 import { linkSync, mkdirSync, renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 
+/** A staging folder to fill: a spare to bring up to the site (`relinkSpare`), or an empty folder to link the whole site into (`linkSite`). */
+export type StagingJob = RelinkJob | LinkJob;
+
 /** A spare to bring up to the site in `out`. */
 export interface RelinkJob {
+  kind: 'relink';
   out: string;
   /** The spare, renamed to be the build's staging folder. */
   staging: string;
@@ -19,6 +24,38 @@ export interface RelinkJob {
   differs: readonly string[];
   /** For each of `differs`, 1 when the site in `out` has it (it is linked again from there), else 0. */
   inSite: Uint8Array;
+}
+
+/** An empty staging folder to hard-link every file of the site in `out` into. */
+export interface LinkJob {
+  kind: 'link';
+  out: string;
+  staging: string;
+  /** The site's files, site-relative. */
+  rels: readonly string[];
+  /** The site's folders, site-relative, parents before children. */
+  dirs: readonly string[];
+}
+
+/** Do `job`; the files the site should have that are gone from `out` (removed by hand: written again if still produced). */
+export function fillStaging(job: StagingJob): string[] {
+  return job.kind === 'relink' ? relinkSpare(job) : linkSite(job);
+}
+
+/** Do `job`; the files of the site gone from `out` since it was built. */
+export function linkSite(job: LinkJob): string[] {
+  const { out, staging, rels, dirs } = job;
+  for (const d of dirs) mkdirSync(path.join(staging, d));
+  const gone: string[] = [];
+  for (const rel of rels) {
+    try {
+      linkSync(path.join(out, rel), path.join(staging, rel));
+    } catch {
+      // Gone from the site since (removed by hand): it is simply written again if still produced.
+      gone.push(rel);
+    }
+  }
+  return gone;
 }
 
 /** Do `job`; the files the site should have that are gone from `out` (removed by hand: written again if still produced). */
