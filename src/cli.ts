@@ -10,6 +10,7 @@ import type { CompiledGarden, CompiledVerdict, GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readManifestBytes, readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater, sweepStaging } from './incremental/remove-later.ts';
+import { outputFolderProblem } from './emit/output-folder.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
 import { keptGitDatesFile, openKeptScan } from './incremental/kept-scan.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
@@ -45,7 +46,8 @@ Usage:
   trellis --help | --version
 
   garden      the folder of notes (default: garden/)
-  --out       where the site is written (default: dist/); replaced atomically
+  --out       where the site is written (default: dist/); replaced atomically, so it must not be the
+              garden, hold it, or hold files Trellis did not write
   --url       where the site will be served, e.g. https://user.github.io/notes/: pages work under
               its path, and the sitemap, feeds and canonical links use it (overrides "url" of
               trellis.config.yaml)
@@ -108,6 +110,12 @@ async function run(argv: string[]): Promise<number> {
       limitHeapGrowth();
       const garden = gardenFolder(rest[0]);
       const out = values.out ?? 'dist';
+      // The site replaces the output folder: never the garden, nor a folder of someone's files.
+      const problem = outputFolderProblem(garden, out);
+      if (problem) {
+        process.stderr.write(`trellis: ${problem}\n`);
+        return 2;
+      }
       // One build of an output folder at a time (src/incremental/build-lock.ts): a second waits, saying so.
       const lock = await lockOutput(out, values.quiet ? undefined : (holder) => process.stderr.write(waitingNotice(out, holder) + '\n'));
       try {

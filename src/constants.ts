@@ -51,3 +51,6 @@ export const maxNesting = 100;
 
 /** Transclusions nest at most this deep; deeper embeds render as links. */
 export const maxEmbedDepth = 4;
+
+/** The record a build leaves in its site (src/emit/build-record.ts): it marks a folder as a Trellis site, which the walk never reads as notes. */
+export const buildRecordFile = '.trellis-build.json';

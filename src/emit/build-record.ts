@@ -15,10 +15,11 @@ import type { AppAssets, CheckReport, Diagnostic, SiteInfo } from '../shared/typ
 import { codeFingerprint } from '../version.ts';
 import { cacheDir } from '../store/cache.ts';
 import { isRacy } from '../incremental/kept-scan.ts';
+import { buildRecordFile } from '../constants.ts';
 import { defaultDateSource, type DateSource } from './note-dates.ts';
 
 /** File name of the record inside the output folder. */
-export const buildRecordFile = '.trellis-build.json';
+export { buildRecordFile };
 
 /** What the record in the site holds: hashes, and the base path `trellis preview` serves the site under. */
 export interface BuildRecord {

@@ -2,11 +2,11 @@
  * Walk the garden folder: Markdown notes and attachments, skipping dot-folders
  * (`.obsidian`, `.trash`, `.git`), `node_modules` and the configuration file,
  * following symlinks while refusing loops (each real folder is visited once)
- * and links out of the garden.
+ * and links out of the garden, and Trellis's own sites (folders holding a build record).
  */
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
-import { ruleIds } from '../constants.ts';
+import { buildRecordFile, ruleIds } from '../constants.ts';
 import type { Diagnostic } from '../shared/types.ts';
 import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
 import { configFileNames } from '../config/find-config-file.ts';
@@ -75,6 +75,9 @@ export function walkGardenSync(root: string, ignored?: IgnoreMatcher): { files: 
         }
       }
       if (ignored?.(rel, isDir) === true) continue;
+      // A Trellis site (an output folder inside the garden, `trellis build . --out dist`) is never notes: read, its
+      // pages' attachments would go into the next site, and that site into the one after.
+      if (isDir && existsSync(path.join(abs, buildRecordFile))) continue;
       if (isDir) {
         const real = realpathSync(abs);
         if (seen.has(real)) {
