@@ -2,7 +2,7 @@
  * The command line: `trellis build | check | dev | new | preview | init`.
  * Usage errors exit 2; `check` exits 1 when a link or anchor is broken.
  */
-import { statSync, type Stats } from 'node:fs';
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { hostname } from 'node:os';
@@ -109,9 +109,11 @@ async function run(argv: string[]): Promise<number> {
       const started = performance.now();
       limitHeapGrowth();
       const garden = gardenFolder(rest[0]);
-      const out = values.out ?? 'dist';
+      // An output folder that is a symbolic link (dist -> /var/www/site) is built where it leads: the site is swapped in
+      // there, and the link stays, instead of the link being replaced by a folder and the served site left as it was.
+      const out = throughLink(values.out ?? 'dist');
       // The site replaces the output folder: never the garden, nor a folder of someone's files.
-      const problem = outputFolderProblem(garden, out);
+      const problem = outputFolderProblem(garden, out, values.out ?? 'dist');
       if (problem) {
         process.stderr.write(`trellis: ${problem}\n`);
         return 2;
@@ -408,6 +410,18 @@ function gardenFolder(arg: string | undefined): string {
   }
   if (!stat.isDirectory()) throw new UsageError(`"${garden}" is a file; the garden is a folder of notes`);
   return garden;
+}
+
+/** `out`, or where it leads when it is a symbolic link to a folder. */
+function throughLink(out: string): string {
+  try {
+    if (!lstatSync(out).isSymbolicLink()) return out;
+    const real = realpathSync(out);
+    return statSync(real).isDirectory() ? real : out;
+  } catch {
+    // Not there, or a link that leads nowhere: the output folder as named (output-folder.ts says if it cannot be).
+    return out;
+  }
 }
 
 /** The `--dates` setting, checked. */

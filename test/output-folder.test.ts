@@ -2,10 +2,11 @@
  * The output folder, through the real CLI: a build replaces it whole, so `trellis build` refuses a
  * folder that is the garden or holds it, a file, and a folder of files Trellis did not write, and
  * leaves each as it was (src/emit/output-folder.ts); an output folder inside the garden (the vault
- * as the repository's root, `trellis build . --out dist`) is never read as notes (src/scan/walk.ts).
+ * as the repository's root, `trellis build . --out dist`) is never read as notes (src/scan/walk.ts);
+ * the site's folder has the modes the umask gives, and a link to a site is built where it leads.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeGarden, tempDir } from './helpers/garden.ts';
@@ -94,5 +95,50 @@ describe('the output folder', () => {
       expect(trellis(garden, '.', '--out', cold, '--no-cache', '--quiet').status).toBe(0);
       expect(siteDiff(path.join(garden, 'dist'), cold), `round ${round}`).toEqual([]);
     }
+  });
+
+  it('is made with the modes the umask gives a folder, not private: a web server running as another user reads it', () => {
+    const garden = makeGarden(notes);
+    const work = tempDir();
+    for (const [umask, mode] of [
+      ['022', 0o755],
+      ['077', 0o700],
+    ] as const) {
+      const out = path.join(work, `site-${umask}`);
+      // Twice: a fresh staging folder, then the previous build's spare made the next site.
+      for (let round = 0; round < 2; round++) {
+        writeFileSync(path.join(garden, 'Paxos.md'), `# Paxos\n\nRound ${round}.\n`);
+        const r = spawnSync('/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, bin, 'build', garden, '--out', out, '--quiet'], {
+          encoding: 'utf8',
+          env: { ...process.env, TRELLIS_CACHE_DIR: path.join(work, `cache-${umask}`) },
+        });
+        expect(r.status, r.stderr).toBe(0);
+        expect(statSync(out).mode & 0o777, `umask ${umask}, build ${round}`).toBe(mode);
+        expect(statSync(path.join(out, 'paxos')).mode & 0o777).toBe(mode);
+      }
+    }
+  });
+
+  it('a symbolic link to a site is built where it leads, and stays a link', () => {
+    const garden = makeGarden(notes);
+    const work = tempDir();
+    const cache = tempDir();
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, 'build', garden, ...args, '--quiet'], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, TRELLIS_CACHE_DIR: cache },
+      });
+    mkdirSync(path.join(work, 'www'));
+    expect(run('--out', 'www/site').status).toBe(0);
+    symlinkSync('www/site', path.join(work, 'dist'));
+    writeFileSync(path.join(garden, 'Paxos.md'), '# Paxos\n\nProposers, served.\n');
+    const r = run('--out', 'dist');
+    expect(r.status, r.stderr).toBe(0);
+    expect(lstatSync(path.join(work, 'dist')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(work, 'www/site/paxos/index.html'), 'utf8')).toContain('Proposers, served.');
+    const cold = path.join(tempDir(), 'cold');
+    expect(trellis(work, garden, '--out', cold, '--no-cache', '--quiet').status).toBe(0);
+    expect(siteDiff(path.join(work, 'www/site'), cold)).toEqual([]);
   });
 });

@@ -11,12 +11,12 @@ import { buildRecordFile } from '../constants.ts';
 /** Files an empty folder may hold that no one made on purpose (the desktop's). */
 const litter = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
-/** Why `out` cannot be the output folder of the garden `garden` (an existing folder), or undefined when it can. */
-export function outputFolderProblem(garden: string, out: string): string | undefined {
+/** Why `out` (as the user named it: `named`) cannot be the output folder of the garden `garden` (an existing folder), or undefined when it can. */
+export function outputFolderProblem(garden: string, out: string, named = out): string | undefined {
   const root = realpathSync(garden);
   const target = realOf(path.resolve(out));
   if (target === root || root.startsWith(target.endsWith(path.sep) ? target : target + path.sep)) {
-    return `--out ${out} is the garden or a folder holding it: a build replaces its output folder with the site, which would remove the notes. Choose a folder outside the garden, e.g. --out dist`;
+    return `--out ${named} is the garden or a folder holding it: a build replaces its output folder with the site, which would remove the notes. Choose a folder outside the garden, e.g. --out dist`;
   }
   let isDir: boolean;
   try {
@@ -25,10 +25,10 @@ export function outputFolderProblem(garden: string, out: string): string | undef
     // Not there yet: the build makes it.
     return undefined;
   }
-  if (!isDir) return `--out ${out} is a file: a build replaces its output folder with the site. Choose a folder, e.g. --out dist`;
+  if (!isDir) return `--out ${named} is a file: a build replaces its output folder with the site. Choose a folder, e.g. --out dist`;
   const names = readdirSync(target);
   if (names.includes(buildRecordFile) || names.every((n) => litter.has(n))) return undefined;
-  return `--out ${out} holds files Trellis did not write (it has no ${buildRecordFile}): a build replaces its output folder with the site, which would remove them. Empty or remove the folder, or choose another one`;
+  return `--out ${named} holds files Trellis did not write (it has no ${buildRecordFile}): a build replaces its output folder with the site, which would remove them. Empty or remove the folder, or choose another one`;
 }
 
 /** `abs` with its existing part's symbolic links resolved (the rest is not there yet). */

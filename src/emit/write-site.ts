@@ -81,6 +81,9 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   const stopOnInterrupt = onInterrupt(() => trashNow(target, [...(recycled ? [recycled] : []), ...(mkdtemped ? [mkdtemped] : []), ...scratches]));
   const fromSpare = recycled && previous ? await recycleSpare(target, recycled, previous) : undefined;
   const staging = fromSpare ? recycled! : (mkdtemped = await fs.mkdtemp(prefix));
+  // The site's folder as any folder made here is (mkdtemp makes it private, 0700, and a spare is such a folder of an
+  // earlier build): a web server running as another user, or a copy that keeps modes (rsync -a), must read it.
+  await fs.chmod(staging, 0o777 & ~process.umask());
   const linked = fromSpare ?? (previous ? await linkPreviousSite(target, staging, previous) : { gone: new Set<string>(), dirs: new Set<string>() });
   // What the previous site has (a read manifest's 44k files at 10k notes, searched, never copied), and its files missing
   // from staging (removed by hand): the site this build makes differs there too.
