@@ -3,10 +3,11 @@
  * folder that is the garden or holds it, a file, and a folder of files Trellis did not write, and
  * leaves each as it was (src/emit/output-folder.ts); an output folder inside the garden (the vault
  * as the repository's root, `trellis build . --out dist`) is never read as notes (src/scan/walk.ts);
- * the site's folder has the modes the umask gives, and a link to a site is built where it leads.
+ * the site's folder and files have the modes the umask gives (an attachment's too), and a link to a
+ * site is built where it leads.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeGarden, tempDir } from './helpers/garden.ts';
@@ -99,6 +100,7 @@ describe('the output folder', () => {
 
   it('is made with the modes the umask gives a folder, not private: a web server running as another user reads it', () => {
     const garden = makeGarden(notes);
+    chmodSync(path.join(garden, 'diagram.png'), 0o600);
     const work = tempDir();
     for (const [umask, mode] of [
       ['022', 0o755],
@@ -115,6 +117,8 @@ describe('the output folder', () => {
         expect(r.status, r.stderr).toBe(0);
         expect(statSync(out).mode & 0o777, `umask ${umask}, build ${round}`).toBe(mode);
         expect(statSync(path.join(out, 'paxos')).mode & 0o777).toBe(mode);
+        // An attachment private in the vault is copied with the modes of every file of the site.
+        expect(statSync(path.join(out, 'diagram.png')).mode & 0o777).toBe(mode & 0o666);
       }
     }
   });

@@ -290,6 +290,9 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       if (key === undefined) return writer.write(rel, await fs.readFile(from));
       await replace(rel, abs);
       await fs.copyFile(from, abs);
+      // A copy keeps its source's mode: an attachment private in the vault (0600) is made readable as every file the
+      // site writes is (the umask's), for a web server running as another user.
+      await fs.chmod(abs, 0o666 & ~process.umask());
       // A file copied by key is known by its key; its bytes are not read.
       made(rel, `key:${key}`, key);
     },
