@@ -4,9 +4,9 @@
  * from names alone (URLs, the link index) is recomputed when a file appears,
  * disappears, or changes its publish flag or permalink.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ruleIds } from '../constants.ts';
+import { buildRecordFile, ruleIds } from '../constants.ts';
 import { assignUrls, type ScanResult, type ScanSettings, type ScannedNote } from '../scan/index.ts';
 import { readNote } from '../scan/read-note.ts';
 import { isNotePath, toNoteId, toNotePath } from '../shared/ids.ts';
@@ -155,8 +155,17 @@ export class GardenFiles {
     const posix = rel.split(path.sep).join('/').normalize('NFC');
     if (posix.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) return undefined;
     if (this.#settings.ignored?.(posix, false)) return undefined;
+    // A Trellis site inside the garden (`trellis build . --out dist`) is never notes or attachments, as the walk has it.
+    if (inTrellisSite(this.root, posix)) return undefined;
     return posix;
   }
+}
+
+/** Whether a folder holding `posix` (garden-relative) holds a build record: a Trellis site (src/scan/walk.ts skips them). */
+function inTrellisSite(root: string, posix: string): boolean {
+  const segments = posix.split('/');
+  for (let i = 1; i < segments.length; i++) if (existsSync(path.join(root, ...segments.slice(0, i), buildRecordFile))) return true;
+  return false;
 }
 
 /** What follows from the garden's names alone: note order, attachment paths in order, the link index, URLs. */
