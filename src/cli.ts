@@ -2,7 +2,7 @@
  * The command line: `trellis build | check | dev | new | preview | init`.
  * Usage errors exit 2; `check` exits 1 when a link or anchor is broken.
  */
-import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { hostname } from 'node:os';
@@ -10,7 +10,7 @@ import type { CompiledGarden, CompiledVerdict, GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readManifestBytes, readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater, sweepStaging } from './incremental/remove-later.ts';
-import { outputFolderProblem } from './emit/output-folder.ts';
+import { outputFolderProblem, throughLink } from './emit/output-folder.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
 import { keptGitDatesFile, openKeptScan } from './incremental/kept-scan.ts';
 import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, readRecordedReport, writeRecordedReport } from './emit/build-record.ts';
@@ -410,18 +410,6 @@ function gardenFolder(arg: string | undefined): string {
   }
   if (!stat.isDirectory()) throw new UsageError(`"${garden}" is a file; the garden is a folder of notes`);
   return garden;
-}
-
-/** `out`, or where it leads when it is a symbolic link to a folder. */
-function throughLink(out: string): string {
-  try {
-    if (!lstatSync(out).isSymbolicLink()) return out;
-    const real = realpathSync(out);
-    return statSync(real).isDirectory() ? real : out;
-  } catch {
-    // Not there, or a link that leads nowhere: the output folder as named (output-folder.ts says if it cannot be).
-    return out;
-  }
 }
 
 /** The `--dates` setting, checked. */

@@ -4,7 +4,7 @@
  * must be one Trellis made, or empty, or not there yet: never the garden or a folder holding it, and
  * never a folder of someone's files (`--out ~/Documents`, `--out .` above the garden).
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildRecordFile } from '../constants.ts';
 
@@ -29,6 +29,18 @@ export function outputFolderProblem(garden: string, out: string, named = out): s
   const names = readdirSync(target);
   if (names.includes(buildRecordFile) || names.every((n) => litter.has(n))) return undefined;
   return `--out ${named} holds files Trellis did not write (it has no ${buildRecordFile}): a build replaces its output folder with the site, which would remove them. Empty or remove the folder, or choose another one`;
+}
+
+/** `out`, or where it leads when it is a symbolic link to a folder. */
+export function throughLink(out: string): string {
+  try {
+    if (!lstatSync(out).isSymbolicLink()) return out;
+    const real = realpathSync(out);
+    return statSync(real).isDirectory() ? real : out;
+  } catch {
+    // Not there, or a link that leads nowhere: the output folder as named (`outputFolderProblem` says if it cannot be).
+    return out;
+  }
 }
 
 /** `abs` with its existing part's symbolic links resolved (the rest is not there yet). */

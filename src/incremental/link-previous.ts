@@ -87,7 +87,11 @@ export async function recycleSpare(
   }
 }
 
-/** Files from which a staging folder is filled on a thread of its own (a spare's differing files, or a whole site's): fewer take less than the thread's start (~10 ms). */
+/**
+ * Files from which a staging folder is filled on a thread of its own (a spare's differing files, or a whole site's).
+ * The thread's first answer takes ~80-110 ms here (its start, on the other core); 64 files are ~40 ms of the calls on
+ * this thread, which goes on with the compile meanwhile.
+ */
 export const relinkWorkerMin = 64;
 
 /** Run `job` on a worker thread (relink-worker.ts). */
