@@ -52,6 +52,36 @@ describe('phrase trie', () => {
     ]);
   });
 
+  it('splits a phrase into the words the pattern finds, in one pass for ASCII (seeded random phrases)', async () => {
+    const { phraseWords } = await import('../src/graph/unlinked-mentions.ts');
+    const pattern = /[\p{L}\p{N}\p{M}_'-]+/gu;
+    // Every ASCII character from space to `~`, and a few others (accents, a combining mark, the Kelvin sign, Greek, CJK).
+    const alphabet = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), 'é', '\u0301', '\u212A', 'Σ', '日', '\t'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 5000; n++) {
+      const length = Math.floor(random() * 24);
+      // Mostly ASCII, as titles are; one phrase in four may hold the others.
+      const pool = n % 4 === 0 ? alphabet.length : 95;
+      const phrase = Array.from({ length }, () => alphabet[Math.floor(random() * pool)]!).join('');
+      expect(phraseWords(phrase), JSON.stringify(phrase)).toEqual(phrase.toLowerCase().match(pattern) ?? []);
+    }
+    // The splitter itself: it fails if the one pass forgets to lower, or drops `'`, `-` or `_`.
+    expect(phraseWords("Ext4 JOURNAL's write-back_path, (v2)")).toEqual(['ext4', "journal's", 'write-back_path', 'v2']);
+  });
+
+  it('lists a target once under a phrase its title and alias share, and leaves out phrases under four characters', async () => {
+    const { buildPhraseIndex, mentionsIn } = await import('../src/graph/unlinked-mentions.ts');
+    const index = buildPhraseIndex([
+      { id: 'Raft' as never, title: 'Raft', aliases: ['RAFT', 'raft'] },
+      { id: 'IO' as never, title: 'I/O', aliases: ['io'] },
+    ]);
+    expect(index.next?.get('raft')?.targets).toEqual(['Raft']);
+    expect(index.next?.has('i')).toBe(false);
+    const found = mentionsIn('x' as never, { title: 'X', url: '/x/' as never }, 'Raft does I/O.', [], index);
+    expect(found.map(([t]) => t)).toEqual(['Raft']);
+  });
+
   it('keeps each context as a string of its own, not a view of the text it was cut from', async () => {
     const { buildPhraseIndex, mentionsIn } = await import('../src/graph/unlinked-mentions.ts');
     v8.setFlagsFromString('--expose-gc');

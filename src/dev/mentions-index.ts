@@ -21,7 +21,7 @@ export interface MentionInput {
 
 /** Unlinked mentions by source, and sources by target. */
 export class MentionsIndex {
-  #phrases: PhraseIndex = { next: new Map(), targets: [] };
+  #phrases: PhraseIndex = {};
   #bySource = new Map<NoteId, [NoteId, UnlinkedMention][]>();
   #sourcesOf = new Map<NoteId, Set<NoteId>>();
 

@@ -135,6 +135,14 @@ function nonEmpty(map: ReadonlyMap<NoteId, readonly Diagnostic[]>): [NoteId, Dia
   return [...map].flatMap(([id, list]) => (list.length > 0 ? [[id, [...list]] as [NoteId, Diagnostic[]]] : []));
 }
 
+/** The number of the note link `code` (as kept) of note number `source` leads to, or -1 (as `keptTarget`, without an object: passes over every link use it). */
+export function keptTargetNumber(source: number, code: number): number {
+  if (code >= 0) return code;
+  if (code === self) return source;
+  if (code <= -3) return -3 - code;
+  return -1;
+}
+
 /** Where link `code` (as kept) of note number `source` leads: a note's number and whether the resolution was `note` (published), or undefined. */
 export function keptTarget(source: number, code: number): { note: number; kind: 'note' | 'unpublished' | 'self' } | undefined {
   if (code >= 0) return { note: code, kind: 'note' };
