@@ -25,7 +25,14 @@ export interface CompileAhead {
 /** Set up a warm one-shot build's compile (see the module comment). */
 export function compileAhead(root: string, pool: Partial<PoolOptions> = {}): CompileAhead {
   const spill = tryCreateSpillStore();
-  const init: WorkerInit = { nonce: randomBytes(8).toString('hex'), render: true, pack: spill !== undefined, regexTable: regexTableOf(root), keepCode: true };
+  const init: WorkerInit = {
+    nonce: randomBytes(8).toString('hex'),
+    render: true,
+    pack: spill !== undefined,
+    regexTable: regexTableOf(root),
+    keepCode: true,
+    warmUp: true,
+  };
   const early = startEarly(init, pool);
   let taken = false;
   return {

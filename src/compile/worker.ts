@@ -11,6 +11,7 @@ import { openRegexTable, type RegexTable } from './render/regex-table.ts';
 import type { RegexTableFile } from './render/regex-table-file.ts';
 import { packBlocks } from '../store/pack-blocks.ts';
 import { runNoteJob } from './job.ts';
+import { warmUp } from './warm-up.ts';
 import type { NoteJob, NoteJobResult } from './types.ts';
 
 /** Data every worker starts with. */
@@ -24,6 +25,8 @@ export interface WorkerInit {
   keepCode?: boolean;
   /** Where the highlighter's converted regexes are kept (render/regex-table.ts), on a build with a cache. */
   regexTable?: RegexTableFile;
+  /** Compile a note of its own while no batch has come (warm-up.ts): a worker started ahead of its jobs (compile/ahead.ts). */
+  warmUp?: boolean;
 }
 
 /** A batch request. */
@@ -57,7 +60,9 @@ async function compile(job: NoteJob): Promise<NoteJobResult> {
   }
 }
 
+let batches = 0;
 parentPort!.on('message', async (req: WorkerRequest) => {
+  batches++;
   const results: NoteJobResult[] = [];
   for (const job of req.jobs) {
     const result = await compile(job);
@@ -68,3 +73,6 @@ parentPort!.on('message', async (req: WorkerRequest) => {
   regexes?.save();
   parentPort!.postMessage({ batch: req.batch, results });
 });
+
+// The warm-up stops once a batch has come (one already waiting meets at most one pass before it).
+if (init.render && init.warmUp) setTimeout(() => void warmUp(ctx, { load: [math], clear: highlighter ? [highlighter] : [] }, () => batches > 0), 0);
