@@ -104,28 +104,53 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
     attachments.push({ path: f.rel, absPath: f.abs, size: st?.size ?? 0, mtimeMs: st?.mtimeMs ?? 0 });
   }
   const notes: ScannedNote[] = [];
-  const contents = await mapLimit(noteFiles, 64, async (f) => {
+  type Read = { f: (typeof noteFiles)[number]; path: NotePath; content: NoteContent; trusted: boolean } | undefined;
+  const unreadable = (f: WalkedFile, error: unknown): undefined => {
+    diagnostics.push({
+      file: f.rel,
+      line: 1,
+      column: 1,
+      ruleId: ruleIds.unreadable,
+      severity: 'warning',
+      reason: `Cannot read note: ${(error as Error).message}`,
+    });
+    return undefined;
+  };
+  // Notes the kept scan knows are taken here, synchronously: a promise for each of a garden's notes (most of them,
+  // in a warm build) cost more than the lookups. The others are read with at most 64 reads in flight.
+  const contents = new Array<Read>(noteFiles.length);
+  const toRead: number[] = [];
+  const kept = settings.kept;
+  for (let i = 0; i < noteFiles.length; i++) {
+    const f = noteFiles[i]!;
+    if (!kept) {
+      toRead.push(i);
+      continue;
+    }
+    try {
+      // Stat before reading: a write after the stat then changes what the next scan compares (kept-scan.ts, the racy rule).
+      const path = toNotePath(f.rel);
+      const known = kept.lookup(path, f.stats ?? statSync(f.abs));
+      if (known) contents[i] = { f, path, content: known, trusted: true };
+      else toRead.push(i);
+    } catch (error) {
+      contents[i] = unreadable(f, error);
+    }
+  }
+  await eachInFlight(toRead, 64, async (i) => {
+    const f = noteFiles[i]!;
     const path = toNotePath(f.rel);
     try {
-      const kept = settings.kept;
-      if (!kept) return { f, path, content: await readNote(f.abs, path, settings.publish), trusted: false };
-      // Stat before reading: a write after the stat then changes what the next scan compares (kept-scan.ts, the racy rule).
+      if (!kept) {
+        contents[i] = { f, path, content: await readNote(f.abs, path, settings.publish), trusted: false };
+        return;
+      }
       const st = f.stats ?? statSync(f.abs);
-      const known = kept.lookup(path, st);
-      if (known) return { f, path, content: known, trusted: true };
       const content = decodeNote(await fs.readFile(f.abs), path, st.mtimeMs, settings.publish);
       kept.record(path, st, content);
-      return { f, path, content, trusted: false };
+      contents[i] = { f, path, content, trusted: false };
     } catch (error) {
-      diagnostics.push({
-        file: f.rel,
-        line: 1,
-        column: 1,
-        ruleId: ruleIds.unreadable,
-        severity: 'warning',
-        reason: `Cannot read note: ${(error as Error).message}`,
-      });
-      return undefined;
+      contents[i] = unreadable(f, error);
     }
   });
   for (const item of contents) {
@@ -270,13 +295,4 @@ export function assignUrls(notes: ScannedNote[], home?: NotePath): Diagnostic[] 
     }
   }
   return diagnostics;
-}
-
-/** Map with at most `limit` promises in flight, keeping order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  await eachInFlight(items.keys(), limit, async (i) => {
-    out[i] = await fn(items[i]!);
-  });
-  return out;
 }
