@@ -4,7 +4,8 @@
  * checked once. Invalid YAML and anything Trellis does not show become problems at their offsets;
  * reading never throws on content.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { yamlPackage } from '../load-yaml.ts';
 import { compileExpr, type ExprScope } from './compile-expr.ts';
 import { readFilters } from './read-filters.ts';
 import { propertyRef, readView } from './read-view.ts';
@@ -32,21 +33,21 @@ function readBase(yaml: string): BaseSpec {
     spec.problems.push({ kind: 'invalid', message: `This base is longer than ${maxBaseYaml} characters; it is not shown`, at: 0 });
     return spec;
   }
-  const doc = parseDocument(yaml, { prettyErrors: false });
+  const doc = yamlPackage().parseDocument(yaml, { prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
     spec.problems.push({ kind: 'invalid', message: `This base is not valid YAML (${error.message.split('\n')[0]}); it is not shown`, at: error.pos[0] });
     return spec;
   }
   const root = doc.contents;
-  if (root !== null && !isMap(root) && !(isScalar(root) && root.value === null)) {
+  if (root !== null && !yamlPackage().isMap(root) && !(yamlPackage().isScalar(root) && root.value === null)) {
     spec.problems.push({ kind: 'invalid', message: 'A base is a YAML object with `filters`, `formulas`, `properties` and `views`; it is not shown', at: 0 });
     return spec;
   }
-  const pairs = isMap(root) ? (root.items as Pair<Node, Node | null>[]) : [];
-  const section = (key: string) => pairs.find((p) => isScalar(p.key) && p.key.value === key)?.value ?? undefined;
+  const pairs = yamlPackage().isMap(root) ? (root.items as Pair<Node, Node | null>[]) : [];
+  const section = (key: string) => pairs.find((p) => yamlPackage().isScalar(p.key) && p.key.value === key)?.value ?? undefined;
   const formulas = section('formulas');
-  const formulaPairs = isMap(formulas) ? (formulas.items as Pair<Node, Node | null>[]) : [];
+  const formulaPairs = yamlPackage().isMap(formulas) ? (formulas.items as Pair<Node, Node | null>[]) : [];
   const scope: ExprScope = { yaml, formulas: new Set(formulaPairs.map((p) => keyOf(p))), usesThis: false };
 
   for (const pair of formulaPairs) {
@@ -58,18 +59,18 @@ function readBase(yaml: string): BaseSpec {
   const filters = readFilters(section('filters'), scope, 'no view of this base shows rows', spec.problems);
   if (filters) spec.filters = filters;
   const properties = section('properties');
-  if (isMap(properties)) {
+  if (yamlPackage().isMap(properties)) {
     for (const pair of properties.items as Pair<Node, Node | null>[]) {
-      const displayName = isMap(pair.value) ? pair.value.get('displayName') : undefined;
+      const displayName = yamlPackage().isMap(pair.value) ? pair.value.get('displayName') : undefined;
       if (typeof displayName === 'string' || typeof displayName === 'number') spec.displayNames.set(propertyRef(keyOf(pair)).id, String(displayName));
     }
   }
-  const summaries = pairs.find((p) => isScalar(p.key) && p.key.value === 'summaries');
-  if (summaries && !(isScalar(summaries.value) && summaries.value.value === null)) {
+  const summaries = pairs.find((p) => yamlPackage().isScalar(p.key) && p.key.value === 'summaries');
+  if (summaries && !(yamlPackage().isScalar(summaries.value) && summaries.value.value === null)) {
     spec.problems.push({ kind: 'unsupported', message: 'Summary formulas are not evaluated by Trellis', at: summaries.key.range?.[0] ?? 0 });
   }
   const views = section('views');
-  const items = isSeq(views) ? (views.items as Node[]) : [];
+  const items = yamlPackage().isSeq(views) ? (views.items as Node[]) : [];
   if (items.length > maxViews)
     spec.problems.push({ kind: 'invalid', message: `This base has more than ${maxViews} views; the rest are not shown`, at: items[maxViews]!.range?.[0] ?? 0 });
   spec.views = items.slice(0, maxViews).map((n, i) => readView(n, i, scope));
@@ -79,5 +80,5 @@ function readBase(yaml: string): BaseSpec {
 }
 
 function keyOf(pair: Pair<Node, Node | null>): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+  return yamlPackage().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }

@@ -6,7 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from '../load-yaml.ts';
 import { ruleIds } from '../constants.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import type { Diagnostic } from '../shared/types.ts';
@@ -45,9 +46,9 @@ export async function loadConfig(gardenRoot: string, overrides: ConfigOverrides 
   let parsedDoc: { doc: Document; lines: LineCounter; source: string } | undefined;
   const locate = (text: string) => {
     if (!parsedDoc) {
-      const lines = new LineCounter();
+      const lines = new (yamlPackage().LineCounter)();
       // `logLevel: 'error'`: the yaml package would print warnings to the terminal itself.
-      parsedDoc = { doc: parseDocument(text, { lineCounter: lines, logLevel: 'error' }), lines, source: text };
+      parsedDoc = { doc: yamlPackage().parseDocument(text, { lineCounter: lines, logLevel: 'error' }), lines, source: text };
     }
     return parsedDoc;
   };

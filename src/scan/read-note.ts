@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { yamlPackage } from '../load-yaml.ts';
 import { ruleIds } from '../constants.ts';
 import type { Diagnostic, NotePath } from '../shared/types.ts';
 import type { PublishPolicy } from '../config/types.ts';
@@ -105,7 +105,7 @@ export function peekFrontmatter(text: string, policy: PublishPolicy = 'all'): { 
   if (!/publish|draft|permalink/.test(yaml)) return none;
   try {
     // `logLevel: 'error'`: the yaml package would print its warnings to the terminal; parse reports them, positioned.
-    const data = parseYaml(yaml, { maxAliasCount: 100, logLevel: 'error' }) as Record<string, unknown> | null;
+    const data = yamlPackage().parse(yaml, { maxAliasCount: 100, logLevel: 'error' }) as Record<string, unknown> | null;
     if (!data || typeof data !== 'object') return none;
     const publish =
       policy === 'all' ? !(data.publish === false || data.draft === true) : (data.publish === true || data['dg-publish'] === true) && data.draft !== true;
