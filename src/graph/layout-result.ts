@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { workerUrl } from '../paths.ts';
 import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
+import { firstAnswer } from '../worker-answer.ts';
 import type { NoteId, Topic } from '../shared/types.ts';
 import { keyAsNoteId, type LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, nodeIdOf, toLayoutInput, type LayoutInput } from './layout-input.ts';
@@ -105,22 +106,7 @@ export function startLayoutOfInput(
 }
 
 function layOutOnWorker(input: LayoutInput, heapMb: number): Promise<LayoutResult> {
-  return new Promise<LayoutResult>((resolve, reject) => {
-    const worker = new Worker(workerUrl('layout'), { workerData: input, ...heapLimits(heapMb) });
-    let settled = false;
-    const fail = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      reject(error ?? new Error('Layout: the worker exited without a result'));
-    };
-    worker.once('message', (result: LayoutResult) => {
-      settled = true;
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', fail);
-    worker.once('exit', () => fail());
-  });
+  return firstAnswer<LayoutResult>(new Worker(workerUrl('layout'), { workerData: input, ...heapLimits(heapMb) }), 'Layout', { terminate: true });
 }
 
 function round3(v: number): number {

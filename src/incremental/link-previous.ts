@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { OutputManifest } from './output-manifest.ts';
 import { fillStaging, type LinkJob, type RelinkJob, type StagingJob } from './relink-spare.ts';
 import { workerUrl } from '../paths.ts';
+import { firstAnswer } from '../worker-answer.ts';
 
 /**
  * Links made: the previous site's files that are not in staging (gone from the site since it was
@@ -96,18 +97,7 @@ export const relinkWorkerMin = 64;
 
 /** Run `job` on a worker thread (relink-worker.ts). */
 function fillOnWorker(job: StagingJob): Promise<string[]> {
-  return new Promise<string[]>((resolve, reject) => {
-    const worker = new Worker(workerUrl('relink'), { workerData: job });
-    let settled = false;
-    worker.once('message', (gone: string[]) => {
-      settled = true;
-      resolve(gone);
-    });
-    worker.once('error', reject);
-    worker.once('exit', () => {
-      if (!settled) reject(new Error('Relink: the worker exited without a result'));
-    });
-  });
+  return firstAnswer<string[]>(new Worker(workerUrl('relink'), { workerData: job }), 'Relink');
 }
 
 /** The start of the name of every trash folder of the output folder `out`, beside it (remove-later.ts removes them). */
