@@ -10,6 +10,7 @@ import type { CompiledGarden, CompiledVerdict, GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readManifestBytes, readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater, sweepStaging } from './incremental/remove-later.ts';
+import { sweepDeadTemps } from './store/dead-temps.ts';
 import { outputFolderProblem, throughLink } from './emit/output-folder.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
 import { keptGitDatesFile, openKeptScan } from './incremental/kept-scan.ts';
@@ -121,8 +122,10 @@ async function run(argv: string[]): Promise<number> {
       // One build of an output folder at a time (src/incremental/build-lock.ts): a second waits, saying so.
       const lock = await lockOutput(out, values.quiet ? undefined : (holder) => process.stderr.write(waitingNotice(out, holder) + '\n'));
       try {
-        // What builds killed half-way left beside the output (their staging folders) goes in the background.
+        // What builds killed half-way left beside the output (their staging folders) goes in the background, and
+        // beside the cache (files written, not yet renamed over what they replace) now.
         sweepStaging(out);
+        sweepDeadTemps(garden);
         return await buildSite(values, rest[0], garden, out, started);
       } finally {
         lock.release();
