@@ -47,6 +47,20 @@ describe('the parse worker warm-up', () => {
     expect(await warmUp(ctx, { load: [math], clear: [highlighter] }, () => ++asked > 1)).toBe(1);
   });
 
+  it('never fails: a typesetter that throws, or KaTeX failing to load, ends the warm-up', async () => {
+    const highlighter = new LazyHighlighter(() => Promise.reject(new Error('not loaded')));
+    const throwing = {
+      nonce: 'n',
+      math: () => {
+        throw new Error('a broken typesetter');
+      },
+      highlighter,
+    };
+    await expect(warmUp(throwing, { load: [], clear: [highlighter] }, () => false)).resolves.toBeLessThanOrEqual(warmUpPasses);
+    const unloadable = new LazyTypesetter(() => Promise.reject(new Error('KaTeX is missing')));
+    await expect(warmUp({ nonce: 'n', math: unloadable.typeset, highlighter }, { load: [unloadable], clear: [highlighter] }, () => false)).resolves.toBe(1);
+  });
+
   it('a worker warming up answers a batch sent at once, and one sent after the warm-up, as a worker without it does', async () => {
     const init = { nonce: 'n', render: true, pack: false };
     const plain = await runJobs(notes, init, { threads: 1 });

@@ -70,16 +70,26 @@ interface Lazy {
  * passes, and stop as soon as `stop()` says a batch has come (so it delays a batch by one pass at
  * most). Of the modules a pass asked for, those of `lazy.load` are loaded, as a note's compile would
  * (KaTeX); those of `lazy.clear` are not (Shiki, which only fenced code asks for), and each one's
- * `asked` is cleared, so a batch's compile is not told a module was asked for by a pass. Returns the passes run.
+ * `asked` is cleared, so a batch's compile is not told a module was asked for by a pass. Returns the passes run;
+ * never rejects: a pass that throws, or a module that fails to load, ends the warm-up (a note's compile then meets it).
  */
 export async function warmUp(ctx: RenderContext, lazy: { load: readonly Lazy[]; clear: readonly Lazy[] }, stop: () => boolean): Promise<number> {
   let passes = 0;
   while (passes < warmUpPasses && !stop()) {
-    runNoteJob(warmUpJob, ctx, true);
+    // Best effort: a pass that fails ends the warm-up, never the worker (a note's own compile reports its failures).
+    try {
+      runNoteJob(warmUpJob, ctx, true);
+    } catch {
+      break;
+    }
     passes++;
     for (const l of lazy.clear) l.asked();
     const asked = lazy.load.filter((l) => l.asked());
-    await Promise.all(asked.map((l) => l.load()));
+    try {
+      await Promise.all(asked.map((l) => l.load()));
+    } catch {
+      break;
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return passes;
