@@ -14,3 +14,19 @@ let loaded: typeof Yaml | undefined;
 export function yamlPackage(): typeof Yaml {
   return (loaded ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 }
+
+/*
+ * The package's node checks, for code that meets nodes only once a document was parsed (a base's YAML): the same
+ * predicates, without loading the package where they are imported.
+ */
+export function isMap<K = unknown, V = unknown>(node: unknown): node is Yaml.YAMLMap<K, V> {
+  return yamlPackage().isMap<K, V>(node);
+}
+
+export function isScalar<T = unknown>(node: unknown): node is Yaml.Scalar<T> {
+  return yamlPackage().isScalar<T>(node);
+}
+
+export function isSeq<T = unknown>(node: unknown): node is Yaml.YAMLSeq<T> {
+  return yamlPackage().isSeq<T>(node);
+}

@@ -3,7 +3,7 @@
  * problems placed at offsets of the YAML text. An expression with any problem is not evaluated.
  */
 import type { Node } from 'yaml';
-import { yamlPackage } from '../load-yaml.ts';
+import { isScalar } from '../load-yaml.ts';
 import { checkExpression } from './expression/check-expression.ts';
 import { ExpressionError, parseExpression } from './expression/parse-expression.ts';
 import type { CompiledExpr, Expr } from './types.ts';
@@ -18,7 +18,7 @@ export interface ExprScope {
 /** Compile the scalar `node`; `effect` says what follows when it cannot be evaluated (`this view shows no rows`). */
 export function compileExpr(node: Node | null | undefined, scope: ExprScope, effect: string): CompiledExpr {
   const at = expressionStart(node, scope.yaml);
-  const source = yamlPackage().isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : '';
+  const source = isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : '';
   if (source.trim() === '') return { source, at, problems: [{ kind: 'invalid', message: `This expression is empty; ${effect}`, at }] };
   let expr: Expr;
   try {
@@ -44,7 +44,7 @@ export function compileExpr(node: Node | null | undefined, scope: ExprScope, eff
  */
 function expressionStart(node: Node | null | undefined, yaml: string): number {
   const start = node?.range?.[0] ?? 0;
-  if (!yamlPackage().isScalar(node)) return start;
+  if (!isScalar(node)) return start;
   switch (node.type) {
     case 'QUOTE_DOUBLE':
     case 'QUOTE_SINGLE':

@@ -5,7 +5,7 @@
  * reading never throws on content.
  */
 import type { Node, Pair } from 'yaml';
-import { yamlPackage } from '../load-yaml.ts';
+import { isMap, isScalar, isSeq, yamlPackage } from '../load-yaml.ts';
 import { compileExpr, type ExprScope } from './compile-expr.ts';
 import { readFilters } from './read-filters.ts';
 import { propertyRef, readView } from './read-view.ts';
@@ -40,14 +40,14 @@ function readBase(yaml: string): BaseSpec {
     return spec;
   }
   const root = doc.contents;
-  if (root !== null && !yamlPackage().isMap(root) && !(yamlPackage().isScalar(root) && root.value === null)) {
+  if (root !== null && !isMap(root) && !(isScalar(root) && root.value === null)) {
     spec.problems.push({ kind: 'invalid', message: 'A base is a YAML object with `filters`, `formulas`, `properties` and `views`; it is not shown', at: 0 });
     return spec;
   }
-  const pairs = yamlPackage().isMap(root) ? (root.items as Pair<Node, Node | null>[]) : [];
-  const section = (key: string) => pairs.find((p) => yamlPackage().isScalar(p.key) && p.key.value === key)?.value ?? undefined;
+  const pairs = isMap(root) ? (root.items as Pair<Node, Node | null>[]) : [];
+  const section = (key: string) => pairs.find((p) => isScalar(p.key) && p.key.value === key)?.value ?? undefined;
   const formulas = section('formulas');
-  const formulaPairs = yamlPackage().isMap(formulas) ? (formulas.items as Pair<Node, Node | null>[]) : [];
+  const formulaPairs = isMap(formulas) ? (formulas.items as Pair<Node, Node | null>[]) : [];
   const scope: ExprScope = { yaml, formulas: new Set(formulaPairs.map((p) => keyOf(p))), usesThis: false };
 
   for (const pair of formulaPairs) {
@@ -59,18 +59,18 @@ function readBase(yaml: string): BaseSpec {
   const filters = readFilters(section('filters'), scope, 'no view of this base shows rows', spec.problems);
   if (filters) spec.filters = filters;
   const properties = section('properties');
-  if (yamlPackage().isMap(properties)) {
+  if (isMap(properties)) {
     for (const pair of properties.items as Pair<Node, Node | null>[]) {
-      const displayName = yamlPackage().isMap(pair.value) ? pair.value.get('displayName') : undefined;
+      const displayName = isMap(pair.value) ? pair.value.get('displayName') : undefined;
       if (typeof displayName === 'string' || typeof displayName === 'number') spec.displayNames.set(propertyRef(keyOf(pair)).id, String(displayName));
     }
   }
-  const summaries = pairs.find((p) => yamlPackage().isScalar(p.key) && p.key.value === 'summaries');
-  if (summaries && !(yamlPackage().isScalar(summaries.value) && summaries.value.value === null)) {
+  const summaries = pairs.find((p) => isScalar(p.key) && p.key.value === 'summaries');
+  if (summaries && !(isScalar(summaries.value) && summaries.value.value === null)) {
     spec.problems.push({ kind: 'unsupported', message: 'Summary formulas are not evaluated by Trellis', at: summaries.key.range?.[0] ?? 0 });
   }
   const views = section('views');
-  const items = yamlPackage().isSeq(views) ? (views.items as Node[]) : [];
+  const items = isSeq(views) ? (views.items as Node[]) : [];
   if (items.length > maxViews)
     spec.problems.push({ kind: 'invalid', message: `This base has more than ${maxViews} views; the rest are not shown`, at: items[maxViews]!.range?.[0] ?? 0 });
   spec.views = items.slice(0, maxViews).map((n, i) => readView(n, i, scope));
@@ -80,5 +80,5 @@ function readBase(yaml: string): BaseSpec {
 }
 
 function keyOf(pair: Pair<Node, Node | null>): string {
-  return yamlPackage().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }

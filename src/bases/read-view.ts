@@ -5,7 +5,7 @@
  * `summaries` and view types other than table, cards and list are shown with a notice.
  */
 import type { Node, YAMLMap } from 'yaml';
-import { yamlPackage } from '../load-yaml.ts';
+import { isMap, isScalar, isSeq } from '../load-yaml.ts';
 import type { ExprScope } from './compile-expr.ts';
 import { readFilters } from './read-filters.ts';
 import type { PropertyRef, SortKey, ViewSpec } from './types.ts';
@@ -16,14 +16,14 @@ const drawn = new Set(['table', 'cards', 'list']);
 export function readView(node: Node, index: number, scope: ExprScope): ViewSpec {
   const at = node.range?.[0] ?? 0;
   const view: ViewSpec = { type: 'table', name: `View ${index + 1}`, at, order: [], sort: [], imageFit: 'cover', problems: [] };
-  if (!yamlPackage().isMap(node)) {
+  if (!isMap(node)) {
     view.problems.push({ kind: 'invalid', message: 'A view is an object with a `type` and a `name`; it is shown as an empty table', at });
     return view;
   }
   const field = (key: string) => (node as YAMLMap).get(key, true) as Node | undefined;
   const text = (key: string) => {
     const n = field(key);
-    return yamlPackage().isScalar(n) && n.value !== null && n.value !== undefined ? String(n.value) : undefined;
+    return isScalar(n) && n.value !== null && n.value !== undefined ? String(n.value) : undefined;
   };
   view.type = text('type') ?? 'table';
   view.name = text('name') ?? view.type.charAt(0).toUpperCase() + view.type.slice(1);
@@ -37,12 +37,11 @@ export function readView(node: Node, index: number, scope: ExprScope): ViewSpec 
   const filters = readFilters(field('filters'), scope, 'this view shows no rows', view.problems);
   if (filters) view.filters = filters;
   const order = field('order');
-  if (yamlPackage().isSeq(order))
-    view.order = (order.items as Node[]).flatMap((n) => (yamlPackage().isScalar(n) && typeof n.value === 'string' ? [propertyRef(n.value)] : []));
+  if (isSeq(order)) view.order = (order.items as Node[]).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [propertyRef(n.value)] : []));
   const sort = field('sort');
-  if (yamlPackage().isSeq(sort)) view.sort = (sort.items as Node[]).flatMap((n) => sortKey(n) ?? []);
+  if (isSeq(sort)) view.sort = (sort.items as Node[]).flatMap((n) => sortKey(n) ?? []);
   const limit = field('limit');
-  if (yamlPackage().isScalar(limit) && typeof limit.value === 'number' && limit.value > 0) view.limit = Math.floor(limit.value);
+  if (isScalar(limit) && typeof limit.value === 'number' && limit.value > 0) view.limit = Math.floor(limit.value);
   const groupBy = sortKey(field('groupBy'));
   if (groupBy) view.groupBy = groupBy;
   const image = text('image');
@@ -53,15 +52,15 @@ export function readView(node: Node, index: number, scope: ExprScope): ViewSpec 
       view.problems.push({ kind: 'invalid', message: `There is no formula \`${ref.name}\` in this base; its values are empty`, at });
     }
   }
-  const summaries = node.items.find((p) => yamlPackage().isScalar(p.key) && p.key.value === 'summaries');
-  if (summaries && !(yamlPackage().isScalar(summaries.value) && summaries.value.value === null)) {
+  const summaries = node.items.find((p) => isScalar(p.key) && p.key.value === 'summaries');
+  if (summaries && !(isScalar(summaries.value) && summaries.value.value === null)) {
     view.problems.push({ kind: 'unsupported', message: 'Summaries are not shown by Trellis', at: (summaries.key as Node).range?.[0] ?? at });
   }
   return view;
 }
 
 function sortKey(node: Node | undefined): SortKey | undefined {
-  if (!yamlPackage().isMap(node)) return undefined;
+  if (!isMap(node)) return undefined;
   const property = node.get('property');
   if (typeof property !== 'string' || property === '') return undefined;
   return { property: propertyRef(property), descending: String(node.get('direction') ?? 'ASC').toUpperCase() === 'DESC' };

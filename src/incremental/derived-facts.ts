@@ -145,10 +145,9 @@ export function keptTargetNumber(source: number, code: number): number {
 
 /** Where link `code` (as kept) of note number `source` leads: a note's number and whether the resolution was `note` (published), or undefined. */
 export function keptTarget(source: number, code: number): { note: number; kind: 'note' | 'unpublished' | 'self' } | undefined {
-  if (code >= 0) return { note: code, kind: 'note' };
-  if (code === self) return { note: source, kind: 'self' };
-  if (code <= -3) return { note: -3 - code, kind: 'unpublished' };
-  return undefined;
+  const note = keptTargetNumber(source, code);
+  if (note < 0) return undefined;
+  return { note, kind: code >= 0 ? 'note' : code === self ? 'self' : 'unpublished' };
 }
 
 function factsFile(gardenRoot: string): string {

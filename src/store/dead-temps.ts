@@ -1,8 +1,9 @@
 /**
  * Temporary files a stopped build left beside its cache. The files kept between builds (the kept scan, derived facts,
  * mentions, layout, search postings, output manifest, validated configuration) are written to
- * `<cache>-<name>.<pid>.tmp` (the kept model's index in its folder) and renamed over the kept file; a process killed (SIGKILL, the machine stopped) between
- * the two leaves its temporary file for good, up to ~10 MB (the kept search postings of a 10k garden).
+ * `<cache>-<name>.<pid>.tmp` (the kept model's index in its folder) and renamed over the kept file; a process killed
+ * (SIGKILL, the machine stopped) between the two leaves its temporary file for good, up to ~10 MB (the kept search
+ * postings of a 10k garden).
  */
 import { readdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
