@@ -26,7 +26,7 @@ describe('reading notes in the scan', () => {
     // Removed after the walk listed and stat'ed it: the read fails.
     rmSync(path.join(garden, 'C.md'));
     const scan = await scanGarden(garden, { walked });
-    const byPath = new Map(scan.notes.map((n) => [n.path, n]));
+    const byPath = new Map<string, (typeof scan.notes)[number]>(scan.notes.map((n) => [n.path, n]));
     expect([...byPath.keys()].sort()).toEqual(['A.md', 'D.md', 'sub/B.md']);
     for (const p of ['A.md', 'sub/B.md', 'D.md'] as const)
       expect(byPath.get(p)!.hash).toBe(createHash('sha256').update(Buffer.from(files[p], 'utf8')).digest('hex'));
