@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../src/build.ts';
 import { makeGarden } from './helpers/garden.ts';
+import type { Backlink, NoteId } from '../src/shared/types.ts';
 
 describe('unlinked mentions', () => {
   it('finds titles and aliases named without a link, whole words, case-insensitive', async () => {
@@ -100,5 +101,104 @@ describe('phrase trie', () => {
     expect(found.map((list) => list.map(([, e]) => e.context))[7]).toEqual(['Reads go through the page cache, note 7.']);
     // V8 may hold the last regular-expression subject (one text); the contexts must hold none.
     expect(kept).toBeLessThan(8_000_000);
+  });
+});
+
+describe('a phrase index of the words a few texts hold', () => {
+  // Titles and texts from the same seeded words: ASCII in any case, punctuation, and characters outside ASCII
+  // (an accent, a combining mark, the Kelvin sign that lower-cases to `k`, dotted İ, Greek capital sigma).
+  const vocabulary = [
+    'page',
+    'Cache',
+    'RAFT',
+    "journal's",
+    'write-back',
+    'io',
+    'v2',
+    'clock',
+    'skew',
+    'café',
+    'e\u0301t\u00e9',
+    '\u212Aelvin',
+    'İstanbul',
+    'ΣΟΦΙΑ',
+    '日本',
+    'x_y',
+  ];
+  const separators = [' ', ' ', ' ', ', ', '-', '/', '. ', '\n', "'", ' (', ') '];
+
+  function seeded(seed: number): () => number {
+    let s = seed;
+    return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  }
+
+  function phrase(random: () => number, words: number): string {
+    let out = '';
+    for (let i = 0; i < words; i++)
+      out += (i ? separators[Math.floor(random() * separators.length)]! : '') + vocabulary[Math.floor(random() * vocabulary.length)]!;
+    return random() < 0.3 ? out.toUpperCase() : out;
+  }
+
+  it('finds in those texts exactly what the whole index finds (300 seeded gardens)', async () => {
+    const { buildPhraseIndex, findMentions, textWords } = await import('../src/graph/unlinked-mentions.ts');
+    const random = seeded(11);
+    let found = 0;
+    let left = 0;
+    for (let g = 0; g < 300; g++) {
+      const targets = Array.from({ length: 2 + Math.floor(random() * 30) }, (_, i) => ({
+        id: `n${i}` as never,
+        title: phrase(random, 1 + Math.floor(random() * 3)),
+        aliases: Array.from({ length: Math.floor(random() * 3) }, () => phrase(random, 1 + Math.floor(random() * 2))),
+      }));
+      const texts = Array.from({ length: 1 + Math.floor(random() * 3) }, () => phrase(random, 5 + Math.floor(random() * 40)));
+      const whole = buildPhraseIndex(targets);
+      const partial = buildPhraseIndex(targets, textWords(texts));
+      left += (whole.next?.size ?? 0) - (partial.next?.size ?? 0);
+      for (const text of texts) {
+        const linked = new Set([`n${Math.floor(random() * 5)}` as never]);
+        const expected = findMentions(text, linked, whole);
+        found += expected.size;
+        expect([...findMentions(text, linked, partial)], JSON.stringify({ text, targets })).toEqual([...expected]);
+      }
+    }
+    // Mentions were found, and phrases that cannot begin in the texts were left out.
+    expect(found).toBeGreaterThan(300);
+    expect(left).toBeGreaterThan(300);
+  });
+
+  it('gives each target the mentions of a few sources as of many (the whole index, each text read when scanned)', async () => {
+    const { deriveUnlinkedMentions, buildPhraseIndex, fewSources } = await import('../src/graph/unlinked-mentions.ts');
+    const random = seeded(5);
+    const notes = Array.from({ length: 2 * fewSources }, (_, i) => ({
+      id: `n${i}` as NoteId,
+      title: phrase(random, 1 + Math.floor(random() * 2)),
+      aliases: [],
+    }));
+    const text = new Map(notes.map((n) => [n.id, phrase(random, 60)]));
+    const info = new Map(notes.map((n) => [n.id, { title: n.title, url: `/${n.id}/` as never }]));
+    const asked: (ReadonlySet<string> | undefined)[] = [];
+    const index = (among?: ReadonlySet<string>) => {
+      asked.push(among);
+      return buildPhraseIndex(notes, among);
+    };
+    const ids = notes.map((n) => n.id);
+    const many = deriveUnlinkedMentions(ids, (id) => text.get(id)!, new Map(), info, index);
+    // A few sources to scan (the others' mentions kept, as many gives them): the index of their words only.
+    const few = new Set(ids.slice(0, fewSources));
+    const perSource = new Map<NoteId, [NoteId, Backlink][]>();
+    deriveUnlinkedMentions(ids, (id) => text.get(id)!, new Map(), info, index, {
+      get: () => undefined,
+      set: (id, found) => perSource.set(id, found),
+    });
+    const kept = {
+      get: (id: NoteId) => (few.has(id) ? undefined : perSource.get(id)),
+      set: () => undefined,
+    };
+    asked.length = 0;
+    const fewScanned = deriveUnlinkedMentions(ids, (id) => text.get(id)!, new Map(), info, index, kept);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toBeInstanceOf(Set);
+    expect([...fewScanned]).toEqual([...many]);
+    expect([...many.values()].flat().length).toBeGreaterThan(50);
   });
 });

@@ -17,10 +17,11 @@ export function linkedNotes(links: readonly ResolvedLink[]): NoteId[] {
   return linked;
 }
 
-/** The phrase index of the published notes, built when first asked for. */
-export function phraseIndexOf(published: readonly GraphNoteInput[]): () => PhraseIndex {
+/** The phrase index of the published notes, built when first asked for; with `among`, of the phrases beginning with those words only (not kept). */
+export function phraseIndexOf(published: readonly GraphNoteInput[]): (among?: ReadonlySet<string>) => PhraseIndex {
   let index: PhraseIndex | undefined;
-  return () => (index ??= buildPhraseIndex(published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases }))));
+  const targets = () => published.map((p) => ({ id: p.note.id, title: p.note.title, aliases: p.note.frontmatter.aliases }));
+  return (among) => (among ? buildPhraseIndex(targets(), among) : (index ??= buildPhraseIndex(targets())));
 }
 
 /** The memo `memo` as `deriveUnlinkedMentions` asks it: by source, each under the key of its inputs; `linkedOf` gives the notes a source links to. */

@@ -21,6 +21,8 @@ export interface PhraseIndex {
 const minPhraseLength = 4;
 /** Mentions kept per target. */
 export const maxMentions = 30;
+/** The most sources `deriveUnlinkedMentions` scans with their texts held at once and a phrase index of their words only. */
+export const fewSources = 64;
 const contextRadius = 140;
 const wordPattern = /[\p{L}\p{N}\p{M}_'-]+/gu;
 
@@ -31,12 +33,22 @@ export interface MentionTarget {
   aliases: readonly string[];
 }
 
-/** Build the phrase index of the given (published) notes. */
-export function buildPhraseIndex(targets: readonly MentionTarget[]): PhraseIndex {
+/**
+ * Build the phrase index of the given (published) notes. With `among` (the words of the texts it will scan,
+ * `textWords`), only of the phrases whose first word is among them: a mention is found from a text word equal
+ * to its phrase's first word, so the others cannot match there, and an edit of a few notes indexes a few
+ * hundred phrases, not every title and alias of the garden.
+ */
+export function buildPhraseIndex(targets: readonly MentionTarget[], among?: ReadonlySet<string>): PhraseIndex {
   const root: PhraseIndex = {};
   for (const t of targets) {
     for (let p = -1; p < t.aliases.length; p++) {
-      const words = phraseWords(p < 0 ? t.title : t.aliases[p]!);
+      const phrase = p < 0 ? t.title : t.aliases[p]!;
+      if (among) {
+        const first = firstWord(phrase);
+        if (first !== undefined && !among.has(first)) continue;
+      }
+      const words = phraseWords(phrase);
       // The phrase's length as its words joined by single spaces.
       let length = words.length - 1;
       for (const w of words) length += w.length;
@@ -54,6 +66,38 @@ export function buildPhraseIndex(targets: readonly MentionTarget[]): PhraseIndex
     }
   }
   return root;
+}
+
+/**
+ * The first word of an ASCII phrase as `phraseWords` gives it, read only up to its end; undefined when a
+ * character outside ASCII comes first (then `phraseWords` may split otherwise) or the phrase has no word.
+ */
+function firstWord(phrase: string): string | undefined {
+  let from = -1;
+  for (let i = 0; i < phrase.length; i++) {
+    const code = phrase.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    // Upper-case ASCII letters lowered (`_` is 0x5f: not lowered with them).
+    const c = code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+    const inWord = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x27 || c === 0x2d;
+    if (inWord) {
+      if (from < 0) from = i;
+    } else if (from >= 0) return phrase.slice(from, i).toLowerCase();
+  }
+  return from >= 0 ? phrase.slice(from).toLowerCase() : undefined;
+}
+
+/** Every word of `texts` as `findMentions` reads them (lower-cased): what a phrase index for those texts needs (`buildPhraseIndex`). */
+export function textWords(texts: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) {
+    const lower = text.toLowerCase();
+    const same = lower.length === text.length;
+    const scanned = same ? lower : text;
+    const re = new RegExp(wordPattern.source, 'gu');
+    for (let m = re.exec(scanned); m; m = re.exec(scanned)) words.add(same ? m[0] : m[0].toLowerCase());
+  }
+  return words;
 }
 
 /**
@@ -146,17 +190,44 @@ export function deriveUnlinkedMentions(
   textOf: (id: NoteId) => string,
   links: ReadonlyMap<NoteId, readonly ResolvedLink[]>,
   info: ReadonlyMap<NoteId, { title: string; url: Slug }>,
-  /** The phrase index, asked for only when a source is scanned (not when every source's mentions are kept). */
-  index: () => PhraseIndex,
+  /**
+   * The phrase index, asked for only when a source is scanned (not when every source's mentions are kept); with
+   * `among`, it may be the index of the phrases beginning with those words only (`buildPhraseIndex`).
+   */
+  index: (among?: ReadonlySet<string>) => PhraseIndex,
   /** Each source's mentions found by an earlier build, when they are still what `mentionsIn` gives (src/incremental/kept-mentions.ts). */
   kept?: { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void },
 ): Map<NoteId, Backlink[]> {
   const out = new Map<NoteId, Backlink[]>();
-  for (const id of sources) {
-    const from = info.get(id);
-    if (!from) continue;
-    const found = kept?.get(id) ?? mentionsIn(id, from, textOf(id), links.get(id) ?? [], index());
-    kept?.set(id, found);
+  // Each source's mentions as kept; the sources to scan are known before any is scanned.
+  const foundOf = new Array<[NoteId, Backlink][] | undefined>(sources.length);
+  const toScan: number[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    if (!info.has(sources[i]!)) continue;
+    foundOf[i] = kept?.get(sources[i]!);
+    if (!foundOf[i]) toScan.push(i);
+  }
+  const scan = (i: number, text: string, index: PhraseIndex) => {
+    const id = sources[i]!;
+    foundOf[i] = mentionsIn(id, info.get(id)!, text, links.get(id) ?? [], index);
+  };
+  if (toScan.length > 0 && toScan.length <= fewSources) {
+    // A few sources (an edit's): their texts held at once, and only the phrases that can begin in them indexed.
+    const texts = toScan.map((i) => textOf(sources[i]!));
+    const index = indexOf(texts);
+    toScan.forEach((i, j) => scan(i, texts[j]!, index));
+  } else if (toScan.length > 0) {
+    // Many (a cold build's): each text read when scanned, against the whole index.
+    const whole = index();
+    for (const i of toScan) scan(i, textOf(sources[i]!), whole);
+  }
+  function indexOf(texts: readonly string[]): PhraseIndex {
+    return index(textWords(texts));
+  }
+  for (let i = 0; i < sources.length; i++) {
+    const found = foundOf[i];
+    if (!found) continue;
+    kept?.set(sources[i]!, found);
     for (const [target, entry] of found) {
       const list = out.get(target) ?? [];
       if (list.length < maxMentions) list.push(entry);
