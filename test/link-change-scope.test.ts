@@ -16,9 +16,11 @@ import { tempDir } from './helpers/garden.ts';
 
 const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
 
-function build(garden: string, out: string, cache: string): void {
+/** Build through the CLI; its summary. */
+function build(garden: string, out: string, cache: string): string {
   const r = spawnSync(process.execPath, [bin, 'build', garden, '--out', out], { encoding: 'utf8', env: { ...process.env, TRELLIS_CACHE_DIR: cache } });
   if (r.status !== 0) throw new Error(`build failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
 }
 
 /** Every file of a site ending with `suffix`, by site-relative path. */
@@ -95,5 +97,38 @@ describe('a link change', () => {
     const centre = (rel: string) => (JSON.parse(localAfter.get(rel)!) as LocalGraphJson).nodes[0]!.id;
     expect(localChanged.filter((rel) => !around.has(centre(rel)))).toEqual([]);
     expect(localChanged.length).toBeLessThan(localBefore.size * 0.15);
+  }, 600_000);
+
+  it('keeps the alias redirects and the explorer, which no link decides, and makes again those removed by hand', async () => {
+    const [garden, out, cache] = [tempDir(), tempDir(), tempDir()];
+    dirs.push(garden, out, cache);
+    await generateGarden(garden, { notes: 300, seed: 4 });
+    build(garden, out, path.join(cache, 'c'));
+    const graph = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as GraphJson;
+    const pages = filesEnding(out, 'index.html');
+    // The generator gives notes aliases: their redirect pages are the pages that refresh to another.
+    const redirects = [...pages].filter(([, html]) => html.includes('http-equiv="refresh"'));
+    expect(redirects.length).toBeGreaterThan(100);
+    const explorer = filesEnding(path.join(out, '_explorer'), '.json');
+    expect(explorer.size).toBeGreaterThan(3);
+
+    // Removed by hand: a redirect and an explorer file. Then a link change (no outline changes).
+    const [gone] = redirects[7]!;
+    const [goneListing] = [...explorer][1]!;
+    rmSync(path.join(out, gone));
+    rmSync(path.join(out, '_explorer', goneListing));
+    const source = graph.notes[100]!;
+    appendFileSync(path.join(garden, source.path), `\n\nSee also [[${graph.notes[250]!.title}]].\n`);
+    expect(build(garden, out, path.join(cache, 'c'))).toContain('only text and links changed');
+    const pagesAfter = filesEnding(out, 'index.html');
+    for (const [rel, html] of redirects) expect(pagesAfter.get(rel), rel).toBe(html);
+    expect([...filesEnding(path.join(out, '_explorer'), '.json')]).toEqual([...explorer]);
+
+    // Another link change, nothing removed: still every redirect and explorer file, as they were.
+    appendFileSync(path.join(garden, source.path), `\n\nSee also [[${graph.notes[260]!.title}]].\n`);
+    expect(build(garden, out, path.join(cache, 'c'))).toContain('only text and links changed');
+    const pagesThen = filesEnding(out, 'index.html');
+    for (const [rel, html] of redirects) expect(pagesThen.get(rel), rel).toBe(html);
+    expect([...filesEnding(path.join(out, '_explorer'), '.json')]).toEqual([...explorer]);
   }, 600_000);
 });

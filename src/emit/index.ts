@@ -22,6 +22,7 @@ import { graphPageFiles } from './graph-page-files.ts';
 import { deriveListPages } from './list-pages.ts';
 import { listNote, listNoteOf, withTopics, type ListNote } from './list-note.ts';
 import { explorerFiles } from './explorer-files.ts';
+import { explorerDir } from '../shared/explorer-data.ts';
 import { plainBacklinks } from '../graph/backlinks.ts';
 import { toNoteData } from './note-data.ts';
 import { writeLocalGraphFiles } from './local-graph-files.ts';
@@ -228,11 +229,18 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
 
     // Only text changed: redirects, list pages, the graph's files and the explorer are the previous site's (kept below).
     if (!textChanged) {
+      // Links changed and no note's outline (its aliases, title and URL), nor the settings (`linkScope`): the
+      // redirects and the explorer are made of those alone, so the previous site's files are this site's (unless
+      // files of it were removed by hand: then everything is written). An alias each for 10k notes is ~10k redirects.
+      const outlineKept = linksChanged !== undefined && writer.missing === 0;
       // Redirects and list pages are written like note pages: many files in flight at once
       // (an alias each for most notes of a large garden, too many to write one by one).
       const redirects = [...deriveAliasRedirects(published, urls)];
       for (const [url] of redirects) urls.add(url);
-      await eachInFlight(redirects, 32, ([url, to]) => writer.write(pageFile(url), renderRedirectPage(to, options.site)));
+      if (outlineKept) {
+        const redirectFiles = new Set(redirects.map(([url]) => pageFile(url)));
+        writer.keepUnclaimed((rel) => redirectFiles.has(rel) || rel.startsWith(`${explorerDir}/`));
+      } else await eachInFlight(redirects, 32, ([url, to]) => writer.write(pageFile(url), renderRedirectPage(to, options.site)));
       const listPages = deriveListPages(notes, urls, model.graph.topics).filter((page) => {
         if (page.kind !== 'not-found' && urls.has(page.url)) return false;
         urls.add(page.url);
@@ -249,7 +257,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       const graphJson = JSON.stringify(model.graph.json);
       await writer.write('graph.json', graphJson);
       for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
-      for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
+      if (!outlineKept) for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     }
     const run = await searchRun;
     await writer.adoptFrom(run.dir, await run.outputs);
