@@ -60,12 +60,17 @@ describe('a link change', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it('leaves the data of notes it does not touch, and the local graphs far from it, byte for byte', async () => {
+  /** A generated garden of `notes` notes built once through the CLI: its folders, its cache and its graph. */
+  async function builtGarden(notes: number, seed: number): Promise<{ garden: string; out: string; cache: string; graph: GraphJson }> {
     const [garden, out, cache] = [tempDir(), tempDir(), tempDir()];
     dirs.push(garden, out, cache);
-    await generateGarden(garden, { notes: 1000, seed: 3 });
+    await generateGarden(garden, { notes, seed });
     build(garden, out, path.join(cache, 'c'));
-    const graph = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as GraphJson;
+    return { garden, out, cache, graph: JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as GraphJson };
+  }
+
+  it('leaves the data of notes it does not touch, and the local graphs far from it, byte for byte', async () => {
+    const { garden, out, cache, graph } = await builtGarden(1000, 3);
     const dataBefore = filesEnding(out, 'index.json');
     const localBefore = filesEnding(out, 'local-graph.json');
 
@@ -100,11 +105,7 @@ describe('a link change', () => {
   }, 600_000);
 
   it('keeps the alias redirects and the explorer, which no link decides, and makes again those removed by hand', async () => {
-    const [garden, out, cache] = [tempDir(), tempDir(), tempDir()];
-    dirs.push(garden, out, cache);
-    await generateGarden(garden, { notes: 300, seed: 4 });
-    build(garden, out, path.join(cache, 'c'));
-    const graph = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as GraphJson;
+    const { garden, out, cache, graph } = await builtGarden(300, 4);
     const pages = filesEnding(out, 'index.html');
     // The generator gives notes aliases: their redirect pages are the pages that refresh to another.
     const redirects = [...pages].filter(([, html]) => html.includes('http-equiv="refresh"'));
