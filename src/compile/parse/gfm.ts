@@ -64,6 +64,7 @@ const urlStart = /https?:\/\/|www\./i;
  * Whether any text node of `tree` has an `@` or a URL's start: else none of the transform's patterns
  * (a URL, an `xmpp:` or `mailto:` address, an e-mail address) can match. It reads every `text` node,
  * as the transform does, inside links too (which the transform skips: a false yes costs only time).
+ * Its own loop, not `walkTree` (src/compile/walk-tree.ts): it stops at the first text that can hold one.
  */
 export function mayHaveLiteralAutolinks(tree: Root): boolean {
   const stack: unknown[] = [tree];
