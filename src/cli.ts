@@ -28,6 +28,7 @@ import { siteInfo } from './site.ts';
 import { noUrlNotice } from './site-url.ts';
 import { limitHeapGrowth } from './heap-growth.ts';
 import { formatDiagnostic } from './format.ts';
+import { formatTimings, phase, phaseParts, phases, timingsOn } from './timings.ts';
 import { dateSources, defaultDateSource, type DateSource } from './emit/note-dates.ts';
 import { loadConfig } from './config/load-config.ts';
 import { formatConfigError } from './config/format-config-error.ts';
@@ -220,6 +221,11 @@ async function prepareSearch(root: string, files: readonly StatedFile[]) {
   return (await import('./emit/early-search.ts')).prepareEarlySearch(root, markdown.length, bytes);
 }
 
+/** With `TRELLIS_TIMINGS`, the build's phases to stderr (src/timings.ts). */
+function printTimings(): void {
+  if (timingsOn) process.stderr.write(formatTimings(phases()));
+}
+
 /** The options `trellis build` reads. */
 interface BuildValues {
   out?: string;
@@ -231,6 +237,7 @@ interface BuildValues {
 
 /** `trellis build` of `garden` (as the user named it: `named`) into `out`, the output folder's lock held. */
 async function buildSite(values: BuildValues, named: string | undefined, garden: string, out: string, started: number): Promise<number> {
+  phase('startup');
   const useCache = !values['no-cache'];
   const root = path.resolve(garden);
   const config = await readConfig(garden, values.url, useCache);
@@ -246,17 +253,21 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   const listed: SummaryOptions = process.env.TRELLIS_VERBOSE ? {} : { perKind: diagnosticsPerKind, allCommand: checkCommand(named) };
   const upToDate = () => {
     if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`, listed);
+    printTimings();
     return 0;
   };
   // A first build with a cache (no record of a site built before: nothing can be up to date) compiles every note: its
   // parse worker loads its modules now, on the other core, while the app is checked and the garden walked and read.
   const first = useCache && !record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
   const app = await loadApp();
+  phase('config');
   // First without reading notes (sizes and times), then by content (a touched but unchanged file).
   // The scan takes the walk and its stats from here (src/scan/walk.ts).
   const scanSettings = toScanSettings(config);
   const walked = await statedWalk(root, scanSettings.ignored);
+  phase('walk');
   const quick = await quickFingerprint(root, walked, site, app?.assets, dates, settings);
+  phase('stamps');
   // The previous site's manifest is read from disk meanwhile, by libuv's threads; decoded once the scan says the garden changed.
   const manifestBytes = useCache && record && (quick === undefined || record.quick !== quick) ? readManifestBytes(root, out) : undefined;
   if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
@@ -266,12 +277,15 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   const ahead = first ?? (useCache && record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined);
   // So does the search worker an edit of text needs, and it reads the postings the last build kept (src/emit/early-search.ts).
   const preparedSearch = useCache && record ? await prepareSearch(root, walked.files) : undefined;
+  phase('workers ahead');
   try {
     // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
     const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
     const scan = await scanGarden(root, { ...scanSettings, walked, ...(keptScan ? { kept: keptScan, keptGitDates: keptGitDatesFile(root) } : {}) });
     keptScan?.save();
+    phase('scan');
     const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);
+    phase('fingerprint');
     if (recorded && record?.fingerprint === fingerprint) {
       // Same content, new file times: remember them, so the next check needs no reading.
       await writeFileAtomic(path.join(out, buildRecordFile), JSON.stringify({ ...record, quick }));
@@ -281,7 +295,9 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, linkChange, textOnlyChange }, { openSiteWriter }] = await Promise.all(
       [import('./build.ts'), import('./emit/index.ts'), import('./emit/early-search.ts'), import('./incremental/text-only.ts'), import('./emit/write-site.ts')],
     );
+    phase('builder load');
     const previous = useCache ? readOutputManifest(root, out, record?.fingerprint, await manifestBytes) : undefined;
+    phase('manifest');
     // The staging folder is made from the previous build's spare while the notes compile (a few
     // thousand renames and links, then in the main thread's wait for the parse worker), not after the graph stage.
     const writer = previous ? openSiteWriter(out, previous, true) : undefined;
@@ -306,6 +322,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     let shape: FrameAndShapes | undefined;
     let searchAfterGraph: PreparedSearchWorker | undefined;
     const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
+      phase('compile');
       shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
       const changed = textOnlyChange(compiled.notes, shape, previous);
       // Else text and links changed but no outline: what the previous build derived holds where no change reaches.
@@ -314,6 +331,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       // Links changed too: the search starts after the graph stage, on the worker started ahead (it has read the kept postings).
       if (!changed && !linked) early?.skip();
       if (linked) searchAfterGraph = preparedSearch;
+      phase('what changed');
       if (!changed) return linked && facts ? { linksOnly: { changed: linked, facts, ...(recorded?.report ? { report: recorded.report } : {}) } } : undefined;
       early?.start(
         compiled.notes.filter((n) => n.publish),
@@ -344,6 +362,8 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       await (await writer?.catch(() => undefined))?.abort();
       throw error;
     });
+    // The derive stage's own laps (src/build.ts), then what else it did.
+    phaseParts('derive', model.timings, ['resolve', 'graph', 'assemble']);
     const search = early?.run();
     const given = {
       ...(search ? { search } : searchAfterGraph ? { preparedSearch: searchAfterGraph } : {}),
@@ -361,6 +381,8 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
     // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).
     removeLater(result.replaced, out, result.spare);
+    phase('report');
+    printTimings();
     return 0;
   } finally {
     void preparedSearch?.discard();

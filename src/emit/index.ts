@@ -37,6 +37,7 @@ import { htmlInputHashes } from '../incremental/html-inputs.ts';
 import { listPageKeys, notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
 import { changedNotes } from '../incremental/changed-notes.ts';
+import { phase } from '../timings.ts';
 import {
   contextTargets,
   frameAndShapes,
@@ -157,10 +158,13 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // build's peak by 30 MB (550 MB, a build after a change to Trellis), and a large garden's peak is set
     // by the layout worker's run. A cold build computes each key as its page is written.
     if (published.length > keysBesideLayoutMaxNotes) await model.graph.placed;
+    phase('emit setup');
     const keys = options.previous ? new Map(published.flatMap((n) => (unchecked(n) ? [] : [[n, pageKey(n)] as const]))) : undefined;
     // Otherwise topics are read, and the search worker starts, only once the layout worker is done: the
     // two beside each other would set a large garden's peak memory.
+    phase('page keys');
     if (!beside) await model.graph.placed;
+    phase('layout wait');
 
     // The search index builds on its own thread: started by the caller as soon as the notes were
     // compiled (`options.search`), else here once the layout worker is done.
@@ -185,6 +189,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     if (!beside && !textChanged) {
       const run = await searchRun;
       if (!searchBesidePages(await run.plan, published.length)) await run.outputs;
+      phase('search wait');
     }
     // List notes are made without topics while the layout worker may run; they are given theirs after the pages.
     const untopicked = { outgoing: model.graph.outgoing, ...noTopics };
@@ -207,6 +212,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       }
       await writePage(n, key);
     });
+    phase('pages');
     async function writePage(n: (typeof published)[number], key?: string): Promise<void> {
       const made = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
       // Shown on the page and written as JSON: each backlink's context is read from the store once, not at each use.
@@ -222,8 +228,10 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // positions or weights): written now, while the layout worker may still run (links changed: it runs again), from
     // graph.json as it is before placement. Only text changed: they are the previous site's.
     if (!textChanged) await writeLocalGraphFiles(writer, model.graph.json, options.keepLocalGraphs ? openKeptNeighbourhoods(model.root) : undefined);
+    phase('local graphs');
     // Topics (list notes, list pages) and graph.json are read from here on.
     await model.graph.placed;
+    phase('layout wait');
     for (let i = 0; i < notes.length; i++) notes[i] = withTopics(notes[i]!, model.graph);
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
 
@@ -259,8 +267,11 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
       if (!outlineKept) for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     }
+    phase('lists');
     const run = await searchRun;
-    await writer.adoptFrom(run.dir, await run.outputs);
+    const searchOutputs = await run.outputs;
+    phase('search wait');
+    await writer.adoptFrom(run.dir, searchOutputs);
     // Only text changed: the sitemap (every page's URL and date) is the previous site's; `notes` holds only the pages looked at.
     const listed = textChanged ? undefined : notes;
     for (const [file, text] of Object.entries(publishFiles(model, listed, options.site, options.feed, options.dates))) await writer.write(file, text);
@@ -280,7 +291,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // Only text changed: every other file of the previous site is this site's (search files are listed by the search worker).
     if (textChanged) writer.keepUnclaimed((rel) => !rel.startsWith('_search/'));
     const files = writer.written;
+    phase('site files');
     const replaced = await writer.commit();
+    phase('commit');
     const noteHashes = Object.fromEntries(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
     const shape = shaped && mentions ? { ...shaped, mentions, ...(model.graph.layoutKey ? { layout: model.graph.layoutKey } : {}) } : undefined;
     if (options.fingerprint)
@@ -295,6 +308,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
         },
         options.previous,
       );
+    phase('manifest write');
     const notesChanged = options.previous ? changedNotes(options.previous.notes, noteHashes) : undefined;
     const changes = {
       kept: writer.kept,
