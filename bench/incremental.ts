@@ -9,6 +9,7 @@
  * `See also [[…]]` line names another note each round); with `--cold`, a cold build (`--no-cache`).
  * Each row is the median of `--runs` builds (each run changes other notes). The notes are restored
  * afterwards. The site and cache live beside the garden (`<garden>.inc-dist`, `<garden>.inc-cache`).
+ * Each build runs with `TRELLIS_TIMINGS=1`: the results give each row's phases on the builder's thread too.
  * Writes `bench/incremental-results.json`.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureFloors } from './lib/measure-floor.ts';
 import { listFiles } from './lib/site-stats.ts';
+import { parseTimings } from '../src/timings.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
@@ -34,6 +36,8 @@ interface Run {
   cpuMs: number;
   peakRssMb: number;
   summary: string;
+  /** The builder's thread's phases, ms each (`TRELLIS_TIMINGS`, src/timings.ts). */
+  phases: Map<string, number>;
 }
 
 function build(options: { cold?: boolean; into?: string } = {}): Run {
@@ -43,7 +47,7 @@ function build(options: { cold?: boolean; into?: string } = {}): Run {
   try {
     const start = performance.now();
     const child = spawnSync('/usr/bin/time', ['-o', report, '-f', '%e %U %S %M', process.execPath, ...args], {
-      env: { ...process.env, TRELLIS_CACHE_DIR: options.cold ? path.join(tmp, 'cache') : cacheDir },
+      env: { ...process.env, TRELLIS_CACHE_DIR: options.cold ? path.join(tmp, 'cache') : cacheDir, TRELLIS_TIMINGS: '1' },
       cwd: root,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -52,7 +56,7 @@ function build(options: { cold?: boolean; into?: string } = {}): Run {
     if (child.status !== 0) throw new Error(`trellis build failed (${child.status}): ${child.stderr.slice(-2000)}`);
     const [, user, sys, maxKb] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
     const summary = child.stdout.trim().split('\n').at(-1) ?? '';
-    return { wallMs, cpuMs: (user! + sys!) * 1000, peakRssMb: maxKb! / 1024, summary };
+    return { wallMs, cpuMs: (user! + sys!) * 1000, peakRssMb: maxKb! / 1024, summary, phases: parseTimings(child.stderr) ?? new Map() };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -145,6 +149,12 @@ if (values.cold) {
   rmSync(into, { recursive: true, force: true });
 }
 
+/** Each phase's median over a row's runs (0 in a run that skipped it), in the order the runs name them. */
+function medianPhases(r: Row): Record<string, number> {
+  const names = [...new Set(r.runs.flatMap((x) => [...x.phases.keys()]))];
+  return Object.fromEntries(names.map((name) => [name, Math.round(median(r.runs.map((x) => x.phases.get(name) ?? 0)))]));
+}
+
 const table = rows.map((r) => {
   const wall = median(r.runs.map((x) => x.wallMs));
   return {
@@ -156,6 +166,7 @@ const table = rows.map((r) => {
     overRemarkTwoCores: +(wall / (floors.remarkParseMs / 2)).toFixed(2),
     walls: r.runs.map((x) => Math.round(x.wallMs)),
     summary: r.runs.at(-1)!.summary,
+    phases: medianPhases(r),
   };
 });
 process.stdout.write(`\n| build | wall (median of ${runs}) | CPU | peak RSS | × markdown-it floor | × remark floor ÷ 2 |\n|---|---:|---:|---:|---:|---:|\n`);
@@ -163,6 +174,10 @@ for (const t of table)
   process.stdout.write(
     `| ${t.name} | ${(t.wallMs / 1000).toFixed(2)} s | ${(t.cpuMs / 1000).toFixed(1)} s | ${t.peakRssMb} MB | ${t.overMarkdownIt}× | ${t.overRemarkTwoCores}× |\n`,
   );
+// Where each row's time goes on the builder's thread: its phases, median ms over its runs.
+const phaseNames = [...new Set(table.flatMap((t) => Object.keys(t.phases)))];
+process.stdout.write(`\n| phase (ms, median) | ${table.map((t) => t.name).join(' | ')} |\n|---|${table.map(() => '---:').join('|')}|\n`);
+for (const name of phaseNames) process.stdout.write(`| ${name} | ${table.map((t) => t.phases[name] ?? '').join(' | ')} |\n`);
 writeFileSync(
   path.join(root, 'bench/incremental-results.json'),
   JSON.stringify({ garden: path.basename(garden), notes: notes.length, when: new Date().toISOString(), load: os.loadavg(), floors, rows: table }, null, 2) +

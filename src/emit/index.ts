@@ -193,24 +193,32 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     }
     // List notes are made without topics while the layout worker may run; they are given theirs after the pages.
     const untopicked = { outgoing: model.graph.outgoing, ...noTopics };
-    await eachInFlight(published, 32, async (n) => {
+    // The pages kept are told apart in one pass here, and only the others go through the writes in flight: an async
+    // call for each of 10k notes, most of them kept, cost a warm build's thread more than the checks.
+    const reused = (n: (typeof published)[number], key: string | undefined) =>
+      key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key);
+    const toWrite: (typeof published)[number][] = [];
+    for (const n of published) {
       if (unchecked(n)) {
         // Only text changed and it cannot reach this page: its files are kept with the rest (keepUnclaimed below).
-        if (textChanged) return;
+        if (textChanged) continue;
         // Links changed elsewhere: this page's inputs did not, and its files are kept under their key.
         const [page, data] = [pageFile(n.url), dataFile(n.url)];
         const key = options.previous?.keys.get(page);
         if (key !== undefined && options.previous?.keys.get(data) === key && writer.carry(page, key, key) && writer.carry(data, key, key)) {
           notes.push(listNoteOf(n, untopicked, info, siteContext.dates));
-          return;
+          continue;
         }
       }
-      const key = keys?.has(n) ? keys.get(n) : pageKey(n);
-      if (key !== undefined && writer.reuse(pageFile(n.url), key) && writer.reuse(dataFile(n.url), key)) {
-        notes.push(listNoteOf(n, untopicked, info, siteContext.dates));
-        return;
-      }
-      await writePage(n, key);
+      // A key computed ahead (over a previous site) is checked now; a cold build computes each as its page is written.
+      if (keys?.has(n) && reused(n, keys.get(n))) notes.push(listNoteOf(n, untopicked, info, siteContext.dates));
+      else toWrite.push(n);
+    }
+    await eachInFlight(toWrite, 32, async (n) => {
+      if (keys?.has(n)) return writePage(n, keys.get(n));
+      const key = pageKey(n);
+      if (reused(n, key)) notes.push(listNoteOf(n, untopicked, info, siteContext.dates));
+      else await writePage(n, key);
     });
     phase('pages');
     async function writePage(n: (typeof published)[number], key?: string): Promise<void> {

@@ -38,19 +38,20 @@ export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'r
   const neighbourhoodOf = indexNeighbourhoods(json);
   const plan = previous ? planNeighbourhoods(previous.record, neighbourhoodOf.graph) : undefined;
   const reads = new Array<ArrayLike<number>>(json.notes.length);
-  const one = async (i: number) => {
+  // The files the change cannot reach are kept in one pass here; only the others go through the writes in flight (an
+  // async call for each of 10k notes, most of them kept, was ~0.1 s of a link build's thread).
+  const toWrite: number[] = [];
+  for (let i = 0; i < json.notes.length; i++) {
+    if (plan && previous && !plan.affected[i] && writer.carry(fileOf(json.notes[i]!.url), previous.key, key)) reads[i] = plan.readsOf(i);
+    else toWrite.push(i);
+  }
+  await eachInFlight(toWrite, 32, async (i) => {
     const n = json.notes[i]!;
-    const file = fileOf(n.url);
-    if (plan && previous && !plan.affected[i] && writer.carry(file, previous.key, key)) {
-      reads[i] = plan.readsOf(i);
-      return;
-    }
     const read: number[] = [];
     const answer = neighbourhoodOf(n.id, read);
     reads[i] = read;
-    await writer.write(file, JSON.stringify(answer), key);
-  };
-  await eachInFlight(json.notes.keys(), 32, one);
+    await writer.write(fileOf(n.url), JSON.stringify(answer), key);
+  });
   kept.save({ key, record: { ...neighbourhoodOf.graph, reads: packReads(reads) } });
 }
 
