@@ -124,6 +124,8 @@ function row(name: string, change: (run: number) => void, options: Parameters<ty
 }
 
 process.stderr.write(`garden ${garden}: ${notes.length} notes; floors…\n`);
+// The clean-up an earlier build left in the background would slow the floors (then every ratio would flatter the rows).
+settle(out);
 const floors = measureFloors(garden);
 process.stderr.write(`markdown-it ${floors.markdownItMs.toFixed(0)} ms, remark-parse ${floors.remarkParseMs.toFixed(0)} ms (1 thread)\n`);
 const rows: Row[] = [];
