@@ -33,10 +33,15 @@ function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListP
   if (topics.length === 0) return [];
   const byId = new Map(notes.map((n) => [n.id, n]));
   const hubItems = (t: Topic, max = 5) => t.hubs.slice(0, max).flatMap((id) => (byId.has(id) ? [item(byId.get(id)!)] : []));
-  const childrenOf = (t: Topic) => topics.filter((c) => c.parent === t.id);
+  // Each topic's members and subtopics, in note and topic order, gathered in one pass each (a pass over the notes for
+  // each of ~100 topics and subtopics was ~50 ms at 10k notes, in every build whose links changed).
+  const byTopic = groupBy(notes, (n) => n.topic);
+  const bySubtopic = groupBy(notes, (n) => n.subtopic);
+  const subtopics = groupBy(topics, (c) => c.parent);
+  const childrenOf = (t: Topic) => subtopics.get(t.id) ?? [];
   const subtopicItem = (c: Topic): ListItem => ({ title: c.name, url: topicSlug(c), count: c.size });
   const pages: ListPage[] = topics.map((t) => {
-    const members = notes.filter((n) => (t.parent === undefined ? n.topic === t.id : n.subtopic === t.id));
+    const members = (t.parent === undefined ? byTopic : bySubtopic).get(t.id) ?? [];
     const children = childrenOf(t);
     const parent = t.parent !== undefined ? topics[t.parent] : undefined;
     const sections: ListSection[] = [];
@@ -57,6 +62,19 @@ function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListP
       }),
   });
   return pages;
+}
+
+/** `items` by `key`, each list in the order of `items` (an undefined key: left out). */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K | undefined): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** The whole garden as a folder tree (nested `<details>`, all closed: works without JavaScript, and stays short at any size). */
@@ -114,8 +132,10 @@ function tagPages(notes: readonly ListNote[]): ListPage[] {
     }
   }
   const tags = [...byTag.keys()].sort();
+  // Each tag's nested tags one level down, in tag order (`a/b` of `a`), found once, not by a pass over every tag for each.
+  const nested = groupBy(tags, (t) => (t.includes('/') ? t.slice(0, t.lastIndexOf('/')) : undefined));
   const pages: ListPage[] = tags.map((tag) => {
-    const children = tags.filter((t) => t.startsWith(tag + '/') && !t.slice(tag.length + 1).includes('/'));
+    const children = nested.get(tag) ?? [];
     const sections: ListSection[] = [{ title: 'Notes', items: byTag.get(tag)!.map(item).sort(byTitle) }];
     if (children.length)
       sections.unshift({ title: 'Nested tags', items: children.map((c) => ({ title: '#' + c, url: tagSlug(c), count: byTag.get(c)!.length })) });
