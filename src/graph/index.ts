@@ -21,7 +21,7 @@ import { graphJsonLinks, toGraphJson } from './graph-json.ts';
 import { noteEdges, outgoingOf, type GraphNodes, type NoteEdge } from './note-edges.ts';
 import { layoutInputOf, type LayoutInput } from './layout-input.ts';
 import { findOrphans } from './orphans.ts';
-import { startLayoutOfInput, type LayoutResult } from './layout-result.ts';
+import type { LayoutResult } from './layout-result.ts';
 import type { TopicSettings } from './topics-settings.ts';
 import type { PreviousLayout } from './layout-update.ts';
 
@@ -218,7 +218,10 @@ function layoutOf(
   const cached = key === undefined ? undefined : cache?.get(key);
   if (cached) return Promise.resolve({ result: cached, key });
   const previous = cache?.last?.();
-  return startLayoutOfInput(previous ? { ...input, previous } : input).then((result) => {
+  // The layout's modules (graphology, Louvain, ForceAtlas2, PageRank) load when a layout is computed: a build whose
+  // layout is kept, or that makes none (only text changed), does not load them.
+  const laidOut = import('./layout-result.ts').then(({ startLayoutOfInput }) => startLayoutOfInput(previous ? { ...input, previous } : input));
+  return laidOut.then((result) => {
     // The input's edges are node-index pairs in the order of the result's positions.
     if (key !== undefined) cache?.set(key, result, input.edges);
     return { result, key };

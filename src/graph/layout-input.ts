@@ -4,9 +4,8 @@
  * pairs of node numbers in edge order. Rebuilt in that order, the graph gives
  * the same topics, weights and positions as the original.
  */
-import { DirectedGraph } from 'graphology';
 import type { NoteId } from '../shared/types.ts';
-import type { EdgeAttributes, LinkGraph, NodeAttributes } from './build-graph.ts';
+import type { LinkGraph } from './build-graph.ts';
 import type { NoteEdge } from './note-edges.ts';
 import type { TopicSettings } from './topics-settings.ts';
 import type { PreviousLayout } from './layout-update.ts';
@@ -66,23 +65,4 @@ export function layoutInputOf(
     }
   }
   return { ids: notes.map((n) => n.id), titles: notes.map((n) => n.title), tags: notes.map((n) => [...n.tags]), edges };
-}
-
-/**
- * The graph a layout input describes (its edges carry no attributes: the layout reads none), each node
- * keyed by its number in `input.ids` (`"0"`, `"1"`, ...; `nodeIdOf` gives its note id back). graphology
- * keeps a node's neighbours as properties named by their keys, and V8 adds number-like names as
- * elements: the 10k bench garden's graph (10,000 nodes, 73,000 edges) is built in 0.3-0.45 s against
- * 0.5-1.1 s keyed by note ids, each note id a run of hidden-class transitions.
- */
-export function fromLayoutInput(input: LayoutInput): LinkGraph {
-  const graph: LinkGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
-  input.ids.forEach((_id, n) => graph.addNode(String(n), { title: input.titles[n]! }));
-  for (let i = 0; i < input.edges.length; i += 2) graph.addDirectedEdge(String(input.edges[i]!), String(input.edges[i + 1]!));
-  return graph;
-}
-
-/** The note id of a node of the graph `fromLayoutInput` made of `input`. */
-export function nodeIdOf(input: Pick<LayoutInput, 'ids'>): (key: string) => NoteId {
-  return (key) => input.ids[Number(key)]!;
 }
