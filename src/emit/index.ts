@@ -160,9 +160,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     if (published.length > keysBesideLayoutMaxNotes) await model.graph.placed;
     phase('emit setup');
     const keys = options.previous ? new Map(published.flatMap((n) => (unchecked(n) ? [] : [[n, pageKey(n)] as const]))) : undefined;
+    phase('page keys');
     // Otherwise topics are read, and the search worker starts, only once the layout worker is done: the
     // two beside each other would set a large garden's peak memory.
-    phase('page keys');
     if (!beside) await model.graph.placed;
     phase('layout wait');
 

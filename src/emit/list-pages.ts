@@ -7,6 +7,7 @@
 import { escapeHtml as esc } from '../shared/html.ts';
 import { dirName, slugifySegment, tagSlug } from '../shared/ids.ts';
 import { graphPage } from './graph-page.ts';
+import { groupBy } from '../shared/multi-map.ts';
 import { topicSlug, type ListNote } from './list-note.ts';
 import type { ListItem, ListPage, ListSection, Slug, Topic } from '../shared/types.ts';
 
@@ -62,19 +63,6 @@ function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListP
       }),
   });
   return pages;
-}
-
-/** `items` by `key`, each list in the order of `items` (an undefined key: left out). */
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K | undefined): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === undefined) continue;
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** The whole garden as a folder tree (nested `<details>`, all closed: works without JavaScript, and stays short at any size). */

@@ -16,6 +16,7 @@ import { reduceGroups } from './topics-groups.ts';
 import { nameCandidates, tagLabels, type NamingContext } from './topics-names.ts';
 import { defaultTopicSettings, mappedTopic, pinnedName, type TopicSettings } from './topics-settings.ts';
 import { shade } from './topics-shade.ts';
+import { pushTo } from '../shared/multi-map.ts';
 
 // CommonJS package: under ESM its function is the namespace's default.
 const louvain = louvainModule.default as unknown as (
@@ -70,7 +71,7 @@ export function computeTopics(
   for (const id of titles.keys()) {
     const name = mappedTopic(id, tagsOf(id), settings);
     if (name === undefined) free.add(id);
-    else push(mapped, name, id);
+    else pushTo(mapped, name, id);
   }
   const edges: NoteId[] = [];
   graph.forEachEdge((_key, _attrs, source, target) => {
@@ -146,7 +147,7 @@ function communitiesOf(graph: LinkGraph | UndirectedGraph, idOf: (key: string) =
     graph.forEachNode((key: string) => byCommunity.set(byCommunity.size, [idOf(key)]));
   } else {
     const communities = louvain(graph, { rng: seededRandom(42), getEdgeWeight: null, resolution: 1 });
-    graph.forEachNode((key: string) => push(byCommunity, communities[key]!, idOf(key)));
+    graph.forEachNode((key: string) => pushTo(byCommunity, communities[key]!, idOf(key)));
   }
   return [...byCommunity.values()];
 }
@@ -166,10 +167,4 @@ function unique(pinned: string | undefined, computed: string, used: Set<string>)
   for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base} (${k})`;
   used.add(name.toLowerCase());
   return name;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

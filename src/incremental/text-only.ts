@@ -20,6 +20,7 @@ import { noteDates, type DatedNote, type DateSource } from '../emit/note-dates.t
 import { codeFingerprint } from '../version.ts';
 import { noteShape, outlineOf } from './note-shape.ts';
 import type { FrameAndShapes, GardenShape, OutputManifest } from './output-manifest.ts';
+import { pushTo } from '../shared/multi-map.ts';
 
 export type { FrameAndShapes, GardenShape } from './output-manifest.ts';
 
@@ -187,8 +188,8 @@ export function linkNeighbours(links: ReadonlyMap<NoteId, readonly ResolvedLink[
     for (const l of list) {
       const target = targetOf(source, l);
       if (target === undefined) continue;
-      push(targets, source, target);
-      if (l.ref.kind === 'embed') push(embedders, target, source);
+      pushTo(targets, source, target);
+      if (l.ref.kind === 'embed') pushTo(embedders, target, source);
     }
   }
   return { embedders: (id) => embedders.get(id) ?? [], targets: (id) => targets.get(id) ?? [] };
@@ -198,12 +199,6 @@ export function linkNeighbours(links: ReadonlyMap<NoteId, readonly ResolvedLink[
 function targetOf(source: NoteId, l: ResolvedLink): NoteId | undefined {
   const r = l.resolution;
   return r.kind === 'note' || r.kind === 'unpublished' ? r.target : r.kind === 'self' ? source : undefined;
-}
-
-function push(map: Map<NoteId, NoteId[]>, key: NoteId, value: NoteId): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function contentKey(text: string): string {

@@ -4,6 +4,7 @@
  */
 import { baseName, nameKey } from '../ids.ts';
 import type { NoteId } from '../types.ts';
+import { pushTo } from '../multi-map.ts';
 
 /** What the index needs to know of a note. */
 export interface IndexedNote {
@@ -29,19 +30,13 @@ export function buildLinkIndex(notes: readonly IndexedNote[], attachments: reado
   const byName = new Map<string, IndexedNote[]>();
   for (const note of notes) {
     byPath.set(nameKey(note.id), note);
-    push(byName, nameKey(baseName(note.id)), note);
+    pushTo(byName, nameKey(baseName(note.id)), note);
   }
   const attachmentsByPath = new Map<string, string>();
   const attachmentsByName = new Map<string, string[]>();
   for (const path of attachments) {
     attachmentsByPath.set(nameKey(path), path);
-    push(attachmentsByName, nameKey(baseName(path)), path);
+    pushTo(attachmentsByName, nameKey(baseName(path)), path);
   }
   return { byPath, byName, attachmentsByPath, attachmentsByName };
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
