@@ -4,31 +4,13 @@
  * reports, as the process exits, whether the package's module was loaded. A garden this small is laid out on the
  * builder's thread, so a build that computes a layout loads it there.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeGarden, tempDir } from './helpers/garden.ts';
+import { buildLoading } from './helpers/loaded-package.ts';
 
-const projectRoot = path.resolve(import.meta.dirname, '..');
-const bin = path.join(projectRoot, 'bin/trellis.js');
-
-/** Run `trellis build garden --out out` with a cache of its own; whether it loaded Louvain. */
-function build(garden: string, out: string, cache: string): { status: number | null; loadedLayout: boolean; stderr: string } {
-  const dir = tempDir();
-  const report = path.join(dir, 'loaded.txt');
-  const preload = path.join(dir, 'report-layout.cjs');
-  writeFileSync(
-    preload,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, String(Object.keys(require.cache).some((f) => f.includes(require('node:path').join('node_modules', 'graphology-communities-louvain', ''))))));`,
-  );
-  const run = spawnSync(process.execPath, ['--require', preload, bin, 'build', garden, '--out', out, '--quiet'], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: { ...process.env, TRELLIS_CACHE_DIR: cache },
-  });
-  return { status: run.status, loadedLayout: readFileSync(report, 'utf8') === 'true', stderr: run.stderr };
-}
+const build = (garden: string, out: string, cache: string) => buildLoading('graphology-communities-louvain', garden, out, cache);
 
 describe("the layout's packages, loaded when a layout is computed", () => {
   it('are loaded by a first build and one whose links changed, not by one whose text only changed', () => {
@@ -39,13 +21,13 @@ describe("the layout's packages, loaded when a layout is computed", () => {
     });
     const out = path.join(tempDir(), 'dist');
     const cache = tempDir();
-    expect(build(garden, out, cache)).toMatchObject({ status: 0, loadedLayout: true });
+    expect(build(garden, out, cache)).toMatchObject({ status: 0, loaded: true });
     // Only text changed: the graph and its layout are the previous site's.
     writeFileSync(path.join(garden, 'C.md'), '# C\n\nAbout C, edited.\n');
-    expect(build(garden, out, cache)).toMatchObject({ status: 0, loadedLayout: false });
+    expect(build(garden, out, cache)).toMatchObject({ status: 0, loaded: false });
     expect(readFileSync(path.join(out, 'c/index.html'), 'utf8')).toContain('edited');
     // A link added: the layout is computed again.
     writeFileSync(path.join(garden, 'C.md'), '# C\n\nAbout C, edited, and [[A]].\n');
-    expect(build(garden, out, cache)).toMatchObject({ status: 0, loadedLayout: true });
+    expect(build(garden, out, cache)).toMatchObject({ status: 0, loaded: true });
   });
 });
