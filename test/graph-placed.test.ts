@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateGarden } from '../bench/generate.ts';
 import { buildGarden, type GardenModel } from '../src/build.ts';
-import { layoutWorkerMinNodes } from '../src/graph/layout-result.ts';
+import { layoutWorkerMinNodes } from '../src/graph/layout-start.ts';
 import { tempDir } from './helpers/garden.ts';
 
 const dirs: string[] = [];

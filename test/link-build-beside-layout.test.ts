@@ -25,8 +25,8 @@ const gate = vi.hoisted(() => {
   };
 });
 
-vi.mock('../src/graph/layout-result.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/graph/layout-result.ts')>();
+vi.mock('../src/graph/layout-start.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/graph/layout-start.ts')>();
   return {
     ...actual,
     startLayoutOfInput: (...args: Parameters<typeof actual.startLayoutOfInput>) =>

@@ -22,6 +22,7 @@ import { noteEdges, outgoingOf, type GraphNodes, type NoteEdge } from './note-ed
 import { layoutInputOf, type LayoutInput } from './layout-input.ts';
 import { findOrphans } from './orphans.ts';
 import type { LayoutResult } from './layout-result.ts';
+import { startLayoutOfInput } from './layout-start.ts';
 import type { TopicSettings } from './topics-settings.ts';
 import type { PreviousLayout } from './layout-update.ts';
 
@@ -218,9 +219,10 @@ function layoutOf(
   const cached = key === undefined ? undefined : cache?.get(key);
   if (cached) return Promise.resolve({ result: cached, key });
   const previous = cache?.last?.();
-  // The layout's modules (graphology, Louvain, ForceAtlas2, PageRank) load when a layout is computed: a build whose
-  // layout is kept, or that makes none (only text changed), does not load them.
-  const laidOut = import('./layout-result.ts').then(({ startLayoutOfInput }) => startLayoutOfInput(previous ? { ...input, previous } : input));
+  // Started now, on its worker for a large graph (src/graph/layout-start.ts). The layout's modules (graphology, Louvain,
+  // ForceAtlas2, PageRank) load only where it is computed: a build whose layout is kept, or that makes none (only text
+  // changed), does not load them.
+  const laidOut = startLayoutOfInput(previous ? { ...input, previous } : input);
   return laidOut.then((result) => {
     // The input's edges are node-index pairs in the order of the result's positions.
     if (key !== undefined) cache?.set(key, result, input.edges);

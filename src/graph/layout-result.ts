@@ -3,11 +3,9 @@
  * expensive part of the graph stage. Large graphs are laid out on a worker
  * thread while the builder's thread derives backlinks and mentions.
  */
-import { Worker } from 'node:worker_threads';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
-import { workerUrl } from '../paths.ts';
-import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
-import { firstAnswer } from '../worker-answer.ts';
+import { cappedThenUncapped, heapMbFor } from '../worker-heap.ts';
+import { layoutWorkerMinNodes, layOutOnWorker } from './layout-start.ts';
 import type { NoteId, Topic } from '../shared/types.ts';
 import { keyAsNoteId, type LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, nodeIdOf } from './layout-graph.ts';
@@ -28,12 +26,6 @@ export interface LayoutResult {
   topics: Topic[];
   positions: [NoteId, number, number][];
 }
-
-/**
- * Nodes from which a layout is worth a thread of its own: below this, starting the
- * worker (a fresh isolate loading the graph modules) costs more than the layout.
- */
-export const layoutWorkerMinNodes = 2_000;
 
 /**
  * Compute the layout of `graph` on this thread (`inPlace`: the graph may be changed, see computeLayout).
@@ -90,24 +82,6 @@ export function startLayout(
   if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf, false, topicSettings, previous));
   const input = { ...toLayoutInput(graph, tagsOf), ...(topicSettings ? { topicSettings } : {}), ...(previous ? { previous } : {}) };
   return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(() => computeLayoutOfInput(input));
-}
-
-/**
- * Start computing the layout a layout input describes, like `startLayout` (on a worker for large
- * graphs, capped the same way). Small graphs are rebuilt from the input here: the same graph, so
- * the same result.
- */
-export function startLayoutOfInput(
-  input: LayoutInput,
-  minWorkerNodes = layoutWorkerMinNodes,
-  heapMb = heapMbFor(input.ids.length + input.edges.length / 2, 1024),
-): Promise<LayoutResult> {
-  if (input.ids.length < minWorkerNodes) return Promise.resolve(computeLayoutOfInput(input));
-  return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(() => computeLayoutOfInput(input));
-}
-
-function layOutOnWorker(input: LayoutInput, heapMb: number): Promise<LayoutResult> {
-  return firstAnswer<LayoutResult>(new Worker(workerUrl('layout'), { workerData: input, ...heapLimits(heapMb) }), 'Layout', { terminate: true });
 }
 
 function round3(v: number): number {

@@ -1,0 +1,39 @@
+/**
+ * Starting a layout. A large graph's layout starts on its worker thread at once, in the graph stage, while the builder's
+ * thread derives backlinks and mentions and goes on to the pages: nothing here loads the layout's own modules
+ * (graphology, Louvain, ForceAtlas2, PageRank), which load only where a layout is computed on this thread (a small
+ * garden, or a worker that failed twice). Loading them first, by a dynamic import, had the worker wait for this
+ * thread's next turn of the event loop: ~1 s into the pages of a 10k garden's link build.
+ */
+import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../paths.ts';
+import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
+import { firstAnswer } from '../worker-answer.ts';
+import type { LayoutInput } from './layout-input.ts';
+import type { LayoutResult } from './layout-result.ts';
+
+/**
+ * Nodes from which a layout is worth a thread of its own: below this, starting the
+ * worker (a fresh isolate loading the graph modules) costs more than the layout.
+ */
+export const layoutWorkerMinNodes = 2_000;
+
+/**
+ * Start computing the layout a layout input describes: on a worker thread for large graphs (the result is the same as
+ * on this thread), else here. The worker's heap is capped by the graph's size, 1 KB a node or edge (worker-heap.ts); a
+ * worker that fails is retried once without the cap, then the layout falls back to this thread.
+ */
+export function startLayoutOfInput(
+  input: LayoutInput,
+  minWorkerNodes = layoutWorkerMinNodes,
+  heapMb = heapMbFor(input.ids.length + input.edges.length / 2, 1024),
+): Promise<LayoutResult> {
+  const here = () => import('./layout-result.ts').then(({ computeLayoutOfInput }) => computeLayoutOfInput(input));
+  if (input.ids.length < minWorkerNodes) return here();
+  return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(here);
+}
+
+/** The layout of `input` computed on a worker thread of its own, with a heap of `heapMb` (0: uncapped). */
+export function layOutOnWorker(input: LayoutInput, heapMb: number): Promise<LayoutResult> {
+  return firstAnswer<LayoutResult>(new Worker(workerUrl('layout'), { workerData: input, ...heapLimits(heapMb) }), 'Layout', { terminate: true });
+}
