@@ -88,8 +88,14 @@ interface Header {
 
 const formatVersion = 8;
 
-/** Bytes of link contexts a store over the model holds, read whole per note (`over`). */
-const contextCacheBytes = 16 << 20;
+/**
+ * Bytes of notes' small parts (link contexts, links, outline and page parts, written one after the other) held once
+ * read: a note's are read in one call when the first of them is asked for (`smallPart` in {@link openKeptModel}).
+ */
+const smallPartsCacheBytes = 24 << 20;
+
+/** Small parts spanning more than this are read one by one (a note with thousands of links). */
+const smallPartsMaxSpan = 256 << 10;
 
 /** The model kept by previous builds, and what this build adds to it. */
 export interface KeptModel {
@@ -131,14 +137,35 @@ export function openKeptModel(gardenRoot: string): KeptModel {
     if (bytes > 0) readSync(fdOf(segment), buf, 0, bytes, at);
     return buf;
   };
-  const readJson = (segment: string, range: Range): unknown => JSON.parse(read(segment, range).toString('utf8'));
+  // A page reads its sources' and targets' link contexts, links, outlines and page parts: at 10k notes a link build
+  // asked for ~20,000 of them one read each (~0.8 s of its builder's thread); the four are adjacent in the segment.
+  const spans = new Map<Entry, Buffer>();
+  let spanBytes = 0;
+  /** The bytes of `range`, one of `e`'s small parts: sliced from all four, read together and held for a while. */
+  const smallPart = (e: Entry, range: Range): Buffer => {
+    const from = e.contexts[0];
+    const to = e.pageParts[0] + e.pageParts[1];
+    if (range[0] < from || range[0] + range[1] > to || to - from > smallPartsMaxSpan) return read(e.segment, range);
+    let span = spans.get(e);
+    if (!span) {
+      span = read(e.segment, [from, to - from]);
+      if (spanBytes + span.length > smallPartsCacheBytes) {
+        spans.clear();
+        spanBytes = 0;
+      }
+      spans.set(e, span);
+      spanBytes += span.length;
+    }
+    return span.subarray(range[0] - from, range[0] - from + range[1]);
+  };
+  const readJson = (e: Entry, range: Range): unknown => JSON.parse(smallPart(e, range).toString('utf8'));
   /** `e`'s parts, read when first asked for. */
-  const partsOf = (e: Entry): Parts => (e.parts ??= readJson(e.segment, e.pageParts) as Parts);
+  const partsOf = (e: Entry): Parts => (e.parts ??= readJson(e, e.pageParts) as Parts);
   /** Every link context of `e`, in link order; undefined when its segment cannot be read (gone since). */
   const contextsOfEntry = (e: Entry): LinkContext[] | undefined => {
     try {
       const { ends, highlights } = partsOf(e);
-      const bytes = read(e.segment, e.contexts);
+      const bytes = smallPart(e, e.contexts);
       const out: LinkContext[] = [];
       for (let i = 0; i < ends.length; i++) {
         const text = bytes.toString('utf8', i === 0 ? 0 : ends[i - 1]!, ends[i]!);
@@ -151,9 +178,9 @@ export function openKeptModel(gardenRoot: string): KeptModel {
     }
   };
   /** `e`'s headings and block ids, read when first asked for. */
-  const keptOutline = (e: Entry): Outline => (e.outlined ??= readJson(e.segment, e.outline) as Outline);
+  const keptOutline = (e: Entry): Outline => (e.outlined ??= readJson(e, e.outline) as Outline);
   const reader: LazyReader = {
-    links: (e) => readJson(e.segment, e.links) as LinkRef[],
+    links: (e) => readJson(e, e.links) as LinkRef[],
     headings: (e) => keptOutline(e).headings,
     blocks: (e) => keptOutline(e).blocks,
     properties: (e) => partsOf(e).properties,
@@ -235,24 +262,6 @@ export function openKeptModel(gardenRoot: string): KeptModel {
     },
     over(base) {
       const entryOf = (id: NoteId) => takenEntries.get(id);
-      // Each note's contexts, read whole when one is first asked for: a page lists a source's links
-      // one by one, and a hub's page reads hundreds of contexts (a read each was ~1 s of a link
-      // build at 10k notes). Let go when they pass `contextCacheBytes`.
-      const contexts = new Map<NoteId, Buffer>();
-      let cached = 0;
-      const contextsOf = (id: NoteId, e: Entry): Buffer => {
-        let bytes = contexts.get(id);
-        if (!bytes) {
-          bytes = read(e.segment, e.contexts);
-          if (cached + bytes.length > contextCacheBytes) {
-            contexts.clear();
-            cached = 0;
-          }
-          contexts.set(id, bytes);
-          cached += bytes.length;
-        }
-        return bytes;
-      };
       return {
         put: (result) => base.put(result),
         blocks(id) {
@@ -283,7 +292,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           const { ends, highlights } = partsOf(e);
           if (link < 0 || link >= ends.length) return undefined;
           const start = link === 0 ? 0 : ends[link - 1]!;
-          const text = contextsOf(id, e).toString('utf8', start, ends[link]!);
+          const text = smallPart(e, e.contexts).toString('utf8', start, ends[link]!);
           const from = highlights[2 * link]!;
           return from < 0 ? { text } : { text, highlight: [from, highlights[2 * link + 1]!] };
         },
