@@ -19,7 +19,7 @@ import { readDerivedFacts, writeDerivedFacts } from './incremental/derived-facts
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
 import { statedWalk, type StatedFile } from './scan/walk.ts';
-import type { CheckReport, Diagnostic } from './shared/types.ts';
+import type { CheckReport, Diagnostic, NoteId } from './shared/types.ts';
 import type { FrameAndShapes } from './incremental/text-only.ts';
 import { toCheckJson } from './check-json.ts';
 import { formatDiagnosticSummary, type SummaryOptions } from './diagnostic-summary.ts';
@@ -320,11 +320,12 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     const early = previous ? earlySearch(root, out, previous, preparedSearch) : undefined;
     if (!early) void preparedSearch?.discard();
     let shape: FrameAndShapes | undefined;
+    let textChanged: Set<NoteId> | undefined;
     let searchAfterGraph: PreparedSearchWorker | undefined;
     const onCompiled = (compiled: CompiledGarden): CompiledVerdict | void => {
       phase('compile');
       shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
-      const changed = textOnlyChange(compiled.notes, shape, previous);
+      const changed = (textChanged = textOnlyChange(compiled.notes, shape, previous));
       // Else text and links changed but no outline: what the previous build derived holds where no change reaches.
       const linked = changed ? undefined : linkChange(compiled.notes, shape, previous);
       const facts = (changed ?? linked) && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
@@ -367,7 +368,8 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     const search = early?.run();
     const given = {
       ...(search ? { search } : searchAfterGraph ? { preparedSearch: searchAfterGraph } : {}),
-      ...(shape ? { shape } : {}),
+      // The emit reads the same notes with the same shape: it need not ask which changed again.
+      ...(shape ? { shape, textChanged } : {}),
       ...(writer ? { writer } : {}),
     };
     const result = await emitIncrementally(emitSite, model, { ...emitOptions, ...given }, previous).finally(async () => {

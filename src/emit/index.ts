@@ -71,6 +71,8 @@ export interface EmitOptions {
   settings?: string;
   /** The garden's frame and shapes, when the caller computed them once the notes were compiled (src/incremental/text-only.ts). */
   shape?: FrameAndShapes;
+  /** The notes whose text alone changed since `previous`, as `textOnlyChange` found them with `shape` (the caller asked already), or undefined. */
+  textChanged?: ReadonlySet<NoteId> | undefined;
   /** The search index, started by the caller into a folder beside the output (src/emit/start-search.ts); else the emitter starts it. */
   search?: SearchRun;
   /** A search worker started ahead, which has read the kept postings (src/search/build-in-worker.ts): the search the emitter starts runs on it. */
@@ -118,7 +120,12 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const shaped = options.fingerprint ? (options.shape ?? frameAndShapes(model.notes, frameInputs(options, model.attachments), options.previous)) : undefined;
     const mentions = shaped ? mentionSources(model.graph) : undefined;
     // A previous site missing files (removed by hand) is written in full, so that they are made again.
-    const textChanged = shaped && writer.missing === 0 ? textOnlyChange(model.notes, shaped, options.previous) : undefined;
+    const textChanged =
+      shaped && writer.missing === 0 && options.previous
+        ? 'textChanged' in options && options.shape
+          ? options.textChanged
+          : textOnlyChange(model.notes, shaped, options.previous)
+        : undefined;
     // When text and links changed but no note's outline did, only the pages those changes reach are
     // looked at too; the others keep their files, and everything else is made as in any build.
     const linksChanged = !textChanged && mentions ? linkScope(model, shaped!, options.previous) : undefined;
