@@ -7,6 +7,8 @@ import { katexTypesetter } from '../src/compile/render/katex.ts';
 import type { NoteJobResult } from '../src/compile/types.ts';
 import { openKeptModel } from '../src/incremental/kept-model.ts';
 import { openKeptMentions } from '../src/incremental/kept-mentions.ts';
+import { keptMentions } from '../src/graph/kept-mentions-keys.ts';
+import type { GraphNoteInput } from '../src/graph/graph-inputs.ts';
 import { cacheDir } from '../src/store/cache.ts';
 import { createMemoryStore } from '../src/store/memory-store.ts';
 import { createSpillStore, readText } from '../src/store/spill-store.ts';
@@ -189,5 +191,33 @@ describe('kept model', () => {
     const third = openKeptMentions(garden);
     expect(third.get('A' as NoteId, 'k1')).toEqual(found);
     expect(third.get('C' as NoteId, 'k3')).toBeUndefined();
+  });
+
+  it('keeps the key of the phrase index its keys were made with, and a build of the same phrases keys by it', () => {
+    const garden = tempDir();
+    process.env.TRELLIS_CACHE_DIR = tempDir();
+    const noteOf = (id: string, title: string, aliases: string[] = []): GraphNoteInput =>
+      ({ note: { id, title, hash: `h-${id}`, frontmatter: { aliases } }, url: `/${id.toLowerCase()}/` }) as unknown as GraphNoteInput;
+    const garden1 = [noteOf('A', 'A'), noteOf('B', 'Raft log', ['log'])];
+    const renamed = [noteOf('A', 'A'), noteOf('B', 'Replicated log', ['log'])];
+    const linkedOf = () => [];
+    const found = [['B' as NoteId, { source: 'A' as NoteId, title: 'A', url: '/a/' as never, kind: 'link' as const, context: 'the Raft log' }]] as [NoteId, never][];
+
+    const first = openKeptMentions(garden);
+    expect(first.phrases).toBeUndefined();
+    keptMentions(first, garden1, linkedOf).set('A' as NoteId, found);
+    first.save('build-1');
+    const second = openKeptMentions(garden);
+    expect(second.phrases).toMatch(/^[\w-]{43}$/);
+    // The phrases made again give the same key, so the kept mentions of an unchanged source.
+    expect(keptMentions(second, garden1, linkedOf).get('A' as NoteId)).toEqual(found);
+    // A title changed: another key, nothing kept for it.
+    expect(keptMentions(second, renamed, linkedOf).get('A' as NoteId)).toBeUndefined();
+    // Told the phrases are the last build's, it keys by that build's key without making it again (given other notes, it
+    // still finds what that build kept) and keeps it for the next.
+    expect(keptMentions(second, renamed, linkedOf, true).get('A' as NoteId)).toEqual(found);
+    second.set('A' as NoteId, 'unused', found);
+    second.save('build-2');
+    expect(openKeptMentions(garden).phrases).toBe(second.phrases);
   });
 });

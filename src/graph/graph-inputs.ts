@@ -15,4 +15,8 @@ export interface MentionsMemo {
   readonly builtBy?: string | undefined;
   /** A source's mentions as that build kept them, kept again as they are (key and all), without a key to check. */
   carry?(source: NoteId): [NoteId, Backlink][] | undefined;
+  /** The key of the phrase index (every published note's id, title and aliases) that build made its keys with, when it said. */
+  readonly phrases?: string | undefined;
+  /** Keep `key` as the key of this build's phrase index, for the next build (`phrases`). */
+  keepPhrases?(key: string): void;
 }

@@ -127,7 +127,7 @@ export async function deriveGardenGraph(
     options.mentions
       ? carriedMentions(
           options.mentions,
-          keptMentions(options.mentions, published, (id) => linkedNotes(links.get(id) ?? [])),
+          keptMentions(options.mentions, published, (id) => linkedNotes(links.get(id) ?? []), options.carryMentionsBut !== undefined),
           options.carryMentionsBut,
         )
       : undefined,

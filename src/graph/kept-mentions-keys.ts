@@ -24,13 +24,20 @@ export function phraseIndexOf(published: readonly GraphNoteInput[]): (among?: Re
   return (among) => (among ? buildPhraseIndex(targets(), among) : (index ??= buildPhraseIndex(targets())));
 }
 
-/** The memo `memo` as `deriveUnlinkedMentions` asks it: by source, each under the key of its inputs; `linkedOf` gives the notes a source links to. */
+/**
+ * The memo `memo` as `deriveUnlinkedMentions` asks it: by source, each under the key of its inputs; `linkedOf` gives the notes a
+ * source links to. With `samePhrases` (the published notes, their titles and aliases are those of the build that kept the
+ * memo: a build of changed text or links and no outline, which carries that build's mentions), that build's key of the
+ * phrase index is this build's, not made again from every note (`MentionsMemo.phrases`).
+ */
 export function keptMentions(
   memo: MentionsMemo,
   published: readonly GraphNoteInput[],
   linkedOf: (id: NoteId) => readonly NoteId[],
+  samePhrases = false,
 ): { get(id: NoteId): [NoteId, Backlink][] | undefined; set(id: NoteId, found: [NoteId, Backlink][]): void } {
-  let phrases: string | undefined;
+  let phrases = samePhrases ? memo.phrases : undefined;
+  if (phrases !== undefined) memo.keepPhrases?.(phrases);
   // One string hashed once: an update for each of 10k notes cost more than the hashing.
   const phrasesKey = () =>
     createHash('sha256')
@@ -38,7 +45,7 @@ export function keptMentions(
       .digest('base64url');
   let byId: Map<NoteId, GraphNoteInput> | undefined;
   const keyOf = (id: NoteId) => {
-    phrases ??= phrasesKey();
+    if (phrases === undefined) memo.keepPhrases?.((phrases = phrasesKey()));
     byId ??= new Map(published.map((p) => [p.note.id, p]));
     const p = byId.get(id)!;
     return createHash('sha256')

@@ -28,6 +28,8 @@ interface Kept {
   code: string;
   /** The fingerprint of the build that kept them. */
   build?: string;
+  /** The key of that build's phrase index (`MentionsMemo.phrases`). */
+  phrases?: string;
   sources: Map<NoteId, [key: string, found: SourceMentions]>;
 }
 
@@ -36,15 +38,21 @@ export function openKeptMentions(gardenRoot: string): KeptMentions {
   const file = `${cacheDir(gardenRoot)}-mentions`;
   let previous: Kept['sources'] | undefined;
   let builtBy: string | undefined;
+  let phrases: string | undefined;
   try {
     const kept = deserialize(readFileSync(file)) as Kept;
-    if (kept.code === codeFingerprint()) [previous, builtBy] = [kept.sources, kept.build];
+    if (kept.code === codeFingerprint()) [previous, builtBy, phrases] = [kept.sources, kept.build, kept.phrases];
   } catch {
     previous = undefined;
   }
   const now: Kept['sources'] = new Map();
+  let phrasesNow: string | undefined;
   return {
     builtBy,
+    phrases: typeof phrases === 'string' ? phrases : undefined,
+    keepPhrases(key) {
+      phrasesNow = key;
+    },
     get(source, key) {
       const kept = previous?.get(source);
       return kept && kept[0] === key ? kept[1] : undefined;
@@ -60,7 +68,8 @@ export function openKeptMentions(gardenRoot: string): KeptMentions {
     save(build) {
       const tmp = `${file}.${process.pid}.tmp`;
       try {
-        writeFileSync(tmp, serialize({ code: codeFingerprint(), ...(build ? { build } : {}), sources: now } satisfies Kept));
+        const kept: Kept = { code: codeFingerprint(), ...(build ? { build } : {}), ...(phrasesNow ? { phrases: phrasesNow } : {}), sources: now };
+        writeFileSync(tmp, serialize(kept));
         renameSync(tmp, file);
       } catch {
         rmSync(tmp, { force: true });
