@@ -201,7 +201,10 @@ describe('kept model', () => {
     const garden1 = [noteOf('A', 'A'), noteOf('B', 'Raft log', ['log'])];
     const renamed = [noteOf('A', 'A'), noteOf('B', 'Replicated log', ['log'])];
     const linkedOf = () => [];
-    const found = [['B' as NoteId, { source: 'A' as NoteId, title: 'A', url: '/a/' as never, kind: 'link' as const, context: 'the Raft log' }]] as [NoteId, never][];
+    const found = [['B' as NoteId, { source: 'A' as NoteId, title: 'A', url: '/a/' as never, kind: 'link' as const, context: 'the Raft log' }]] as [
+      NoteId,
+      never,
+    ][];
 
     const first = openKeptMentions(garden);
     expect(first.phrases).toBeUndefined();

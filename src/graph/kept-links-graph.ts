@@ -55,7 +55,9 @@ export function graphOfKeptLinks(
     links,
     info,
     phraseIndexOf(published),
-    mentions ? carriedMentions(mentions, keptMentions(mentions, published, kept.linkedOf, kept.carryMentionsBut !== undefined), kept.carryMentionsBut) : undefined,
+    mentions
+      ? carriedMentions(mentions, keptMentions(mentions, published, kept.linkedOf, kept.carryMentionsBut !== undefined), kept.carryMentionsBut)
+      : undefined,
   );
   return {
     backlinks,
