@@ -23,7 +23,9 @@ export function buildSiteContext(
   const published = notes.filter((n) => n.publish);
   const series = new Map<string, BuiltNote[]>();
   const seriesOf = new Map<NoteId, string>();
-  for (const n of published) {
+  // Indexed loops over the notes: each runs once, unoptimised, where `for of` allocates a result for each step.
+  for (let i = 0; i < published.length; i++) {
+    const n = published[i]!;
     const name = n.parsed.frontmatter.series;
     if (!name) continue;
     const list = series.get(name) ?? [];
@@ -40,7 +42,8 @@ export function buildSiteContext(
     );
   }
   const byId = new Map(published.map((n) => [n.parsed.id, n]));
-  for (const map of published) {
+  for (let i = 0; i < published.length; i++) {
+    const map = published[i]!;
     if (map.parsed.frontmatter.series || !map.parsed.tags.some((t) => t === 'moc' || t.endsWith('/moc'))) continue;
     const name = map.parsed.title;
     if (series.has(name)) continue;
@@ -60,7 +63,8 @@ export function buildSiteContext(
   const newest: { n: BuiltNote; updated: string }[] = [];
   const before = (a: { n: BuiltNote; updated: string }, b: { n: BuiltNote; updated: string }) =>
     a.updated > b.updated || (a.updated === b.updated && a.n.parsed.id < b.n.parsed.id);
-  for (const n of published) {
+  for (let i = 0; i < published.length; i++) {
+    const n = published[i]!;
     if (n.url === '/') continue;
     const updated = noteDates(n, dates).updated;
     if (!updated) continue;

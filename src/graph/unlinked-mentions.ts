@@ -43,7 +43,9 @@ export interface MentionTarget {
  */
 export function buildPhraseIndex(targets: readonly MentionTarget[], among?: ReadonlySet<string>): PhraseIndex {
   const root: PhraseIndex = {};
-  for (const t of targets) {
+  // Indexed loops: run once over every note, unoptimised, `for of` allocates a result for each step.
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i]!;
     for (let p = -1; p < t.aliases.length; p++) {
       const phrase = p < 0 ? t.title : t.aliases[p]!;
       if (among) {
@@ -53,7 +55,7 @@ export function buildPhraseIndex(targets: readonly MentionTarget[], among?: Read
       const words = phraseWords(phrase);
       // The phrase's length as its words joined by single spaces.
       let length = words.length - 1;
-      for (const w of words) length += w.length;
+      for (let w = 0; w < words.length; w++) length += words[w]!.length;
       if (words.length === 0 || length < minPhraseLength) continue;
       // A mention is the phrase's words one after another in a text, so each is among the texts' words.
       if (among && !words.every((w) => among.has(w))) continue;

@@ -36,8 +36,10 @@ export class SortedFiles implements FileMap {
     readonly paths: readonly string[],
     readonly values: readonly string[],
   ) {
+    // Indexed loops here and over every file below: a loop run once over 44k files runs unoptimised, where `for of`
+    // allocates a result for each step (~4 MB and a few ms a loop, in every warm build).
     let size = 0;
-    for (const v of values) if (v !== '') size++;
+    for (let i = 0; i < values.length; i++) if (values[i] !== '') size++;
     this.size = size;
   }
 
@@ -346,7 +348,10 @@ function fromStored(stored: StoredManifest): OutputManifest | undefined {
 function staysBeside(m: OutputManifest): boolean {
   // Without splitting each of tens of thousands of paths: a `..` part is the whole path, its start, its end or between slashes.
   const inside = (rel: string) => rel !== '' && rel !== '..' && !rel.startsWith('/') && !rel.startsWith('../') && !rel.endsWith('/..') && !rel.includes('/../');
-  for (const rel of m.files.keys()) if (!inside(rel)) return false;
+  if (m.files instanceof SortedFiles) {
+    const { paths, values } = m.files;
+    for (let i = 0; i < paths.length; i++) if (values[i] !== '' && !inside(paths[i]!)) return false;
+  } else for (const rel of m.files.keys()) if (!inside(rel)) return false;
   return !m.spare || (isSpareOf(m.out, m.spare.dir) && m.spare.differs.every(inside));
 }
 
@@ -465,12 +470,16 @@ function recordDelta<T>(over: RecordDelta<T> | undefined, previous: Record<strin
   const set = Object.assign(Object.create(null) as Record<string, T>, over?.set);
   const gone = new Set(over?.gone);
   const same = (a: T | undefined, b: T) => a === b || (typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
-  for (const k of Object.keys(next)) {
+  const nextKeys = Object.keys(next);
+  for (let i = 0; i < nextKeys.length; i++) {
+    const k = nextKeys[i]!;
     if (Object.hasOwn(previous, k) && same(previous[k], next[k]!)) continue;
     set[k] = next[k]!;
     gone.delete(k);
   }
-  for (const k of Object.keys(previous)) {
+  const previousKeys = Object.keys(previous);
+  for (let i = 0; i < previousKeys.length; i++) {
+    const k = previousKeys[i]!;
     if (Object.hasOwn(next, k)) continue;
     delete set[k];
     gone.add(k);
