@@ -37,9 +37,9 @@ export interface MentionTarget {
  * Build the phrase index of the given (published) notes. With `among` (the words of the texts it will scan,
  * `textWords`), only of the phrases whose words are all among them: a mention is the phrase's words one after
  * another in a text, so the others cannot match there, and an edit of a few notes indexes the few phrases it
- * can mention, not every title and alias of the garden. (The first word is looked at first, without splitting
- * the phrase. By it alone, one note of the 10k bench garden, whose titles share a few dozen first words, had
- * ~10,000 of its 20,000 phrases indexed, each a path of the trie; by all its words, 11-25.)
+ * can mention, not every title and alias of the garden. (The first and last words are looked at first, without
+ * splitting the phrase. By the first alone, one note of the 10k bench garden, whose titles share a few dozen first
+ * words, had ~10,000 of its 20,000 phrases indexed, each a path of the trie; by all its words, 11-25.)
  */
 export function buildPhraseIndex(targets: readonly MentionTarget[], among?: ReadonlySet<string>): PhraseIndex {
   const root: PhraseIndex = {};
@@ -51,6 +51,9 @@ export function buildPhraseIndex(targets: readonly MentionTarget[], among?: Read
       if (among) {
         const first = firstWord(phrase);
         if (first !== undefined && !among.has(first)) continue;
+        // Then the last word, also without splitting: titles that share their first word seldom share their last.
+        const last = lastWord(phrase);
+        if (last !== undefined && !among.has(last)) continue;
       }
       const words = phraseWords(phrase);
       // The phrase's length as its words joined by single spaces.
@@ -89,6 +92,22 @@ function firstWord(phrase: string): string | undefined {
     } else if (from >= 0) return phrase.slice(from, i).toLowerCase();
   }
   return from >= 0 ? phrase.slice(from).toLowerCase() : undefined;
+}
+
+/**
+ * The last word of a phrase as `phraseWords` gives it, read from the phrase's end; undefined when a character outside
+ * ASCII comes before the word is closed (from the end), or the phrase has no word.
+ */
+function lastWord(phrase: string): string | undefined {
+  let to = -1;
+  for (let i = phrase.length - 1; i >= 0; i--) {
+    const code = phrase.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    if (asciiWordChar(code >= 0x41 && code <= 0x5a ? code | 0x20 : code)) {
+      if (to < 0) to = i + 1;
+    } else if (to >= 0) return phrase.slice(i + 1, to).toLowerCase();
+  }
+  return to >= 0 ? phrase.slice(0, to).toLowerCase() : undefined;
 }
 
 /** Every word of `texts` as `findMentions` reads them (lower-cased): what a phrase index for those texts needs (`buildPhraseIndex`). */
