@@ -4,12 +4,10 @@
  * thread while the builder's thread derives backlinks and mentions.
  */
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
-import { cappedThenUncapped, heapMbFor } from '../worker-heap.ts';
-import { layoutWorkerMinNodes, layOutOnWorker } from './layout-start.ts';
 import type { NoteId, Topic } from '../shared/types.ts';
 import { keyAsNoteId, type LinkGraph } from './build-graph.ts';
 import { fromLayoutInput, nodeIdOf } from './layout-graph.ts';
-import { toLayoutInput, type LayoutInput } from './layout-input.ts';
+import type { LayoutInput } from './layout-input.ts';
 import { computeLayout } from './layout.ts';
 import { updatedPositions, type PreviousLayout } from './layout-update.ts';
 import { computeTopics } from './topics.ts';
@@ -63,25 +61,6 @@ export function computeLayoutResult(
 export function computeLayoutOfInput(input: LayoutInput): LayoutResult {
   const tags = new Map(input.ids.map((id, n) => [id, input.tags[n]!]));
   return computeLayoutResult(fromLayoutInput(input), (id) => tags.get(id) ?? [], true, input.topicSettings, input.previous, nodeIdOf(input));
-}
-
-/**
- * Start computing the layout of `graph`: on a worker thread for large graphs (the
- * result is the same as on this thread), else here. The worker's heap is capped by
- * the graph's size, 1 KB a node or edge (worker-heap.ts); a worker that fails is retried once without the
- * cap, then the layout falls back to this thread.
- */
-export function startLayout(
-  graph: LinkGraph,
-  tagsOf: (id: NoteId) => readonly string[],
-  minWorkerNodes = layoutWorkerMinNodes,
-  heapMb = heapMbFor(graph.order + graph.size, 1024),
-  topicSettings?: TopicSettings,
-  previous?: PreviousLayout,
-): Promise<LayoutResult> {
-  if (graph.order < minWorkerNodes) return Promise.resolve(computeLayoutResult(graph, tagsOf, false, topicSettings, previous));
-  const input = { ...toLayoutInput(graph, tagsOf), ...(topicSettings ? { topicSettings } : {}), ...(previous ? { previous } : {}) };
-  return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(() => computeLayoutOfInput(input));
 }
 
 function round3(v: number): number {

@@ -9,8 +9,12 @@ import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
 import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
 import { firstAnswer } from '../worker-answer.ts';
-import type { LayoutInput } from './layout-input.ts';
+import type { NoteId } from '../shared/types.ts';
+import type { LinkGraph } from './build-graph.ts';
+import { toLayoutInput, type LayoutInput } from './layout-input.ts';
 import type { LayoutResult } from './layout-result.ts';
+import type { PreviousLayout } from './layout-update.ts';
+import type { TopicSettings } from './topics-settings.ts';
 
 /**
  * Nodes from which a layout is worth a thread of its own: below this, starting the
@@ -33,7 +37,25 @@ export function startLayoutOfInput(
   return cappedThenUncapped(heapMb > 0, (capped) => layOutOnWorker(input, capped ? heapMb : 0)).catch(here);
 }
 
+/**
+ * Start computing the layout of `graph`, like `startLayoutOfInput`: on a worker thread for large graphs (the result is
+ * the same as on this thread), else here.
+ */
+export function startLayout(
+  graph: LinkGraph,
+  tagsOf: (id: NoteId) => readonly string[],
+  minWorkerNodes = layoutWorkerMinNodes,
+  heapMb = heapMbFor(graph.order + graph.size, 1024),
+  topicSettings?: TopicSettings,
+  previous?: PreviousLayout,
+): Promise<LayoutResult> {
+  if (graph.order < minWorkerNodes)
+    return import('./layout-result.ts').then(({ computeLayoutResult }) => computeLayoutResult(graph, tagsOf, false, topicSettings, previous));
+  const input = { ...toLayoutInput(graph, tagsOf), ...(topicSettings ? { topicSettings } : {}), ...(previous ? { previous } : {}) };
+  return startLayoutOfInput(input, minWorkerNodes, heapMb);
+}
+
 /** The layout of `input` computed on a worker thread of its own, with a heap of `heapMb` (0: uncapped). */
-export function layOutOnWorker(input: LayoutInput, heapMb: number): Promise<LayoutResult> {
+function layOutOnWorker(input: LayoutInput, heapMb: number): Promise<LayoutResult> {
   return firstAnswer<LayoutResult>(new Worker(workerUrl('layout'), { workerData: input, ...heapLimits(heapMb) }), 'Layout', { terminate: true });
 }
