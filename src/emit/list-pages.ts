@@ -7,7 +7,7 @@
 import { escapeHtml as esc } from '../shared/html.ts';
 import { dirName, slugifySegment, tagSlug } from '../shared/ids.ts';
 import { graphPage } from './graph-page.ts';
-import { groupBy } from '../shared/multi-map.ts';
+import { groupBy, pushTo } from '../shared/multi-map.ts';
 import { topicSlug, type ListNote } from './list-note.ts';
 import type { ListItem, ListPage, ListSection, Slug, Topic } from '../shared/types.ts';
 
@@ -113,11 +113,7 @@ function tagPages(notes: readonly ListNote[]): ListPage[] {
       const parts = tag.split('/');
       for (let i = 1; i <= parts.length; i++) all.add(parts.slice(0, i).join('/'));
     }
-    for (const t of all) {
-      const list = byTag.get(t);
-      if (list) list.push(n);
-      else byTag.set(t, [n]);
-    }
+    for (const t of all) pushTo(byTag, t, n);
   }
   const tags = [...byTag.keys()].sort();
   // Each tag's nested tags one level down, in tag order (`a/b` of `a`), found once, not by a pass over every tag for each.
@@ -144,9 +140,7 @@ function folderPages(notes: readonly ListNote[], takenUrls: ReadonlySet<string>)
   for (const n of notes) {
     let dir = dirName(n.id);
     while (dir) {
-      const list = byFolder.get(dir);
-      if (list) list.push(n);
-      else byFolder.set(dir, [n]);
+      pushTo(byFolder, dir, n);
       dir = dirName(dir);
     }
   }
@@ -179,9 +173,7 @@ export function seriesOf(notes: readonly ListNote[]): Map<string, ListNote[]> {
   for (const n of notes) {
     const s = n.frontmatter.series;
     if (!s) continue;
-    const list = series.get(s);
-    if (list) list.push(n);
-    else series.set(s, [n]);
+    pushTo(series, s, n);
   }
   for (const list of series.values()) list.sort((a, b) => (a.frontmatter.order ?? 1e9) - (b.frontmatter.order ?? 1e9) || a.title.localeCompare(b.title));
   return series;

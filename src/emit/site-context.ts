@@ -10,6 +10,7 @@ import type { BuiltNote } from '../build.ts';
 import type { ListItem, NoteId, ResolvedLink } from '../shared/types.ts';
 import type { NoteSiteContext } from './note-data.ts';
 import { defaultDateSource, noteDates, type DateSource } from './note-dates.ts';
+import { pushTo } from '../shared/multi-map.ts';
 
 /** Notes listed as recently tended on the home page. */
 export const recentCount = 10;
@@ -28,9 +29,7 @@ export function buildSiteContext(
     const n = published[i]!;
     const name = n.parsed.frontmatter.series;
     if (!name) continue;
-    const list = series.get(name) ?? [];
-    list.push(n);
-    series.set(name, list);
+    pushTo(series, name, n);
     seriesOf.set(n.parsed.id, name);
   }
   for (const list of series.values()) {

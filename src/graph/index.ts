@@ -222,8 +222,7 @@ function layoutOf(
   // Started now, on its worker for a large graph (src/graph/layout-start.ts). The layout's modules (graphology, Louvain,
   // ForceAtlas2, PageRank) load only where it is computed: a build whose layout is kept, or that makes none (only text
   // changed), does not load them.
-  const laidOut = startLayoutOfInput(previous ? { ...input, previous } : input);
-  return laidOut.then((result) => {
+  return startLayoutOfInput(previous ? { ...input, previous } : input).then((result) => {
     // The input's edges are node-index pairs in the order of the result's positions.
     if (key !== undefined) cache?.set(key, result, input.edges);
     return { result, key };
