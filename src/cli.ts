@@ -366,7 +366,14 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     // The derive stage's own laps (src/build.ts), then what else it did.
     phaseParts('derive', model.timings, ['resolve', 'graph', 'assemble']);
     const search = early?.run();
+    // The report and the facts the next build reads are written while the search worker finishes. Keyed by this
+    // build's fingerprint, they are read only by a build over a site recorded with it: a failed emit leaves them unread.
+    const meanwhile = async () => {
+      await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
+      if (useCache) await writeDerivedFacts(root, fingerprint, model.facts());
+    };
     const given = {
+      meanwhile,
       ...(search ? { search } : searchAfterGraph ? { preparedSearch: searchAfterGraph } : {}),
       // The emit reads the same notes with the same shape: it need not ask which changed again.
       ...(shape ? { shape, textChanged } : {}),
@@ -377,8 +384,6 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       await early?.discard();
       model.close?.();
     });
-    await writeRecordedReport(root, { fingerprint, report: model.report, diagnostics: model.diagnostics });
-    if (useCache) await writeDerivedFacts(root, fingerprint, model.facts());
     if (!values.quiet)
       printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
     // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).

@@ -51,7 +51,7 @@ export function readRecordedReport(gardenRoot: string, fingerprint: string): Rec
   }
 }
 
-/** Record the report of a finished build. */
+/** Record the report of a build (before its site is committed: read only by a build over a site recorded with the same fingerprint). */
 export async function writeRecordedReport(gardenRoot: string, value: RecordedReport): Promise<void> {
   const file = reportFile(gardenRoot);
   await fs.mkdir(path.dirname(file), { recursive: true });

@@ -85,6 +85,11 @@ export interface EmitOptions {
   writer?: Promise<SiteWriter>;
   /** Keep the search postings beside the build cache between builds (src/search/kept-postings.ts): notes the last build indexed are not indexed again. */
   keepSearch?: boolean;
+  /**
+   * The caller's own work to do while the search worker may still run, after every file but the search index is written
+   * (the CLI writes the build's report and facts there). If it fails, the emit fails.
+   */
+  meanwhile?: () => Promise<void>;
   /** Keep what each local graph file read beside the build cache (src/incremental/kept-neighbourhoods.ts): after a link change, only the files it can reach are computed. */
   keepLocalGraphs?: boolean;
 }
@@ -283,10 +288,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       if (!outlineKept) for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     }
     phase('lists');
-    const run = await searchRun;
-    const searchOutputs = await run.outputs;
-    phase('search wait');
-    await writer.adoptFrom(run.dir, searchOutputs);
+    // What does not read the search index is written before it is waited for: the search worker often ends
+    // after this thread's pages (a build of edited text starts it once the notes are compiled).
     // Only text changed: the sitemap (every page's URL and date) is the previous site's; `notes` holds only the pages looked at.
     const listed = textChanged ? undefined : notes;
     for (const [file, text] of Object.entries(publishFiles(model, listed, options.site, options.feed, options.dates))) await writer.write(file, text);
@@ -303,10 +306,17 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       const record: BuildRecord = { fingerprint: options.fingerprint, ...(options.quick ? { quick: options.quick } : {}), basePath: options.site.basePath };
       await writer.write(buildRecordFile, JSON.stringify(record));
     }
+    phase('site files');
+    await options.meanwhile?.();
+    phase('meanwhile');
+    const run = await searchRun;
+    const searchOutputs = await run.outputs;
+    phase('search wait');
+    await writer.adoptFrom(run.dir, searchOutputs);
     // Only text changed: every other file of the previous site is this site's (search files are listed by the search worker).
     if (textChanged) writer.keepUnclaimed((rel) => !rel.startsWith('_search/'));
     const files = writer.written;
-    phase('site files');
+    phase('search files');
     const replaced = await writer.commit();
     phase('commit');
     const noteHashes = Object.fromEntries(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));

@@ -297,19 +297,24 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       made(rel, `key:${key}`, key);
     },
     async adoptFrom(dir, outputs) {
+      const moved: { rel: string; hash: string; abs: string }[] = [];
       for (const { path: rel, hash, written } of outputs) {
-        const abs = resolveRel(rel);
-        const from = path.join(dir, rel);
         if (unchanged(rel, hash)) {
           claim(rel, hash, claimedKeyOf(rel));
           kept++;
           continue;
         }
         if (!written) throw new Error(`Emit: ${rel} was neither written nor kept from the previous site`);
-        await replace(rel, abs);
-        await fs.rename(from, abs);
-        made(rel, hash);
+        moved.push({ rel, hash, abs: resolveRel(rel) });
       }
+      // All at once: one after the other, a text build's dozen files (an unlink, a folder and a rename each) took ~15 ms.
+      await Promise.all(
+        moved.map(async ({ rel, hash, abs }) => {
+          await replace(rel, abs);
+          await fs.rename(path.join(dir, rel), abs);
+          made(rel, hash);
+        }),
+      );
       await fs.rm(dir, { recursive: true, force: true });
     },
     linkedHashes(prefix) {
