@@ -168,6 +168,67 @@ describe('the output manifest', () => {
     });
   });
 
+  it("stores a family's one key once: a link build's new key for every local graph file is a small delta, read back whole", async () => {
+    const root = garden();
+    const out = path.join(tempDir(), 'site');
+    await withCache(tempDir(), async () => {
+      const notes = Array.from({ length: 600 }, (_, i) => `n${String(i).padStart(3, '0')}/`);
+      const graphKey = (graph: string) => `local-graph:code:${graph}`;
+      const manifestOf = (fingerprint: string, graph: string, files: Map<string, string>, keys?: Map<string, string>): OutputManifest => ({
+        out: path.resolve(out),
+        fingerprint,
+        files,
+        keys: keys ?? new Map([...files.keys()].map((f) => [f, f.endsWith('local-graph.json') ? graphKey(graph) : `page-${f}`])),
+        notes: {},
+      });
+      const files1 = new Map<string, string>(notes.flatMap((n) => [[`${n}index.html`, `h-${n}`] as const, [`${n}local-graph.json`, `g1-${n}`] as const]));
+      const plain = (m: OutputManifest | undefined) =>
+        m && {
+          ...m,
+          files: new Map([...m.files.keys()].sort().map((k) => [k, m.files.get(k)])),
+          keys: new Map([...m.keys.keys()].sort().map((k) => [k, m.keys.get(k)])),
+        };
+      const first = manifestOf('f1', 'g1', files1);
+      await writeOutputManifest(root, first);
+      const baseFile = path.join(
+        path.dirname(cacheDir(root)),
+        readdirSync(path.dirname(cacheDir(root))).find((f) => f.includes('-outputs-'))!,
+      );
+      const baseBytes = readFileSync(baseFile, 'utf8');
+      // The family's key is stored once, not beside each of its 600 files.
+      expect(baseBytes.split(graphKey('g1')).length - 1).toBe(1);
+      const read1 = readOutputManifest(root, out, 'f1')!;
+      expect(plain(read1)).toEqual(plain(first));
+
+      // A link change: every local graph file has the new graph's key, a few have new bytes; a page changed.
+      const files2 = new Map(files1);
+      for (const n of notes.slice(0, 5)) files2.set(`${n}local-graph.json`, `g2-${n}`);
+      files2.set('n010/index.html', 'h-new');
+      const second = manifestOf('f2', 'g2', files2);
+      await writeOutputManifest(root, second, read1);
+      expect(readFileSync(baseFile, 'utf8')).toBe(baseBytes);
+      const delta = readFileSync(baseFile + '.delta', 'utf8');
+      // The six files whose bytes changed, not the 600 whose key did.
+      expect((JSON.parse(delta) as { files: { set: unknown[] } }).files.set).toHaveLength(6);
+      const read2 = readOutputManifest(root, out, 'f2')!;
+      expect(plain(read2)).toEqual(plain(second));
+
+      // Over that delta, another graph; then one local graph file keeps the old key (the family has two keys): a new base, read back whole.
+      const third = manifestOf('f3', 'g3', files2);
+      await writeOutputManifest(root, third, read2);
+      expect(readFileSync(baseFile, 'utf8')).toBe(baseBytes);
+      const read3 = readOutputManifest(root, out, 'f3')!;
+      expect(plain(read3)).toEqual(plain(third));
+      const keys4 = new Map(third.keys as Map<string, string>);
+      keys4.set('n000/local-graph.json', graphKey('g3-old'));
+      const fourth = manifestOf('f4', 'g4', files2, keys4);
+      await writeOutputManifest(root, fourth, read3);
+      expect(readFileSync(baseFile, 'utf8')).not.toBe(baseBytes);
+      expect(existsSync(baseFile + '.delta')).toBe(false);
+      expect(plain(readOutputManifest(root, out, 'f4'))).toEqual(plain(fourth));
+    });
+  });
+
   it("reads no delta but its own base's, nor one out of order, and writes none over a base replaced since it was read", async () => {
     const root = garden();
     const out = path.join(tempDir(), 'site');

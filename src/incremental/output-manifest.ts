@@ -9,6 +9,10 @@
  * files writes only what differs from the base (a few KB), not the whole manifest again (6.9 MB of JSON at 10k
  * notes, ~0.15-0.2 s of a warm build's thread to join, stringify and write); once the delta has grown past a
  * sixteenth of the base, the build writes a new base. See {@link writeOutputManifest}.
+ *
+ * Keys of a family (`keyFamilies`: the local graph files, each keyed by the whole graph) that are all the same are
+ * stored once: a link change gives every one of the 10k local graph files a new key, which would otherwise make every
+ * link build's delta larger than the base, and the base 0.75 MB larger.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
@@ -126,10 +130,59 @@ interface StoredManifest extends Omit<OutputManifest, 'files' | 'keys'> {
   paths: string;
   hashes: string;
   keys: string;
+  /** Each family whose files' keys are all one key, with that key: its files' keys are stored as the family's mark ({@link familyMark}). */
+  families?: Families;
 }
 
 /** The stored form's version: a manifest of another form is not read (the build then writes every file). */
-const manifestFormat = 4;
+const manifestFormat = 5;
+
+/**
+ * Prefixes of keys that many files share at once: each local graph file is keyed by the whole graph
+ * (src/emit/local-graph-files.ts), so that a link change changes all of their keys together.
+ */
+const keyFamilies = ['local-graph:'] as const;
+
+/** Family prefix -> the one key all of its files have (families whose files have more than one key are not listed). */
+type Families = Partial<Record<string, string>>;
+
+/** How a file's key is stored when it is its family's one key (no key is a prefix and a `*`). */
+function familyMark(prefix: string): string {
+  return `${prefix}*`;
+}
+
+/** The families of `keys` whose keys are all one key (a family no key is of is not listed). */
+function uniformFamilies(keys: readonly string[]): Families {
+  const found: Families = {};
+  const mixed = new Set<string>();
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    for (const prefix of keyFamilies) {
+      if (!key.startsWith(prefix)) continue;
+      if (found[prefix] === undefined) found[prefix] = key;
+      else if (found[prefix] !== key) mixed.add(prefix);
+    }
+  }
+  for (const prefix of mixed) delete found[prefix];
+  return found;
+}
+
+/** `key` as stored beside `families`: its family's mark when it is the family's one key. */
+function storedKey(key: string, families: Families): string {
+  for (const prefix of keyFamilies) if (families[prefix] === key) return familyMark(prefix);
+  return key;
+}
+
+/** A stored key as the key it stands for, its family's mark read with `families`. */
+function readKey(stored: string, families: Families | undefined): string {
+  if (families) for (const prefix of keyFamilies) if (families[prefix] !== undefined && stored === familyMark(prefix)) return families[prefix]!;
+  return stored;
+}
+
+/** Whether `a` and `b` list the same families (with any keys). */
+function sameFamilies(a: Families, b: Families): boolean {
+  return keyFamilies.every((prefix) => (a[prefix] === undefined) === (b[prefix] === undefined));
+}
 
 /** What changed in a record (`notes`, a shape's `shapes` and `mentions`) since the base: the keys set, and the keys gone. */
 interface RecordDelta<T> {
@@ -149,6 +202,8 @@ interface StoredDelta {
   fingerprint: string;
   spare?: OutputManifest['spare'];
   files: { set: [rel: string, hash: string, key: string][]; gone: string[] };
+  /** The families of the manifest the delta makes (the base's, with their keys now): the base's and the set files' marks are read with them. */
+  families?: Families;
   notes: RecordDelta<string>;
   shape?: Omit<GardenShape, 'shapes' | 'mentions'> & { shapes: RecordDelta<string>; mentions: RecordDelta<NoteId[]> };
 }
@@ -162,6 +217,8 @@ interface ReadFrom {
   entries: number;
   hasShape: boolean;
   delta: StoredDelta | undefined;
+  /** The families of the manifest read (the delta's, else the base's): a delta over it lists the same ones. */
+  families: Families;
 }
 
 const readFrom = new WeakMap<OutputManifest, ReadFrom>();
@@ -222,12 +279,15 @@ export function readOutputManifest(gardenRoot: string, out: string, fingerprint:
     const stored = JSON.parse(read.base.toString('utf8')) as StoredManifest;
     const target = path.resolve(out);
     if (stored.format !== manifestFormat || stored.out !== target || typeof stored.generation !== 'string') return undefined;
-    const base = fromStored(stored);
-    if (!base) return undefined;
     // A delta of another base (left by a build that wrote a new base and stopped before removing it) is not this manifest's.
     const parsed = read.delta ? (JSON.parse(read.delta.toString('utf8')) as StoredDelta) : undefined;
     const delta = parsed?.format === manifestFormat && parsed.base === stored.generation && parsed.out === target ? parsed : undefined;
-    const m = delta ? withDelta(base, delta) : base;
+    const families = validFamilies(delta ? delta.families : stored.families);
+    if (!families || (delta && !sameFamilies(families, validFamilies(stored.families) ?? {}))) return undefined;
+    // The base's marks are read with the families the delta gives (their keys now).
+    const base = fromStored(stored, families);
+    if (!base) return undefined;
+    const m = delta ? withDelta(base, delta, families) : base;
     if (!m || m.fingerprint !== fingerprint || !staysBeside(m)) return undefined;
     readFrom.set(m, {
       generation: stored.generation,
@@ -235,6 +295,7 @@ export function readOutputManifest(gardenRoot: string, out: string, fingerprint:
       entries: base.files.size + Object.keys(base.notes).length,
       hasShape: !!base.shape,
       delta,
+      families,
     });
     return m;
   } catch {
@@ -243,7 +304,7 @@ export function readOutputManifest(gardenRoot: string, out: string, fingerprint:
 }
 
 /** The manifest `base` with `delta` applied; undefined when the delta is not well formed (its lists out of order, a file without a hash). */
-function withDelta(base: OutputManifest, delta: StoredDelta): OutputManifest | undefined {
+function withDelta(base: OutputManifest, delta: StoredDelta, families: Families): OutputManifest | undefined {
   const { set, gone } = delta.files;
   if (!Array.isArray(set) || !Array.isArray(gone) || !isSorted(set.map((e) => e[0])) || !isSorted(gone)) return undefined;
   if (set.some((e) => !Array.isArray(e) || e.length !== 3 || e.some((x) => typeof x !== 'string') || e[1] === '')) return undefined;
@@ -251,7 +312,7 @@ function withDelta(base: OutputManifest, delta: StoredDelta): OutputManifest | u
   const { paths, hashes, keys } = inPathOrder(base.files, base.keys);
   // The base's columns copied in runs between the delta's paths (each found by halving), not path by path: ~1 ms, not ~40, at 44k files.
   const ops: [rel: string, entry: [string, string] | null][] = [
-    ...set.map(([r, h, k]): [string, [string, string]] => [r, [h, k]]),
+    ...set.map(([r, h, k]): [string, [string, string]] => [r, [h, readKey(k, families)]]),
     ...gone.map((r): [string, null] => [r, null]),
   ];
   ops.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -307,7 +368,29 @@ function lowerBound(paths: readonly string[], rel: string, from: number): number
 /** The stored form of `m` (see {@link StoredManifest}); a key of a path with no file has no place in it, and is dropped. */
 function toStored({ files, keys, ...rest }: OutputManifest, generation: string): StoredManifest {
   const { paths, hashes, keys: keyed } = inPathOrder(files, keys);
-  return { ...rest, format: manifestFormat, generation, paths: paths.join('\n'), hashes: hashes.join('\n'), keys: keyed.join('\n') };
+  const families = uniformFamilies(keyed);
+  const stored = Object.keys(families).length > 0 ? keyed.map((key) => storedKey(key, families)) : keyed;
+  return {
+    ...rest,
+    format: manifestFormat,
+    generation,
+    paths: paths.join('\n'),
+    hashes: hashes.join('\n'),
+    keys: stored.join('\n'),
+    ...(Object.keys(families).length > 0 ? { families } : {}),
+  };
+}
+
+/** `families` as read from a file: a record of keys of the known families (none: an empty one); undefined when it is not one. */
+function validFamilies(families: unknown): Families | undefined {
+  if (families === undefined) return {};
+  if (typeof families !== 'object' || families === null || Array.isArray(families)) return undefined;
+  const out: Families = {};
+  for (const [prefix, key] of Object.entries(families)) {
+    if (!(keyFamilies as readonly string[]).includes(prefix) || typeof key !== 'string' || !key.startsWith(prefix)) return undefined;
+    out[prefix] = key;
+  }
+  return out;
 }
 
 /**
@@ -327,16 +410,18 @@ export function inPathOrder(files: FileMap, keys: FileMap): { paths: readonly st
 }
 
 /** The manifest `stored` holds; undefined when its lines do not pair up, or its paths are not in order (a damaged file). */
-function fromStored(stored: StoredManifest): OutputManifest | undefined {
+function fromStored(stored: StoredManifest, families: Families): OutputManifest | undefined {
   const { paths, hashes, keys: keyed, ...rest } = stored;
   delete (rest as Partial<StoredManifest>).format;
   delete (rest as Partial<StoredManifest>).generation;
+  delete (rest as Partial<StoredManifest>).families;
   if (typeof paths !== 'string' || typeof hashes !== 'string' || typeof keyed !== 'string') return undefined;
   if (paths === '') return hashes === '' && keyed === '' ? { ...rest, files: new SortedFiles([], []), keys: new SortedFiles([], []) } : undefined;
   const rels = paths.split('\n');
   const hashOf = hashes.split('\n');
   const keyOf = keyed.split('\n');
   if (hashOf.length !== rels.length || keyOf.length !== rels.length || !isSorted(rels) || hashOf.includes('')) return undefined;
+  if (Object.keys(families).length > 0) for (let i = 0; i < keyOf.length; i++) keyOf[i] = readKey(keyOf[i]!, families);
   return { ...rest, files: new SortedFiles(rels, hashOf), keys: new SortedFiles(rels, keyOf) };
 }
 
@@ -382,6 +467,7 @@ export async function writeOutputManifest(gardenRoot: string, manifest: OutputMa
   await fs.mkdir(path.dirname(file), { recursive: true });
   const from = previous && previous.out === manifest.out ? readFrom.get(previous) : undefined;
   const delta = from && from.hasShape === !!manifest.shape && sameFile(file, from.stat) ? deltaOver(from, previous!, manifest) : undefined;
+  // (A manifest whose families are not the base's is written as a new base: `deltaOver` gives none.)
   if (delta && deltaSize(delta) <= deltaShare * from!.entries + minDelta) {
     await writeAtomic(deltaFile(file), JSON.stringify(delta));
     return;
@@ -414,25 +500,30 @@ function sameFile(file: string, stat: string): boolean {
  * delta), over that delta. A path or key set back to its value in the base stays in the delta (as set): it costs a
  * line, not a wrong file.
  */
-function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifest): StoredDelta {
+function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifest): StoredDelta | undefined {
+  const was = inPathOrder(previous.files, previous.keys);
+  const now = inPathOrder(next.files, next.keys);
+  // The base's marks stand for the families' keys now: the same families, or a new base. Every file of a family has the
+  // family's key (else it is not one), in the base, the delta read and this manifest, so keys are compared as stored.
+  const families = uniformFamilies(now.keys);
+  if (!sameFamilies(families, from.families)) return undefined;
   const files = new Map<string, [string, string] | null>();
   for (const [rel, hash, key] of from.delta?.files.set ?? []) files.set(rel, [hash, key]);
   for (const rel of from.delta?.files.gone ?? []) files.set(rel, null);
-  const was = inPathOrder(previous.files, previous.keys);
-  const now = inPathOrder(next.files, next.keys);
   let i = 0;
   let j = 0;
   while (i < was.paths.length || j < now.paths.length) {
     const a = was.paths[i];
     const b = now.paths[j];
     if (b !== undefined && (a === undefined || b < a)) {
-      files.set(b, [now.hashes[j]!, now.keys[j]!]);
+      files.set(b, [now.hashes[j]!, storedKey(now.keys[j]!, families)]);
       j++;
     } else if (a !== undefined && (b === undefined || a < b)) {
       files.set(a, null);
       i++;
     } else {
-      if (was.hashes[i] !== now.hashes[j] || was.keys[i] !== now.keys[j]) files.set(b!, [now.hashes[j]!, now.keys[j]!]);
+      const key = storedKey(now.keys[j]!, families);
+      if (was.hashes[i] !== now.hashes[j] || storedKey(was.keys[i]!, from.families) !== key) files.set(b!, [now.hashes[j]!, key]);
       i++;
       j++;
     }
@@ -451,6 +542,7 @@ function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifes
     fingerprint: next.fingerprint,
     ...(next.spare ? { spare: next.spare } : {}),
     files: { set, gone },
+    ...(Object.keys(families).length > 0 ? { families } : {}),
     notes: recordDelta(from.delta?.notes, previous.notes, next.notes),
   };
   if (next.shape && previous.shape) {
