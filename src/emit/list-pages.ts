@@ -13,17 +13,29 @@ import type { ListItem, ListPage, ListSection, Slug, Topic } from '../shared/typ
 
 /** All list pages of a site. */
 export function deriveListPages(notes: readonly ListNote[], takenUrls: ReadonlySet<string>, topics: readonly Topic[] = []): ListPage[] {
-  return [
-    ...tagPages(notes),
-    ...folderPages(notes, takenUrls),
-    ...topicPages(notes, topics),
-    explorerPage(notes),
-    startPage(notes),
-    searchPage(notes),
-    graphPage(notes, topics),
-    notFoundPage(notes),
-  ];
+  noteItems = new WeakMap();
+  try {
+    return [
+      ...tagPages(notes),
+      ...folderPages(notes, takenUrls),
+      ...topicPages(notes, topics),
+      explorerPage(notes),
+      startPage(notes),
+      searchPage(notes),
+      graphPage(notes, topics),
+      notFoundPage(notes),
+    ];
+  } finally {
+    noteItems = undefined;
+  }
 }
+
+/**
+ * Each note's item, made once for all the pages of one {@link deriveListPages} (a note is listed on its tags', folder's,
+ * topic's and the search page): the pages share it, and so does what is derived from it (a list page's key hashes each
+ * item's JSON once: src/incremental/note-page-key.ts).
+ */
+let noteItems: WeakMap<ListNote, ListItem> | undefined;
 
 /**
  * A page per topic and subtopic, and the topics index. A topic's page lists its subtopics first
@@ -94,13 +106,17 @@ function explorerPage(notes: readonly ListNote[]): ListPage {
 }
 
 function item(n: ListNote): ListItem {
-  return {
+  let made = noteItems?.get(n);
+  if (made) return made;
+  made = {
     title: n.title,
     url: n.url,
     ...(n.frontmatter.description ? { description: n.frontmatter.description } : {}),
     ...(n.updated ? { updated: n.updated } : {}),
     ...(n.frontmatter.stage ? { stage: n.frontmatter.stage } : {}),
   };
+  noteItems?.set(n, made);
+  return made;
 }
 
 const byTitle = (a: ListItem, b: ListItem) => a.title.localeCompare(b.title);
