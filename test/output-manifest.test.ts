@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readOutputManifest, writeOutputManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
+import { filesUnder, readOutputManifest, SortedFiles, writeOutputManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
 import { cacheDir } from '../src/store/cache.ts';
 import type { NoteId } from '../src/shared/types.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
@@ -227,6 +227,22 @@ describe('the output manifest', () => {
       expect(existsSync(baseFile + '.delta')).toBe(false);
       expect(plain(readOutputManifest(root, out, 'f4'))).toEqual(plain(fourth));
     });
+  });
+
+  it('lists the files under a folder, found by halving in a read manifest, as a pass over a map finds them', () => {
+    const paths = ['_app/a.js', '_search', '_search-b/x', '_search/', '_search/a.json', '_search/b.json', '_search/c.json', '_searcha/x', 'z/index.html'];
+    const values = ['h1', 'h2', 'h3', 'h4', 'h5', '', 'h7', 'h8', 'h9'];
+    const sorted = new SortedFiles(paths, values);
+    const map = new Map(paths.flatMap((p, i) => (values[i] === '' ? [] : [[p, values[i]!] as const])));
+    const expected = [
+      ['_search/', 'h4'],
+      ['_search/a.json', 'h5'],
+      ['_search/c.json', 'h7'],
+    ];
+    expect(filesUnder(sorted, '_search/')).toEqual(expected);
+    expect(filesUnder(map, '_search/').sort()).toEqual(expected);
+    expect(filesUnder(sorted, 'zz/')).toEqual([]);
+    expect(filesUnder(sorted, '')).toHaveLength(8);
   });
 
   it("reads no delta but its own base's, nor one out of order, and writes none over a base replaced since it was read", async () => {

@@ -10,7 +10,7 @@
 import { mkdtempSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { NoteReader, TextsOnDisk } from '../store/note-store.ts';
-import type { OutputManifest } from '../incremental/output-manifest.ts';
+import { filesUnder, type OutputManifest } from '../incremental/output-manifest.ts';
 import type { SearchSource } from '../search/to-search-doc.ts';
 import { prepareSearchWorker, type PreparedSearchWorker } from '../search/build-in-worker.ts';
 import { keptPostingsFile } from '../search/kept-postings-file.ts';
@@ -64,8 +64,7 @@ export function earlySearch(root: string, out: string, previous: OutputManifest,
       // Moved away if the build is stopped by a signal before it is adopted or removed (src/interrupt.ts).
       stopOnInterrupt = onInterrupt(() => trashNow(out, [dir]));
       const files: Record<string, string> = {};
-      // The map's keys, not a copy of its 44k entries as pairs.
-      for (const rel of previous.files.keys()) if (rel.startsWith('_search/')) files[rel] = previous.files.get(rel)!;
+      for (const [rel, hash] of filesUnder(previous.files, '_search/')) files[rel] = hash;
       const site = { dir: path.resolve(out), hashes: previous.notes };
       started = startSearch(published, store, texts, dir, { root, previous: files, keep: true, site, ...(prepared ? { prepared } : {}) });
     },

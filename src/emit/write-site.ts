@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { onInterrupt } from '../interrupt.ts';
 import { trashNow } from '../incremental/remove-later.ts';
 import { linkPreviousSite, recycleSpare, scratchPrefix, stagingPrefix } from '../incremental/link-previous.ts';
-import { contentHash, inPathOrder, newSpareDir, SortedFiles, type FileMap, type OutputManifest } from '../incremental/output-manifest.ts';
+import { contentHash, filesUnder, inPathOrder, newSpareDir, SortedFiles, type FileMap, type OutputManifest } from '../incremental/output-manifest.ts';
 
 /** Collects files into a staging folder, then swaps it into place. */
 export interface SiteWriter {
@@ -319,7 +319,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     },
     linkedHashes(prefix) {
       const hashes: Record<string, string> = {};
-      for (const rel of before.keys()) if (rel.startsWith(prefix) && isLinked(rel)) hashes[rel] = before.get(rel)!;
+      for (const [rel, hash] of filesUnder(before, prefix)) if (!unlinked.has(rel)) hashes[rel] = hash;
       return hashes;
     },
     async scratch() {

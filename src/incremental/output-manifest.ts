@@ -75,6 +75,22 @@ export class SortedFiles implements FileMap {
   }
 }
 
+/**
+ * The files of `files` whose path begins with `prefix`, with their values, in path order for a {@link SortedFiles}:
+ * there they are one run of its paths, found by halving (a pass over a read manifest's 44k paths for its ~3,500 search
+ * files was ~20 ms of a warm build's thread).
+ */
+export function filesUnder(files: FileMap, prefix: string): [rel: string, value: string][] {
+  const out: [string, string][] = [];
+  if (files instanceof SortedFiles) {
+    const { paths, values } = files;
+    for (let i = lowerBound(paths, prefix, 0); i < paths.length && paths[i]!.startsWith(prefix); i++) if (values[i] !== '') out.push([paths[i]!, values[i]!]);
+    return out;
+  }
+  for (const rel of files.keys()) if (rel.startsWith(prefix)) out.push([rel, files.get(rel)!]);
+  return out;
+}
+
 /** Whether `paths` is in strictly increasing code-unit order (sorted, no path twice). */
 export function isSorted(paths: readonly string[]): boolean {
   for (let i = 1; i < paths.length; i++) if (!(paths[i - 1]! < paths[i]!)) return false;
