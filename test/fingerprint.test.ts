@@ -2,10 +2,10 @@
  * The key of the compiled CLI and of the app bundle (src/fingerprint.mjs): a hash of every code file
  * that must change with any file it covers, and only with those.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprintCode, hashFiles, listSources } from '../src/fingerprint.mjs';
+import { codeFiles, fingerprintCode, hashFiles, listSources } from '../src/fingerprint.mjs';
 import { makeGarden } from './helpers/garden.ts';
 
 /** A small project folder: code, a test, prose, app code and styles, the CLI's launcher, configs and a lockfile. */
@@ -63,6 +63,46 @@ describe('fingerprint', () => {
     expect(fingerprintCode(root)).toBe(last);
     rmSync(path.join(root, 'package-lock.json'));
     expect(fingerprintCode(root)).not.toBe(last);
+  });
+
+  it("is kept with its files' stamps once they are settled, and made again when a file changes, even to the same size and time", async () => {
+    const root = project();
+    const kept = path.join(root, 'node_modules', '.cache', 'trellis-cli', 'code-stamps.json');
+    const hashed = () => hashFiles(root, codeFiles(root)).slice(0, 32);
+    // A file's modification time a whole second, which a change can then be given back exactly (below).
+    const file = path.join(root, 'src/stage/b.mjs');
+    const round = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    utimesSync(file, round, round);
+    // Files changed a moment ago: hashed, not kept (a change within the file system's time resolution would keep a stamp).
+    const first = fingerprintCode(root);
+    expect(first).toBe(hashed());
+    expect(existsSync(kept)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    expect(fingerprintCode(root)).toBe(first);
+    expect(existsSync(kept)).toBe(true);
+    // What is kept is what a run reads while no stamp changes: planted, it is returned as it is, nothing hashed.
+    const plant = () => writeFileSync(kept, JSON.stringify({ ...(JSON.parse(readFileSync(kept, 'utf8')) as object), fingerprint: 'planted' }));
+    plant();
+    expect(fingerprintCode(root)).toBe('planted');
+    // A change to the same size, its modification time put back: only its change time differs, and the code is hashed again.
+    const before = statSync(file);
+    writeFileSync(file, 'export const b = 9;');
+    utimesSync(file, round, round);
+    expect([statSync(file).size, statSync(file).mtimeMs, statSync(file).ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+    const changed = fingerprintCode(root);
+    expect(changed).toBe(hashed());
+    expect(changed).not.toBe(first);
+    // A file added, or one gone: the list of stamps differs.
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    expect(fingerprintCode(root)).toBe(changed);
+    plant();
+    writeFileSync(path.join(root, 'src/c.ts'), 'export const c = 3;');
+    expect(fingerprintCode(root)).toBe(hashed());
+    rmSync(path.join(root, 'src/c.ts'));
+    expect(fingerprintCode(root)).toBe('planted'); // the stamps planted with it, as before the file came
+    rmSync(path.join(root, 'web/styles/base.css'));
+    expect(fingerprintCode(root)).toBe(hashed());
+    expect(hashed()).not.toBe(changed);
   });
 
   it('hashes files by path and bytes in path order, a missing one as missing', () => {
