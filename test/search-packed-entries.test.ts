@@ -55,6 +55,45 @@ describe('packed search entries', () => {
       const result = mergePacked(packEntries(kept), renumber, 1, mine);
       expect(result.packed.terms).toEqual(packEntries(expected).terms);
       expect([...result.packed.data]).toEqual([...packEntries(expected).data]);
+      // Told which numbers are not kept as they are (looked up by halving when few): the same merge, the same terms changed.
+      const notKept = Array.from({ length: ids }, (_, n) => n).filter((n) => renumber[n] !== n);
+      const told = mergePacked(packEntries(kept), renumber, 1, mine, notKept);
+      expect(told.packed.terms).toEqual(result.packed.terms);
+      expect([...told.packed.data]).toEqual([...result.packed.data]);
+      expect([...told.changed].sort()).toEqual([...result.changed].sort());
+    }
+  });
+
+  it('told the few notes a build indexed again, finds their heading ids (a run for each note) in long slots as a pass does', () => {
+    const stride = 8;
+    for (const seed of [4, 5, 6]) {
+      const next = generator(seed);
+      const notes = 3000;
+      // Heading ids: a note's number times the stride, plus its heading; long slots, so that they are looked up by halving.
+      const kept: SearchPostingEntry[] = [];
+      for (let t = 0; t < 120; t++) {
+        const slots: (number[] | null)[] = [];
+        for (let s = 0; s < 1 + next(3); s++) {
+          const set = new Set<number>();
+          for (let k = 0; k < 40 + next(400); k++) set.add(next(notes) * stride + next(stride));
+          slots.push([...set].sort((a, b) => a - b));
+        }
+        kept.push([`term${String(t).padStart(4, '0')}`, slots]);
+      }
+      const again = Array.from({ length: 1 + next(6) }, () => next(notes));
+      const renumber = new Int32Array(notes).map((_, n) => (again.includes(n) ? -1 : n));
+      const whole = mergePacked(packEntries(kept), renumber, stride, []);
+      const told = mergePacked(
+        packEntries(kept),
+        renumber,
+        stride,
+        [],
+        [...new Set(again)].sort((a, b) => a - b),
+      );
+      expect([...told.changed].sort()).toEqual([...whole.changed].sort());
+      expect(told.changed.size).toBeGreaterThan(0);
+      expect(told.packed.terms).toEqual(whole.packed.terms);
+      expect([...told.packed.data]).toEqual([...whole.packed.data]);
     }
   });
 });

@@ -170,28 +170,43 @@ function familyMark(prefix: string): string {
 /** The families of `keys` whose keys are all one key (a family no key is of is not listed). */
 function uniformFamilies(keys: readonly string[]): Families {
   const found: Families = {};
-  const mixed = new Set<string>();
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    for (const prefix of keyFamilies) {
-      if (!key.startsWith(prefix)) continue;
-      if (found[prefix] === undefined) found[prefix] = key;
-      else if (found[prefix] !== key) mixed.add(prefix);
+  for (let f = 0; f < keyFamilies.length; f++) {
+    const prefix = keyFamilies[f]!;
+    let one: string | undefined;
+    let mixed = false;
+    for (let i = 0; i < keys.length && !mixed; i++) {
+      const key = keys[i]!;
+      if (key === one || !key.startsWith(prefix)) continue;
+      if (one === undefined) one = key;
+      else mixed = true;
     }
+    if (one !== undefined && !mixed) found[prefix] = one;
   }
-  for (const prefix of mixed) delete found[prefix];
   return found;
 }
 
-/** `key` as stored beside `families`: its family's mark when it is the family's one key. */
-function storedKey(key: string, families: Families): string {
-  for (const prefix of keyFamilies) if (families[prefix] === key) return familyMark(prefix);
+/**
+ * Each of `families`' keys with its family's mark. Keys are read and stored through these pairs, made once: a key
+ * looked up by family, its mark made for each of 44k keys, was ~10-15 ms of a manifest's read and as much of its write.
+ */
+function familyPairs(families: Families): [key: string, mark: string][] {
+  const pairs: [string, string][] = [];
+  for (const prefix of keyFamilies) {
+    const key = families[prefix];
+    if (key !== undefined) pairs.push([key, familyMark(prefix)]);
+  }
+  return pairs;
+}
+
+/** `key` as stored beside the families of `pairs`: its family's mark when it is the family's one key. */
+function storedKey(key: string, pairs: readonly [string, string][]): string {
+  for (let i = 0; i < pairs.length; i++) if (pairs[i]![0] === key) return pairs[i]![1];
   return key;
 }
 
-/** A stored key as the key it stands for, its family's mark read with `families`. */
-function readKey(stored: string, families: Families | undefined): string {
-  if (families) for (const prefix of keyFamilies) if (families[prefix] !== undefined && stored === familyMark(prefix)) return families[prefix]!;
+/** A stored key as the key it stands for: a family's mark read with the families of `pairs`. */
+function readKey(stored: string, pairs: readonly [string, string][]): string {
+  for (let i = 0; i < pairs.length; i++) if (pairs[i]![1] === stored) return pairs[i]![0];
   return stored;
 }
 
@@ -327,8 +342,9 @@ function withDelta(base: OutputManifest, delta: StoredDelta, families: Families)
   if (!!delta.shape !== !!base.shape) return undefined;
   const { paths, hashes, keys } = inPathOrder(base.files, base.keys);
   // The base's columns copied in runs between the delta's paths (each found by halving), not path by path: ~1 ms, not ~40, at 44k files.
+  const pairs = familyPairs(families);
   const ops: [rel: string, entry: [string, string] | null][] = [
-    ...set.map(([r, h, k]): [string, [string, string]] => [r, [h, readKey(k, families)]]),
+    ...set.map(([r, h, k]): [string, [string, string]] => [r, [h, readKey(k, pairs)]]),
     ...gone.map((r): [string, null] => [r, null]),
   ];
   ops.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -385,7 +401,8 @@ function lowerBound(paths: readonly string[], rel: string, from: number): number
 function toStored({ files, keys, ...rest }: OutputManifest, generation: string): StoredManifest {
   const { paths, hashes, keys: keyed } = inPathOrder(files, keys);
   const families = uniformFamilies(keyed);
-  const stored = Object.keys(families).length > 0 ? keyed.map((key) => storedKey(key, families)) : keyed;
+  const pairs = familyPairs(families);
+  const stored = pairs.length > 0 ? keyed.map((key) => storedKey(key, pairs)) : keyed;
   return {
     ...rest,
     format: manifestFormat,
@@ -437,7 +454,8 @@ function fromStored(stored: StoredManifest, families: Families): OutputManifest 
   const hashOf = hashes.split('\n');
   const keyOf = keyed.split('\n');
   if (hashOf.length !== rels.length || keyOf.length !== rels.length || !isSorted(rels) || hashOf.includes('')) return undefined;
-  if (Object.keys(families).length > 0) for (let i = 0; i < keyOf.length; i++) keyOf[i] = readKey(keyOf[i]!, families);
+  const pairs = familyPairs(families);
+  if (pairs.length > 0) for (let i = 0; i < keyOf.length; i++) keyOf[i] = readKey(keyOf[i]!, pairs);
   return { ...rest, files: new SortedFiles(rels, hashOf), keys: new SortedFiles(rels, keyOf) };
 }
 
@@ -523,6 +541,8 @@ function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifes
   // family's key (else it is not one), in the base, the delta read and this manifest, so keys are compared as stored.
   const families = uniformFamilies(now.keys);
   if (!sameFamilies(families, from.families)) return undefined;
+  const pairs = familyPairs(families);
+  const pairsBefore = familyPairs(from.families);
   const files = new Map<string, [string, string] | null>();
   for (const [rel, hash, key] of from.delta?.files.set ?? []) files.set(rel, [hash, key]);
   for (const rel of from.delta?.files.gone ?? []) files.set(rel, null);
@@ -532,14 +552,14 @@ function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifes
     const a = was.paths[i];
     const b = now.paths[j];
     if (b !== undefined && (a === undefined || b < a)) {
-      files.set(b, [now.hashes[j]!, storedKey(now.keys[j]!, families)]);
+      files.set(b, [now.hashes[j]!, storedKey(now.keys[j]!, pairs)]);
       j++;
     } else if (a !== undefined && (b === undefined || a < b)) {
       files.set(a, null);
       i++;
     } else {
-      const key = storedKey(now.keys[j]!, families);
-      if (was.hashes[i] !== now.hashes[j] || storedKey(was.keys[i]!, from.families) !== key) files.set(b!, [now.hashes[j]!, key]);
+      const key = storedKey(now.keys[j]!, pairs);
+      if (was.hashes[i] !== now.hashes[j] || storedKey(was.keys[i]!, pairsBefore) !== key) files.set(b!, [now.hashes[j]!, key]);
       i++;
       j++;
     }
