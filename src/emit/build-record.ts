@@ -76,10 +76,15 @@ export function buildFingerprint(
     .update(settings)
     .update(JSON.stringify(assets ?? null))
     .update(dates);
-  for (const n of scan.notes) {
+  // One string hashed once (the same bytes as an update a note, which cost more than the hashing at 10k notes).
+  const notes = scan.notes;
+  const parts = new Array<string>(notes.length);
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i]!;
     const time = dates === 'filesystem' ? n.mtimeMs : '';
-    h.update(`${n.path}\u0001${n.hash}\u0001${n.git?.created ?? ''}\u0001${n.git?.updated ?? ''}\u0001${time}\u0000`);
+    parts[i] = `${n.path}\u0001${n.hash}\u0001${n.git?.created ?? ''}\u0001${n.git?.updated ?? ''}\u0001${time}\u0000`;
   }
+  h.update(parts.join(''));
   for (const a of scan.attachments) h.update(`${a.path}\u0001${a.size}\u0001${a.mtimeMs ?? 0}\u0000`);
   return h.digest('hex');
 }
@@ -120,10 +125,15 @@ export async function quickFingerprint(
     .update(dates)
     .update(await gitHead(root));
   let racy = false;
-  for (const { rel, stats: st } of walk.files) {
+  // The files' stamps as one string, hashed once (the same bytes): an update for each of 10k files cost more than the hashing.
+  const files = walk.files;
+  const parts = new Array<string>(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const { rel, stats: st } = files[i]!;
     if (st) racy ||= isRacy(st, walk.startedAt);
-    h.update(`${rel}\u0001${st ? `${st.size}\u0001${st.mtimeMs}\u0001${st.ctimeMs}\u0001${st.ino}\u0001${st.dev}` : ''}\u0000`);
+    parts[i] = `${rel}\u0001${st ? `${st.size}\u0001${st.mtimeMs}\u0001${st.ctimeMs}\u0001${st.ino}\u0001${st.dev}` : ''}\u0000`;
   }
+  h.update(parts.join(''));
   return racy ? undefined : h.digest('hex');
 }
 

@@ -43,7 +43,8 @@ const none = -1;
 /** The digest of the notes' ids in their order. */
 export function orderOf(ids: readonly NoteId[]): string {
   const h = createHash('sha256');
-  for (const id of ids) h.update(id).update('\u0000');
+  // One string hashed once (the same bytes as two updates an id, 20k of them at 10k notes, in every warm build).
+  if (ids.length > 0) h.update(`${ids.join('\u0000')}\u0000`);
   return h.digest('base64url');
 }
 

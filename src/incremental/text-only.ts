@@ -49,12 +49,16 @@ export function frameAndShapes(notes: readonly ShapedNote[], inputs: FrameInputs
   // Shapes are taken from the previous manifest only when the same code computed them.
   const code = codeFingerprint();
   const kept = previous?.shape?.code === code ? previous.shape.shapes : undefined;
-  for (const n of notes) {
+  // The notes' part of the frame as one string, hashed once: an update for each of 10k notes cost more than the hashing.
+  const parts = new Array<string>(notes.length);
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i]!;
     const p = n.parsed;
     const { created, updated } = noteDates(n, inputs.dates);
-    frame.update(`${p.id}\u0001${p.path}\u0001${n.url}\u0001${n.publish}\u0001${created ?? ''}\u0001${updated ?? ''}\u0002`);
+    parts[i] = `${p.id}\u0001${p.path}\u0001${n.url}\u0001${n.publish}\u0001${created ?? ''}\u0001${updated ?? ''}\u0002`;
     shapes[p.id] = (previous?.notes[p.id] === p.hash ? kept?.[p.id] : undefined) ?? noteShape(p);
   }
+  frame.update(parts.join(''));
   return { frame: frame.digest('base64url'), shapes, code };
 }
 
