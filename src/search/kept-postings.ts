@@ -118,6 +118,8 @@ export function mergePacked(
   for (let n = 0; n < renumber.length; n++) if (renumber[n] === n) unmoved[n] = 1;
   // The ids of the notes that do not keep their number, as ranges [from, to) (a note's heading ids are a run), when few.
   const few = moved !== undefined && moved.length <= fewMoved ? Float64Array.from(moved, (n) => n * stride).sort() : undefined;
+  // Every one of those few dropped (not moved): a slot made again is then its kept ids copied whole, less theirs.
+  const dropOnly = few !== undefined && moved!.every((n) => n >= renumber.length || renumber[n] === -1);
   let at = 0;
   let j = 0;
   const flushFresh = (until: string | undefined) => {
@@ -158,7 +160,12 @@ export function mergePacked(
       const countAt = size++;
       // Whether the kept ids stay in order as renumbered (they do unless numbers moved past each other).
       let inOrder = true;
-      if (s < slotCount) {
+      if (s < slotCount && dropOnly) {
+        const count = data[from++]!;
+        buf.set(data.subarray(from, from + count), size);
+        from += count;
+        size = dropIds(buf, size, size + count, few, stride);
+      } else if (s < slotCount) {
         const count = data[from++]!;
         for (let k = 0; k < count; k++) {
           const id = data[from++]!;
@@ -211,11 +218,35 @@ function holdsAny(data: Uint32Array, from: number, to: number, starts: Float64Ar
   return false;
 }
 
-/** Whether `buf[0, size)` is `data[start, end)`. */
+/** Whether `buf[0, size)` is `data[start, end)` (compared as bytes: a common word's entry holds thousands of ids). */
 function sameRange(buf: Uint32Array, size: number, data: Uint32Array, start: number, end: number): boolean {
   if (size !== end - start) return false;
-  for (let k = 0; k < size; k++) if (buf[k] !== data[start + k]) return false;
-  return true;
+  return Buffer.from(buf.buffer, buf.byteOffset, size * 4).equals(Buffer.from(data.buffer, data.byteOffset + start * 4, size * 4));
+}
+
+/**
+ * The ascending ids `buf[from, to)` without those in a range [start, start + stride) of `starts` (ascending), moved up
+ * in place; the new end.
+ */
+function dropIds(buf: Uint32Array, from: number, to: number, starts: Float64Array, stride: number): number {
+  let end = to;
+  for (let j = 0; j < starts.length && from < end; j++) {
+    const start = starts[j]!;
+    let lo = from;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (buf[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    let past = lo;
+    while (past < end && buf[past]! < start + stride) past++;
+    if (past > lo) {
+      buf.copyWithin(lo, past, end);
+      end -= past - lo;
+    }
+  }
+  return end;
 }
 
 /** How many ids the slots hold. */
