@@ -87,6 +87,7 @@ function shardsOver(docs: SearchDoc[], file: string, before: Map<string, string>
       has,
       keep: (name, hash) => has(name, hash) && keepFile(name),
       keepNamed: (name) => before.has(name) && keepFile(name),
+      hasNamed: (name) => before.has(name),
     },
   });
   writer.finish();

@@ -96,6 +96,7 @@ function searchFileWriter(
   has(path: string, hash: string): boolean;
   keep(path: string, hash: string): boolean;
   keepNamed(path: string): boolean;
+  hasNamed(path: string): boolean;
 } {
   const dirs = new Set<string>();
   const outputs: SearchOutput[] = [];
@@ -126,7 +127,8 @@ function searchFileWriter(
     const hash = previous[file];
     return hash !== undefined && keep(file, hash);
   };
-  return { sink, outputs, has, keep, keepNamed };
+  const hasNamed = (file: string) => previous[file] !== undefined;
+  return { sink, outputs, has, keep, keepNamed, hasNamed };
 }
 
 /**
