@@ -206,16 +206,22 @@ const fewMoved = 64;
 function holdsAny(data: Uint32Array, from: number, to: number, starts: Float64Array, stride: number): boolean {
   for (let j = 0; j < starts.length; j++) {
     const start = starts[j]!;
-    let lo = from;
-    let hi = to;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (data[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(data, from, to, start);
     if (lo < to && data[lo]! < start + stride) return true;
   }
   return false;
+}
+
+/** The first index in [from, to) of the ascending `ids` whose id is at least `value` (`to` if none). */
+function firstAtLeast(ids: Uint32Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether `buf[0, size)` is `data[start, end)` (compared as bytes: a common word's entry holds thousands of ids). */
@@ -232,13 +238,7 @@ function dropIds(buf: Uint32Array, from: number, to: number, starts: Float64Arra
   let end = to;
   for (let j = 0; j < starts.length && from < end; j++) {
     const start = starts[j]!;
-    let lo = from;
-    let hi = end;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (buf[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(buf, from, end, start);
     let past = lo;
     while (past < end && buf[past]! < start + stride) past++;
     if (past > lo) {
