@@ -34,7 +34,8 @@ export function fingerprintCode(root) {
   const file = stampsFile(root);
   try {
     const kept = JSON.parse(readFileSync(file, 'utf8'));
-    if (kept.stamps === stamps.text && typeof kept.fingerprint === 'string') return kept.fingerprint;
+    // Only a fingerprint's form: it names the compiled CLI's folder (bin/cli-bundle.js), and is never a path.
+    if (kept.stamps === stamps.text && typeof kept.fingerprint === 'string' && /^[0-9a-f]{32}$/.test(kept.fingerprint)) return kept.fingerprint;
   } catch {
     // None kept, or not readable: hashed below.
   }

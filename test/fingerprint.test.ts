@@ -81,9 +81,14 @@ describe('fingerprint', () => {
     expect(fingerprintCode(root)).toBe(first);
     expect(existsSync(kept)).toBe(true);
     // What is kept is what a run reads while no stamp changes: planted, it is returned as it is, nothing hashed.
-    const plant = () => writeFileSync(kept, JSON.stringify({ ...(JSON.parse(readFileSync(kept, 'utf8')) as object), fingerprint: 'planted' }));
+    const plantAs = (fingerprint: string) => writeFileSync(kept, JSON.stringify({ ...(JSON.parse(readFileSync(kept, 'utf8')) as object), fingerprint }));
+    // One not of a fingerprint's form (it names the compiled CLI's folder) is not taken: the code is hashed.
+    plantAs('../../elsewhere');
+    expect(fingerprintCode(root)).toBe(first);
+    const planted = 'f'.repeat(32);
+    const plant = () => plantAs(planted);
     plant();
-    expect(fingerprintCode(root)).toBe('planted');
+    expect(fingerprintCode(root)).toBe(planted);
     // A change to the same size, its modification time put back: only its change time differs, and the code is hashed again.
     const before = statSync(file);
     writeFileSync(file, 'export const b = 9;');
@@ -99,7 +104,7 @@ describe('fingerprint', () => {
     writeFileSync(path.join(root, 'src/c.ts'), 'export const c = 3;');
     expect(fingerprintCode(root)).toBe(hashed());
     rmSync(path.join(root, 'src/c.ts'));
-    expect(fingerprintCode(root)).toBe('planted'); // the stamps planted with it, as before the file came
+    expect(fingerprintCode(root)).toBe(planted); // the stamps planted with it, as before the file came
     rmSync(path.join(root, 'web/styles/base.css'));
     expect(fingerprintCode(root)).toBe(hashed());
     expect(hashed()).not.toBe(changed);
