@@ -8,13 +8,28 @@
  * removed before the swap. A linked file is never written through: it is
  * unlinked first, so the previous site stays as it was until the swap.
  */
-import { promises as fs, renameSync } from 'node:fs';
+import { chmod, copyFile, mkdir, promises as fs, rename, renameSync, unlink, writeFile } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { onInterrupt } from '../interrupt.ts';
 import { trashNow } from '../incremental/remove-later.ts';
 import { linkPreviousSite, recycleSpare, scratchPrefix, stagingPrefix } from '../incremental/link-previous.ts';
 import { contentHash, filesUnder, inPathOrder, newSpareDir, SortedFiles, type FileMap, type OutputManifest } from '../incremental/output-manifest.ts';
+
+/**
+ * The file calls a site's files are made with, through Node's callback API: a build makes hundreds (a link
+ * change) to tens of thousands (a cold build) of files, and `fs.promises` (a FileHandle opened, written and
+ * closed, each step a promise) cost this thread two to four times as much per file (docs/performance.md).
+ */
+const fileCalls = {
+  writeFile: promisify(writeFile),
+  unlink: promisify(unlink),
+  mkdir: promisify(mkdir),
+  copyFile: promisify(copyFile),
+  chmod: promisify(chmod),
+  rename: promisify(rename),
+};
 
 /** Collects files into a staging folder, then swaps it into place. */
 export interface SiteWriter {
@@ -140,7 +155,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   const ensureDir = async (file: string) => {
     const dir = path.dirname(file);
     if (dirs.has(dir)) return;
-    await fs.mkdir(dir, { recursive: true });
+    await fileCalls.mkdir(dir, { recursive: true });
     dirs.add(dir);
   };
   const resolveRel = (rel: string) => {
@@ -257,7 +272,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
         return;
       }
       await replace(rel, abs);
-      await fs.writeFile(abs, contents);
+      await fileCalls.writeFile(abs, contents);
       made(rel, hash, key);
     },
     reuse(rel, key) {
@@ -289,10 +304,10 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       const abs = resolveRel(rel);
       if (key === undefined) return writer.write(rel, await fs.readFile(from));
       await replace(rel, abs);
-      await fs.copyFile(from, abs);
+      await fileCalls.copyFile(from, abs);
       // A copy keeps its source's mode: an attachment private in the vault (0600) is made readable as every file the
       // site writes is (the umask's), for a web server running as another user.
-      await fs.chmod(abs, 0o666 & ~process.umask());
+      await fileCalls.chmod(abs, 0o666 & ~process.umask());
       // A file copied by key is known by its key; its bytes are not read.
       made(rel, `key:${key}`, key);
     },
@@ -311,7 +326,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       await Promise.all(
         moved.map(async ({ rel, hash, abs }) => {
           await replace(rel, abs);
-          await fs.rename(path.join(dir, rel), abs);
+          await fileCalls.rename(path.join(dir, rel), abs);
           made(rel, hash);
         }),
       );
@@ -393,7 +408,7 @@ async function removeStale(staging: string, stale: readonly string[]): Promise<v
 /** Unlink the file `abs`; one already gone is no error. */
 async function unlinkIfThere(abs: string): Promise<void> {
   try {
-    await fs.unlink(abs);
+    await fileCalls.unlink(abs);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
