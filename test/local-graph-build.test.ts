@@ -153,6 +153,23 @@ describe('local graph files', () => {
     expect(made).toBeGreaterThan(0);
   }, 120_000);
 
+  it("are made again where a note in them was retitled, though the links, and so the answers' shapes, are the same", () => {
+    const work = makeGarden(files);
+    const site = path.join(tempDir(), 'dist');
+    const cache = tempDir();
+    build(work, site, cache);
+    // Far/Two is two links from the hub (through Alpha): the hub's answer is computed again and comes out with the
+    // same notes and links, numbered as before; only the title, read from the note's frontmatter, tells it changed.
+    writeFileSync(path.join(work, 'Far/Two.md'), '---\ntitle: The second step\n---\nTwo steps from the hub, through [[Alpha]].\n');
+    build(work, site, cache);
+    const cold = path.join(tempDir(), 'cold');
+    build(work, cold, tempDir(), true);
+    expect(local(site, '/hub/').nodes.find((n) => n.id === 'Far/Two')?.title).toBe('The second step');
+    const list = readdirSync(cold, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('local-graph.json'));
+    expect(list.length).toBeGreaterThan(10);
+    for (const f of list) expect(read(site, f), f).toBe(read(cold, f));
+  }, 120_000);
+
   it('are served by the dev server with the same neighbourhood', async () => {
     dev = await startDev({ garden, port: await freePort(), quiet: true });
     const response = await fetch(dev.url + 'hub/local-graph.json');

@@ -1,8 +1,8 @@
 /** The local graph's per-note files (`<url>local-graph.json`, docs/output.md). */
 import { createHash } from 'node:crypto';
-import { indexNeighbourhoods } from '../graph/neighbourhood.ts';
+import { answerDigestBytes, indexNeighbourhoods } from '../graph/neighbourhood.ts';
 import { packReads, planNeighbourhoods } from '../graph/neighbourhood-changes.ts';
-import { localGraphFileName } from '../shared/local-graph.ts';
+import { localGraphFileName, type LocalGraphJson } from '../shared/local-graph.ts';
 import type { GraphJson } from '../shared/types.ts';
 import type { SiteWriter } from './write-site.ts';
 import type { NeighbourhoodStore } from '../incremental/kept-neighbourhoods.ts';
@@ -38,21 +38,42 @@ export async function writeLocalGraphFiles(writer: Pick<SiteWriter, 'write' | 'r
   const neighbourhoodOf = indexNeighbourhoods(json);
   const plan = previous ? planNeighbourhoods(previous.record, neighbourhoodOf.graph) : undefined;
   const reads = new Array<ArrayLike<number>>(json.notes.length);
+  const digests = new Uint8Array(json.notes.length * answerDigestBytes);
+  // The previous answers' digests, when its notes are numbered as this graph's (the digests are by number).
+  const before = plan?.same ? previous?.record.digests : undefined;
   // The files the change cannot reach are kept in one pass here; only the others go through the writes in flight (an
   // async call for each of 10k notes, most of them kept, was ~0.1 s of a link build's thread).
   const toWrite: number[] = [];
   for (let i = 0; i < json.notes.length; i++) {
-    if (plan && previous && !plan.affected[i] && writer.carry(fileOf(json.notes[i]!.url), previous.key, key)) reads[i] = plan.readsOf(i);
-    else toWrite.push(i);
+    if (plan && previous && !plan.affected[i] && writer.carry(fileOf(json.notes[i]!.url), previous.key, key)) {
+      reads[i] = plan.readsOf(i);
+      if (before) digests.set(before.subarray(i * answerDigestBytes, (i + 1) * answerDigestBytes), i * answerDigestBytes);
+    } else toWrite.push(i);
   }
+  // An answer the change may reach often comes out as it was (most of a link build's answers computed again):
+  // its digest, and its notes' titles and URLs, tell so, and its file is kept without being serialised and hashed.
+  const asBefore = (i: number, file: string, answer: LocalGraphJson, digest: Uint8Array) =>
+    before !== undefined &&
+    sameBytes(before, i * answerDigestBytes, digest) &&
+    answer.nodes.every((node) => !plan!.renamed[neighbourhoodOf.indexOf(node.id)!]) &&
+    writer.carry(file, previous!.key, key);
   await eachInFlight(toWrite, 32, async (i) => {
     const n = json.notes[i]!;
     const read: number[] = [];
-    const answer = neighbourhoodOf(n.id, read);
+    const answer = neighbourhoodOf(n.id, read)!;
     reads[i] = read;
-    await writer.write(fileOf(n.url), JSON.stringify(answer), key);
+    const digest = neighbourhoodOf.digest(answer);
+    digests.set(digest, i * answerDigestBytes);
+    const file = fileOf(n.url);
+    if (!asBefore(i, file, answer, digest)) await writer.write(file, JSON.stringify(answer), key);
   });
-  kept.save({ key, record: { ...neighbourhoodOf.graph, reads: packReads(reads) } });
+  kept.save({ key, record: { ...neighbourhoodOf.graph, reads: packReads(reads), digests } });
+}
+
+/** Whether `bytes` holds `digest` from `at`. */
+function sameBytes(bytes: Uint8Array, at: number, digest: Uint8Array): boolean {
+  for (let k = 0; k < digest.length; k++) if (bytes[at + k] !== digest[k]) return false;
+  return true;
 }
 
 /**

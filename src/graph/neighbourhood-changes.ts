@@ -31,6 +31,12 @@ import type { NeighbourGraph, NoteLists } from './neighbourhood.ts';
 /** A graph with what each of its notes' answers read (`NeighbourhoodIndex`), as pairs per note. */
 export interface NeighbourhoodRecord extends NeighbourGraph {
   reads: NoteLists;
+  /**
+   * Each note's answer's digest (`NeighbourhoodIndex.digest`, `answerDigestBytes` bytes a note, in
+   * json.notes order; all zeros: not known). Lets a build keep the file of an answer it had to compute
+   * again when the answer came out the same, without serialising it.
+   */
+  digests?: Uint8Array;
 }
 
 /** What a change leaves of the previous answers. */
@@ -39,6 +45,10 @@ export interface NeighbourhoodPlan {
   affected: Uint8Array;
   /** What the kept answer of a note not affected read, numbered as the new graph. */
   readsOf(index: number): Int32Array;
+  /** Whether the notes are the previous graph's, in the same order (json.notes numbers mean the same notes). */
+  same: boolean;
+  /** 1 for each note that is new or whose title or URL changed. */
+  renamed: Uint8Array;
 }
 
 /** The notes of `next` whose answers may differ from those `previous` records (see the module comment). */
@@ -60,16 +70,11 @@ export function planNeighbourhoods(previous: NeighbourhoodRecord, next: Neighbou
 
   // 1. Changed notes.
   const changed = new Uint8Array(count);
+  const renamed = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const o = toOld[i]!;
-    if (
-      o < 0 ||
-      previous.titles[o] !== next.titles[i] ||
-      previous.urls[o] !== next.urls[i] ||
-      !sameList(previous.both, o, next.both, i) ||
-      !sameList(previous.out, o, next.out, i)
-    )
-      changed[i] = 1;
+    if (o < 0 || previous.titles[o] !== next.titles[i] || previous.urls[o] !== next.urls[i]) changed[i] = renamed[i] = 1;
+    else if (!sameList(previous.both, o, next.both, i) || !sameList(previous.out, o, next.out, i)) changed[i] = 1;
   }
 
   // For each note, the changed notes in its list, and the most important of them before or after the change.
@@ -99,6 +104,8 @@ export function planNeighbourhoods(previous: NeighbourhoodRecord, next: Neighbou
   for (let i = 0; i < count; i++) affected[i] = changed[i]! || touchesChanged(i) || readChanged(i) ? 1 : 0;
   return {
     affected,
+    same,
+    renamed,
     readsOf(i) {
       const o = toOld[i]!;
       const reads = previous.reads.items.slice(previous.reads.starts[o]!, previous.reads.starts[o + 1]!);

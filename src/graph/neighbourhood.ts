@@ -1,6 +1,10 @@
 /** Every note's neighbourhood (its local graph file, docs/output.md) from graph.json. */
+import { createHash } from 'node:crypto';
 import type { LocalGraphDepth, LocalGraphJson, LocalGraphLink, LocalGraphNode } from '../shared/local-graph.ts';
 import type { GraphJson, NoteId } from '../shared/types.ts';
+
+/** The bytes of an answer's digest (`NeighbourhoodIndex.digest`): the first 16 of its SHA-256. */
+export const answerDigestBytes = 16;
 
 /** How many notes a neighbourhood keeps at each depth. */
 export interface NeighbourhoodLimits {
@@ -122,7 +126,31 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
     };
   };
   let graph: NeighbourGraph | undefined;
+  const digestOf = (answer: LocalGraphJson): Uint8Array => {
+    const { nodes, links } = answer;
+    const numbers = new Int32Array(4 + nodes.length * 3 + links.length * 2);
+    numbers[0] = nodes.length;
+    numbers[1] = links.length;
+    numbers[2] = answer.omitted;
+    numbers[3] = (answer.cut[2] ? 1 : 0) | (answer.cut[3] ? 2 : 0);
+    let k = 4;
+    for (const n of nodes) {
+      numbers[k++] = byRank[rankOf.get(n.id)!]!.i;
+      numbers[k++] = n.depth;
+      numbers[k++] = n.links;
+    }
+    for (const [source, target] of links) {
+      numbers[k++] = source;
+      numbers[k++] = target;
+    }
+    return createHash('sha256').update(numbers).digest().subarray(0, answerDigestBytes);
+  };
   return Object.assign(answerOf, {
+    digest: digestOf,
+    indexOf: (id: NoteId) => {
+      const rank = rankOf.get(id);
+      return rank === undefined ? undefined : byRank[rank]!.i;
+    },
     get graph(): NeighbourGraph {
       graph ??= {
         ids: json.notes.map((n) => n.id),
@@ -192,6 +220,14 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
  */
 export interface NeighbourhoodIndex {
   (id: NoteId, reads?: number[]): LocalGraphJson | undefined;
+  /**
+   * A digest of an answer of this index by the json.notes numbers of its notes (not their ids, titles or URLs):
+   * two answers over the same numbering of notes whose titles and URLs are the same have the same bytes when their
+   * digests are equal ({@link answerDigestBytes} bytes).
+   */
+  digest(answer: LocalGraphJson): Uint8Array;
+  /** The json.notes number of note `id` (undefined for a note not in the graph). */
+  indexOf(id: NoteId): number | undefined;
   /** The graph the answers are computed from, numbered as json.notes. */
   readonly graph: NeighbourGraph;
 }

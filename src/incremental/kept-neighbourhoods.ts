@@ -7,7 +7,7 @@
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { NeighbourhoodRecord } from '../graph/neighbourhood-changes.ts';
-import type { NoteLists } from '../graph/neighbourhood.ts';
+import { answerDigestBytes, type NoteLists } from '../graph/neighbourhood.ts';
 import { cacheDir } from '../store/cache.ts';
 import { codeFingerprint } from '../version.ts';
 
@@ -40,7 +40,8 @@ function wellFormed(record: NeighbourhoodRecord): boolean {
     lists(record.both, 0) &&
     lists(record.out, 0) &&
     lists(record.reads, -2) &&
-    record.reads.items.length % 2 === 0
+    record.reads.items.length % 2 === 0 &&
+    (record.digests === undefined || (record.digests instanceof Uint8Array && record.digests.length === count * answerDigestBytes))
   );
 }
 
