@@ -7,7 +7,7 @@ import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } fr
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from '../src/dev/index.ts';
-import type { GraphTopicsFile, LocalGraphJson } from '../src/shared/local-graph.ts';
+import { localGraphFullSizeLinks, shownLinkCount, type GraphTopicsFile, type LocalGraphJson } from '../src/shared/local-graph.ts';
 import type { GraphJson } from '../src/shared/types.ts';
 import { freePort } from './helpers/free-port.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
@@ -87,7 +87,10 @@ describe('local graph files', () => {
     // Each node's link count is the number of published notes it links with, either way, as graph.json has them.
     const linkCount = (id: string) =>
       new Set(graph.links.flatMap((l) => (l.source === id ? [l.target] : l.target === id ? [l.source] : [])).filter((o) => o !== id)).size;
-    for (const n of hub.nodes) expect(n.links, n.id).toBe(linkCount(n.id));
+    // (Rounded down to a step of the app's size scale: exact up to 6.)
+    for (const n of hub.nodes) expect(n.links, n.id).toBe(shownLinkCount(linkCount(n.id)));
+    expect(linkCount('Hub')).toBe(11);
+    expect(hub.nodes[0]!.links).toBe(10);
     expect(hub.nodes.find((n) => n.id === 'Beta')!.links).toBe(2);
     // Within a depth, the most linked first, then by id.
     const ones = hub.nodes.filter((n) => n.depth === 1);
@@ -168,6 +171,25 @@ describe('local graph files', () => {
     const list = readdirSync(cold, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('local-graph.json'));
     expect(list.length).toBeGreaterThan(10);
     for (const f of list) expect(read(site, f), f).toBe(read(cold, f));
+  }, 120_000);
+
+  it('stay as they were when a note in them gains a link that leaves its size as it was (a hub of 200 links or more)', () => {
+    const spokeIds = Array.from({ length: 210 }, (_, i) => `Spoke ${String(i + 1).padStart(3, '0')}`);
+    const work = makeGarden(Object.fromEntries([['Index.md', '# Index\n'], ...spokeIds.map((s) => [`${s}.md`, `Part of [[Index]].\n`])]));
+    const site = path.join(tempDir(), 'dist');
+    const cache = tempDir();
+    build(work, site, cache);
+    const file = (s: string) => path.join(site, s.toLowerCase().replace(' ', '-'), 'local-graph.json');
+    const before = new Map(spokeIds.map((s) => [s, { ino: statSync(file(s)).ino, text: readFileSync(file(s), 'utf8') }]));
+    expect(local(site, '/spoke-001/').nodes[1]).toMatchObject({ id: 'Index', depth: 1, links: localGraphFullSizeLinks });
+    // A 211th spoke: the index note has 211 links, drawn (and written) as 200; no other spoke's file changes.
+    writeFileSync(path.join(work, 'Spoke 211.md'), 'Part of [[Index]] too.\n');
+    build(work, site, cache);
+    expect(local(site, '/spoke-211/').nodes[1]).toMatchObject({ id: 'Index', links: localGraphFullSizeLinks });
+    for (const [s, was] of before) {
+      expect(readFileSync(file(s), 'utf8'), s).toBe(was.text);
+      expect(statSync(file(s)).ino, s).toBe(was.ino);
+    }
   }, 120_000);
 
   it('are served by the dev server with the same neighbourhood', async () => {

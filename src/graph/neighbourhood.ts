@@ -1,6 +1,6 @@
 /** Every note's neighbourhood (its local graph file, docs/output.md) from graph.json. */
 import { createHash } from 'node:crypto';
-import type { LocalGraphDepth, LocalGraphJson, LocalGraphLink, LocalGraphNode } from '../shared/local-graph.ts';
+import { shownLinkCount, type LocalGraphDepth, type LocalGraphJson, type LocalGraphLink, type LocalGraphNode } from '../shared/local-graph.ts';
 import type { GraphJson, NoteId } from '../shared/types.ts';
 
 /** The bytes of an answer's digest (`NeighbourhoodIndex.digest`): the first 16 of its SHA-256. */
@@ -107,7 +107,7 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
     });
     const nodes = kept.map((r): LocalGraphNode => {
       const { n, links: linkCount } = byRank[r]!;
-      return { id: n.id, title: n.title, url: n.url, depth: depthAt[r] as LocalGraphDepth, links: linkCount };
+      return { id: n.id, title: n.title, url: n.url, depth: depthAt[r] as LocalGraphDepth, links: shownLinkCount(linkCount) };
     });
     const links: LocalGraphLink[] = [];
     kept.forEach((r, source) => {

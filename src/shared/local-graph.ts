@@ -4,13 +4,45 @@ import type { NoteId, Slug } from './types.ts';
 /** How far from the note a node of the local graph is, in links followed either way (0: the note itself). */
 export type LocalGraphDepth = 0 | 1 | 2 | 3;
 
+/**
+ * Links at which a node of the local graph is drawn at full size (a hub of the garden; a note with a few links stays
+ * small, as most notes are): the app sizes nodes on a log scale of their links up to here.
+ */
+export const localGraphFullSizeLinks = 200;
+
+/**
+ * The link counts a local graph file gives its nodes: a step of about a quarter of a pixel of a node's size each on
+ * that scale (1/24 of it, rounded), up to {@link localGraphFullSizeLinks}. Integers written out, not computed: a
+ * logarithm may round differently on another engine, and the same garden must give the same bytes.
+ */
+const linkSteps: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 8, 10, 13, 17, 21, 27, 33, 42, 52, 66, 82, 103, 128, 160, localGraphFullSizeLinks];
+
+/**
+ * A node's link count as its local graph file holds it: the largest step of {@link linkSteps} it reaches. Exact would
+ * change no pixel, but when a note gains or loses a link every file it is a node of would change (a note of 40 links is
+ * in 40 files and more, a hub in thousands), and a deploy would upload them all again.
+ */
+export function shownLinkCount(links: number): number {
+  let lo = 0;
+  let hi = linkSteps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (linkSteps[mid]! <= links) lo = mid;
+    else hi = mid - 1;
+  }
+  return linkSteps[lo]!;
+}
+
 /** A note of a neighbourhood. */
 export interface LocalGraphNode {
   id: NoteId;
   title: string;
   url: Slug;
   depth: LocalGraphDepth;
-  /** How many notes it links with, either way (links and embeds, each note once): its importance and size, as in Obsidian's graph. */
+  /**
+   * How many notes it links with, either way (links and embeds, each note once), rounded down to a step of the
+   * app's size scale ({@link shownLinkCount}): its size, as in Obsidian's graph.
+   */
   links: number;
 }
 

@@ -2,7 +2,7 @@ import { DirectedGraph } from 'graphology';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import Sigma from 'sigma';
-import type { ShownLocalGraph } from '../../src/shared/local-graph.ts';
+import { localGraphFullSizeLinks, type ShownLocalGraph } from '../../src/shared/local-graph.ts';
 import type { Theme } from '../../src/shared/theme.ts';
 import type { NoteId, Slug } from '../../src/shared/types.ts';
 import { createNodeHoverEvent } from '../events/garden-node-hover.ts';
@@ -271,12 +271,9 @@ function marginsFor(widths: number[], shortest: number[], width: number): Omit<L
   return { marginX: Math.max(24, Math.min(width * 0.3, room)), marginY: lineHeight + 12, edge: 12 };
 }
 
-/** Links at which a node is drawn at full size: a hub of the garden (a note with a few links stays small, as most notes are). */
-const hubLinks = 200;
-
 /**
  * The graph sigma draws: nodes up to `depth` at their laid-out places (y up, as sigma's), sized by
- * their link counts as Obsidian sizes nodes (on a log scale, full size from `hubLinks` links),
+ * their link counts as Obsidian sizes nodes (on a log scale, full size from `localGraphFullSizeLinks` links),
  * coloured by topic; nodes in the file's order, so labels are placed by depth, then importance.
  */
 function toGraph(data: ShownLocalGraph, depth: 1 | 2 | 3, frame: LocalGraphFrame): DirectedGraph<Attributes> {
@@ -286,7 +283,7 @@ function toGraph(data: ShownLocalGraph, depth: 1 | 2 | 3, frame: LocalGraphFrame
   data.nodes.forEach((n, i) => {
     const p = positions.get(i);
     if (!p || n.depth > depth) return;
-    const size = n.depth === 0 ? 9 : (3 + 6 * Math.min(1, Math.log1p(n.links) / Math.log1p(hubLinks))) * (n.depth === 1 ? 1 : 0.8);
+    const size = n.depth === 0 ? 9 : (3 + 6 * Math.min(1, Math.log1p(n.links) / Math.log1p(localGraphFullSizeLinks))) * (n.depth === 1 ? 1 : 0.8);
     graph.addNode(n.id, {
       x: p.x,
       y: -p.y,
