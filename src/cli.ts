@@ -35,6 +35,8 @@ import { formatConfigError } from './config/format-config-error.ts';
 import { toScanSettings } from './config/scan-settings.ts';
 import type { SiteConfig } from './config/types.ts';
 import type { PreparedSearchWorker } from './search/build-in-worker.ts';
+import { endLayoutAhead, layoutWorkerMinNodes, startLayoutAhead } from './graph/layout-start.ts';
+import { heapMbFor } from './worker-heap.ts';
 
 const help = `trellis: Obsidian-style Markdown gardens to fast websites
 
@@ -332,6 +334,10 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       // Links changed too: the search starts after the graph stage, on the worker started ahead (it has read the kept postings).
       if (!changed && !linked) early?.skip();
       if (linked) searchAfterGraph = preparedSearch;
+      // More than text changed: the layout will likely run again, in the graph stage. Its worker loads its modules now,
+      // on the other core, while this thread resolves the links; its heap is for a graph of the previous build's links.
+      const published = changed ? 0 : compiled.notes.filter((n) => n.publish).length;
+      if (recorded && published >= layoutWorkerMinNodes) startLayoutAhead(heapMbFor(published + recorded.report.links, 1024));
       phase('what changed');
       if (!changed) return linked && facts ? { linksOnly: { changed: linked, facts, ...(recorded?.report ? { report: recorded.report } : {}) } } : undefined;
       early?.start(
@@ -393,6 +399,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     return 0;
   } finally {
     void preparedSearch?.discard();
+    endLayoutAhead();
     await ahead?.close();
   }
 }

@@ -10,7 +10,7 @@ import { buildGarden, type GardenModel } from '../src/build.ts';
 import { fromLayoutInput, nodeIdOf } from '../src/graph/layout-graph.ts';
 import { layoutInputOf, toLayoutInput } from '../src/graph/layout-input.ts';
 import { computeLayoutResult } from '../src/graph/layout-result.ts';
-import { startLayout } from '../src/graph/layout-start.ts';
+import { endLayoutAhead, startLayout, startLayoutAhead } from '../src/graph/layout-start.ts';
 import { noteEdges } from '../src/graph/note-edges.ts';
 import { workerUrl } from '../src/paths.ts';
 import type { NoteId } from '../src/shared/types.ts';
@@ -63,6 +63,26 @@ describe('layout on a worker', () => {
     expect(fromWorker).toEqual(here);
     expect(new Set(here.positions.map(([, x, y]) => `${x},${y}`)).size).toBe(graph.order);
   });
+
+  it('gives the same from a worker started ahead of its graph (a link build starts it once its notes are compiled)', async () => {
+    const graph = linkGraphOf(model);
+    const here = computeLayoutResult(graph, tagsOf);
+    const input = toLayoutInput(graph, tagsOf);
+    // The worker itself, given its graph as its first message (startLayout would hide a failure by laying out here).
+    const worker = new Worker(workerUrl('layout'), { workerData: { ahead: true } });
+    worker.postMessage(input);
+    const [fromWorker] = await once(worker, 'message');
+    await worker.terminate();
+    expect(fromWorker).toEqual(here);
+    // Taken by the next layout with room in its heap; one too small is ended, and the layout starts its own worker.
+    startLayoutAhead(200);
+    expect(await startLayout(graph, tagsOf, 0, 150)).toEqual(here);
+    startLayoutAhead(8);
+    expect(await startLayout(graph, tagsOf, 0, 150)).toEqual(here);
+    // One no layout takes is ended with the build.
+    startLayoutAhead(200);
+    endLayoutAhead();
+  }, 60_000);
 
   it('is what the build put in graph.json', () => {
     const here = computeLayoutResult(linkGraphOf(model), tagsOf);

@@ -57,5 +57,53 @@ export function startLayout(
 
 /** The layout of `input` computed on a worker thread of its own, with a heap of `heapMb` (0: uncapped). */
 function layOutOnWorker(input: LayoutInput, heapMb: number): Promise<LayoutResult> {
+  const spare = takeAhead(heapMb);
+  if (spare) {
+    const answer = firstAnswer<LayoutResult>(spare, 'Layout', { terminate: true });
+    spare.postMessage(input);
+    return answer;
+  }
   return firstAnswer<LayoutResult>(new Worker(workerUrl('layout'), { workerData: input, ...heapLimits(heapMb) }), 'Layout', { terminate: true });
+}
+
+/** A layout worker started ahead of its graph, and the heap it was given (MB). */
+let ahead: { worker: Worker; heapMb: number } | undefined;
+
+/**
+ * Start a layout worker now, before its graph is known, with a heap of `heapMb` (for a graph of the size it will
+ * likely be): it loads its modules (~0.15 s at 10k notes) while this thread goes on, and the next layout with a heap
+ * of at most that size starts computing at once. A build of changed links starts it once its notes are compiled,
+ * while it resolves their links (src/cli.ts); it is ended by {@link endLayoutAhead} when no layout took it.
+ */
+export function startLayoutAhead(heapMb: number): void {
+  endLayoutAhead();
+  const worker = new Worker(workerUrl('layout'), { workerData: { ahead: true }, ...heapLimits(heapMb) });
+  // Not waited for by anyone until a layout takes it: its failure then is that layout's (it is retried, as any).
+  worker.on('error', () => undefined);
+  // One that ended (failed to start) is not handed to a layout, which would wait for an answer that never comes.
+  worker.once('exit', () => {
+    if (ahead?.worker === worker) ahead = undefined;
+  });
+  worker.unref();
+  ahead = { worker, heapMb };
+}
+
+/** End the layout worker started ahead, if no layout took it. */
+export function endLayoutAhead(): void {
+  void ahead?.worker.terminate();
+  ahead = undefined;
+}
+
+/** The worker started ahead, for a layout whose heap (0: uncapped) it has room for; a worker too small is ended. */
+function takeAhead(heapMb: number): Worker | undefined {
+  const spare = ahead;
+  ahead = undefined;
+  if (!spare) return undefined;
+  // Room enough, and not much more: a larger cap lets the worker hold more garbage (the cap is what trims it).
+  if (heapMb > 0 && spare.heapMb >= heapMb && spare.heapMb <= heapMb * 1.5) {
+    spare.worker.ref();
+    return spare.worker;
+  }
+  void spare.worker.terminate();
+  return undefined;
 }
