@@ -3,6 +3,7 @@
  * strings: a text card's Markdown is the decoded string, so a position in
  * the Markdown goes through the string's escapes back to the file.
  */
+import { lastAtMost } from '../shared/sorted-search.ts';
 import type { Point } from '../shared/types.ts';
 import { readEscape } from './parse-json.ts';
 
@@ -24,14 +25,8 @@ export function indexLines(text: string): LineIndex {
   return {
     pointAt(offset) {
       const o = Math.max(0, Math.min(offset, text.length));
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= o) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: o - starts[lo]! + 1 };
+      const line = lastAtMost(starts, o);
+      return { line: line + 1, column: o - starts[line]! + 1 };
     },
     offsetOf(line, column) {
       const l = Math.max(1, Math.min(line, starts.length));

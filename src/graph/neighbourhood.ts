@@ -135,7 +135,7 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
     numbers[3] = (answer.cut[2] ? 1 : 0) | (answer.cut[3] ? 2 : 0);
     let k = 4;
     for (const n of nodes) {
-      numbers[k++] = byRank[rankOf.get(n.id)!]!.i;
+      numbers[k++] = indexOf.get(n.id)!;
       numbers[k++] = n.depth;
       numbers[k++] = n.links;
     }
@@ -147,10 +147,7 @@ export function indexNeighbourhoods(json: GraphJson, limits: NeighbourhoodLimits
   };
   return Object.assign(answerOf, {
     digest: digestOf,
-    indexOf: (id: NoteId) => {
-      const rank = rankOf.get(id);
-      return rank === undefined ? undefined : byRank[rank]!.i;
-    },
+    indexOf: (id: NoteId) => indexOf.get(id),
     get graph(): NeighbourGraph {
       graph ??= {
         ids: json.notes.map((n) => n.id),

@@ -1,4 +1,5 @@
 /** The local graph's per-note file (`<url>local-graph.json`, docs/output.md), shared by the builder and the app. */
+import { lastAtMost } from './sorted-search.ts';
 import type { NoteId, Slug } from './types.ts';
 
 /** How far from the note a node of the local graph is, in links followed either way (0: the note itself). */
@@ -23,14 +24,7 @@ const linkSteps: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 8, 10, 13, 17, 21, 27
  * in 40 files and more, a hub in thousands), and a deploy would upload them all again.
  */
 export function shownLinkCount(links: number): number {
-  let lo = 0;
-  let hi = linkSteps.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (linkSteps[mid]! <= links) lo = mid;
-    else hi = mid - 1;
-  }
-  return linkSteps[lo]!;
+  return linkSteps[lastAtMost(linkSteps, links)]!;
 }
 
 /** A note of a neighbourhood. */

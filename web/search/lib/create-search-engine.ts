@@ -14,6 +14,7 @@ import { createRankArrays, type RankArrays } from './rank-arrays.ts';
 import { routeTerm, type PlannedShard } from './route-term.ts';
 import { toDocsChunkFile } from '../../../src/shared/search/to-docs-chunk-file.ts';
 import { toNameKey } from '../../../src/shared/search/to-name-key.ts';
+import { lastAtMost } from '../../../src/shared/sorted-search.ts';
 import { toSearchHit } from './to-search-hit.ts';
 
 /** Read a file under `_search/` (`manifest.json`, a shard, the vocabulary or a docs chunk) by its name. */
@@ -164,7 +165,8 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
       ];
       const ranked = rankDocs(found, names, { ...manifest, limit, offset }, scratch);
       const chunkFiles = ranked.docs.map((doc) => {
-        const chunk = findChunk(manifest.docs.starts, doc.doc);
+        // The docs chunk holding the note: the last one starting at or before it.
+        const chunk = lastAtMost(manifest.docs.starts, doc.doc);
         return toDocsChunkFile(manifest.docs.starts[chunk]!, manifest.docs.hashes[chunk]!);
       });
       const loadedChunks = await Promise.all(chunkFiles.map(loadChunk));
@@ -185,18 +187,6 @@ export function createSearchEngine(load: LoadFile, options: Partial<EngineOption
 function toCorrectedKey(words: readonly string[], terms: readonly QueryTerm[], corrections: readonly Correction[][]): string {
   const best = new Map(terms.map((term, i) => [term.term, corrections[i]![0]?.term ?? term.term]));
   return words.map((word) => best.get(word) ?? word).join(' ');
-}
-
-/** Index of the docs chunk holding note `doc`: the last one starting at or before it. */
-function findChunk(starts: readonly number[], doc: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= doc) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function cached<T>(cache: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
