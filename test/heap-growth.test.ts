@@ -38,3 +38,52 @@ describe('limitHeapGrowth', () => {
     expect(limited).toBeLessThan(400);
   }, 120_000);
 });
+
+/**
+ * A child that grows its live data to ~400 MB in steps while allocating garbage between them (as a warm build grows
+ * its heap from a few MB), under `setup` (code run first): how many major collections it took.
+ */
+function growingHeap(setup: string): { majors: number } {
+  const file = path.join(tempDir(), 'growing.mts');
+  const heapGrowth = path.resolve(import.meta.dirname, '../src/heap-growth.ts');
+  writeFileSync(
+    file,
+    `import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { growFastWhileSmall, limitHeapGrowth } from ${JSON.stringify(heapGrowth)};
+let majors = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if ((e.detail as { kind: number }).kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++;
+}).observe({ entryTypes: ['gc'] });
+${setup}
+const live: unknown[] = [];
+let garbage: unknown[] = [];
+for (let step = 0; step < 160; step++) {
+  // ~2.5 MB kept a step, and some garbage made beside it.
+  for (let i = 0; i < 25_000; i++) live.push({ id: 'n' + step + '/' + i, at: [step, i] });
+  for (let i = 0; i < 10_000; i++) garbage.push({ s: 'x' + i, at: [i, step] });
+  garbage = [];
+  // A build yields to its event loop often (file reads, workers' answers): collections are told to observers then.
+  await new Promise((resolve) => setImmediate(resolve));
+}
+// Collections are told a little after they happen.
+await new Promise((resolve) => setTimeout(resolve, 50));
+if (live.length === 0) throw new Error('no live data');
+process.stdout.write(JSON.stringify({ majors }));
+`,
+  );
+  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8' })) as { majors: number };
+}
+
+describe('growFastWhileSmall', () => {
+  it('collects a growing heap fewer times while it is small, and by 1.3 once it is not', () => {
+    const limited = growingHeap('limitHeapGrowth();');
+    const fast = growingHeap('growFastWhileSmall(100, 1 << 30);');
+    const bounded = growingHeap('growFastWhileSmall(100, 32 << 20);');
+    // Measured here: 9-10 major collections by 1.3, 5 by 2 the whole way, 9 by 2 up to 32 MB and by 1.3 after (each
+    // count varies by one from run to run).
+    expect(fast.majors).toBeLessThanOrEqual(limited.majors - 2);
+    // Past 32 MB it grows by 1.3 again, collecting about as often as the heap limited throughout.
+    expect(bounded.majors).toBeGreaterThanOrEqual(fast.majors + 2);
+    expect(bounded.majors).toBeGreaterThanOrEqual(limited.majors - 2);
+  }, 120_000);
+});
