@@ -95,3 +95,80 @@ describe('tag and topic pages', () => {
     }
   });
 });
+
+describe('list pages of notes with one title', () => {
+  it('list the notes of every page by title, notes of one title in the order given, over 40 seeded gardens', () => {
+    /** `xs` by title, a stable sort: notes of one title in the order given (what every list page's notes are in). */
+    const sorted = (xs: readonly ListNote[]) => [...xs].sort((a, b) => a.title.localeCompare(b.title));
+    const urls = (xs: readonly { url: string }[]) => xs.map((x) => x.url);
+    for (let g = 0; g < 40; g++) {
+      const random = seeded(1000 + g);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+      // Few titles, so many notes share one; ids in no particular order; some with dates, links out and series.
+      const notes: ListNote[] = Array.from({ length: 20 + Math.floor(random() * 60) }, (_, i) => {
+        const folder = pick(['', 'a/', 'b/c/', 'b/', 'B/', 'b/c/d/']);
+        const series = random() < 0.2 ? pick(['Series one', 'Series two']) : undefined;
+        return {
+          id: `${folder}n${Math.floor(random() * 1e6)}-${i}` as NoteId,
+          title: pick(['Zeta', 'alpha', 'Alpha', 'beta', 'Épée', 'epee']),
+          url: `/n${i}/` as Slug,
+          tags: random() < 0.5 ? [pick(tagWords)] : [],
+          frontmatter: { aliases: [], tags: [], publish: true, ...(series ? { series, order: Math.floor(random() * 3) } : {}) },
+          outgoingCount: Math.floor(random() * 4),
+          ...(random() < 0.5 ? { updated: pick(['2024-01-02', '2024-03-04', '2025-05-06']) } : {}),
+        } as ListNote;
+      });
+      const pages = deriveListPages(notes, new Set(), []);
+      for (const page of pages.filter((p) => p.kind === 'tag')) {
+        const tag = page.title.slice(1);
+        expect(urls(page.sections.find((s) => s.title === 'Notes')!.items)).toEqual(
+          urls(sorted(notes.filter((n) => n.tags.some((t) => t === tag || t.startsWith(tag + '/'))))),
+        );
+      }
+      // Folder pages in the order their folders first appear among the notes, deepest first; each folder's own notes by title.
+      const folders: string[] = [];
+      for (const n of notes)
+        for (let d = n.id.slice(0, Math.max(0, n.id.lastIndexOf('/'))); d; d = d.slice(0, Math.max(0, d.lastIndexOf('/'))))
+          if (!folders.includes(d)) folders.push(d);
+      const folderPages = pages.filter((p) => p.kind === 'folder');
+      // (`B` and `b` have one URL: the site keeps the first page made for it.)
+      expect(folderPages.map((p) => p.url)).toEqual(folders.map((f) => '/' + f.toLowerCase() + '/'));
+      for (const [i, page] of folderPages.entries()) {
+        const folder = folders[i]!;
+        const own = notes.filter((n) => n.id.slice(0, Math.max(0, n.id.lastIndexOf('/'))) === folder);
+        expect(urls(page.sections.find((s) => s.title === 'Notes')!.items)).toEqual(urls(sorted(own)));
+      }
+      const search = pages.find((p) => p.kind === 'search')!;
+      expect(urls(search.sections[0]!.items)).toEqual(urls(sorted(notes)));
+      // The explorer: each folder's notes by title, as links in that order.
+      const explorer = pages.find((p) => p.kind === 'explorer')!.introHtml!;
+      const rootLinks = [...explorer.matchAll(/<li class="explorer-note"><a href="([^"]+)">/g)].map((m) => m[1]);
+      const expected: string[] = [];
+      const walk = (folder: string) => {
+        const subs = [
+          ...new Set(
+            notes
+              .map((n) => n.id.split('/'))
+              .filter(
+                (p) => p.length > folder.split('/').filter(Boolean).length + 1 && p.slice(0, folder.split('/').filter(Boolean).length).join('/') === folder,
+              )
+              .map((p) => p[folder.split('/').filter(Boolean).length]!),
+          ),
+        ].sort((a, b) => a.localeCompare(b));
+        for (const s of subs) walk(folder ? `${folder}/${s}` : s);
+        expected.push(...urls(sorted(notes.filter((n) => n.id.slice(0, Math.max(0, n.id.lastIndexOf('/'))) === folder))));
+      };
+      walk('');
+      expect(rootLinks).toEqual(expected);
+      // Start here: the six notes with the most links out, by title among equals, then in the order given.
+      const start = pages.find((p) => p.kind === 'start')!;
+      const entry = [...notes].sort((a, b) => b.outgoingCount - a.outgoingCount || a.title.localeCompare(b.title)).slice(0, 6);
+      expect(urls(start.sections[0]!.items)).toEqual(urls(entry));
+      // Series in the order the notes first name them.
+      expect(start.sections.slice(1).map((s) => s.title)).toEqual([...new Set(notes.flatMap((n) => (n.frontmatter.series ? [n.frontmatter.series] : [])))]);
+      // 404: the ten most recently tended, by title among equals.
+      const recent = notes.filter((n) => n.updated).sort((a, b) => b.updated!.localeCompare(a.updated!) || a.title.localeCompare(b.title));
+      expect(urls(pages.find((p) => p.kind === 'not-found')!.sections[0]!.items)).toEqual(urls(recent.slice(0, 10)));
+    }
+  });
+});

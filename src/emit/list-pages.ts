@@ -14,16 +14,18 @@ import type { ListItem, ListPage, ListSection, Slug, Topic } from '../shared/typ
 /** All list pages of a site. */
 export function deriveListPages(notes: readonly ListNote[], takenUrls: ReadonlySet<string>, topics: readonly Topic[] = []): ListPage[] {
   noteItems = new WeakMap();
+  // Every list is by title (ties as given): the notes are sorted by title once, and each list taken from them in that order.
+  const byTitle = [...notes].sort(titleOrder);
   try {
     return [
-      ...tagPages(notes),
-      ...folderPages(notes, takenUrls),
-      ...topicPages(notes, topics),
-      explorerPage(notes),
-      startPage(notes),
-      searchPage(notes),
+      ...tagPages(byTitle),
+      ...folderPages(notes, byTitle, takenUrls),
+      ...topicPages(byTitle, topics),
+      explorerPage(byTitle),
+      startPage(notes, byTitle),
+      searchPage(byTitle),
       graphPage(notes, topics),
-      notFoundPage(notes),
+      notFoundPage(byTitle),
     ];
   } finally {
     noteItems = undefined;
@@ -39,7 +41,7 @@ let noteItems: WeakMap<ListNote, ListItem> | undefined;
 
 /**
  * A page per topic and subtopic, and the topics index. A topic's page lists its subtopics first
- * (with their sizes), then its central notes and all its notes; the index lists the top-level
+ * (with their sizes), then its central notes and all its notes (`notes` is by title); the index lists the top-level
  * topics, each with its subtopics (else its first central notes).
  */
 function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListPage[] {
@@ -60,7 +62,7 @@ function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListP
     const sections: ListSection[] = [];
     if (parent) sections.push({ title: 'Part of', items: [subtopicItem(parent)] });
     if (children.length) sections.push({ title: 'Subtopics', items: children.map(subtopicItem) });
-    sections.push({ title: 'Central notes', items: hubItems(t) }, { title: `All ${members.length} notes`, items: members.map(item).sort(byTitle) });
+    sections.push({ title: 'Central notes', items: hubItems(t) }, { title: `All ${members.length} notes`, items: members.map(item) });
     return { kind: 'topic', url: topicSlug(t), title: t.name, sections };
   });
   pages.push({
@@ -77,7 +79,7 @@ function topicPages(notes: readonly ListNote[], topics: readonly Topic[]): ListP
   return pages;
 }
 
-/** The whole garden as a folder tree (nested `<details>`, all closed: works without JavaScript, and stays short at any size). */
+/** The whole garden as a folder tree (nested `<details>`, all closed: works without JavaScript, and stays short at any size); `notes` is by title. */
 function explorerPage(notes: readonly ListNote[]): ListPage {
   interface Folder {
     folders: Map<string, Folder>;
@@ -98,7 +100,7 @@ function explorerPage(notes: readonly ListNote[]): ListPage {
     const folders = [...f.folders].sort(([a], [b]) => a.localeCompare(b));
     const items = [
       ...folders.map(([name, sub]) => `<li class="explorer-folder"><details><summary>${esc(name)}</summary>${render(sub)}</details></li>`),
-      ...[...f.notes].sort((a, b) => a.title.localeCompare(b.title)).map((n) => `<li class="explorer-note"><a href="${esc(n.url)}">${esc(n.title)}</a></li>`),
+      ...f.notes.map((n) => `<li class="explorer-note"><a href="${esc(n.url)}">${esc(n.title)}</a></li>`),
     ];
     return `<ul class="explorer-tree">${items.join('')}</ul>`;
   };
@@ -119,16 +121,22 @@ function item(n: ListNote): ListItem {
   return made;
 }
 
-const byTitle = (a: ListItem, b: ListItem) => a.title.localeCompare(b.title);
+/** Notes by title (`localeCompare`); a stable sort leaves notes of one title as they were. */
+const titleOrder = (a: ListNote, b: ListNote) => a.title.localeCompare(b.title);
 
+/** A page per tag, nested tags rolled up, and the tags index; `notes` is by title. */
 function tagPages(notes: readonly ListNote[]): ListPage[] {
   const byTag = new Map<string, ListNote[]>();
+  // A tag and its parents (`a/b/c`, `a/b`, `a`), made once for each tag: a garden's notes share a few hundred tags.
+  const rollUps = new Map<string, string[]>();
+  const rollUp = (tag: string) => {
+    let all = rollUps.get(tag);
+    if (!all) rollUps.set(tag, (all = tag.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    return all;
+  };
   for (const n of notes) {
-    const all = new Set<string>();
-    for (const tag of n.tags) {
-      const parts = tag.split('/');
-      for (let i = 1; i <= parts.length; i++) all.add(parts.slice(0, i).join('/'));
-    }
+    // One note's tags rolled up: most notes have one tag, and a set is made only for those with more.
+    const all = n.tags.length === 1 ? rollUp(n.tags[0]!) : new Set(n.tags.flatMap(rollUp));
     for (const t of all) pushTo(byTag, t, n);
   }
   const tags = [...byTag.keys()].sort();
@@ -136,7 +144,7 @@ function tagPages(notes: readonly ListNote[]): ListPage[] {
   const nested = groupBy(tags, (t) => (t.includes('/') ? t.slice(0, t.lastIndexOf('/')) : undefined));
   const pages: ListPage[] = tags.map((tag) => {
     const children = nested.get(tag) ?? [];
-    const sections: ListSection[] = [{ title: 'Notes', items: byTag.get(tag)!.map(item).sort(byTitle) }];
+    const sections: ListSection[] = [{ title: 'Notes', items: byTag.get(tag)!.map(item) }];
     if (children.length)
       sections.unshift({ title: 'Nested tags', items: children.map((c) => ({ title: '#' + c, url: tagSlug(c), count: byTag.get(c)!.length })) });
     return { kind: 'tag', url: tagSlug(tag), title: '#' + tag, sections };
@@ -151,28 +159,29 @@ function tagPages(notes: readonly ListNote[]): ListPage[] {
   return pages;
 }
 
-function folderPages(notes: readonly ListNote[], takenUrls: ReadonlySet<string>): ListPage[] {
+/**
+ * A page per folder. The folders are in the order of `notes` (a folder's URL taken by an earlier page is skipped, so
+ * the order decides which of two folders with one URL has it); their notes are `byTitle`'s (the same notes, by title).
+ */
+function folderPages(notes: readonly ListNote[], byTitle: readonly ListNote[], takenUrls: ReadonlySet<string>): ListPage[] {
   const byFolder = new Map<string, ListNote[]>();
-  for (const n of notes) {
-    let dir = dirName(n.id);
-    while (dir) {
-      pushTo(byFolder, dir, n);
-      dir = dirName(dir);
-    }
-  }
+  // Each note's folder, found once (each is asked for again by every folder above it).
+  const folderOf = new Map(notes.map((n) => [n, dirName(n.id)]));
+  for (const n of notes) for (let dir = folderOf.get(n)!; dir && !byFolder.has(dir); dir = dirName(dir)) byFolder.set(dir, []);
+  for (const n of byTitle) for (let dir = folderOf.get(n)!; dir; dir = dirName(dir)) byFolder.get(dir)!.push(n);
   const pages: ListPage[] = [];
   for (const [folder, list] of byFolder) {
     const url = folderSlug(folder);
     if (takenUrls.has(url)) continue;
-    const direct = list.filter((n) => dirName(n.id) === folder);
-    const subfolders = [...new Set(list.map((n) => dirName(n.id)).filter((d) => d !== folder && dirName(d) === folder))].sort();
+    const direct = list.filter((n) => folderOf.get(n) === folder);
+    const subfolders = [...new Set(list.map((n) => folderOf.get(n)!).filter((d) => d !== folder && dirName(d) === folder))].sort();
     const sections: ListSection[] = [];
     if (subfolders.length)
       sections.push({
         title: 'Folders',
         items: subfolders.map((d) => ({ title: d.slice(folder.length + 1), url: folderSlug(d), count: byFolder.get(d)?.length ?? 0 })),
       });
-    sections.push({ title: 'Notes', items: direct.map(item).sort(byTitle) });
+    sections.push({ title: 'Notes', items: direct.map(item) });
     pages.push({ kind: 'folder', url, title: folder.slice(folder.lastIndexOf('/') + 1), sections });
   }
   return pages;
@@ -195,18 +204,20 @@ export function seriesOf(notes: readonly ListNote[]): Map<string, ListNote[]> {
   return series;
 }
 
-function startPage(notes: readonly ListNote[]): ListPage {
+/** The entry points (the notes with the most links out, by title among equals), then each series (in the order of `notes`) in reading order. */
+function startPage(notes: readonly ListNote[], byTitle: readonly ListNote[]): ListPage {
   const sections: ListSection[] = [...seriesOf(notes)].map(([name, list]) => ({ title: name, items: list.map(item) }));
-  const entry = [...notes].sort((a, b) => b.outgoingCount - a.outgoingCount || a.title.localeCompare(b.title)).slice(0, 6);
+  const entry = [...byTitle].sort((a, b) => b.outgoingCount - a.outgoingCount).slice(0, 6);
   sections.unshift({ title: 'Entry points', items: entry.map(item) });
   return { kind: 'start', url: '/start/' as Slug, title: 'Start here', sections };
 }
 
+/** Every note, by title (`notes` is). */
 function searchPage(notes: readonly ListNote[]): ListPage {
-  return { kind: 'search', url: '/search/' as Slug, title: 'All notes', sections: [{ title: `${notes.length} notes`, items: notes.map(item).sort(byTitle) }] };
+  return { kind: 'search', url: '/search/' as Slug, title: 'All notes', sections: [{ title: `${notes.length} notes`, items: notes.map(item) }] };
 }
 
-/** The 404 page suggests the most recently tended notes, or, in a garden without dates, the first notes by title. */
+/** The 404 page suggests the most recently tended notes, or, in a garden without dates, the first notes by title (`notes` is by title). */
 function notFoundPage(notes: readonly ListNote[]): ListPage {
   const dated = notes.filter((n) => n.updated);
   const section =
@@ -214,10 +225,10 @@ function notFoundPage(notes: readonly ListNote[]): ListPage {
       ? {
           title: 'Recently tended',
           items: dated
-            .sort((a, b) => b.updated!.localeCompare(a.updated!) || a.title.localeCompare(b.title))
+            .sort((a, b) => b.updated!.localeCompare(a.updated!))
             .slice(0, 10)
             .map(item),
         }
-      : { title: 'Notes', items: notes.map(item).sort(byTitle).slice(0, 10) };
+      : { title: 'Notes', items: notes.slice(0, 10).map(item) };
   return { kind: 'not-found', url: '/404/' as Slug, title: 'Page not found', sections: [section] };
 }
