@@ -292,7 +292,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // after this thread's pages (a build of edited text starts it once the notes are compiled).
     // Only text changed: the sitemap (every page's URL and date) is the previous site's; `notes` holds only the pages looked at.
     const listed = textChanged ? undefined : notes;
-    for (const [file, text] of Object.entries(publishFiles(model, listed, options.site, options.feed, options.dates))) await writer.write(file, text);
+    for (const [file, text] of Object.entries(await publishFiles(model, listed, options.site, options.feed, options.dates))) await writer.write(file, text);
     // The app's folder is named by the fingerprint of its sources and moved into place whole (src/emit/app-bundle.ts): a
     // file's path there tells its bytes, so a previous copy from the same path is kept without reading it.
     const app = options.app;
