@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deriveListPages } from '../src/emit/list-pages.ts';
+import { renderListPage } from '../src/shared/templates/page-template.ts';
 import type { ListNote } from '../src/emit/list-note.ts';
-import type { ListPage, NoteId, Slug, Topic } from '../src/shared/types.ts';
+import type { AppAssets, ListPage, NoteId, SiteInfo, Slug, Topic } from '../src/shared/types.ts';
 
 function seeded(seed: number): () => number {
   let s = seed;
@@ -48,6 +49,9 @@ function garden(seed: number): { notes: ListNote[]; topics: Topic[] } {
   return { notes, topics };
 }
 
+const site: SiteInfo = { title: 'Garden', basePath: '/' };
+const assets: AppAssets = { scripts: [], styles: [] };
+
 const titlesOf = (page: ListPage, section: string) => page.sections.find((s) => s.title === section || s.title.startsWith(section))?.items.map((i) => i.title);
 const byTitle = (a: string, b: string) => a.localeCompare(b);
 
@@ -64,6 +68,9 @@ describe('tag and topic pages', () => {
         const tag = page.title.slice(1);
         const under = notes.filter((n) => n.tags.some((t) => t === tag || t.startsWith(tag + '/')));
         expect(titlesOf(page, 'Notes')).toEqual(under.map((n) => n.title).sort(byTitle));
+        // The count under its title is of those notes, not of its lists' items (a nested tag is not a note).
+        expect(page.count).toBe(under.length);
+        expect(renderListPage(page, site, assets)).toContain(`<p class="note-meta"><span>${under.length} ${under.length === 1 ? 'note' : 'notes'}</span></p>`);
         const children = [...allTags].filter((t) => t.startsWith(tag + '/') && !t.slice(tag.length + 1).includes('/')).sort();
         expect(titlesOf(page, 'Nested tags') ?? []).toEqual(children.map((c) => '#' + c));
         const counts = page.sections.find((s) => s.title === 'Nested tags')?.items.map((i) => i.count) ?? [];
@@ -137,6 +144,8 @@ describe('list pages of notes with one title', () => {
         const folder = folders[i]!;
         const own = notes.filter((n) => n.id.slice(0, Math.max(0, n.id.lastIndexOf('/'))) === folder);
         expect(urls(page.sections.find((s) => s.title === 'Notes')!.items)).toEqual(urls(sorted(own)));
+        // Its count is of every note in it, its subfolders' included (as its entry in its parent's page says).
+        expect(page.count).toBe(notes.filter((n) => n.id.startsWith(folder + '/')).length);
       }
       const search = pages.find((p) => p.kind === 'search')!;
       expect(urls(search.sections[0]!.items)).toEqual(urls(sorted(notes)));

@@ -125,6 +125,7 @@ describe('renderListPage', () => {
     kind: 'tag',
     url: '/tags/consensus/' as Slug,
     title: '#consensus',
+    count: items.length,
     sections: [{ title: 'Notes', items }],
     ...extra,
   });

@@ -147,7 +147,7 @@ function tagPages(notes: readonly ListNote[]): ListPage[] {
     const sections: ListSection[] = [{ title: 'Notes', items: byTag.get(tag)!.map(item) }];
     if (children.length)
       sections.unshift({ title: 'Nested tags', items: children.map((c) => ({ title: '#' + c, url: tagSlug(c), count: byTag.get(c)!.length })) });
-    return { kind: 'tag', url: tagSlug(tag), title: '#' + tag, sections };
+    return { kind: 'tag', url: tagSlug(tag), title: '#' + tag, count: byTag.get(tag)!.length, sections };
   });
   const roots = tags.filter((t) => !t.includes('/'));
   pages.push({
@@ -182,7 +182,7 @@ function folderPages(notes: readonly ListNote[], byTitle: readonly ListNote[], t
         items: subfolders.map((d) => ({ title: d.slice(folder.length + 1), url: folderSlug(d), count: byFolder.get(d)?.length ?? 0 })),
       });
     sections.push({ title: 'Notes', items: direct.map(item) });
-    pages.push({ kind: 'folder', url, title: folder.slice(folder.lastIndexOf('/') + 1), sections });
+    pages.push({ kind: 'folder', url, title: folder.slice(folder.lastIndexOf('/') + 1), count: list.length, sections });
   }
   return pages;
 }

@@ -561,5 +561,7 @@ export interface ListPage {
   title: string;
   /** Sanitised HTML shown above the lists (a folder note body, a welcome text). */
   introHtml?: string;
+  /** Notes the page stands for, shown under its title: a tag's with its nested tags', a folder's with its subfolders'. */
+  count?: number;
   sections: ListSection[];
 }

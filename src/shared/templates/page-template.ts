@@ -61,9 +61,11 @@ const listKinds: Record<ListPage['kind'], string> = {
 /** Render a page that is not a note: tag, tag index, folder, start, 404, search index or the global graph. */
 export function renderListPage(page: ListPage, site: SiteInfo, assets: AppAssets): string {
   const base = site.basePath;
-  const count = page.sections.reduce((n, s) => n + s.items.length, 0);
+  // The notes a tag or folder page stands for, its nested tags' or subfolders' included (not its lists' items: a
+  // nested tag or a subfolder is not a note).
+  const count = page.count;
   const kicker = listKinds[page.kind];
-  const meta = page.kind === 'tag' || page.kind === 'folder' ? `<p class="note-meta"><span>${count} ${count === 1 ? 'note' : 'notes'}</span></p>` : '';
+  const meta = count !== undefined ? `<p class="note-meta"><span>${count} ${count === 1 ? 'note' : 'notes'}</span></p>` : '';
   const header =
     `<header class="note-header">${kicker ? `<p class="kicker">${kicker}</p>` : ''}` +
     `<h1 class="note-title" tabindex="-1">${escapeHtml(page.title)}</h1>${meta}</header>`;
