@@ -146,6 +146,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
             textChanged ? reachedByContexts(model, textChanged, options.previous) : undefined,
           )
         : undefined;
+    // Notes whose dates alone moved are among the changed ones when links may have changed (`linkChange`): the home
+    // page's recently tended list may then move too, and its key (which holds that list) is looked at.
+    if (linksChanged && check) for (const n of published) if (n.url === '/') check.add(n.parsed.id);
     const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
     // page kept is known from facts the model holds, without making its data or reading its backlinks' contexts.

@@ -236,7 +236,7 @@ interface StoredDelta {
   /** The families of the manifest the delta makes (the base's, with their keys now): the base's and the set files' marks are read with them. */
   families?: Families;
   notes: RecordDelta<string>;
-  shape?: Omit<GardenShape, 'shapes' | 'mentions'> & { shapes: RecordDelta<string>; mentions: RecordDelta<NoteId[]> };
+  shape?: Omit<GardenShape, 'shapes' | 'mentions' | 'dates'> & { shapes: RecordDelta<string>; mentions: RecordDelta<NoteId[]>; dates?: RecordDelta<string> };
 }
 
 /** What a read manifest came from (kept out of the manifest itself): its base on disk, and the delta applied to it. */
@@ -247,6 +247,8 @@ interface ReadFrom {
   /** Entries of the base (files, notes): how large a delta may grow before a new base is written. */
   entries: number;
   hasShape: boolean;
+  /** Whether the base's shape has the notes' dates. */
+  hasDates: boolean;
   delta: StoredDelta | undefined;
   /** The families of the manifest read (the delta's, else the base's): a delta over it lists the same ones. */
   families: Families;
@@ -325,6 +327,7 @@ export function readOutputManifest(gardenRoot: string, out: string, fingerprint:
       stat: read.stat,
       entries: base.files.size + Object.keys(base.notes).length,
       hasShape: !!base.shape,
+      hasDates: !!base.shape?.dates,
       delta,
       families,
     });
@@ -371,8 +374,13 @@ function withDelta(base: OutputManifest, delta: StoredDelta, families: Families)
     ...(delta.spare ? { spare: delta.spare } : {}),
   };
   if (delta.shape && base.shape) {
-    const { shapes, mentions, ...scalars } = delta.shape;
-    m.shape = { ...scalars, shapes: applied(base.shape.shapes, shapes), mentions: applied(base.shape.mentions, mentions) };
+    const { shapes, mentions, dates, ...scalars } = delta.shape;
+    m.shape = {
+      ...scalars,
+      shapes: applied(base.shape.shapes, shapes),
+      mentions: applied(base.shape.mentions, mentions),
+      ...(dates && base.shape.dates ? { dates: applied(base.shape.dates, dates) } : {}),
+    };
   }
   return m;
 }
@@ -500,7 +508,11 @@ export async function writeOutputManifest(gardenRoot: string, manifest: OutputMa
   const file = manifestFile(gardenRoot, manifest.out);
   await fs.mkdir(path.dirname(file), { recursive: true });
   const from = previous && previous.out === manifest.out ? readFrom.get(previous) : undefined;
-  const delta = from && from.hasShape === !!manifest.shape && sameFile(file, from.stat) ? deltaOver(from, previous!, manifest) : undefined;
+  // A base without a shape, or a shape without dates (written by other code), is written again with them, not carried under deltas.
+  const delta =
+    from && from.hasShape === !!manifest.shape && from.hasDates === !!manifest.shape?.dates && sameFile(file, from.stat)
+      ? deltaOver(from, previous!, manifest)
+      : undefined;
   // (A manifest whose families are not the base's is written as a new base: `deltaOver` gives none.)
   if (delta && deltaSize(delta) <= deltaShare * from!.entries + minDelta) {
     await writeAtomic(deltaFile(file), JSON.stringify(delta));
@@ -582,11 +594,12 @@ function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifes
     notes: recordDelta(from.delta?.notes, previous.notes, next.notes),
   };
   if (next.shape && previous.shape) {
-    const { shapes, mentions, ...scalars } = next.shape;
+    const { shapes, mentions, dates, ...scalars } = next.shape;
     delta.shape = {
       ...scalars,
       shapes: recordDelta(from.delta?.shape?.shapes, previous.shape.shapes, shapes),
       mentions: recordDelta(from.delta?.shape?.mentions, previous.shape.mentions, mentions),
+      ...(previous.shape.dates && dates ? { dates: recordDelta(from.delta?.shape?.dates, previous.shape.dates, dates) } : {}),
     };
   }
   return delta;
@@ -617,7 +630,7 @@ function recordDelta<T>(over: RecordDelta<T> | undefined, previous: Record<strin
 
 function deltaSize(d: StoredDelta): number {
   const record = (r: RecordDelta<unknown> | undefined) => (r ? Object.keys(r.set).length + r.gone.length : 0);
-  return d.files.set.length + d.files.gone.length + record(d.notes) + record(d.shape?.shapes) + record(d.shape?.mentions);
+  return d.files.set.length + d.files.gone.length + record(d.notes) + record(d.shape?.shapes) + record(d.shape?.mentions) + record(d.shape?.dates);
 }
 
 /** Forget the manifest of `out` (before a build that may leave the site in another state). */
@@ -642,10 +655,15 @@ export interface GardenShape extends FrameAndShapes {
 
 /** The garden's frame and its notes' shapes: known once the notes are compiled, before links are resolved. */
 export interface FrameAndShapes {
-  /** Settings, code, attachments and every note's id, path, URL, publish state and dates, as one hash. */
+  /** Settings, code, attachments and every note's id, path, URL and publish state, as one hash. */
   frame: string;
   /** Note id -> the hash of its shape. */
   shapes: Record<string, string>;
+  /**
+   * Note id -> its created and last-tended dates (`created\u0001updated`, either may be empty), for the notes with any.
+   * Always made (`frameAndShapes`); a manifest without them is taken for no build of changed text or links.
+   */
+  dates?: Record<string, string>;
   /** The code that computed the shapes: a shape is a function of the note and the code. */
   code?: string;
 }

@@ -51,15 +51,19 @@ export function frameAndShapes(notes: readonly ShapedNote[], inputs: FrameInputs
   const kept = previous?.shape?.code === code ? previous.shape.shapes : undefined;
   // The notes' part of the frame as one string, hashed once: an update for each of 10k notes cost more than the hashing.
   const parts = new Array<string>(notes.length);
+  // A note's dates are kept beside the frame, not in it: a commit moves the dates of the notes it touched (git dates), and
+  // those notes' pages, the lists that show their dates, the home page, the sitemap and the feeds are made again (`linkChange`).
+  const dates: Record<string, string> = {};
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i]!;
     const p = n.parsed;
     const { created, updated } = noteDates(n, inputs.dates);
-    parts[i] = `${p.id}\u0001${p.path}\u0001${n.url}\u0001${n.publish}\u0001${created ?? ''}\u0001${updated ?? ''}\u0002`;
+    parts[i] = `${p.id}\u0001${p.path}\u0001${n.url}\u0001${n.publish}\u0002`;
+    if (created !== undefined || updated !== undefined) dates[p.id] = `${created ?? ''}\u0001${updated ?? ''}`;
     shapes[p.id] = (previous?.notes[p.id] === p.hash ? kept?.[p.id] : undefined) ?? noteShape(p);
   }
   frame.update(parts.join(''));
-  return { frame: frame.digest('base64url'), shapes, code };
+  return { frame: frame.digest('base64url'), shapes, dates, code };
 }
 
 /** Which notes each note mentions without linking them, from the graph stage's mentions by target. */
@@ -75,34 +79,43 @@ export function mentionSources(graph: Pick<GardenGraph, 'unlinkedMentions'>): Ga
  * (src/bases/: a base lists other notes' file facts, which change with their text).
  */
 export function textOnlyChange(notes: readonly ShapedNote[], shape: FrameAndShapes, previous: OutputManifest | undefined): Set<NoteId> | undefined {
-  return changedWhereShapes(notes, shape, previous, (was, now) => was === now);
+  return changedWhereShapes(notes, shape, previous, (was, now) => was === now, false);
 }
 
 /**
- * The notes whose text or links changed since the site `previous` describes, when nothing else did
- * (the same frame and notes, and every note's outline: `noteShape`): every link of every other note
- * then resolves as it did. Undefined when something else changed, or the garden shows a base.
+ * The notes whose text, links or dates changed since the site `previous` describes, when nothing
+ * else did (the same frame and notes, and every note's outline: `noteShape`): every link of every
+ * other note then resolves as it did. A note whose dates alone moved (a commit: git dates) is
+ * among them, as if its text had changed: its page, and every list that shows it, is looked at
+ * again. Undefined when something else changed, or the garden shows a base.
  */
 export function linkChange(notes: readonly ShapedNote[], shape: FrameAndShapes, previous: OutputManifest | undefined): Set<NoteId> | undefined {
-  return changedWhereShapes(notes, shape, previous, (was, now) => was !== undefined && outlineOf(was) === outlineOf(now));
+  return changedWhereShapes(notes, shape, previous, (was, now) => was !== undefined && outlineOf(was) === outlineOf(now), true);
 }
 
-/** The notes whose content hash changed, when the frame and notes are the previous site's and `same` holds for every note's previous and present shape. */
+/**
+ * The notes whose content hash changed, when the frame and notes are the previous site's and `same` holds for every
+ * note's previous and present shape; with `datesMay`, and the notes whose dates moved, else none may have.
+ */
 function changedWhereShapes(
   notes: readonly ShapedNote[],
   shape: FrameAndShapes,
   previous: OutputManifest | undefined,
   same: (was: string | undefined, now: string) => boolean,
+  datesMay: boolean,
 ): Set<NoteId> | undefined {
   const was = previous?.shape;
-  if (!previous || !was || was.frame !== shape.frame || Object.keys(previous.notes).length !== notes.length) return undefined;
+  if (!previous || !was || !was.dates || was.frame !== shape.frame || Object.keys(previous.notes).length !== notes.length) return undefined;
   const changed = new Set<NoteId>();
   for (const n of notes) {
     const p = n.parsed;
     const hash = previous.notes[p.id];
     if (hash === undefined || !same(was.shapes[p.id], shape.shapes[p.id]!)) return undefined;
     if ((p.bases && p.bases.length > 0) || p.path.endsWith('.base')) return undefined;
-    if (hash !== p.hash) changed.add(p.id);
+    if (was.dates[p.id] !== shape.dates?.[p.id]) {
+      if (!datesMay) return undefined;
+      changed.add(p.id);
+    } else if (hash !== p.hash) changed.add(p.id);
   }
   return changed;
 }
