@@ -11,12 +11,18 @@
  * afterwards. The site and cache live beside the garden (`<garden>.inc-dist`, `<garden>.inc-cache`).
  * Each build runs with `TRELLIS_TIMINGS=1`: the results give each row's phases on the builder's thread too.
  * Writes `bench/incremental-results.json`.
+ *
+ * With `--git <commits>`, the builds are of a copy of the garden in a git repository with a history
+ * (lib/git-garden.ts: `<garden>.git`, made once), as an author's garden is, and one more row: 1 note
+ * changed and committed (its git dates move: its page, the list pages and the home page show them).
+ * Writes `bench/incremental-git-results.json`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { commitAll, gitGarden } from './lib/git-garden.ts';
 import { measureFloors } from './lib/measure-floor.ts';
 import { listFiles } from './lib/site-stats.ts';
 import { parseTimings } from '../src/timings.ts';
@@ -24,9 +30,10 @@ import { parseTimings } from '../src/timings.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' }, cold: { type: 'boolean', default: false } },
+  options: { runs: { type: 'string', default: '3' }, cold: { type: 'boolean', default: false }, git: { type: 'string' } },
 });
-const garden = path.resolve(positionals[0] ?? 'bench/.gardens/10000');
+const source = path.resolve(positionals[0] ?? 'bench/.gardens/10000');
+const garden = values.git === undefined ? source : gitGarden(source, Number(values.git));
 const runs = Number(values.runs);
 const out = `${garden}.inc-dist`;
 const cacheDir = `${garden}.inc-cache`;
@@ -135,6 +142,18 @@ try {
   settle(out);
   rows.push(row('nothing changed', () => undefined));
   rows.push(row('1 note changed', (r) => appendSentence(pickNotes(1, r, 1), r)));
+  if (values.git !== undefined) {
+    // The rows before left their notes' sentences uncommitted: committed and built first, unmeasured.
+    commitAll(garden, 'the rows before');
+    build();
+    settle(out);
+    rows.push(
+      row('1 note changed and committed', (r) => {
+        appendSentence(pickNotes(1, r, 4), r);
+        commitAll(garden, `bench run ${r}`);
+      }),
+    );
+  }
   rows.push(row('10 notes changed, no link changes', (r) => appendSentence(pickNotes(10, r, 2), r)));
   // The links' notes first get their `See also` line, unmeasured; then each run moves it.
   const linked = (r: number) => pickNotes(10, r, 3);
@@ -181,7 +200,7 @@ const phaseNames = [...new Set(table.flatMap((t) => Object.keys(t.phases)))];
 process.stdout.write(`\n| phase (ms, median) | ${table.map((t) => t.name).join(' | ')} |\n|---|${table.map(() => '---:').join('|')}|\n`);
 for (const name of phaseNames) process.stdout.write(`| ${name} | ${table.map((t) => t.phases[name] ?? '').join(' | ')} |\n`);
 writeFileSync(
-  path.join(root, 'bench/incremental-results.json'),
+  path.join(root, values.git === undefined ? 'bench/incremental-results.json' : 'bench/incremental-git-results.json'),
   JSON.stringify({ garden: path.basename(garden), notes: notes.length, when: new Date().toISOString(), load: os.loadavg(), floors, rows: table }, null, 2) +
     '\n',
 );

@@ -297,9 +297,14 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       return upToDate();
     }
     // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
-    const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, linkChange, textOnlyChange }, { openSiteWriter }] = await Promise.all(
-      [import('./build.ts'), import('./emit/index.ts'), import('./emit/early-search.ts'), import('./incremental/text-only.ts'), import('./emit/write-site.ts')],
-    );
+    const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, linkChange, linksKept, textOnlyChange }, { openSiteWriter }] =
+      await Promise.all([
+        import('./build.ts'),
+        import('./emit/index.ts'),
+        import('./emit/early-search.ts'),
+        import('./incremental/text-only.ts'),
+        import('./emit/write-site.ts'),
+      ]);
     phase('builder load');
     const previous = useCache ? readOutputManifest(root, out, record?.fingerprint, await manifestBytes) : undefined;
     phase('manifest');
@@ -339,7 +344,8 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       if (linked) searchAfterGraph = preparedSearch;
       // More than text changed: the layout will likely run again, in the graph stage. Its worker loads its modules now,
       // on the other core, while this thread resolves the links; its heap is for a graph of the previous build's links.
-      const published = changed ? 0 : compiled.notes.filter((n) => n.publish).length;
+      // Not when no note's links changed either (only text and dates moved): the graph, and its layout, are the previous site's.
+      const published = changed || (linked && previous && linksKept(linked, shape, previous)) ? 0 : compiled.notes.filter((n) => n.publish).length;
       if (recorded && published >= layoutWorkerMinNodes) startLayoutAhead(heapMbFor(published + recorded.report.links, 1024));
       phase('what changed');
       if (!changed) return linked && facts ? { linksOnly: { changed: linked, facts, ...(recorded?.report ? { report: recorded.report } : {}) } } : undefined;

@@ -1,7 +1,16 @@
 /** What a warm build of edited text decides (src/incremental/text-only.ts): when only text changed, and which pages it can reach. */
 import { describe, expect, it } from 'vitest';
 import type { BuiltNote } from '../src/build.ts';
-import { contextTargets, frameAndShapes, linkChange, linkNeighbours, pagesToCheck, textOnlyChange, type FrameInputs } from '../src/incremental/text-only.ts';
+import {
+  contextTargets,
+  frameAndShapes,
+  linkChange,
+  linkNeighbours,
+  linksKept,
+  pagesToCheck,
+  textOnlyChange,
+  type FrameInputs,
+} from '../src/incremental/text-only.ts';
 import { emptyManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
 import type { LinkRef, NoteId, NotePath, ParsedNote, ResolvedLink, Slug } from '../src/shared/types.ts';
 
@@ -105,6 +114,30 @@ describe('linkChange', () => {
     ];
     for (const [notes, f] of cases) expect(linkChange(notes, frameAndShapes(notes, f, previous), previous)).toBeUndefined();
     expect(linkChange(before, frameAndShapes(before, frame), { ...previous, shape: undefined } as OutputManifest)).toBeUndefined();
+  });
+
+  it('names a note whose dates alone moved (a commit), which is no text-only change, and tells when no link changed', () => {
+    const dated = (n: BuiltNote, day: string): BuiltNote => ({ ...n, git: { created: '2024-01-01', updated: day } });
+    const was = [dated(before[0]!, '2024-02-01'), before[1]!, before[2]!];
+    const wasManifest = manifestOf(was);
+    // B's text, A's dates: both changed; no link did.
+    const now = [dated(before[0]!, '2024-03-01'), makeNote('B', 'b2'), before[2]!];
+    const shaped = frameAndShapes(now, frame, wasManifest);
+    expect(textOnlyChange(now, shaped, wasManifest)).toBeUndefined();
+    const changed = linkChange(now, shaped, wasManifest)!;
+    expect(changed).toEqual(new Set(['A', 'B']));
+    expect(linksKept(changed, shaped, wasManifest)).toBe(true);
+    // A's text and dates moved together: still among the changed notes, still no text-only change.
+    const both = [dated(makeNote('A', 'a2', [makeLink('B', 'link', 8)]), '2024-03-01'), before[1]!, before[2]!];
+    expect(textOnlyChange(both, frameAndShapes(both, frame, wasManifest), wasManifest)).toBeUndefined();
+    expect(linkChange(both, frameAndShapes(both, frame, wasManifest), wasManifest)).toEqual(new Set(['A']));
+    // A link changed beside the dates: the graph is not the previous site's.
+    const relinked = [dated(makeNote('A', 'a2', [makeLink('C')]), '2024-03-01'), before[1]!, before[2]!];
+    const reshaped = frameAndShapes(relinked, frame, wasManifest);
+    expect(linksKept(linkChange(relinked, reshaped, wasManifest)!, reshaped, wasManifest)).toBe(false);
+    // Dates unmoved, text alone: a text-only change, as before.
+    const text = [dated(makeNote('A', 'a3', [makeLink('B', 'link', 9)]), '2024-02-01'), before[1]!, before[2]!];
+    expect(textOnlyChange(text, frameAndShapes(text, frame, wasManifest), wasManifest)).toEqual(new Set(['A']));
   });
 });
 

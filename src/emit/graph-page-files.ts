@@ -3,8 +3,11 @@ import { toGraphLayoutFiles } from '../graph/graph-layout-file.ts';
 import { graphTopicsFileName, type GraphTopicsFile } from '../shared/local-graph.ts';
 import type { GraphJson } from '../shared/types.ts';
 
+/** The files `graphPageFiles` makes, by path in dist/. */
+export const graphPageFileNames = ['graph-layout.json', 'graph-notes.json', graphTopicsFileName] as const;
+
 /** `graph-layout.json` and `graph-notes.json` (the global graph) and `graph-topics.json` (the local graph's colours) for a graph.json, serialised. */
-export function graphPageFiles(json: GraphJson): Record<'graph-layout.json' | 'graph-notes.json' | typeof graphTopicsFileName, string> {
+export function graphPageFiles(json: GraphJson): Record<(typeof graphPageFileNames)[number], string> {
   const { layout, notes } = toGraphLayoutFiles(json);
   return { 'graph-layout.json': JSON.stringify(layout), 'graph-notes.json': JSON.stringify(notes), [graphTopicsFileName]: JSON.stringify(graphTopics(json)) };
 }

@@ -18,7 +18,8 @@ import { publishFiles } from './publish-files.ts';
 import type { FeedSettings } from '../config/types.ts';
 import { noteImage } from './note-image.ts';
 import { noteSummary } from './note-summary.ts';
-import { graphPageFiles } from './graph-page-files.ts';
+import { graphPageFileNames, graphPageFiles } from './graph-page-files.ts';
+import { localGraphFileName } from '../shared/local-graph.ts';
 import { deriveListPages } from './list-pages.ts';
 import { listNote, listNoteOf, withTopics, type ListNote } from './list-note.ts';
 import { explorerFiles } from './explorer-files.ts';
@@ -43,6 +44,7 @@ import {
   frameAndShapes,
   linkChange,
   linkNeighbours,
+  linksKept,
   mentionSources,
   pagesToCheck,
   textOnlyChange,
@@ -149,6 +151,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // Notes whose dates alone moved are among the changed ones when links may have changed (`linkChange`): the home
     // page's recently tended list may then move too, and its key (which holds that list) is looked at.
     if (linksChanged && check) for (const n of published) if (n.url === '/') check.add(n.parsed.id);
+    // No note's links changed either (only text and dates moved: a commit): the graph is the previous site's, and so are
+    // graph.json, the graph page's files and every local graph (kept below), unless files of it were removed by hand.
+    const graphKept = linksChanged !== undefined && writer.missing === 0 && linksKept(linksChanged.changed, shaped!, options.previous!);
     const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
     // page kept is known from facts the model holds, without making its data or reading its backlinks' contexts.
@@ -250,7 +255,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // The local graph files read only the notes' ids, titles and URLs and the links between them (not topics,
     // positions or weights): written now, while the layout worker may still run (links changed: it runs again), from
     // graph.json as it is before placement. Only text changed: they are the previous site's.
-    if (!textChanged) await writeLocalGraphFiles(writer, model.graph.json, options.keepLocalGraphs ? openKeptNeighbourhoods(model.root) : undefined);
+    if (!textChanged && !graphKept)
+      await writeLocalGraphFiles(writer, model.graph.json, options.keepLocalGraphs ? openKeptNeighbourhoods(model.root) : undefined);
     phase('local graphs');
     // Topics (list notes, list pages) and graph.json are read from here on.
     await model.graph.placed;
@@ -285,9 +291,13 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
         if (!writer.reuse(file, key)) await writer.write(file, renderListPage(page, options.site, assets), key);
       });
 
-      const graphJson = JSON.stringify(model.graph.json);
-      await writer.write('graph.json', graphJson);
-      for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
+      if (graphKept) {
+        const kept = new Set<string>(['graph.json', ...graphPageFileNames]);
+        writer.keepUnclaimed((rel) => kept.has(rel) || rel === localGraphFileName || rel.endsWith(`/${localGraphFileName}`));
+      } else {
+        await writer.write('graph.json', JSON.stringify(model.graph.json));
+        for (const [file, text] of Object.entries(graphPageFiles(model.graph.json))) await writer.write(file, text);
+      }
       if (!outlineKept) for (const [file, text] of explorerFiles(notes)) await writer.write(file, text);
     }
     phase('lists');

@@ -94,6 +94,17 @@ export function linkChange(notes: readonly ShapedNote[], shape: FrameAndShapes, 
 }
 
 /**
+ * Whether every note of `changed` (`linkChange`'s) has the whole shape, its links' included, that the previous
+ * site's manifest records for it: no link changed (only text and dates moved), so the graph is the previous site's.
+ */
+export function linksKept(changed: ReadonlySet<NoteId>, shape: FrameAndShapes, previous: OutputManifest): boolean {
+  const was = previous.shape?.shapes;
+  if (!was) return false;
+  for (const id of changed) if (was[id] === undefined || was[id] !== shape.shapes[id]) return false;
+  return true;
+}
+
+/**
  * The notes whose content hash changed, when the frame and notes are the previous site's and `same` holds for every
  * note's previous and present shape; with `datesMay`, and the notes whose dates moved, else none may have.
  */
