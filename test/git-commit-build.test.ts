@@ -7,7 +7,7 @@
  * moved without any other change is not taken for one of edited text (src/incremental/text-only.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/graph/random.ts';
@@ -78,4 +78,27 @@ describe('a build after commits equals a cold build', () => {
       expect(summaries.some((s) => s.includes('only text and links changed'))).toBe(true);
       expect(summaries.some((s) => s.includes('only text changed'))).toBe(true);
     }, 240_000);
+
+  it('with file dates (`dates: filesystem`), a note touched on another day moves its date on every list, as a cold build does', async () => {
+    const files: Record<string, string> = {
+      'trellis.config.yaml': 'title: Garden\nurl: https://example.org/notes/\ndates: filesystem\n',
+      'index.md': '# Home\n',
+    };
+    notes.forEach((n, i) => (files[`${n}.md`] = noteText(i, 'first')));
+    const garden = makeGarden(files);
+    const day = (d: number) => new Date(Date.UTC(2024, 0, d, 12));
+    notes.forEach((n, i) => utimesSync(path.join(garden, `${n}.md`), day(1 + i), day(1 + i)));
+    const run = propertyRun(garden);
+    // Its text and its day: no text-only build.
+    writeFileSync(path.join(garden, 'Paxos.md'), noteText(1, 'second'));
+    utimesSync(path.join(garden, 'Paxos.md'), day(20), day(20));
+    expect(await run.step('text and day')).toContain('only text and links changed');
+    // Its day alone, the text as it was.
+    utimesSync(path.join(garden, 'Raft.md'), day(25), day(25));
+    expect(await run.step('day alone')).toContain('only text and links changed');
+    // Its text alone, the same day: a text-only build.
+    writeFileSync(path.join(garden, 'Clocks.md'), noteText(4, 'third'));
+    utimesSync(path.join(garden, 'Clocks.md'), day(5), day(5));
+    expect(await run.step('text alone')).toContain('only text changed');
+  }, 120_000);
 });

@@ -379,7 +379,13 @@ function linkScope(
   const changed = linkChange(model.notes, shaped, previous);
   if (!changed) return undefined;
   const targets = new Map<NoteId, NoteId[]>();
+  const hashOf = new Map(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
   for (const id of changed) {
+    // Its dates alone moved (its text is the previous site's, so are its links): it links where it did.
+    if (hashOf.get(id) === previous.notes[id]) {
+      targets.set(id, []);
+      continue;
+    }
     const was = model.previousTargets.get(id);
     if (!was || was.hash !== previous.notes[id]) return undefined;
     targets.set(id, was.targets);

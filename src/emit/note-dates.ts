@@ -48,6 +48,17 @@ export function noteDates(note: DatedNote, source: DateSource = defaultDateSourc
   return { ...(created ? { created } : {}), ...(updated ? { updated } : {}) };
 }
 
+/**
+ * What a note's dates read besides its frontmatter, as one string: its git dates and its file's day, each only when
+ * `source` reads it; undefined when none. Notes with the same frontmatter and this have the same `noteDates`.
+ */
+export function datesBesideFrontmatter(note: Omit<DatedNote, 'parsed'>, source: DateSource = defaultDateSource): string | undefined {
+  const git = source === 'frontmatter' ? undefined : note.git;
+  const fileDate = source === 'filesystem' && note.mtimeMs > 0 ? localDay(note.mtimeMs) : undefined;
+  if (!git && !fileDate) return undefined;
+  return `${git?.created ?? ''}\u0001${git?.updated ?? ''}\u0001${fileDate ?? ''}`;
+}
+
 /** The day (`YYYY-MM-DD`) of a time, where the build runs (as git gives commit days in their author's zone). */
 function localDay(ms: number): string {
   const d = new Date(ms);

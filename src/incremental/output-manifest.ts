@@ -660,7 +660,8 @@ export interface FrameAndShapes {
   /** Note id -> the hash of its shape. */
   shapes: Record<string, string>;
   /**
-   * Note id -> its created and last-tended dates (`created\u0001updated`, either may be empty), for the notes with any.
+   * Note id -> what its dates read besides its frontmatter (its git dates, its file's day: `datesBesideFrontmatter`), for
+   * the notes with any; its frontmatter is in its shape.
    * Always made (`frameAndShapes`); a manifest without them is taken for no build of changed text or links.
    */
   dates?: Record<string, string>;

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { GardenGraph } from '../graph/index.ts';
 import type { AttachmentFile, LinkContext, NoteId, ParsedNote, ResolvedLink, Slug } from '../shared/types.ts';
-import { noteDates, type DatedNote, type DateSource } from '../emit/note-dates.ts';
+import { datesBesideFrontmatter, type DatedNote, type DateSource } from '../emit/note-dates.ts';
 import { codeFingerprint } from '../version.ts';
 import { noteShape, outlineOf } from './note-shape.ts';
 import type { FrameAndShapes, GardenShape, OutputManifest } from './output-manifest.ts';
@@ -51,15 +51,16 @@ export function frameAndShapes(notes: readonly ShapedNote[], inputs: FrameInputs
   const kept = previous?.shape?.code === code ? previous.shape.shapes : undefined;
   // The notes' part of the frame as one string, hashed once: an update for each of 10k notes cost more than the hashing.
   const parts = new Array<string>(notes.length);
-  // A note's dates are kept beside the frame, not in it: a commit moves the dates of the notes it touched (git dates), and
-  // those notes' pages, the lists that show their dates, the home page, the sitemap and the feeds are made again (`linkChange`).
+  // What a note's dates read besides its frontmatter (which is in its shape) is kept beside the frame, not in it: a commit
+  // moves the git dates of the notes it touched, and those notes' pages, the lists that show their dates, the home page,
+  // the sitemap and the feeds are made again (`linkChange`).
   const dates: Record<string, string> = {};
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i]!;
     const p = n.parsed;
-    const { created, updated } = noteDates(n, inputs.dates);
     parts[i] = `${p.id}\u0001${p.path}\u0001${n.url}\u0001${n.publish}\u0002`;
-    if (created !== undefined || updated !== undefined) dates[p.id] = `${created ?? ''}\u0001${updated ?? ''}`;
+    const beside = datesBesideFrontmatter(n, inputs.dates);
+    if (beside !== undefined) dates[p.id] = beside;
     shapes[p.id] = (previous?.notes[p.id] === p.hash ? kept?.[p.id] : undefined) ?? noteShape(p);
   }
   frame.update(parts.join(''));
