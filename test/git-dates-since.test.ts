@@ -8,20 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/graph/random.ts';
 import { readGitDates, type GitDatesRead } from '../src/scan/git-dates.ts';
 import { tempDir } from './helpers/garden.ts';
-
-/** A small seeded generator (mulberry32), so a failing sequence can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sorted = (dates: Map<string, unknown>) => [...dates].sort(([a], [b]) => (a < b ? -1 : 1));
 
@@ -29,7 +18,7 @@ function repository(seed: number, inFolder: boolean) {
   const repo = tempDir();
   const garden = inFolder ? path.join(repo, 'notes') : repo;
   mkdirSync(garden, { recursive: true });
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   // Every commit a day after the one before, at a time of its own, so dates tell commits apart; sometimes a commit is dated before its parent (a skewed clock).
   let day = 0;
   const git = (...args: string[]) => {
