@@ -137,6 +137,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     // looked at too; the others keep their files, and everything else is made as in any build.
     const linksChanged = !textChanged && mentions ? linkScope(model, shaped!, options.previous) : undefined;
     const changedHere = textChanged ?? linksChanged?.changed;
+    // No note's links changed either (only text and dates moved: a commit). Each changed note's links are then those of
+    // its previous version, in the same order, as when only text changed: its targets are reached as then, and none lost a backlink.
+    const noLinkMoved = linksChanged !== undefined && linksKept(linksChanged.changed, shaped!, options.previous!);
     const check =
       changedHere && mentions
         ? pagesToCheck(
@@ -144,16 +147,16 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
             model.neighbours ?? linkNeighbours(model.links),
             mentions,
             options.previous?.shape?.mentions,
-            linksChanged?.targets,
-            textChanged ? reachedByContexts(model, textChanged, options.previous) : undefined,
+            noLinkMoved ? undefined : linksChanged?.targets,
+            textChanged || noLinkMoved ? reachedByContexts(model, changedHere, options.previous) : undefined,
           )
         : undefined;
     // Notes whose dates alone moved are among the changed ones when links may have changed (`linkChange`): the home
     // page's recently tended list may then move too, and its key (which holds that list) is looked at.
     if (linksChanged && check) for (const n of published) if (n.url === '/') check.add(n.parsed.id);
-    // No note's links changed either (only text and dates moved: a commit): the graph is the previous site's, and so are
-    // graph.json, the graph page's files and every local graph (kept below), unless files of it were removed by hand.
-    const graphKept = linksChanged !== undefined && writer.missing === 0 && linksKept(linksChanged.changed, shaped!, options.previous!);
+    // Then the graph is the previous site's, and so are graph.json, the graph page's files and every local graph (kept
+    // below), unless files of it were removed by hand.
+    const graphKept = noLinkMoved && writer.missing === 0;
     const unchecked = (n: (typeof published)[number]) => check !== undefined && !check.has(n.parsed.id);
     // A note's page and data are made again only when their inputs changed (note-page-key.ts): a
     // page kept is known from facts the model holds, without making its data or reading its backlinks' contexts.
@@ -403,7 +406,13 @@ function linkScope(
 function reachedByContexts(model: GardenModel, changed: ReadonlySet<NoteId>, previous: OutputManifest | undefined): Map<NoteId, Set<NoteId>> | undefined {
   if (!model.previousContexts || !previous) return undefined;
   const reached = new Map<NoteId, Set<NoteId>>();
+  const hashOf = new Map(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
   for (const id of changed) {
+    // Its text is the previous site's (its dates alone moved): every context of its links is as it was.
+    if (hashOf.get(id) === previous.notes[id]) {
+      reached.set(id, new Set());
+      continue;
+    }
     const was = model.previousContexts.get(id);
     if (!was || was.hash !== previous.notes[id]) continue;
     if (was.contextsHash === model.contextsHash(id)) {
