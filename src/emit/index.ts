@@ -135,7 +135,9 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
         : undefined;
     // When text and links changed but no note's outline did, only the pages those changes reach are
     // looked at too; the others keep their files, and everything else is made as in any build.
-    const linksChanged = !textChanged && mentions ? linkScope(model, shaped!, options.previous) : undefined;
+    // A changed note whose text is the previous site's: its dates alone moved (`linkChange`).
+    const textKept = (id: NoteId) => byId.get(id)?.parsed.hash === options.previous?.notes[id];
+    const linksChanged = !textChanged && mentions ? linkScope(model, shaped!, options.previous, textKept) : undefined;
     const changedHere = textChanged ?? linksChanged?.changed;
     // No note's links changed either (only text and dates moved: a commit). Each changed note's links are then those of
     // its previous version, in the same order, as when only text changed: its targets are reached as then, and none lost a backlink.
@@ -148,7 +150,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
             mentions,
             options.previous?.shape?.mentions,
             noLinkMoved ? undefined : linksChanged?.targets,
-            textChanged || noLinkMoved ? reachedByContexts(model, changedHere, options.previous) : undefined,
+            textChanged || noLinkMoved ? reachedByContexts(model, changedHere, options.previous, textKept) : undefined,
           )
         : undefined;
     // Notes whose dates alone moved are among the changed ones when links may have changed (`linkChange`): the home
@@ -377,15 +379,15 @@ function linkScope(
   model: GardenModel,
   shaped: FrameAndShapes,
   previous: OutputManifest | undefined,
+  textKept: (id: NoteId) => boolean,
 ): { changed: Set<NoteId>; targets: Map<NoteId, NoteId[]> } | undefined {
   if (!model.previousTargets || !previous) return undefined;
   const changed = linkChange(model.notes, shaped, previous);
   if (!changed) return undefined;
   const targets = new Map<NoteId, NoteId[]>();
-  const hashOf = new Map(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
   for (const id of changed) {
     // Its dates alone moved (its text is the previous site's, so are its links): it links where it did.
-    if (hashOf.get(id) === previous.notes[id]) {
+    if (textKept(id)) {
       targets.set(id, []);
       continue;
     }
@@ -403,13 +405,17 @@ function linkScope(
  * by link (`contextTargets`), so that an edit of a note's last paragraph does not make again the
  * page of a hub it links to in its first.
  */
-function reachedByContexts(model: GardenModel, changed: ReadonlySet<NoteId>, previous: OutputManifest | undefined): Map<NoteId, Set<NoteId>> | undefined {
+function reachedByContexts(
+  model: GardenModel,
+  changed: ReadonlySet<NoteId>,
+  previous: OutputManifest | undefined,
+  textKept: (id: NoteId) => boolean,
+): Map<NoteId, Set<NoteId>> | undefined {
   if (!model.previousContexts || !previous) return undefined;
   const reached = new Map<NoteId, Set<NoteId>>();
-  const hashOf = new Map(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
   for (const id of changed) {
     // Its text is the previous site's (its dates alone moved): every context of its links is as it was.
-    if (hashOf.get(id) === previous.notes[id]) {
+    if (textKept(id)) {
       reached.set(id, new Set());
       continue;
     }
