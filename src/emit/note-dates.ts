@@ -35,8 +35,7 @@ export interface DatedNote {
  */
 export function noteDates(note: DatedNote, source: DateSource = defaultDateSource): { created?: string; updated?: string } {
   const fm = note.parsed.frontmatter;
-  const git = source === 'frontmatter' ? undefined : note.git;
-  const fileDate = source === 'filesystem' && note.mtimeMs > 0 ? localDay(note.mtimeMs) : undefined;
+  const { git, fileDate } = historyOf(note, source);
   const authorCreated = fm.created ?? fm.date;
   let created = authorCreated ?? git?.created;
   let updated = fm.updated ?? git?.updated ?? fileDate;
@@ -53,10 +52,17 @@ export function noteDates(note: DatedNote, source: DateSource = defaultDateSourc
  * `source` reads it; undefined when none. Notes with the same frontmatter and this have the same `noteDates`.
  */
 export function datesBesideFrontmatter(note: Omit<DatedNote, 'parsed'>, source: DateSource = defaultDateSource): string | undefined {
-  const git = source === 'frontmatter' ? undefined : note.git;
-  const fileDate = source === 'filesystem' && note.mtimeMs > 0 ? localDay(note.mtimeMs) : undefined;
+  const { git, fileDate } = historyOf(note, source);
   if (!git && !fileDate) return undefined;
   return `${git?.created ?? ''}\u0001${git?.updated ?? ''}\u0001${fileDate ?? ''}`;
+}
+
+/** The dates besides its frontmatter that `source` reads of a note: its git dates, its file's day. */
+function historyOf(note: Omit<DatedNote, 'parsed'>, source: DateSource): { git: GitDates | undefined; fileDate: string | undefined } {
+  return {
+    git: source === 'frontmatter' ? undefined : note.git,
+    fileDate: source === 'filesystem' && note.mtimeMs > 0 ? localDay(note.mtimeMs) : undefined,
+  };
 }
 
 /** The day (`YYYY-MM-DD`) of a time, where the build runs (as git gives commit days in their author's zone). */
