@@ -12,9 +12,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/graph/random.ts';
 import { contentHash } from '../src/incremental/output-manifest.ts';
-import { buildSearchIndexInWorker } from '../src/search/build-in-worker.ts';
+import { buildSearchIndexInWorker, searchHeapMb } from '../src/search/build-in-worker.ts';
 import { joinLight, LightDocNeeded, type LightDocs } from '../src/search/light-docs.ts';
-import { writeSearchFiles } from '../src/search/write-files.ts';
+import { writeSearchFiles, type SpilledBodies } from '../src/search/write-files.ts';
 import type { SearchDoc } from '../src/shared/types.ts';
 import { tempDir } from './helpers/garden.ts';
 import { makeRandomDoc } from './search-make-docs.ts';
@@ -158,5 +158,30 @@ describe('light search docs', () => {
     );
     expect(asked).toEqual([true, false]);
     expectSameTree(treeOver(out, outputs, site), cold(docs));
+  });
+
+  it("cap the worker by every note's text, the light notes' included, and by the kept postings it reads", () => {
+    const rand = seededRandom(29);
+    const docs = Array.from({ length: 60 }, (_, i) => sourced(makeRandomDoc(i, rand)));
+    const mb = 1024 * 1024;
+    // Each body in the spill file at its place (3 MB a note, 180 MB in all), as a warm build's bodies are.
+    const texts: SpilledBodies = { fd: -1, refs: docs.map((_, i) => [i * 3 * mb, 3 * mb]) };
+    const file = path.join(tempDir(), 'postings');
+    writeFileSync(file, Buffer.alloc(5 * mb));
+    const keep = { kept: { file, code } };
+    const spilled = docs.map((d) => ({ ...d, body: '' }));
+    const all = searchHeapMb(spilled, undefined, texts, keep);
+    expect(all).toBe(64 + 2 * 180 + 5);
+    // One note changed: the others are posted light, and the worker still holds all of their postings.
+    const posted = split(spilled, new Set(docs.slice(1).map((d) => d.source!)));
+    expect(posted.docs).toHaveLength(1);
+    expect(searchHeapMb(posted.docs, posted.light, texts, keep)).toBe(all);
+    // Bodies posted in the docs (none spilled) count by their length; no kept postings, no bytes for them.
+    const inline = docs.map((d, i) => ({ ...d, body: 'x'.repeat(i === 2 ? 3 * mb : 0) }));
+    expect(searchHeapMb(inline, undefined, undefined, undefined)).toBe(64 + 6);
+    // A light doc between whole ones: each whole doc's body is its own, not its neighbour's.
+    const mixed = split(inline, new Set([inline[1]!.source!]));
+    expect(mixed.light.at).toEqual([1]);
+    expect(searchHeapMb(mixed.docs, mixed.light, undefined, undefined)).toBe(64 + 6);
   });
 });

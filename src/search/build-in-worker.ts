@@ -6,7 +6,7 @@
  * thread never holds the index or its files. Falls back to the calling
  * thread if the worker cannot start.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
@@ -124,16 +124,38 @@ export function buildSearchIndexInWorker(
       ...(options.keep ? { keep: options.keep } : {}),
     };
     const prepared = capped ? options.prepared?.take() : undefined;
-    return runWorker(input, capped ? (options.heapMb ?? heapMbFor(textBytes(docs, texts), 2)) : 0, options.onPlan, prepared);
+    return runWorker(input, capped ? (options.heapMb ?? searchHeapMb(docs, light, texts, options.keep)) : 0, options.onPlan, prepared);
   };
   return cappedThenUncapped(options.heapMb !== 0, run, () => rmSync(path.join(outDir, '_search'), { recursive: true, force: true }));
 }
 
-/** Bytes of the docs' bodies (UTF-8 for those in the spill file, UTF-16 code units for the rest). */
-function textBytes(docs: readonly SearchDoc[], texts: SpilledBodies | undefined): number {
+/**
+ * The old-generation cap of a run on `docs` (and `light`, at their places among them): 64 MB, 2 bytes for each byte of
+ * every note's text, and the bytes of the kept postings file the run reads. A light doc's text counts too, from its
+ * ref in the spill file: the worker holds every note's postings, indexed or kept. Sized by the whole docs alone, the
+ * cap of a warm build that indexes one note was the base's 64 MB, which the kept postings of the 100k-note bench garden
+ * (a 97 MB file) outgrow as they are read: every such build failed its capped run and ran again uncapped, with every
+ * doc whole (~6 s of a 1-note build there).
+ */
+export function searchHeapMb(
+  docs: readonly SearchDoc[],
+  light: LightDocs | undefined,
+  texts: SpilledBodies | undefined,
+  keep: KeepOptions | undefined,
+): number {
   let bytes = 0;
-  docs.forEach((doc, i) => (bytes += texts?.refs[i]?.[1] ?? doc.body.length));
-  return bytes;
+  // The refs are by place among all the docs, the light ones included (light-docs.ts, joinLight).
+  const lightAt = light?.at ?? [];
+  let whole = 0;
+  let next = 0;
+  for (let i = 0; i < docs.length + lightAt.length; i++) {
+    const ref = texts?.refs[i];
+    const isLight = next < lightAt.length && lightAt[next] === i;
+    if (isLight) next++;
+    const doc = isLight ? undefined : docs[whole++]!;
+    bytes += ref ? ref[1] : (doc?.body.length ?? 0);
+  }
+  return heapMbFor(bytes, 2) + Math.ceil(keptBytes(keep) / (1024 * 1024));
 }
 
 /** Run `input` on a new worker capped at `heapMb`, or on `prepared` (started ahead with a cap of its own). */
@@ -170,4 +192,14 @@ function runWorker(input: SearchWorkerInput, heapMb: number, onPlan?: (indexed: 
       if (code !== 0) reject(new Error(`Search: the index worker exited with code ${code}`));
     });
   });
+}
+
+/** Bytes of the kept postings file `keep` names (0 when there is none). */
+function keptBytes(keep: KeepOptions | undefined): number {
+  if (!keep?.kept) return 0;
+  try {
+    return statSync(keep.kept.file).size;
+  } catch {
+    return 0;
+  }
 }
