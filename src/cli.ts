@@ -297,14 +297,19 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       return upToDate();
     }
     // The builder and emitter (unified, shiki, graphology, ...) load only when there is work to do.
-    const [{ buildGarden }, { emitSite, frameInputs }, { earlySearch }, { frameAndShapes, linkChange, linksKept, textOnlyChange }, { openSiteWriter }] =
-      await Promise.all([
-        import('./build.ts'),
-        import('./emit/index.ts'),
-        import('./emit/early-search.ts'),
-        import('./incremental/text-only.ts'),
-        import('./emit/write-site.ts'),
-      ]);
+    const [
+      { buildGarden },
+      { emitSite, frameInputs },
+      { earlySearch, searchAheadForLinks },
+      { frameAndShapes, linkChange, linksKept, textOnlyChange },
+      { openSiteWriter },
+    ] = await Promise.all([
+      import('./build.ts'),
+      import('./emit/index.ts'),
+      import('./emit/early-search.ts'),
+      import('./incremental/text-only.ts'),
+      import('./emit/write-site.ts'),
+    ]);
     phase('builder load');
     const previous = useCache ? readOutputManifest(root, out, record?.fingerprint, await manifestBytes) : undefined;
     phase('manifest');
@@ -339,9 +344,10 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       // Else text and links changed but no outline: what the previous build derived holds where no change reaches.
       const linked = changed ? undefined : linkChange(compiled.notes, shape, previous);
       const facts = (changed ?? linked) && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
-      // Links changed too: the search starts after the graph stage, on the worker started ahead (it has read the kept postings).
-      if (!changed && !linked) early?.skip();
-      if (linked) searchAfterGraph = preparedSearch;
+      // Links changed too: the search starts after the graph stage, on the worker started ahead (it has read the kept
+      // postings), unless the garden is large: then it is ended, and the search starts once the layout is done.
+      if (!changed && (!linked || !searchAheadForLinks(compiled.notes.length))) early?.skip();
+      else if (linked) searchAfterGraph = preparedSearch;
       // More than text changed: the layout will likely run again, in the graph stage. Its worker loads its modules now,
       // on the other core, while this thread resolves the links; its heap is for a graph of the previous build's links.
       // Not when no note's links changed either (only text and dates moved): the graph, and its layout, are the previous site's.

@@ -21,8 +21,25 @@ import { scratchPrefix } from '../incremental/link-previous.ts';
 import { trashNow } from '../incremental/remove-later.ts';
 import { onInterrupt } from '../interrupt.ts';
 
-/** Gardens larger than this index their search after the graph stage (memory). */
-export const earlySearchMaxNotes = 20_000;
+/**
+ * Gardens larger than this index their search after the graph stage (memory). The memory targets go up to 100,000 notes:
+ * there a build of edited text with its search started early peaked at 1.38-1.45 GB, against 1.35-1.38 GB with it
+ * after the pages, and took 8.7-10.1 s against 10.4-12.1 s (docs/performance.md, "Twenty-ninth session").
+ */
+export const earlySearchMaxNotes = 100_000;
+
+/**
+ * Gardens larger than this do not keep the worker started ahead for the search of a link change: it would hold the kept
+ * postings through the layout worker's run, which sets the peak of such a build, for a search that then waits for the
+ * layout anyway. At 100k notes: 2.38 GB and 42.8 s with it kept, 2.28 GB and 37.5 s with it ended (one build each, other
+ * links; the layout's run varies by seconds). It is ended, and the search starts once the layout is done.
+ */
+export const linkSearchAheadMaxNotes = 20_000;
+
+/** Whether the search of a build whose links changed, in a garden of `notes` notes, runs on the worker started ahead. */
+export function searchAheadForLinks(notes: number): boolean {
+  return notes <= linkSearchAheadMaxNotes;
+}
 
 /**
  * Start the early search's worker ahead, on a warm build of a garden whose walk found `notes`
