@@ -346,8 +346,9 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       const facts = (changed ?? linked) && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
       // Links changed too: the search starts after the graph stage, on the worker started ahead (it has read the kept
       // postings), unless the garden is large: then it is ended, and the search starts once the layout is done.
-      if (!changed && (!linked || !searchAheadForLinks(compiled.notes.length))) early?.skip();
-      else if (linked) searchAfterGraph = preparedSearch;
+      const searchOnAhead = linked !== undefined && searchAheadForLinks(compiled.notes.length);
+      if (!changed && !searchOnAhead) early?.skip();
+      if (searchOnAhead) searchAfterGraph = preparedSearch;
       // More than text changed: the layout will likely run again, in the graph stage. Its worker loads its modules now,
       // on the other core, while this thread resolves the links; its heap is for a graph of the previous build's links.
       // Not when no note's links changed either (only text and dates moved): the graph, and its layout, are the previous site's.

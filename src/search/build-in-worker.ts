@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../paths.ts';
 import { cappedThenUncapped, heapLimits, heapMbFor } from '../worker-heap.ts';
 import type { SearchDoc } from '../shared/types.ts';
-import { joinLight, type LightDocs } from './light-docs.ts';
+import { isLight, joinLight, type LightDocs } from './light-docs.ts';
 import { type KeepOptions, type SearchOutput, writeSearchFiles, type SpilledBodies } from './write-files.ts';
 
 /** What the worker is given. */
@@ -124,7 +124,9 @@ export function buildSearchIndexInWorker(
       ...(options.keep ? { keep: options.keep } : {}),
     };
     const prepared = capped ? options.prepared?.take() : undefined;
-    return runWorker(input, capped ? (options.heapMb ?? searchHeapMb(docs, light, texts, options.keep)) : 0, options.onPlan, prepared);
+    // A prepared worker has its own cap, set as it started: this run's is sized only for a worker started now.
+    const heapMb = !capped || prepared ? 0 : (options.heapMb ?? searchHeapMb(docs, light, texts, options.keep));
+    return runWorker(input, heapMb, options.onPlan, prepared);
   };
   return cappedThenUncapped(options.heapMb !== 0, run, () => rmSync(path.join(outDir, '_search'), { recursive: true, force: true }));
 }
@@ -144,17 +146,11 @@ export function searchHeapMb(
   keep: KeepOptions | undefined,
 ): number {
   let bytes = 0;
-  // The refs are by place among all the docs, the light ones included (light-docs.ts, joinLight).
-  const lightAt = light?.at ?? [];
-  let whole = 0;
-  let next = 0;
-  for (let i = 0; i < docs.length + lightAt.length; i++) {
+  // The refs are by place among all the docs, the light ones included: the places `joinLight` gives them.
+  joinLight(docs, light).forEach((doc, i) => {
     const ref = texts?.refs[i];
-    const isLight = next < lightAt.length && lightAt[next] === i;
-    if (isLight) next++;
-    const doc = isLight ? undefined : docs[whole++]!;
-    bytes += ref ? ref[1] : (doc?.body.length ?? 0);
-  }
+    bytes += ref ? ref[1] : isLight(doc) ? 0 : doc.body.length;
+  });
   return heapMbFor(bytes, 2) + Math.ceil(keptBytes(keep) / (1024 * 1024));
 }
 
