@@ -52,15 +52,19 @@ export interface BuildOptions {
   /** Compute topics and layout. */
   layout?: boolean;
   /**
-   * A scan already done for this build (the CLI scans first to check the build record). Unless
-   * `keepResults` is set, its notes' texts are released once parsed.
+   * A scan already done for this build (the CLI scans first to check the build record). Its
+   * notes' texts are released once parsed.
    */
   scan?: ScanResult;
   /** What the configuration tells the scan (ignore, publish policy, home), when this build scans. */
   scanSettings?: ScanSettings;
   /** Render HTML (default true); `trellis check` only needs facts and links. */
   render?: boolean;
-  /** Keep each note's parse+render result on the model (for the dev server). */
+  /**
+   * Keep what was compiled for the caller (the dev server): the model's `kept` holds each note's
+   * compiled record and the open store of their HTML, texts and contexts (on disk where a temporary
+   * file can be made).
+   */
   keepResults?: boolean;
   /** The build's fingerprint (src/emit/build-record.ts), with which what it keeps for the next build is tagged. */
   fingerprint?: string;
@@ -151,8 +155,8 @@ export interface GardenModel {
   close?: () => void;
   /** Where notes' plain texts are on disk (one-shot builds): the search worker reads them there. */
   texts?: TextsOnDisk;
-  /** Per-note parse+render results, in note order (only with `keepResults`). */
-  results?: NoteJobResult[];
+  /** What was compiled, in note order, and the store holding it, left open (only with `keepResults`). */
+  kept?: { compiled: CompiledNote[]; store: NoteStore };
   /** A published note's body HTML with its links below `basePath` (an absolute URL for feeds). */
   assembleAt?: (id: NoteId, basePath: string) => string;
   /**
@@ -192,7 +196,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
     ? { attachments: found, diagnostics: [] }
     : await sanitizeAttachments(found, options.noCache ? undefined : openKeptSvgs(root));
   const attachments = published.attachments;
-  const { compiled, results, cacheHits, store, previousNotes } = await compileNotes(root, notes, options);
+  const { compiled, cacheHits, store, previousNotes } = await compileNotes(root, notes, options);
   lap('parse');
   let verdict: CompiledVerdict | void = undefined;
   if (options.onCompiled) {
@@ -222,7 +226,7 @@ export async function buildGarden(options: BuildOptions): Promise<GardenModel> {
   model.close = store.close;
   if (store.texts) model.texts = store.texts;
   model.cacheHits = cacheHits;
-  if (results) model.results = results;
+  if (options.keepResults) model.kept = { compiled, store };
   for (const [k, v] of Object.entries(timings)) model.timings[k] = v;
   return model;
 }
@@ -257,7 +261,7 @@ export interface DeriveOptions {
 
 /**
  * Everything after parse+render: resolve, graph, assemble, report. Pure over
- * its inputs; the dev server calls it with its in-memory results, so an
+ * its inputs; the dev server calls it with its compiled notes, so an
  * incremental rebuild and a clean build share this code.
  */
 export async function deriveModel(
@@ -488,22 +492,21 @@ function stageTimer(): { timings: Record<string, number>; lap: (name: string) =>
 }
 
 /**
- * Compile every note, from the cache or on the worker pool, into `store`: a store on disk for a
- * one-shot build, in memory for one that keeps its results (the dev server) or where no
- * temporary file can be made. A one-shot build lets each scanned note's text go once it is
- * compiled, not after the last note.
+ * Compile every note, from the cache or on the worker pool, into `store`: a store on disk, or in
+ * memory where no temporary file can be made. Each scanned note's text goes once it is compiled,
+ * not after the last note (the dev server reads a note's file again when it needs its source).
  */
 async function compileNotes(
   root: string,
   notes: readonly ScannedNote[],
   options: BuildOptions,
-): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore; previousNotes?: PreviousNote[] }> {
+): Promise<{ compiled: CompiledNote[]; cacheHits: number; store: NoteStore; previousNotes?: PreviousNote[] }> {
   const cache = options.noCache ? undefined : await openCache(root);
   const render = options.render ?? true;
   const pool = { ...options.pool, ...(options.threads ? { threads: options.threads } : {}) };
   const warm = cache !== undefined && render && !options.keepResults;
   const ahead = warm ? options.ahead?.take() : undefined;
-  const spill = ahead ? ahead.spill : render && !options.keepResults ? tryCreateSpillStore() : undefined;
+  const spill = ahead ? ahead.spill : render ? tryCreateSpillStore() : undefined;
   const init: WorkerInit = ahead
     ? ahead.init
     : {
@@ -529,7 +532,7 @@ async function compileFrom(
   notes: readonly ScannedNote[],
   options: BuildOptions,
   setup: { cache: NoteCache | undefined; spill: ReturnType<typeof tryCreateSpillStore>; init: WorkerInit; pool: Partial<PoolOptions>; early?: EarlyWorker },
-): Promise<{ compiled: CompiledNote[]; results?: NoteJobResult[]; cacheHits: number; store: NoteStore; previousNotes?: PreviousNote[] }> {
+): Promise<{ compiled: CompiledNote[]; cacheHits: number; store: NoteStore; previousNotes?: PreviousNote[] }> {
   const { cache, spill, init, pool, early } = setup;
   const render = init.render;
   const hashes = cache && render ? options.previousHashes : undefined;
@@ -541,7 +544,6 @@ async function compileFrom(
   };
   const base = spill ?? createMemoryStore();
   const total = notes.length;
-  const results = options.keepResults ? new Array<NoteJobResult>(notes.length) : undefined;
   const writes: Promise<void>[] = [];
   // Results are kept once the store is open (`ready.keep`); until then (the first run below) they wait here.
   const ready: { keep?: (i: number, result: NoteJobResult) => void } = {};
@@ -562,7 +564,7 @@ async function compileFrom(
           if (cache && render && !result.givenUp) writes.push(cache.set(note.id, note.hash, result));
           if (ready.keep) ready.keep(i, result);
           else waiting.push([i, result]);
-          if (!results) jobs[k]!.text = '';
+          jobs[k]!.text = '';
         },
       },
       early,
@@ -594,8 +596,7 @@ async function compileFrom(
     shareWords(result, share);
     compiled[i] = noteStore.put(result);
     kept?.add(notes[i]!.hash, result, compiled[i]);
-    if (results) results[i] = result;
-    else takeText(notes[i]!);
+    takeText(notes[i]!);
   };
   ready.keep = keep;
   for (const [i, result] of waiting.splice(0)) keep(i, result);
@@ -639,7 +640,7 @@ async function compileFrom(
   kept?.save();
   // What the notes not taken from the model (most likely changed) were at the last build, when they are few.
   const previousNotes = kept && total - kept.taken <= maxPreviousNotes ? changedSince(notes, kept) : undefined;
-  return { compiled, cacheHits, store: noteStore, ...(results ? { results } : {}), ...(previousNotes ? { previousNotes } : {}) };
+  return { compiled, cacheHits, store: noteStore, ...(previousNotes ? { previousNotes } : {}) };
 }
 
 /** Most notes not taken from the kept model whose previous facts a build reads (a link build's scope: src/incremental/text-only.ts). */

@@ -22,7 +22,7 @@ export interface AmbiguousLink {
 }
 
 /** Every link of the garden whose candidates include the note `id` among others, in file and position order. */
-export function findAmbiguousLinks(state: GardenState, id: NoteId): AmbiguousLink[] {
+export async function findAmbiguousLinks(state: GardenState, id: NoteId): Promise<AmbiguousLink[]> {
   const view = state.view();
   const name = nameKey(baseName(id));
   if (view.notes.filter((n) => nameKey(baseName(n.parsed.id)) === name).length < 2) return [];
@@ -31,8 +31,10 @@ export function findAmbiguousLinks(state: GardenState, id: NoteId): AmbiguousLin
     state.attachmentList().map((a) => a.path),
   );
   const out: AmbiguousLink[] = [];
+  const texts = state.sources(view.notes.map((n) => n.parsed.path));
   for (const n of view.notes) {
-    const text = state.note(n.parsed.path)?.content.text;
+    const text = (await texts.next()).value;
+    // A note whose file changed since it was read is left to the change on its way.
     if (text === undefined) continue;
     for (const l of state.linksOf(n.parsed.id)) {
       // Frontmatter links are found below, each at its own place in the value.

@@ -20,16 +20,14 @@ import type { TopicSettings } from '../graph/topics-settings.ts';
 import path from 'node:path';
 import { buildGarden, deriveModel, type GardenModel } from '../build.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
-import type { NoteJobResult } from '../compile/types.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import type { LayoutCache, LayoutResult } from '../graph/index.ts';
-import { scanGarden, type ScanSettings, type ScannedNote } from '../scan/index.ts';
+import { readKeptText, scanGarden, type ScanSettings, type ScannedNote } from '../scan/index.ts';
 import type { AttachmentFile, Diagnostic, NoteId, ResolvedLink } from '../shared/types.ts';
 import { applyChange, type ChangeSet, type LiveIndexes } from './apply-change.ts';
 import { AssembledPages } from './assembled-pages.ts';
 import { BacklinksIndex } from './backlinks-index.ts';
 import { CompiledNotes } from './compiled-notes.ts';
-import { compiledNote, type CompiledNote } from '../store/note-store.ts';
 import { GardenFiles } from './garden-files.ts';
 import { buildGardenView, type GardenView } from './garden-view.ts';
 import { MentionsIndex } from './mentions-index.ts';
@@ -42,8 +40,6 @@ export type { GardenView } from './garden-view.ts';
 export class GardenState {
   readonly root: string;
   readonly #live: LiveIndexes;
-  /** What the model keeps of each compiled result (`#compiledNote`). */
-  readonly #compiled = new WeakMap<NoteJobResult, CompiledNote>();
   /** The graph of the last settled model: its topics and layout show until the next settle. */
   #layout: GardenModel['graph'] | undefined;
   #view: GardenView | undefined;
@@ -80,11 +76,11 @@ export class GardenState {
     topics?: TopicSettings,
   ): Promise<GardenState> {
     const root = path.resolve(garden);
-    // One scan: the build compiles the very notes the state keeps (with `keepResults` it keeps their texts).
+    // One scan: the build compiles the very notes the state keeps (with `keepResults` it keeps their texts, and leaves its store open).
     const scan = await scanGarden(root, settings);
     const files = new GardenFiles(root, scan, settings);
     const model = await buildGarden({ garden: root, scan, keepResults: true, pool, scanSettings: settings, ...(topics ? { topics } : {}) });
-    const state = new GardenState(files, new CompiledNotes(model.results ?? [], pool), basePath, topics);
+    const state = new GardenState(files, new CompiledNotes(model.kept!, pool), basePath, topics);
     state.#adopt(model);
     return state;
   }
@@ -111,7 +107,7 @@ export class GardenState {
       }
       const generation = this.#generation;
       const sources = [...files.notes()];
-      const notes = sources.map((n) => this.#compiledNote(compiled.get(n.id)!));
+      const notes = sources.map((n) => compiled.get(n.id)!);
       const model = await deriveModel(this.root, sources, files.attachments(), notes, compiled, files.diagnostics(), {
         layout: true,
         layoutCache: this.#layoutCache,
@@ -124,16 +120,14 @@ export class GardenState {
     }
   }
 
-  /** What the model keeps of `result`, made once per result: a settle after one change does not hash every note's contexts again. */
-  #compiledNote(result: NoteJobResult): CompiledNote {
-    let kept = this.#compiled.get(result);
-    if (!kept) this.#compiled.set(result, (kept = compiledNote(result)));
-    return kept;
-  }
-
   /** Whether topics and layout lag behind the links. */
   get settled(): boolean {
     return this.#settledModel !== undefined;
+  }
+
+  /** Let go of the compiled notes' file; the state may not be read after. */
+  close(): void {
+    this.#live.compiled.close();
   }
 
   /** Plain text of note `id`'s body, as compiled (search). */
@@ -141,9 +135,32 @@ export class GardenState {
     return this.#live.compiled.text(id);
   }
 
-  /** The scanned note at a garden-relative path (text and hash), for the editor. */
+  /** The scanned note at a garden-relative path (its hash, and its text when it was read since the garden opened). */
   note(rel: string): ScannedNote | undefined {
     return this.#live.files.note(rel);
+  }
+
+  /**
+   * The text of the note at a garden-relative path, as the state has it: kept for a note read since
+   * the garden opened, else read from its file (the opening build let its text go). Undefined when
+   * there is no such note, or its file no longer holds what the state has (a change on its way).
+   */
+  async source(rel: string): Promise<string | undefined> {
+    const note = this.#live.files.note(rel);
+    if (!note) return undefined;
+    return note.content.text ?? (await readKeptText(note).catch(() => undefined));
+  }
+
+  /** `source` of each of `rels`, in their order, with a few files read ahead at a time (a rename reads every note). */
+  async *sources(rels: readonly string[]): AsyncGenerator<string | undefined> {
+    const ahead: Promise<string | undefined>[] = [];
+    let next = 0;
+    for (;;) {
+      while (ahead.length < sourcesAhead && next < rels.length) ahead.push(this.source(rels[next++]!));
+      const text = ahead.shift();
+      if (text === undefined) return;
+      yield await text;
+    }
   }
 
   /** Garden-relative paths of every note and attachment the state holds. */
@@ -207,6 +224,9 @@ export class GardenState {
     this.#view = undefined;
   }
 }
+
+/** Files `GardenState.sources` reads at once. */
+const sourcesAhead = 16;
 
 /** A layout cache that keeps the last layout only. */
 function lastLayoutCache(): LayoutCache {

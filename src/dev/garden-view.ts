@@ -57,7 +57,7 @@ export function buildGardenView({ files, compiled, links, backlinks, mentions, p
   const byResult = new Map(
     scanned
       .flatMap((n) => compiled.get(n.id) ?? [])
-      .map((r) => [r.note.id, { parsed: r.note, nonce: r.rendered.nonce, embeds: r.rendered.embeds, url: files.note(r.note.path)?.url }]),
+      .map((c) => [c.note.id, { parsed: c.note, nonce: c.nonce, embeds: c.embeds, url: files.note(c.note.path)?.url }]),
   );
   const bases = lazyBases(() => ({
     notes: [...byResult.values()].map((r) => r.parsed),
@@ -72,8 +72,8 @@ export function buildGardenView({ files, compiled, links, backlinks, mentions, p
   const html = (id: NoteId) => pages.get(id, assembleInput).html;
   // A note read but not yet rendered (a change still on a worker thread) is left out until it is.
   const notes: BuiltNote[] = scanned.flatMap((n) => {
-    const r = compiled.get(n.id);
-    return r ? [new LazyHtmlNote(r.note, n.url, n, html)] : [];
+    const c = compiled.get(n.id);
+    return c ? [new LazyHtmlNote(c.note, n.url, n, html)] : [];
   });
   const byId = new Map(notes.map((n) => [n.parsed.id, n]));
   const info = compiled.publishedInfo(files);

@@ -153,6 +153,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     const reloaded = await reloadConfig(state.root, overrides, config, log);
     if (!reloaded) return;
     config = reloaded.config;
+    // The state replaced may still be read by a request under way: its store's file closes when it is collected (store/spill-store.ts).
     if (reloaded.rescan) state = await GardenState.open(options.garden, options.pool, toScanSettings(config), basePath, config.topics);
     plugin.api.reconfigure(siteInfo(options.garden, config), reloaded.rescan ? state : undefined);
     log(`configuration reloaded${reloaded.rescan ? ' (garden scanned again)' : ''}`);
@@ -212,6 +213,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       await watcher.close();
       await vite.close();
       cache.release();
+      state.close();
     },
   };
 }

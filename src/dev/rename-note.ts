@@ -66,6 +66,7 @@ async function planRename(state: GardenState, from: string, to: string): Promise
   );
   const name = nameKey(baseName(fromId));
   const rewrites: Rewrite[] = [];
+  const texts = state.sources(view.notes.map((n) => n.parsed.path));
   for (const n of view.notes) {
     const source = n.parsed.id;
     const body = state
@@ -79,8 +80,10 @@ async function planRename(state: GardenState, from: string, to: string): Promise
       })
       .map((l) => l.ref);
     const scanned = state.note(n.parsed.path);
-    const text = scanned?.content.text;
-    if (!scanned || text === undefined) continue;
+    const text = (await texts.next()).value;
+    if (!scanned) continue;
+    // Its file no longer holds what the garden has: it may link to the note now (the change is on its way).
+    if (text === undefined) return { conflict: n.parsed.path };
     // The renamed note's own links are written from its new folder.
     const writer = source === fromId ? toNoteId(toPath) : source;
     const rewritten = rewriteFrontmatter(rewriteLinks(text, writer, body, toPath, after), name, { source, writer, fromId, to: toPath }, { before, after });

@@ -51,5 +51,5 @@ export async function renameRoute(body: Record<string, unknown>, ctx: ApiContext
   const change = await state.apply([from.rel, to.rel, ...result.files]);
   // Open editors follow the note to its new path (garden:update's `renamed`).
   ctx.applied(change, { from: toNotePath(from.rel), to: toNotePath(to.rel) });
-  return { status: 200, body: { path: to.rel, changed: result.files, ambiguous: findAmbiguousLinks(state, toId) } };
+  return { status: 200, body: { path: to.rel, changed: result.files, ambiguous: await findAmbiguousLinks(state, toId) } };
 }
