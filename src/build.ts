@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { openCache, type NoteCache } from './store/cache.ts';
 import { regexTableOf, type CompileAhead } from './compile/ahead.ts';
 import type { WorkerInit } from './compile/worker.ts';
@@ -617,13 +618,18 @@ async function compileFrom(
     compiled[i] = shareCompiled(model, share);
     takeText(n);
   }
+  // A few files open at a time: a whole garden's lookups at once run out of file descriptors past
+  // ~20k notes (the process's limit), and every read that fails is a note compiled again.
+  const files = pLimit(filesAtOnce);
   await Promise.all(
-    lookups.map(async (i) => {
-      const n = notes[i]!;
-      const hit = await cache?.get(n.id, n.hash);
-      if (hit) keep(i, hit);
-      else misses.push(i);
-    }),
+    lookups.map((i) =>
+      files(async () => {
+        const n = notes[i]!;
+        const hit = await cache?.get(n.id, n.hash);
+        if (hit) keep(i, hit);
+        else misses.push(i);
+      }),
+    ),
   );
   misses.sort((a, b) => a - b);
   const cacheHits = total - misses.length - first.length;
@@ -632,7 +638,7 @@ async function compileFrom(
   if (misses.length > 0) {
     // A note the scan trusted from its kept record has no text yet: read now.
     const text = async (n: ScannedNote) => n.content.text ?? (await readKeptText(n));
-    const jobs = await Promise.all(misses.map(async (i) => jobOf(notes[i]!, await text(notes[i]!))));
+    const jobs = await Promise.all(misses.map((i) => files(async () => jobOf(notes[i]!, await text(notes[i]!)))));
     await run(misses, jobs, (done) => options.onProgress?.(cacheHits + first.length + done, total));
   }
   await Promise.all(writes);
@@ -642,6 +648,9 @@ async function compileFrom(
   const previousNotes = kept && total - kept.taken <= maxPreviousNotes ? changedSince(notes, kept) : undefined;
   return { compiled, cacheHits, store: noteStore, ...(previousNotes ? { previousNotes } : {}) };
 }
+
+/** Cache entries or notes read at once by `compileFrom` (libuv reads four at a time). */
+const filesAtOnce = 64;
 
 /** Most notes not taken from the kept model whose previous facts a build reads (a link build's scope: src/incremental/text-only.ts). */
 const maxPreviousNotes = 1000;
