@@ -2,12 +2,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { deserialize, serialize } from 'node:v8';
+import { deserialize, serialize, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { marker } from '../src/compile/render/markers.ts';
 import type { NoteJobResult } from '../src/compile/types.ts';
 import type { RenderedNote } from '../src/compile/types.ts';
 import { buildGarden } from '../src/build.ts';
+import { openCache } from '../src/store/cache.ts';
 import { createMemoryStore } from '../src/store/memory-store.ts';
 import { contextsHash } from '../src/store/note-store.ts';
 import { packBlocks, unpackBlocks } from '../src/store/pack-blocks.ts';
@@ -137,6 +139,49 @@ describe('packed blocks', () => {
       expect(store.blocks('P' as NoteId).map((b) => b.html)).toEqual(original.map((b) => b.html));
       expect(store.blocks('P' as NoteId).map((b) => b.html)).toEqual(store.blocks('U' as NoteId).map((b) => b.html));
       store.close();
+    }
+  });
+
+  it('notes read from their cache entries and put on disk keep none of the entries’ bytes alive', async () => {
+    const before = process.env.TRELLIS_CACHE_DIR;
+    process.env.TRELLIS_CACHE_DIR = tempDir();
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    try {
+      const cache = await openCache(tempDir());
+      // Ids of 8 lengths: in some entries the typed arrays fall 4-byte aligned, and are read as views of the whole file's bytes.
+      const ids = Array.from({ length: 16 }, (_, k) => `Big${'x'.repeat(k % 8)}${k}`);
+      for (const id of ids) {
+        const big = rendered('b1');
+        big.blocks[0]!.html = `<p>${'x'.repeat(1 << 18)}</p>`;
+        packBlocks(big);
+        await cache.set(id, 'h', { ...result(id, 'b1'), rendered: big });
+      }
+      const store = createSpillStore();
+      const entries: WeakRef<ArrayBufferLike>[] = [];
+      for (const id of ids) {
+        const hit = (await cache.get(id, 'h'))!;
+        const bytes = hit.rendered.packed!.lines.buffer;
+        if (bytes.byteLength > 1 << 18) entries.push(new WeakRef(bytes));
+        store.put(hit);
+      }
+      expect(entries.length).toBeGreaterThan(0);
+      for (let k = 0; k < 3; k++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        gc();
+      }
+      expect(entries.filter((e) => e.deref() !== undefined)).toHaveLength(0);
+      for (const id of ids) {
+        expect(store.blocks(id as NoteId)[0]!.html).toHaveLength((1 << 18) + 7);
+        expect(store.outline(id as NoteId).map((b) => [b.start, b.end, b.embeds])).toEqual([
+          [1, 1, []],
+          [3, 4, [2]],
+        ]);
+      }
+      store.close();
+    } finally {
+      if (before === undefined) delete process.env.TRELLIS_CACHE_DIR;
+      else process.env.TRELLIS_CACHE_DIR = before;
     }
   });
 

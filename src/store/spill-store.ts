@@ -95,7 +95,7 @@ export function createSpillStore(): NoteStore {
     const packed = result.rendered.packed;
     if (!packed) return result.rendered.blocks;
     const at = append(packed.html);
-    return at === undefined ? unpacked(packed) : { at, bytes: packed.html.length, lines: packed.lines, embeds: packed.embeds };
+    return at === undefined ? unpacked(packed) : { at, bytes: packed.html.length, lines: own(packed.lines), embeds: own(packed.embeds) };
   };
   const putText = (text: string): Entry['text'] => {
     if (text === '') return text;
@@ -163,6 +163,14 @@ export function createSpillStore(): NoteStore {
   };
   unclosed.register(store, fd, token);
   return store;
+}
+
+/**
+ * `view` in a buffer of its own. A typed array read from a cache entry (`v8.deserialize`) is a view
+ * of the entry's bytes: kept as it is, it would keep the whole entry (HTML, text, facts) alive.
+ */
+function own(view: Int32Array): Int32Array {
+  return view.byteLength === view.buffer.byteLength ? view : view.slice();
 }
 
 /** Whether a part stayed in memory (an array) rather than going to the file. */
