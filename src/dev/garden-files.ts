@@ -1,6 +1,7 @@
 /**
- * The dev server's garden files: every note as read (text, hash, URL) and every
- * attachment, kept from one scan and updated from file events. What is derived
+ * The dev server's garden files: every note as read (hash, URL; its text only once read again
+ * since the opening build, which let it go) and every attachment, kept from one scan and
+ * updated from file events. What is derived
  * from names alone (URLs, the link index) is recomputed when a file appears,
  * disappears, or changes its publish flag or permalink.
  */

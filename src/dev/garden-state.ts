@@ -76,7 +76,7 @@ export class GardenState {
     topics?: TopicSettings,
   ): Promise<GardenState> {
     const root = path.resolve(garden);
-    // One scan: the build compiles the very notes the state keeps (with `keepResults` it keeps their texts, and leaves its store open).
+    // One scan: the build compiles the very notes the state keeps (with `keepResults` it leaves its store open for them).
     const scan = await scanGarden(root, settings);
     const files = new GardenFiles(root, scan, settings);
     const model = await buildGarden({ garden: root, scan, keepResults: true, pool, scanSettings: settings, ...(topics ? { topics } : {}) });
