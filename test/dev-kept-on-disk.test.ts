@@ -6,14 +6,14 @@
  * ambiguous) reads its file, and a file that changed on disk since the garden read it is never
  * taken for the version the garden has.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findAmbiguousLinks } from '../src/dev/ambiguous-links.ts';
 import { GardenState } from '../src/dev/garden-state.ts';
 import { renameNote } from '../src/dev/rename-note.ts';
 import type { NoteId } from '../src/shared/types.ts';
-import { makeGarden } from './helpers/garden.ts';
+import { makeGarden, tempDir } from './helpers/garden.ts';
 
 let state: GardenState | undefined;
 afterEach(() => state?.close());
@@ -57,6 +57,19 @@ describe('the dev server’s garden', () => {
     expect(await state.source('Gamma.md')).toBeUndefined();
     await state.apply(['Gamma.md']);
     expect(await state.source('Gamma.md')).toBe('Gamma was changed by another program.\n');
+  });
+
+  it('reads no source through a note turned into a link out of the garden, even to a file with the same bytes', async () => {
+    const root = makeGarden(files);
+    state = await GardenState.open(root);
+    const outside = path.join(tempDir(), 'Gamma.md');
+    writeFileSync(outside, files['Gamma.md']);
+    rmSync(path.join(root, 'Gamma.md'));
+    symlinkSync(outside, path.join(root, 'Gamma.md'));
+    expect(await state.source('Gamma.md')).toBeUndefined();
+    const read: (string | undefined)[] = [];
+    for await (const text of state.sources(['Alpha.md', 'Gamma.md'])) read.push(text);
+    expect(read).toEqual([files['Alpha.md'], undefined]);
   });
 
   it('a rename rewrites links in notes read from their files, and in a note changed on disk that the garden had not read yet', async () => {

@@ -17,6 +17,7 @@
  * both against clean builds of the same files.
  */
 import type { TopicSettings } from '../graph/topics-settings.ts';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildGarden, deriveModel, type GardenModel } from '../build.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
@@ -29,6 +30,7 @@ import { AssembledPages } from './assembled-pages.ts';
 import { BacklinksIndex } from './backlinks-index.ts';
 import { CompiledNotes } from './compiled-notes.ts';
 import { GardenFiles } from './garden-files.ts';
+import { realPathInside } from './inside-garden.ts';
 import { buildGardenView, type GardenView } from './garden-view.ts';
 import { MentionsIndex } from './mentions-index.ts';
 import { ResolvedLinks } from './resolved-links.ts';
@@ -143,24 +145,33 @@ export class GardenState {
   /**
    * The text of the note at a garden-relative path, as the state has it: kept for a note read since
    * the garden opened, else read from its file (the opening build let its text go). Undefined when
-   * there is no such note, or its file no longer holds what the state has (a change on its way).
+   * there is no such note, or its file no longer holds what the state has or now leads out of the
+   * garden through a symbolic link (a change on its way).
    */
   async source(rel: string): Promise<string | undefined> {
-    const note = this.#live.files.note(rel);
-    if (!note) return undefined;
-    return note.content.text ?? (await readKeptText(note).catch(() => undefined));
+    return this.#source(rel, await fs.realpath(this.root));
   }
 
   /** `source` of each of `rels`, in their order, with a few files read ahead at a time (a rename reads every note). */
   async *sources(rels: readonly string[]): AsyncGenerator<string | undefined> {
+    const realRoot = await fs.realpath(this.root);
     const ahead: Promise<string | undefined>[] = [];
     let next = 0;
     for (;;) {
-      while (ahead.length < sourcesAhead && next < rels.length) ahead.push(this.source(rels[next++]!));
+      while (ahead.length < sourcesAhead && next < rels.length) ahead.push(this.#source(rels[next++]!, realRoot));
       const text = ahead.shift();
       if (text === undefined) return;
       yield await text;
     }
+  }
+
+  /** `source`, with the garden's real path: a file read must lie inside it once symbolic links are followed, as every file the server reads. */
+  async #source(rel: string, realRoot: string): Promise<string | undefined> {
+    const note = this.#live.files.note(rel);
+    if (!note) return undefined;
+    if (note.content.text !== undefined) return note.content.text;
+    const real = await realPathInside(realRoot, note.absPath);
+    return real === undefined ? undefined : await readKeptText({ ...note, absPath: real }).catch(() => undefined);
   }
 
   /** Garden-relative paths of every note and attachment the state holds. */
