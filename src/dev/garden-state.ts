@@ -8,21 +8,25 @@
  * - backlinks-index.ts, mentions-index.ts: backlinks and unlinked mentions by target;
  * - assembled-pages.ts: pages with their embeds filled in, until something they show changes.
  *
- * `open` builds the garden (worker pool, content-hash cache) from one scan. `apply(paths)`
- * updates the indexes for what changed (apply-change.ts). `view()` derives pages, graph.json
- * and the report lazily from them (garden-view.ts), with the graph stage's functions.
- * `settle()` recomputes everything, topics and layout included, with the same `deriveModel`
- * a clean build uses (the layout of a large garden on a worker thread, so saves are applied
- * meanwhile; a settle overtaken by a change starts over). test/incremental.test.ts checks
- * both against clean builds of the same files.
+ * `open` builds the garden (worker pool, content-hash cache) from one scan, and keeps of the
+ * build's model what the indexes adopt and its layout. `apply(paths)` updates the indexes for what
+ * changed (apply-change.ts). `view()` derives pages, graph.json and the report lazily from them
+ * (garden-view.ts), with the graph stage's functions; topics and positions are the last settled
+ * layout's until `settle()` computes the layout of the current notes and edges with the graph
+ * stage's `layoutOfNotes`, as a clean build does (on a worker thread for a large garden, so saves
+ * are applied meanwhile; a settle overtaken by a change starts over). Nothing else is derived
+ * again: the indexes are kept equal to a clean build's links, backlinks and mentions by each change.
+ * test/incremental.test.ts checks the view, before and after a settle, against clean builds of
+ * the same files.
  */
 import type { TopicSettings } from '../graph/topics-settings.ts';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { buildGarden, deriveModel, type GardenModel } from '../build.ts';
+import { buildGarden, type GardenModel } from '../build.ts';
 import type { Options as PoolOptions } from '../compile/pool.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
-import type { LayoutCache, LayoutResult } from '../graph/index.ts';
+import { layoutOfNotes, type LayoutCache, type LayoutResult } from '../graph/index.ts';
+import { layoutOfGraphJson, type PlacedLayout } from '../graph/placed-layout.ts';
 import { readKeptText, scanGarden, type ScanSettings, type ScannedNote } from '../scan/index.ts';
 import type { AttachmentFile, Diagnostic, NoteId, ResolvedLink } from '../shared/types.ts';
 import { applyChange, type ChangeSet, type LiveIndexes } from './apply-change.ts';
@@ -42,10 +46,11 @@ export type { GardenView } from './garden-view.ts';
 export class GardenState {
   readonly root: string;
   readonly #live: LiveIndexes;
-  /** The graph of the last settled model: its topics and layout show until the next settle. */
-  #layout: GardenModel['graph'] | undefined;
+  /** The last settled layout: its topics and positions show until the next settle. */
+  #layout: PlacedLayout | undefined;
   #view: GardenView | undefined;
-  #settledModel: GardenModel | undefined;
+  /** Whether `#layout` is the layout of the notes and links as they are now. */
+  #settled = false;
   /** Counts changes begun and finished, so that a settle can tell the garden changed under it. */
   #generation = 0;
   /** Changes being applied. */
@@ -93,38 +98,34 @@ export class GardenState {
   }
 
   /**
-   * A full model (topics and layout included) equal to a clean build; computes it when
-   * stale. The layout of a large garden runs on a worker thread, so changes may be
-   * applied meanwhile: a model of a garden that changed while it was derived is not
-   * adopted, and the garden is settled again.
+   * The view with topics and positions computed for the notes and links as they are now (a clean
+   * build's); computes the layout when stale. The layout of a large garden runs on a worker thread,
+   * so changes may be applied meanwhile: the layout of a garden that changed while it was computed
+   * is not adopted, and the garden is settled again.
    */
-  async settle(): Promise<GardenModel> {
-    const { files, compiled } = this.#live;
+  async settle(): Promise<GardenView> {
     for (;;) {
-      if (this.#settledModel) return this.#settledModel;
+      if (this.#settled) return this.view();
       // Never snapshot a garden halfway through a change.
       if (this.#applying.size > 0) {
         await Promise.allSettled([...this.#applying]);
         continue;
       }
       const generation = this.#generation;
-      const sources = [...files.notes()];
-      const notes = sources.map((n) => compiled.get(n.id)!);
-      const model = await deriveModel(this.root, sources, files.attachments(), notes, compiled, files.diagnostics(), {
-        layout: true,
-        layoutCache: this.#layoutCache,
-        basePath: this.basePath,
-        ...(this.#topics ? { topics: this.#topics } : {}),
-      });
+      const view = this.view();
+      const published = view.notes.filter((n) => n.publish).map((n) => n.parsed);
+      const layout = await layoutOfNotes(published, view.edgesOf, { cache: this.#layoutCache, ...(this.#topics ? { topics: this.#topics } : {}) });
       if (generation !== this.#generation || this.#applying.size > 0) continue;
-      this.#adopt(model);
-      return model;
+      this.#layout = layout;
+      this.#settled = true;
+      this.#view = undefined;
+      return this.view();
     }
   }
 
-  /** Whether topics and layout lag behind the links. */
+  /** Whether topics and layout are those of the notes and links as they are now. */
   get settled(): boolean {
-    return this.#settledModel !== undefined;
+    return this.#settled;
   }
 
   /** Let go of the compiled notes' file; the state may not be read after. */
@@ -210,7 +211,7 @@ export class GardenState {
     const running = this.#lastApply.then(() =>
       applyChange(this.#live, paths, () => {
         this.#view = undefined;
-        this.#settledModel = undefined;
+        this.#settled = false;
       }),
     );
     this.#lastApply = running.catch(() => undefined);
@@ -223,15 +224,19 @@ export class GardenState {
     }
   }
 
-  /** Take over a full model's derived data (after open or settle). */
+  /**
+   * Take over the opening build's links, backlinks and layout, and find the mentions. Nothing else of
+   * the model is kept: its graph.json (every link again, as objects), its mentions by target and its
+   * outgoing links are what the indexes and the view hold of their own.
+   */
   #adopt(model: GardenModel): void {
     const { files, compiled, links, backlinks, mentions, pages } = this.#live;
     links.adopt(model.links, model.linkDiagnostics);
     backlinks.adopt(model.graph.backlinks);
     mentions.rebuild({ note: (id) => compiled.parsed(id), text: compiled.text, links: links.all, info: compiled.publishedInfo(files) });
     pages.clear();
-    this.#layout = model.graph;
-    this.#settledModel = model;
+    this.#layout = layoutOfGraphJson(model.graph.json);
+    this.#settled = true;
     this.#view = undefined;
   }
 }

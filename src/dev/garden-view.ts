@@ -9,8 +9,8 @@ import { lazyBases } from '../bases/lazy-bases.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import type { NoteGraphFacts, NoteSiteContext } from '../emit/note-data.ts';
 import { buildSiteContext } from '../emit/site-context.ts';
-import { graphJsonLinks, toGraphJson, type GraphJsonLayout } from '../graph/graph-json.ts';
-import type { GardenGraph } from '../graph/index.ts';
+import { graphJsonLinks, toGraphJson } from '../graph/graph-json.ts';
+import type { PlacedLayout } from '../graph/placed-layout.ts';
 import { noteEdges, outgoingOf, type NoteEdge } from '../graph/note-edges.ts';
 import { findOrphans } from '../graph/orphans.ts';
 import { buildCheckReport } from '../report.ts';
@@ -34,11 +34,13 @@ export interface GardenView {
   /** Topics of the last settled layout. */
   topics: Topic[];
   graphJson(): GraphJson;
+  /** A note's edges to published notes (`noteEdges`' rule): what graph.json's links and the layout are made of. */
+  edgesOf(id: NoteId): readonly NoteEdge[];
   report(): CheckReport;
   diagnostics(): Diagnostic[];
 }
 
-/** The live indexes a view reads, and the graph of the last settled model (topics and layout). */
+/** The live indexes a view reads, and the last settled layout (topics and positions). */
 export interface ViewSources {
   files: GardenFiles;
   compiled: CompiledNotes;
@@ -46,7 +48,7 @@ export interface ViewSources {
   backlinks: BacklinksIndex;
   mentions: MentionsIndex;
   pages: AssembledPages;
-  layout: GardenGraph | undefined;
+  layout: PlacedLayout | undefined;
   /** The site's base path, which note bodies link below. */
   basePath: string;
 }
@@ -106,8 +108,9 @@ export function buildGardenView({ files, compiled, links, backlinks, mentions, p
       toGraphJson(
         published.map((n) => ({ note: n.parsed, url: n.url })),
         graphJsonLinks(publishedIds, edgesOf),
-        layout && settledLayout(layout.json),
+        layout,
       ),
+    edgesOf,
     report: () => buildCheckReport(parsedList, links.all, findOrphans(publishedIds, edgesOf)),
     diagnostics: () => {
       const all = files.diagnostics();
@@ -117,10 +120,4 @@ export function buildGardenView({ files, compiled, links, backlinks, mentions, p
       return sortDiagnostics(all);
     },
   };
-}
-
-/** Topics and positions of the last settled graph.json (notes added since have none). */
-function settledLayout(json: GraphJson): GraphJsonLayout {
-  const placed = new Map(json.notes.map((n) => [n.id, n]));
-  return { placementOf: (id) => placed.get(id), topics: json.topics ?? [] };
 }

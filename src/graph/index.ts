@@ -12,7 +12,7 @@
  * dev server (src/dev) keeps its live state with the same ones.
  */
 import { createHash } from 'node:crypto';
-import type { Backlink, GraphJson, NoteId, ResolvedLink, Topic } from '../shared/types.ts';
+import type { Backlink, GraphJson, NoteId, ParsedNote, ResolvedLink, Topic } from '../shared/types.ts';
 import type { NoteReader } from '../store/note-store.ts';
 import { lazyBacklinks, type KnownBacklinks } from './backlinks.ts';
 import { deriveUnlinkedMentions } from './unlinked-mentions.ts';
@@ -25,6 +25,7 @@ import type { LayoutResult } from './layout-result.ts';
 import { startLayoutOfInput } from './layout-start.ts';
 import type { TopicSettings } from './topics-settings.ts';
 import type { PreviousLayout } from './layout-update.ts';
+import { placedLayout, type PlacedLayout } from './placed-layout.ts';
 
 export type { LayoutResult } from './layout-result.ts';
 export type { GraphNoteInput, MentionsMemo } from './graph-inputs.ts';
@@ -187,7 +188,16 @@ function fromEdges(
   const known = options.edgesOf?.(nodes);
   const edges = new Map(ids.map((id) => [id, known ? known(id) : noteEdges(id, links.get(id) ?? [], nodes)]));
   const edgesOf = (id: NoteId) => edges.get(id) ?? [];
-  const layout = options.layout && ids.length > 0 ? layoutOf(published, edgesOf, options.cache, options.topics, options.layoutKey) : undefined;
+  const layout =
+    options.layout && ids.length > 0
+      ? layoutOf(
+          published.map((p) => p.note),
+          edgesOf,
+          options.cache,
+          options.topics,
+          options.layoutKey,
+        )
+      : undefined;
   const outgoing = new Map(ids.map((id) => [id, outgoingOf(edgesOf(id))]));
   return { ...(layout ? { layout } : {}), outgoing, orphans: findOrphans(ids, edgesOf), jsonLinks: graphJsonLinks(ids, edgesOf) };
 }
@@ -200,7 +210,7 @@ function fromEdges(
  * scope (a closure context) that holds the edges.
  */
 function layoutOf(
-  published: readonly GraphNoteInput[],
+  published: readonly LayoutNote[],
   edgesOf: (id: NoteId) => readonly NoteEdge[],
   cache: LayoutCache | undefined,
   topics: TopicSettings | undefined,
@@ -209,10 +219,7 @@ function layoutOf(
   const kept = known === undefined ? undefined : cache?.get(known);
   if (kept) return Promise.resolve({ result: kept, key: known });
   const input: LayoutInput = {
-    ...layoutInputOf(
-      published.map((p) => ({ id: p.note.id, title: p.note.title, tags: p.note.tags })),
-      edgesOf,
-    ),
+    ...layoutInputOf(published, edgesOf),
     ...(topics ? { topicSettings: topics } : {}),
   };
   const key = cache ? layoutKey(input, topics) : undefined;
@@ -227,6 +234,23 @@ function layoutOf(
     if (key !== undefined) cache?.set(key, result, input.edges);
     return { result, key };
   });
+}
+
+/** What the layout reads of a published note: its id, title and tags. */
+export type LayoutNote = Pick<ParsedNote, 'id' | 'title' | 'tags'>;
+
+/**
+ * Topics, importance and positions of the graph of `published` (in note order) and their edges
+ * (`noteEdges`' rule): the layout the graph stage computes for the same notes and edges, from `cache`
+ * when kept there. The dev server settles its garden with it (src/dev/garden-state.ts).
+ */
+export async function layoutOfNotes(
+  published: readonly LayoutNote[],
+  edgesOf: (id: NoteId) => readonly NoteEdge[],
+  options: { cache?: LayoutCache; topics?: TopicSettings } = {},
+): Promise<PlacedLayout> {
+  if (published.length === 0) return placedLayout({ weights: [], topicOf: [], subtopicOf: [], topics: [], positions: [] });
+  return placedLayout((await layoutOf(published, edgesOf, options.cache, options.topics, undefined)).result);
 }
 
 /** A layout and its key (when a cache was given). */
