@@ -18,11 +18,10 @@ import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/te
 import { deriveListPages } from '../emit/list-pages.ts';
 import { listNote } from '../emit/list-note.ts';
 import { explorerFiles } from '../emit/explorer-files.ts';
-import { buildSearchIndex } from '../search/index.ts';
-import type { AppAssets, GraphJson, NoteData, NoteId, NotePath, SearchDoc, SiteInfo, Slug } from '../shared/types.ts';
+import type { AppAssets, GraphJson, NoteData, NoteId, NotePath, SiteInfo, Slug } from '../shared/types.ts';
 import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
-import { toSearchDoc } from '../search/to-search-doc.ts';
 import { handleApi } from './api.ts';
+import { LiveSearch } from './live-search.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
 import { appRequestAllowed, appServingRoots } from './app-paths.ts';
 import { decodePathname } from './decode-pathname.ts';
@@ -98,6 +97,8 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
   let views: Views | undefined;
   let server: ViteDevServer | undefined;
   let settleTimer: NodeJS.Timeout | undefined;
+  // Kept across changes, and across a new state: what it keeps is keyed by each note's content and URL.
+  const search = new LiveSearch();
   const appRoots = appServingRoots(projectRoot);
 
   const current = (): Views =>
@@ -203,7 +204,10 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
       return;
     }
     if (pathname.startsWith('/_search/')) {
-      v.search ??= new Map(buildSearchIndex(searchDocs(state)).files.map((f) => ['/' + f.path, f.contents]));
+      v.search ??= search.update(
+        state.view().notes.filter((n) => n.publish),
+        (id) => state.text(id),
+      );
       const file = v.search.get(pathname);
       return file === undefined ? next() : sendText(res, 'application/json', file);
     }
@@ -271,13 +275,6 @@ function devExplorerFiles(state: GardenState): Map<string, string> {
     .notes.filter((n) => n.publish)
     .map((n) => ({ id: n.parsed.id, title: n.parsed.title, url: n.url }));
   return new Map([...explorerFiles(notes)].map(([file, text]) => ['/' + file, text]));
-}
-
-function searchDocs(state: GardenState): SearchDoc[] {
-  return state
-    .view()
-    .notes.filter((n) => n.publish)
-    .map((n) => toSearchDoc(n, state.text(n.parsed.id)));
 }
 
 function sendText(res: http.ServerResponse, type: string, body: string | Uint8Array): void {
