@@ -3,9 +3,10 @@
  * build makes of the same garden: over random edits of text, titles, tags and headings, new,
  * renamed and deleted notes and publish flips. And they are made the way a warm build makes them:
  * a run after an edit of one note reads the texts of a few notes (its own, and those of the docs
- * chunk made again), not the garden's.
+ * chunk made again), not the garden's. Its first run starts from the postings the last build kept.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateGarden } from '../bench/generate.ts';
@@ -14,6 +15,8 @@ import { GardenState } from '../src/dev/garden-state.ts';
 import { LiveSearch } from '../src/dev/live-search.ts';
 import { seededRandom } from '../src/graph/random.ts';
 import { buildSearchIndex } from '../src/search/index.ts';
+import { keptPostingsFile, readKeptPostings } from '../src/search/kept-postings-file.ts';
+import { codeFingerprint } from '../src/version.ts';
 import { toSearchDoc } from '../src/search/to-search-doc.ts';
 import type { NoteId } from '../src/shared/types.ts';
 import { tempDir } from './helpers/garden.ts';
@@ -100,6 +103,45 @@ describe("the dev server's search files", () => {
       }
     } finally {
       state.close();
+    }
+  }, 300_000);
+
+  it('start from the postings the last build of the garden kept, when the same code made them', async () => {
+    const garden = tempDir();
+    const cache = tempDir();
+    const out = path.join(tempDir(), 'site');
+    dirs.push(garden, cache, path.dirname(out));
+    await generateGarden(garden, { notes: 60, seed: 22 });
+    const cli = path.resolve(import.meta.dirname, '../bin/trellis.js');
+    const built = spawnSync(process.execPath, [cli, 'build', garden, '--out', out, '--quiet'], {
+      env: { ...process.env, TRELLIS_CACHE_DIR: cache },
+      encoding: 'utf8',
+    });
+    expect(built.status, built.stderr).toBe(0);
+    const saved = process.env.TRELLIS_CACHE_DIR;
+    process.env.TRELLIS_CACHE_DIR = cache;
+    try {
+      expect(existsSync(keptPostingsFile(garden))).toBe(true);
+      // One note changed since that build.
+      const note = readdirSync(garden, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.md'))!;
+      appendFileSync(path.join(garden, note), '\n\nA sentence about quasiperiodic tilings.\n');
+      const state = await GardenState.open(garden, { threads: 1 });
+      try {
+        const published = state.view().notes.filter((n) => n.publish);
+        const clean = await cleanSearchFiles(garden);
+        const seeded = new LiveSearch(() => readKeptPostings(keptPostingsFile(garden), codeFingerprint()));
+        expect(seeded.update(published, (id) => state.text(id))).toEqual(clean);
+        expect(seeded.indexed).toBe(1);
+        // Postings another code made are not read.
+        const other = new LiveSearch(() => readKeptPostings(keptPostingsFile(garden), 'another code'));
+        expect(other.update(published, (id) => state.text(id))).toEqual(clean);
+        expect(other.indexed).toBe(published.length);
+      } finally {
+        state.close();
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TRELLIS_CACHE_DIR;
+      else process.env.TRELLIS_CACHE_DIR = saved;
     }
   }, 300_000);
 });

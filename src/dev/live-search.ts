@@ -7,6 +7,11 @@
  *
  * Each doc's body (the note's plain text, in the opening build's store on disk for most notes) is
  * read only when the index asks for it: for the notes indexed again and the chunks made again.
+ *
+ * The first run starts from the postings a build of the garden kept beside the cache
+ * (`keptPostingsFile`), when the same code made them: it indexes only the notes changed since that
+ * build (at 10k notes, 1.5 s against 5.5 s), and makes every file, having none of that site's.
+ * It only reads that file: a build that runs meanwhile owns it.
  */
 import { contentHash } from '../incremental/output-manifest.ts';
 import { writeSearchIndex } from '../search/index.ts';
@@ -27,6 +32,18 @@ export class LiveSearch {
   /** The last run's files, by path (`_search/…`). */
   #files = new Map<string, LiveFile>();
   #kept: (KeptPostings & { settings: string }) | undefined;
+  #first: (() => (KeptPostings & { settings: string }) | undefined) | undefined;
+  #indexed = 0;
+
+  /** `first`: the postings the first run starts from (a build's, read when first asked). */
+  constructor(first?: () => (KeptPostings & { settings: string }) | undefined) {
+    this.#first = first;
+  }
+
+  /** How many notes the last run indexed (the rest kept their postings). */
+  get indexed(): number {
+    return this.#indexed;
+  }
 
   /**
    * The search files of `notes` (published, in note order), by URL path (`/_search/…`); `text` gives
@@ -53,9 +70,13 @@ export class LiveSearch {
       hasNamed: (path: string) => previous.has(path),
     };
     const writer = memoryKeptPostings();
+    // A build's postings are read once, for the first run; its files are not this server's to keep.
+    const first = this.#first && !this.#kept ? this.#first() : undefined;
+    this.#first = undefined;
     writeSearchIndex(docs, (file) => next.set(file.path, { contents: file.contents, hash: contentHash(file.contents) }), undefined, {
-      ...(this.#kept ? { previous: this.#kept, files } : {}),
+      ...(this.#kept ? { previous: this.#kept, files } : first ? { previous: first } : {}),
       writer,
+      onPlan: (indexed) => (this.#indexed = indexed),
     });
     writer.finish();
     this.#kept = writer.result();

@@ -22,6 +22,8 @@ import type { AppAssets, GraphJson, NoteData, NoteId, NotePath, SiteInfo, Slug }
 import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
 import { handleApi } from './api.ts';
 import { LiveSearch } from './live-search.ts';
+import { keptPostingsFile, readKeptPostings } from '../search/kept-postings-file.ts';
+import { codeFingerprint } from '../version.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
 import { appRequestAllowed, appServingRoots } from './app-paths.ts';
 import { decodePathname } from './decode-pathname.ts';
@@ -97,8 +99,9 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
   let views: Views | undefined;
   let server: ViteDevServer | undefined;
   let settleTimer: NodeJS.Timeout | undefined;
-  // Kept across changes, and across a new state: what it keeps is keyed by each note's content and URL.
-  const search = new LiveSearch();
+  // Kept across changes, and across a new state: what it keeps is keyed by each note's content and URL. Its first run
+  // starts from the postings the last build of the garden kept, when the same code made them.
+  const search = new LiveSearch(() => readKeptPostings(keptPostingsFile(state.root), codeFingerprint()));
   const appRoots = appServingRoots(projectRoot);
 
   const current = (): Views =>
