@@ -14,7 +14,7 @@ import type { Options as PoolOptions } from '../compile/pool.ts';
 import { getHighlighter } from '../compile/render/highlighter.ts';
 import { katexTypesetter } from '../compile/render/katex.ts';
 import { resultReader } from '../store/memory-store.ts';
-import { compiledNote, type CompiledNote, type NoteReader, type NoteStore } from '../store/note-store.ts';
+import { compiledNote, type CompiledNote, type NoteReader, type NoteStore, type TextsOnDisk } from '../store/note-store.ts';
 import type { NoteId, ParsedNote, Slug } from '../shared/types.ts';
 import type { GardenFiles } from './garden-files.ts';
 import { renderNotes } from './render-notes.ts';
@@ -59,6 +59,15 @@ export class CompiledNotes implements NoteReader {
   readonly outline: NoteReader['outline'] = (id) => this.#reader(id).outline(id);
   readonly text: NoteReader['text'] = (id, maxBytes) => this.#reader(id).text(id, maxBytes);
   readonly context: NoteReader['context'] = (id, link) => this.#reader(id).context(id, link);
+
+  /**
+   * Where the opening build's store keeps the notes' texts on disk, for another thread (the search worker): the notes
+   * rendered since are not there (their texts are read from this store).
+   */
+  get texts(): TextsOnDisk | undefined {
+    const built = this.#built.texts;
+    return built && { fd: built.fd, refOf: (id) => (this.#rendered.has(id) ? undefined : built.refOf(id)) };
+  }
 
   /** Every parsed note, in no particular order. */
   *parsedNotes(): IterableIterator<ParsedNote> {

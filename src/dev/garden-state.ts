@@ -29,6 +29,7 @@ import { layoutOfNotes, type LayoutCache, type LayoutResult } from '../graph/ind
 import { layoutOfGraphJson, type PlacedLayout } from '../graph/placed-layout.ts';
 import { readKeptText, scanGarden, type ScanSettings, type ScannedNote } from '../scan/index.ts';
 import type { AttachmentFile, Diagnostic, NoteId, ResolvedLink } from '../shared/types.ts';
+import type { NoteReader, TextsOnDisk } from '../store/note-store.ts';
 import { applyChange, type ChangeSet, type LiveIndexes } from './apply-change.ts';
 import { AssembledPages } from './assembled-pages.ts';
 import { BacklinksIndex } from './backlinks-index.ts';
@@ -136,6 +137,12 @@ export class GardenState {
   /** Plain text of note `id`'s body, as compiled (search). */
   text(id: NoteId): string {
     return this.#live.compiled.text(id);
+  }
+
+  /** Where search reads the notes' texts: the compiled notes, and the opening build's file of texts for another thread. */
+  searchTexts(): { store: NoteReader; texts: TextsOnDisk | undefined } {
+    const { compiled } = this.#live;
+    return { store: compiled, texts: compiled.texts };
   }
 
   /** The scanned note at a garden-relative path (its hash, and its text when it was read since the garden opened). */

@@ -212,6 +212,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       clearTimeout(timer);
       await watcher.close();
       await vite.close();
+      plugin.api.close();
       cache.release();
       state.close();
     },

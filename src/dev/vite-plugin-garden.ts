@@ -21,9 +21,7 @@ import { explorerFiles } from '../emit/explorer-files.ts';
 import type { AppAssets, GraphJson, NoteData, NoteId, NotePath, SiteInfo, Slug } from '../shared/types.ts';
 import { deriveAliasRedirects } from '../emit/alias-redirects.ts';
 import { handleApi } from './api.ts';
-import { LiveSearch } from './live-search.ts';
-import { keptPostingsFile, readKeptPostings } from '../search/kept-postings-file.ts';
-import { codeFingerprint } from '../version.ts';
+import { DevSearch, type SearchVersion } from './dev-search.ts';
 import type { ChangeSet, GardenState } from './garden-state.ts';
 import { appRequestAllowed, appServingRoots } from './app-paths.ts';
 import { decodePathname } from './decode-pathname.ts';
@@ -63,7 +61,7 @@ interface Views extends LocalGraphViews {
   notes: Map<NoteId, NoteData>;
   pages?: Map<string, string>;
   redirects?: Map<string, Slug>;
-  search?: Map<string, string | Uint8Array>;
+  search?: Promise<SearchVersion>;
   graph?: string;
   /** The graph page's files (graph-page-files.ts), by path. */
   graphPage?: Record<string, string>;
@@ -90,6 +88,8 @@ export interface GardenPluginApi {
   notify(change: ChangeSet): void;
   /** Serve with a new configuration: new site facts and, when the configuration changed which notes there are, a new state. Open pages reload. */
   reconfigure(site: SiteInfo, state?: GardenState): void;
+  /** Let go of what the plugin keeps beside the state (the search runs' temporary folder). */
+  close(): void;
 }
 
 /** The garden plugin. */
@@ -101,7 +101,7 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
   let settleTimer: NodeJS.Timeout | undefined;
   // Kept across changes, and across a new state: what it keeps is keyed by each note's content and URL. Its first run
   // starts from the postings the last build of the garden kept, when the same code made them.
-  const search = new LiveSearch(() => readKeptPostings(keptPostingsFile(state.root), codeFingerprint()));
+  const search = new DevSearch(state.root);
   const appRoots = appServingRoots(projectRoot);
 
   const current = (): Views =>
@@ -168,6 +168,7 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
         // Titles, header, theme and which notes exist may all have changed: open pages load again.
         server?.ws.send({ type: 'full-reload' });
       },
+      close: () => search.close(),
     },
     configureServer(s) {
       server = s;
@@ -207,11 +208,20 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
       return;
     }
     if (pathname.startsWith('/_search/')) {
-      v.search ??= search.update(
-        state.view().notes.filter((n) => n.publish),
-        (id) => state.text(id),
-      );
-      const file = v.search.get(pathname);
+      if (!v.search) {
+        const { store, texts } = state.searchTexts();
+        v.search = search.update(
+          state.view().notes.filter((n) => n.publish),
+          store,
+          texts,
+        );
+        // A failed run answers its requests with an error, and the next request runs again.
+        const failed = v.search;
+        v.search.catch(() => {
+          if (v.search === failed) v.search = undefined;
+        });
+      }
+      const file = await (await v.search).read(pathname);
       return file === undefined ? next() : sendText(res, 'application/json', file);
     }
     const localGraph = localGraphAt(pathname, v.urls, v, () => state.view().graphJson());

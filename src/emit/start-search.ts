@@ -31,6 +31,8 @@ export interface SearchRunOptions {
   previous: Record<string, string>;
   /** Keep this build's postings for the next (a warm cache). */
   keep: boolean;
+  /** Where the postings are kept, with `keep` (the garden's file beside its cache: `keptPostingsFile`). */
+  keptFile?: string;
   /** A worker started ahead, reading the kept postings (src/search/build-in-worker.ts). */
   prepared?: PreparedSearchWorker;
   /**
@@ -71,7 +73,7 @@ export function startSearch(
   const outputs = buildSearchIndexInWorker(docs, dir, texts ? { fd: texts.fd, refs } : undefined, {
     keep: {
       previous: options.previous,
-      ...(options.keep ? { kept: { file: keptPostingsFile(options.root), code: codeFingerprint() } } : {}),
+      ...(options.keep ? { kept: { file: options.keptFile ?? keptPostingsFile(options.root), code: codeFingerprint() } } : {}),
       ...(options.site ? { site: options.site.dir } : {}),
     },
     onPlan: (indexed) => planned(indexed),

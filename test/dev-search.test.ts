@@ -1,9 +1,9 @@
 /**
- * The dev server's search files after each change (src/dev/live-search.ts) are the files a clean
- * build makes of the same garden: over random edits of text, titles, tags and headings, new,
- * renamed and deleted notes and publish flips. And they are made the way a warm build makes them:
- * a run after an edit of one note reads the texts of a few notes (its own, and those of the docs
- * chunk made again), not the garden's. Its first run starts from the postings the last build kept.
+ * The dev server's search files after each change (src/dev/dev-search.ts: a build's search run, on
+ * its worker) are the files a clean build makes of the same garden: over random edits of text,
+ * titles, tags and headings, new, renamed and deleted notes and publish flips. And they are made the
+ * way a warm build makes them: a run after an edit of one note indexes that note alone. Its first run
+ * starts from the postings the last build of the garden kept, when the same code made them.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,63 +12,74 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateGarden } from '../bench/generate.ts';
 import { buildGarden } from '../src/build.ts';
 import { GardenState } from '../src/dev/garden-state.ts';
-import { LiveSearch } from '../src/dev/live-search.ts';
+import { DevSearch, type SearchVersion } from '../src/dev/dev-search.ts';
 import { seededRandom } from '../src/graph/random.ts';
 import { buildSearchIndex } from '../src/search/index.ts';
-import { keptPostingsFile, readKeptPostings } from '../src/search/kept-postings-file.ts';
-import { codeFingerprint } from '../src/version.ts';
+import { keptPostingsFile } from '../src/search/kept-postings-file.ts';
 import { toSearchDoc } from '../src/search/to-search-doc.ts';
-import type { NoteId } from '../src/shared/types.ts';
 import { tempDir } from './helpers/garden.ts';
 
 const dirs: string[] = [];
+const searches: DevSearch[] = [];
 afterAll(() => {
+  for (const s of searches) s.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** Every file of a version, by URL path. */
+async function filesOf(version: SearchVersion): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const p of version.paths) files.set(p, (await version.read(p))!.toString('utf8'));
+  return files;
+}
+
+/** A run of `search` over the garden `state` holds now. */
+async function run(search: DevSearch, state: GardenState): Promise<SearchVersion> {
+  const { store, texts } = state.searchTexts();
+  return search.update(
+    state.view().notes.filter((n) => n.publish),
+    store,
+    texts,
+  );
+}
+
 /** The search files of a clean build of `garden`, by URL path. */
-async function cleanSearchFiles(garden: string): Promise<Map<string, string | Uint8Array>> {
+async function cleanSearchFiles(garden: string): Promise<Map<string, string>> {
   const model = await buildGarden({ garden, noCache: true, threads: 1, layout: false });
   try {
     const docs = model.notes.filter((n) => n.publish).map((n) => toSearchDoc(n, model.store.text(n.parsed.id)));
-    return new Map(buildSearchIndex(docs).files.map((f) => ['/' + f.path, f.contents]));
+    return new Map(buildSearchIndex(docs).files.map((f) => ['/' + f.path, Buffer.from(f.contents).toString('utf8')]));
   } finally {
     model.close?.();
   }
 }
 
 describe("the dev server's search files", () => {
-  it('are a clean build’s after each random change, and an edit of one note reads a few notes’ texts', async () => {
+  it('are a clean build’s after each random change, and an edit of one note indexes that note alone', async () => {
     const garden = tempDir();
     dirs.push(garden);
     await generateGarden(garden, { notes: 80, seed: 21 });
     const state = await GardenState.open(garden, { threads: 1 });
-    const live = new LiveSearch();
-    let reads = 0;
-    const text = (id: NoteId) => {
-      reads++;
-      return state.text(id);
-    };
-    const run = () => {
-      reads = 0;
-      return live.update(
-        state.view().notes.filter((n) => n.publish),
-        text,
-      );
-    };
+    const search = new DevSearch(garden);
+    searches.push(search);
     try {
-      expect(run()).toEqual(await cleanSearchFiles(garden));
+      const first = await run(search, state);
+      expect(await filesOf(first)).toEqual(await cleanSearchFiles(garden));
       const published = () => state.view().notes.filter((n) => n.publish).length;
-      expect(reads).toBeGreaterThanOrEqual(published());
+      expect(first.indexed).toBe(published());
 
-      // One note's text edited: its own text is read, and the texts of the notes of the docs chunk made again.
+      // One note's text edited: that note is indexed again, the others keep their postings.
       const one = state.view().notes[17]!.parsed.path;
       appendFileSync(path.join(garden, one), '\n\nA sentence about quasiperiodic tilings.\n');
       await state.apply([one]);
-      const files = run();
-      expect(reads).toBeGreaterThan(0);
-      expect(reads).toBeLessThan(published() / 4);
-      expect(files).toEqual(await cleanSearchFiles(garden));
+      const edited = await run(search, state);
+      expect(edited.indexed).toBe(1);
+      // Its shards, its docs chunk and the manifest are written; every other file is the version before's.
+      expect(edited.written).toBeGreaterThan(0);
+      expect(edited.written).toBeLessThan(edited.paths.length / 4);
+      expect(await filesOf(edited)).toEqual(await cleanSearchFiles(garden));
+      // The version before still reads, until a later run replaces it.
+      expect(await first.read('/_search/manifest.json')).toBeDefined();
 
       const rand = seededRandom(5);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -99,7 +110,7 @@ describe("the dev server's search files", () => {
           touched.push(file);
         }
         await state.apply(touched);
-        expect(run(), `step ${step}`).toEqual(await cleanSearchFiles(garden));
+        expect(await filesOf(await run(search, state)), `step ${step}`).toEqual(await cleanSearchFiles(garden));
       }
     } finally {
       state.close();
@@ -129,13 +140,22 @@ describe("the dev server's search files", () => {
       try {
         const published = state.view().notes.filter((n) => n.publish);
         const clean = await cleanSearchFiles(garden);
-        const seeded = new LiveSearch(() => readKeptPostings(keptPostingsFile(garden), codeFingerprint()));
-        expect(seeded.update(published, (id) => state.text(id))).toEqual(clean);
-        expect(seeded.indexed).toBe(1);
-        // Postings another code made are not read.
-        const other = new LiveSearch(() => readKeptPostings(keptPostingsFile(garden), 'another code'));
-        expect(other.update(published, (id) => state.text(id))).toEqual(clean);
-        expect(other.indexed).toBe(published.length);
+        const built = readFileSync(keptPostingsFile(garden));
+        const seeded = new DevSearch(garden);
+        searches.push(seeded);
+        const version = await run(seeded, state);
+        expect(await filesOf(version)).toEqual(clean);
+        expect(version.indexed).toBe(1);
+        // The build's file is only read: the server keeps its own postings.
+        expect(readFileSync(keptPostingsFile(garden)).equals(built)).toBe(true);
+        expect((await run(seeded, state)).indexed).toBe(0);
+        // Postings that do not read back whole (their digest spoilt here, as another code version would be refused) are not used.
+        writeFileSync(keptPostingsFile(garden), readFileSync(keptPostingsFile(garden)).fill(0, 0, 32));
+        const other = new DevSearch(garden);
+        searches.push(other);
+        const cold = await run(other, state);
+        expect(await filesOf(cold)).toEqual(clean);
+        expect(cold.indexed).toBe(published.length);
       } finally {
         state.close();
       }

@@ -1,0 +1,135 @@
+/**
+ * The dev server's search files (`_search/`), made by a build's own search run (src/emit/start-search.ts):
+ * on the search worker, off the server's thread, over the postings the last run kept. A run after a
+ * change indexes only the notes whose indexed text changed and writes only the files whose bytes
+ * changed; the first run starts from the postings the last `trellis build` of the garden kept beside
+ * the cache, when the same code made them (a copy: a build that runs meanwhile owns that file).
+ *
+ * Each run writes into a folder of its own, as a build's search run does: the files it did not write
+ * (their bytes the last version's) are where the last version had them. The server reads a file where
+ * the current version has it; folders no file of the current version is in are removed. Everything is
+ * in one temporary folder, removed when the server closes (and by the next server, when the process that made it is
+ * gone: a server stopped with Ctrl-C does not close). The notes' texts are read by the worker
+ * from the opening build's store file; notes rendered since are posted with their text.
+ */
+import { copyFileSync, mkdtempSync, promises as fs, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSearch } from '../emit/start-search.ts';
+import { keptPostingsFile } from '../search/kept-postings-file.ts';
+import type { SearchSource } from '../search/to-search-doc.ts';
+import { isRunning } from '../store/dead-temps.ts';
+import type { NoteReader, TextsOnDisk } from '../store/note-store.ts';
+
+/** The temporary folders' names: the prefix, then the pid of the server that made it. */
+const prefix = 'trellis-dev-search-';
+const folderPid = new RegExp(`^${prefix}(\\d+)-`);
+
+/** The search files of one version of the garden. */
+export interface SearchVersion {
+  /** The file at a URL path (`/_search/…`), undefined when this version has none there. */
+  read(pathname: string): Promise<Buffer | undefined>;
+  /** The URL paths of its files. */
+  paths: string[];
+  /** How many notes its run indexed (the rest kept their postings). */
+  indexed: number;
+  /** How many files its run wrote (the rest are the version before's). */
+  written: number;
+}
+
+/** The dev server's search runs, one at a time. */
+export class DevSearch {
+  readonly #root: string;
+  /** The temporary folder: the kept postings, and one folder per run. */
+  readonly #home: string;
+  readonly #kept: string;
+  #seeded = false;
+  /** Each file of the current version (`_search/…`): the hash of its bytes, and the run folder it is in. */
+  #files = new Map<string, { hash: string; dir: string }>();
+  #last: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  /** Search for the garden at `root` (whose build's kept postings the first run starts from). */
+  constructor(root: string) {
+    this.#root = root;
+    removeLeftFolders(os.tmpdir());
+    this.#home = mkdtempSync(path.join(os.tmpdir(), `${prefix}${process.pid}-`));
+    this.#kept = path.join(this.#home, 'kept-postings');
+  }
+
+  /**
+   * The search files of `published` (in note order), their texts read from `store` or, where it keeps them on disk,
+   * by the worker from `texts`. Runs after the run before it ends.
+   */
+  update(published: readonly SearchSource[], store: NoteReader, texts: TextsOnDisk | undefined): Promise<SearchVersion> {
+    const run = this.#last.then(() => this.#run(published, store, texts));
+    this.#last = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Remove the temporary folder (runs under way fail). */
+  close(): void {
+    this.#closed = true;
+    rmSync(this.#home, { recursive: true, force: true });
+  }
+
+  async #run(published: readonly SearchSource[], store: NoteReader, texts: TextsOnDisk | undefined): Promise<SearchVersion> {
+    if (this.#closed) throw new Error('Search: the dev server closed');
+    if (!this.#seeded) {
+      this.#seeded = true;
+      try {
+        copyFileSync(keptPostingsFile(this.#root), this.#kept);
+      } catch {
+        // No build kept postings: the first run indexes every note.
+      }
+    }
+    const dir = mkdtempSync(path.join(this.#home, 'run-'));
+    const previous: Record<string, string> = {};
+    for (const [file, { hash }] of this.#files) previous[file] = hash;
+    try {
+      const run = startSearch(published, store, texts, dir, { root: this.#root, previous, keep: true, keptFile: this.#kept });
+      const [outputs, indexed] = await Promise.all([run.outputs, run.plan]);
+      const files = new Map<string, { hash: string; dir: string }>();
+      for (const o of outputs) files.set(o.path, { hash: o.hash, dir: o.written ? dir : this.#files.get(o.path)!.dir });
+      const gone = new Set([...this.#files.values()].map((f) => f.dir));
+      for (const f of files.values()) gone.delete(f.dir);
+      this.#files = files;
+      for (const d of gone) void fs.rm(d, { recursive: true, force: true });
+      return {
+        read: (pathname) => readVersion(files, pathname),
+        paths: [...files.keys()].map((file) => '/' + file),
+        indexed,
+        written: outputs.filter((o) => o.written).length,
+      };
+    } catch (error) {
+      void fs.rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+}
+
+/** A file of a version at a URL path. */
+async function readVersion(files: ReadonlyMap<string, { dir: string }>, pathname: string): Promise<Buffer | undefined> {
+  const file = pathname.slice(1);
+  const at = files.get(file);
+  if (at === undefined) return undefined;
+  // A version a later run replaced may have had its folder removed: a request still reading it finds nothing there.
+  return await fs.readFile(path.join(at.dir, file)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+}
+
+/** Remove the folders (in `tmp`) of servers whose process is gone. */
+function removeLeftFolders(tmp: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = folderPid.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(path.join(tmp, name), { recursive: true, force: true });
+  }
+}
