@@ -18,7 +18,7 @@ import path from 'node:path';
 import { startSearch } from '../emit/start-search.ts';
 import { keptPostingsFile } from '../search/kept-postings-file.ts';
 import type { SearchSource } from '../search/to-search-doc.ts';
-import { isRunning } from '../store/dead-temps.ts';
+import { alive } from '../incremental/build-lock.ts';
 import type { NoteReader, TextsOnDisk } from '../store/note-store.ts';
 
 /** The temporary folders' names: the prefix, then the pid of the server that made it. */
@@ -130,6 +130,6 @@ function removeLeftFolders(tmp: string): void {
   }
   for (const name of names) {
     const pid = folderPid.exec(name)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) rmSync(path.join(tmp, name), { recursive: true, force: true });
+    if (pid !== undefined && !alive(Number(pid))) rmSync(path.join(tmp, name), { recursive: true, force: true });
   }
 }

@@ -40,7 +40,7 @@ function sweep(folder: string, prefix: string): void {
 }
 
 /** Whether a process `pid` runs on this machine (one of another user's counts: it cannot be signalled, but it runs). */
-export function isRunning(pid: number): boolean {
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
