@@ -6,7 +6,8 @@
  * starts from the postings the last build of the garden kept, when the same code made them.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateGarden } from '../bench/generate.ts';
@@ -164,4 +165,25 @@ describe("the dev server's search files", () => {
       else process.env.TRELLIS_CACHE_DIR = saved;
     }
   }, 300_000);
+
+  it('keep their files in a temporary folder the server removes when it closes, and the next server removes a killed one’s', () => {
+    const garden = tempDir();
+    dirs.push(garden);
+    // A folder of a server whose process is gone, and one of a server still running (this process).
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const left = mkdtempSync(path.join(os.tmpdir(), `trellis-dev-search-${gone}-`));
+    const running = mkdtempSync(path.join(os.tmpdir(), `trellis-dev-search-${process.pid}-`));
+    dirs.push(left, running);
+    const own = () => new Set(readdirSync(os.tmpdir()).filter((name) => name.startsWith(`trellis-dev-search-${process.pid}-`)));
+    const before = own();
+    const search = new DevSearch(garden);
+    searches.push(search);
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(running)).toBe(true);
+    const made = [...own()].filter((name) => !before.has(name));
+    expect(made).toHaveLength(1);
+    search.close();
+    expect(own()).toEqual(before);
+    expect(before.has(path.basename(running))).toBe(true);
+  });
 });

@@ -12,18 +12,17 @@
  * gone: a server stopped with Ctrl-C does not close). The notes' texts are read by the worker
  * from the opening build's store file; notes rendered since are posted with their text.
  */
-import { copyFileSync, mkdtempSync, promises as fs, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSearch } from '../emit/start-search.ts';
 import { keptPostingsFile } from '../search/kept-postings-file.ts';
 import type { SearchSource } from '../search/to-search-doc.ts';
-import { alive } from '../incremental/build-lock.ts';
+import { removeLeftFolders } from './left-folders.ts';
 import type { NoteReader, TextsOnDisk } from '../store/note-store.ts';
 
 /** The temporary folders' names: the prefix, then the pid of the server that made it. */
 const prefix = 'trellis-dev-search-';
-const folderPid = new RegExp(`^${prefix}(\\d+)-`);
 
 /** The search files of one version of the garden. */
 export interface SearchVersion {
@@ -52,7 +51,7 @@ export class DevSearch {
   /** Search for the garden at `root` (whose build's kept postings the first run starts from). */
   constructor(root: string) {
     this.#root = root;
-    removeLeftFolders(os.tmpdir());
+    removeLeftFolders(os.tmpdir(), prefix);
     this.#home = mkdtempSync(path.join(os.tmpdir(), `${prefix}${process.pid}-`));
     this.#kept = path.join(this.#home, 'kept-postings');
   }
@@ -118,18 +117,4 @@ async function readVersion(files: ReadonlyMap<string, { dir: string }>, pathname
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
-}
-
-/** Remove the folders (in `tmp`) of servers whose process is gone. */
-function removeLeftFolders(tmp: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmp);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = folderPid.exec(name)?.[1];
-    if (pid !== undefined && !alive(Number(pid))) rmSync(path.join(tmp, name), { recursive: true, force: true });
-  }
 }

@@ -10,9 +10,10 @@
  * (`node_modules/.vite/dev-<pid>-*`, where the app's requests for it are allowed) and removes it when
  * it closes. Folders left by servers that were killed are removed by the next server that starts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { alive, tryLock } from '../incremental/build-lock.ts';
+import { tryLock } from '../incremental/build-lock.ts';
+import { removeLeftFolders } from './left-folders.ts';
 
 /** The dev server's Vite cache folder, held until `release`. */
 export interface ViteCache {
@@ -24,9 +25,8 @@ export interface ViteCache {
   release(): void;
 }
 
+/** An own folder's name: this prefix, then the pid of the server that made it. */
 const ownPrefix = 'dev-';
-/** An own folder's name, with the pid of the server that made it. */
-const ownFolder = new RegExp(`^${ownPrefix}(\\d+)-`);
 
 /** Vite's default cache folder for a project: `node_modules/.vite`, or `.vite` when it has no `node_modules`. */
 export function sharedViteCache(projectRoot: string): string {
@@ -38,17 +38,9 @@ export function sharedViteCache(projectRoot: string): string {
 export function claimViteCache(projectRoot: string): ViteCache {
   const shared = sharedViteCache(projectRoot);
   mkdirSync(shared, { recursive: true });
-  removeLeftOwnFolders(shared);
+  removeLeftFolders(shared, ownPrefix);
   const lock = tryLock(path.join(shared, 'trellis-dev.lock'));
   if (lock) return { dir: shared, own: false, release: () => lock.release() };
   const dir = mkdtempSync(path.join(shared, `${ownPrefix}${process.pid}-`));
   return { dir, own: true, release: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Remove the own folders of servers (in `shared`) whose process is gone. */
-function removeLeftOwnFolders(shared: string): void {
-  for (const name of readdirSync(shared)) {
-    const pid = ownFolder.exec(name)?.[1];
-    if (pid !== undefined && !alive(Number(pid))) rmSync(path.join(shared, name), { recursive: true, force: true });
-  }
 }
