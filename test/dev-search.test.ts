@@ -5,7 +5,7 @@
  * way a warm build makes them: a run after an edit of one note indexes that note alone. Its first run
  * starts from the postings the last build of the garden kept, when the same code made them.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { buildSearchIndex } from '../src/search/index.ts';
 import { keptPostingsFile } from '../src/search/kept-postings-file.ts';
 import { toSearchDoc } from '../src/search/to-search-doc.ts';
 import { tempDir } from './helpers/garden.ts';
+import { freePort } from './helpers/free-port.ts';
 
 const dirs: string[] = [];
 const searches: DevSearch[] = [];
@@ -186,4 +187,39 @@ describe("the dev server's search files", () => {
     expect(own()).toEqual(before);
     expect(before.has(path.basename(running))).toBe(true);
   });
+});
+
+describe('trellis dev stopped by a signal', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`by ${signal}: removes its search files' temporary folder`, async () => {
+      const garden = tempDir();
+      const cache = tempDir();
+      dirs.push(garden, cache);
+      await generateGarden(garden, { notes: 20, seed: 23 });
+      const port = await freePort();
+      const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
+      const child = spawn(process.execPath, [bin, 'dev', garden, '--port', String(port)], {
+        env: { ...process.env, TRELLIS_CACHE_DIR: cache },
+        stdio: 'ignore',
+      });
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('close', (code, sig) => resolve({ code, signal: sig })),
+      );
+      const own = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith(`trellis-dev-search-${child.pid}-`));
+      try {
+        const searched = async () => (await fetch(`http://127.0.0.1:${port}/_search/manifest.json`).catch(() => undefined))?.ok === true;
+        await expect.poll(searched, { timeout: 120_000, interval: 250 }).toBe(true);
+        // A search was made: its folder holds the kept postings and a run's files.
+        expect(own()).toHaveLength(1);
+        expect(readdirSync(path.join(os.tmpdir(), own()[0]!)).length).toBeGreaterThan(1);
+        child.kill(signal);
+        // Ended by the signal, or by a listener of it that exits as the shell reports a signal (Vite listens for SIGTERM).
+        const how = await ended;
+        expect(how.signal === signal || how.code === 128 + os.constants.signals[signal], JSON.stringify(how)).toBe(true);
+        expect(own()).toEqual([]);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    }, 180_000);
+  }
 });
