@@ -10,7 +10,7 @@ import type { NoteId } from '../src/shared/types.ts';
 
 const nodes = minUpdatedNodes + 200;
 
-/** A garden-like graph: clusters of 50 notes linked inside, a few links across; `extra` edges added, `removed` left out. */
+/** A garden-like graph: clusters of 50 notes linked inside, a few links across; `extra` edges added, `removed` left out; `count` notes. */
 function graphOf(count: number, extra: [number, number][] = [], removed = new Set<string>()) {
   const rand = seededRandom(3);
   const edges = new Map<NoteId, NoteEdge[]>();
@@ -29,7 +29,8 @@ function graphOf(count: number, extra: [number, number][] = [], removed = new Se
   }
   for (const [s, t] of extra) add(s, t);
   const notes = Array.from({ length: count }, (_, i) => ({ id: id(i), title: `Note ${i}` }));
-  return buildGraph(notes, (n) => edges.get(n) ?? []);
+  // Fewer notes than the base graph's: the links to those left out go with them.
+  return buildGraph(notes, (n) => (edges.get(n) ?? []).filter((e) => Number(e.target.slice(1)) < count));
 }
 
 const tags = () => [];
@@ -76,6 +77,29 @@ describe('layout update', () => {
     // The same change placed twice gives the same picture.
     expect(computeLayoutResult(after, tags, false, undefined, previous).positions).toEqual(updated.positions);
     // And the worker's way, from the layout input (its graph keyed by node number), gives the same result.
+    expect(computeLayoutOfInput({ ...toLayoutInput(after, tags), previous })).toEqual(updated);
+  }, 120_000);
+
+  it('places again the ends of a removed link and the neighbours of a removed note, and nothing else', () => {
+    // One link between notes that stay removed, and the last note removed with its links.
+    const link = (() => {
+      let found: [string, string] | undefined;
+      before.forEachOutEdge('n5', (_k, _a, s, t) => void (found ??= [s, t]));
+      return found!;
+    })();
+    const last = `n${nodes - 1}`;
+    const lastNeighbours = new Set(before.neighbors(last));
+    const after = graphOf(nodes - 1, [], new Set([`${link[0].slice(1)}>${link[1].slice(1)}`]));
+    expect(after.size).toBe(before.size - 1 - before.degree(last));
+    const updated = computeLayoutResult(after, tags, false, undefined, previous);
+    const old = at(first);
+    const moved = new Set([...link, ...lastNeighbours]);
+    const placedAgain: string[] = [];
+    for (const [id, p] of at(updated)) {
+      if (!moved.has(id)) expect(p, id).toEqual(old.get(id));
+      else if (p.x !== old.get(id)!.x || p.y !== old.get(id)!.y) placedAgain.push(id);
+    }
+    expect(placedAgain.sort()).toEqual([...moved].sort());
     expect(computeLayoutOfInput({ ...toLayoutInput(after, tags), previous })).toEqual(updated);
   }, 120_000);
 

@@ -12,6 +12,8 @@ import { buildGarden } from '../src/build.ts';
 import type { Topic } from '../src/shared/types.ts';
 import { messySubjects, writeMessyVault } from './helpers/messy-vault.ts';
 import { cleanName, isGenericName } from '../src/graph/topics-names.ts';
+import { firstBy } from '../src/graph/topics.ts';
+import { seededRandom } from '../src/graph/random.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'trellis-messy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -140,5 +142,19 @@ describe('topic names', () => {
       expect([generic, isGenericName(cleanName(generic))]).toEqual([generic, true]);
     for (const subject of ['Distributed Systems', 'Kanban', 'Themes by Category', 'Reading list', 'Linux Internals'])
       expect([subject, isGenericName(subject)]).toEqual([subject, false]);
+  });
+});
+
+describe('topic hubs', () => {
+  it('are the first five by weight, as sorting every note would give, ties by id', () => {
+    const rand = seededRandom(5);
+    for (let round = 0; round < 200; round++) {
+      const ids = Array.from({ length: Math.floor(rand() * 40) }, (_, i) => `n${i}`);
+      // Few distinct weights: many ties, broken by id.
+      const weight = new Map(ids.map((id) => [id, Math.floor(rand() * 4) / 4]));
+      const byWeight = (a: string, b: string) => weight.get(b)! - weight.get(a)! || (a < b ? -1 : 1);
+      const shuffled = [...ids].sort(() => rand() - 0.5);
+      expect(firstBy(shuffled, byWeight, 5)).toEqual([...shuffled].sort(byWeight).slice(0, 5));
+    }
   });
 });

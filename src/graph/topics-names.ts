@@ -85,9 +85,11 @@ export function tagLabels(tags: readonly string[]): Set<string> {
  */
 export function nameCandidates(ids: readonly NoteId[], hubs: readonly NoteId[], context: NamingContext, parent?: string): string[] {
   const out: string[] = [];
-  const words = attestedWords(ids, context);
-  out.push(...folderCandidates(ids, words));
-  out.push(...tagCandidates(ids, context, spellings(ids, context)));
+  // Each read only when a candidate needs it (a lower-case folder name, a tag worth naming by): most groups need neither.
+  let words: Set<string> | undefined;
+  let spelling: Map<string, string> | undefined;
+  out.push(...folderCandidates(ids, () => (words ??= attestedWords(ids, context))));
+  out.push(...tagCandidates(ids, context, () => (spelling ??= spellings(ids, context))));
   for (const hub of hubs) {
     const title = cleanName(context.titleOf(hub));
     if (!isGenericName(title)) out.push(title);
@@ -97,7 +99,7 @@ export function nameCandidates(ids: readonly NoteId[], hubs: readonly NoteId[], 
 }
 
 /** Cleaned, non-generic segments of the folders at least half the notes share, shallowest first. */
-function folderCandidates(ids: readonly NoteId[], words: ReadonlySet<string>): string[] {
+function folderCandidates(ids: readonly NoteId[], words: () => ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let depth = 1; ; depth++) {
     const counts = new Map<string, number>();
@@ -119,10 +121,10 @@ function folderCandidates(ids: readonly NoteId[], words: ReadonlySet<string>): s
  * A folder named like a person's handle: one lower-case token (`mgmeyers`, `jdoe_92`) that no
  * title or tag of its notes uses. A lower-case subject folder (`linux`) shows up in them.
  */
-function isHandle(segment: string, words: ReadonlySet<string>): boolean {
+function isHandle(segment: string, words: () => ReadonlySet<string>): boolean {
   if (segment.startsWith('@')) return true;
   if (!/^[\p{Ll}\p{N}_.-]+$/u.test(segment)) return false;
-  return !words.has(segment);
+  return !words().has(segment);
 }
 
 /** Lower-case words of the group's titles and tags. */
@@ -144,7 +146,7 @@ function attestedWords(ids: readonly NoteId[], context: NamingContext): Set<stri
  * of the group carries them times how much of the tag's use the group holds (a tag every note
  * of the garden carries names nothing).
  */
-function tagCandidates(ids: readonly NoteId[], context: NamingContext, spelling: ReadonlyMap<string, string>): string[] {
+function tagCandidates(ids: readonly NoteId[], context: NamingContext, spelling: () => ReadonlyMap<string, string>): string[] {
   const counts = new Map<string, number>();
   for (const id of ids) for (const label of context.labelsOf(id)) counts.set(label, (counts.get(label) ?? 0) + 1);
   const scored: [string, number][] = [];
@@ -159,12 +161,12 @@ function tagCandidates(ids: readonly NoteId[], context: NamingContext, spelling:
 }
 
 /** A tag as words, each spelt as the group's titles spell it (`gpu` → `GPU`), else capitalised first. */
-function humanize(tag: string, spelling: ReadonlyMap<string, string>): string {
+function humanize(tag: string, spelling: () => ReadonlyMap<string, string>): string {
   const words = tag
     .replace(/[-_]+/g, ' ')
     .trim()
     .split(/\s+/)
-    .map((w) => spelling.get(w.toLowerCase()) ?? w);
+    .map((w) => spelling().get(w.toLowerCase()) ?? w);
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

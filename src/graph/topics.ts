@@ -89,7 +89,7 @@ export function computeTopics(
   const used = new Set<string>();
   const byWeight = (a: NoteId, b: NoteId) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0) || (a < b ? -1 : 1);
   const makeTopic = (ids: NoteId[], color: string, parent: Topic | undefined, fixed?: string): Topic => {
-    const hubs = [...ids].sort(byWeight).slice(0, 5);
+    const hubs = firstBy(ids, byWeight, 5);
     const members = new Set(ids);
     const candidates = fixed !== undefined ? [fixed] : nameCandidates(ids, hubs, naming, parent?.name);
     const computed = candidates.find((c) => !used.has(c.toLowerCase())) ?? candidates[0] ?? titleOf(hubs[0]!);
@@ -150,6 +150,22 @@ function communitiesOf(graph: LinkGraph | UndirectedGraph, idOf: (key: string) =
     graph.forEachNode((key: string) => pushTo(byCommunity, communities[key]!, idOf(key)));
   }
   return [...byCommunity.values()];
+}
+
+/**
+ * The first `n` of `items` in the order `compare` gives (a total order), as sorting them all and keeping `n` would,
+ * in one pass: a topic's hubs among its thousands of notes.
+ */
+export function firstBy<T>(items: readonly T[], compare: (a: T, b: T) => number, n: number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === n && compare(item, best[n - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(item, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
 
 /** A note's folders (every ancestor), as naming features. */
