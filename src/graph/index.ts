@@ -147,19 +147,12 @@ export async function deriveGardenGraph(
     json: options.placeLater ? toGraphJson(published, jsonLinks, undefined) : { version: 1, notes: [], links: [] },
   };
   const place = async (): Promise<void> => {
-    let positions = new Map<NoteId, { x: number; y: number }>();
-    if (layout) {
-      const { result, key } = await layout;
-      if (key) graph.layoutKey = key;
-      for (const [id, w] of result.weights) graph.weights.set(id, w);
-      for (const [id, t] of result.topicOf) graph.topicOf.set(id, t);
-      for (const [id, t] of result.subtopicOf) graph.subtopicOf.set(id, t);
-      graph.topics = result.topics;
-      positions = new Map(result.positions.map(([id, x, y]) => [id, { x, y }]));
-    }
-    const { topicOf, subtopicOf, weights } = graph;
-    const placementOf = (id: NoteId) => ({ topic: topicOf.get(id), subtopic: subtopicOf.get(id), ...positions.get(id), weight: weights.get(id) });
-    graph.json = toGraphJson(published, jsonLinks, { placementOf, topics: graph.topics });
+    const done = layout ? await layout : undefined;
+    if (done?.key) graph.layoutKey = done.key;
+    // Into the graph's own maps: whoever read them before the layout was placed sees it.
+    const placed = placedLayout(done?.result, graph);
+    graph.topics = placed.topics;
+    graph.json = toGraphJson(published, jsonLinks, placed);
   };
   if (!options.placeLater) {
     await place();
@@ -249,7 +242,7 @@ export async function layoutOfNotes(
   edgesOf: (id: NoteId) => readonly NoteEdge[],
   options: { cache?: LayoutCache; topics?: TopicSettings } = {},
 ): Promise<PlacedLayout> {
-  if (published.length === 0) return placedLayout({ weights: [], topicOf: [], subtopicOf: [], topics: [], positions: [] });
+  if (published.length === 0) return placedLayout(undefined);
   return placedLayout((await layoutOf(published, edgesOf, options.cache, options.topics, undefined)).result);
 }
 

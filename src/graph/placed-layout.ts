@@ -14,16 +14,30 @@ export interface PlacedLayout extends GraphJsonLayout {
   subtopicOf: ReadonlyMap<NoteId, number>;
 }
 
-/** The placement of each note of a layout result, as the graph stage gives it to graph.json. */
-export function placedLayout(result: LayoutResult): PlacedLayout {
-  const topicOf = new Map(result.topicOf);
-  const subtopicOf = new Map(result.subtopicOf);
-  const weights = new Map(result.weights);
-  const positions = new Map(result.positions.map(([id, x, y]) => [id, { x, y }]));
+/** The maps a layout's placement is read from: the graph stage passes a `GardenGraph`'s own, whose readers hold them. */
+export interface PlacementMaps {
+  topicOf: Map<NoteId, number>;
+  subtopicOf: Map<NoteId, number>;
+  weights: Map<NoteId, number>;
+}
+
+/**
+ * The placement of each note of a layout result (none: every note unplaced), as the graph stage gives it to
+ * graph.json; its topics, subtopics and weights are filled into `into`.
+ */
+export function placedLayout(
+  result: LayoutResult | undefined,
+  into: PlacementMaps = { topicOf: new Map(), subtopicOf: new Map(), weights: new Map() },
+): PlacedLayout {
+  const { topicOf, subtopicOf, weights } = into;
+  for (const [id, w] of result?.weights ?? []) weights.set(id, w);
+  for (const [id, t] of result?.topicOf ?? []) topicOf.set(id, t);
+  for (const [id, t] of result?.subtopicOf ?? []) subtopicOf.set(id, t);
+  const positions = new Map(result?.positions.map(([id, x, y]) => [id, { x, y }]));
   return {
     topicOf,
     subtopicOf,
-    topics: result.topics,
+    topics: result?.topics ?? [],
     placementOf: (id) => ({ topic: topicOf.get(id), subtopic: subtopicOf.get(id), ...positions.get(id), weight: weights.get(id) }),
   };
 }
