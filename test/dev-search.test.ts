@@ -18,6 +18,7 @@ import { seededRandom } from '../src/graph/random.ts';
 import { buildSearchIndex } from '../src/search/index.ts';
 import { keptPostingsFile } from '../src/search/kept-postings-file.ts';
 import { toSearchDoc } from '../src/search/to-search-doc.ts';
+import type { NoteId } from '../src/shared/types.ts';
 import { tempDir } from './helpers/garden.ts';
 import { freePort } from './helpers/free-port.ts';
 
@@ -74,7 +75,23 @@ describe("the dev server's search files", () => {
       const one = state.view().notes[17]!.parsed.path;
       appendFileSync(path.join(garden, one), '\n\nA sentence about quasiperiodic tilings.\n');
       await state.apply([one]);
-      const edited = await run(search, state);
+      // Every body read through the store, each read recorded: only the edited note's is read (the others are posted light,
+      // as a warm build posts them: their keys in the kept postings, their docs-chunk entries in the version before's chunks).
+      const { store } = state.searchTexts();
+      const read: string[] = [];
+      const recording = new Proxy(store, {
+        get(target, key) {
+          if (key === 'text') return (id: NoteId) => (read.push(id), target.text(id));
+          const value: unknown = Reflect.get(target, key);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const edited = await search.update(
+        state.view().notes.filter((n) => n.publish),
+        recording,
+        undefined,
+      );
+      expect(read).toEqual([state.view().notes[17]!.parsed.id]);
       expect(edited.indexed).toBe(1);
       // Its shards, its docs chunk and the manifest are written; every other file is the version before's.
       expect(edited.written).toBeGreaterThan(0);

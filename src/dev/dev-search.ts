@@ -47,6 +47,8 @@ export class DevSearch {
   #seeded = false;
   /** Each file of the current version (`_search/…`): the hash of its bytes, and the run folder it is in. */
   #files = new Map<string, { hash: string; dir: string }>();
+  /** Each note's content hash at the current version's run: a note with the same hash is posted light to the next run. */
+  #hashes: Record<string, string> | undefined;
   #last: Promise<unknown> = Promise.resolve();
   #closed = false;
   readonly #stopOnInterrupt: () => void;
@@ -91,14 +93,18 @@ export class DevSearch {
     const dir = mkdtempSync(path.join(this.#home, 'run-'));
     const previous: Record<string, string> = {};
     for (const [file, { hash }] of this.#files) previous[file] = hash;
+    // As a warm build's run does: a note whose content is the current version's is posted light (its key and size are in
+    // the kept postings, its docs-chunk entry in its chunk there), and its text is not read.
+    const site = this.#hashes ? { dir: Object.fromEntries([...this.#files].map(([file, { dir }]) => [file, dir])), hashes: this.#hashes } : undefined;
     try {
-      const run = startSearch(published, store, texts, dir, { root: this.#root, previous, keep: true, keptFile: this.#kept });
+      const run = startSearch(published, store, texts, dir, { root: this.#root, previous, keep: true, keptFile: this.#kept, ...(site ? { site } : {}) });
       const [outputs, indexed] = await Promise.all([run.outputs, run.plan]);
       const files = new Map<string, { hash: string; dir: string }>();
       for (const o of outputs) files.set(o.path, { hash: o.hash, dir: o.written ? dir : this.#files.get(o.path)!.dir });
       const gone = new Set([...this.#files.values()].map((f) => f.dir));
       for (const f of files.values()) gone.delete(f.dir);
       this.#files = files;
+      this.#hashes = Object.fromEntries(published.map((n) => [n.parsed.id, n.parsed.hash]));
       for (const d of gone) void fs.rm(d, { recursive: true, force: true });
       return {
         read: (pathname) => readVersion(files, pathname),

@@ -36,10 +36,11 @@ export interface SearchRunOptions {
   /** A worker started ahead, reading the kept postings (src/search/build-in-worker.ts). */
   prepared?: PreparedSearchWorker;
   /**
-   * The previous site's folder, and each note's content hash there: a note with the same hash is posted as a light doc
-   * (src/search/light-docs.ts), its docs-chunk entry read from that site when its chunk is made again.
+   * The previous site's folder (or each of its search files' folder, by path), and each note's content hash there: a note
+   * with the same hash is posted as a light doc (src/search/light-docs.ts), its docs-chunk entry read from that site when
+   * its chunk is made again.
    */
-  site?: { dir: string; hashes: Readonly<Record<string, string>> };
+  site?: { dir: string | Readonly<Record<string, string>>; hashes: Readonly<Record<string, string>> };
 }
 
 /** Start indexing `published` (in the emitter's order) into `dir`; texts the store keeps on disk are read there by the worker. */

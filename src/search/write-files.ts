@@ -35,8 +35,11 @@ export interface KeepOptions {
   previous?: Readonly<Record<string, string>>;
   /** The file the postings are kept in between builds (kept-postings-file.ts), and the code fingerprint they must have been made by. */
   kept?: { file: string; code: string };
-  /** The previous site's folder: a light doc's entry in a docs chunk made again is read from its chunk there (light-docs.ts). */
-  site?: string;
+  /**
+   * The previous site's folder: a light doc's entry in a docs chunk made again is read from its chunk there (light-docs.ts).
+   * Or the folder each of its files is in, by path (the dev server's versions: src/dev/dev-search.ts).
+   */
+  site?: string | Readonly<Record<string, string>>;
 }
 
 /**
@@ -132,21 +135,26 @@ function searchFileWriter(
 }
 
 /**
- * The entry of the note `id` in the previous site's docs chunks (in `site`), as its chunk holds it at the number the
+ * The entry of the note `id` in the previous site's docs chunks (in `site`, or where it says each is), as its chunk holds it at the number the
  * kept postings gave the note, when they record it made from the doc source `source`: undefined when they do not, when
  * that chunk is not the site's as they recorded it (its bytes' hash, in `previous` and on disk), or holds another note
  * there. Each chunk is read once.
  */
-function previousEntries(site: string, kept: KeptPostings, previous: Readonly<Record<string, string>>): (id: NoteId, source: string) => string | undefined {
+function previousEntries(
+  site: NonNullable<KeepOptions['site']>,
+  kept: KeptPostings,
+  previous: Readonly<Record<string, string>>,
+): (id: NoteId, source: string) => string | undefined {
   const chunks = kept.chunks ?? [];
   const starts = chunks.map((c) => c[0]);
   const read = new Map<number, (SearchDocEntry | null)[] | undefined>();
   const entriesOf = (c: KeptChunk): (SearchDocEntry | null)[] | undefined => {
     const [start, hash, bytesHash] = c;
     const rel = keptChunkPath(c);
-    if (!/^[0-9a-f]+$/.test(hash) || previous[rel] !== bytesHash) return undefined;
+    const folder = typeof site === 'string' ? site : Object.hasOwn(site, rel) ? site[rel] : undefined;
+    if (!/^[0-9a-f]+$/.test(hash) || previous[rel] !== bytesHash || folder === undefined) return undefined;
     try {
-      const bytes = readFileSync(path.join(site, rel));
+      const bytes = readFileSync(path.join(folder, rel));
       if (contentHash(bytes) !== bytesHash) return undefined;
       const chunk = JSON.parse(bytes.toString('utf8')) as { start: number; docs: (SearchDocEntry | null)[] };
       return chunk.start === start && Array.isArray(chunk.docs) ? chunk.docs : undefined;
