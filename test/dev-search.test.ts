@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -239,4 +240,31 @@ describe('trellis dev stopped by a signal', () => {
       }
     }, 180_000);
   }
+});
+
+describe('trellis dev that cannot start', () => {
+  it("removes its search files' temporary folder when its port is taken", async () => {
+    const garden = tempDir();
+    const cache = tempDir();
+    dirs.push(garden, cache);
+    await generateGarden(garden, { notes: 20, seed: 29 });
+    const port = await freePort();
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
+    try {
+      const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
+      const child = spawn(process.execPath, [bin, 'dev', garden, '--port', String(port)], {
+        env: { ...process.env, TRELLIS_CACHE_DIR: cache },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Port ${port} is already in use`);
+      expect(readdirSync(os.tmpdir()).filter((name) => name.startsWith(`trellis-dev-search-${child.pid}-`))).toEqual([]);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  }, 120_000);
 });

@@ -92,6 +92,13 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   // Another dev server bundling into the same folder would replace the bundles this one's pages load.
   const cache = claimViteCache(projectRoot);
   if (cache.own) log(`Another trellis dev holds ${path.relative(process.cwd(), sharedViteCache(projectRoot))}: this one bundles the app's packages apart`);
+  // A server that cannot start (its port taken) lets go of what it holds: the Vite cache, the search runs' temporary
+  // folder, the store's file.
+  const giveUp = () => {
+    cache.release();
+    plugin.api.close();
+    state.close();
+  };
   const vite = await createServer({
     root: projectRoot,
     configFile: path.join(projectRoot, 'vite.config.ts'),
@@ -111,12 +118,12 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     },
     plugins: [plugin],
   }).catch((error: unknown) => {
-    cache.release();
+    giveUp();
     throw error;
   });
   await vite.listen().catch(async (error: unknown) => {
     await vite.close();
-    cache.release();
+    giveUp();
     throw error;
   });
   const url = `http://127.0.0.1:${options.port}${basePath}`;
