@@ -4,7 +4,7 @@
 // loader: each starts faster and holds less memory (tsx's loader and source maps; docs/performance.md).
 //
 // The folder holds cli.js and one file per worker (parse-worker.js, layout-worker.js,
-// search-worker.js, relink-worker.js), flat beside their shared chunks; src/paths.ts finds them through the
+// search-worker.js, relink-worker.js) and the clean-up process after a build (clean-up.js), flat beside their shared chunks; src/paths.ts finds them through the
 // `__TRELLIS_BUNDLE__` constant defined here. Dependencies stay external and are loaded from
 // the project's node_modules, as from source, except in the parse worker (`selfContained`).
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -18,6 +18,7 @@ export const entryPoints = {
   'layout-worker': 'src/graph/layout-worker.ts',
   'search-worker': 'src/search/worker.ts',
   'relink-worker': 'src/incremental/relink-worker.ts',
+  'clean-up': 'src/incremental/clean-up.ts',
 };
 
 /**

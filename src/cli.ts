@@ -10,6 +10,7 @@ import type { CompiledGarden, CompiledVerdict, GardenModel } from './build.ts';
 import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementally.ts';
 import { readManifestBytes, readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater, sweepStaging } from './incremental/remove-later.ts';
+import { pathsDigest } from './incremental/spare-check.ts';
 import { sweepDeadTemps } from './store/dead-temps.ts';
 import { outputFolderProblem, throughLink } from './emit/output-folder.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
@@ -408,8 +409,9 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     });
     if (!values.quiet)
       printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
-    // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts).
-    removeLater(result.replaced, out, result.spare);
+    // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts). The one kept
+    // as the next build's spare is checked first, against the files it was built with (src/incremental/spare-check.ts).
+    removeLater(result.replaced, out, result.spare, result.spare && previous ? pathsDigest(previous.files.keys()) : undefined);
     phase('report');
     printTimings();
     return 0;

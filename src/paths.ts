@@ -46,3 +46,8 @@ const sourceEntries: Record<WorkerName, string> = {
 export function workerUrl(name: WorkerName): URL {
   return bundle ? new URL(`./${name}-worker.js`, import.meta.url) : new URL(sourceEntries[name], import.meta.url);
 }
+
+/** The file the clean-up process after a build starts from (src/incremental/clean-up.ts). */
+export function cleanUpUrl(): URL {
+  return bundle ? new URL('./clean-up.js', import.meta.url) : new URL('./incremental/clean-up-entry.mjs', import.meta.url);
+}

@@ -4,21 +4,33 @@
  * the new one: removing it walks and unlinks every file of a whole site, which is no part of the
  * build's result. It is left to a detached process, so the command returns when the site is in
  * place; folders that such a process did not finish (the machine stopped) go with the next one.
+ * After a build that keeps a spare, that process (clean-up.ts) checks the spare first (spare-check.ts).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isStagingOf, trashPrefix } from './link-previous.ts';
 import { isSpareOf } from './output-manifest.ts';
+import type { SpareCheck } from './spare-check.ts';
+import { cleanUpUrl } from '../paths.ts';
 
 const removeScript = "for (const d of process.argv.slice(1)) require('node:fs').rmSync(d, { recursive: true, force: true })";
+
+/** What the clean-up process after a build does (clean-up.ts): check the spare kept, then remove folders. */
+export interface CleanUpJob {
+  check?: SpareCheck;
+  remove?: string[];
+}
 
 /**
  * Remove `replaced` (and replaced sites of earlier builds of `out` left behind, spares other
  * than `spare`, the one the output manifest names, and the trash of recycled spares) in the background.
+ * With `spareDigest` (the digest of the files the spare should hold: spare-check.ts), the spare is
+ * checked first, in the same process, and dropped if it does not hold them.
  */
-export function removeLater(replaced: string | undefined, out: string, spare?: string): void {
+export function removeLater(replaced: string | undefined, out: string, spare?: string, spareDigest?: string): void {
   const target = path.resolve(out);
   const prefix = `.${path.basename(target)}-replaced-`;
   const trash = path.basename(trashPrefix(target));
@@ -33,7 +45,16 @@ export function removeLater(replaced: string | undefined, out: string, spare?: s
   } catch {
     // The folder cannot be listed: only this build's replaced site is removed.
   }
-  removeInBackground(dirs);
+  if (spare === undefined || spareDigest === undefined) return removeInBackground(dirs);
+  const job: CleanUpJob = { check: { dir: spare, digest: spareDigest, trash: `${trashPrefix(target)}${randomBytes(6).toString('hex')}` }, remove: [...dirs] };
+  try {
+    const child = spawn(process.execPath, [fileURLToPath(cleanUpUrl()), JSON.stringify(job)], { detached: true, stdio: 'ignore' });
+    // No process: the folders are removed here, and the spare is left unchecked, as it was taken before there was a check.
+    child.on('error', () => removeNow(dirs));
+    child.unref();
+  } catch {
+    removeNow(dirs);
+  }
 }
 
 /**
