@@ -174,6 +174,37 @@ describe('incremental rebuild equals a clean build', () => {
     ).toEqual(['still links b, reworded']);
   }, 60_000);
 
+  it('keeps backlinks without their contexts, which stay right when a source numbers its links anew', async () => {
+    const root = makeGarden({
+      'a.md': '# A\n\nA is about [[b]] here.',
+      'b.md': '# B\n\nplain',
+      'c.md': '# C\n\nC also cites [[b]].',
+    });
+    const state = await GardenState.open(root);
+    const contexts = (id: string) =>
+      (state.view().graph.backlinks.get(id as never) ?? []).map((x) => `${x.source}: ${x.context} ${JSON.stringify(x.highlight)}`);
+    expect(contexts('b')).toEqual(['a: A is about b here. [11,12]', 'c: C also cites b. [13,14]']);
+    // The server holds no context strings: each backlink reads its own from the store when asked.
+    for (const x of state.view().graph.backlinks.get('b' as never)!) expect(Object.getOwnPropertyDescriptor(x, 'context')).toBeUndefined();
+
+    // A link put before the one to b: a's link to b is its second now, and its first goes to c.
+    writeFileSync(path.join(root, 'a.md'), '# A\n\nFirst [[c]] then.\n\nA is about [[b]] here.');
+    const renumbered = await state.apply(['a.md']);
+    expect(contexts('b')).toEqual(['a: A is about b here. [11,12]', 'c: C also cites b. [13,14]']);
+    expect(contexts('c')).toEqual(['a: First c then. [6,7]']);
+    // b's backlinks read the same as before: not reported as changed; c has one more.
+    expect(renumbered.changed).toEqual(['a', 'c']);
+
+    // Only the sentence around a link changes: reported, and read anew.
+    writeFileSync(path.join(root, 'a.md'), '# A\n\nFirst [[c]] then.\n\nA is now about [[b]].');
+    const reworded = await state.apply(['a.md']);
+    expect(reworded.changed).toEqual(['a', 'b']);
+    expect(contexts('b')).toEqual(['a: A is now about b. [15,16]', 'c: C also cites b. [13,14]']);
+    // The served page's data holds them as plain records, read once.
+    const served = JSON.parse(JSON.stringify(state.view().graph.backlinks.get('b' as never))) as { context: string }[];
+    expect(served.map((x) => x.context)).toEqual(['A is now about b.', 'C also cites b.']);
+  }, 60_000);
+
   it("a note at a URL of the site's own pages is warned about once, and no more once renamed, as in a clean build", async () => {
     const root = makeGarden({ 'Graph.md': '# Graph\n\nabout graphs', 'b.md': '# B\n\nlinks [[Graph]]' });
     const state = await GardenState.open(root);
