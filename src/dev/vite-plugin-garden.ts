@@ -13,8 +13,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { projectRoot } from '../paths.ts';
-import { toNoteData } from '../emit/note-data.ts';
-import { plainBacklinks } from '../graph/backlinks.ts';
+import { toNoteData, withPlainBacklinks } from '../emit/note-data.ts';
 import { renderListPage, renderNotePage, renderRedirectPage } from '../shared/templates/page-template.ts';
 import { deriveListPages } from '../emit/list-pages.ts';
 import { listNote } from '../emit/list-note.ts';
@@ -151,9 +150,7 @@ export function gardenPlugin(options: Options): Plugin & { api: GardenPluginApi 
     if (!data) {
       const view = state.view();
       // Every unlinked mention, even with `features.unlinkedMentions` off: the author decides what to link (not forReaders).
-      const made = toNoteData(view.byId.get(id)!, view.graph, publishedInfo(), true, view.site());
-      // Shown on the page and sent as JSON: each backlink's context is read from the store once (backlinks-index.ts).
-      data = { ...made, backlinks: plainBacklinks(made.backlinks) };
+      data = withPlainBacklinks(toNoteData(view.byId.get(id)!, view.graph, publishedInfo(), true, view.site()));
       v.notes.set(id, data);
     }
     return data;

@@ -24,8 +24,7 @@ import { deriveListPages } from './list-pages.ts';
 import { listNote, listNoteOf, withTopics, type ListNote } from './list-note.ts';
 import { explorerFiles } from './explorer-files.ts';
 import { explorerDir } from '../shared/explorer-data.ts';
-import { plainBacklinks } from '../graph/backlinks.ts';
-import { toNoteData } from './note-data.ts';
+import { toNoteData, withPlainBacklinks } from './note-data.ts';
 import { writeLocalGraphFiles } from './local-graph-files.ts';
 import { eachInFlight } from '../in-flight.ts';
 import { openKeptNeighbourhoods } from '../incremental/kept-neighbourhoods.ts';
@@ -247,9 +246,7 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     });
     phase('pages');
     async function writePage(n: (typeof published)[number], key?: string): Promise<void> {
-      const made = forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site);
-      // Shown on the page and written as JSON: each backlink's context is read from the store once, not at each use.
-      const data = { ...made, backlinks: plainBacklinks(made.backlinks) };
+      const data = withPlainBacklinks(forReaders(toNoteData(n, model.graph, info, true, siteContext), options.site));
       const image = noteImage(model.links.get(n.parsed.id) ?? []);
       const meta = { description: noteSummary(n, model.store), ...(image ? { image } : {}) };
       await writer.write(pageFile(n.url), renderNotePage(data, options.site, assets, meta), key);

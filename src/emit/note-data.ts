@@ -4,6 +4,7 @@
  */
 import type { BuiltNote } from '../build.ts';
 import type { Backlink, ListItem, NoteData, NoteId, ResolvedLink, SeriesPosition, Slug } from '../shared/types.ts';
+import { plainBacklinks } from '../graph/backlinks.ts';
 import { noteDates, type DateSource } from './note-dates.ts';
 import { resolveProperties } from './resolve-properties.ts';
 
@@ -67,6 +68,14 @@ export function toNoteData(
     ...(series ? { series } : {}),
     ...(site && note.url === '/' ? { recent: [...site.recent] } : {}),
   };
+}
+
+/**
+ * `data` with its backlinks made plain (graph/backlinks.ts), for a page that shows them and sends them as JSON: each
+ * backlink's context is read from the store once, not at each use.
+ */
+export function withPlainBacklinks(data: NoteData): NoteData {
+  return { ...data, backlinks: plainBacklinks(data.backlinks) };
 }
 
 /** Where `note` is in the series `name` (its notes `list`, in reading order). */

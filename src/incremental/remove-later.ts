@@ -16,8 +16,6 @@ import { isSpareOf } from './output-manifest.ts';
 import type { SpareCheck } from './spare-check.ts';
 import { cleanUpUrl } from '../paths.ts';
 
-const removeScript = "for (const d of process.argv.slice(1)) require('node:fs').rmSync(d, { recursive: true, force: true })";
-
 /** What the clean-up process after a build does (clean-up.ts): check the spare kept, then remove folders. */
 export interface CleanUpJob {
   check?: SpareCheck;
@@ -46,15 +44,7 @@ export function removeLater(replaced: string | undefined, out: string, spare?: s
     // The folder cannot be listed: only this build's replaced site is removed.
   }
   if (spare === undefined || spareDigest === undefined) return removeInBackground(dirs);
-  const job: CleanUpJob = { check: { dir: spare, digest: spareDigest, trash: `${trashPrefix(target)}${randomBytes(6).toString('hex')}` }, remove: [...dirs] };
-  try {
-    const child = spawn(process.execPath, [fileURLToPath(cleanUpUrl()), JSON.stringify(job)], { detached: true, stdio: 'ignore' });
-    // No process: the folders are removed here, and the spare is left unchecked, as it was taken before there was a check.
-    child.on('error', () => removeNow(dirs));
-    child.unref();
-  } catch {
-    removeNow(dirs);
-  }
+  startCleanUp({ check: { dir: spare, digest: spareDigest, trash: `${trashPrefix(target)}${randomBytes(6).toString('hex')}` }, remove: [...dirs] });
 }
 
 /**
@@ -94,15 +84,23 @@ export function trashNow(out: string, dirs: Iterable<string>): void {
 }
 
 /** Remove the folders `dirs` in a detached process, so the command need not wait (here, if no process can be started). */
-export function removeInBackground(dirs: Iterable<string>): void {
-  const all = [...dirs];
-  if (all.length === 0) return;
+function removeInBackground(dirs: Iterable<string>): void {
+  const remove = [...dirs];
+  if (remove.length > 0) startCleanUp({ remove });
+}
+
+/**
+ * Start the detached clean-up process (clean-up.ts) on `job`. If no process can be started, its folders are removed
+ * here and its spare is left unchecked, as spares were before there was a check.
+ */
+function startCleanUp(job: CleanUpJob): void {
+  const removeHere = () => removeNow(job.remove ?? []);
   try {
-    const child = spawn(process.execPath, ['-e', removeScript, ...all], { detached: true, stdio: 'ignore' });
-    child.on('error', () => removeNow(all));
+    const child = spawn(process.execPath, [fileURLToPath(cleanUpUrl()), JSON.stringify(job)], { detached: true, stdio: 'ignore' });
+    child.on('error', removeHere);
     child.unref();
   } catch {
-    removeNow(all);
+    removeHere();
   }
 }
 
