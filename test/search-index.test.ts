@@ -216,7 +216,7 @@ describe('sharding', () => {
     const note = (id: string, body: string): SearchDoc => ({ id: id as NoteId, url: `/${id}/` as Slug, title: id, aliases: [], headings: [], tags: [], body });
     const a = note('a', 'memmory memmmory leak one two three four five six seven eight nine');
     const warm = note('w', 'memmmory');
-    const slots = (entries: ReturnType<typeof indexField>, id: number) =>
+    const slots = ({ entries }: ReturnType<typeof indexField>, id: number) =>
       Object.fromEntries(entries.flatMap(([term, bySlot]) => bySlot.flatMap((ids, slot) => (ids?.includes(id) ? [[term, slot]] : []))));
     const alone = slots(indexField('body', [a], [0], 1, toSettings()), 0);
     expect(alone.four).toBe(1);

@@ -12,6 +12,8 @@ import type { Settings } from './options.ts';
  * `numbers[i]`; its heading `h` gets id `numbers[i] * headingStride + h`. Notes are added in
  * number order, so each slot of a posting lists its notes ascending. One field at a time, so only
  * one index is held at once; without the encoder's cache, so each note is encoded on its own.
+ * With `slice`, only the notes from `slice.from` on are indexed, up to the one whose body takes the bodies indexed to
+ * `slice.maxChars` characters or more (index-in-slices.ts); `end` is where the next slice starts.
  * @param numbers ascending
  */
 export function indexField(
@@ -20,11 +22,15 @@ export function indexField(
   numbers: readonly number[],
   headingStride: number,
   settings: Settings,
-): SearchPostingEntry[] {
+  slice: { from: number; maxChars: number } = { from: 0, maxChars: Infinity },
+): { entries: SearchPostingEntry[]; end: number } {
   const encoder = createEncoder({ cache: false });
   const index = createFieldIndex(settings.resolution[field], field === 'names' ? createNameEncoder() : encoder);
-  docs.forEach((doc, i) => {
-    const n = numbers[i]!;
+  let chars = 0;
+  let i = slice.from;
+  while (i < docs.length && chars < slice.maxChars) {
+    const doc = docs[i]!;
+    const n = numbers[i++]!;
     switch (field) {
       case 'title':
         index.add(n, doc.title);
@@ -38,9 +44,12 @@ export function indexField(
       case 'tags':
         if (doc.tags.length > 0) index.add(n, doc.tags.join('\n'));
         break;
-      case 'body':
-        index.add(n, doc.body.slice(0, settings.maxBodyChars));
+      case 'body': {
+        const body = doc.body.slice(0, settings.maxBodyChars);
+        chars += body.length;
+        index.add(n, body);
         break;
+      }
       case 'names': {
         // One name key per line; the names encoder keeps lines whole.
         const keys = [doc.title, ...doc.aliases].map((name) => toNameKey(name, encoder)).filter((key) => key !== '');
@@ -48,6 +57,6 @@ export function indexField(
         break;
       }
     }
-  });
-  return exportEntries(index);
+  }
+  return { entries: exportEntries(index), end: i };
 }

@@ -27,9 +27,9 @@ import { gzipSync } from 'node:zlib';
 import type { SearchArtifacts, SearchDoc, SearchField, SearchFile, SearchManifest, SearchGroup, SearchStats, SearchVocabulary } from '../shared/types.ts';
 import { buildVocabulary } from './build-vocabulary.ts';
 import { chunkDocs, docsEntry, type PreviousChunks } from './chunk-docs.ts';
-import { indexField } from './index-fields.ts';
+import { indexInSlices, sliceChars } from './index-in-slices.ts';
 import type { KeptNoteRow, KeptPostingsWriter } from './kept-postings-file.ts';
-import { indexKey, keptFields, type KeptPostings, mergePacked, packEntries, type PackedField } from './kept-postings.ts';
+import { indexKey, keptFields, type KeptPostings, type PackedField } from './kept-postings.ts';
 import { type Options, type Settings, toSettings } from './options.ts';
 import { listVocabularyWords } from './list-vocabulary-words.ts';
 import { numberNotes } from './number-notes.ts';
@@ -42,9 +42,9 @@ export type { Options } from './options.ts';
 const minBodyNotes = 2;
 
 /** Build the search index files (`_search/manifest.json`, postings shards, docs chunks) for the notes. */
-export function buildSearchIndex(docs: readonly SearchDoc[], options?: Options): SearchArtifacts {
+export function buildSearchIndex(docs: readonly SearchDoc[], options?: Options, kept: Kept = {}, maxSliceChars = sliceChars): SearchArtifacts {
   const files: SearchFile[] = [];
-  const stats = writeSearchIndex(docs, (file) => files.push(file), options);
+  const stats = writeSearchIndex(docs, (file) => files.push(file), options, kept, maxSliceChars);
   // The manifest comes last from the writer; list it first.
   return { files: [files.pop()!, ...files], stats };
 }
@@ -68,9 +68,16 @@ export interface Kept {
  * last), holding one group's index at a time: the small fields, then the bodies, then the
  * docs chunks. What the build's search worker runs, writing each file and letting it go.
  * With `kept`, only notes whose indexed text is not in `kept.previous` are indexed, and this
- * build's postings go to `kept.writer`; the files are the same either way.
+ * build's postings go to `kept.writer`; the files are the same either way. Each field is indexed in slices of notes of at
+ * most `maxSliceChars` characters of body (index-in-slices.ts); the files are the same whatever the slices.
  */
-export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: SearchFile) => void, options?: Options, kept: Kept = {}): SearchStats {
+export function writeSearchIndex(
+  docs: readonly SearchDoc[],
+  sink: (file: SearchFile) => void,
+  options?: Options,
+  kept: Kept = {},
+  maxSliceChars = sliceChars,
+): SearchStats {
   const settings = toSettings(options);
   const { numbers: numberOf, space } = numberNotes(
     docs.map((doc) => doc.id),
@@ -92,7 +99,7 @@ export function writeSearchIndex(docs: readonly SearchDoc[], sink: (file: Search
   const numbers = order.map((i) => numberOf[i]!);
   // Fixed, not the garden's most headings: heading ids must not move when another note gains a heading.
   const headingStride = settings.maxHeadings;
-  const { field, sizes } = keptOrIndexed(sorted, numbers, headingStride, settings, kept);
+  const { field, sizes } = keptOrIndexed(sorted, numbers, headingStride, settings, kept, maxSliceChars);
   const fieldEntries = { title: field('title'), aliases: field('aliases'), headings: field('headings'), tags: field('tags'), names: field('names') };
   const words = [
     listVocabularyWords(1, fieldEntries.title.packed, fieldEntries.aliases.packed),
@@ -160,6 +167,7 @@ function keptOrIndexed(
   headingStride: number,
   settings: Settings,
   kept: Kept,
+  maxSliceChars: number,
 ): { field: (field: SearchField) => PackedField; sizes: (number | undefined)[] } {
   const { previous, writer, onPlan } = kept;
   const usable = previous !== undefined && previous.settings === JSON.stringify(settings);
@@ -197,16 +205,11 @@ function keptOrIndexed(
   const field = (name: SearchField): PackedField => {
     const packed = usable ? previous.fields.get(name) : undefined;
     let result: PackedField;
-    if (packed === undefined || taken === 0) result = { packed: packEntries(indexField(name, sorted, numbers, headingStride, settings)) };
+    if (packed === undefined || taken === 0) result = indexInSlices(name, sorted, numbers, headingStride, settings, undefined, maxSliceChars);
     else {
-      const indexed = indexField(
-        name,
-        fresh.map((i) => sorted[i]!),
-        fresh.map((i) => numbers[i]!),
-        headingStride,
-        settings,
-      );
-      result = mergePacked(packed, renumber, name === 'headings' ? headingStride : 1, indexed, moved);
+      const freshDocs = fresh.map((i) => sorted[i]!);
+      const freshNumbers = fresh.map((i) => numbers[i]!);
+      result = indexInSlices(name, freshDocs, freshNumbers, headingStride, settings, { packed, renumber, moved }, maxSliceChars);
     }
     writer?.field(name, result.packed);
     return result;

@@ -110,7 +110,10 @@ export function mergePacked(
   moved?: readonly number[],
 ): PackedField & { changed: Set<string> } {
   const { terms, data } = packed;
-  const out = new PackedBuilder(data.length + 1024);
+  // Room for every kept id and every fresh one: grown by doubling, the builder of a large merge held three times its postings.
+  let freshSize = 0;
+  for (const [, slots] of fresh) freshSize += 1 + slots.length + countOf(slots);
+  const out = new PackedBuilder(data.length + freshSize + 1024);
   const changed = new Set<string>();
   const entry = new Scratch();
   // 1 for each old number whose note keeps it (ids are below 2^31: numbers × the heading stride).
