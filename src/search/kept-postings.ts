@@ -195,7 +195,7 @@ export function mergePacked(
     buf[0] = filled;
     // A note indexed again whose postings for this term are what they were leaves the entry as it was.
     if (!sameRange(buf, size, data, start, at)) changed.add(term);
-    if (filled > 0) out.copy(term, buf.slice(0, size), 0, size);
+    if (filled > 0) out.append(term, buf, size);
   }
   flushFresh(undefined);
   if (at !== data.length) throw new Error('Search: kept postings do not match their terms');
@@ -370,6 +370,19 @@ class PackedBuilder {
     }
     this.flush();
     this.run = { from, start, end };
+  }
+
+  /**
+   * Append `term` whose packed entry is `from[0, size)`, copied now: `from` is a scratch buffer used again for the next
+   * entry. (A copy of each such entry, kept until the run it began was copied, was a buffer of its own: a merge of a large
+   * slice made one for most terms, and their memory, outside V8's heap, stayed with the worker.)
+   */
+  append(term: string, from: Uint32Array, size: number): void {
+    this.flush();
+    this.room(size);
+    this.terms.push(term);
+    this.data.set(from.subarray(0, size), this.at);
+    this.at += size;
   }
 
   done(): PackedEntries {
