@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/graph/random.ts';
 import { contentHash } from '../src/incremental/output-manifest.ts';
 import { buildSearchIndexInWorker, searchHeapMb } from '../src/search/build-in-worker.ts';
+import { keptPostingsMadeBy } from '../src/search/kept-postings-file.ts';
 import { joinLight, LightDocNeeded, type LightDocs } from '../src/search/light-docs.ts';
 import { writeSearchFiles, type SpilledBodies } from '../src/search/write-files.ts';
 import type { SearchDoc } from '../src/shared/types.ts';
@@ -158,6 +159,42 @@ describe('light search docs', () => {
     );
     expect(asked).toEqual([true, false]);
     expectSameTree(treeOver(out, outputs, site), cold(docs));
+  });
+
+  it('are not posted over postings another code kept: the first run, capped, has every doc whole', async () => {
+    const rand = seededRandom(29);
+    const docs = Array.from({ length: 60 }, (_, i) => sourced(makeRandomDoc(i, rand)));
+    const file = path.join(tempDir(), 'postings');
+    const first = tempDir();
+    writeSearchFiles(structuredClone(docs), first, undefined, { kept: { file, code } });
+    const site = searchTree(first);
+    const previous = Object.fromEntries([...site].map(([name, text]) => [`_search/${name}`, contentHash(text)]));
+    const dir = siteOf(site);
+    expect(keptPostingsMadeBy(file, code)).toBe(true);
+    expect(keptPostingsMadeBy(file, 'another-code')).toBe(false);
+    expect(keptPostingsMadeBy(path.join(dir, 'none'), code)).toBe(false);
+    const before = new Set(docs.map((d) => d.source!));
+    docs[20] = sourced({ ...docs[20]!, body: `${docs[20]!.body} and a sentence more` });
+    const posted = split(docs, before);
+    const build = async (by: string) => {
+      const asked: boolean[] = [];
+      const out = tempDir();
+      const outputs = await buildSearchIndexInWorker(
+        (light) => {
+          asked.push(light);
+          return light ? structuredClone(posted) : structuredClone(docs);
+        },
+        out,
+        undefined,
+        { keep: { kept: { file, code: by }, previous, site: dir } },
+      );
+      expectSameTree(treeOver(out, outputs, site), cold(docs));
+      return asked;
+    };
+    // Code that kept them: light, and done in one run.
+    expect(await build(code)).toEqual([true]);
+    // After a change to Trellis (the kept file is not this code's): one run, whole. (It was asked light, failed, and ran again.)
+    expect(await build('another-code')).toEqual([false]);
   });
 
   it("cap the worker by every note's text, the light notes' included, and by the kept postings it reads", () => {
