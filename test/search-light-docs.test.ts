@@ -81,15 +81,26 @@ function expectSameTree(actual: Map<string, string>, expected: Map<string, strin
   for (const [name, text] of expected) expect(actual.get(name), name).toBe(text);
 }
 
+/** A whole run over `docs` that keeps its postings: the kept file, and the search files it wrote. */
+function firstRun(docs: readonly SearchDoc[]): { file: string; site: Map<string, string> } {
+  const file = path.join(tempDir(), 'postings');
+  const first = tempDir();
+  writeSearchFiles(structuredClone(docs), first, undefined, { kept: { file, code } });
+  return { file, site: searchTree(first) };
+}
+
+/** The output manifest's hashes of a site's search files, by path. */
+function hashesOf(site: ReadonlyMap<string, string>): Record<string, string> {
+  return Object.fromEntries([...site].map(([name, text]) => [`_search/${name}`, contentHash(text)]));
+}
+
 describe('light search docs', () => {
   it('write what whole docs write, through edits, removals, additions and a renumbering', () => {
     const rand = seededRandom(17);
     // 240 notes, past 256 on the way: the number space doubles and every note is renumbered.
     let docs = Array.from({ length: 240 }, (_, i) => sourced(makeRandomDoc(i, rand)));
-    const file = path.join(tempDir(), 'postings');
-    const first = tempDir();
-    writeSearchFiles(structuredClone(docs), first, undefined, { kept: { file, code } });
-    let site = searchTree(first);
+    const { file, site: firstSite } = firstRun(docs);
+    let site = firstSite;
     let next = 1000;
     const outcomes: string[] = [];
     for (let round = 0; round < 8; round++) {
@@ -102,7 +113,7 @@ describe('light search docs', () => {
       const posted = split(docs, before);
       expect(posted.light.at.length).toBeGreaterThan(docs.length - 6);
       const out = tempDir();
-      const previous = Object.fromEntries([...site].map(([name, text]) => [`_search/${name}`, contentHash(text)]));
+      const previous = hashesOf(site);
       const keep = { kept: { file, code }, previous, site: siteOf(site) };
       try {
         const outputs = writeSearchFiles(joinLight(posted.docs, posted.light), out, undefined, keep);
@@ -127,14 +138,11 @@ describe('light search docs', () => {
   it('fail rather than take an entry from a previous chunk changed on disk, and the worker then writes what whole docs write', async () => {
     const rand = seededRandom(23);
     const docs = Array.from({ length: 120 }, (_, i) => sourced(makeRandomDoc(i, rand)));
-    const file = path.join(tempDir(), 'postings');
-    const first = tempDir();
-    writeSearchFiles(structuredClone(docs), first, undefined, { kept: { file, code } });
-    const site = searchTree(first);
+    const { file, site } = firstRun(docs);
     const before = new Set(docs.map((d) => d.source!));
     // One note edited: its chunk is made again, from its neighbours' entries in the previous chunk.
     docs[40] = sourced({ ...docs[40]!, body: `${docs[40]!.body} and a sentence more` });
-    const previous = Object.fromEntries([...site].map(([name, text]) => [`_search/${name}`, contentHash(text)]));
+    const previous = hashesOf(site);
     const dir = siteOf(site);
     // Every chunk changed on disk (by hand, or another tool) since the manifest recorded its bytes.
     for (const name of site.keys()) if (name.startsWith('docs-')) writeFileSync(path.join(dir, '_search', name), site.get(name)!.replace('"url"', '"url" '));
@@ -164,11 +172,8 @@ describe('light search docs', () => {
   it('are not posted over postings another code kept: the first run, capped, has every doc whole', async () => {
     const rand = seededRandom(29);
     const docs = Array.from({ length: 60 }, (_, i) => sourced(makeRandomDoc(i, rand)));
-    const file = path.join(tempDir(), 'postings');
-    const first = tempDir();
-    writeSearchFiles(structuredClone(docs), first, undefined, { kept: { file, code } });
-    const site = searchTree(first);
-    const previous = Object.fromEntries([...site].map(([name, text]) => [`_search/${name}`, contentHash(text)]));
+    const { file, site } = firstRun(docs);
+    const previous = hashesOf(site);
     const dir = siteOf(site);
     expect(keptPostingsMadeBy(file, code)).toBe(true);
     expect(keptPostingsMadeBy(file, 'another-code')).toBe(false);
