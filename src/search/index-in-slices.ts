@@ -11,7 +11,7 @@ import { indexField } from './index-fields.ts';
 import { mergePacked, packEntries, type PackedEntries, type PackedField } from './kept-postings.ts';
 import type { Settings } from './options.ts';
 
-/** Body characters of a slice: ~30 MB of FlexSearch index and ~20 MB of entries at the bench garden's rates. */
+/** Body characters of a slice: ~15 MB of FlexSearch index and ~10 MB of entries at the 100k bench garden's rates. */
 export const sliceChars = 32_000_000;
 
 /** No note's number changes (with no number listed as moved, `mergePacked` does not look). */
