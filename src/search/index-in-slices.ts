@@ -36,8 +36,8 @@ export function indexInSlices(
   numbers: readonly number[],
   headingStride: number,
   settings: Settings,
-  into?: MergeInto,
-  maxChars = sliceChars,
+  into: MergeInto | undefined,
+  maxChars: number,
 ): PackedField {
   const stride = field === 'headings' ? headingStride : 1;
   const limit = field === 'body' ? maxChars : Infinity;

@@ -139,6 +139,7 @@ export function keptPostingsWriter(file: string, code: string): KeptPostingsWrit
       fd = openSync(temp, 'w');
       hash = createHash('sha256');
       writeSync(fd, Buffer.alloc(digestBytes));
+      // Format and code first: `keptPostingsMadeBy` reads them off the header's start.
       const header: Header = { format, code, settings, notes };
       write(Buffer.from(JSON.stringify(header)));
     },
