@@ -13,6 +13,7 @@ import { openCache } from '../src/store/cache.ts';
 import { createMemoryStore } from '../src/store/memory-store.ts';
 import { contextsHash } from '../src/store/note-store.ts';
 import { packBlocks, unpackBlocks } from '../src/store/pack-blocks.ts';
+import { IntSlab } from '../src/store/int-slab.ts';
 import { createSpillStore } from '../src/store/spill-store.ts';
 import { buildSearchIndexInWorker } from '../src/search/build-in-worker.ts';
 import { toSearchDoc } from '../src/search/to-search-doc.ts';
@@ -115,6 +116,51 @@ describe('note store', () => {
     expect(store.text('B' as NoteId)).toBe('Plain text — ünïcode ✓');
     expect(store.context('B' as NoteId, 2)).toEqual({ text: 'Ça va ✓ T2', highlight: [8, 10] });
     expect(store.texts!.refOf('B' as NoteId)).toBeUndefined();
+  });
+});
+
+describe('int slab', () => {
+  it('gives back each list, across chunks and for a list longer than a chunk, as it was put', () => {
+    const slab = new IntSlab();
+    const lists: { start: number; parts: number[][] }[] = [];
+    // ~1.2M integers: several chunks of 2^18, and one list of 300k, alone in a chunk of its own.
+    for (let k = 0; k < 4000; k++) {
+      const parts = [k % 7, k % 3, (k * 13) % 400, 0].map((n, j) => Array.from({ length: n }, (_, i) => k * 1000 + j * 100 - i));
+      if (k === 2000) parts[2] = Array.from({ length: 300_000 }, (_, i) => -i - 1);
+      lists.push({ start: slab.put(parts), parts });
+    }
+    for (const { start, parts } of lists) {
+      let offset = 0;
+      for (const p of parts) {
+        const view = slab.view(start, offset, p.length);
+        expect(view.length).toBe(p.length);
+        expect(p.findIndex((v, i) => view[i] !== v)).toBe(-1);
+        offset += p.length;
+      }
+    }
+  });
+
+  it('a store of thousands of notes reads back every context and outline, the slab past its first chunk', () => {
+    const store = createSpillStore();
+    const contextsOf = (k: number) =>
+      Array.from({ length: (k % 90) + 1 }, (_, i) =>
+        i % 3 === 0 ? { text: `n${k} c${i} ✓` } : { text: `n${k} ctx ${i}`, highlight: [i % 5, (i % 5) + 2] as [number, number] },
+      );
+    const n = 3000;
+    for (let k = 0; k < n; k++) store.put({ ...result(`N${k}`), contexts: contextsOf(k), text: k % 10 === 0 ? '' : `text ${k}` });
+    for (let k = 0; k < n; k += 7) {
+      const id = `N${k}` as NoteId;
+      const contexts = contextsOf(k);
+      expect(contexts.map((_, i) => store.context(id, i))).toEqual(contexts);
+      expect(store.context(id, contexts.length)).toBeUndefined();
+      expect(store.outline(id).map((b) => [b.start, b.end, b.embeds])).toEqual([
+        [1, 1, []],
+        [3, 4, [2]],
+      ]);
+      expect(store.text(id)).toBe(k % 10 === 0 ? '' : `text ${k}`);
+      expect(store.texts!.refOf(id) === undefined).toBe(k % 10 === 0);
+    }
+    store.close();
   });
 });
 

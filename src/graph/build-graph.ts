@@ -14,7 +14,7 @@ export interface NodeAttributes {
 /** Edge attributes. */
 export interface EdgeAttributes {
   /** Kinds of link from source to target (`link`, `embed` or both), in first-seen order. */
-  kinds: LinkKind[];
+  kinds: readonly LinkKind[];
 }
 
 /** The garden's graph type. */

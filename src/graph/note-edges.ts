@@ -10,8 +10,26 @@ import { resolvedSourceLinks, type SourceLinks } from './backlinks.ts';
 /** One edge: the links from a source to one target. */
 export interface NoteEdge {
   target: NoteId;
-  /** Kinds of link to the target (`link`, `embed` or both), in first-seen order. */
-  kinds: LinkKind[];
+  /** Kinds of link to the target (`link`, `embed` or both), in first-seen order: one of {@link edgeKinds}' lists, shared by every edge. */
+  kinds: readonly LinkKind[];
+}
+
+/**
+ * The four lists an edge's kinds can be, frozen and shared: a list of its own for each edge (an array grown by `push`
+ * holds room for 17) was most of a large garden's edges, which the dev server and the graph stage keep for every note.
+ */
+export const edgeKinds = {
+  link: Object.freeze(['link']),
+  embed: Object.freeze(['embed']),
+  linkEmbed: Object.freeze(['link', 'embed']),
+  embedLink: Object.freeze(['embed', 'link']),
+} as const satisfies Record<string, readonly LinkKind[]>;
+
+/** `kinds` with `kind` added (as the last seen), one of {@link edgeKinds}' lists. */
+function withKind(kinds: readonly LinkKind[] | undefined, kind: LinkKind): readonly LinkKind[] {
+  if (kinds === undefined) return kind === 'link' ? edgeKinds.link : edgeKinds.embed;
+  if (kinds.length === 2 || kinds[0] === kind) return kinds;
+  return kind === 'link' ? edgeKinds.embedLink : edgeKinds.linkEmbed;
 }
 
 /** The graph's nodes: the published notes. */
@@ -34,14 +52,13 @@ export function edgesFrom(source: NoteId, links: SourceLinks, nodes: GraphNodes)
   for (let i = 0; i < links.count; i++) {
     const target = links.target(i);
     if (target === undefined || target === source || !nodes.has(target)) continue;
-    let edge = byTarget.get(target);
-    if (!edge) {
-      edge = { target, kinds: [] };
-      byTarget.set(target, edge);
-      out.push(edge);
+    const edge = byTarget.get(target);
+    if (edge) edge.kinds = withKind(edge.kinds, links.kind(i));
+    else {
+      const added = { target, kinds: withKind(undefined, links.kind(i)) };
+      byTarget.set(target, added);
+      out.push(added);
     }
-    const kind = links.kind(i);
-    if (!edge.kinds.includes(kind)) edge.kinds.push(kind);
   }
   return out;
 }
