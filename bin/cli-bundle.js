@@ -36,8 +36,21 @@ export const selfContained = ['parse-worker'];
  * the bundle is compiled with: part of the compile fingerprint with the worker's own modules.
  */
 export const compileSide = {
-  files: ['src/build.ts', 'src/incremental/kept-model.ts', 'src/fingerprint.mjs', 'bin/cli-bundle.js', 'package.json', 'package-lock.json', 'tsconfig.json'],
-  folders: ['src/compile', 'src/store'],
+  files: [
+    'src/build.ts',
+    'src/incremental/kept-model.ts',
+    // The cache's entries, packed blocks, and the compiled note and contexts hash the kept model records. The rest of
+    // src/store (the build's spill file, the dev server's memory store) holds results for one process, and keys nothing.
+    'src/store/cache.ts',
+    'src/store/pack-blocks.ts',
+    'src/store/note-store.ts',
+    'src/fingerprint.mjs',
+    'bin/cli-bundle.js',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+  ],
+  folders: ['src/compile'],
 };
 
 /**
