@@ -1,9 +1,10 @@
 /** The CLI's fixed heap growth factor (src/heap-growth.ts), measured in fresh processes. */
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers/garden.ts';
+import { freePort } from './helpers/free-port.ts';
+import { makeGarden, tempDir } from './helpers/garden.ts';
 
 /** The peak heap size of a process that keeps ~150 MB live and allocates 2 GB of garbage. */
 function peakHeapMb(limit: boolean): number {
@@ -86,4 +87,42 @@ describe('growFastWhileSmall', () => {
     expect(bounded.majors).toBeGreaterThanOrEqual(fast.majors + 2);
     expect(bounded.majors).toBeGreaterThanOrEqual(limited.majors - 2);
   }, 120_000);
+});
+
+describe('trellis dev', () => {
+  it("sets the heap's growth to 1.3 before it reads the garden, as a build does", async () => {
+    // The CLI's own process, with a preload that logs each V8 flag set from inside it.
+    const dir = tempDir();
+    const log = path.join(dir, 'flags.log');
+    const spy = path.join(dir, 'spy.mjs');
+    writeFileSync(
+      spy,
+      `import v8 from 'node:v8';
+import { appendFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const set = v8.setFlagsFromString;
+v8.setFlagsFromString = (flags) => {
+  appendFileSync(${JSON.stringify(log)}, flags + '\\n');
+  return set(flags);
+};
+syncBuiltinESMExports();
+`,
+    );
+    const garden = makeGarden({ 'A.md': '# A\n\nSee [[B]].\n', 'B.md': '# B\n' });
+    const port = await freePort();
+    const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
+    const child = spawn(process.execPath, ['--import', spy, bin, 'dev', garden, '--port', String(port)], {
+      env: { ...process.env, TRELLIS_CACHE_DIR: tempDir() },
+      stdio: 'ignore',
+    });
+    try {
+      const serving = async () => (await fetch(`http://127.0.0.1:${port}/a/`).catch(() => undefined))?.ok === true;
+      await expect.poll(serving, { timeout: 120_000, interval: 250 }).toBe(true);
+      expect(existsSync(log)).toBe(true);
+      expect(readFileSync(log, 'utf8').split('\n')[0]).toBe('--heap-growing-percent=30');
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('close', resolve));
+    }
+  }, 180_000);
 });
