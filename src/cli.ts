@@ -27,7 +27,7 @@ import { formatDiagnosticSummary, type SummaryOptions } from './diagnostic-summa
 import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
 import { noUrlNotice } from './site-url.ts';
-import { growFastWhileSmall, limitHeapGrowth } from './heap-growth.ts';
+import { growFastWhileSmall, limitHeapGrowth, serverHeapGrowthPercent } from './heap-growth.ts';
 import { formatDiagnostic } from './format.ts';
 import { formatTimings, phase, phaseParts, phases, timingsOn } from './timings.ts';
 import { dateSources, defaultDateSource, type DateSource } from './emit/note-dates.ts';
@@ -155,10 +155,10 @@ async function run(argv: string[]): Promise<number> {
       return model.report.broken.length + model.report.brokenAnchors.length > 0 ? 1 : 0;
     }
     case 'dev': {
-      // As a build's: V8 alone let the server's heap grow to several times its live data while it read the garden again
-      // (the watcher's first look) and ran a first search. At 100k notes: 3.07 GB at rest and 3.51 GB in a first search
-      // (seeded), against 2.13 and 2.81 GB so, and the same time to open (docs/performance.md).
-      limitHeapGrowth();
+      // V8 alone let the server's heap grow to several times its live data while it read the garden again (the watcher's
+      // first look) and ran a first search: at 100k notes 3.07 GB at rest and 3.51 GB in a first search (seeded), against
+      // 2.13 and 2.81 GB by 1.3 (src/heap-growth.ts: by 1.15, a save's settle too stays under 3 GB).
+      limitHeapGrowth(serverHeapGrowthPercent);
       // Before Vite (and Rolldown's binding, whose allocator reads it as it loads): arenas committed as they are used,
       // not whole when reserved. A dev server that had bundled the app's packages held ~770 MB resident, ~170 MB so
       // (src/emit/build-app-bundle.mjs does the same for the build's app bundle; docs/performance.md). A value set by the user is kept.

@@ -20,6 +20,14 @@ import { PerformanceObserver } from 'node:perf_hooks';
 /** Growth past live data allowed after each major collection, in percent. */
 export const heapGrowthPercent = 30;
 
+/**
+ * Growth past live data allowed in `trellis dev`, in percent. The server's heap is large and mostly live (a 100k garden's
+ * facts and indexes, ~1.5 GB), and what a save or a search run makes beside it is garbage at once, so slack beyond it
+ * is memory held for nothing: at 100k notes a save's settle peaked at 3.16 GB by 1.3 and 2.85 GB by 1.15, opening and
+ * saves as quick (docs/performance.md, "Thirty-fifth session").
+ */
+export const serverHeapGrowthPercent = 15;
+
 /** Growth past live data allowed while the builder's heap is small, in percent (a warm build's). */
 export const fastGrowthPercent = 100;
 
