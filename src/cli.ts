@@ -157,7 +157,7 @@ async function run(argv: string[]): Promise<number> {
     case 'dev': {
       // V8 alone let the server's heap grow to several times its live data while it read the garden again (the watcher's
       // first look) and ran a first search: at 100k notes 3.07 GB at rest and 3.51 GB in a first search (seeded), against
-      // 2.13 and 2.81 GB by 1.3 (src/heap-growth.ts: by 1.15, a save's settle too stays under 3 GB).
+      // 2.13 and 2.81 GB by 1.3; it grows by 1.15 (src/heap-growth.ts).
       limitHeapGrowth(serverHeapGrowthPercent);
       // Before Vite (and Rolldown's binding, whose allocator reads it as it loads): arenas committed as they are used,
       // not whole when reserved. A dev server that had bundled the app's packages held ~770 MB resident, ~170 MB so
