@@ -24,8 +24,8 @@ export const heapGrowthPercent = 30;
  * Growth past live data allowed in `trellis dev`, in percent. The server's heap is large and mostly live (a 100k garden's
  * facts and indexes, ~1.5 GB), and what a save or a search run makes beside it is garbage at once, so slack beyond it
  * is memory held for nothing: at 100k notes a first search of every note peaked at 2.81-3.23 GB by 1.3 and 2.63-2.99 GB
- * by 1.15, a save's settle at 3.16 GB and 2.85-2.96 GB (once 3.25), opening and saves as quick (docs/performance.md,
- * "Thirty-fifth session").
+ * by 1.15, a save's settle at 3.16 GB and 2.85-2.96 GB (once 3.25), opening as quick (docs/performance.md,
+ * "Thirty-fifth session", which also has what a save took).
  */
 export const serverHeapGrowthPercent = 15;
 
