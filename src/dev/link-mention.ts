@@ -49,7 +49,7 @@ export function linkMention(
   const { tree } = parseNote(source, text);
   const nodes = textNodes(tree);
   const marks = new Map<Nodes, [number, number]>();
-  const plain = toPlainText(tree, new Set(nodes.keys()), marks);
+  const plain = toPlainText(tree, { track: new Set(nodes.keys()), marks });
   const found = findMentions(plain, new Set([source.id, ...linked]), buildPhraseIndex([target])).get(target.id);
   if (!found) return { refused: `${source.path} no longer mentions “${target.title}” without linking it` };
   const words = plain.slice(found.start, found.end);

@@ -164,8 +164,17 @@ function toEntry(doc: SearchDoc, headingStride: number, maxBodyChars: number): S
     url: doc.url,
     title: doc.title,
     headings: doc.headings.slice(0, headingStride).map((heading) => ({ text: heading.text, id: heading.id })),
-    body: toBodyText(doc.body, maxBodyChars),
+    body: toBodyText(snippetText(doc), maxBodyChars),
   };
+}
+
+/**
+ * The body text a snippet is cut from: without the `# h1` that repeats the title at its start, which
+ * the page leaves out (`SearchDoc.titleHeading`), so a hit does not read "Raft Raft elects…". The index keeps it.
+ */
+function snippetText(doc: SearchDoc): string {
+  const first = doc.titleHeading ? doc.headings[0]?.text : undefined;
+  return first !== undefined && doc.body.startsWith(first + '\n') ? doc.body.slice(first.length + 1) : doc.body;
 }
 
 /** Cut the body to `max` characters without leaving half of a surrogate pair. */

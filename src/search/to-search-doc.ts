@@ -1,6 +1,7 @@
 /** What search indexes of a note: title, aliases, headings, tags and plain-text body. */
 import type { BuiltNote } from '../build.ts';
 import type { SearchDoc } from '../shared/types.ts';
+import { sameTitle } from '../shared/templates/drop-title-heading.ts';
 
 /** What a search document is made of besides the note's text. */
 export type SearchSource = Pick<BuiltNote, 'parsed' | 'url'>;
@@ -15,8 +16,14 @@ export function toSearchDoc(n: SearchSource, body: string): SearchDoc {
     headings: n.parsed.headings.map((h) => ({ text: h.text, id: h.id })),
     tags: n.parsed.tags,
     body,
+    ...(repeatsTitle(n.parsed.headings[0], n.parsed.title) ? { titleHeading: true as const } : {}),
     source: searchSource(n),
   };
+}
+
+/** Whether `heading` is an `# h1` whose text is `title` (as the page's `dropTitleHeading` tells, case aside). */
+function repeatsTitle(heading: { depth: number; text: string } | undefined, title: string): boolean {
+  return heading !== undefined && heading.depth === 1 && sameTitle(heading.text, title);
 }
 
 /** A note's doc source (`SearchDoc.source`): the note's text and facts are its content hash's (under one code version, which the kept postings check), and its URL. */

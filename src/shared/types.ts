@@ -324,6 +324,11 @@ export interface SearchDoc {
   tags: string[];
   body: string;
   /**
+   * Set when the note's first heading is an `# h1` repeating its title, which its page leaves out
+   * (src/shared/templates/drop-title-heading.ts): a snippet leaves it out too when the body starts with it.
+   */
+  titleHeading?: true;
+  /**
    * What the doc was made from, when its maker knows it without the body (a note's content hash
    * and URL): a doc whose source is the one the kept postings record has the key and docs-chunk
    * size recorded there, so the build's search worker need not read its body to learn them.

@@ -56,7 +56,7 @@ function collectHeadings(tree: Root): Heading[] {
     }
   };
   const add = (n: MdHeading) => {
-    const text = toPlainText(n).trim();
+    const text = toPlainText(n, { bareMath: true }).trim();
     const base = headingId(text);
     const seen = used.get(base) ?? 0;
     used.set(base, seen + 1);
@@ -108,7 +108,7 @@ function inGarden(parts: { target: string } | undefined, depth: number): boolean
 
 function addLinks(block: Nodes, found: LinkNode[], links: ContextLink[]): void {
   const marks = new Map<Nodes, [number, number]>();
-  const full = toPlainText(block, new Set(found), marks).trimEnd();
+  const full = toPlainText(block, { track: new Set(found), marks }).trimEnd();
   for (const node of found) {
     const { context, highlight } = clip(full, marks.get(node));
     const position = { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };

@@ -61,7 +61,7 @@ function linksOfValue(value: string, property: string, position: LinkRef['positi
   const { tree, links: found } = valueWikiLinks(value);
   if (found.length === 0) return [];
   const marks = new Map<Nodes, [number, number]>();
-  const text = toPlainText(tree, new Set<Nodes>(found), marks).trim();
+  const text = toPlainText(tree, { track: new Set<Nodes>(found), marks }).trim();
   const prefix = property ? `${property}: ` : '';
   return found.map((n) => {
     const mark = marks.get(n);

@@ -1,13 +1,25 @@
 /**
  * Plain text of mdast nodes as a reader sees it: wiki-links show their alias
- * (or target), tags keep `#`, math and code keep their source. Optionally
- * records where given nodes fall in the text.
+ * (or target), tags keep `#`, code keeps its source, and math its source between
+ * the dollar signs it was written with (`$\lambda W$`, `$$…$$`): a search snippet
+ * or a backlink's context then reads `$\lambda$` as a formula, as the note's source
+ * does, not as a stray `\lambda` (docs/syntax.md). Optionally records where
+ * given nodes fall in the text.
  */
 import type { Nodes } from 'mdast';
 import { displayText } from '../../shared/links/link-ref.ts';
 
-/** Convert a node to plain text; `marks` receives the [start, end) of each node in `track`. */
-export function toPlainText(node: Nodes, track?: Set<Nodes>, marks?: Map<Nodes, [number, number]>): string {
+/** How to make plain text. */
+export interface PlainTextOptions {
+  /** Nodes whose place in the text `marks` receives, as [start, end). */
+  track?: Set<Nodes>;
+  marks?: Map<Nodes, [number, number]>;
+  /** Math as its bare source, without its dollar signs: a heading's text, which its id and links to it are made of. */
+  bareMath?: boolean;
+}
+
+/** Convert a node to plain text (see the module comment). */
+export function toPlainText(node: Nodes, { track, marks, bareMath = false }: PlainTextOptions = {}): string {
   const out: string[] = [];
   let length = 0;
   const emit = (s: string) => {
@@ -19,12 +31,16 @@ export function toPlainText(node: Nodes, track?: Set<Nodes>, marks?: Map<Nodes, 
     switch (n.type) {
       case 'text':
       case 'inlineCode':
-      case 'inlineMath':
         emit(n.value);
         break;
+      case 'inlineMath':
+        emit(bareMath ? n.value : `$${n.value}$`);
+        break;
       case 'code':
-      case 'math':
         emit(n.value + '\n');
+        break;
+      case 'math':
+        emit((bareMath ? n.value : `$$${n.value}$$`) + '\n');
         break;
       case 'wikiLink':
         emit(n.data.alias || displayText(n.value));
