@@ -7,7 +7,6 @@
  * 3. Watch the garden; each batch of changes is applied incrementally and
  *    announced to open pages as `garden:update` over Vite's HMR channel.
  */
-import { watch } from 'chokidar';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
@@ -18,6 +17,7 @@ import { projectRoot } from '../paths.ts';
 import { getHighlighter } from '../compile/render/highlighter.ts';
 import { walkGarden } from '../scan/walk.ts';
 import { affectedPaths } from './affected-paths.ts';
+import { watchGarden } from './watch-garden.ts';
 import { GardenState } from './garden-state.ts';
 import { gardenPlugin } from './vite-plugin-garden.ts';
 import { viteFsOptions } from './vite-fs-options.ts';
@@ -172,36 +172,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     clearTimeout(timer);
     timer = setTimeout(flush, 25);
   };
-  const watchGarden = (poll: boolean) =>
-    watch(realRoot, {
-      ignoreInitial: true,
-      // A followed link would report files outside the garden as the garden's; links are
-      // reported as themselves, and GardenState.apply reads only what lies inside.
-      followSymlinks: false,
-      ignored: (p) => {
-        const segments = path.relative(realRoot, p).split(path.sep);
-        // Obsidian's settings hold its excluded files, which the configuration follows.
-        if (segments[0] === '.obsidian' && (segments.length === 1 || (segments.length === 2 && segments[1] === 'app.json'))) return false;
-        return segments.some((s) => s.startsWith('.') || s === 'node_modules');
-      },
-      ...(poll ? { usePolling: true, interval: pollMs, binaryInterval: pollMs } : {}),
-    })
-      .on('all', (_event, p) => onChange(p))
-      .on('error', (error: unknown) => {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (!poll && (code === 'ENOSPC' || code === 'EMFILE')) {
-          log(
-            `trellis: the system's limit on file watches is reached (${code}); polling the garden every ${pollMs} ms instead. Raise the limit with: sudo sysctl fs.inotify.max_user_watches=524288`,
-          );
-          const failed = watcher;
-          watcher = watchGarden(true);
-          void failed.close();
-        } else log(`trellis: watching the garden failed: ${error instanceof Error ? error.message : String(error)}`);
-      });
-  let watcher = watchGarden(options.poll ?? false);
-  // Changes made before the watcher has seen the garden would be taken for its initial state.
-  // (A watcher that fails instead, say at the system's watch limit, is replaced as above.)
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()).once('error', () => resolve()));
+  // Resolves once the watcher has seen the garden: changes made before that would be taken for its initial state.
+  const watcher = await watchGarden(realRoot, { poll: options.poll ?? false, pollMs, onChange, log });
   // A file changed after the garden was read but before the watcher saw it would be missed
   // (a polling watcher takes that version as its baseline): look at every file once more.
   // Unchanged notes are skipped by their hash.
