@@ -56,11 +56,14 @@ describe('watching the garden', () => {
   it.skipIf(process.platform !== 'linux')('takes one watch per folder, not one per file', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 2000; i++) files[`f${i % 4}/Note ${i}.md`] = `# Note ${i}\n`;
+    // A site built inside the garden (its folder holds a build record): not watched, as the walk skips it.
+    files['dist/.trellis-build.json'] = '{}';
+    for (let i = 0; i < 50; i++) files[`dist/page-${i}/index.html`] = '<p>page</p>';
     const root = makeGarden(files);
     const before = inotifyWatches();
     const { watcher } = await watchCollecting(root);
     const held = inotifyWatches() - before;
-    // The root and its four folders (a per-file watcher held 2,005).
+    // The root and its four folders (chokidar, watching each file, held 2,005).
     expect(held).toBeGreaterThanOrEqual(1);
     expect(held).toBeLessThanOrEqual(10);
     expect(watcher.polling).toBe(false);
@@ -87,6 +90,16 @@ describe('watching the garden', () => {
     // Anything hidden or in node_modules would have come with the rest: give it a moment more.
     await new Promise((r) => setTimeout(r, 300));
     expect([...seen].filter((p) => p.startsWith('.hidden') || p.startsWith('node_modules'))).toEqual([]);
+  });
+
+  it('reports a note replaced by a rename and deleted at once (an atomic save, then rm)', async () => {
+    const root = makeGarden({ 'Doomed.md': '# Doomed\n' });
+    const { seen } = await watchCollecting(root);
+    writeFileSync(path.join(root, '.Doomed.md.tmp'), '# Doomed\n\nsaved\n');
+    renameSync(path.join(root, '.Doomed.md.tmp'), path.join(root, 'Doomed.md'));
+    rmSync(path.join(root, 'Doomed.md'));
+    await expect.poll(() => seen.has('Doomed.md'), { timeout: 10_000 }).toBe(true);
+    expect([...seen]).toEqual(['Doomed.md']);
   });
 
   it('falls back to polling when file events fail, and says why', async () => {

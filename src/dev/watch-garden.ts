@@ -2,24 +2,30 @@
  * Watching the garden for changes made outside the editor: every path that may have changed is
  * handed on (a file, or a folder whose files the caller looks at again: src/dev/affected-paths.ts).
  *
- * - By file events, with @parcel/watcher: one native watch per folder (inotify, FSEvents,
- *   ReadDirectoryChangesW). chokidar, which this replaced, watches every file with an `fs.watch` of
- *   its own: at 100,000 notes that held ~0.3 GB of heap and ~0.7 GB of the process, took 10 s to
- *   start, and used 100,000 of the system's file watches (often the whole allowance). @parcel/watcher
- *   held 33 MB and started in 1 s (docs/performance.md). A folder that appears (made, or moved in)
- *   is reported with every file below it, which the events do not list.
+ * - By file events: one `fs.watch` per folder (inotify, FSEvents, ReadDirectoryChangesW), each
+ *   reporting what happens to the entries of its folder. A folder that appears (made, or moved in
+ *   with its notes) is watched and reported with every path below it, which its parent's event does
+ *   not list; the watches of a folder that goes are closed.
+ *   - chokidar, which this replaced, watches every file with an `fs.watch` of its own: at 100,000
+ *     notes ~0.3 GB of heap and ~0.7 GB of the process, 10 s to start, and 100,000 of the system's
+ *     file watches, often the whole allowance (docs/performance.md).
+ *   - @parcel/watcher (one native watch per folder) was tried first and left: it coalesces a batch's
+ *     events by path and lost a note replaced by a rename and deleted at once (an editor's atomic save,
+ *     then `rm`): neither the replacement nor the deletion was reported. Here every event is.
  * - By polling (`--poll`: network drives and WSL mounts send no events), with chokidar, which
- *   compares every file's stats. Watching falls back to it, saying so, when the events fail (the
- *   system's limit on watches reached, say).
+ *   compares every file's stats. Watching falls back to it, saying so, when a watch cannot be made
+ *   (the system's limit on watches reached, say).
  *
  * Hidden files and folders and `node_modules` are not watched, but for Obsidian's settings file
- * (`.obsidian/app.json`, read by the configuration). Symbolic links are reported as themselves,
- * never followed: what they lead to is read, or not, by GardenFiles (only what lies inside the garden).
+ * (`.obsidian/app.json`, read by the configuration), nor is a site built inside the garden (a folder
+ * holding a build record, as the walk skips it: src/scan/walk.ts). Symbolic links are reported as
+ * themselves, never followed: what they lead to is read, or not, by GardenFiles (only what lies inside the garden).
  */
+import { existsSync, watch as watchFolder, type FSWatcher as FolderWatch } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { subscribe, type AsyncSubscription } from '@parcel/watcher';
 import { watch, type FSWatcher } from 'chokidar';
+import { buildRecordFile } from '../constants.ts';
 
 /** A running watcher. */
 export interface GardenWatcher {
@@ -39,47 +45,83 @@ export interface WatchOptions {
 }
 
 /**
- * Watch the garden at `realRoot` (its real path: events name real paths). Resolves once the watcher
- * has seen the garden: a change made later is reported.
+ * Watch the garden at `realRoot` (its real path). Resolves once every folder is watched: a change
+ * made later is reported.
  */
 export async function watchGarden(realRoot: string, options: WatchOptions): Promise<GardenWatcher> {
   if (options.poll) return pollGarden(realRoot, options);
   const ignored = ignoredIn(realRoot);
+  const watches = new Map<string, FolderWatch>();
   let fallen: GardenWatcher | undefined;
   let closed = false;
-  let subscription: AsyncSubscription | undefined;
+
+  const closeAll = () => {
+    for (const w of watches.values()) w.close();
+    watches.clear();
+  };
   const fallBack = async (error: unknown) => {
     if (fallen || closed) return;
+    closeAll();
     options.log(`trellis: ${describeFailure(error)}; polling the garden every ${options.pollMs} ms instead`);
-    const failed = subscription;
-    subscription = undefined;
     fallen = await pollGarden(realRoot, options);
-    await failed?.unsubscribe().catch(() => undefined);
   };
-  try {
-    subscription = await subscribe(
-      realRoot,
-      (error, events) => {
-        if (error) return void fallBack(error);
-        for (const event of events) {
-          if (ignored(event.path)) continue;
-          options.onChange(event.path);
-          if (event.type === 'create') void reportBelow(event.path, ignored, options.onChange);
-        }
-      },
-      // Not watched at all: the events' own filter (`ignored`) is the rule; these only spare the watches.
-      { ignore: ['**/node_modules', '**/.git', '**/.trash'] },
+  /** Close the watches of `dir` and of every folder below it (it went, or became a file or a link). */
+  const forget = (dir: string) => {
+    const below = dir + path.sep;
+    for (const [d, w] of watches)
+      if (d === dir || d.startsWith(below)) {
+        w.close();
+        watches.delete(d);
+      }
+  };
+  /**
+   * Watch `dir` and every folder below it that is not watched yet, reporting each path below it when
+   * `report` (a folder that appeared: its parent's event named only the folder). The watch is made
+   * before the folder is read, so an entry added meanwhile is either read or reported by it.
+   */
+  const add = async (dir: string, report: boolean): Promise<void> => {
+    if (closed || fallen || watches.has(dir) || existsSync(path.join(dir, buildRecordFile))) return;
+    let w: FolderWatch;
+    try {
+      w = watchFolder(dir, { persistent: true }, (_event, name) => onEvent(dir, name));
+    } catch (error) {
+      // A folder gone already (its parent's event reports it), or a watch the system will not give (or a garden
+      // that cannot be watched at all): poll instead.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (dir === realRoot || (code !== 'ENOENT' && code !== 'ENOTDIR')) await fallBack(error);
+      return;
+    }
+    w.on('error', () => forget(dir));
+    watches.set(dir, w);
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const p = path.join(dir, entry.name);
+      if (ignored(p)) continue;
+      if (report) options.onChange(p);
+      if (entry.isDirectory()) await add(p, report);
+    }
+  };
+  /** An entry `name` of `dir` changed (or the folder itself, when no name is given). */
+  const onEvent = (dir: string, name: string | Buffer | null) => {
+    if (closed || fallen) return;
+    const p = name === null ? dir : path.join(dir, name.toString());
+    if (ignored(p)) return;
+    options.onChange(p);
+    // Made, removed or renamed (fs.watch calls all of these "rename"; a folder's changes can come as "change"): look.
+    void lstat(p).then(
+      (stats) => (stats.isDirectory() ? add(p, true) : forget(p)),
+      () => forget(p),
     );
-  } catch (error) {
-    await fallBack(error);
-  }
+  };
+
+  await add(realRoot, false);
   return {
     get polling() {
       return fallen !== undefined;
     },
     async close() {
       closed = true;
-      await subscription?.unsubscribe().catch(() => undefined);
+      closeAll();
       await fallen?.close();
     },
   };
@@ -94,19 +136,6 @@ export function ignoredIn(realRoot: string): (absPath: string) => boolean {
     if (segments[0] === '.obsidian' && (segments.length === 1 || (segments.length === 2 && segments[1] === 'app.json'))) return false;
     return segments.some((s) => s.startsWith('.') || s === 'node_modules');
   };
-}
-
-/** Report every path below `dir` (a folder that appeared), when it is one: not a link to one, not left out. */
-async function reportBelow(dir: string, ignored: (p: string) => boolean, onChange: (p: string) => void): Promise<void> {
-  const stats = await lstat(dir).catch(() => undefined);
-  if (!stats?.isDirectory()) return;
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    const p = path.join(dir, entry.name);
-    if (ignored(p)) continue;
-    onChange(p);
-    if (entry.isDirectory()) await reportBelow(p, ignored, onChange);
-  }
 }
 
 /** Watch by polling, with chokidar; resolves once it has seen the garden (or failed to). */
@@ -126,11 +155,11 @@ async function pollGarden(realRoot: string, options: WatchOptions): Promise<Gard
   return { polling: true, close: () => watcher.close() };
 }
 
-/** Why file events failed, and what to do about it when it is the system's limit on watches. */
+/** Why a watch could not be made, and what to do about it when it is the system's limit on watches. */
 function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC' || code === 'EMFILE' || /no space left|too many open files/i.test(message))
-    return `the system's limit on file watches is reached (${message}). Raise it with: sudo sysctl fs.inotify.max_user_watches=524288`;
+  if (code === 'ENOSPC' || code === 'EMFILE')
+    return `the system's limit on file watches is reached (${code}). Raise it with: sudo sysctl fs.inotify.max_user_watches=524288`;
   return `watching the garden by file events failed (${message})`;
 }
