@@ -67,6 +67,8 @@ export async function watchGarden(realRoot: string, options: WatchOptions): Prom
   };
   /** Close the watches of `dir` and of every folder below it (it went, or became a file or a link). */
   const forget = (dir: string) => {
+    // A folder is watched only below a watched one: when `dir` is not, nothing below it is.
+    if (!watches.has(dir)) return;
     const below = dir + path.sep;
     for (const [d, w] of watches)
       if (d === dir || d.startsWith(below)) {
