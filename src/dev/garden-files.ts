@@ -5,11 +5,12 @@
  * from names alone (URLs, the link index) is recomputed when a file appears,
  * disappears, or changes its publish flag or permalink.
  */
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { buildRecordFile, ruleIds } from '../constants.ts';
+import { ruleIds } from '../constants.ts';
 import { assignUrls, type ScanResult, type ScanSettings, type ScannedNote } from '../scan/index.ts';
 import { readNote } from '../scan/read-note.ts';
+import { isTrellisSite } from '../scan/walk.ts';
 import { isNotePath, toNoteId, toNotePath } from '../shared/ids.ts';
 import { buildLinkIndex, type LinkIndex } from '../shared/links/link-index.ts';
 import type { AttachmentFile, Diagnostic, NoteId, Slug } from '../shared/types.ts';
@@ -154,7 +155,7 @@ export class GardenFiles {
     const rel = path.relative(this.root, abs);
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     const posix = rel.split(path.sep).join('/').normalize('NFC');
-    if (posix.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) return undefined;
+    if (posix.split('/').some(isHiddenSegment)) return undefined;
     if (this.#settings.ignored?.(posix, false)) return undefined;
     // A Trellis site inside the garden (`trellis build . --out dist`) is never notes or attachments, as the walk has it.
     if (inTrellisSite(this.root, posix)) return undefined;
@@ -162,10 +163,15 @@ export class GardenFiles {
   }
 }
 
+/** Whether a path segment is one the dev server leaves out: hidden (`.git`, `.obsidian`, an editor's temporary file) or `node_modules`. */
+export function isHiddenSegment(segment: string): boolean {
+  return segment.startsWith('.') || segment === 'node_modules';
+}
+
 /** Whether a folder holding `posix` (garden-relative) holds a build record: a Trellis site (src/scan/walk.ts skips them). */
 function inTrellisSite(root: string, posix: string): boolean {
   const segments = posix.split('/');
-  for (let i = 1; i < segments.length; i++) if (existsSync(path.join(root, ...segments.slice(0, i), buildRecordFile))) return true;
+  for (let i = 1; i < segments.length; i++) if (isTrellisSite(path.join(root, ...segments.slice(0, i)))) return true;
   return false;
 }
 

@@ -21,11 +21,12 @@
  * holding a build record, as the walk skips it: src/scan/walk.ts). Symbolic links are reported as
  * themselves, never followed: what they lead to is read, or not, by GardenFiles (only what lies inside the garden).
  */
-import { existsSync, watch as watchFolder, type FSWatcher as FolderWatch } from 'node:fs';
+import { watch as watchFolder, type FSWatcher as FolderWatch } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { buildRecordFile } from '../constants.ts';
+import { isTrellisSite } from '../scan/walk.ts';
+import { isHiddenSegment } from './garden-files.ts';
 
 /** A running watcher. */
 export interface GardenWatcher {
@@ -82,7 +83,7 @@ export async function watchGarden(realRoot: string, options: WatchOptions): Prom
    * before the folder is read, so an entry added meanwhile is either read or reported by it.
    */
   const add = async (dir: string, report: boolean): Promise<void> => {
-    if (closed || fallen || watches.has(dir) || existsSync(path.join(dir, buildRecordFile))) return;
+    if (closed || fallen || watches.has(dir) || isTrellisSite(dir)) return;
     let w: FolderWatch;
     try {
       w = watchFolder(dir, { persistent: true }, (_event, name) => onEvent(dir, name));
@@ -136,7 +137,7 @@ export function ignoredIn(realRoot: string): (absPath: string) => boolean {
     if (rel === '') return false;
     const segments = rel.split(path.sep);
     if (segments[0] === '.obsidian' && (segments.length === 1 || (segments.length === 2 && segments[1] === 'app.json'))) return false;
-    return segments.some((s) => s.startsWith('.') || s === 'node_modules');
+    return segments.some(isHiddenSegment);
   };
 }
 

@@ -79,7 +79,7 @@ export function walkGardenSync(root: string, ignored?: IgnoreMatcher): { files: 
       if (ignored?.(rel, isDir) === true) continue;
       // A Trellis site (an output folder inside the garden, `trellis build . --out dist`) is never notes: read, its
       // pages' attachments would go into the next site, and that site into the one after.
-      if (isDir && existsSync(path.join(abs, buildRecordFile))) continue;
+      if (isDir && isTrellisSite(abs)) continue;
       if (isDir) {
         const real = realpathSync(abs);
         if (seen.has(real)) {
@@ -139,4 +139,9 @@ function statOrNone(file: string): FileStamp | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether the folder `dir` is a Trellis site (it holds a build record): never notes, for the walk, the dev server's files and its watcher. */
+export function isTrellisSite(dir: string): boolean {
+  return existsSync(path.join(dir, buildRecordFile));
 }
