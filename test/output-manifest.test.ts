@@ -6,7 +6,14 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesUnder, readOutputManifest, SortedFiles, writeOutputManifest, type OutputManifest } from '../src/incremental/output-manifest.ts';
+import {
+  filesUnder,
+  readOutputManifest,
+  searchesBeforeIndex,
+  SortedFiles,
+  writeOutputManifest,
+  type OutputManifest,
+} from '../src/incremental/output-manifest.ts';
 import { cacheDir } from '../src/store/cache.ts';
 import type { NoteId } from '../src/shared/types.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
@@ -243,6 +250,31 @@ describe('the output manifest', () => {
     expect(filesUnder(map, '_search/').sort()).toEqual(expected);
     expect(filesUnder(sorted, 'zz/')).toEqual([]);
     expect(filesUnder(sorted, '')).toHaveLength(8);
+  });
+
+  it('finds files by halving, then, after many searches, by an index of the paths shared by the files and keys over them', () => {
+    // Paths as a site's: sorted, one page, data and local graph file a note, and names that sort between them.
+    const paths = Array.from({ length: 3000 }, (_, i) => `n${String(i).padStart(4, '0')}/`)
+      .flatMap((dir) => [`${dir}data.json`, `${dir}index.html`, `${dir}local-graph.json`])
+      .sort();
+    const hashes = paths.map((p, i) => (i % 7 === 0 ? '' : `h${i}`));
+    const keyed = paths.map((p, i) => (i % 5 === 0 ? '' : `k${i}`));
+    const files = new SortedFiles(paths, hashes);
+    const keys = new SortedFiles(paths, keyed);
+    const absent = ['', 'a', 'n0000', 'n0000/', 'n0000/index.htm', 'n2999/local-graph.jsonx', 'zz'];
+    const check = () => {
+      for (let i = 0; i < paths.length; i += 3) {
+        expect(files.indexOf(paths[i]!)).toBe(i);
+        expect(files.get(paths[i]!)).toBe(hashes[i] || undefined);
+        expect(keys.get(paths[i]!)).toBe(keyed[i] || undefined);
+      }
+      for (const p of absent) expect([files.indexOf(p), keys.get(p)]).toEqual([-1, undefined]);
+    };
+    // 3,000 notes' lookups, then as many again: the second round runs past the searches made before the paths are indexed.
+    expect(paths.length * 2).toBeGreaterThan(searchesBeforeIndex);
+    check();
+    check();
+    check();
   });
 
   it("reads no delta but its own base's, nor one out of order, and writes none over a base replaced since it was read", async () => {
