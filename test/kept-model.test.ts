@@ -147,6 +147,37 @@ describe('kept model', () => {
     ).toEqual(['C', 'B', 'A']);
   });
 
+  it("gives back a note's path and tags whether or not they are what its id and frontmatter say (the index leaves those out)", () => {
+    const garden = tempDir();
+    process.env.TRELLIS_CACHE_DIR = tempDir();
+    const job = (path: string, id: string, text: string) =>
+      runNoteJob({ path: path as NotePath, id: id as NoteId, hash: `hash-${id}`, text }, { nonce: 'n', math: katexTypesetter });
+    const notes = [
+      // Its path is its id's, its tags its frontmatter's.
+      job('F.md', 'F', '---\ntags: [x, y]\n---\n# F\n'),
+      // An inline tag besides the frontmatter's, and an upper-case extension.
+      job('Sub/G.MD', 'Sub/G', '---\ntags: [x]\n---\n# G\n\nAbout #inline things.\n'),
+      // No frontmatter, an inline tag only.
+      job('H.md', 'H', '# H\n\n#solo\n'),
+    ];
+    expect(notes.map((r) => r.note.tags)).toEqual([['x', 'y'], ['x', 'inline'], ['solo']]);
+    const first = openKeptModel(garden);
+    for (const r of notes) first.add(r.note.hash, r, createSpillStore().put(structuredClone(r)));
+    first.save();
+    const index = readFileSync(path.join(`${cacheDir(garden)}-model`, 'index'), 'utf8');
+    expect(index).not.toContain('"F.md"');
+    expect(index).toContain('"Sub/G.MD"');
+    const second = openKeptModel(garden);
+    for (const r of notes) {
+      const kept = second.take(r.note.id, r.note.hash)!;
+      expect(kept.note).toEqual(r.note);
+      expect([kept.note.path, kept.note.tags]).toEqual([r.note.path, r.note.tags]);
+    }
+    // A note's tags are its own array, not its frontmatter's.
+    const f = second.take('F' as NoteId, 'hash-F')!;
+    expect(f.note.tags).not.toBe(f.note.frontmatter.tags);
+  });
+
   it('is not read when an entry names a segment its index does not (a planted path outside the folder)', () => {
     const garden = tempDir();
     process.env.TRELLIS_CACHE_DIR = tempDir();
@@ -161,8 +192,10 @@ describe('kept model', () => {
     writeFileSync(outside, 'not a segment');
     const bytes = readFileSync(index);
     const headerLength = bytes.readUInt32LE(0);
-    const record = JSON.parse(bytes.toString('utf8', 8 + headerLength)) as { segment: string };
-    record.segment = path.relative(`${cacheDir(garden)}-model`, outside);
+    // A record is `[id, hash, nonce, contextsHash, segment, ...]` (src/incremental/kept-model.ts, `StoredEntry`).
+    const record = JSON.parse(bytes.toString('utf8', 8 + headerLength)) as unknown[];
+    expect(typeof record[4]).toBe('string');
+    record[4] = path.relative(`${cacheDir(garden)}-model`, outside);
     const planted = Buffer.from(JSON.stringify(record));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(planted.length);

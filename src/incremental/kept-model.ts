@@ -37,17 +37,9 @@ interface Entry {
   contextsHash: string;
   /** The segment file holding the note's bytes. */
   segment: string;
-  /** Block HTML (a JSON array of strings). */
-  html: Range;
-  text: Range;
-  /** The contexts' texts one after the other. */
-  contexts: Range;
-  /** The note's links (JSON). */
-  links: Range;
-  /** The note's headings and block ids (JSON): what a link into the note, and its page, read. */
-  outline: Range;
-  /** What only a page of the note reads (JSON), and the parts once read (`partsOf` in {@link openKeptModel}). */
-  pageParts: Range;
+  /** Where each part of the note is in the segment: offset and length of each, in the order of {@link Part}. */
+  ranges: readonly number[];
+  /** What only a page of the note reads, once read (`partsOf` in {@link openKeptModel}). */
   parts?: Parts;
   /** The outline, once read (`keptOutline` in {@link openKeptModel}). */
   outlined?: Outline;
@@ -55,6 +47,19 @@ interface Entry {
   hasProperties?: true;
   /** What reads the note's lazy fields (set when the index is read). */
   from?: LazyReader;
+}
+
+/**
+ * A note's parts in its segment, in this order: block HTML (a JSON array of strings); plain text; the link contexts' texts
+ * one after the other; its links (JSON); its headings and block ids (JSON: what a link into the note, and its page, read);
+ * what only a page of the note reads (JSON). Small parts (contexts to page parts) are written one after the other.
+ */
+const Part = { html: 0, text: 1, contexts: 2, links: 3, outline: 4, pageParts: 5 } as const;
+type Part = (typeof Part)[keyof typeof Part];
+
+/** The byte range of `e`'s part `part`. */
+function rangeOf(e: Entry, part: Part): Range {
+  return [e.ranges[2 * part]!, e.ranges[2 * part + 1]!];
 }
 
 /** The fields of a kept note read from its segment when first asked for: not in its record. */
@@ -86,7 +91,7 @@ interface Header {
   segments: string[];
 }
 
-const formatVersion = 8;
+const formatVersion = 9;
 
 /**
  * Bytes of notes' small parts (link contexts, links, outline and page parts, written one after the other) held once
@@ -143,8 +148,8 @@ export function openKeptModel(gardenRoot: string): KeptModel {
   let spanBytes = 0;
   /** The bytes of `range`, one of `e`'s small parts: sliced from all four, read together and held for a while. */
   const smallPart = (e: Entry, range: Range): Buffer => {
-    const from = e.contexts[0];
-    const to = e.pageParts[0] + e.pageParts[1];
+    const from = e.ranges[2 * Part.contexts]!;
+    const to = e.ranges[2 * Part.pageParts]! + e.ranges[2 * Part.pageParts + 1]!;
     if (range[0] < from || range[0] + range[1] > to || to - from > smallPartsMaxSpan) return read(e.segment, range);
     let span = spans.get(e);
     if (!span) {
@@ -160,12 +165,12 @@ export function openKeptModel(gardenRoot: string): KeptModel {
   };
   const readJson = (e: Entry, range: Range): unknown => JSON.parse(smallPart(e, range).toString('utf8'));
   /** `e`'s parts, read when first asked for. */
-  const partsOf = (e: Entry): Parts => (e.parts ??= readJson(e, e.pageParts) as Parts);
+  const partsOf = (e: Entry): Parts => (e.parts ??= readJson(e, rangeOf(e, Part.pageParts)) as Parts);
   /** Every link context of `e`, in link order; undefined when its segment cannot be read (gone since). */
   const contextsOfEntry = (e: Entry): LinkContext[] | undefined => {
     try {
       const { ends, highlights } = partsOf(e);
-      const bytes = smallPart(e, e.contexts);
+      const bytes = smallPart(e, rangeOf(e, Part.contexts));
       const out: LinkContext[] = [];
       for (let i = 0; i < ends.length; i++) {
         const text = bytes.toString('utf8', i === 0 ? 0 : ends[i - 1]!, ends[i]!);
@@ -178,17 +183,14 @@ export function openKeptModel(gardenRoot: string): KeptModel {
     }
   };
   /** `e`'s headings and block ids, read when first asked for. */
-  const keptOutline = (e: Entry): Outline => (e.outlined ??= readJson(e, e.outline) as Outline);
+  const keptOutline = (e: Entry): Outline => (e.outlined ??= readJson(e, rangeOf(e, Part.outline)) as Outline);
   const reader: LazyReader = {
-    links: (e) => readJson(e, e.links) as LinkRef[],
+    links: (e) => readJson(e, rangeOf(e, Part.links)) as LinkRef[],
     headings: (e) => keptOutline(e).headings,
     blocks: (e) => keptOutline(e).blocks,
     properties: (e) => partsOf(e).properties,
   };
   const previous = readIndex(dir, (entry) => {
-    // The record leaves out what the entry says already.
-    entry.note.id ??= entry.id;
-    entry.note.hash ??= entry.hash;
     entry.from = reader;
     lazyNote(entry);
   });
@@ -196,14 +198,19 @@ export function openKeptModel(gardenRoot: string): KeptModel {
   const name = `segment-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   let fd: number | undefined;
   let end = 0;
-  const append = (bytes: Uint8Array): Range => {
+  /** Append `parts` (in the order of {@link Part}) to this build's segment; their ranges. */
+  const append = (parts: readonly Uint8Array[]): number[] => {
     if (fd === undefined) {
       mkdirSync(dir, { recursive: true });
       fd = openSync(path.join(dir, name), 'w');
     }
-    if (bytes.length > 0) writeSync(fd, bytes, 0, bytes.length, end);
-    end += bytes.length;
-    return [end - bytes.length, bytes.length];
+    const ranges: number[] = [];
+    for (const bytes of parts) {
+      if (bytes.length > 0) writeSync(fd, bytes, 0, bytes.length, end);
+      ranges.push(end, bytes.length);
+      end += bytes.length;
+    }
+    return ranges;
   };
   let failed = false;
   const takenEntries = new Map<NoteId, Entry>();
@@ -247,12 +254,14 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           embeds: result.rendered.embeds,
           contextsHash: compiled.contextsHash,
           segment: name,
-          html: append(packed.html),
-          text: append(encoder.encode(result.text)),
-          contexts: append(contexts.bytes),
-          links: append(encoder.encode(JSON.stringify(result.note.links))),
-          outline: append(encoder.encode(JSON.stringify({ headings: result.note.headings, blocks: result.note.blocks } satisfies Outline))),
-          pageParts: append(encodeParts(parts, result.note.properties)),
+          ranges: append([
+            packed.html,
+            encoder.encode(result.text),
+            contexts.bytes,
+            encoder.encode(JSON.stringify(result.note.links)),
+            encoder.encode(JSON.stringify({ headings: result.note.headings, blocks: result.note.blocks } satisfies Outline)),
+            encodeParts(parts, result.note.properties),
+          ]),
           parts,
         });
       } catch {
@@ -267,7 +276,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
         blocks(id) {
           const e = entryOf(id);
           if (!e) return base.blocks(id);
-          const html = JSON.parse(read(e.segment, e.html).toString('utf8')) as string[];
+          const html = JSON.parse(read(e.segment, rangeOf(e, Part.html)).toString('utf8')) as string[];
           const { lines, blockEmbeds } = partsOf(e);
           return outlineOf({ lines, embeds: blockEmbeds }).map((b, i) => ({ ...b, html: html[i]! }));
         },
@@ -280,9 +289,10 @@ export function openKeptModel(gardenRoot: string): KeptModel {
         text(id, maxBytes) {
           const e = entryOf(id);
           if (!e) return base.text(id, maxBytes);
-          if (maxBytes === undefined || e.text[1] <= maxBytes) return read(e.segment, e.text).toString('utf8');
+          const [at, bytes] = rangeOf(e, Part.text);
+          if (maxBytes === undefined || bytes <= maxBytes) return read(e.segment, [at, bytes]).toString('utf8');
           // A read that cuts through a character ends in U+FFFD.
-          return read(e.segment, [e.text[0], maxBytes])
+          return read(e.segment, [at, maxBytes])
             .toString('utf8')
             .replace(/\uFFFD+$/, '');
         },
@@ -292,7 +302,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
           const { ends, highlights } = partsOf(e);
           if (link < 0 || link >= ends.length) return undefined;
           const start = link === 0 ? 0 : ends[link - 1]!;
-          const text = smallPart(e, e.contexts).toString('utf8', start, ends[link]!);
+          const text = smallPart(e, rangeOf(e, Part.contexts)).toString('utf8', start, ends[link]!);
           const from = highlights[2 * link]!;
           return from < 0 ? { text } : { text, highlight: [from, highlights[2 * link + 1]!] };
         },
@@ -303,7 +313,7 @@ export function openKeptModel(gardenRoot: string): KeptModel {
             const e = entryOf(id);
             if (!e) return base.texts?.refOf(id);
             try {
-              return [e.text[0], e.text[1], fdOf(e.segment)];
+              return [...rangeOf(e, Part.text), fdOf(e.segment)];
             } catch {
               return undefined;
             }
@@ -400,12 +410,12 @@ function readIndex(dir: string, lazy: (entry: Entry) => void): { header: Header;
     let live = 0;
     while (at < bytes.length) {
       const record = next();
-      const entry = JSON.parse(record.toString('utf8')) as Entry;
+      const entry = decodeEntry(record);
       // Every segment is one the header names, and those are files of this folder (below): no entry reads outside it.
       if (!named.has(entry.segment)) return undefined;
       lazy(entry);
       entries.set(entry.id, { entry, record });
-      live += entry.html[1] + entry.text[1] + entry.contexts[1] + entry.links[1] + entry.outline[1] + entry.pageParts[1];
+      for (let k = 1; k < entry.ranges.length; k += 2) live += entry.ranges[k]!;
     }
     let size = 0;
     const present = new Set(listDir(dir));
@@ -466,32 +476,61 @@ function sizeOf(file: string): number {
  * arrays and records; the parser keeps only finite numbers). The note's links and what only its
  * page reads (block lines, contexts' ends, properties: together 60 % of what an entry was) are in
  * the segment, read when first asked for: a build of edited text reads those of a handful of notes.
- * A note with properties has `hasProperties: true` in its entry.
+ *
+ * The record is an array, `[id, hash, nonce, contextsHash, segment, embeds, ranges, hasProperties, note]`
+ * ({@link StoredEntry}): every warm build parses one per note, and an object with a dozen named fields, its
+ * six ranges an array each, took ~1.8 times as long to parse as this at 10k notes (~90 against ~50 ms). The
+ * note leaves out what the entry says (its id and hash), its path when that is its id's (`<id>.md`), and its
+ * tags when they are its frontmatter's.
  */
+type StoredEntry = [
+  id: NoteId,
+  hash: string,
+  nonce: string,
+  contextsHash: string,
+  segment: string,
+  embeds: number[],
+  ranges: number[],
+  hasProperties: 0 | 1,
+  note: Partial<ParsedNote> & Pick<ParsedNote, 'frontmatter'>,
+];
+
 function encodeEntry(e: Entry): Uint8Array {
-  const { id, hash, nonce, embeds, contextsHash, segment, html, text, contexts, links, outline, pageParts, note } = e;
-  // The note without its links, headings, block ids and properties (in the segment) and its id and hash (the
-  // entry's). The note of an entry this build added is a plain object.
+  const { id, hash, nonce, embeds, contextsHash, segment, ranges, note } = e;
+  // The note without its links, headings, block ids and properties (in the segment), its id and hash (the
+  // entry's), and its path and tags when the entry tells them. The note of an entry this build added is a plain object.
   const facts: Record<string, unknown> = { ...note };
   for (const key of lazyKeys) delete facts[key];
   if (note.id === id) delete facts.id;
   if (note.hash === hash) delete facts.hash;
-  const entry = {
-    id,
-    hash,
-    nonce,
-    embeds,
-    contextsHash,
-    segment,
-    html,
-    text,
-    contexts,
-    links,
-    outline,
-    pageParts,
-    ...(note.properties ? { hasProperties: true } : {}),
-  };
-  return encoder.encode(JSON.stringify({ ...entry, note: facts }));
+  if (note.path === `${id}.md`) delete facts.path;
+  if (Array.isArray(note.frontmatter.tags) && sameStrings(note.tags, note.frontmatter.tags)) delete facts.tags;
+  const stored: StoredEntry = [id, hash, nonce, contextsHash, segment, [...embeds], [...ranges], note.properties ? 1 : 0, facts as StoredEntry[8]];
+  return encoder.encode(JSON.stringify(stored));
+}
+
+/** The entry a record holds (see {@link encodeEntry}); throws when it is not one. */
+function decodeEntry(record: Buffer): Entry {
+  const stored = JSON.parse(record.toString('utf8')) as StoredEntry;
+  if (!Array.isArray(stored) || stored.length !== 9 || !Array.isArray(stored[6]) || stored[6].length !== 2 * partCount) throw new Error('not an entry');
+  const [id, hash, nonce, contextsHash, segment, embeds, ranges, hasProperties, note] = stored;
+  // What the record leaves out (encodeEntry), added after the fields it has: a note's fields are read by name, never in order.
+  note.id ??= id;
+  note.hash ??= hash;
+  note.path ??= `${id}.md` as ParsedNote['path'];
+  note.tags ??= note.frontmatter.tags.slice();
+  const entry: Entry = { id, hash, nonce, contextsHash, segment, embeds, ranges, note: note as ParsedNote };
+  if (hasProperties) entry.hasProperties = true;
+  return entry;
+}
+
+/** The parts of a note in its segment ({@link Part}). */
+const partCount = 6;
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What only a note's page reads, as JSON, its number lists as plain arrays: at a few numbers a note, a typed array each cost more to make, and hold more, than the arrays `JSON.parse` gives. */
