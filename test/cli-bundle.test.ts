@@ -5,14 +5,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript module without types (bin/ is not compiled)
-import { compileFingerprintOf, ensureCliBundle, entryPoints } from '../bin/cli-bundle.js';
+import { compileFingerprintOf, compileSide, ensureCliBundle, entryPoints } from '../bin/cli-bundle.js';
 import { buildGarden } from '../src/build.ts';
 import { fingerprintCode } from '../src/fingerprint.mjs';
 import { toLayoutInput } from '../src/graph/layout-input.ts';
@@ -74,6 +74,29 @@ describe('the compiled CLI', () => {
     const index = readFileSync(path.join(cache, folder!, 'index'));
     expect((deserialize(index.subarray(4, 4 + index.readUInt32LE(0))) as { code: string }).code).toBe(fingerprint);
   }, 120_000);
+
+  it('keys compiled notes by the files of the packages the worker bundles, not by the lockfile', () => {
+    const inputs = JSON.parse(readFileSync(path.join(bundleDir, 'compile-inputs.json'), 'utf8')) as string[];
+    // The parser's and the highlighter's files are among the worker's modules; the app's bundler and the graph's library are not.
+    expect(inputs.some((f) => f.startsWith('node_modules/micromark/'))).toBe(true);
+    expect(inputs.some((f) => f.startsWith('node_modules/shiki/'))).toBe(true);
+    expect(inputs.filter((f) => /^node_modules\/(vite|graphology|flexsearch|lit|esbuild)\//.test(f))).toEqual([]);
+    expect(compileSide.files).not.toContain('package-lock.json');
+    // Over a project of a few files: a bundled package's file changes the fingerprint; the lockfile does not.
+    const root = tempDir();
+    const files = ['node_modules/micromark/index.js', 'src/compile/worker.ts'];
+    const write = (f: string, text: string) => {
+      mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+      writeFileSync(path.join(root, f), text);
+    };
+    for (const f of [...files, 'package-lock.json', 'node_modules/vite/index.js']) write(f, 'v1');
+    const before = compileFingerprintOf(root, files);
+    write('package-lock.json', 'v2');
+    write('node_modules/vite/index.js', 'v2');
+    expect(compileFingerprintOf(root, files)).toBe(before);
+    write('node_modules/micromark/index.js', 'v2');
+    expect(compileFingerprintOf(root, files)).not.toBe(before);
+  });
 
   it('builds the default garden byte for byte as the sources do', () => {
     const run = (out: string, env: Record<string, string>) =>
