@@ -525,7 +525,7 @@ function decodeEntry(record: Buffer): Entry {
 }
 
 /** The parts of a note in its segment ({@link Part}). */
-const partCount = 6;
+const partCount = Object.keys(Part).length;
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;

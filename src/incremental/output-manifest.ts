@@ -30,15 +30,10 @@ export interface FileMap {
 }
 
 /**
- * Paths in code-unit order with a value each ('' for none), read by binary search: how a read
- * manifest holds its 44k files at 10k notes without hashing each path into a map (~80 ms a build),
- * and how the site writer gives the next manifest its files, in the order they are stored.
- */
-/**
  * Searches by halving among a list of paths before the list is indexed by path. A build of edited text looks up a few
  * hundred of the previous site's files; a link build looks up every page's, data and local graph file (~50k at 10k
- * notes, each search ~16 string comparisons among paths far apart in memory: ~80 ms of its thread), where indexing the
- * 44k paths once takes a few milliseconds and the lookups after it one each.
+ * notes, each search ~16 string comparisons among paths far apart in memory: ~35 ms of its thread by the clock), where
+ * indexing the 44k paths once takes a few milliseconds and the lookups after it one each (100k lookups: 23 against 68 ms).
  */
 export const searchesBeforeIndex = 4096;
 
@@ -57,6 +52,12 @@ function newPathIndex(paths: readonly string[]): PathIndex {
   return index;
 }
 
+/**
+ * Paths in code-unit order with a value each ('' for none), read by binary search: how a read
+ * manifest holds its 44k files at 10k notes without hashing each path into a map when read (~80 ms a
+ * build; a map is made only once it is searched many times, {@link searchesBeforeIndex}), and how the
+ * site writer gives the next manifest its files, in the order they are stored.
+ */
 export class SortedFiles implements FileMap {
   readonly size: number;
   constructor(
