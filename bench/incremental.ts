@@ -18,7 +18,7 @@
  * Writes `bench/incremental-git-results.json`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -166,8 +166,16 @@ try {
 }
 if (values.cold) {
   const into = `${garden}.inc-cold`;
-  rows.push(row('cold build (--no-cache)', () => rmSync(into, { recursive: true, force: true }), { cold: true, into }));
-  rmSync(into, { recursive: true, force: true });
+  // The site of the run before (or of a bench cut short) is moved aside, and removed after the row, not before each
+  // run: on a file system without a journal (ext4 here), a file made in the minutes after thousands were freed costs
+  // the kernel a look at each freed inode (`recently_deleted`), and a cold build makes ~44k files (docs/performance.md,
+  // "Thirty-eighth session").
+  const asidePrefix = `${path.basename(into)}.aside-`;
+  const moveAside = (r: number) => existsSync(into) && renameSync(into, `${into}.aside-${process.pid}-${r}`);
+  rows.push(row('cold build (--no-cache)', moveAside, { cold: true, into }));
+  moveAside(runs);
+  for (const name of readdirSync(path.dirname(into)).filter((n) => n.startsWith(asidePrefix)))
+    rmSync(path.join(path.dirname(into), name), { recursive: true, force: true });
 }
 
 /** Each phase's median over a row's runs (0 in a run that skipped it), in the order the runs name them. */
