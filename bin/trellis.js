@@ -4,15 +4,11 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
+import { optimisationBudgetFlag } from './optimisation-budget.js';
 
-// V8 optimises a function (TurboFan, on background threads) once it has run a budget of bytecode. A build is a few
-// seconds of many functions that are hot for a moment: with V8's budget (67,584) the background compiles were ~1.8 s of
-// a 10k link build's ~8 s of CPU on two cores. With a budget about 4.4 times larger, only the functions that stay hot
-// are optimised: warm builds used 5-13 % less CPU and were 3-8 % faster, cold builds no slower (docs/performance.md,
-// "Thirty-eighth session"). Set before anything is loaded, for every thread (V8's flags are the process's); a budget
-// given on the command line or in NODE_OPTIONS is left as given.
-const budgetGiven = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--interrupt-budget'));
-if (!budgetGiven) v8.setFlagsFromString('--interrupt-budget=300000');
+// Before anything is loaded, for every thread (V8's flags are the process's): bin/optimisation-budget.js says why.
+const budget = optimisationBudgetFlag(process.execArgv);
+if (budget) v8.setFlagsFromString(budget);
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
