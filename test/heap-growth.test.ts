@@ -1,8 +1,9 @@
 /** The CLI's fixed heap growth factor (src/heap-growth.ts), measured in fresh processes. */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flagSpy } from './helpers/flag-spy.ts';
 import { freePort } from './helpers/free-port.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
 
@@ -92,39 +93,19 @@ describe('growFastWhileSmall', () => {
 describe('trellis dev', () => {
   it("sets the heap's growth to 1.15 before it reads the garden (a build's is 1.3)", async () => {
     // The CLI's own process, with a preload that logs each V8 flag set from inside it.
-    const dir = tempDir();
-    const log = path.join(dir, 'flags.log');
-    const spy = path.join(dir, 'spy.mjs');
-    writeFileSync(
-      spy,
-      `import v8 from 'node:v8';
-import { appendFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
-const set = v8.setFlagsFromString;
-v8.setFlagsFromString = (flags) => {
-  appendFileSync(${JSON.stringify(log)}, flags + '\\n');
-  return set(flags);
-};
-syncBuiltinESMExports();
-`,
-    );
+    const spy = flagSpy();
     const garden = makeGarden({ 'A.md': '# A\n\nSee [[B]].\n', 'B.md': '# B\n' });
     const port = await freePort();
     const bin = path.resolve(import.meta.dirname, '../bin/trellis.js');
-    const child = spawn(process.execPath, ['--import', spy, bin, 'dev', garden, '--port', String(port)], {
+    const child = spawn(process.execPath, ['--import', spy.preload, bin, 'dev', garden, '--port', String(port)], {
       env: { ...process.env, TRELLIS_CACHE_DIR: tempDir() },
       stdio: 'ignore',
     });
     try {
       const serving = async () => (await fetch(`http://127.0.0.1:${port}/a/`).catch(() => undefined))?.ok === true;
       await expect.poll(serving, { timeout: 120_000, interval: 250 }).toBe(true);
-      expect(existsSync(log)).toBe(true);
       // The first growth it sets (the CLI sets its optimisation budget before: bin/optimisation-budget.js).
-      expect(
-        readFileSync(log, 'utf8')
-          .split('\n')
-          .find((flags) => flags.startsWith('--heap-growing-percent')),
-      ).toBe('--heap-growing-percent=15');
+      expect(spy.flags().find((flags) => flags.startsWith('--heap-growing-percent'))).toBe('--heap-growing-percent=15');
     } finally {
       child.kill('SIGINT');
       await new Promise((resolve) => child.once('close', resolve));

@@ -1,9 +1,8 @@
 /** The optimisation budget the CLI runs with (bin/optimisation-budget.js), and that a budget given is left as given. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers/garden.ts';
+import { flagSpy } from './helpers/flag-spy.ts';
 // @ts-expect-error: plain JavaScript module without types (bin/ is not compiled)
 import { optimisationBudget, optimisationBudgetFlag } from '../bin/optimisation-budget.js';
 
@@ -21,31 +20,15 @@ describe('optimisation budget', () => {
   });
 
   it('is set by the CLI, a flag this V8 takes, and left when node is given one', () => {
-    // A preload that logs each V8 flag the CLI's process sets from inside it.
-    const dir = tempDir();
-    const log = path.join(dir, 'flags.log');
-    const spy = path.join(dir, 'spy.mjs');
-    writeFileSync(
-      spy,
-      `import v8 from 'node:v8';
-import { appendFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
-const set = v8.setFlagsFromString;
-v8.setFlagsFromString = (flags) => {
-  appendFileSync(${JSON.stringify(log)}, flags + '\\n');
-  return set(flags);
-};
-syncBuiltinESMExports();
-`,
-    );
+    const spy = flagSpy();
     const setFlags = (given: string[]) => {
-      rmSync(log, { force: true });
-      const run = spawnSync(process.execPath, ['--import', spy, ...given, path.join(root, 'bin/trellis.js'), '--version'], { encoding: 'utf8' });
+      spy.clear();
+      const run = spawnSync(process.execPath, ['--import', spy.preload, ...given, path.join(root, 'bin/trellis.js'), '--version'], { encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
       // V8 names a flag it does not know, or a value it does not take, on stderr; the CLI's version is all it prints.
       expect(run.stderr).toBe('');
       expect(run.stdout.trim()).toMatch(/\d+\.\d+/);
-      return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+      return spy.flags();
     };
     expect(setFlags([])).toEqual([`--interrupt-budget=${optimisationBudget}`]);
     expect(setFlags(['--interrupt-budget=5000'])).toEqual([]);
