@@ -260,35 +260,36 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   const recorded = record ? readRecordedReport(root, record.fingerprint) : undefined;
   // The build lists the first few diagnostics of each kind (all of them with TRELLIS_VERBOSE); `check` lists every one.
   const listed: SummaryOptions = process.env.TRELLIS_VERBOSE ? {} : { perKind: diagnosticsPerKind, allCommand: checkCommand(named) };
-  const upToDate = () => {
-    endFastGrowth?.();
-    if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`, listed);
-    printTimings();
-    return 0;
-  };
-  // A first build with a cache (no record of a site built before: nothing can be up to date) compiles every note: its
-  // parse worker loads its modules now, on the other core, while the app is checked and the garden walked and read.
-  const first = useCache && !record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
-  const app = await loadApp();
-  phase('config');
-  // First without reading notes (sizes and times), then by content (a touched but unchanged file).
-  // The scan takes the walk and its stats from here (src/scan/walk.ts).
-  const scanSettings = toScanSettings(config);
-  const walked = await statedWalk(root, scanSettings.ignored);
-  phase('walk');
-  const quick = await quickFingerprint(root, walked, site, app?.assets, dates, settings);
-  phase('stamps');
-  // The previous site's manifest is read from disk meanwhile, by libuv's threads; decoded once the scan says the garden changed.
-  const manifestBytes = useCache && record && (quick === undefined || record.quick !== quick) ? readManifestBytes(root, out) : undefined;
-  if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
-  // The garden changed since the site was built (file sizes or times): on a warm build, the parse worker
-  // loads its modules now, on the other core, while this thread scans and reads what was kept. (Started
-  // before the stamps are checked, it gained nothing measurable and cost every up-to-date build CPU.)
-  const ahead = first ?? (useCache && record ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined);
-  // So does the search worker an edit of text needs, and it reads the postings the last build kept (src/emit/early-search.ts).
-  const preparedSearch = useCache && record ? await prepareSearch(root, walked.files) : undefined;
-  phase('workers ahead');
+  // A build with a cache sets up its compile first (src/compile/ahead.ts): its parse worker loads its modules and warms up
+  // on the other core, idle while this thread checks the app and walks the garden. A first build (no record) compiles every
+  // note; a warm one the few an edit changed, which its builder's thread waited for when the worker started after the
+  // stamps (ten-note edits at 10k notes: docs/performance.md). An up-to-date build ends the worker unused.
+  const ahead = useCache ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
+  let preparedSearch: PreparedSearchWorker | undefined;
   try {
+    const upToDate = async () => {
+      await ahead?.close();
+      endFastGrowth?.();
+      if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`, listed);
+      printTimings();
+      return 0;
+    };
+    const app = await loadApp();
+    phase('config');
+    // First without reading notes (sizes and times), then by content (a touched but unchanged file).
+    // The scan takes the walk and its stats from here (src/scan/walk.ts).
+    const scanSettings = toScanSettings(config);
+    const walked = await statedWalk(root, scanSettings.ignored);
+    phase('walk');
+    const quick = await quickFingerprint(root, walked, site, app?.assets, dates, settings);
+    phase('stamps');
+    // The previous site's manifest is read from disk meanwhile, by libuv's threads; decoded once the scan says the garden changed.
+    const manifestBytes = useCache && record && (quick === undefined || record.quick !== quick) ? readManifestBytes(root, out) : undefined;
+    if (recorded && quick !== undefined && record?.quick === quick) return upToDate();
+    // The garden changed since the site was built (file sizes or times): the search worker an edit of text needs loads its
+    // modules now, on the other core, and reads the postings the last build kept (src/emit/early-search.ts).
+    preparedSearch = useCache && record ? await prepareSearch(root, walked.files) : undefined;
+    phase('workers ahead');
     // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
     const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
     const scan = await scanGarden(root, { ...scanSettings, walked, ...(keptScan ? { kept: keptScan, keptGitDates: keptGitDatesFile(root) } : {}) });

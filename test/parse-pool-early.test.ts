@@ -57,7 +57,7 @@ describe('early parse worker', () => {
   }, 60_000);
 });
 
-describe('compile set up ahead (compileAhead: the CLI starts it before it scans a changed garden)', () => {
+describe('compile set up ahead (compileAhead: the CLI starts it before it walks the garden)', () => {
   // The store's file is unlinked once open (src/store/spill-store.ts): it stays as a descriptor of this process.
   const storeFiles = () =>
     readdirSync('/proc/self/fd').filter((fd) => {

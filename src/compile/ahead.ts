@@ -1,6 +1,6 @@
 /**
- * A warm one-shot build's compile, set up before the build knows what changed (src/cli.ts starts it
- * once the quick fingerprint says the garden changed): its parse worker loads its modules (the
+ * A one-shot build's compile, set up before the build knows what changed (src/cli.ts starts it before
+ * the garden is walked, and ends it unused when the site is up to date): its parse worker loads its modules (the
  * Markdown pipeline and Shiki, ~1 s) on the other core while the CLI scans the garden and reads
  * what the last build kept. A module of its own, light to load, so the worker starts before the
  * builder's modules load.
