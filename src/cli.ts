@@ -416,7 +416,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
     // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts). The one kept
     // as the next build's spare is checked first, against the files it was built with (src/incremental/spare-check.ts).
-    removeLater(result.replaced, out, result.spare, result.spare && previous ? pathsDigest(previous.files.keys()) : undefined);
+    removeLater(result.replaced, out, result.spare, result.spare && previous ? (previous.digest ?? pathsDigest(previous.files.keys())) : undefined);
     phase('report');
     printTimings();
     return 0;

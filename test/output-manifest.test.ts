@@ -14,11 +14,20 @@ import {
   writeOutputManifest,
   type OutputManifest,
 } from '../src/incremental/output-manifest.ts';
+import { pathsDigest } from '../src/incremental/spare-check.ts';
 import { cacheDir } from '../src/store/cache.ts';
 import type { NoteId } from '../src/shared/types.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
 import { build } from './helpers/site-diff.ts';
 import { until } from './helpers/until.ts';
+
+/** A manifest without its digest; a read one's must be the digest of its files' paths (src/incremental/spare-check.ts). */
+function withoutDigest(m: OutputManifest): OutputManifest {
+  if (m.digest !== undefined) expect(m.digest).toBe(pathsDigest(m.files.keys()));
+  const rest = { ...m };
+  delete rest.digest;
+  return rest;
+}
 
 /** A note id of the test's own. */
 const id = (s: string) => s as NoteId;
@@ -55,7 +64,11 @@ describe('the output manifest', () => {
       };
       // A manifest with its files and keys as maps (a read one holds them sorted, searched by path).
       const plain = (m: OutputManifest | undefined) =>
-        m && { ...m, files: new Map([...m.files.keys()].map((k) => [k, m.files.get(k)])), keys: new Map([...m.keys.keys()].map((k) => [k, m.keys.get(k)])) };
+        m && {
+          ...withoutDigest(m),
+          files: new Map([...m.files.keys()].map((k) => [k, m.files.get(k)])),
+          keys: new Map([...m.keys.keys()].map((k) => [k, m.keys.get(k)])),
+        };
       const readAs = async (m: OutputManifest) => {
         await writeOutputManifest(root, m);
         return plain(readOutputManifest(root, out, 'f'));
@@ -108,7 +121,7 @@ describe('the output manifest', () => {
       };
       const plain = (m: OutputManifest | undefined) =>
         m && {
-          ...m,
+          ...withoutDigest(m),
           files: new Map([...m.files.keys()].sort().map((k) => [k, m.files.get(k)])),
           keys: new Map([...m.keys.keys()].sort().map((k) => [k, m.keys.get(k)])),
         };
@@ -146,6 +159,7 @@ describe('the output manifest', () => {
       expect(readOutputManifest(root, out, 'f1')).toBeUndefined(); // the record's fingerprint is the delta's now
       const read2 = readOutputManifest(root, out, 'f2')!;
       expect(plain(read2)).toEqual(plain(second));
+      expect([read1.digest, read2.digest]).not.toContain(undefined);
 
       // Over that delta: the gone page back, the added one gone again, a note back to its first hash, the mentions gone.
       const files3 = new Map(files2);
@@ -191,7 +205,7 @@ describe('the output manifest', () => {
       const files1 = new Map<string, string>(notes.flatMap((n) => [[`${n}index.html`, `h-${n}`] as const, [`${n}local-graph.json`, `g1-${n}`] as const]));
       const plain = (m: OutputManifest | undefined) =>
         m && {
-          ...m,
+          ...withoutDigest(m),
           files: new Map([...m.files.keys()].sort().map((k) => [k, m.files.get(k)])),
           keys: new Map([...m.keys.keys()].sort().map((k) => [k, m.keys.get(k)])),
         };
@@ -219,6 +233,7 @@ describe('the output manifest', () => {
       expect((JSON.parse(delta) as { files: { set: unknown[] } }).files.set).toHaveLength(6);
       const read2 = readOutputManifest(root, out, 'f2')!;
       expect(plain(read2)).toEqual(plain(second));
+      expect([read1.digest, read2.digest]).not.toContain(undefined);
 
       // Over that delta, another graph; then one local graph file keeps the old key (the family has two keys): a new base, read back whole.
       const third = manifestOf('f3', 'g3', files2);

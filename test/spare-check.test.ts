@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dropDamagedSpare, folderDigest, pathsDigest } from '../src/incremental/spare-check.ts';
+import { adjustDigest, dropDamagedSpare, folderDigest, isDigest, pathsDigest } from '../src/incremental/spare-check.ts';
 import { build, recordedManifest, siteDiff } from './helpers/site-diff.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
 import { until } from './helpers/until.ts';
@@ -39,6 +39,20 @@ describe('the digest of a folder', () => {
     expect(digests.size).toBe(6);
   });
 
+  it('of a set with paths added and taken out is the digest of the set that makes', () => {
+    const more = ['c/index.html', 'd/e/index.html'];
+    expect(adjustDigest(pathsDigest(rels), more, [])).toBe(pathsDigest([...rels, ...more]));
+    expect(adjustDigest(pathsDigest(rels), [], rels.slice(0, 2))).toBe(pathsDigest(rels.slice(2)));
+    expect(adjustDigest(pathsDigest(rels), more, ['a/index.html'])).toBe(pathsDigest([...rels.filter((r) => r !== 'a/index.html'), ...more]));
+    // Every path out: the empty set's digest, whose sums wrapped around to zero.
+    expect(adjustDigest(pathsDigest(rels), [], rels)).toBe(pathsDigest([]));
+    // Not a digest, or more paths taken out than the set has: none.
+    expect(adjustDigest('not a digest', more, [])).toBeUndefined();
+    expect(adjustDigest(pathsDigest(['a']), [], ['a', 'b'])).toBeUndefined();
+    expect([pathsDigest(rels), pathsDigest([])].every(isDigest)).toBe(true);
+    expect([undefined, '', '1.2', '-1.0.0', '1.xyz.0', 42].some(isDigest)).toBe(false);
+  });
+
   it('is undefined for a folder that is not there (a spare taken by a build meanwhile)', () => {
     expect(folderDigest(path.join(tempDir(), 'gone'))).toBeUndefined();
   });
@@ -64,6 +78,37 @@ describe('dropping a damaged spare', () => {
     expect(dropDamagedSpare(check)).toBe(true);
     expect(existsSync(spare)).toBe(false);
   });
+});
+
+describe("the output manifest's digest, through the CLI", () => {
+  it('is the digest of its files after builds that add, remove and change pages, each written as a delta', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`N${i}.md`] = `# N${i}\n\nAbout [[N${(i + 1) % 12}]].\n`;
+    const garden = makeGarden(files);
+    const work = tempDir();
+    const [out, cache] = [path.join(work, 'site'), path.join(work, 'cache')];
+    const digestMatches = () => {
+      const m = recordedManifest(garden, out, cache)!;
+      expect(m.digest).toBeDefined();
+      expect(m.digest).toBe(pathsDigest(m.files.keys()));
+      return m.digest;
+    };
+    build(garden, out, cache);
+    const first = digestMatches();
+    writeFileSync(path.join(garden, 'New note.md'), '# New note\n\nSee [[N1]].\n');
+    build(garden, out, cache);
+    const added = digestMatches();
+    rmSync(path.join(garden, 'N5.md'));
+    build(garden, out, cache);
+    const removed = digestMatches();
+    writeFileSync(path.join(garden, 'N2.md'), '# N2\n\nOther text, same links: [[N3]].\n');
+    build(garden, out, cache);
+    const edited = digestMatches();
+    // A page added or removed, or a search file named by its new content: other paths, another digest.
+    expect(new Set([first, added, removed, edited]).size).toBe(4);
+    // Each of these builds wrote a delta over the first build's base, whose digest was made from its paths.
+    expect(readdirSync(cache).some((f) => f.endsWith('.json.delta'))).toBe(true);
+  }, 120_000);
 });
 
 describe('a file removed by hand from the live site, through the CLI', () => {

@@ -14,19 +14,57 @@
  * build links the whole site from `dist/`, finding any file gone from it (`linkPreviousSite`).
  *
  * The list is compared by a digest that does not depend on order (the walk's order is the file
- * system's): the number of paths and two sums of 32-bit hashes of each, so the build that keeps the
- * spare hashes the paths it already holds, and the clean-up walks the folder once, holding no list.
+ * system's): the number of paths and two sums of 32-bit hashes of each, so the clean-up walks the
+ * folder once, holding no list, and the digest of a set of paths is that of another with the paths
+ * that differ added and taken out: each output manifest keeps its own, made from the previous
+ * manifest's and the paths its build added and removed (output-manifest.ts).
  */
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** The digest of a set of site-relative (POSIX) paths, whatever their order. */
 export function pathsDigest(paths: Iterable<string>): string {
-  let count = 0;
-  let sumA = 0;
-  let sumB = 0;
+  return formatDigest(withPaths({ count: 0, sumA: 0, sumB: 0 }, paths, 1));
+}
+
+/**
+ * The digest of a set of paths whose digest was `digest`, with `added` put in and `removed` taken out (each path in or
+ * out of the set as said): a build's new manifest's digest from the previous one's and the paths it added and removed,
+ * without hashing every path (src/incremental/output-manifest.ts). Undefined when `digest` is not a digest.
+ */
+export function adjustDigest(digest: string, added: Iterable<string>, removed: Iterable<string>): string | undefined {
+  const sums = parseDigest(digest);
+  if (!sums) return undefined;
+  const after = withPaths(withPaths(sums, added, 1), removed, -1);
+  return after.count < 0 ? undefined : formatDigest(after);
+}
+
+/** Whether `digest` has a digest's form. */
+export function isDigest(digest: unknown): digest is string {
+  return typeof digest === 'string' && parseDigest(digest) !== undefined;
+}
+
+/** A digest's count and sums. */
+interface Sums {
+  count: number;
+  sumA: number;
+  sumB: number;
+}
+
+function parseDigest(digest: string): Sums | undefined {
+  const match = /^(\d{1,15})\.([0-9a-f]{1,8})\.([0-9a-f]{1,8})$/.exec(digest);
+  return match ? { count: Number(match[1]), sumA: parseInt(match[2]!, 16), sumB: parseInt(match[3]!, 16) } : undefined;
+}
+
+function formatDigest({ count, sumA, sumB }: Sums): string {
+  return `${count}.${sumA.toString(16)}.${sumB.toString(16)}`;
+}
+
+/** `sums` with each of `paths` added (`sign` 1) or taken out (-1). */
+function withPaths(sums: Sums, paths: Iterable<string>, sign: 1 | -1): Sums {
+  let { count, sumA, sumB } = sums;
   for (const p of paths) {
-    count++;
+    count += sign;
     // FNV-1a and a multiplicative hash over the UTF-16 units, each summed (mod 2^32).
     let a = 0x811c9dc5;
     let b = 0x2545f491;
@@ -35,10 +73,10 @@ export function pathsDigest(paths: Iterable<string>): string {
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b + c, 0x9e3779b1) ^ (b >>> 15);
     }
-    sumA = (sumA + (a >>> 0)) >>> 0;
-    sumB = (sumB + (b >>> 0)) >>> 0;
+    sumA = (sumA + sign * (a >>> 0)) >>> 0;
+    sumB = (sumB + sign * (b >>> 0)) >>> 0;
   }
-  return `${count}.${sumA.toString(16)}.${sumB.toString(16)}`;
+  return { count, sumA, sumB };
 }
 
 /** The digest of the files under `dir` (site-relative paths), or undefined when it cannot be walked (gone meanwhile: taken by a build). */
