@@ -1,6 +1,6 @@
 /**
  * Site-wide facts shown on some notes: each series in reading order and the
- * most recently tended notes (for the home page). A series is either named by
+ * most recently tended notes (for the home page, found when first read). A series is either named by
  * frontmatter (`series`, ordered by `order`, then title) or listed by a
  * map-of-content note (tagged `moc` or `…/moc`): the notes it links to that
  * name no series themselves, in the order it links them, after the map itself.
@@ -56,9 +56,25 @@ export function buildSiteContext(
     series.set(name, members);
     for (const m of members) seriesOf.set(m.parsed.id, name);
   }
-  // Only dated notes are "recently tended": without dates there is no such list (not an alphabetical one under that name).
-  // The newest few, kept in order as the notes are read (not every note's dates sorted): dates are `YYYY-MM-DD`
-  // (date-properties.ts, note-dates.ts), so their code-unit order is their order in time.
+  let recent: ListItem[] | undefined;
+  return {
+    series,
+    seriesOf,
+    // Read by the home page alone: a build that does not look at it (an edit of text elsewhere) does not date every note.
+    get recent() {
+      return (recent ??= recentlyTended(published, dates));
+    },
+    dates,
+    linksOf,
+  };
+}
+
+/**
+ * The most recently tended of `published`, newest first. Only dated notes are "recently tended": without dates there is
+ * no such list (not an alphabetical one under that name). The newest few, kept in order as the notes are read (not every
+ * note's dates sorted): dates are `YYYY-MM-DD` (date-properties.ts, note-dates.ts), so their code-unit order is their order in time.
+ */
+function recentlyTended(published: readonly BuiltNote[], dates: DateSource): ListItem[] {
   const newest: { n: BuiltNote; updated: string }[] = [];
   const before = (a: { n: BuiltNote; updated: string }, b: { n: BuiltNote; updated: string }) =>
     a.updated > b.updated || (a.updated === b.updated && a.n.parsed.id < b.n.parsed.id);
@@ -74,12 +90,11 @@ export function buildSiteContext(
     newest.splice(at, 0, entry);
     if (newest.length > recentCount) newest.pop();
   }
-  const recent: ListItem[] = newest.map(({ n, updated }) => ({
+  return newest.map(({ n, updated }) => ({
     title: n.parsed.title,
     url: n.url,
     updated,
     ...(n.parsed.frontmatter.stage ? { stage: n.parsed.frontmatter.stage } : {}),
     ...(n.parsed.frontmatter.description ? { description: n.parsed.frontmatter.description } : {}),
   }));
-  return { series, seriesOf, recent, dates, linksOf };
 }
