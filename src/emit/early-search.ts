@@ -24,7 +24,7 @@ import { onInterrupt } from '../interrupt.ts';
 /**
  * Gardens larger than this index their search after the graph stage (memory). The memory targets go up to 100,000 notes:
  * there a build of edited text with its search started early peaked at 1.38-1.45 GB, against 1.35-1.38 GB with it
- * after the pages, and took 8.7-10.1 s against 10.4-12.1 s (docs/performance.md, "Twenty-ninth session").
+ * after the pages, and took 8.7-10.1 s against 10.4-12.1 s (docs/performance-history.md, "Twenty-ninth session").
  */
 export const earlySearchMaxNotes = 100_000;
 

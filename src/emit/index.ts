@@ -469,7 +469,7 @@ const noTopics = { topicOf: new Map<NoteId, number>(), subtopicOf: new Map<NoteI
  * of at most 100,000 notes, the largest the memory targets cover. The worker holds every note's postings even when it
  * indexes few (it merges the kept ones): at 100k notes, beside the page writer, warm builds peaked at 4.36 GB when the
  * builder held every note's stages as a cold build does (the fifth session), and at 1.38-1.45 GB now, where the target
- * for a build is 3 GB (docs/performance.md, "Twenty-ninth session").
+ * for a build is 3 GB (docs/performance-history.md, "Twenty-ninth session").
  */
 export function searchBesidePages(indexed: number, notes: number): boolean {
   return notes <= 100_000 && indexed <= Math.max(500, Math.floor(notes / 20));
