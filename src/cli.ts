@@ -19,6 +19,7 @@ import { buildFingerprint, buildRecordFile, quickFingerprint, readBuildRecord, r
 import { readDerivedFacts, writeDerivedFacts } from './incremental/derived-facts.ts';
 import { writeFileAtomic } from './dev/atomic-write.ts';
 import { scanGarden } from './scan/index.ts';
+import { gitState } from './scan/git-dates.ts';
 import { statedWalk, type StatedFile } from './scan/walk.ts';
 import type { CheckReport, Diagnostic, NoteId } from './shared/types.ts';
 import type { FrameAndShapes } from './incremental/text-only.ts';
@@ -279,9 +280,11 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     // First without reading notes (sizes and times), then by content (a touched but unchanged file).
     // The scan takes the walk and its stats from here (src/scan/walk.ts).
     const scanSettings = toScanSettings(config);
+    // Git is asked once, while the garden is walked: the commit is in the quick fingerprint, and the scan dates notes by it.
+    const git = gitState(root);
     const walked = await statedWalk(root, scanSettings.ignored);
     phase('walk');
-    const quick = await quickFingerprint(root, walked, site, app?.assets, dates, settings);
+    const quick = await quickFingerprint(git, walked, site, app?.assets, dates, settings);
     phase('stamps');
     // The previous site's manifest is read from disk meanwhile, by libuv's threads; decoded once the scan says the garden changed.
     const manifestBytes = useCache && record && (quick === undefined || record.quick !== quick) ? readManifestBytes(root, out) : undefined;
@@ -292,7 +295,12 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
     phase('workers ahead');
     // Notes whose files are as the last scan saw them are not read again (src/incremental/kept-scan.ts).
     const keptScan = useCache ? openKeptScan(root, config.publish) : undefined;
-    const scan = await scanGarden(root, { ...scanSettings, walked, ...(keptScan ? { kept: keptScan, keptGitDates: keptGitDatesFile(root) } : {}) });
+    const scan = await scanGarden(root, {
+      ...scanSettings,
+      walked,
+      gitState: git,
+      ...(keptScan ? { kept: keptScan, keptGitDates: keptGitDatesFile(root) } : {}),
+    });
     keptScan?.save();
     phase('scan');
     const fingerprint = buildFingerprint(scan, site, app?.assets, dates, settings);

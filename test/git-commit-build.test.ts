@@ -79,6 +79,28 @@ describe('a build after commits equals a cold build', () => {
       expect(summaries.some((s) => s.includes('only text changed'))).toBe(true);
     }, 240_000);
 
+  it('a commit of edits a build already saw, which touches no file, moves their dates: the next build is not up to date', async () => {
+    const files: Record<string, string> = { 'trellis.config.yaml': 'title: Garden\n', 'index.md': '# Home\n\nStart at [[Raft]].\n' };
+    notes.forEach((n, i) => (files[`${n}.md`] = noteText(i, 'first')));
+    const garden = makeGarden(files);
+    const git = (when: string, ...args: string[]) =>
+      execFileSync('git', ['-C', garden, '-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], {
+        env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+        encoding: 'utf8',
+      });
+    git('2024-01-01T12:00:00Z', 'init', '-q');
+    git('2024-01-01T12:00:00Z', 'add', '-A');
+    git('2024-01-01T12:00:00Z', 'commit', '-qm', 'first');
+    const run = propertyRun(garden);
+    writeFileSync(path.join(garden, 'Raft.md'), noteText(0, 'second'));
+    expect(await run.step('edited, not committed')).toContain('1 note changed');
+    // `git commit` writes no file of the working tree: the files' stamps are the last build's, only the commit is new.
+    git('2024-03-15T12:00:00Z', 'commit', '-qam', 'second');
+    const summary = await run.step('committed');
+    expect(summary).not.toContain('up to date');
+    expect(readFileSync(path.join(run.out, 'raft', 'index.html'), 'utf8')).toContain('2024-03-15');
+  }, 120_000);
+
   it('with file dates (`dates: filesystem`), a note touched on another day moves its date on every list, as a cold build does', async () => {
     const files: Record<string, string> = {
       'trellis.config.yaml': 'title: Garden\nurl: https://example.org/notes/\ndates: filesystem\n',

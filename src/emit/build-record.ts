@@ -6,7 +6,7 @@
  * the site: they name unpublished notes, which a public site must not.
  */
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
+import type { GitState } from '../scan/git-dates.ts';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanResult } from '../scan/index.ts';
@@ -107,10 +107,10 @@ export function readBuildRecord(out: string): BuildRecord | undefined {
  * patterns included, are hashed). Undefined when a file's times are too close
  * to the walk's start to tell a later write apart (the racy rule of
  * src/incremental/kept-scan.ts): that build records none, so the next one reads
- * the notes.
+ * the notes. `git` is the garden's git state (src/scan/git-dates.ts), asked once for this and the scan's dates.
  */
 export async function quickFingerprint(
-  root: string,
+  git: Promise<GitState | undefined>,
   walk: StatedWalk,
   site: SiteInfo,
   assets: AppAssets | undefined,
@@ -123,7 +123,7 @@ export async function quickFingerprint(
     .update(settings)
     .update(JSON.stringify(assets ?? null))
     .update(dates)
-    .update(await gitHead(root));
+    .update((await git)?.head ?? '');
   let racy = false;
   // The files' stamps as one string, hashed once (the same bytes): an update for each of 10k files cost more than the hashing.
   const files = walk.files;
@@ -135,8 +135,4 @@ export async function quickFingerprint(
   }
   h.update(parts.join(''));
   return racy ? undefined : h.digest('hex');
-}
-
-function gitHead(root: string): Promise<string> {
-  return new Promise((resolve) => execFile('git', ['-C', root, 'rev-parse', 'HEAD'], (error, stdout) => resolve(error ? '' : stdout.trim())));
 }

@@ -27,6 +27,25 @@ export interface GardenGitDates {
   shallowSince?: string;
 }
 
+/** The commit checked out in the garden's repository, whether the clone is shallow, and where git keeps its shallow boundary. */
+export interface GitState {
+  head: string;
+  shallow: boolean;
+  /** The `shallow` file's path, relative to the garden (as git gives it). */
+  file: string;
+}
+
+/**
+ * The git state of the garden at `root`, one `git` process; undefined outside git or in a repository without a commit.
+ * The CLI asks once, before it walks the garden, and both the quick fingerprint (the commit) and `readGitDates` read it.
+ */
+export async function gitState(root: string): Promise<GitState | undefined> {
+  const state = await git(root, ['rev-parse', 'HEAD', '--is-shallow-repository', '--git-path', 'shallow']);
+  if (state === undefined) return undefined;
+  const [head = '', shallow = '', file = ''] = state.split('\n').map((l) => l.trim());
+  return { head, shallow: shallow === 'true', file };
+}
+
 /** How `readGitDates` came by its dates: none (outside git), kept as read, kept plus the commits made since, or the whole history. */
 export type GitDatesRead = 'none' | 'kept' | 'new commits' | 'history';
 
@@ -39,12 +58,16 @@ export type GitDatesRead = 'none' | 'kept' | 'new commits' | 'history';
  * the garden's history). When commits were made on top of the one they were read at, in a line
  * (an author's edit, commit and build loop), only those commits are read (`sinceKept`).
  */
-export async function readGitDates(root: string, keptIn?: string): Promise<GardenGitDates & { read: GitDatesRead }> {
-  const state = await git(root, ['rev-parse', 'HEAD', '--is-shallow-repository', '--git-path', 'shallow']);
+export async function readGitDates(
+  root: string,
+  keptIn?: string,
+  asked: Promise<GitState | undefined> = gitState(root),
+): Promise<GardenGitDates & { read: GitDatesRead }> {
+  const state = await asked;
   // Outside git, or a repository without a commit yet: nothing to date.
   if (state === undefined) return { dates: new Map(), read: 'none' };
-  const [head = '', shallow = '', file = ''] = state.split('\n').map((l) => l.trim());
-  const cut = shallow === 'true' && file ? await shallowCommits(path.resolve(root, file)) : new Set<string>();
+  const { head, shallow, file } = state;
+  const cut = shallow && file ? await shallowCommits(path.resolve(root, file)) : new Set<string>();
   const key = `${keptFormat}\u0000${codeFingerprint()}\u0000${[...cut].sort().join(' ')}`;
   const kept = keptIn ? readKept(keptIn, key) : undefined;
   if (kept?.head === head) return { ...kept.read, read: 'kept' };

@@ -18,7 +18,7 @@ import type { AttachmentFile, Diagnostic, NoteId, NotePath, Slug } from '../shar
 import type { IgnoreMatcher } from '../config/ignore-matcher.ts';
 import type { PublishPolicy } from '../config/types.ts';
 import { decodeNote, type NoteContent } from './read-note.ts';
-import { readGitDates, type GardenGitDates } from './git-dates.ts';
+import { readGitDates, type GardenGitDates, type GitState } from './git-dates.ts';
 import { walkGarden, type FileStamp, type StatedWalk, type WalkedFile } from './walk.ts';
 import { scanCanvases } from '../canvas/scan-canvases.ts';
 import { scanBases } from '../bases/scan-bases.ts';
@@ -56,6 +56,8 @@ export interface ScanSettings {
   walked?: StatedWalk;
   /** Where the git dates read are kept for the next scan (git-dates.ts): a file beside the build cache. */
   keptGitDates?: string;
+  /** The garden's git state, asked already (the CLI asks before it walks: git-dates.ts, `gitState`). */
+  gitState?: Promise<GitState | undefined>;
 }
 
 /** What earlier scans read of the garden's notes, by note path. */
@@ -71,7 +73,7 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
   // A walk given stated its files: their stats are taken once (an unstated file, `stats` undefined, is stat'ed again).
   const [walked, gitDates]: [{ files: (WalkedFile & { stats?: FileStamp | undefined })[]; diagnostics: Diagnostic[] }, GardenGitDates] = await Promise.all([
     settings.walked ?? walkGarden(root, settings.ignored),
-    readGitDates(root, settings.keptGitDates),
+    readGitDates(root, settings.keptGitDates, settings.gitState),
   ]);
   const diagnostics = [...walked.diagnostics];
   if (gitDates.shallowSince) {
