@@ -268,8 +268,8 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
   const ahead = useCache ? (await import('./compile/ahead.ts')).compileAhead(root) : undefined;
   let preparedSearch: PreparedSearchWorker | undefined;
   try {
-    const upToDate = async () => {
-      await ahead?.close();
+    // Returned from inside `try`: the `finally` below ends the compile set up ahead.
+    const upToDate = () => {
       endFastGrowth?.();
       if (!values.quiet) printSummary(root, recorded!.report, recorded!.diagnostics, performance.now() - started, `${out}/ is up to date`, listed);
       printTimings();

@@ -16,6 +16,14 @@ import { propertyRun, propertySeeds } from './helpers/property-run.ts';
 
 const notes = ['Raft', 'Paxos', 'Quorums', 'Gossip', 'Clocks', 'Leases'];
 
+/** Run git in `garden` as a commit made at `when` (an ISO date: the author's and the committer's) would. */
+function gitAt(garden: string, when: string, ...args: string[]): string {
+  return execFileSync('git', ['-C', garden, '-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], {
+    env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+    encoding: 'utf8',
+  });
+}
+
 function noteText(i: number, words: string, link = notes[(i + 1) % notes.length]!): string {
   // Two notes set a date of their own in frontmatter: git's dates then only fill what the author left out.
   const fm = i === 2 ? 'created: 2022-03-04\n' : i === 3 ? 'updated: 2022-05-06\n' : '';
@@ -34,13 +42,7 @@ describe('a build after commits equals a cold build', () => {
       notes.forEach((n, i) => (files[`${i < 3 ? 'systems' : 'time'}/${n}.md`] = noteText(i, 'first')));
       const garden = makeGarden(files);
       let day = 0;
-      const git = (...args: string[]) => {
-        const when = new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString();
-        return execFileSync('git', ['-C', garden, '-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], {
-          env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
-          encoding: 'utf8',
-        });
-      };
+      const git = (...args: string[]) => gitAt(garden, new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString(), ...args);
       git('init', '-q');
       git('add', '-A');
       git('commit', '-qm', 'first');
@@ -83,11 +85,7 @@ describe('a build after commits equals a cold build', () => {
     const files: Record<string, string> = { 'trellis.config.yaml': 'title: Garden\n', 'index.md': '# Home\n\nStart at [[Raft]].\n' };
     notes.forEach((n, i) => (files[`${n}.md`] = noteText(i, 'first')));
     const garden = makeGarden(files);
-    const git = (when: string, ...args: string[]) =>
-      execFileSync('git', ['-C', garden, '-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], {
-        env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
-        encoding: 'utf8',
-      });
+    const git = (when: string, ...args: string[]) => gitAt(garden, when, ...args);
     git('2024-01-01T12:00:00Z', 'init', '-q');
     git('2024-01-01T12:00:00Z', 'add', '-A');
     git('2024-01-01T12:00:00Z', 'commit', '-qm', 'first');

@@ -449,8 +449,11 @@ function lowerBound(paths: readonly string[], rel: string, from: number): number
   return lo;
 }
 
-/** The stored form of `m` (see {@link StoredManifest}); a key of a path with no file has no place in it, and is dropped. */
-function toStored({ files, keys, ...rest }: OutputManifest, generation: string): StoredManifest {
+/**
+ * The stored form of `m` (see {@link StoredManifest}); a key of a path with no file has no place in it, and is dropped.
+ * `digest` is that of its paths when known (spare-check.ts), else they are hashed.
+ */
+function toStored({ files, keys, ...rest }: OutputManifest, generation: string, digest?: string): StoredManifest {
   const { paths, hashes, keys: keyed } = inPathOrder(files, keys);
   delete rest.digest;
   const families = uniformFamilies(keyed);
@@ -464,7 +467,7 @@ function toStored({ files, keys, ...rest }: OutputManifest, generation: string):
     hashes: hashes.join('\n'),
     keys: stored.join('\n'),
     ...(Object.keys(families).length > 0 ? { families } : {}),
-    digest: pathsDigest(paths),
+    digest: digest ?? pathsDigest(paths),
   };
 }
 
@@ -565,7 +568,8 @@ export async function writeOutputManifest(gardenRoot: string, manifest: OutputMa
     await writeAtomic(deltaFile(file), JSON.stringify(delta));
     return;
   }
-  await writeAtomic(file, JSON.stringify(toStored(manifest, randomBytes(8).toString('hex'))));
+  // A delta too large to write gave the new manifest's digest already: the base takes it, its paths not hashed again.
+  await writeAtomic(file, JSON.stringify(toStored(manifest, randomBytes(8).toString('hex'), delta?.digest)));
   await fs.rm(deltaFile(file), { force: true });
 }
 
