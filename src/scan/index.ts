@@ -186,15 +186,19 @@ export async function scanGarden(root: string, settings: ScanSettings = {}): Pro
       contents[i] = unreadable(f, error);
     }
   }
-  await eachInFlight(toRead.slice(next), readsInFlight, async (i) => {
+  // Reads in flight end in any order; their failures are told in the notes' order, as those read one by one.
+  const failed = new Map<number, unknown>();
+  const inFlight = toRead.slice(next);
+  await eachInFlight(inFlight, readsInFlight, async (i) => {
     const f = noteFiles[i]!;
     try {
       const st = f.stats ?? (await fs.stat(f.abs));
       decoded(i, st, await fs.readFile(f.abs));
     } catch (error) {
-      contents[i] = unreadable(f, error);
+      failed.set(i, error);
     }
   });
+  for (const i of inFlight) if (failed.has(i)) contents[i] = unreadable(noteFiles[i]!, failed.get(i));
   for (const item of contents) {
     if (!item) continue;
     const { f, path, content, trusted } = item;
