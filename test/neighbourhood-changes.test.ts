@@ -50,12 +50,22 @@ function randomGarden(random: () => number, count: number): GraphJson {
   return { version: 1, notes, links };
 }
 
-/** One random change: links added or removed, a title changed, a note added or removed. */
+/**
+ * One random change: links added or removed, a title changed, a note added or removed, or a note renamed where it
+ * stands in the list (a renamed file whose new name sorts where the old one did: its links out kept, those to it broken).
+ */
 function change(random: () => number, json: GraphJson, serial: number): GraphJson {
   const notes = [...json.notes];
   let links = [...json.links];
   const pick = () => notes[Math.floor(random() * notes.length)]!.id;
-  const kind = Math.floor(random() * 6);
+  const kind = Math.floor(random() * 7);
+  if (kind === 6) {
+    const i = Math.floor(random() * notes.length);
+    const old = notes[i]!.id;
+    notes[i] = note(`${old} renamed ${serial}`);
+    links = links.filter((l) => l.target !== old).map((l) => (l.source === old ? link(notes[i]!.id, l.target) : l));
+    return { version: 1, notes, links };
+  }
   if (kind <= 1) for (let i = 0; i < 1 + Math.floor(random() * 4); i++) links.push(link(pick(), pick()));
   else if (kind === 2) links = links.filter(() => random() > 3 / json.links.length);
   else if (kind === 3) {

@@ -60,7 +60,11 @@ export function planNeighbourhoods(previous: NeighbourhoodRecord, next: Neighbou
   let same = previous.ids.length === count;
   next.ids.forEach((id, i) => {
     const o = oldIndex.get(id);
-    if (o === undefined) return;
+    // A new note (a renamed one too, even where its old name stood): numbers no longer name the same notes.
+    if (o === undefined) {
+      same = false;
+      return;
+    }
     toOld[i] = o;
     toNew[o] = i;
     if (o !== i) same = false;
