@@ -11,6 +11,7 @@ import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementa
 import { readManifestBytes, readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater, sweepStaging } from './incremental/remove-later.ts';
 import { pathsDigest } from './incremental/spare-check.ts';
+import { spareTask } from './incremental/make-spare.ts';
 import { sweepDeadTemps } from './store/dead-temps.ts';
 import { outputFolderProblem, throughLink } from './emit/output-folder.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
@@ -424,7 +425,9 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       printSummary(model.root, model.report, model.diagnostics, performance.now() - started, rebuiltSummary(result, out, model.cacheHits), listed);
     // The previous site goes once the new one is in place and reported (src/incremental/remove-later.ts). The one kept
     // as the next build's spare is checked first, against the files it was built with (src/incremental/spare-check.ts).
-    removeLater(result.replaced, out, result.spare, result.spare && previous ? (previous.digest ?? pathsDigest(previous.files.keys())) : undefined);
+    // A build that had no site to keep as the spare names one that its clean-up makes (src/incremental/make-spare.ts).
+    const make = result.spareToMake ? { ...result.spareToMake, out: path.resolve(out), builder: process.pid } : undefined;
+    removeLater(result.replaced, out, result.spare, result.spare && previous ? (previous.digest ?? pathsDigest(previous.files.keys())) : undefined, make);
     phase('report');
     printTimings();
     return 0;
@@ -438,6 +441,8 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
 
 /** What a build waiting for another build of the same output folder says. */
 function waitingNotice(out: string, holder: LockHolder | undefined): string {
+  if (holder?.task === spareTask)
+    return `trellis: waiting for the last build's clean-up (process ${holder.pid}) to finish linking a spare copy of ${out}/ for this build`;
   const where = holder && holder.host !== hostname() ? ` on ${holder.host}` : '';
   const who = holder ? ` (process ${holder.pid}${where}, started at ${new Date(holder.started).toLocaleTimeString()})` : '';
   const file = path.relative(process.cwd(), lockFileOf(out)) || lockFileOf(out);

@@ -36,6 +36,7 @@ import { openSiteWriter, type SiteWriter } from './write-site.ts';
 import { htmlInputHashes } from '../incremental/html-inputs.ts';
 import { listPageKeys, notePageKeys } from '../incremental/note-page-key.ts';
 import { writeOutputManifest, type OutputManifest } from '../incremental/output-manifest.ts';
+import { pathsDigest } from '../incremental/spare-check.ts';
 import { changedNotes } from '../incremental/changed-notes.ts';
 import { phase } from '../timings.ts';
 import {
@@ -103,8 +104,10 @@ export interface EmitResult {
   changes: { kept: number; pages: number; searchFiles: number; notesChanged?: number; textOnly?: boolean; linksOnly?: boolean };
   /** The replaced site, left with `keepReplaced`. */
   replaced?: string;
-  /** The replaced site kept as the next build's staging folder (`keepReplaced`, over a previous site). */
+  /** The replaced site kept as the next build's staging folder (`keepReplaced`, over a previous site), or the spare to make. */
   spare?: string;
+  /** The spare to make after the build, with the digest of the site's files (src/incremental/make-spare.ts). */
+  spareToMake?: { dir: string; site: { dev: number; ino: number }; digest: string };
 }
 
 /** Write the site for `model`. */
@@ -358,8 +361,11 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
       ...(textChanged ? { textOnly: true } : {}),
       ...(linksChanged ? { linksOnly: true } : {}),
     };
-    const spare = writer.outputs().spare?.dir;
-    return { files, notes, changes, ...(replaced ? { replaced } : {}), ...(spare ? { spare } : {}) };
+    const outputs = writer.outputs();
+    const spare = outputs.spare?.dir;
+    const toMake = writer.spareToMake();
+    const spareToMake = toMake ? { ...toMake, digest: pathsDigest(outputs.files.keys()) } : undefined;
+    return { files, notes, changes, ...(replaced ? { replaced } : {}), ...(spare ? { spare } : {}), ...(spareToMake ? { spareToMake } : {}) };
   } catch (error) {
     await searchStarted?.then((run) => run.outputs).catch(() => undefined);
     await writer.abort();

@@ -8,13 +8,14 @@
  * removed before the swap. A linked file is never written through: it is
  * unlinked first, so the previous site stays as it was until the swap.
  */
-import { chmod, copyFile, mkdir, promises as fs, rename, renameSync, unlink, writeFile } from 'node:fs';
+import { chmod, copyFile, mkdir, promises as fs, rename, renameSync, statSync, unlink, writeFile } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { onInterrupt } from '../interrupt.ts';
 import { trashNow } from '../incremental/remove-later.ts';
 import { linkPreviousSite, recycleSpare, scratchPrefix, stagingPrefix } from '../incremental/link-previous.ts';
+import { spareMin } from '../incremental/make-spare.ts';
 import { contentHash, filesUnder, inPathOrder, newSpareDir, SortedFiles, type FileMap, type OutputManifest } from '../incremental/output-manifest.ts';
 
 /**
@@ -80,6 +81,12 @@ export interface SiteWriter {
    * the build is done (src/incremental/remove-later.ts).
    */
   commit(): Promise<string | undefined>;
+  /**
+   * After `commit`, with `keepReplaced`, when no replaced site could be kept as the spare (none was there, or no manifest
+   * described it) and the site has many files: the spare `outputs()` names, not made yet, and the site's folder as it was
+   * swapped in. The clean-up process after the build makes it (src/incremental/make-spare.ts).
+   */
+  spareToMake(): { dir: string; site: { dev: number; ino: number } } | undefined;
   abort(): Promise<void>;
 }
 
@@ -147,6 +154,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
   let keepRest: ((rel: string) => boolean) | undefined;
   let merged: { files: SortedFiles; keys: SortedFiles; differs: Set<string>; stale: string[]; kept: number } | undefined;
   let spare: OutputManifest['spare'];
+  let toMake: { dir: string; site: { dev: number; ino: number } } | undefined;
   let written = 0;
   let kept = 0;
   let searchWritten = 0;
@@ -347,7 +355,7 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       return { files, keys, ...(spare ? { spare } : {}) };
     },
     async commit() {
-      const { stale, differs } = merge();
+      const { stale, differs, files: siteFiles } = merge();
       await removeStale(staging, stale);
       await Promise.all(scratches.map((d) => fs.rm(d, { recursive: true, force: true })));
       const old = replacedName(target);
@@ -365,27 +373,38 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
         throw error;
       }
       stopOnInterrupt();
-      if (!hadOld) return undefined;
-      if (keepReplaced && previous) {
-        // The replaced site is the previous one, but for the files this build changed: the next build's staging folder.
-        const dir = newSpareDir(target, randomBytes(6).toString('hex'));
-        try {
-          await fs.rename(old, dir);
-          spare = { dir, differs: [...differs] };
-          return undefined;
-        } catch {
-          return old;
-        }
+      const left = hadOld ? await keepOrRemove(old, differs) : undefined;
+      if (keepReplaced && !spare && siteFiles.size >= spareMin) {
+        // No site to keep as the spare: one is made after the build, from this site (src/incremental/make-spare.ts).
+        const { dev, ino } = statSync(target);
+        toMake = { dir: newSpareDir(target, randomBytes(6).toString('hex')), site: { dev, ino } };
+        spare = { dir: toMake.dir, differs: [] };
       }
-      if (keepReplaced) return old;
-      await fs.rm(old, { recursive: true, force: true });
-      return undefined;
+      return left;
     },
+    spareToMake: () => toMake,
     async abort() {
       await Promise.all([staging, ...scratches].map((d) => fs.rm(d, { recursive: true, force: true })));
       stopOnInterrupt();
     },
   };
+  /** The replaced site `old`: kept as the spare, left for the caller to remove (returned), or removed. */
+  async function keepOrRemove(old: string, differs: Set<string>): Promise<string | undefined> {
+    if (keepReplaced && previous) {
+      // The replaced site is the previous one, but for the files this build changed: the next build's staging folder.
+      const dir = newSpareDir(target, randomBytes(6).toString('hex'));
+      try {
+        await fs.rename(old, dir);
+        spare = { dir, differs: [...differs] };
+        return undefined;
+      } catch {
+        return old;
+      }
+    }
+    if (keepReplaced) return old;
+    await fs.rm(old, { recursive: true, force: true });
+    return undefined;
+  }
   return writer;
 }
 

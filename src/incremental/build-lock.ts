@@ -22,6 +22,8 @@ export interface LockHolder {
   host: string;
   /** When it took the lock (ms since the epoch). */
   started: number;
+  /** What it does, when it is not a build: `spare`, the clean-up after a build making its spare (make-spare.ts). */
+  task?: string;
 }
 
 /** A lock held: `release` removes its file (if it is still this process's). */
@@ -62,14 +64,19 @@ export async function lockOutput(out: string, onWait?: (holder: LockHolder | und
  * Take lock file `file` (its folder must exist) if no live process holds it, without waiting:
  * `undefined` when one does. A stale lock is taken over, as by {@link lockOutput}.
  */
-export function tryLock(file: string): BuildLock | undefined {
-  const taken = take(file);
+export function tryLock(file: string, task?: string): BuildLock | undefined {
+  const taken = take(file, task);
   return 'holder' in taken ? undefined : taken;
 }
 
+/** Who holds the lock of `file`, as its file says (undefined: none, or the file is unreadable). */
+export function holderOf(file: string): LockHolder | undefined {
+  return readHolder(file);
+}
+
 /** The lock, or who holds it now (`undefined`: unreadable, not yet stale). */
-function take(file: string): BuildLock | { holder: LockHolder | undefined } {
-  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: Date.now() };
+function take(file: string, task?: string): BuildLock | { holder: LockHolder | undefined } {
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: Date.now(), ...(task ? { task } : {}) };
   for (;;) {
     if (tryCreate(file, me)) return held(file, me);
     const holder = readHolder(file);
@@ -120,7 +127,8 @@ function tryCreate(file: string, me: LockHolder): boolean {
 function readHolder(file: string): LockHolder | undefined {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
-    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.started === 'number') return value as LockHolder;
+    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.started === 'number')
+      return { pid: value.pid, host: value.host, started: value.started, ...(typeof value.task === 'string' ? { task: value.task } : {}) };
   } catch {
     // Gone, empty, or not a lock: see `isStale`.
   }

@@ -14,10 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { isStagingOf, trashPrefix } from './link-previous.ts';
 import { isSpareOf } from './output-manifest.ts';
 import type { SpareCheck } from './spare-check.ts';
+import { isPartialSpareOf, type SpareToMake } from './make-spare.ts';
 import { cleanUpUrl } from '../paths.ts';
 
-/** What the clean-up process after a build does (clean-up.ts): check the spare kept, then remove folders. */
+/** What the clean-up process after a build does (clean-up.ts): make or check the spare, then remove folders. */
 export interface CleanUpJob {
+  make?: SpareToMake;
   check?: SpareCheck;
   remove?: string[];
 }
@@ -28,7 +30,7 @@ export interface CleanUpJob {
  * With `spareDigest` (the digest of the files the spare should hold: spare-check.ts), the spare is
  * checked first, in the same process, and dropped if it does not hold them.
  */
-export function removeLater(replaced: string | undefined, out: string, spare?: string, spareDigest?: string): void {
+export function removeLater(replaced: string | undefined, out: string, spare?: string, spareDigest?: string, make?: SpareToMake): void {
   const target = path.resolve(out);
   const prefix = `.${path.basename(target)}-replaced-`;
   const trash = path.basename(trashPrefix(target));
@@ -43,6 +45,8 @@ export function removeLater(replaced: string | undefined, out: string, spare?: s
   } catch {
     // The folder cannot be listed: only this build's replaced site is removed.
   }
+  // A spare named but not there yet: the clean-up makes it, before it removes anything (src/incremental/make-spare.ts).
+  if (make) return startCleanUp({ make, remove: [...dirs] });
   if (spare === undefined || spareDigest === undefined) return removeInBackground(dirs);
   startCleanUp({ check: { dir: spare, digest: spareDigest, trash: `${trashPrefix(target)}${randomBytes(6).toString('hex')}` }, remove: [...dirs] });
 }
@@ -50,14 +54,16 @@ export function removeLater(replaced: string | undefined, out: string, spare?: s
 /**
  * Remove, in the background, the staging and scratch folders of `out` that builds stopped half-way
  * left beside it (killed, or the machine stopped: a build stopped by a signal moves its own away,
- * src/emit/write-site.ts). Each is a whole site of links. Only for a caller holding the output's
+ * src/emit/write-site.ts), and spares a clean-up process stopped while making them (make-spare.ts).
+ * Each is a whole site of links. Only for a caller holding the output's
  * lock (src/incremental/build-lock.ts), which no build writing into such a folder can also hold.
  */
 export function sweepStaging(out: string): void {
   const target = path.resolve(out);
   const dirs: string[] = [];
   try {
-    for (const name of readdirSync(path.dirname(target))) if (isStagingOf(target, name)) dirs.push(path.join(path.dirname(target), name));
+    for (const name of readdirSync(path.dirname(target)))
+      if (isStagingOf(target, name) || isPartialSpareOf(target, name)) dirs.push(path.join(path.dirname(target), name));
   } catch {
     // The folder cannot be listed (or is not there yet): nothing to sweep.
   }

@@ -1,0 +1,124 @@
+/**
+ * A spare for a site that has none. A build keeps the site it replaced as the next build's staging folder (its spare,
+ * link-previous.ts), so the next build links only the files that changed. A build that replaced no site described by
+ * a manifest (the first build, a build with `--no-cache` or after Trellis changed) keeps none, and the build after it
+ * linked the whole site into an empty folder on its own path: ~1 s at 10k notes, 10.5 s at 100k (docs/performance.md).
+ *
+ * Such a build now names a spare in its manifest that is not there yet, and the clean-up process after it
+ * (clean-up.ts) makes it: it takes the output's lock (build-lock.ts) once the build has let it go, checks that the
+ * site in place is still the one that build swapped in, hard-links its files into a folder of its own, checks they
+ * are the manifest's files (by their digest, spare-check.ts), and renames that folder to the spare's name. Holding
+ * the lock, no build reads the manifest or swaps a site meanwhile; a build that starts then waits for it (at most as
+ * long as linking the site itself would have taken) and takes the spare whole. A build that took the lock first finds
+ * no spare under that name (`recycleSpare` cannot rename it) and links the site itself, as before; the clean-up then
+ * finds another site in place, or another holder, and makes nothing. A folder left half-made (the process stopped) is
+ * named as no spare is, and swept by the next build holding the lock (remove-later.ts, `sweepStaging`).
+ */
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { holderOf, lockFileOf, tryLock, type BuildLock } from './build-lock.ts';
+import { linkSite } from './relink-spare.ts';
+import { pathsDigest } from './spare-check.ts';
+
+/**
+ * Sites of fewer files get no spare made after them: linking them whole costs the next build little (~25 µs a file
+ * here, on a thread of its own), less than a process to make it. A garden of ~600 notes has about this many.
+ */
+export const spareMin = 3000;
+
+/** What the lock's file says of a clean-up process holding it (`LockHolder.task`). */
+export const spareTask = 'spare';
+
+/** A spare to make after a build: what the clean-up process is given (remove-later.ts). */
+export interface SpareToMake {
+  /** The output folder, absolute. */
+  out: string;
+  /** The spare's folder, as the manifest names it (output-manifest.ts, `newSpareDir`). */
+  dir: string;
+  /** The digest of the site's files (spare-check.ts), as its manifest lists them. */
+  digest: string;
+  /** The site's folder as it was swapped in: another folder in its place is another site. */
+  site: { dev: number; ino: number };
+  /** The process of the build that swapped it in, which holds the output's lock until it ends. */
+  builder: number;
+}
+
+/** What {@link makeSpare} did. */
+export type SpareOutcome =
+  /** The spare is in place. */
+  | 'made'
+  /** Another process holds the output's lock (a later build): it links the site itself if it needs to. */
+  | 'locked'
+  /** Another site is in place (a later build swapped one in first). */
+  | 'replaced'
+  /** The site's files are not those its manifest lists (one removed or added by hand): the next build links them itself. */
+  | 'differs'
+  /** A file call failed (no space, the folder gone): nothing is left. */
+  | 'failed';
+
+/** The start of the name of a spare being made for the output `target` (absolute), beside it. */
+export function partialSparePrefix(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}-partial-spare-`);
+}
+
+/** Whether `name`, beside the output `target` (absolute), is a spare being made (or left half-made) for it. */
+export function isPartialSpareOf(target: string, name: string): boolean {
+  const prefix = path.basename(partialSparePrefix(target));
+  return name.startsWith(prefix) && /^[A-Za-z0-9]{6}$/.test(name.slice(prefix.length));
+}
+
+/**
+ * Make the spare `job` names, holding the output's lock: waited for while the build that asked for it still holds it
+ * (up to `waitMs`), never taken from another process.
+ */
+export async function makeSpare(job: SpareToMake, waitMs = 30_000, pollMs = 25): Promise<SpareOutcome> {
+  const lock = await lockAfter(lockFileOf(job.out), job.builder, waitMs, pollMs);
+  if (!lock) return 'locked';
+  let partial: string | undefined;
+  try {
+    const now = statSync(job.out);
+    if (now.dev !== job.site.dev || now.ino !== job.site.ino) return 'replaced';
+    partial = mkdtempSync(partialSparePrefix(job.out));
+    const { rels, dirs } = listSite(job.out);
+    const gone = linkSite({ kind: 'link', out: job.out, staging: partial, rels, dirs });
+    if (gone.length > 0 || pathsDigest(rels) !== job.digest) return 'differs';
+    renameSync(partial, job.dir);
+    partial = undefined;
+    return 'made';
+  } catch {
+    return 'failed';
+  } finally {
+    if (partial) rmSync(partial, { recursive: true, force: true });
+    lock.release();
+  }
+}
+
+/** The lock of `file`, once the process `builder` has let it go; undefined if another process holds it, or after `waitMs`. */
+async function lockAfter(file: string, builder: number, waitMs: number, pollMs: number): Promise<BuildLock | undefined> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const lock = tryLock(file, spareTask);
+    if (lock) return lock;
+    // Unreadable: a holder writing its file, or the builder's just removed: asked again.
+    const holder = holderOf(file);
+    if ((holder && holder.pid !== builder) || Date.now() > until) return undefined;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+/** The files (site-relative, POSIX) and folders (parents before children) of the site in `out`. */
+function listSite(out: string): { rels: string[]; dirs: string[] } {
+  const rels: string[] = [];
+  const dirs: string[] = [];
+  const walk = (abs: string, rel: string): void => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) {
+        dirs.push(child);
+        walk(path.join(abs, entry.name), child);
+      } else rels.push(child);
+    }
+  };
+  walk(out, '');
+  return { rels, dirs };
+}
