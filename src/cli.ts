@@ -11,7 +11,6 @@ import { emitIncrementally, rebuiltSummary } from './incremental/emit-incrementa
 import { readManifestBytes, readOutputManifest } from './incremental/output-manifest.ts';
 import { removeLater, sweepStaging } from './incremental/remove-later.ts';
 import { pathsDigest } from './incremental/spare-check.ts';
-import { spareTask } from './incremental/make-spare.ts';
 import { sweepDeadTemps } from './store/dead-temps.ts';
 import { outputFolderProblem, throughLink } from './emit/output-folder.ts';
 import { lockFileOf, lockOutput, type LockHolder } from './incremental/build-lock.ts';
@@ -441,8 +440,6 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
 
 /** What a build waiting for another build of the same output folder says. */
 function waitingNotice(out: string, holder: LockHolder | undefined): string {
-  if (holder?.task === spareTask)
-    return `trellis: waiting for the last build's clean-up (process ${holder.pid}) to finish linking a spare copy of ${out}/ for this build`;
   const where = holder && holder.host !== hostname() ? ` on ${holder.host}` : '';
   const who = holder ? ` (process ${holder.pid}${where}, started at ${new Date(holder.started).toLocaleTimeString()})` : '';
   const file = path.relative(process.cwd(), lockFileOf(out)) || lockFileOf(out);

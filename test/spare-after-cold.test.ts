@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { holderOf, lockFileOf, tryLock } from '../src/incremental/build-lock.ts';
+import { holderOf, lockFileOf, lockOutput, tryLock } from '../src/incremental/build-lock.ts';
 import { makeSpare, partialSparePrefix, spareMin, spareTask, type SpareToMake } from '../src/incremental/make-spare.ts';
 import { newSpareDir } from '../src/incremental/output-manifest.ts';
 import { folderDigest } from '../src/incremental/spare-check.ts';
@@ -69,7 +69,7 @@ describe('the spare made after a build that kept none', () => {
     expect(siteDiff(out, cold)).toEqual([]);
   }, 180_000);
 
-  it('a build started at once either waits for it or links the site itself, and equals a cold build', async () => {
+  it('a build started at once takes it, or has the clean-up let go and links the site itself; it equals a cold build', async () => {
     const { garden, names } = largeGarden();
     const work = tempDir();
     const out = path.join(work, 'site');
@@ -145,6 +145,29 @@ describe('makeSpare', () => {
       expect(existsSync(j.dir)).toBe(false);
       expect(partials(j.out)).toEqual([]);
     }
+  });
+
+  it('lets go of the lock when a build asks for it, within a chunk, leaving nothing made', async () => {
+    const { out, job } = builtSite();
+    // One file a chunk: the build's request comes while the site is being linked.
+    const making = makeSpare(job, 10_000, 10, 1);
+    const turn = () => new Promise((r) => setImmediate(r));
+    while (partials(out).length === 0) await turn();
+    // A few chunks in: some files linked, not all.
+    for (let i = 0; i < 40; i++) await turn();
+    const partial = path.join(path.dirname(out), partials(out)[0]!);
+    const linked = filesOf(partial).length;
+    expect(linked).toBeGreaterThan(0);
+    expect(linked).toBeLessThan(filesOf(out).length);
+    // What a build does when a clean-up holds the output's lock (src/cli.ts): it asks it to let go, and takes the lock.
+    const lock = await lockOutput(out);
+    expect(await making).toBe('yielded');
+    expect(holderOf(lockFileOf(out))).toMatchObject({ pid: process.pid });
+    expect(holderOf(lockFileOf(out))?.task).toBeUndefined();
+    lock.release();
+    expect(existsSync(job.dir)).toBe(false);
+    expect(partials(out)).toEqual([]);
+    expect(readdirSync(path.dirname(out)).filter((n) => n.includes('trellis-lock'))).toEqual([]);
   });
 
   it('says in the lock file what holds it, and a spare left half-made is swept by the next build', async () => {

@@ -42,21 +42,57 @@ export function lockFileOf(out: string): string {
 
 /**
  * Take the lock of output folder `out`, waiting while another live process holds it (polling every
- * `pollMs`); `onWait` is told once who holds it.
+ * `pollMs`); `onWait` is told once who holds it. A holder with a task (the clean-up after a build making
+ * its spare) is asked to yield ({@link yieldAsked}), and not told of: it lets go within a few milliseconds.
  */
 export async function lockOutput(out: string, onWait?: (holder: LockHolder | undefined) => void, pollMs = 200): Promise<BuildLock> {
   const file = lockFileOf(out);
   // The output folder's parent may not be there yet (`--out build/site`): the site writer makes it too.
   mkdirSync(path.dirname(file), { recursive: true });
   let told = false;
+  let asked = false;
   for (;;) {
     const taken = take(file);
-    if (!('holder' in taken)) return taken;
-    if (!told) {
+    if (!('holder' in taken)) {
+      if (asked) rmSync(yieldFileOf(file), { force: true });
+      return taken;
+    }
+    const yields = taken.holder?.task !== undefined;
+    if (yields && !asked) {
+      asked = true;
+      askToYield(file);
+    }
+    if (!told && !yields) {
       told = true;
       onWait?.(taken.holder);
     }
-    await new Promise((r) => setTimeout(r, pollMs));
+    await new Promise((r) => setTimeout(r, yields ? Math.min(pollMs, 10) : pollMs));
+  }
+}
+
+/** The file a build waiting for lock `file` makes to ask a holder with a task to let go. */
+function yieldFileOf(file: string): string {
+  return `${file}.yield`;
+}
+
+/** Ask the holder of lock `file` (a clean-up with a task) to let go of it. */
+export function askToYield(file: string): void {
+  try {
+    closeSync(openSync(yieldFileOf(file), 'w'));
+  } catch {
+    // The folder cannot be written: the holder is waited for.
+  }
+}
+
+/**
+ * Whether a build asked the holder of lock `file` to let go since `since` (ms since the epoch, when the holder took it:
+ * an older request is one whose build stopped before it took the lock).
+ */
+export function yieldAsked(file: string, since: number): boolean {
+  try {
+    return statSync(yieldFileOf(file)).mtimeMs >= since - 1000;
+  } catch {
+    return false;
   }
 }
 
