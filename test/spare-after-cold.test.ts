@@ -170,14 +170,17 @@ describe('makeSpare', () => {
     expect(readdirSync(path.dirname(out)).filter((n) => n.includes('trellis-lock'))).toEqual([]);
   });
 
-  it('says in the lock file what holds it, and a spare left half-made is swept by the next build', async () => {
+  it('says in the lock file what holds it; a spare left half-made, and a request to let go, go with the next build', async () => {
     const { out, job, garden, cache } = builtSite();
     const lock = tryLock(lockFileOf(out), spareTask)!;
     expect(holderOf(lockFileOf(out))).toMatchObject({ pid: process.pid, task: 'spare' });
     lock.release();
     const left = mkdtempSync(partialSparePrefix(job.out));
     writeFileSync(path.join(left, 'index.html'), 'half');
+    // A request to let go left by a build stopped while it waited: gone once a build holds the lock.
+    writeFileSync(`${lockFileOf(out)}.yield`, '');
     build(garden, out, cache, true);
     await until(() => !existsSync(left));
+    expect(readdirSync(path.dirname(out)).filter((n) => n.includes('trellis-lock'))).toEqual([]);
   });
 });

@@ -54,7 +54,8 @@ export async function lockOutput(out: string, onWait?: (holder: LockHolder | und
   for (;;) {
     const taken = take(file);
     if (!('holder' in taken)) {
-      if (asked) rmSync(yieldFileOf(file), { force: true });
+      // Its own request, or one left by a build stopped while it waited: for a holder before this one either way.
+      rmSync(yieldFileOf(file), { force: true });
       return taken;
     }
     const yields = taken.holder?.task !== undefined;
