@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { holderOf, lockFileOf, lockOutput, tryLock } from '../src/incremental/build-lock.ts';
-import { makeSpare, partialSparePrefix, spareMin, spareTask, type SpareToMake } from '../src/incremental/make-spare.ts';
+import { makeSpare, makeSpareAfterBuild, partialSparePrefix, spareMin, spareTask, type SpareToMake } from '../src/incremental/make-spare.ts';
 import { newSpareDir } from '../src/incremental/output-manifest.ts';
 import { folderDigest } from '../src/incremental/spare-check.ts';
 import { build, recordedManifest, siteDiff } from './helpers/site-diff.ts';
@@ -112,7 +112,7 @@ describe('makeSpare', () => {
       held = false;
       lock.release();
     }, 300);
-    const making = makeSpare(job, 10_000, 10);
+    const making = makeSpare(job, { waitMs: 10_000, pollMs: 10 });
     await new Promise((r) => setTimeout(r, 100));
     expect(held).toBe(true);
     expect(existsSync(job.dir)).toBe(false);
@@ -139,7 +139,7 @@ describe('makeSpare', () => {
     // Another process (a later build; here this one, not the builder named) holds the lock: not waited for.
     const { job: other } = builtSite();
     const lock = tryLock(lockFileOf(other.out))!;
-    expect(await makeSpare({ ...other, builder: process.pid + 1 }, 10_000, 10)).toBe('locked');
+    expect(await makeSpare({ ...other, builder: process.pid + 1 }, { waitMs: 10_000, pollMs: 10 })).toBe('locked');
     lock.release();
     for (const j of [job, other]) {
       expect(existsSync(j.dir)).toBe(false);
@@ -147,10 +147,11 @@ describe('makeSpare', () => {
     }
   });
 
-  it('lets go of the lock when a build asks for it, within a chunk, leaving nothing made', async () => {
+  it('lets go of the lock when a build asks for it, within a chunk, and moves what it made aside', async () => {
     const { out, job } = builtSite();
+    const aside: string[] = [];
     // One file a chunk: the build's request comes while the site is being linked.
-    const making = makeSpare(job, 10_000, 10, 1);
+    const making = makeSpare(job, { waitMs: 10_000, pollMs: 10, chunk: 1, aside });
     const turn = () => new Promise((r) => setImmediate(r));
     while (partials(out).length === 0) await turn();
     // A few chunks in: some files linked, not all.
@@ -167,7 +168,29 @@ describe('makeSpare', () => {
     lock.release();
     expect(existsSync(job.dir)).toBe(false);
     expect(partials(out)).toEqual([]);
-    expect(readdirSync(path.dirname(out)).filter((n) => n.includes('trellis-lock'))).toEqual([]);
+    // Moved aside (a trash folder, which builds' clean-ups remove), not removed while the build links the same files.
+    expect(aside).toHaveLength(1);
+    expect(path.basename(aside[0]!).startsWith(`.${path.basename(out)}-trash-`)).toBe(true);
+    expect(filesOf(aside[0]!)).toHaveLength(linked);
+  });
+
+  it('after letting go, makes the spare once the build is done if the site is the same, and removes what it moved aside', async () => {
+    const { out, job } = builtSite();
+    const trash = () => readdirSync(path.dirname(out)).filter((n) => n.startsWith(`.${path.basename(out)}-trash-`));
+    const making = makeSpareAfterBuild(job, { pollMs: 10, chunk: 1 });
+    const turn = () => new Promise((r) => setImmediate(r));
+    while (partials(out).length === 0) await turn();
+    for (let i = 0; i < 20; i++) await turn();
+    // A build takes the lock, finds its site up to date, and lets go: the same site, still without its spare.
+    const lock = await lockOutput(out);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(existsSync(job.dir)).toBe(false);
+    lock.release();
+    expect(await making).toBe('made');
+    expect(filesOf(job.dir)).toEqual(filesOf(out));
+    expect(trash()).toEqual([]);
+    expect(partials(out)).toEqual([]);
+    expect(existsSync(lockFileOf(out))).toBe(false);
   });
 
   it('says in the lock file what holds it; a spare left half-made, and a request to let go, go with the next build', async () => {

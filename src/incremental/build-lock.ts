@@ -11,7 +11,7 @@
  * host when no process has its id, and a lock file that is empty or unreadable once it is a few
  * seconds old (a process stopped between creating and writing it).
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onInterrupt } from '../interrupt.ts';
@@ -83,6 +83,11 @@ export function askToYield(file: string): void {
   } catch {
     // The folder cannot be written: the holder is waited for.
   }
+}
+
+/** Whether a build's request to let go of lock `file` is there still (the build removes it once it holds the lock). */
+export function yieldPending(file: string): boolean {
+  return existsSync(yieldFileOf(file));
 }
 
 /**

@@ -6,11 +6,11 @@
  */
 import { rmSync } from 'node:fs';
 import { dropDamagedSpare } from './spare-check.ts';
-import { makeSpare } from './make-spare.ts';
+import { makeSpareAfterBuild } from './make-spare.ts';
 import type { CleanUpJob } from './remove-later.ts';
 
 const job = JSON.parse(process.argv[2] ?? '{}') as CleanUpJob;
 // The spare first: the next build may take it soon.
-if (job.make) await makeSpare(job.make);
+if (job.make) await makeSpareAfterBuild(job.make);
 if (job.check) dropDamagedSpare(job.check);
 for (const dir of job.remove ?? []) rmSync(dir, { recursive: true, force: true });
