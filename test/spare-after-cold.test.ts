@@ -124,6 +124,14 @@ describe('makeSpare', () => {
     expect(partials(out)).toEqual([]);
   });
 
+  it('waits for another clean-up holding the lock a moment (one trying again after an earlier build)', async () => {
+    const { out, job } = builtSite();
+    const other = tryLock(lockFileOf(out), spareTask)!;
+    setTimeout(() => other.release(), 200);
+    expect(await makeSpare({ ...job, builder: process.pid + 1 }, { waitMs: 10_000, pollMs: 10 })).toBe('made');
+    expect(filesOf(job.dir)).toEqual(filesOf(out));
+  });
+
   it('makes nothing when another site is in place, the files are not the manifest’s, or another process holds the lock', async () => {
     const { out, job } = builtSite();
     // Another site swapped in since (a later build): another folder.

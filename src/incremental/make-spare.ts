@@ -188,9 +188,10 @@ async function lockAfter(file: string, builder: number | undefined, waitMs: numb
   for (;;) {
     const lock = tryLock(file, spareTask);
     if (lock) return lock;
-    // Unreadable: a holder writing its file, or the builder's just removed: asked again.
+    // Unreadable: a holder writing its file, or the builder's just removed: asked again. Another clean-up (one trying
+    // again after an earlier build) holds it a moment only: waited for too.
     const holder = holderOf(file);
-    if ((holder && builder !== undefined && holder.pid !== builder) || Date.now() > until) return undefined;
+    if ((holder && holder.task !== spareTask && builder !== undefined && holder.pid !== builder) || Date.now() > until) return undefined;
     await new Promise((r) => setTimeout(r, pollMs));
   }
 }
