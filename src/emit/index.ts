@@ -339,18 +339,19 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     phase('commit');
     const noteHashes = Object.fromEntries(model.notes.map((n) => [n.parsed.id, n.parsed.hash]));
     const shape = shaped && mentions ? { ...shaped, mentions, ...(model.graph.layoutKey ? { layout: model.graph.layoutKey } : {}) } : undefined;
-    if (options.fingerprint)
-      await writeOutputManifest(
-        model.root,
-        {
-          out: path.resolve(options.out),
-          fingerprint: options.fingerprint,
-          ...writer.outputs(),
-          notes: noteHashes,
-          ...(shape ? { shape } : {}),
-        },
-        options.previous,
-      );
+    const digest = options.fingerprint
+      ? await writeOutputManifest(
+          model.root,
+          {
+            out: path.resolve(options.out),
+            fingerprint: options.fingerprint,
+            ...writer.outputs(),
+            notes: noteHashes,
+            ...(shape ? { shape } : {}),
+          },
+          options.previous,
+        )
+      : undefined;
     phase('manifest write');
     const notesChanged = options.previous ? changedNotes(options.previous.notes, noteHashes) : undefined;
     const changes = {
@@ -364,7 +365,8 @@ export async function emitSite(model: GardenModel, options: EmitOptions): Promis
     const outputs = writer.outputs();
     const spare = outputs.spare?.dir;
     const toMake = writer.spareToMake();
-    const spareToMake = toMake ? { ...toMake, digest: pathsDigest(outputs.files.keys()) } : undefined;
+    // The digest the manifest recorded (hashed once, for a new base), or the paths hashed here.
+    const spareToMake = toMake ? { ...toMake, digest: digest ?? pathsDigest(outputs.files.keys()) } : undefined;
     return { files, notes, changes, ...(replaced ? { replaced } : {}), ...(spare ? { spare } : {}), ...(spareToMake ? { spareToMake } : {}) };
   } catch (error) {
     await searchStarted?.then((run) => run.outputs).catch(() => undefined);

@@ -111,17 +111,12 @@ export function tryLock(file: string, task?: string): BuildLock | undefined {
   return 'holder' in taken ? undefined : taken;
 }
 
-/** Who holds the lock of `file`, as its file says (undefined: none, or the file is unreadable). */
-export function holderOf(file: string): LockHolder | undefined {
-  return readHolder(file);
-}
-
 /** The lock, or who holds it now (`undefined`: unreadable, not yet stale). */
 function take(file: string, task?: string): BuildLock | { holder: LockHolder | undefined } {
   const me: LockHolder = { pid: process.pid, host: os.hostname(), started: Date.now(), ...(task ? { task } : {}) };
   for (;;) {
     if (tryCreate(file, me)) return held(file, me);
-    const holder = readHolder(file);
+    const holder = holderOf(file);
     if (!isStale(file, holder)) return { holder };
     // Removed only if it is still the stale file read (another waiter may have taken it meanwhile).
     removeIf(file, (now) => now === undefined || (holder !== undefined && sameHolder(now, holder)));
@@ -166,7 +161,8 @@ function tryCreate(file: string, me: LockHolder): boolean {
   return true;
 }
 
-function readHolder(file: string): LockHolder | undefined {
+/** Who holds the lock of `file`, as its file says (undefined: none, or the file is unreadable). */
+export function holderOf(file: string): LockHolder | undefined {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
     if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.started === 'number')
@@ -212,5 +208,5 @@ function release(file: string, me: LockHolder): void {
 
 /** Remove `file` when `test` holds for its holder as read now. */
 function removeIf(file: string, test: (now: LockHolder | undefined) => boolean): void {
-  if (test(readHolder(file))) rmSync(file, { force: true });
+  if (test(holderOf(file))) rmSync(file, { force: true });
 }

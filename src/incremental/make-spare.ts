@@ -17,12 +17,12 @@
  * is removed by the clean-up once it has let go of the lock.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { holderOf, lockFileOf, tryLock, yieldAsked, yieldPending, type BuildLock } from './build-lock.ts';
 import { trashPrefix } from './link-previous.ts';
 import { linkSite } from './relink-spare.ts';
-import { pathsDigest } from './spare-check.ts';
+import { listFolder, pathsDigest } from './spare-check.ts';
 
 /**
  * Sites of fewer files get no spare made after them: linking them whole costs the next build little (~25 µs a file
@@ -117,7 +117,7 @@ export async function makeSpare(job: SpareToMake, options: MakeOptions = {}): Pr
     const now = statSync(job.out);
     if (now.dev !== job.site.dev || now.ino !== job.site.ino) return 'replaced';
     const into = (partial = mkdtempSync(partialSparePrefix(job.out)));
-    const { rels, dirs } = listSite(job.out);
+    const { files: rels, dirs } = listFolder(job.out);
     // A chunk of folders or files at a time, each after a turn of the event loop: a build that starts meanwhile asks
     // for the lock (build-lock.ts, `askToYield`), and is given it within a chunk (~25 ms), not after the whole site.
     const parts = [...chunks(dirs, chunk).map((d) => ({ dirs: d, rels: [] })), ...chunks(rels, chunk).map((r) => ({ dirs: [], rels: r }))];
@@ -194,21 +194,4 @@ async function lockAfter(file: string, builder: number | undefined, waitMs: numb
     if ((holder && holder.task !== spareTask && builder !== undefined && holder.pid !== builder) || Date.now() > until) return undefined;
     await new Promise((r) => setTimeout(r, pollMs));
   }
-}
-
-/** The files (site-relative, POSIX) and folders (parents before children) of the site in `out`. */
-function listSite(out: string): { rels: string[]; dirs: string[] } {
-  const rels: string[] = [];
-  const dirs: string[] = [];
-  const walk = (abs: string, rel: string): void => {
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
-      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
-        dirs.push(child);
-        walk(path.join(abs, entry.name), child);
-      } else rels.push(child);
-    }
-  };
-  walk(out, '');
-  return { rels, dirs };
 }

@@ -552,9 +552,9 @@ export function isSpareOf(out: string, dir: string): boolean {
  * differs from that base is written (its delta, with the delta read folded in), unless that has grown past
  * {@link deltaShare} of the base; otherwise a new base is written, and then the delta of the old one removed.
  * Each file is replaced whole (written aside, renamed): a build stopped at any point leaves a base, alone or with a
- * delta, whose fingerprint says which site it describes.
+ * delta, whose fingerprint says which site it describes. Returns the digest of the paths it recorded, when it has one.
  */
-export async function writeOutputManifest(gardenRoot: string, manifest: OutputManifest, previous?: OutputManifest): Promise<void> {
+export async function writeOutputManifest(gardenRoot: string, manifest: OutputManifest, previous?: OutputManifest): Promise<string | undefined> {
   const file = manifestFile(gardenRoot, manifest.out);
   await fs.mkdir(path.dirname(file), { recursive: true });
   const from = previous && previous.out === manifest.out ? readFrom.get(previous) : undefined;
@@ -566,11 +566,13 @@ export async function writeOutputManifest(gardenRoot: string, manifest: OutputMa
   // (A manifest whose families are not the base's is written as a new base: `deltaOver` gives none.)
   if (delta && deltaSize(delta) <= deltaShare * from!.entries + minDelta) {
     await writeAtomic(deltaFile(file), JSON.stringify(delta));
-    return;
+    return delta.digest;
   }
   // A delta too large to write gave the new manifest's digest already: the base takes it, its paths not hashed again.
-  await writeAtomic(file, JSON.stringify(toStored(manifest, randomBytes(8).toString('hex'), delta?.digest)));
+  const stored = toStored(manifest, randomBytes(8).toString('hex'), delta?.digest);
+  await writeAtomic(file, JSON.stringify(stored));
   await fs.rm(deltaFile(file), { force: true });
+  return stored.digest;
 }
 
 /** A delta larger than this share of its base's entries (plus {@link minDelta}) is written as a new base. */

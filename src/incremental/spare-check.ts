@@ -81,20 +81,28 @@ function withPaths(sums: Sums, paths: Iterable<string>, sign: 1 | -1): Sums {
 
 /** The digest of the files under `dir` (site-relative paths), or undefined when it cannot be walked (gone meanwhile: taken by a build). */
 export function folderDigest(dir: string): string | undefined {
-  const paths: string[] = [];
-  const walk = (abs: string, rel: string): void => {
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
-      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) walk(path.join(abs, entry.name), child);
-      else paths.push(child);
-    }
-  };
   try {
-    walk(dir, '');
+    return pathsDigest(listFolder(dir).files);
   } catch {
     return undefined;
   }
-  return pathsDigest(paths);
+}
+
+/** The files (site-relative, POSIX) and folders (parents before children) under `dir`; throws when it cannot be walked. */
+export function listFolder(dir: string): { files: string[]; dirs: string[] } {
+  const files: string[] = [];
+  const dirs: string[] = [];
+  const walk = (abs: string, rel: string): void => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) {
+        dirs.push(child);
+        walk(path.join(abs, entry.name), child);
+      } else files.push(child);
+    }
+  };
+  walk(dir, '');
+  return { files, dirs };
 }
 
 /** A spare to check: its folder, the digest of the files it should hold, and a folder name to move it to if it does not. */
