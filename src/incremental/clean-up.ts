@@ -5,9 +5,20 @@
  * the JSON of a {@link CleanUpJob}.
  */
 import { rmSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { dropDamagedSpare } from './spare-check.ts';
 import { makeSpareAfterBuild } from './make-spare.ts';
 import type { CleanUpJob } from './remove-later.ts';
+
+// Below any build: a build started while this runs (the author's next one, within ~0.3 s at 10k notes, when the spare
+// is only checked) had its builder's thread wait for a core ~60-80 ms longer beside it at the same priority
+// (docs/performance.md). With no build to share the cores with, it runs as fast. On Linux this thread's priority, which
+// the threads it starts (libuv's) take; elsewhere the process's.
+try {
+  setPriority(constants.priority.PRIORITY_LOW);
+} catch {
+  // Not allowed here: at the priority it was started with.
+}
 
 const job = JSON.parse(process.argv[2] ?? '{}') as CleanUpJob;
 // The spare first: the next build may take it soon.
