@@ -29,6 +29,7 @@ import { createProgress } from './progress.ts';
 import { siteInfo } from './site.ts';
 import { noUrlNotice } from './site-url.ts';
 import { growFastWhileSmall, limitHeapGrowth, serverHeapGrowthPercent } from './heap-growth.ts';
+import { holdOptimisingCompiler, holdsOptimisingCompiler } from './optimising-tier.ts';
 import { formatDiagnostic } from './format.ts';
 import { formatTimings, phase, phaseParts, phases, timingsOn } from './timings.ts';
 import { dateSources, defaultDateSource, type DateSource } from './emit/note-dates.ts';
@@ -355,6 +356,8 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       phase('compile');
       shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
       const changed = (textChanged = textOnlyChange(compiled.notes, shape, previous));
+      // The text of a few notes alone: the rest of the build runs without V8's optimising compiler (src/optimising-tier.ts).
+      if (changed && holdsOptimisingCompiler(changed.size)) holdOptimisingCompiler();
       // Else text and links changed but no outline: what the previous build derived holds where no change reaches.
       const linked = changed ? undefined : linkChange(compiled.notes, shape, previous);
       const facts = (changed ?? linked) && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;
