@@ -125,14 +125,24 @@ export async function quickFingerprint(
     .update(dates)
     .update((await git)?.head ?? '');
   let racy = false;
-  // The files' stamps as one string, hashed once (the same bytes): an update for each of 10k files cost more than the hashing.
+  // The files' paths as one string and their stamps as one array of numbers, each hashed once: an update for each of
+  // 10k files cost more than the hashing, and the numbers written as text (file times have fractions) ~10 ms more.
   const files = walk.files;
-  const parts = new Array<string>(files.length);
+  const paths = new Array<string>(files.length);
+  const stamps = new Float64Array(files.length * 6);
   for (let i = 0; i < files.length; i++) {
     const { rel, stats: st } = files[i]!;
-    if (st) racy ||= isRacy(st, walk.startedAt);
-    parts[i] = `${rel}\u0001${st ? `${st.size}\u0001${st.mtimeMs}\u0001${st.ctimeMs}\u0001${st.ino}\u0001${st.dev}` : ''}\u0000`;
+    paths[i] = rel;
+    if (!st) continue;
+    racy ||= isRacy(st, walk.startedAt);
+    const at = i * 6;
+    stamps[at] = 1;
+    stamps[at + 1] = st.size;
+    stamps[at + 2] = st.mtimeMs;
+    stamps[at + 3] = st.ctimeMs;
+    stamps[at + 4] = st.ino;
+    stamps[at + 5] = st.dev;
   }
-  h.update(parts.join(''));
+  h.update(paths.join('\u0000')).update('\u0000').update(new Uint8Array(stamps.buffer));
   return racy ? undefined : h.digest('hex');
 }

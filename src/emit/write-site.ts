@@ -322,8 +322,11 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
     async adoptFrom(dir, outputs) {
       const moved: { rel: string; hash: string; abs: string }[] = [];
       for (const { path: rel, hash, written } of outputs) {
-        if (unchanged(rel, hash)) {
-          claim(rel, hash, claimedKeyOf(rel));
+        // With a read manifest's paths, one search gives the previous file's hash and the key this build claimed it
+        // with (none yet, for most: carried only by the page and data files), not one search each.
+        const at = claimed.has(rel) ? -1 : linkedAt(rel);
+        if (at >= 0 ? shared!.files.values[at] === hash : unchanged(rel, hash)) {
+          claim(rel, hash, at >= 0 ? carriedKeys?.[at] : claimedKeyOf(rel));
           kept++;
           continue;
         }

@@ -153,22 +153,25 @@ export function openKeptScan(gardenRoot: string, policy: PublishPolicy = 'all', 
   const file = recordFile(gardenRoot);
   const previous = readStored(file, policy);
   const extras = new Map(previous?.stored.extras);
-  /** The record of note `i` of the previous record. */
-  const entryAt = (i: number): Entry => {
+  /** The content of note `i` of the previous record. */
+  const contentAt = (i: number): Entry['content'] => {
     const { numbers, hashes, publish } = previous!.stored;
     const at = i * numbersPerNote;
     const extra = extras.get(i);
     return {
-      stamp: [numbers[at]!, numbers[at + 1]!, numbers[at + 2]!, numbers[at + 3]!, numbers[at + 4]!],
-      content: {
-        hash: hashes.slice(i * 64, i * 64 + 64),
-        size: numbers[at + 5]!,
-        mtimeMs: numbers[at + 6]!,
-        publish: publish[i] === 1,
-        ...(extra?.permalink !== undefined ? { permalink: extra.permalink } : {}),
-        diagnostics: extra ? extra.diagnostics.map((d) => ({ ...d })) : [],
-      },
+      hash: hashes.slice(i * 64, i * 64 + 64),
+      size: numbers[at + 5]!,
+      mtimeMs: numbers[at + 6]!,
+      publish: publish[i] === 1,
+      ...(extra?.permalink !== undefined ? { permalink: extra.permalink } : {}),
+      diagnostics: extra ? extra.diagnostics.map((d) => ({ ...d })) : [],
     };
+  };
+  /** The record of note `i` of the previous record. */
+  const entryAt = (i: number): Entry => {
+    const numbers = previous!.stored.numbers;
+    const at = i * numbersPerNote;
+    return { stamp: [numbers[at]!, numbers[at + 1]!, numbers[at + 2]!, numbers[at + 3]!, numbers[at + 4]!], content: contentAt(i) };
   };
   const sameStampAt = (i: number, st: FileStamp): boolean => {
     const n = previous!.stored.numbers;
@@ -189,7 +192,7 @@ export function openKeptScan(gardenRoot: string, policy: PublishPolicy = 'all', 
         return undefined;
       }
       hits.set(rel, i);
-      return entryAt(i).content;
+      return contentAt(i);
     },
     record(rel, st, content) {
       readCount++;

@@ -665,11 +665,21 @@ function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifes
 }
 
 /** What `next` changes of `previous`, over `over` (the delta `previous` was read with). Values compare by their JSON (a mention list is an array). */
+/** Whether two records' values are the same: lists (a note's mentions) item by item, anything else as JSON. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+    return true;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function recordDelta<T>(over: RecordDelta<T> | undefined, previous: Record<string, T>, next: Record<string, T>): RecordDelta<T> {
   // Without a prototype: a key `__proto__` (a note of that name) is a key like another.
   const set = Object.assign(Object.create(null) as Record<string, T>, over?.set);
   const gone = new Set(over?.gone);
-  const same = (a: T | undefined, b: T) => a === b || (typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+  const same = (a: T | undefined, b: T) => a === b || (typeof b === 'object' && sameValue(a, b));
   const nextKeys = Object.keys(next);
   for (let i = 0; i < nextKeys.length; i++) {
     const k = nextKeys[i]!;
