@@ -11,9 +11,9 @@ import { makeSpareAfterBuild } from './make-spare.ts';
 import type { CleanUpJob } from './remove-later.ts';
 
 // Below any build: a build started while this runs (the author's next one, within ~0.3 s at 10k notes, when the spare
-// is only checked) had its builder's thread wait for a core ~60-80 ms longer beside it at the same priority
-// (docs/performance.md). With no build to share the cores with, it runs as fast. On Linux this thread's priority, which
-// the threads it starts (libuv's) take; elsewhere the process's.
+// is only checked) waited longer for a core beside it at the same priority (back-to-back one-note builds at 10k notes:
+// 1.23 against 1.19 s; docs/performance.md). With no build to share the cores with, it runs as fast. On Linux this
+// thread's priority, which the threads it starts (libuv's) take; elsewhere the process's.
 try {
   setPriority(constants.priority.PRIORITY_LOW);
 } catch {
