@@ -357,7 +357,7 @@ async function buildSite(values: BuildValues, named: string | undefined, garden:
       shape = frameAndShapes(compiled.notes, frameInputs(emitOptions, compiled.attachments), previous);
       const changed = (textChanged = textOnlyChange(compiled.notes, shape, previous));
       // The text of a few notes alone: the rest of the build runs without V8's optimising compiler (src/optimising-tier.ts).
-      if (changed && holdsOptimisingCompiler(changed.size)) holdOptimisingCompiler();
+      if (changed && holdsOptimisingCompiler(changed.size, compiled.notes.length)) holdOptimisingCompiler();
       // Else text and links changed but no outline: what the previous build derived holds where no change reaches.
       const linked = changed ? undefined : linkChange(compiled.notes, shape, previous);
       const facts = (changed ?? linked) && recorded ? readDerivedFacts(root, recorded.fingerprint) : undefined;

@@ -8,7 +8,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fewNotes, holdsOptimisingCompiler } from '../src/optimising-tier.ts';
+import { fewGardenNotes, fewNotes, holdsOptimisingCompiler } from '../src/optimising-tier.ts';
 import { projectRoot } from '../src/paths.ts';
 import { flagSpy } from './helpers/flag-spy.ts';
 import { makeGarden, tempDir } from './helpers/garden.ts';
@@ -39,13 +39,15 @@ process.stdout.write(optimised ? 'optimised' : 'not optimised');
 }
 
 describe('the optimising compiler in a build of edited text', () => {
-  it('is held back for a few notes, unless node was told a tier', () => {
-    expect(holdsOptimisingCompiler(1, [])).toBe(true);
-    expect(holdsOptimisingCompiler(fewNotes, [])).toBe(true);
-    expect(holdsOptimisingCompiler(fewNotes + 1, [])).toBe(false);
-    expect(holdsOptimisingCompiler(1, ['--max-opt=3'])).toBe(false);
-    expect(holdsOptimisingCompiler(1, ['--max_opt', '3'])).toBe(false);
-    expect(holdsOptimisingCompiler(1, ['--max-old-space-size=4096'])).toBe(true);
+  it('is held back for a few notes of a garden not too large, unless node was told a tier', () => {
+    expect(holdsOptimisingCompiler(1, 10_000, [])).toBe(true);
+    expect(holdsOptimisingCompiler(fewNotes, fewGardenNotes, [])).toBe(true);
+    expect(holdsOptimisingCompiler(fewNotes + 1, 10_000, [])).toBe(false);
+    // A large garden's rest of a build is long enough for the optimising compiler to pay off.
+    expect(holdsOptimisingCompiler(1, fewGardenNotes + 1, [])).toBe(false);
+    expect(holdsOptimisingCompiler(1, 10_000, ['--max-opt=3'])).toBe(false);
+    expect(holdsOptimisingCompiler(1, 10_000, ['--max_opt', '3'])).toBe(false);
+    expect(holdsOptimisingCompiler(1, 10_000, ['--max-old-space-size=4096'])).toBe(true);
   });
 
   it('keeps a hot function from being optimised once held back, in this Node', () => {
