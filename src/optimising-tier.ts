@@ -11,8 +11,8 @@
  * from the start of a build instead, a build whose links changed turned out slower: its layout runs for seconds, and
  * letting TurboFan run again once the links were known did not bring it back (4.24 against 3.49 s). So only a text
  * build holds it, once it knows; V8's flags are the process's, and the process ends with the build. Nor in a large
- * garden, whose rest of a build is long enough for TurboFan to pay off: at 100k notes a one-note build took 9.05 against
- * 8.22 s held (three pairs, each slower); {@link fewGardenNotes} sits between the two gardens measured.
+ * garden, whose rest of a build is long enough for TurboFan to pay off: at 100k notes, held, a one-note build took 9.05
+ * against 8.22 s (three pairs, each slower); {@link fewGardenNotes} sits between the two gardens measured.
  *
  * A tier given on node's command line (`--max-opt`) is left as given (docs/performance.md).
  */
