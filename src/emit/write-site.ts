@@ -324,9 +324,9 @@ export async function openSiteWriter(out: string, previous?: OutputManifest, kee
       for (const { path: rel, hash, written } of outputs) {
         // With a read manifest's paths, one search gives the previous file's hash and the key this build claimed it
         // with (none yet, for most: carried only by the page and data files), not one search each.
-        const at = claimed.has(rel) ? -1 : linkedAt(rel);
-        if (at >= 0 ? shared!.files.values[at] === hash : unchanged(rel, hash)) {
-          claim(rel, hash, at >= 0 ? carriedKeys?.[at] : claimedKeyOf(rel));
+        const at = shared && !claimed.has(rel) ? linkedAt(rel) : undefined;
+        if (at === undefined ? unchanged(rel, hash) : at >= 0 && shared!.files.values[at] === hash) {
+          claim(rel, hash, at === undefined ? claimedKeyOf(rel) : carriedKeys?.[at]);
           kept++;
           continue;
         }

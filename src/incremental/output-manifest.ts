@@ -664,7 +664,6 @@ function deltaOver(from: ReadFrom, previous: OutputManifest, next: OutputManifes
   return delta;
 }
 
-/** What `next` changes of `previous`, over `over` (the delta `previous` was read with). Values compare by their JSON (a mention list is an array). */
 /** Whether two records' values are the same: lists (a note's mentions) item by item, anything else as JSON. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -675,6 +674,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** What `next` changes of `previous`, over `over` (the delta `previous` was read with); values compare by `sameValue`. */
 function recordDelta<T>(over: RecordDelta<T> | undefined, previous: Record<string, T>, next: Record<string, T>): RecordDelta<T> {
   // Without a prototype: a key `__proto__` (a note of that name) is a key like another.
   const set = Object.assign(Object.create(null) as Record<string, T>, over?.set);
